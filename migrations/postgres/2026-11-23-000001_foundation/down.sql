@@ -1,0 +1,9 @@
+DROP TABLE outbox;
+DROP TABLE login_failures;
+DROP TABLE user_tokens;
+DROP TABLE volunteers;
+DROP TABLE coordinator_branches;
+DROP TABLE user_roles;
+DROP TABLE users;
+DROP TABLE branches;
+DROP TABLE regions;

@@ -1,0 +1,4 @@
+//! Secrets: password hashes and one-time link tokens.
+
+pub mod password;
+pub mod token;

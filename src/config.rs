@@ -1,0 +1,254 @@
+//! Settings: built-in defaults, then an optional TOML file, then environment
+//! variables. The README's configuration table documents every key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Never good enough for production: `validate` refuses it there.
+pub const DEVELOPMENT_SECRET_KEY: &str =
+    "brobyg-development-secret-key-not-for-production-use-0123456789abcdef";
+
+/// Environment variables and the setting each one overrides. Explicit rather
+/// than prefix-based so that the names match what operators already use
+/// (`DATABASE_URL`, `BIND`) without picking up unrelated variables.
+const ENV_VARS: &[(&str, &str)] = &[
+    ("BROBYG_ENV", "environment"),
+    ("DATABASE_URL", "database_url"),
+    ("DATABASE_POOL_SIZE", "database_pool_size"),
+    ("BIND", "bind"),
+    ("BASE_URL", "base_url"),
+    ("SECRET_KEY", "secret_key"),
+    ("DATA_DIR", "data_dir"),
+    ("BROBYG_DEMO", "demo"),
+    ("TRUST_PROXY", "trust_proxy"),
+    ("WORKERS", "workers"),
+    ("SMTP_HOST", "smtp_host"),
+    ("SMTP_PORT", "smtp_port"),
+    ("SMTP_SECURITY", "smtp_security"),
+    ("SMTP_USER", "smtp_user"),
+    ("SMTP_PASSWORD", "smtp_password"),
+    ("MAIL_FROM", "mail_from"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Implicit TLS, usually port 465.
+    Tls,
+    /// Plain connection upgraded with STARTTLS, usually port 587.
+    Starttls,
+    /// No encryption: only for a relay on the same host.
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub environment: Environment,
+    /// Empty or a file path: SQLite. `postgres://` or `postgresql://`: PostgreSQL.
+    pub database_url: String,
+    pub database_pool_size: u32,
+    pub bind: String,
+    /// Public address of the site, used in links in emails and calendar feeds.
+    pub base_url: String,
+    pub secret_key: String,
+    /// Where the SQLite database and written emails live by default.
+    pub data_dir: PathBuf,
+    /// Load demo content into an empty database. Unset means: yes in
+    /// development, no in production.
+    pub demo: Option<bool>,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy
+    /// that sets it, or anyone could dodge the login throttle).
+    pub trust_proxy: bool,
+    /// HTTP worker threads; 0 means one per core.
+    pub workers: usize,
+    pub smtp_host: Option<String>,
+    pub smtp_port: Option<u16>,
+    pub smtp_security: SmtpSecurity,
+    pub smtp_user: Option<String>,
+    pub smtp_password: Option<String>,
+    pub mail_from: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            environment: Environment::Development,
+            database_url: String::new(),
+            database_pool_size: 8,
+            bind: "127.0.0.1:8080".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            secret_key: DEVELOPMENT_SECRET_KEY.into(),
+            data_dir: PathBuf::from("data"),
+            demo: None,
+            trust_proxy: false,
+            workers: 0,
+            smtp_host: None,
+            smtp_port: None,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_user: None,
+            smtp_password: None,
+            mail_from: "Social Sundhed <no-reply@brobyg.test>".into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("could not read settings: {0}")]
+    Load(#[from] config::ConfigError),
+    #[error(
+        "SECRET_KEY is still the development default; set a random secret of at least 64 characters for production"
+    )]
+    DefaultSecretInProduction,
+    #[error("SECRET_KEY must be at least 32 characters long")]
+    SecretTooShort,
+    #[error("BASE_URL must start with http:// or https://, got {0:?}")]
+    BadBaseUrl(String),
+}
+
+impl Settings {
+    /// Layers defaults, the TOML file (if given and present) and the
+    /// environment. `env` is injected so tests need not touch the process
+    /// environment.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Settings, SettingsError> {
+        let mut builder = config::Config::builder();
+        if let Some(path) = file {
+            builder = builder.add_source(config::File::from(path).required(false));
+        }
+        for (var, key) in ENV_VARS {
+            if let Some(value) = env(var).filter(|v| !v.is_empty()) {
+                builder = builder.set_override(*key, value)?;
+            }
+        }
+        let settings: Settings = builder.build()?.try_deserialize()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if self.environment == Environment::Production && self.secret_key == DEVELOPMENT_SECRET_KEY
+        {
+            return Err(SettingsError::DefaultSecretInProduction);
+        }
+        if self.secret_key.len() < 32 {
+            return Err(SettingsError::SecretTooShort);
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            return Err(SettingsError::BadBaseUrl(self.base_url.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn load_demo(&self) -> bool {
+        self.demo
+            .unwrap_or(self.environment == Environment::Development)
+    }
+
+    /// Cookies carry the `Secure` flag whenever the public site is HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    /// The database URL with the embedded default filled in.
+    pub fn database_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            self.data_dir.join("brobyg.sqlite3").display().to_string()
+        } else {
+            self.database_url.trim().to_string()
+        }
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn defaults_give_a_local_sqlite_site_with_demo_content() {
+        let s = Settings::load(None, env(&[])).expect("defaults are valid");
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert_eq!(s.database_url(), "data/brobyg.sqlite3");
+        assert!(s.load_demo());
+        assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn file_overrides_defaults_and_environment_overrides_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("brobyg.toml");
+        std::fs::write(
+            &path,
+            "bind = \"0.0.0.0:9000\"\nbase_url = \"https://a.example\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(Some(&path), env(&[("BIND", "127.0.0.1:7000")])).expect("valid");
+        assert_eq!(s.bind, "127.0.0.1:7000");
+        assert_eq!(s.base_url(), "https://a.example");
+        assert!(s.secure_cookies());
+    }
+
+    #[test]
+    fn production_refuses_the_default_secret() {
+        let err = Settings::load(None, env(&[("BROBYG_ENV", "production")])).expect_err("refused");
+        assert!(matches!(err, SettingsError::DefaultSecretInProduction));
+        let ok = Settings::load(
+            None,
+            env(&[
+                ("BROBYG_ENV", "production"),
+                ("SECRET_KEY", &"x".repeat(64)),
+            ]),
+        )
+        .expect("a real secret is accepted");
+        assert!(
+            !ok.load_demo(),
+            "production loads no demo content by default"
+        );
+    }
+
+    #[test]
+    fn short_secrets_and_bad_urls_are_refused() {
+        assert!(matches!(
+            Settings::load(None, env(&[("SECRET_KEY", "short")])).expect_err("refused"),
+            SettingsError::SecretTooShort
+        ));
+        assert!(matches!(
+            Settings::load(None, env(&[("BASE_URL", "brobyg.dk")])).expect_err("refused"),
+            SettingsError::BadBaseUrl(_)
+        ));
+    }
+
+    #[test]
+    fn demo_flag_is_parsed_from_the_environment() {
+        let s = Settings::load(None, env(&[("BROBYG_DEMO", "false")])).expect("valid");
+        assert!(!s.load_demo());
+    }
+}

@@ -1,0 +1,52 @@
+//! The record behind the login throttle (rules in `domain::throttle`). Kept
+//! in the database rather than in memory so that several instances behind a
+//! load balancer count together.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::login_failures;
+use super::{DbConnection, now};
+use crate::domain::throttle;
+
+/// Failures inside the window for this email and for this client address.
+pub fn recent_failures(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<(i64, i64)> {
+    let since = throttle::window_start(now());
+    let by_email = login_failures::table
+        .filter(login_failures::email.eq(email))
+        .filter(login_failures::failed_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    let by_ip = login_failures::table
+        .filter(login_failures::ip.eq(ip))
+        .filter(login_failures::failed_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    Ok((by_email, by_ip))
+}
+
+pub fn record_failure(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<()> {
+    let at = now();
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::email.eq(email),
+            login_failures::ip.eq(ip),
+            login_failures::failed_at.eq(at),
+        ))
+        .execute(conn)?;
+    // Old rows say nothing any more; dropping them here keeps the table
+    // small without a separate clean-up job.
+    purge_before(conn, at - Duration::days(1))
+}
+
+/// A successful login forgives the account's earlier failures.
+pub fn clear(conn: &mut DbConnection, email: &str) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn)?;
+    Ok(())
+}
+
+fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::failed_at.lt(before)))
+        .execute(conn)?;
+    Ok(())
+}

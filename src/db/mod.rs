@@ -1,0 +1,97 @@
+//! Storage: one connection type over SQLite and PostgreSQL, the pool, the
+//! migrations, and the queries, one module per aggregate.
+//!
+//! Queries take `&mut DbConnection` and are written once with diesel's DSL;
+//! only the few places where SQL really differs between the backends match
+//! on the variant (see `last_insert_id` and `connection`).
+
+pub mod branches;
+mod connection;
+pub mod login_throttle;
+pub mod outbox;
+pub mod schema;
+pub mod tokens;
+pub mod users;
+pub mod volunteers;
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+pub use connection::{Backend, ConnectionManager, DbConnection, connect_and_migrate};
+
+use crate::error::AppError;
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+
+/// The pool plus the knowledge of which backend it talks to. Cloning is cheap.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Connects, migrates and builds the pool. The first connection is made
+    /// outside the pool so that a failure reports the driver's own message
+    /// ("password authentication failed", "no such file") rather than a pool
+    /// timeout.
+    pub fn open(url: &str, pool_size: u32) -> Result<Db, anyhow::Error> {
+        let backend = Backend::from_url(url);
+        connect_and_migrate(&backend)?;
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .connection_timeout(std::time::Duration::from_secs(10))
+            .build(ConnectionManager::new(backend.clone()))?;
+        Ok(Db { pool, backend })
+    }
+
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// A connection for blocking code outside a request (start-up, the mail
+    /// worker, command-line tools).
+    pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, AppError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs blocking diesel work on actix's blocking thread pool, so that a
+    /// slow query never stalls the async workers that serve other requests.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Like `run`, inside one transaction: everything `f` writes lands
+    /// together or not at all.
+    pub async fn transaction<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| conn.transaction(f)).await
+    }
+}
+
+/// The id of the row just inserted on this connection. Needed because the
+/// multi-backend connection cannot use `RETURNING`.
+pub fn last_insert_id(conn: &mut DbConnection) -> QueryResult<i64> {
+    let expr = match conn {
+        DbConnection::Sqlite(_) => "last_insert_rowid()",
+        DbConnection::Pg(_) => "lastval()",
+    };
+    diesel::select(diesel::dsl::sql::<BigInt>(expr)).get_result(conn)
+}
+
+/// The current time as stored in the database: UTC without offset.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,105 @@
+//! One-time tokens for links sent by email: verify an address, reset a
+//! password, accept an invitation. Only a hash of the token is stored, so a
+//! copy of the database does not hold working links.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::user_tokens;
+use super::{DbConnection, now};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    VerifyEmail,
+    ResetPassword,
+    Invitation,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Purpose::VerifyEmail => "verify_email",
+            Purpose::ResetPassword => "reset_password",
+            Purpose::Invitation => "invitation",
+        }
+    }
+
+    /// Reset links are short-lived because they grant access; invitations
+    /// wait for people who read their email once a week.
+    pub fn lifetime(self) -> Duration {
+        match self {
+            Purpose::VerifyEmail => Duration::days(2),
+            Purpose::ResetPassword => Duration::hours(1),
+            Purpose::Invitation => Duration::days(14),
+        }
+    }
+}
+
+pub fn store(
+    conn: &mut DbConnection,
+    user_id: i64,
+    purpose: Purpose,
+    token_hash: &str,
+) -> QueryResult<NaiveDateTime> {
+    let at = now();
+    let expires_at = at + purpose.lifetime();
+    diesel::insert_into(user_tokens::table)
+        .values((
+            user_tokens::user_id.eq(user_id),
+            user_tokens::purpose.eq(purpose.as_str()),
+            user_tokens::token_hash.eq(token_hash),
+            user_tokens::expires_at.eq(expires_at),
+            user_tokens::created_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(expires_at)
+}
+
+/// The user a valid (unused, unexpired) token belongs to, without using it.
+pub fn peek(
+    conn: &mut DbConnection,
+    purpose: Purpose,
+    token_hash: &str,
+) -> QueryResult<Option<i64>> {
+    user_tokens::table
+        .filter(user_tokens::token_hash.eq(token_hash))
+        .filter(user_tokens::purpose.eq(purpose.as_str()))
+        .filter(user_tokens::used_at.is_null())
+        .filter(user_tokens::expires_at.gt(now()))
+        .select(user_tokens::user_id)
+        .first(conn)
+        .optional()
+}
+
+/// Uses a token: returns its user if it was valid, and makes sure it (and
+/// every other open token of the same purpose for that user) cannot be
+/// used again. The conditional update makes a double submit use it once.
+pub fn consume(
+    conn: &mut DbConnection,
+    purpose: Purpose,
+    token_hash: &str,
+) -> QueryResult<Option<i64>> {
+    let Some(user_id) = peek(conn, purpose, token_hash)? else {
+        return Ok(None);
+    };
+    let at = now();
+    let used = diesel::update(
+        user_tokens::table
+            .filter(user_tokens::token_hash.eq(token_hash))
+            .filter(user_tokens::used_at.is_null()),
+    )
+    .set(user_tokens::used_at.eq(at))
+    .execute(conn)?;
+    if used == 0 {
+        return Ok(None);
+    }
+    diesel::update(
+        user_tokens::table
+            .filter(user_tokens::user_id.eq(user_id))
+            .filter(user_tokens::purpose.eq(purpose.as_str()))
+            .filter(user_tokens::used_at.is_null()),
+    )
+    .set(user_tokens::used_at.eq(at))
+    .execute(conn)?;
+    Ok(Some(user_id))
+}

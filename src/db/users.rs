@@ -1,0 +1,299 @@
+//! Accounts, their roles and the branches they belong to.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{coordinator_branches, user_roles, users, volunteers};
+use super::{DbConnection, last_insert_id, now};
+use crate::domain::Role;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub email_verified_at: Option<NaiveDateTime>,
+    pub language: String,
+    pub deactivated_at: Option<NaiveDateTime>,
+    #[serde(skip)]
+    pub session_epoch: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A user with what they may do: enough to authorise any request.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    #[serde(flatten)]
+    pub user: User,
+    pub roles: Vec<Role>,
+    /// Branches this user coordinates.
+    pub branches: Vec<i64>,
+    /// The branch of this user's volunteer record, if any.
+    pub volunteer_branch: Option<i64>,
+}
+
+impl Account {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.has(Role::Admin)
+    }
+
+    /// Whether this user may act as coordinator for `branch_id`. National
+    /// administrators oversee every branch.
+    pub fn coordinates(&self, branch_id: i64) -> bool {
+        self.is_admin() || (self.has(Role::Coordinator) && self.branches.contains(&branch_id))
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub phone: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+    pub verified: bool,
+    pub language: &'a str,
+}
+
+pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
+    let at = now();
+    diesel::insert_into(users::table)
+        .values((
+            users::email.eq(new.email),
+            users::name.eq(new.name),
+            users::phone.eq(new.phone),
+            users::password_hash.eq(new.password_hash),
+            users::email_verified_at.eq(new.verified.then_some(at)),
+            users::language.eq(new.language),
+            users::session_epoch.eq(0),
+            users::created_at.eq(at),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    last_insert_id(conn)
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<User> {
+    users::table.find(id).select(User::as_select()).first(conn)
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The user with roles and branches, in three indexed lookups.
+pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Account>> {
+    let Some(user) = users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut roles: Vec<Role> = user_roles::table
+        .filter(user_roles::user_id.eq(id))
+        .select(user_roles::role)
+        .load::<String>(conn)?
+        .iter()
+        .filter_map(|r| Role::parse(r))
+        .collect();
+    roles.sort();
+    let branches = coordinator_branches::table
+        .filter(coordinator_branches::user_id.eq(id))
+        .select(coordinator_branches::branch_id)
+        .order(coordinator_branches::branch_id)
+        .load(conn)?;
+    let volunteer_branch = volunteers::table
+        .find(id)
+        .select(volunteers::branch_id)
+        .first(conn)
+        .optional()?;
+    Ok(Some(Account {
+        user,
+        roles,
+        branches,
+        volunteer_branch,
+    }))
+}
+
+pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
+    let exists: i64 = user_roles::table
+        .filter(user_roles::user_id.eq(user_id))
+        .filter(user_roles::role.eq(role.as_str()))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(user_roles::table)
+            .values((
+                user_roles::user_id.eq(user_id),
+                user_roles::role.eq(role.as_str()),
+                user_roles::created_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn revoke_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
+    diesel::delete(
+        user_roles::table
+            .filter(user_roles::user_id.eq(user_id))
+            .filter(user_roles::role.eq(role.as_str())),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Replaces the branches a coordinator works for. An empty list removes the
+/// coordinator role too, so that no coordinator is left without a branch.
+pub fn set_coordinator_branches(
+    conn: &mut DbConnection,
+    user_id: i64,
+    branch_ids: &[i64],
+) -> QueryResult<()> {
+    diesel::delete(coordinator_branches::table.filter(coordinator_branches::user_id.eq(user_id)))
+        .execute(conn)?;
+    if branch_ids.is_empty() {
+        return revoke_role(conn, user_id, Role::Coordinator);
+    }
+    // One row at a time: the multi-backend connection has no batch insert.
+    for branch_id in branch_ids {
+        diesel::insert_into(coordinator_branches::table)
+            .values((
+                coordinator_branches::user_id.eq(user_id),
+                coordinator_branches::branch_id.eq(*branch_id),
+            ))
+            .execute(conn)?;
+    }
+    grant_role(conn, user_id, Role::Coordinator)
+}
+
+/// Sets a new password and ends every other session of the user (their
+/// cookies carry the old epoch). Proving control of the address by a
+/// reset link also verifies it.
+pub fn set_password(conn: &mut DbConnection, user_id: i64, hash: &str) -> QueryResult<i64> {
+    let at = now();
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::password_hash.eq(hash),
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    diesel::update(
+        users::table
+            .find(user_id)
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set(users::email_verified_at.eq(at))
+    .execute(conn)?;
+    users::table
+        .find(user_id)
+        .select(users::session_epoch)
+        .first(conn)
+}
+
+pub fn mark_verified(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
+    diesel::update(
+        users::table
+            .find(user_id)
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set(users::email_verified_at.eq(now()))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_language(conn: &mut DbConnection, user_id: i64, language: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::language.eq(language))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Deactivating also ends the user's sessions at once.
+pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryResult<()> {
+    let at = now();
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::deactivated_at.eq((!active).then_some(at)),
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub deactivated: bool,
+    pub roles: Vec<Role>,
+}
+
+pub const PAGE_SIZE: i64 = 50;
+
+/// A page of users matching `query` (name or email), with their roles
+/// fetched in one extra query for the whole page.
+pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(Vec<UserRow>, i64)> {
+    let pattern = format!("%{}%", query.trim().to_lowercase());
+    let filtered = || {
+        users::table
+            .filter(
+                users::email
+                    .like(pattern.clone())
+                    .or(users::name.like(pattern.clone())),
+            )
+            .into_boxed()
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let found: Vec<(i64, String, String, Option<NaiveDateTime>)> = filtered()
+        .select((users::id, users::name, users::email, users::deactivated_at))
+        .order((users::name, users::id))
+        .limit(PAGE_SIZE)
+        .offset(page.max(0) * PAGE_SIZE)
+        .load(conn)?;
+    let ids: Vec<i64> = found.iter().map(|u| u.0).collect();
+    let roles: Vec<(i64, String)> = user_roles::table
+        .filter(user_roles::user_id.eq_any(&ids))
+        .select((user_roles::user_id, user_roles::role))
+        .load(conn)?;
+    let rows = found
+        .into_iter()
+        .map(|(id, name, email, deactivated_at)| {
+            let mut user_roles: Vec<Role> = roles
+                .iter()
+                .filter(|(u, _)| *u == id)
+                .filter_map(|(_, r)| Role::parse(r))
+                .collect();
+            user_roles.sort();
+            UserRow {
+                id,
+                name,
+                email,
+                deactivated: deactivated_at.is_some(),
+                roles: user_roles,
+            }
+        })
+        .collect();
+    Ok((rows, total))
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}

@@ -1,0 +1,36 @@
+//! Demo content for a fresh database, so that the first `cargo run` shows a
+//! site worth looking at. Loaded only into an empty database, and never in
+//! production unless asked for (`BROBYG_DEMO`).
+
+mod org;
+
+use anyhow::Context as _;
+use diesel::Connection;
+
+use crate::db::{Db, users};
+
+/// Every demo account has this password.
+pub const PASSWORD: &str = "brobyg-demo";
+
+pub const ACCOUNTS: [&str; 5] = [
+    "admin@brobyg.test",
+    "koordinator@brobyg.test",
+    "frivillig@brobyg.test",
+    "ansoeger@brobyg.test",
+    "fagperson@brobyg.test",
+];
+
+/// Loads the demo content if the database has no users yet. Returns whether
+/// it did.
+pub fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
+    let mut conn = db.conn()?;
+    if users::count(&mut conn)? > 0 {
+        return Ok(false);
+    }
+    let hash = crate::auth::password::hash(PASSWORD)
+        .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
+    conn.transaction(|conn| org::seed(conn, &hash))
+        .context("writing demo content")?;
+    tracing::info!("loaded demo content into the empty database");
+    Ok(true)
+}

@@ -1,0 +1,14 @@
+//! Domain rules and validated values. No I/O here: everything is a plain
+//! function or type with unit tests beside it.
+
+pub mod email;
+pub mod names;
+pub mod password;
+pub mod roles;
+pub mod throttle;
+pub mod validation;
+pub mod volunteer;
+
+pub use email::EmailAddress;
+pub use roles::Role;
+pub use validation::{FieldErrors, Invalid};

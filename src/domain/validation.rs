@@ -1,0 +1,102 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Why a value was refused, as the key of a translated message (see
+/// `templates/locales/*/errors.ftl`). The domain decides what is wrong; the
+/// web layer decides how to say it in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Invalid(pub &'static str);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Errors of one form, by field name, ready to be shown beside each field.
+#[derive(Debug, Default, Clone, Serialize)]
+#[serde(transparent)]
+pub struct FieldErrors(BTreeMap<&'static str, Invalid>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &'static str, why: Invalid) {
+        self.0.entry(field).or_insert(why);
+    }
+
+    /// Records the error of a parse and returns its value, so a handler can
+    /// validate every field in one pass and show all mistakes at once.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, Invalid>) -> Option<T> {
+        match parsed {
+            Ok(v) => Some(v),
+            Err(why) => {
+                self.add(field, why);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<Invalid> {
+        self.0.get(field).copied()
+    }
+}
+
+/// Trims and requires a non-empty value of at most `max` characters.
+pub fn required_text(value: &str, max: usize) -> Result<String, Invalid> {
+    let v = value.trim();
+    if v.is_empty() {
+        Err(Invalid("error-required"))
+    } else if v.chars().count() > max {
+        Err(Invalid("error-too-long"))
+    } else {
+        Ok(v.to_string())
+    }
+}
+
+/// Trims; empty becomes `None`.
+pub fn optional_text(value: &str, max: usize) -> Result<Option<String>, Invalid> {
+    let v = value.trim();
+    if v.is_empty() {
+        Ok(None)
+    } else if v.chars().count() > max {
+        Err(Invalid("error-too-long"))
+    } else {
+        Ok(Some(v.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_collects_every_error_and_keeps_the_first_per_field() {
+        let mut errors = FieldErrors::new();
+        let a: Option<i32> = errors.check("a", Err(Invalid("error-required")));
+        let b = errors.check("b", Ok(3));
+        errors.add("a", Invalid("error-too-long"));
+        assert_eq!(a, None);
+        assert_eq!(b, Some(3));
+        assert_eq!(errors.get("a"), Some(Invalid("error-required")));
+        assert!(!errors.is_empty());
+    }
+
+    #[test]
+    fn text_fields_are_trimmed_and_bounded() {
+        assert_eq!(required_text("  Aarhus ", 10), Ok("Aarhus".into()));
+        assert_eq!(required_text("   ", 10), Err(Invalid("error-required")));
+        assert_eq!(required_text("ååååå", 4), Err(Invalid("error-too-long")));
+        assert_eq!(optional_text(" ", 4), Ok(None));
+    }
+}

@@ -1,0 +1,98 @@
+//! The one error type of the web layer.
+//!
+//! Handlers and extractors return `AppError`. Form mistakes are not errors:
+//! handlers re-render the form with messages beside the fields. `AppError`
+//! is for what the user cannot fix on the page: a missing record (404), a
+//! refused role (403), a stale form (CSRF, 403) or a fault (500, logged with
+//! its cause chain). The response carries only a marker; `web::errors`
+//! renders the translated page, because only there is the request (and so
+//! the language and the templates) at hand.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, ResponseError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("login required")]
+    LoginRequired { next: String },
+    #[error("missing or invalid CSRF token")]
+    Csrf,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("database error")]
+    Database(#[source] diesel::result::Error),
+    #[error("database pool error")]
+    Pool(#[from] r2d2::Error),
+    #[error("blocking task failed")]
+    Blocking(#[from] actix_web::error::BlockingError),
+    #[error("template error")]
+    Template(#[from] tera::Error),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => AppError::NotFound,
+            other => AppError::Database(other),
+        }
+    }
+}
+
+/// Put on error responses so that the error-page renderer knows to replace
+/// the (empty) body with the translated page.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorPage {
+    pub csrf: bool,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::LoginRequired { next } = self {
+            let target = format!(
+                "/log-ind?{}",
+                serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default()
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((LOCATION, target))
+                .finish();
+        }
+        let status = self.status_code();
+        if status.is_server_error() {
+            tracing::error!(error = %error_chain(self), "request failed");
+        }
+        let mut response = HttpResponse::build(status).finish();
+        response.extensions_mut().insert(ErrorPage {
+            csrf: matches!(self, AppError::Csrf),
+        });
+        response
+    }
+}
+
+/// "outer: inner: innermost", so a log line shows the root cause.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}

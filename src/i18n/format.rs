@@ -1,0 +1,118 @@
+//! Dates, times and numbers the way each language writes them. Every time
+//! is stored in UTC and shown in Europe/Copenhagen.
+
+use chrono::{DateTime, Locale, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Europe::Copenhagen;
+use chrono_tz::Tz;
+
+use super::Lang;
+
+pub fn local(utc: NaiveDateTime) -> DateTime<Tz> {
+    Utc.from_utc_datetime(&utc).with_timezone(&Copenhagen)
+}
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Da => Locale::da_DK,
+        Lang::En => Locale::en_GB,
+    }
+}
+
+/// "mandag den 3. marts 2026" / "Monday 3 March 2026".
+pub fn date(lang: Lang, utc: NaiveDateTime) -> String {
+    let pattern = match lang {
+        Lang::Da => "%A den %-d. %B %Y",
+        Lang::En => "%A %-d %B %Y",
+    };
+    local(utc)
+        .format_localized(pattern, locale(lang))
+        .to_string()
+}
+
+/// "3. mar. 2026" style without weekday: "3. marts 2026" / "3 March 2026".
+pub fn short_date(lang: Lang, utc: NaiveDateTime) -> String {
+    let pattern = match lang {
+        Lang::Da => "%-d. %B %Y",
+        Lang::En => "%-d %B %Y",
+    };
+    local(utc)
+        .format_localized(pattern, locale(lang))
+        .to_string()
+}
+
+/// Danish writes the clock with a full stop: "17.00"; English "17:00".
+pub fn time(lang: Lang, utc: NaiveDateTime) -> String {
+    let pattern = match lang {
+        Lang::Da => "%H.%M",
+        Lang::En => "%H:%M",
+    };
+    local(utc).format(pattern).to_string()
+}
+
+/// "mandag den 3. marts 2026 kl. 17.00" / "Monday 3 March 2026, 17:00".
+pub fn datetime(lang: Lang, utc: NaiveDateTime) -> String {
+    match lang {
+        Lang::Da => format!("{} kl. {}", date(lang, utc), time(lang, utc)),
+        Lang::En => format!("{}, {}", date(lang, utc), time(lang, utc)),
+    }
+}
+
+/// "12.976" / "12,976".
+pub fn integer(lang: Lang, n: i64) -> String {
+    let separator = match lang {
+        Lang::Da => '.',
+        Lang::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .expect("valid date")
+    }
+
+    #[test]
+    fn winter_and_summer_times_are_shown_in_copenhagen() {
+        // 16:00 UTC is 17:00 in winter (CET) and 18:00 in summer (CEST).
+        assert_eq!(time(Lang::Da, utc(2026, 3, 3, 16, 0)), "17.00");
+        assert_eq!(time(Lang::Da, utc(2026, 6, 3, 16, 0)), "18.00");
+        assert_eq!(time(Lang::En, utc(2026, 6, 3, 16, 0)), "18:00");
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        let t = utc(2026, 3, 2, 16, 0);
+        assert_eq!(datetime(Lang::Da, t), "mandag den 2. marts 2026 kl. 17.00");
+        assert_eq!(datetime(Lang::En, t), "Monday 2 March 2026, 17:00");
+        // Late evening UTC is already the next day in Copenhagen.
+        assert_eq!(
+            short_date(Lang::Da, utc(2026, 12, 31, 23, 30)),
+            "1. januar 2027"
+        );
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(integer(Lang::Da, 12976), "12.976");
+        assert_eq!(integer(Lang::En, 1_000_000), "1,000,000");
+        assert_eq!(integer(Lang::Da, 450), "450");
+        assert_eq!(integer(Lang::Da, -3244), "-3.244");
+    }
+}

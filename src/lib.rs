@@ -1,0 +1,16 @@
+//! Brobyg: Social Sundhed's course and volunteer-training system.
+//!
+//! See `ARCHITECTURE.md` for a map of the modules and how a request flows.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod startup;
+pub mod telemetry;
+pub mod templates;
+pub mod web;

@@ -1,0 +1,113 @@
+//! Builds the application from a `Settings` value: database, demo content,
+//! templates, middleware and routes. Tests build it on port 0.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite, time::Duration};
+use actix_web::dev::Server;
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context as _;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::templates::Templates;
+use crate::web::{AppState, csrf, errors, routes};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+impl Application {
+    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = Db::open(&settings.database_url(), settings.database_pool_size)?;
+        if settings.load_demo() {
+            crate::demo::seed_if_empty(&db).context("loading demo content")?;
+        }
+        let templates = Templates::load().context("loading templates")?;
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("could not listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            db,
+            templates: Arc::new(templates),
+            settings: Arc::new(settings),
+        };
+        let server = serve(listener, state.clone())?;
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server from outside, as tests do when they end.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let settings = state.settings.clone();
+    let key = Key::derive_from(settings.secret_key.as_bytes());
+    let secure = settings.secure_cookies();
+    let data = web::Data::new(state);
+    let mut server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name("brobyg".to_string())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(PersistentSession::default().session_ttl(Duration::days(14)))
+            .build();
+        // The last `wrap` is the outermost: requests pass logging, security
+        // headers and the session before the error renderer and the CSRF
+        // check, so both can use the session.
+        App::new()
+            .app_data(data.clone())
+            .wrap(from_fn(csrf::verify))
+            .wrap(ErrorHandlers::new().default_handler(errors::render))
+            .wrap(session)
+            .wrap(security_headers())
+            .wrap(TracingLogger::default())
+            .configure(routes::configure)
+    })
+    .listen(listener)?;
+    if settings.workers > 0 {
+        server = server.workers(settings.workers);
+    }
+    Ok(server.run())
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        // Everything is served by the site itself; no inline scripts.
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ))
+}

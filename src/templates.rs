@@ -1,0 +1,152 @@
+//! The Tera engines that render pages and emails: one per language, parsed
+//! once at start-up and shared, each with `t(key=...)` bound to its language
+//! so that templates and their macros never pass the language around.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use fluent_templates::fluent_bundle::FluentValue;
+use rust_embed::RustEmbed;
+use sha2::{Digest, Sha256};
+use tera::{Context, Tera, Value};
+
+use crate::i18n::{self, Lang, format};
+
+/// Templates, translations and static assets. In debug builds rust-embed
+/// reads them from disk, in release builds they are inside the binary, so
+/// a deployed site is one file.
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+pub struct TemplateFiles;
+
+pub struct Templates {
+    da: Tera,
+    en: Tera,
+    /// Changes whenever an asset changes, for cache-busting URLs.
+    pub asset_version: String,
+}
+
+impl Templates {
+    pub fn load() -> Result<Templates, tera::Error> {
+        let sources: Vec<(String, String)> = TemplateFiles::iter()
+            .filter(|name| name.ends_with(".html") || name.ends_with(".txt"))
+            .filter_map(|name| {
+                let file = TemplateFiles::get(&name)?;
+                let text = String::from_utf8_lossy(&file.data).into_owned();
+                Some((name.into_owned(), text))
+            })
+            .collect();
+        let mut hasher = Sha256::new();
+        for name in TemplateFiles::iter().filter(|n| n.starts_with("assets/")) {
+            if let Some(file) = TemplateFiles::get(&name) {
+                hasher.update(&file.data);
+            }
+        }
+        let digest = hasher.finalize();
+        let asset_version = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+        Ok(Templates {
+            da: engine(Lang::Da, &sources)?,
+            en: engine(Lang::En, &sources)?,
+            asset_version,
+        })
+    }
+
+    pub fn render(&self, lang: Lang, name: &str, context: &Context) -> Result<String, tera::Error> {
+        match lang {
+            Lang::Da => self.da.render(name, context),
+            Lang::En => self.en.render(name, context),
+        }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.da.get_template_names().any(|n| n == name)
+    }
+}
+
+fn engine(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))?;
+    tera.register_function("t", move |args: &HashMap<String, Value>| {
+        translate(lang, args)
+    });
+    tera.register_filter("local_date", time_filter(lang, format::date));
+    tera.register_filter("local_short_date", time_filter(lang, format::short_date));
+    tera.register_filter("local_time", time_filter(lang, format::time));
+    tera.register_filter("local_datetime", time_filter(lang, format::datetime));
+    tera.register_filter("num", move |v: &Value, _: &HashMap<String, Value>| {
+        let n = v
+            .as_i64()
+            .ok_or_else(|| tera::Error::msg("num expects an integer"))?;
+        Ok(Value::String(format::integer(lang, n)))
+    });
+    Ok(tera)
+}
+
+fn translate(lang: Lang, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let key = args
+        .get("key")
+        .and_then(Value::as_str)
+        .ok_or_else(|| tera::Error::msg("t() needs key=\"...\""))?;
+    let mut fluent_args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+    for (name, value) in args.iter().filter(|(n, _)| n.as_str() != "key") {
+        let fv = match value {
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => FluentValue::from(i),
+                None => FluentValue::from(n.as_f64().unwrap_or_default()),
+            },
+            Value::String(s) => FluentValue::from(s.clone()),
+            Value::Null => FluentValue::from(""),
+            other => FluentValue::from(other.to_string()),
+        };
+        fluent_args.insert(Cow::Owned(name.clone()), fv);
+    }
+    Ok(Value::String(i18n::t_args(lang, key, &fluent_args)))
+}
+
+fn time_filter(
+    lang: Lang,
+    f: fn(Lang, NaiveDateTime) -> String,
+) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
+    move |value, _| {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("expected a timestamp"))?;
+        let utc = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .map_err(|e| tera::Error::msg(format!("bad timestamp {text:?}: {e}")))?;
+        Ok(Value::String(f(lang, utc)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_parses_in_both_languages() {
+        let templates = Templates::load().expect("templates parse");
+        assert!(templates.has("base.html"));
+        assert_eq!(templates.asset_version.len(), 10);
+    }
+
+    #[test]
+    fn filters_show_copenhagen_time_in_the_page_language() {
+        let templates = Templates::load().expect("templates parse");
+        let mut ctx = Context::new();
+        ctx.insert("at", &"2026-07-01T15:30:00");
+        let render = |lang| {
+            let mut tera = templates_for(&templates, lang);
+            tera.render_str("{{ at | local_datetime }}", &ctx)
+                .expect("render")
+        };
+        assert_eq!(render(Lang::Da), "onsdag den 1. juli 2026 kl. 17.30");
+        assert_eq!(render(Lang::En), "Wednesday 1 July 2026, 17:30");
+    }
+
+    fn templates_for(t: &Templates, lang: Lang) -> Tera {
+        match lang {
+            Lang::Da => t.da.clone(),
+            Lang::En => t.en.clone(),
+        }
+    }
+}

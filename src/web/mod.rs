@@ -1,0 +1,20 @@
+//! The web layer: extractors that decide who may call a handler, the page
+//! renderer, middleware (CSRF, error pages), and the routes, one module per
+//! area. Handlers stay thin: parse the form, call the domain for rules and
+//! `db` for storage, render.
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod errors;
+pub mod form;
+pub mod lang;
+pub mod page;
+pub mod routes;
+pub mod session;
+pub mod state;
+
+pub use auth::{Admin, CoordinatorUser, MaybeUser, SignedIn, VolunteerUser};
+pub use form::Form;
+pub use page::Page;
+pub use state::AppState;

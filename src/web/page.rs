@@ -1,0 +1,151 @@
+//! Rendering a page: every template gets the same base context (language,
+//! signed-in user, CSRF token, flash messages, current path) so that the
+//! layout can draw navigation, forms and messages.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_session::SessionExt;
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, ContentType, LOCATION};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use serde::Serialize;
+use tera::Context;
+
+use super::auth::current_account;
+use super::session;
+use super::state::AppState;
+use crate::db::users::Account;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+pub struct Page {
+    pub req: HttpRequest,
+    pub lang: Lang,
+    pub account: Option<Rc<Account>>,
+    pub state: web::Data<AppState>,
+}
+
+impl FromRequest for Page {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Page::for_request(req).await })
+    }
+}
+
+/// What the layout shows of the signed-in user.
+#[derive(Serialize)]
+struct Viewer<'a> {
+    id: i64,
+    name: &'a str,
+    email: &'a str,
+    is_admin: bool,
+    is_coordinator: bool,
+    is_volunteer: bool,
+    is_professional: bool,
+}
+
+impl Page {
+    pub async fn for_request(req: HttpRequest) -> Result<Page, AppError> {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
+        let account = current_account(&req).await?;
+        let lang = super::lang::resolve(&req, account.as_deref());
+        Ok(Page {
+            req,
+            lang,
+            account,
+            state,
+        })
+    }
+
+    pub fn db(&self) -> &crate::db::Db {
+        &self.state.db
+    }
+
+    pub fn context(&self) -> Context {
+        let session = self.req.get_session();
+        let mut ctx = Context::new();
+        ctx.insert("lang", &self.lang.code());
+        ctx.insert(
+            "other_lang",
+            &match self.lang {
+                Lang::Da => Lang::En.code(),
+                Lang::En => Lang::Da.code(),
+            },
+        );
+        ctx.insert("csrf", &session::csrf_token(&session));
+        ctx.insert("flashes", &session::take_flashes(&session));
+        ctx.insert("asset_version", &self.state.templates.asset_version);
+        let uri = self.req.uri();
+        ctx.insert("path", uri.path());
+        ctx.insert(
+            "path_and_query",
+            &uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
+        );
+        if let Some(a) = &self.account {
+            ctx.insert(
+                "viewer",
+                &Viewer {
+                    id: a.user.id,
+                    name: &a.user.name,
+                    email: &a.user.email,
+                    is_admin: a.is_admin(),
+                    is_coordinator: a.has(Role::Coordinator) && !a.branches.is_empty(),
+                    is_volunteer: a.has(Role::Volunteer),
+                    is_professional: a.has(Role::Professional),
+                },
+            );
+        }
+        ctx
+    }
+
+    pub fn render(&self, template: &str, ctx: Context) -> Result<HttpResponse, AppError> {
+        self.render_status(StatusCode::OK, template, ctx)
+    }
+
+    /// For a form sent back with mistakes: 422 tells tools (and tests) that
+    /// nothing was saved, while the browser shows the page as usual.
+    pub fn render_invalid(&self, template: &str, ctx: Context) -> Result<HttpResponse, AppError> {
+        self.render_status(StatusCode::UNPROCESSABLE_ENTITY, template, ctx)
+    }
+
+    pub fn render_status(
+        &self,
+        status: StatusCode,
+        template: &str,
+        extra: Context,
+    ) -> Result<HttpResponse, AppError> {
+        let mut ctx = self.context();
+        ctx.extend(extra);
+        let body = self.state.templates.render(self.lang, template, &ctx)?;
+        Ok(HttpResponse::build(status)
+            .content_type(ContentType::html())
+            // Pages carry personal data and CSRF tokens: never cache them.
+            .insert_header((CACHE_CONTROL, "no-store"))
+            .body(body))
+    }
+
+    pub fn flash(&self, level: &str, key: &str) {
+        session::flash(&self.req.get_session(), level, key);
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        crate::i18n::t(self.lang, key)
+    }
+}
+
+/// After a successful POST: 303 so that reloading does not resubmit.
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, location))
+        .finish()
+}

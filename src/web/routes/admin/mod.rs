@@ -1,0 +1,59 @@
+//! The national secretariat's pages: regions, branches, users, and the
+//! messages the site has sent.
+
+mod branches;
+mod messages;
+mod regions;
+mod users;
+
+use actix_web::{HttpResponse, web};
+use tera::Context;
+
+use crate::error::AppError;
+use crate::web::{Admin, Page};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin", web::get().to(index))
+        .service(
+            web::resource("/admin/regioner")
+                .route(web::get().to(regions::list))
+                .route(web::post().to(regions::create)),
+        )
+        .service(
+            web::resource("/admin/regioner/{id}")
+                .route(web::get().to(regions::edit))
+                .route(web::post().to(regions::update)),
+        )
+        .route("/admin/afdelinger", web::get().to(branches::list))
+        .service(
+            web::resource("/admin/afdelinger/ny")
+                .route(web::get().to(branches::new_form))
+                .route(web::post().to(branches::create)),
+        )
+        .service(
+            web::resource("/admin/afdelinger/{id}")
+                .route(web::get().to(branches::edit))
+                .route(web::post().to(branches::update)),
+        )
+        .route("/admin/brugere", web::get().to(users::list))
+        .service(
+            web::resource("/admin/brugere/inviter")
+                .route(web::get().to(users::invite_form))
+                .route(web::post().to(users::invite)),
+        )
+        .route("/admin/brugere/{id}", web::get().to(users::show))
+        .route(
+            "/admin/brugere/{id}/roller",
+            web::post().to(users::set_roles),
+        )
+        .route(
+            "/admin/brugere/{id}/status",
+            web::post().to(users::set_status),
+        )
+        .route("/admin/beskeder", web::get().to(messages::list))
+        .route("/admin/beskeder/{id}", web::get().to(messages::show));
+}
+
+async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
+    page.render("admin/index.html", Context::new())
+}

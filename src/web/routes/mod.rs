@@ -1,0 +1,30 @@
+//! Every URL of the site, one module per area. Danish paths, since Danish is
+//! the site's first language.
+
+pub mod account;
+pub mod admin;
+pub mod coordinator;
+pub mod health;
+pub mod home;
+pub mod language;
+pub mod volunteer;
+
+use actix_web::web;
+
+use super::{assets, errors};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::index))
+        .route("/healthz", web::get().to(health::check))
+        .route("/assets/{name}", web::get().to(assets::serve))
+        .route("/sprog", web::post().to(language::switch))
+        .configure(account::configure)
+        .configure(admin::configure)
+        .route("/koordinator", web::get().to(coordinator::index))
+        .route(
+            "/koordinator/afdelinger/{id}",
+            web::get().to(coordinator::branch),
+        )
+        .route("/frivillig", web::get().to(volunteer::index))
+        .default_service(web::to(errors::not_found));
+}

@@ -1,0 +1,53 @@
+## The national secretariat's pages.
+
+admin-title = Administration
+admin-regions = Regioner
+admin-regions-text = Landets regioner, som afdelingerne hører under.
+admin-region-new = Ny region
+admin-branches = Afdelinger
+admin-branches-text = Lokalafdelinger med kontaktoplysninger.
+admin-branch-new = Ny afdeling
+admin-users = Brugere
+admin-users-text = Find brugere, tildel roller og afdelinger, deaktiver konti.
+admin-messages = Udgående beskeder
+admin-messages-text = Alle e-mails, som Brobyg har lagt i kø, med deres fulde tekst.
+admin-invite-coordinator = Inviter koordinator
+
+search-users = Søg på navn eller e-mail
+users-found = { $count ->
+    [one] 1 bruger
+   *[other] { $count } brugere
+}
+user-verified = E-mail bekræftet
+user-status = Status
+user-active = Aktiv
+user-deactivated = Deaktiveret
+user-roles-heading = Roller og afdelinger
+user-coordinator-branches = Koordinator for afdelingerne
+user-access-heading = Adgang
+user-deactivate = Deaktiver kontoen
+user-deactivate-hint = Brugeren logges ud med det samme og kan ikke logge ind igen, før kontoen genaktiveres.
+user-reactivate = Genaktiver kontoen
+flash-user-activated = Kontoen er genaktiveret.
+flash-user-deactivated = Kontoen er deaktiveret, og brugeren er logget ud.
+flash-cannot-remove-own-admin = Du kan ikke fjerne din egen administratorrolle.
+flash-cannot-deactivate-self = Du kan ikke deaktivere din egen konto.
+
+invite-lead = Koordinatoren får en e-mail med et link til at vælge adgangskode. Har personen allerede en konto, får de blot de valgte afdelinger.
+invite-submit = Send invitation
+flash-invitation-sent = Invitationen er sendt.
+
+message-created = Oprettet
+message-to = Til
+message-kind = Slags
+message-status = Status
+message-text = Tekst
+messages-none = Ingen beskeder endnu.
+message-status-pending = Venter
+message-status-sent = Sendt
+message-status-failed = Fejlet
+message-kind-verify_email = Bekræft e-mail
+message-kind-account_exists = Konto findes allerede
+message-kind-reset_password = Nulstil adgangskode
+message-kind-invitation = Invitation
+message-kind-coordinator_assigned = Koordinator for afdeling

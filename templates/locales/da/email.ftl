@@ -1,0 +1,28 @@
+## Emails. Subjects are `email-<kind>-subject`.
+
+email-greeting = Kære { $name }
+email-signoff = Venlig hilsen
+email-signature = Social Sundhed
+
+email-verify-email-subject = Bekræft din e-mailadresse
+email-verify-email-body = Tak for din oprettelse hos Social Sundhed. Bekræft din e-mailadresse ved at åbne linket herunder.
+email-verify-email-button = Bekræft e-mailadresse
+email-verify-email-expiry = Linket virker i to døgn.
+
+email-account-exists-subject = Nogen forsøgte at oprette en konto med din e-mail
+email-account-exists-body = Nogen har forsøgt at oprette en konto hos Social Sundhed med denne e-mailadresse, men du har allerede en konto. Var det dig, kan du logge ind eller nulstille din adgangskode. Var det ikke dig, kan du se bort fra denne e-mail.
+email-account-exists-login = Log ind:
+email-account-exists-reset = Nulstil adgangskode:
+
+email-reset-password-subject = Nulstil din adgangskode
+email-reset-password-body = Vi har fået en anmodning om at nulstille adgangskoden til din konto. Åbn linket herunder for at vælge en ny.
+email-reset-password-button = Vælg ny adgangskode
+email-reset-password-expiry = Linket virker i en time. Har du ikke bedt om det, kan du se bort fra denne e-mail.
+
+email-invitation-subject = Du er inviteret som koordinator i Brobyg
+email-invitation-body = Du er inviteret som koordinator for { $branches } i Social Sundheds kursus- og frivilligsystem, Brobyg. Vælg en adgangskode for at komme i gang.
+email-invitation-button = Vælg adgangskode
+email-invitation-expiry = Linket virker i 14 dage.
+
+email-coordinator-assigned-subject = Du er nu koordinator for { $branches }
+email-coordinator-assigned-body = Du er blevet koordinator for { $branches } i Brobyg. Du finder afdelingerne her:

@@ -1,0 +1,53 @@
+## The national secretariat's pages.
+
+admin-title = Administration
+admin-regions = Regions
+admin-regions-text = The regions the branches belong to.
+admin-region-new = New region
+admin-branches = Branches
+admin-branches-text = Local branches and their contact details.
+admin-branch-new = New branch
+admin-users = Users
+admin-users-text = Find users, assign roles and branches, deactivate accounts.
+admin-messages = Outgoing messages
+admin-messages-text = Every email Brobyg has queued, with its full text.
+admin-invite-coordinator = Invite a coordinator
+
+search-users = Search by name or email
+users-found = { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+user-verified = Email confirmed
+user-status = Status
+user-active = Active
+user-deactivated = Deactivated
+user-roles-heading = Roles and branches
+user-coordinator-branches = Coordinator for the branches
+user-access-heading = Access
+user-deactivate = Deactivate the account
+user-deactivate-hint = The user is logged out at once and cannot log in again until the account is reactivated.
+user-reactivate = Reactivate the account
+flash-user-activated = The account has been reactivated.
+flash-user-deactivated = The account has been deactivated and the user logged out.
+flash-cannot-remove-own-admin = You cannot remove your own administrator role.
+flash-cannot-deactivate-self = You cannot deactivate your own account.
+
+invite-lead = The coordinator receives an email with a link to choose a password. If they already have an account, they are simply given the chosen branches.
+invite-submit = Send invitation
+flash-invitation-sent = The invitation has been sent.
+
+message-created = Created
+message-to = To
+message-kind = Kind
+message-status = Status
+message-text = Text
+messages-none = No messages yet.
+message-status-pending = Waiting
+message-status-sent = Sent
+message-status-failed = Failed
+message-kind-verify_email = Confirm email
+message-kind-account_exists = Account already exists
+message-kind-reset_password = Reset password
+message-kind-invitation = Invitation
+message-kind-coordinator_assigned = Coordinator for branch

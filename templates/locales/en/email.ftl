@@ -1,0 +1,28 @@
+## Emails. Subjects are `email-<kind>-subject`.
+
+email-greeting = Dear { $name }
+email-signoff = Kind regards
+email-signature = Social Sundhed
+
+email-verify-email-subject = Confirm your email address
+email-verify-email-body = Thank you for signing up with Social Sundhed. Please confirm your email address by opening the link below.
+email-verify-email-button = Confirm email address
+email-verify-email-expiry = The link works for two days.
+
+email-account-exists-subject = Someone tried to create an account with your email
+email-account-exists-body = Someone tried to create an account with Social Sundhed using this email address, but you already have one. If it was you, you can log in or reset your password. If it was not you, you can ignore this email.
+email-account-exists-login = Log in:
+email-account-exists-reset = Reset password:
+
+email-reset-password-subject = Reset your password
+email-reset-password-body = We received a request to reset the password of your account. Open the link below to choose a new one.
+email-reset-password-button = Choose a new password
+email-reset-password-expiry = The link works for one hour. If you did not ask for it, you can ignore this email.
+
+email-invitation-subject = You are invited as a coordinator in Brobyg
+email-invitation-body = You have been invited as a coordinator for { $branches } in Brobyg, Social Sundhed's course and volunteer system. Choose a password to get started.
+email-invitation-button = Choose a password
+email-invitation-expiry = The link works for 14 days.
+
+email-coordinator-assigned-subject = You are now a coordinator for { $branches }
+email-coordinator-assigned-body = You have become a coordinator for { $branches } in Brobyg. You will find the branches here:

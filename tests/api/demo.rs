@@ -1,0 +1,68 @@
+//! The first README command: demo content in an empty database, each demo
+//! account able to log in and see its own front page.
+
+use brobyg::demo::{ACCOUNTS, PASSWORD};
+use reqwest::StatusCode;
+
+use crate::helpers::{TestDatabase, spawn_app_with, start, test_settings, texts};
+
+#[tokio::test]
+async fn every_demo_account_logs_in_and_sees_a_danish_home_for_its_role() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let expectations = [
+        ("admin@brobyg.test", "/admin"),
+        ("koordinator@brobyg.test", "/koordinator"),
+        ("frivillig@brobyg.test", "/frivillig"),
+        ("ansoeger@brobyg.test", "/frivillig"),
+        ("fagperson@brobyg.test", "/konto"),
+    ];
+    assert_eq!(expectations.len(), ACCOUNTS.len());
+    for (email, link) in expectations {
+        let browser = app.browser();
+        let response = browser.login(email, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} logs in");
+        let html = browser.get_html("/").await;
+        assert!(html.contains("<html lang=\"da\">"));
+        assert!(texts(&html, "h1")[0].starts_with("Velkommen"), "{email}");
+        let cards: Vec<String> = texts(&html, ".cards a");
+        assert!(!cards.is_empty(), "{email} gets somewhere to go");
+        assert!(
+            html.contains(&format!("href=\"{link}\"")),
+            "{email} is sent to {link}"
+        );
+        assert_eq!(
+            browser.get(link).await.status(),
+            StatusCode::OK,
+            "{email} may open {link}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_demo_coordinator_has_aarhus_and_randers() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let browser = app.browser();
+    browser.login("koordinator@brobyg.test", PASSWORD).await;
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(texts(&html, "h2 a"), vec!["Aarhus", "Randers"]);
+}
+
+#[tokio::test]
+async fn demo_content_is_never_loaded_into_a_database_with_users() {
+    let database = TestDatabase::fresh();
+    let mut settings = test_settings(&database);
+    settings.demo = Some(false);
+    let first = start(settings.clone(), database);
+    first.create_user("eksisterende@example.dk", &[], None);
+    let database = first.stop();
+    let mut again = settings;
+    again.demo = Some(true);
+    let second = start(again, database);
+    assert_eq!(second.user_count(), 1, "only the existing user");
+}
+
+#[tokio::test]
+async fn demo_content_can_be_switched_off() {
+    let app = spawn_app_with(|s| s.demo = Some(false)).await;
+    assert_eq!(app.user_count(), 0);
+}

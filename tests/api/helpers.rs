@@ -1,0 +1,395 @@
+//! The test app: the real site on a random port with a fresh database of its
+//! own (SQLite in a temporary folder, or a new PostgreSQL database when
+//! `TEST_DATABASE_URL` names a server), and a browser-like client per user.
+
+use std::sync::OnceLock;
+
+use brobyg::config::Settings;
+use brobyg::db::outbox::{self, OutboxRow};
+use brobyg::db::{Db, users, volunteers};
+use brobyg::domain::Role;
+use brobyg::domain::volunteer::VolunteerStatus;
+use brobyg::mail::Message;
+use brobyg::startup::Application;
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+
+pub const PASSWORD: &str = "et-godt-kodeord-til-test";
+
+/// A database that exists for one test and is removed after it.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn fresh() -> TestDatabase {
+        match std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        {
+            Some(admin_url) => {
+                let name = format!("brobyg_test_{}", random_suffix());
+                let mut admin = PgConnection::establish(&admin_url)
+                    .expect("TEST_DATABASE_URL must name a reachable PostgreSQL server");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_string())
+                    .expect("TEST_DATABASE_URL ends in a database name");
+                TestDatabase {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                    pg: Some((admin_url, name)),
+                }
+            }
+            None => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = dir.path().join("brobyg.sqlite3").display().to_string();
+                TestDatabase {
+                    url,
+                    _dir: Some(dir),
+                    pg: None,
+                }
+            }
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// Makes the database unreachable (PostgreSQL only): it is dropped with
+    /// every open connection.
+    pub fn drop_now(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take()
+            && let Ok(mut admin) = PgConnection::establish(&admin_url)
+        {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        self.drop_now();
+    }
+}
+
+fn random_suffix() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..12)
+        .map(|_| char::from(b'a' + rng.random_range(0..26u8)))
+        .collect()
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    handle: actix_web::dev::ServerHandle,
+    database: Option<TestDatabase>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Sends the stop command at once; the future only waits for it.
+        drop(self.handle.stop(false));
+    }
+}
+
+pub fn test_settings(database: &TestDatabase) -> Settings {
+    Settings {
+        bind: "127.0.0.1:0".into(),
+        database_url: database.url.clone(),
+        database_pool_size: 4,
+        workers: 2,
+        demo: Some(false),
+        ..Settings::default()
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let database = TestDatabase::fresh();
+    let mut settings = test_settings(&database);
+    configure(&mut settings);
+    start(settings, database)
+}
+
+/// Starts the site on an existing database (for tests about restarts).
+pub fn start(settings: Settings, database: TestDatabase) -> TestApp {
+    let app = Application::build(settings).expect("the app starts");
+    let port = app.port();
+    let db = app.state().db.clone();
+    let handle = app.handle();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        db,
+        handle,
+        database: Some(database),
+    }
+}
+
+/// A created account for a test.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: i64,
+    pub email: String,
+}
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| brobyg::auth::password::hash(PASSWORD).expect("hash"))
+}
+
+impl TestApp {
+    pub fn is_postgres(&self) -> bool {
+        self.database
+            .as_ref()
+            .is_some_and(TestDatabase::is_postgres)
+    }
+
+    /// Takes the database away under the running site (PostgreSQL only).
+    pub fn drop_database(&mut self) {
+        if let Some(db) = self.database.as_mut() {
+            db.drop_now();
+        }
+    }
+
+    /// Stops the site and hands back its database, to start it again.
+    pub fn stop(mut self) -> TestDatabase {
+        self.database.take().expect("the app has its database")
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.address)
+    }
+
+    /// A verified account with the given roles. Coordinators and volunteers
+    /// belong to `branch`.
+    pub fn create_user(&self, email: &str, roles: &[Role], branch: Option<i64>) -> TestUser {
+        let mut conn = self.db.conn().expect("connection");
+        let id = users::create(
+            &mut conn,
+            &users::NewUser {
+                email,
+                name: &format!("Test {email}"),
+                phone: None,
+                password_hash: Some(password_hash()),
+                verified: true,
+                language: "da",
+            },
+        )
+        .expect("create user");
+        for role in roles {
+            match role {
+                Role::Coordinator => users::set_coordinator_branches(
+                    &mut conn,
+                    id,
+                    &[branch.expect("a coordinator needs a branch")],
+                )
+                .expect("coordinator"),
+                Role::Volunteer => {
+                    users::grant_role(&mut conn, id, Role::Volunteer).expect("role");
+                    volunteers::create(
+                        &mut conn,
+                        id,
+                        branch.expect("a volunteer needs a branch"),
+                        VolunteerStatus::Active,
+                    )
+                    .expect("volunteer");
+                }
+                other => users::grant_role(&mut conn, id, *other).expect("role"),
+            }
+        }
+        TestUser {
+            id,
+            email: email.into(),
+        }
+    }
+
+    /// A region with one branch; returns the branch id.
+    pub fn create_branch(&self, name: &str) -> i64 {
+        use brobyg::db::branches;
+        let mut conn = self.db.conn().expect("connection");
+        let slug = brobyg::domain::names::slugify(name);
+        let region = branches::create_region(
+            &mut conn,
+            &format!("Region {name}"),
+            &format!("region-{slug}"),
+        )
+        .expect("region");
+        branches::create(
+            &mut conn,
+            &branches::BranchFields {
+                region_id: region,
+                name,
+                slug: &slug,
+                is_head_office: false,
+                email: &format!("{slug}@brobyg.test"),
+                phone: "",
+                address: "",
+            },
+        )
+        .expect("branch")
+    }
+
+    /// A browser signed in as a new user with `role` (in a fresh branch
+    /// where the role needs one).
+    pub async fn signed_in(&self, role: Role) -> (Browser, TestUser) {
+        let branch = match role {
+            Role::Coordinator | Role::Volunteer => {
+                Some(self.create_branch(&format!("Afdeling {}", random_suffix())))
+            }
+            _ => None,
+        };
+        let email = format!("{}-{}@example.dk", role.as_str(), random_suffix());
+        let user = self.create_user(&email, &[role], branch);
+        let browser = self.browser();
+        let response = browser.login(&user.email, PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "login as {role:?}"
+        );
+        (browser, user)
+    }
+
+    pub fn outbox(&self) -> Vec<OutboxRow> {
+        let mut conn = self.db.conn().expect("connection");
+        let mut rows = outbox::recent(&mut conn, 1000).expect("outbox");
+        rows.reverse();
+        rows
+    }
+
+    /// The newest message to `email`, decoded.
+    pub fn last_message_to(&self, email: &str) -> Message {
+        self.outbox()
+            .into_iter()
+            .rev()
+            .find(|r| r.to_email == email)
+            .unwrap_or_else(|| panic!("no message to {email}"))
+            .message()
+            .expect("valid message")
+    }
+
+    pub fn user_count(&self) -> i64 {
+        let mut conn = self.db.conn().expect("connection");
+        users::count(&mut conn).expect("count")
+    }
+}
+
+/// One person's browser: a cookie jar, no automatic redirects (tests look at
+/// them), and helpers that fill in the CSRF token like a page's form would.
+pub struct Browser {
+    pub client: reqwest::Client,
+    base: String,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            base: base.to_string(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.text().await.expect("body")
+    }
+
+    /// The CSRF token of this browser's session, as any page's forms carry it.
+    pub async fn csrf(&self) -> String {
+        let html = self.get("/").await.text().await.expect("body");
+        csrf_in(&html)
+    }
+
+    /// Posts a form as the browser would, with the session's CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
+        all.extend_from_slice(fields);
+        self.client
+            .post(self.url(path))
+            .form(&all)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/log-ind", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+pub fn csrf_in(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(r#"input[name="csrf"]"#).expect("selector");
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .expect("page has a CSRF field")
+        .to_string()
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .expect("a redirect")
+        .to_string()
+}
+
+/// The text of the elements matching `css`.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).expect("selector");
+    doc.select(&selector)
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+/// The value attribute of the input named `name`.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(&format!(r#"[name="{name}"]"#)).expect("selector");
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value").map(str::to_string))
+}
+
+/// The path of a link in a message, e.g. "/konto/bekraeft/abc".
+pub fn path_of(link: &str) -> String {
+    let after_scheme = link.split_once("://").map(|(_, rest)| rest).unwrap_or(link);
+    after_scheme
+        .find('/')
+        .map(|i| after_scheme[i..].to_string())
+        .unwrap_or_else(|| "/".into())
+}

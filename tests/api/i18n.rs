@@ -1,0 +1,180 @@
+//! Danish first, English second: from the browser, switchable, remembered.
+
+use brobyg::domain::Role;
+use brobyg::domain::volunteer::VolunteerStatus;
+use reqwest::StatusCode;
+
+use crate::helpers::{location, spawn_app, texts};
+
+#[tokio::test]
+async fn danish_is_the_default_and_english_follows_the_browser() {
+    let app = spawn_app().await;
+    let html = app.browser().get_html("/log-ind").await;
+    assert!(html.contains("<html lang=\"da\">"));
+    assert_eq!(texts(&html, "h1"), vec!["Log ind"]);
+
+    let browser = app.browser();
+    let response = browser
+        .client
+        .get(browser.url("/log-ind"))
+        .header("accept-language", "en-GB,en;q=0.9,da;q=0.5")
+        .send()
+        .await
+        .expect("GET");
+    let html = response.text().await.expect("body");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert_eq!(texts(&html, "label[for=f-password]"), vec!["Password"]);
+}
+
+#[tokio::test]
+async fn the_chosen_language_is_remembered() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    let response = browser
+        .post_form("/sprog", &[("lang", "en"), ("next", "/log-ind")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/log-ind");
+    let html = browser.get_html("/log-ind").await;
+    assert!(html.contains("<html lang=\"en\">"));
+    let html = browser.get_html("/").await;
+    assert!(html.contains("<html lang=\"en\">"), "on every page");
+
+    browser
+        .post_form("/sprog", &[("lang", "da"), ("next", "/")])
+        .await;
+    assert!(browser.get_html("/").await.contains("<html lang=\"da\">"));
+}
+
+#[tokio::test]
+async fn a_signed_in_users_choice_is_kept_on_the_account() {
+    let app = spawn_app().await;
+    let (browser, user) = app.signed_in(Role::Professional).await;
+    browser
+        .post_form("/sprog", &[("lang", "en"), ("next", "/")])
+        .await;
+    // A new browser without the cookie follows the account's choice.
+    let fresh = app.browser();
+    fresh.login(&user.email, crate::helpers::PASSWORD).await;
+    assert!(
+        fresh
+            .get_html("/konto")
+            .await
+            .contains("<html lang=\"en\">")
+    );
+}
+
+#[tokio::test]
+async fn every_page_has_a_skip_link_a_main_landmark_and_labelled_fields() {
+    let app = spawn_app().await;
+    for path in ["/", "/log-ind", "/konto/opret", "/konto/glemt-adgangskode"] {
+        let html = app.browser().get_html(path).await;
+        assert!(
+            html.contains("class=\"skip-link\" href=\"#main\""),
+            "{path}"
+        );
+        assert!(html.contains("<main id=\"main\""), "{path}");
+        let doc = scraper::Html::parse_document(&html);
+        let inputs =
+            scraper::Selector::parse("input:not([type=hidden]), select, textarea").expect("css");
+        for input in doc.select(&inputs) {
+            let id = input.value().attr("id").expect("fields have ids");
+            let label = scraper::Selector::parse(&format!("label[for=\"{id}\"]")).expect("css");
+            assert!(
+                doc.select(&label).next().is_some(),
+                "{path}: field {id} has a label"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_text_exists_in_both_languages() {
+    let keys = |lang: &str| {
+        let mut keys = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(format!("templates/locales/{lang}")).expect("locale folder")
+        {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" =")
+                    && !key.starts_with(' ')
+                    && !key.starts_with('#')
+                    && !key.is_empty()
+                {
+                    keys.insert(key.to_string());
+                }
+            }
+        }
+        keys
+    };
+    let da = keys("da");
+    let en = keys("en");
+    let only_da: Vec<_> = da.difference(&en).collect();
+    let only_en: Vec<_> = en.difference(&da).collect();
+    assert!(only_da.is_empty(), "missing in English: {only_da:?}");
+    assert!(only_en.is_empty(), "missing in Danish: {only_en:?}");
+
+    // Every literal key a template asks for exists.
+    let mut missing = Vec::new();
+    for path in walk("templates") {
+        if !(path.ends_with(".html") || path.ends_with(".txt")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("template");
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("t(key=\"") {
+            // `get(key="...")` is a lookup, not a translation.
+            let is_translation = !rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            rest = &rest[at + 7..];
+            let key = rest.split('"').next().unwrap_or("");
+            // Keys built from a prefix (`"role-" ~ role`) are checked below.
+            if is_translation && !key.ends_with('-') && !da.contains(key) {
+                missing.push(format!("{path}: {key}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "unknown keys: {missing:?}");
+
+    // Keys built from stored codes: every code has its text.
+    let mut built: Vec<String> = Vec::new();
+    built.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+    built.extend(
+        VolunteerStatus::ALL
+            .iter()
+            .map(|s| format!("volunteer-status-{}", s.as_str())),
+    );
+    built.extend(
+        ["pending", "sent", "failed"]
+            .iter()
+            .map(|s| format!("message-status-{s}")),
+    );
+    for kind in [
+        "verify_email",
+        "account_exists",
+        "reset_password",
+        "invitation",
+        "coordinator_assigned",
+    ] {
+        built.push(format!("message-kind-{kind}"));
+        built.push(format!("email-{}-subject", kind.replace('_', "-")));
+    }
+    for status in ["400", "403", "404", "405", "500", "csrf"] {
+        built.push(format!("error-page-{status}-title"));
+        built.push(format!("error-page-{status}-text"));
+    }
+    let absent: Vec<_> = built.iter().filter(|k| !da.contains(*k)).collect();
+    assert!(absent.is_empty(), "no text for {absent:?}");
+}
+
+fn walk(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path.display().to_string()));
+        } else {
+            out.push(path.display().to_string());
+        }
+    }
+    out
+}

@@ -1,0 +1,13 @@
+//! One integration-test binary: every test drives the real site over HTTP.
+//! Set `TEST_DATABASE_URL=postgres://...` to run the same tests on
+//! PostgreSQL (each test gets its own database, dropped afterwards).
+
+mod helpers;
+
+mod accounts;
+mod admin;
+mod authorization;
+mod demo;
+mod i18n;
+mod platform;
+mod schema;
