@@ -5,11 +5,14 @@
 //! only the few places where SQL really differs between the backends match
 //! on the variant (see `last_insert_id` and `connection`).
 
+pub mod attendance;
 pub mod branches;
 mod connection;
+pub mod enrolments;
 pub mod login_throttle;
 pub mod outbox;
 pub mod schema;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 pub mod volunteers;

@@ -114,6 +114,79 @@ diesel::joinable!(volunteers -> branches (branch_id));
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(outbox -> users (user_id));
 
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        kind -> Text,
+        branch_id -> Nullable<BigInt>,
+        title -> Text,
+        location -> Text,
+        online_url -> Nullable<Text>,
+        capacity -> Nullable<Integer>,
+        enrol_deadline -> Nullable<Timestamp>,
+        cancel_deadline -> Nullable<Timestamp>,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        confirmed_count -> Integer,
+        waitlist_count -> Integer,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        location -> Nullable<Text>,
+        sequence -> Integer,
+        cancelled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    enrolments (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        user_id -> BigInt,
+        status -> Text,
+        queued_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
+        cancelled_by -> Nullable<BigInt>,
+        late_cancellation -> Bool,
+        refilled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attendance (meeting_id, user_id) {
+        meeting_id -> BigInt,
+        user_id -> BigInt,
+        status -> Text,
+        minutes -> Integer,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(sessions -> branches (branch_id));
+diesel::joinable!(meetings -> sessions (session_id));
+diesel::joinable!(enrolments -> sessions (session_id));
+diesel::joinable!(attendance -> meetings (meeting_id));
+
+diesel::joinable!(enrolments -> users (user_id));
+diesel::joinable!(attendance -> users (user_id));
+
+// One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     branches,
@@ -124,4 +197,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_tokens,
     login_failures,
     outbox,
+    sessions,
+    meetings,
+    enrolments,
+    attendance,
 );

@@ -1,10 +1,13 @@
 //! Domain rules and validated values. No I/O here: everything is a plain
 //! function or type with unit tests beside it.
 
+pub mod attendance;
 pub mod email;
+pub mod enrolment;
 pub mod names;
 pub mod password;
 pub mod roles;
+pub mod session;
 pub mod throttle;
 pub mod validation;
 pub mod volunteer;

@@ -1,6 +1,8 @@
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::db::users::User;
+use crate::domain::session::SessionKind;
 
 /// Who an email goes to. The language is the recipient's own choice, so a
 /// message written by a Danish coordinator reaches an English-speaking
@@ -54,6 +56,87 @@ pub enum Message {
         link: String,
         branches: Vec<String>,
     },
+
+    // The enrolment engine's messages, for every kind of session.
+    /// A seat is confirmed (carries a calendar invitation).
+    Enrolled {
+        session: SessionSummary,
+    },
+    /// The session is full: the person is number `position` in the queue.
+    Waitlisted {
+        session: SessionSummary,
+        position: i64,
+    },
+    /// A seat freed and went to the person first in the queue.
+    Promoted {
+        session: SessionSummary,
+    },
+    /// The person's seat is cancelled (by them or by staff).
+    EnrolmentCancelled {
+        session: SessionSummary,
+        by_staff: bool,
+    },
+    /// The person left the waiting list.
+    LeftWaitlist {
+        session: SessionSummary,
+    },
+    /// Time or place changed (an updated calendar invitation).
+    SessionChanged {
+        session: SessionSummary,
+    },
+    /// The whole session is cancelled; those who had a seat also get the
+    /// calendar entries removed.
+    SessionCancelled {
+        session: SessionSummary,
+        reason: Option<String>,
+        had_seat: bool,
+    },
+}
+
+/// A session as an email or calendar entry describes it, captured when the
+/// message is recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: i64,
+    pub kind: SessionKind,
+    pub title: String,
+    pub location: String,
+    pub online_url: Option<String>,
+    /// The session's page, absolute (with the site's base URL).
+    pub url: String,
+    /// Who arranges it: the branch (name and address), or the national
+    /// secretariat when `None`.
+    pub organizer: Option<Organizer>,
+    pub meetings: Vec<MeetingInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organizer {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingInfo {
+    pub id: i64,
+    /// UTC.
+    pub starts_at: NaiveDateTime,
+    /// UTC.
+    pub ends_at: NaiveDateTime,
+    pub location: String,
+    /// iCalendar SEQUENCE of this meeting.
+    pub sequence: i32,
+    pub cancelled: bool,
+}
+
+/// What a message does to the recipient's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarMethod {
+    /// Add or update the meetings (iTIP REQUEST).
+    Request,
+    /// Remove them (iTIP CANCEL).
+    Cancel,
 }
 
 impl Message {
@@ -64,8 +147,106 @@ impl Message {
             Message::ResetPassword { .. } => "reset_password",
             Message::Invitation { .. } => "invitation",
             Message::CoordinatorAssigned { .. } => "coordinator_assigned",
+            Message::Enrolled { .. } => "enrolled",
+            Message::Waitlisted { .. } => "waitlisted",
+            Message::Promoted { .. } => "promoted",
+            Message::EnrolmentCancelled { .. } => "enrolment_cancelled",
+            Message::LeftWaitlist { .. } => "left_waitlist",
+            Message::SessionChanged { .. } => "session_changed",
+            Message::SessionCancelled { .. } => "session_cancelled",
         }
     }
+
+    /// The calendar change this message carries, if any.
+    pub fn calendar(&self) -> Option<(CalendarMethod, &SessionSummary)> {
+        match self {
+            Message::Enrolled { session }
+            | Message::Promoted { session }
+            | Message::SessionChanged { session } => Some((CalendarMethod::Request, session)),
+            Message::EnrolmentCancelled { session, .. }
+            | Message::SessionCancelled {
+                session,
+                had_seat: true,
+                ..
+            } => Some((CalendarMethod::Cancel, session)),
+            _ => None,
+        }
+    }
+}
+
+/// One message of every kind, for tests of rendering and delivery.
+#[doc(hidden)]
+pub fn samples() -> Vec<Message> {
+    use chrono::NaiveDate;
+    let at = |d: u32, h: u32| {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+            .and_then(|d| d.and_hms_opt(h, 0, 0))
+            .unwrap_or_default()
+    };
+    let session = SessionSummary {
+        id: 42,
+        kind: SessionKind::Genlaer,
+        title: "LGBT+ venlig praksis i sundhedsvæsenet".into(),
+        location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+        online_url: None,
+        url: "http://127.0.0.1:8080/genlaer/hold/42".into(),
+        organizer: Some(Organizer {
+            name: "Aarhus".into(),
+            email: "aarhus@brobyg.test".into(),
+            phone: "70 70 20 25".into(),
+        }),
+        meetings: vec![
+            // The day after the switch to summer time (29 March 2026).
+            MeetingInfo {
+                id: 1,
+                starts_at: at(30, 7),
+                ends_at: at(30, 10),
+                location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                sequence: 0,
+                cancelled: false,
+            },
+        ],
+    };
+    let link = "http://127.0.0.1:8080/konto/x".to_string();
+    let branches = vec!["Aarhus".to_string(), "Randers".to_string()];
+    vec![
+        Message::VerifyEmail { link: link.clone() },
+        Message::AccountExists {
+            login_link: link.clone(),
+            reset_link: link.clone(),
+        },
+        Message::ResetPassword { link: link.clone() },
+        Message::Invitation {
+            link: link.clone(),
+            branches: branches.clone(),
+        },
+        Message::CoordinatorAssigned { link, branches },
+        Message::Enrolled {
+            session: session.clone(),
+        },
+        Message::Waitlisted {
+            session: session.clone(),
+            position: 3,
+        },
+        Message::Promoted {
+            session: session.clone(),
+        },
+        Message::EnrolmentCancelled {
+            session: session.clone(),
+            by_staff: true,
+        },
+        Message::LeftWaitlist {
+            session: session.clone(),
+        },
+        Message::SessionChanged {
+            session: session.clone(),
+        },
+        Message::SessionCancelled {
+            session,
+            reason: Some("Underviseren er syg".into()),
+            had_seat: true,
+        },
+    ]
 }
 
 #[cfg(test)]

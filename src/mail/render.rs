@@ -33,6 +33,19 @@ pub fn render(
     // every plain field is offered to the translation as an argument.
     let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
     if let serde_json::Value::Object(map) = &fields {
+        // Nested records offer their plain fields too, as `session_title`.
+        for (k, v) in map {
+            if let serde_json::Value::Object(inner) = v {
+                for (ik, iv) in inner {
+                    if let serde_json::Value::String(s) = iv {
+                        args.insert(
+                            Cow::Owned(format!("{k}_{ik}")),
+                            FluentValue::from(s.clone()),
+                        );
+                    }
+                }
+            }
+        }
         for (k, v) in map {
             match v {
                 serde_json::Value::String(s) => {
@@ -62,4 +75,65 @@ pub fn render(
         text: templates.render(lang, &format!("emails/{kind}.txt"), &ctx)?,
         html: templates.render(lang, &format!("emails/{kind}.html"), &ctx)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::message::samples;
+
+    fn to(lang: &str) -> Recipient {
+        Recipient {
+            user_id: Some(1),
+            email: "aase@example.dk".into(),
+            name: "Åse Ørum".into(),
+            language: lang.into(),
+        }
+    }
+
+    #[test]
+    fn every_message_renders_in_both_languages() {
+        let templates = Templates::load().expect("templates");
+        let kinds: std::collections::BTreeSet<&str> = samples().iter().map(Message::kind).collect();
+        let with_templates = crate::templates::TemplateFiles::iter()
+            .filter(|n| n.starts_with("emails/") && n.ends_with(".txt"))
+            .filter(|n| !n.contains("/_") && !n.ends_with("layout.txt"))
+            .count();
+        assert_eq!(kinds.len(), with_templates, "one sample per email template");
+        for message in samples() {
+            for lang in ["da", "en"] {
+                let email = render(&templates, &to(lang), &message).expect("renders");
+                for part in [&email.subject, &email.text, &email.html] {
+                    assert!(
+                        !part.contains("email-"),
+                        "{} ({lang}) has an untranslated key: {part}",
+                        message.kind()
+                    );
+                }
+                assert!(email.text.contains("Åse Ørum"), "greets by name");
+            }
+        }
+    }
+
+    #[test]
+    fn session_emails_show_copenhagen_time_after_a_daylight_saving_change() {
+        let templates = Templates::load().expect("templates");
+        let enrolled = samples()
+            .into_iter()
+            .find(|m| m.kind() == "enrolled")
+            .expect("sample");
+        let email = render(&templates, &to("da"), &enrolled).expect("renders");
+        // 07:00 UTC on 30 March 2026 is 09:00 summer time.
+        assert!(
+            email
+                .text
+                .contains("mandag den 30. marts 2026 kl. 09.00–12.00"),
+            "{}",
+            email.text
+        );
+        assert_eq!(
+            email.subject,
+            "Tilmeldt: LGBT+ venlig praksis i sundhedsvæsenet"
+        );
+    }
 }

@@ -8,6 +8,7 @@ mod accounts;
 mod admin;
 mod authorization;
 mod demo;
+mod engine;
 mod i18n;
 mod platform;
 mod schema;

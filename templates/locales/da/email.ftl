@@ -26,3 +26,28 @@ email-invitation-expiry = Linket virker i 14 dage.
 
 email-coordinator-assigned-subject = Du er nu koordinator for { $branches }
 email-coordinator-assigned-body = Du er blevet koordinator for { $branches } i Brobyg. Du finder afdelingerne her:
+
+## The enrolment engine's messages (every kind of session).
+
+email-session-online = Online:
+email-session-link = Se detaljer:
+email-organizer = Spørgsmål? Kontakt { $name }: { $email }, tlf. { $phone }.
+email-session-cancelled-reason = Begrundelse:
+
+email-enrolled-subject = Tilmeldt: { $session_title }
+email-enrolled-body = Du er tilmeldt. Vi glæder os til at se dig. Aftalerne er vedhæftet, så du kan lægge dem i din kalender.
+email-waitlisted-subject = På venteliste: { $session_title }
+email-waitlisted-body = Der er ikke flere ledige pladser, så du er skrevet på ventelisten som nummer { $position }. Bliver en plads ledig, får du den automatisk, og vi skriver til dig.
+email-promoted-subject = Du har fået en plads: { $session_title }
+email-promoted-body = Der er blevet en plads ledig, og den er din. Du er nu tilmeldt. Aftalerne er vedhæftet til din kalender.
+email-enrolment-cancelled-subject = Afmeldt: { $session_title }
+email-enrolment-cancelled-body = { $by_staff ->
+    [true] En koordinator har afmeldt dig.
+   *[false] Du er afmeldt.
+} Aftalerne fjernes fra din kalender.
+email-left-waitlist-subject = Fjernet fra ventelisten: { $session_title }
+email-left-waitlist-body = Du står ikke længere på ventelisten.
+email-session-changed-subject = Ændret: { $session_title }
+email-session-changed-body = Tid eller sted er ændret. Her er de opdaterede oplysninger; din kalender opdateres med den vedhæftede invitation.
+email-session-cancelled-subject = Aflyst: { $session_title }
+email-session-cancelled-body = Vi må desværre aflyse. Beklager ulejligheden.

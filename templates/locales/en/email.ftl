@@ -26,3 +26,28 @@ email-invitation-expiry = The link works for 14 days.
 
 email-coordinator-assigned-subject = You are now a coordinator for { $branches }
 email-coordinator-assigned-body = You have become a coordinator for { $branches } in Brobyg. You will find the branches here:
+
+## The enrolment engine's messages (every kind of session).
+
+email-session-online = Online:
+email-session-link = See details:
+email-organizer = Questions? Contact { $name }: { $email }, phone { $phone }.
+email-session-cancelled-reason = Reason:
+
+email-enrolled-subject = Enrolled: { $session_title }
+email-enrolled-body = You are enrolled. We look forward to seeing you. The meetings are attached so you can add them to your calendar.
+email-waitlisted-subject = On the waiting list: { $session_title }
+email-waitlisted-body = There are no seats left, so you are on the waiting list as number { $position }. If a seat frees up, it is yours automatically and we will write to you.
+email-promoted-subject = You have a seat: { $session_title }
+email-promoted-body = A seat has become free and it is yours. You are now enrolled. The meetings are attached for your calendar.
+email-enrolment-cancelled-subject = Cancelled: { $session_title }
+email-enrolment-cancelled-body = { $by_staff ->
+    [true] A coordinator has cancelled your place.
+   *[false] Your place is cancelled.
+} The meetings will be removed from your calendar.
+email-left-waitlist-subject = Off the waiting list: { $session_title }
+email-left-waitlist-body = You are no longer on the waiting list.
+email-session-changed-subject = Changed: { $session_title }
+email-session-changed-body = The time or place has changed. Here are the updated details; the attached invitation updates your calendar.
+email-session-cancelled-subject = Cancelled: { $session_title }
+email-session-cancelled-body = Unfortunately we have to cancel. We are sorry for the inconvenience.

@@ -1,0 +1,4 @@
+DROP TABLE attendance;
+DROP TABLE enrolments;
+DROP TABLE meetings;
+DROP TABLE sessions;

@@ -1,0 +1,73 @@
+//! Attendance per meeting and person. Holds only presence and minutes: no
+//! free text, so nothing about the people a volunteer met can end up here.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{attendance, meetings};
+use super::{DbConnection, now};
+use crate::domain::attendance::AttendanceStatus;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = attendance)]
+pub struct Attendance {
+    pub meeting_id: i64,
+    pub user_id: i64,
+    pub status: String,
+    pub minutes: i32,
+    pub recorded_by: Option<i64>,
+    pub recorded_at: NaiveDateTime,
+}
+
+/// Records (or corrects) one person's attendance at one meeting.
+pub fn record(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+    user_id: i64,
+    status: AttendanceStatus,
+    minutes: i32,
+    by: i64,
+) -> QueryResult<()> {
+    // Delete-then-insert: a portable upsert for both backends, safe inside
+    // the caller's transaction.
+    diesel::delete(
+        attendance::table
+            .filter(attendance::meeting_id.eq(meeting_id))
+            .filter(attendance::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(attendance::table)
+        .values((
+            attendance::meeting_id.eq(meeting_id),
+            attendance::user_id.eq(user_id),
+            attendance::status.eq(status.as_str()),
+            attendance::minutes.eq(minutes),
+            attendance::recorded_by.eq(by),
+            attendance::recorded_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Everything recorded for a session's meetings.
+pub fn for_session(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Attendance>> {
+    attendance::table
+        .inner_join(meetings::table)
+        .filter(meetings::session_id.eq(session_id))
+        .select(Attendance::as_select())
+        .load(conn)
+}
+
+/// A person's attendance at the given meetings.
+pub fn of_user(
+    conn: &mut DbConnection,
+    user_id: i64,
+    meeting_ids: &[i64],
+) -> QueryResult<Vec<Attendance>> {
+    attendance::table
+        .filter(attendance::user_id.eq(user_id))
+        .filter(attendance::meeting_id.eq_any(meeting_ids))
+        .select(Attendance::as_select())
+        .load(conn)
+}

@@ -1,0 +1,86 @@
+//! Attendance per meeting: present (the whole meeting), absent, or partial
+//! with the minutes actually attended.
+
+use serde::Serialize;
+
+use super::validation::Invalid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceStatus {
+    Present,
+    Absent,
+    Partial,
+}
+
+impl AttendanceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttendanceStatus::Present => "present",
+            AttendanceStatus::Absent => "absent",
+            AttendanceStatus::Partial => "partial",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<AttendanceStatus> {
+        [
+            AttendanceStatus::Present,
+            AttendanceStatus::Absent,
+            AttendanceStatus::Partial,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+}
+
+/// The minutes to record. Partial attendance is typed as hours ("1,5" or
+/// "1.5", Danish or English decimal mark) and must be more than nothing and
+/// less than the whole meeting.
+pub fn minutes(
+    status: AttendanceStatus,
+    partial_hours: &str,
+    meeting_minutes: i32,
+) -> Result<i32, Invalid> {
+    match status {
+        AttendanceStatus::Present => Ok(meeting_minutes),
+        AttendanceStatus::Absent => Ok(0),
+        AttendanceStatus::Partial => {
+            let hours: f64 = partial_hours
+                .trim()
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| Invalid("error-hours"))?;
+            let m = (hours * 60.0).round() as i32;
+            if m <= 0 || m >= meeting_minutes {
+                Err(Invalid("error-hours-range"))
+            } else {
+                Ok(m)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_follow_the_status() {
+        assert_eq!(minutes(AttendanceStatus::Present, "", 180), Ok(180));
+        assert_eq!(minutes(AttendanceStatus::Absent, "2", 180), Ok(0));
+        assert_eq!(minutes(AttendanceStatus::Partial, "1,5", 180), Ok(90));
+        assert_eq!(minutes(AttendanceStatus::Partial, "2.25", 180), Ok(135));
+        assert_eq!(
+            minutes(AttendanceStatus::Partial, "tre", 180),
+            Err(Invalid("error-hours"))
+        );
+        assert_eq!(
+            minutes(AttendanceStatus::Partial, "3", 180),
+            Err(Invalid("error-hours-range"))
+        );
+        assert_eq!(
+            minutes(AttendanceStatus::Partial, "0", 180),
+            Err(Invalid("error-hours-range"))
+        );
+    }
+}
