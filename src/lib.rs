@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod content;
 pub mod db;
 pub mod demo;
 pub mod domain;

@@ -484,3 +484,27 @@ pub fn mark_held(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     .execute(conn)?;
     Ok(())
 }
+
+/// Open sessions of a kind that start after `after`, in the given branches
+/// (all branches when `None`), soonest first: the choices for moving a
+/// participant or making up a missed meeting.
+pub fn upcoming_of_kind(
+    conn: &mut DbConnection,
+    kind: SessionKind,
+    branch_ids: Option<&[i64]>,
+    after: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Session>> {
+    let mut q = sessions::table
+        .filter(sessions::kind.eq(kind.as_str()))
+        .filter(sessions::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions::starts_at.gt(after))
+        .into_boxed();
+    if let Some(ids) = branch_ids {
+        q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
+    }
+    q.order((sessions::starts_at, sessions::id))
+        .limit(limit)
+        .select(Session::as_select())
+        .load(conn)
+}

@@ -9,6 +9,7 @@ pub mod password;
 pub mod roles;
 pub mod session;
 pub mod throttle;
+pub mod time;
 pub mod validation;
 pub mod volunteer;
 

@@ -135,6 +135,11 @@ pub fn availability(
     }
 }
 
+/// A session can be marked as held once it has begun, and only while open.
+pub fn can_mark_held(status: SessionStatus, starts_at: NaiveDateTime, now: NaiveDateTime) -> bool {
+    status == SessionStatus::Open && now >= starts_at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +194,18 @@ mod tests {
             availability(SessionStatus::Held, Some(10), 1, None, start, at(11, 9)),
             Availability::Held
         );
+    }
+
+    #[test]
+    fn only_a_begun_open_session_can_be_marked_held() {
+        assert!(!can_mark_held(SessionStatus::Open, at(10, 9), at(9, 9)));
+        assert!(can_mark_held(SessionStatus::Open, at(10, 9), at(10, 9)));
+        assert!(!can_mark_held(
+            SessionStatus::Cancelled,
+            at(10, 9),
+            at(11, 9)
+        ));
+        assert!(!can_mark_held(SessionStatus::Held, at(10, 9), at(11, 9)));
     }
 
     #[test]

@@ -77,6 +77,22 @@ pub fn integer(lang: Lang, n: i64) -> String {
     out
 }
 
+/// Minutes as hours with the language's decimal mark: "1,5" / "1.5";
+/// whole hours without decimals: "3".
+pub fn hours(lang: Lang, minutes: i32) -> String {
+    let text = if minutes % 60 == 0 {
+        (minutes / 60).to_string()
+    } else {
+        let h = f64::from(minutes) / 60.0;
+        let s = format!("{h:.2}");
+        s.trim_end_matches('0').to_string()
+    };
+    match lang {
+        Lang::Da => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +122,15 @@ mod tests {
             short_date(Lang::Da, utc(2026, 12, 31, 23, 30)),
             "1. januar 2027"
         );
+    }
+
+    #[test]
+    fn hours_use_the_decimal_mark_of_the_language() {
+        assert_eq!(hours(Lang::Da, 90), "1,5");
+        assert_eq!(hours(Lang::En, 90), "1.5");
+        assert_eq!(hours(Lang::Da, 180), "3");
+        assert_eq!(hours(Lang::Da, 135), "2,25");
+        assert_eq!(hours(Lang::Da, 0), "0");
     }
 
     #[test]

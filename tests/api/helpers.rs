@@ -266,6 +266,49 @@ impl TestApp {
         (browser, user)
     }
 
+    /// A session of `kind` in `branch` (national when `None`) with one
+    /// three-hour meeting `days` from now (negative: in the past).
+    pub fn create_session(
+        &self,
+        kind: brobyg::domain::session::SessionKind,
+        branch: Option<i64>,
+        capacity: Option<i32>,
+        days: i64,
+    ) -> i64 {
+        use brobyg::db::sessions::{self, MeetingTimes, NewSession};
+        let start = (chrono::Utc::now() + chrono::Duration::days(days)).naive_utc();
+        let mut conn = self.db.conn().expect("connection");
+        sessions::create(
+            &mut conn,
+            &NewSession {
+                kind,
+                branch_id: branch,
+                title: "Hold til test",
+                location: "Søndergade 1, Aarhus",
+                online_url: None,
+                capacity,
+                enrol_deadline: None,
+                cancel_deadline: None,
+            },
+            &[MeetingTimes {
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(3),
+                location: None,
+            }],
+        )
+        .expect("session")
+    }
+
+    /// Enrols directly through the engine, as staff (no deadline checks).
+    pub fn enrol(&self, session_id: i64, user_id: i64) {
+        use brobyg::db::{DbConnection, enrolments};
+        let mut pooled = self.db.conn().expect("connection");
+        let conn: &mut DbConnection = &mut pooled;
+        conn.transaction(|c| enrolments::enrol(c, session_id, user_id, true, "http://brobyg.test"))
+            .expect("no database error")
+            .expect("placed");
+    }
+
     pub fn outbox(&self) -> Vec<OutboxRow> {
         let mut conn = self.db.conn().expect("connection");
         let mut rows = outbox::recent(&mut conn, 1000).expect("outbox");

@@ -12,3 +12,4 @@ mod engine;
 mod i18n;
 mod platform;
 mod schema;
+mod sessions;

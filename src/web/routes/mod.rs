@@ -7,6 +7,7 @@ pub mod coordinator;
 pub mod health;
 pub mod home;
 pub mod language;
+pub mod sessions;
 pub mod volunteer;
 
 use actix_web::web;
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sprog", web::post().to(language::switch))
         .configure(account::configure)
         .configure(admin::configure)
+        .configure(sessions::configure)
         .route("/koordinator", web::get().to(coordinator::index))
         .route(
             "/koordinator/afdelinger/{id}",

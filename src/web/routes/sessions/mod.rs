@@ -1,0 +1,61 @@
+//! Coordinators' pages for any session, whatever its kind: participants and
+//! waiting list, enrolling and cancelling people, moving them, attendance per
+//! meeting, CSV, cancelling the session and marking it held. The pages of
+//! each kind (GenLær, cohorts, supervision, evenings) link here.
+
+mod attendance;
+mod manage;
+
+use actix_web::web;
+
+use crate::db::sessions::{self, Session};
+use crate::db::{DbConnection, users::Account};
+use crate::error::AppError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/koordinator/hold/{id}", web::get().to(manage::show))
+        .route(
+            "/koordinator/hold/{id}/deltagere.csv",
+            web::get().to(manage::csv),
+        )
+        .route(
+            "/koordinator/hold/{id}/tilmeld",
+            web::post().to(manage::enrol),
+        )
+        .route(
+            "/koordinator/hold/{id}/afmeld/{user_id}",
+            web::post().to(manage::cancel_participant),
+        )
+        .route(
+            "/koordinator/hold/{id}/flyt/{user_id}",
+            web::post().to(manage::move_participant),
+        )
+        .route(
+            "/koordinator/hold/{id}/aflys",
+            web::post().to(manage::cancel_session),
+        )
+        .route(
+            "/koordinator/hold/{id}/afholdt",
+            web::post().to(manage::mark_held),
+        )
+        .service(
+            web::resource("/koordinator/hold/{id}/moeder/{meeting_id}/fremmoede")
+                .route(web::get().to(attendance::form))
+                .route(web::post().to(attendance::submit)),
+        );
+}
+
+/// The session, if this account may manage it: coordinators of its branch,
+/// and administrators (who alone manage national sessions).
+pub fn managed(conn: &mut DbConnection, account: &Account, id: i64) -> Result<Session, AppError> {
+    let session = sessions::find(conn, id)?;
+    let allowed = match session.branch_id {
+        Some(branch) => account.coordinates(branch),
+        None => account.is_admin(),
+    };
+    if allowed {
+        Ok(session)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

@@ -1,0 +1,83 @@
+## Any session: kinds, statuses, the coordinators' pages, attendance.
+
+session-kind-genlaer = GenLær-kursus
+session-kind-cohort = Forberedelseskursus
+session-kind-supervision = Supervision
+session-kind-evening = Brobyggeraften
+session-status-open = Åben
+session-status-cancelled = Aflyst
+session-status-held = Afholdt
+availability-open = Ledige pladser
+availability-full = Fuldt – venteliste
+availability-closed = Tilmelding lukket
+availability-cancelled = Aflyst
+availability-held = Afholdt
+
+enrol-refused-cancelled = Holdet er aflyst.
+enrol-refused-held = Holdet er allerede afholdt.
+enrol-refused-deadline = Tilmeldingsfristen er overskredet.
+enrol-refused-already = Personen er allerede tilmeldt eller på ventelisten.
+enrol-refused-cancel-deadline = Afmeldingsfristen er overskredet. Kontakt koordinatoren, hvis du ikke kan komme.
+enrol-refused-not-enrolled = Personen er ikke tilmeldt.
+
+error-capacity = Skriv et helt antal pladser fra 1 til 2000, eller lad feltet stå tomt for ubegrænset.
+error-date = Skriv en dato, fx 30.03.2026.
+error-time = Skriv et klokkeslæt, fx 9.00 eller 17.30.
+error-time-nonexistent = Det klokkeslæt findes ikke den dag (uret stilles frem).
+error-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
+error-hours = Skriv antal timer, fx 1,5.
+error-hours-range = Delvist fremmøde skal være mere end 0 timer og mindre end hele mødet.
+
+sessions-seats = Pladser
+sessions-seats-taken = { $taken } af { $capacity } optaget
+sessions-seats-unlimited = { $taken } tilmeldt (ingen grænse)
+sessions-waiting = På venteliste
+sessions-enrol-deadline = Tilmeldingsfrist
+sessions-cancel-deadline = Afmeldingsfrist
+sessions-cancel-reason = Begrundelse
+sessions-public-page = Holdets side
+sessions-export-csv = Hent deltagerliste (CSV til Excel)
+sessions-meetings = Mødegange
+sessions-register-attendance = Registrér fremmøde
+sessions-participants = Deltagere
+sessions-hours-attended = Timer deltaget
+sessions-cancel-participant = Afmeld
+sessions-move-to = Flyt til hold
+sessions-move = Flyt
+sessions-none-enrolled = Ingen tilmeldte endnu.
+sessions-waiting-list = Venteliste
+sessions-remove-from-queue = Fjern fra ventelisten
+sessions-queue-empty = Ingen på ventelisten.
+sessions-enrol-person = Tilmeld en person
+sessions-enrol-person-hint = Personen skal have en konto. Er holdet fuldt, kommer personen på ventelisten.
+sessions-enrol = Tilmeld
+sessions-mark-held = Markér som afholdt
+sessions-mark-held-hint = Når holdet er afholdt, kan fremmøde registreres færdigt, og deltagerne kan hente kursusbevis.
+sessions-cancel-session = Aflys holdet
+sessions-cancel-hint = Alle tilmeldte og alle på ventelisten får besked, og aftalerne fjernes fra deres kalender.
+sessions-no-account = Der er ingen konto med den e-mailadresse.
+sessions-enrolled = Personen er tilmeldt.
+sessions-cancelled-participant = Personen er afmeldt. Eventuel ledig plads er givet videre fra ventelisten.
+sessions-moved = Personen er flyttet til det andet hold.
+sessions-session-cancelled = Holdet er aflyst, og alle har fået besked.
+sessions-marked-held = Holdet er markeret som afholdt.
+sessions-cannot-mark-held = Holdet kan først markeres som afholdt, når det er gået i gang.
+
+attendance-title = Fremmøde
+attendance-meeting-hours = { $hours } timer
+attendance-privacy = Her registreres kun fremmøde. Skriv aldrig noget om de borgere, brobyggerne møder.
+attendance-present = Mødt
+attendance-absent = Fraværende
+attendance-partial = Delvist
+attendance-hours = Timer (ved delvist fremmøde)
+attendance-save = Gem fremmøde
+attendance-saved = Fremmødet er gemt.
+
+csv-name = Navn
+csv-email = E-mail
+csv-phone = Telefon
+csv-status = Status
+csv-status-confirmed = Tilmeldt
+csv-status-waitlisted = Venteliste nr.
+csv-enrolled-at = Tilmeldt den
+csv-hours-attended = Timer deltaget

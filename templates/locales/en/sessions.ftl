@@ -1,0 +1,83 @@
+## Any session: kinds, statuses, the coordinators' pages, attendance.
+
+session-kind-genlaer = GenLær course
+session-kind-cohort = Preparation course
+session-kind-supervision = Supervision
+session-kind-evening = Volunteer evening
+session-status-open = Open
+session-status-cancelled = Cancelled
+session-status-held = Held
+availability-open = Seats available
+availability-full = Full – waiting list
+availability-closed = Enrolment closed
+availability-cancelled = Cancelled
+availability-held = Held
+
+enrol-refused-cancelled = The session is cancelled.
+enrol-refused-held = The session has already been held.
+enrol-refused-deadline = The enrolment deadline has passed.
+enrol-refused-already = The person is already enrolled or on the waiting list.
+enrol-refused-cancel-deadline = The cancellation deadline has passed. Contact the coordinator if you cannot come.
+enrol-refused-not-enrolled = The person is not enrolled.
+
+error-capacity = Enter a whole number of seats from 1 to 2000, or leave the field empty for no limit.
+error-date = Enter a date, like 30.03.2026.
+error-time = Enter a time, like 9.00 or 17.30.
+error-time-nonexistent = That time does not exist on that day (the clocks go forward).
+error-end-before-start = The end must be after the start.
+error-hours = Enter a number of hours, like 1.5.
+error-hours-range = Partial attendance must be more than 0 hours and less than the whole meeting.
+
+sessions-seats = Seats
+sessions-seats-taken = { $taken } of { $capacity } taken
+sessions-seats-unlimited = { $taken } enrolled (no limit)
+sessions-waiting = On the waiting list
+sessions-enrol-deadline = Enrolment deadline
+sessions-cancel-deadline = Cancellation deadline
+sessions-cancel-reason = Reason
+sessions-public-page = The session's page
+sessions-export-csv = Download participant list (CSV for Excel)
+sessions-meetings = Meetings
+sessions-register-attendance = Register attendance
+sessions-participants = Participants
+sessions-hours-attended = Hours attended
+sessions-cancel-participant = Cancel
+sessions-move-to = Move to session
+sessions-move = Move
+sessions-none-enrolled = Nobody enrolled yet.
+sessions-waiting-list = Waiting list
+sessions-remove-from-queue = Remove from the waiting list
+sessions-queue-empty = Nobody on the waiting list.
+sessions-enrol-person = Enrol a person
+sessions-enrol-person-hint = The person needs an account. If the session is full, they go on the waiting list.
+sessions-enrol = Enrol
+sessions-mark-held = Mark as held
+sessions-mark-held-hint = Once the session is held, attendance can be completed and participants can download their certificate.
+sessions-cancel-session = Cancel the session
+sessions-cancel-hint = Everyone enrolled or waiting is told, and the meetings are removed from their calendars.
+sessions-no-account = There is no account with that email address.
+sessions-enrolled = The person is enrolled.
+sessions-cancelled-participant = The person's place is cancelled. Any free seat has gone to the waiting list.
+sessions-moved = The person has been moved to the other session.
+sessions-session-cancelled = The session is cancelled and everyone has been told.
+sessions-marked-held = The session is marked as held.
+sessions-cannot-mark-held = A session can only be marked as held once it has begun.
+
+attendance-title = Attendance
+attendance-meeting-hours = { $hours } hours
+attendance-privacy = Only attendance is recorded here. Never write anything about the citizens volunteers meet.
+attendance-present = Present
+attendance-absent = Absent
+attendance-partial = Partly
+attendance-hours = Hours (if partly present)
+attendance-save = Save attendance
+attendance-saved = Attendance saved.
+
+csv-name = Name
+csv-email = Email
+csv-phone = Phone
+csv-status = Status
+csv-status-confirmed = Enrolled
+csv-status-waitlisted = Waiting list no.
+csv-enrolled-at = Enrolled on
+csv-hours-attended = Hours attended
