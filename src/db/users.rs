@@ -54,6 +54,18 @@ impl Account {
     }
 }
 
+// Here rather than in `mail`, so that mail does not depend on storage.
+impl From<&User> for crate::mail::Recipient {
+    fn from(u: &User) -> Self {
+        crate::mail::Recipient {
+            user_id: Some(u.id),
+            email: u.email.clone(),
+            name: u.name.clone(),
+            language: u.language.clone(),
+        }
+    }
+}
+
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub name: &'a str,

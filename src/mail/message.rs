@@ -1,7 +1,6 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::db::users::User;
 use crate::domain::session::SessionKind;
 
 /// Who an email goes to. The language is the recipient's own choice, so a
@@ -15,16 +14,6 @@ pub struct Recipient {
     pub language: String,
 }
 
-impl From<&User> for Recipient {
-    fn from(u: &User) -> Self {
-        Recipient {
-            user_id: Some(u.id),
-            email: u.email.clone(),
-            name: u.name.clone(),
-            language: u.language.clone(),
-        }
-    }
-}
 
 /// Everything an email needs, captured when the event happens, so that the
 /// text describes the world as it was then even if it is sent later. Each
