@@ -2,6 +2,8 @@
 //! TOML front matter, embedded in the binary. Also turns Markdown typed by
 //! coordinators into safe HTML.
 
+pub mod preparation;
+
 use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
 

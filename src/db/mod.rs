@@ -5,16 +5,23 @@
 //! only the few places where SQL really differs between the backends match
 //! on the variant (see `last_insert_id` and `connection`).
 
+pub mod activation;
+pub mod applications;
 pub mod attendance;
 pub mod branches;
+pub mod cohorts;
 mod connection;
+pub mod declarations;
 pub mod enrolments;
+pub mod gate;
 pub mod login_throttle;
 pub mod outbox;
 pub mod schema;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
+pub mod volunteer_history;
+pub mod volunteer_settings;
 pub mod volunteers;
 
 use diesel::prelude::*;

@@ -186,6 +186,117 @@ diesel::joinable!(attendance -> meetings (meeting_id));
 diesel::joinable!(enrolments -> users (user_id));
 diesel::joinable!(attendance -> users (user_id));
 
+diesel::table! {
+    volunteer_applications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        branch_id -> BigInt,
+        study_programme -> Text,
+        institution -> Text,
+        semester -> Text,
+        motivation -> Text,
+        availability -> Text,
+        heard_from -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        status -> Text,
+        intro_on -> Nullable<Date>,
+        intro_outcome -> Nullable<Text>,
+        intro_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+        decision_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    volunteer_status_changes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        reason -> Nullable<Text>,
+        until -> Nullable<Date>,
+        cohort_id -> Nullable<BigInt>,
+        changed_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    declaration_requirements (version) {
+        version -> Integer,
+        required_at -> Timestamp,
+        required_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    declaration_signatures (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        version -> Integer,
+        typed_name -> Text,
+        signed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    branch_volunteer_settings (branch_id) {
+        branch_id -> BigInt,
+        auto_activate -> Bool,
+        child_certificate -> Bool,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    volunteer_checks (user_id, kind) {
+        user_id -> BigInt,
+        kind -> Text,
+        checked_on -> Date,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cohort_details (session_id) {
+        session_id -> BigInt,
+        graduation_at -> Nullable<Timestamp>,
+        graduation_location -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    cohort_meeting_modules (meeting_id, module_id) {
+        meeting_id -> BigInt,
+        module_id -> Text,
+    }
+}
+
+diesel::table! {
+    cohort_makeups (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        module_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(volunteer_applications -> users (user_id));
+diesel::joinable!(volunteer_applications -> branches (branch_id));
+diesel::joinable!(volunteer_status_changes -> users (user_id));
+diesel::joinable!(volunteer_status_changes -> sessions (cohort_id));
+diesel::joinable!(declaration_signatures -> users (user_id));
+diesel::joinable!(branch_volunteer_settings -> branches (branch_id));
+diesel::joinable!(volunteer_checks -> users (user_id));
+diesel::joinable!(cohort_details -> sessions (session_id));
+diesel::joinable!(cohort_meeting_modules -> meetings (meeting_id));
+diesel::joinable!(cohort_makeups -> sessions (session_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -201,4 +312,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     meetings,
     enrolments,
     attendance,
+    volunteer_applications,
+    volunteer_status_changes,
+    declaration_requirements,
+    declaration_signatures,
+    branch_volunteer_settings,
+    volunteer_checks,
+    cohort_details,
+    cohort_meeting_modules,
+    cohort_makeups,
 );

@@ -88,3 +88,34 @@ pub fn counts_by_branch(
         ))
         .load(conn)
 }
+
+/// One line of a branch's roster of active brobyggere.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActiveRow {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+/// A branch's active volunteers with their contact details, by name, in one
+/// join.
+pub fn active_in_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<ActiveRow>> {
+    use super::schema::users;
+    let rows: Vec<(i64, String, String, Option<String>)> = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .select((users::id, users::name, users::email, users::phone))
+        .order((users::name, users::id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, email, phone)| ActiveRow {
+            user_id,
+            name,
+            email,
+            phone,
+        })
+        .collect())
+}

@@ -3,6 +3,7 @@
 //! production unless asked for (`BROBYG_DEMO`).
 
 mod org;
+mod volunteers;
 
 use anyhow::Context as _;
 use diesel::Connection;
@@ -29,8 +30,11 @@ pub fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
     }
     let hash = crate::auth::password::hash(PASSWORD)
         .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
-    conn.transaction(|conn| org::seed(conn, &hash))
-        .context("writing demo content")?;
+    conn.transaction(|conn| {
+        org::seed(conn, &hash)?;
+        volunteers::seed(conn, &hash)
+    })
+    .context("writing demo content")?;
     tracing::info!("loaded demo content into the empty database");
     Ok(true)
 }

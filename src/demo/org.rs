@@ -4,10 +4,9 @@
 use diesel::QueryResult;
 
 use crate::db::branches::{self, BranchFields};
-use crate::db::{DbConnection, users, volunteers};
+use crate::db::{DbConnection, users};
 use crate::domain::Role;
 use crate::domain::names::slugify;
-use crate::domain::volunteer::VolunteerStatus;
 
 /// Regions and their branches; the first branch of each is the regional
 /// head office. Holbæk, Roskilde and Mariagerfjord opened in 2026.
@@ -73,18 +72,10 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> QueryResult<()> {
     let coordinator = person(conn, "koordinator@brobyg.test", "Mads Kjærgaard")?;
     users::set_coordinator_branches(conn, coordinator, &[branch("Aarhus")?, branch("Randers")?])?;
 
-    let volunteer = person(conn, "frivillig@brobyg.test", "Sara Nørgaard")?;
-    users::grant_role(conn, volunteer, Role::Volunteer)?;
-    volunteers::create(conn, volunteer, branch("Aarhus")?, VolunteerStatus::Active)?;
-
-    let applicant = person(conn, "ansoeger@brobyg.test", "Ahmad Rahimi")?;
-    users::grant_role(conn, applicant, Role::Volunteer)?;
-    volunteers::create(
-        conn,
-        applicant,
-        branch("Aarhus")?,
-        VolunteerStatus::InTraining,
-    )?;
+    // The two volunteers' records, applications and histories come from
+    // `demo::volunteers`, which walks them along the path.
+    person(conn, "frivillig@brobyg.test", "Sara Nørgaard")?;
+    person(conn, "ansoeger@brobyg.test", "Ahmad Rahimi")?;
 
     let professional = person(conn, "fagperson@brobyg.test", "Hanne Vestergaard")?;
     users::grant_role(conn, professional, Role::Professional)?;

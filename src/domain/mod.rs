@@ -1,7 +1,11 @@
 //! Domain rules and validated values. No I/O here: everything is a plain
 //! function or type with unit tests beside it.
 
+pub mod activation;
+pub mod application;
 pub mod attendance;
+pub mod curriculum;
+pub mod declaration;
 pub mod email;
 pub mod enrolment;
 pub mod names;

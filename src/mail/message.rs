@@ -80,6 +80,56 @@ pub enum Message {
         reason: Option<String>,
         had_seat: bool,
     },
+
+    // Brobyggere: the application and the path to active.
+    /// The application arrived. A new account also gets the link that
+    /// confirms its address (`verify_link`).
+    ApplicationReceived {
+        branch: String,
+        verify_link: Option<String>,
+        link: String,
+    },
+    ApplicationAccepted {
+        branch: String,
+        link: String,
+    },
+    ApplicationDeclined {
+        branch: String,
+        reason: String,
+    },
+    /// Attendance at a cohort meeting left modules short of their hours.
+    AttendanceMissing {
+        session_title: String,
+        /// UTC.
+        meeting_at: NaiveDateTime,
+        missing: Vec<MissingModule>,
+        link: String,
+    },
+    VolunteerActivated {
+        branch: String,
+        link: String,
+    },
+    VolunteerPaused {
+        /// The last day of the pause, at noon UTC (the same date in
+        /// Copenhagen all year), so that the date filters show it.
+        until: NaiveDateTime,
+        by_staff: bool,
+        link: String,
+    },
+    VolunteerResumed {
+        link: String,
+    },
+}
+
+/// A module still short of hours, as an email names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingModule {
+    pub order: i32,
+    pub title: String,
+    /// Hours missing, written the recipient's way ("1,5" / "1.5").
+    pub hours: String,
+    /// "one" for exactly one hour, else "other" (for "1 time" / "2 timer").
+    pub plural: String,
 }
 
 /// A session as an email or calendar entry describes it, captured when the
@@ -143,6 +193,13 @@ impl Message {
             Message::LeftWaitlist { .. } => "left_waitlist",
             Message::SessionChanged { .. } => "session_changed",
             Message::SessionCancelled { .. } => "session_cancelled",
+            Message::ApplicationReceived { .. } => "application_received",
+            Message::ApplicationAccepted { .. } => "application_accepted",
+            Message::ApplicationDeclined { .. } => "application_declined",
+            Message::AttendanceMissing { .. } => "attendance_missing",
+            Message::VolunteerActivated { .. } => "volunteer_activated",
+            Message::VolunteerPaused { .. } => "volunteer_paused",
+            Message::VolunteerResumed { .. } => "volunteer_resumed",
         }
     }
 
@@ -234,6 +291,42 @@ pub fn samples() -> Vec<Message> {
             session,
             reason: Some("Underviseren er syg".into()),
             had_seat: true,
+        },
+        Message::ApplicationReceived {
+            branch: "Aarhus".into(),
+            verify_link: Some("http://127.0.0.1:8080/konto/bekraeft/x".into()),
+            link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::ApplicationAccepted {
+            branch: "Aarhus".into(),
+            link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::ApplicationDeclined {
+            branch: "Aarhus".into(),
+            reason: "Vi har ikke plads på holdene i dette semester.".into(),
+        },
+        Message::AttendanceMissing {
+            session_title: "Forberedelseskursus, Aarhus efterår".into(),
+            meeting_at: at(30, 15),
+            missing: vec![MissingModule {
+                order: 5,
+                title: "Tavshedspligt og etik".into(),
+                hours: "2".into(),
+                plural: "other".into(),
+            }],
+            link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::VolunteerActivated {
+            branch: "Aarhus".into(),
+            link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::VolunteerPaused {
+            until: at(31, 12),
+            by_staff: false,
+            link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::VolunteerResumed {
+            link: "http://127.0.0.1:8080/frivillig".into(),
         },
     ]
 }

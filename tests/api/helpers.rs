@@ -309,6 +309,92 @@ impl TestApp {
             .expect("placed");
     }
 
+    /// An active brobygger who meets every activation requirement: an
+    /// accepted application, every module of the preparation course
+    /// attended (in a held cohort of `branch`), the required declaration
+    /// signed. For features only active volunteers may use.
+    pub fn qualified_volunteer(&self, email: &str, branch: i64) -> TestUser {
+        use brobyg::db::{
+            activation, applications, attendance, cohorts, declarations, enrolments, sessions,
+        };
+        use brobyg::domain::attendance::AttendanceStatus;
+        let material = brobyg::content::preparation::load().expect("course material");
+        let user = self.create_user(email, &[], None);
+        let mut pooled = self.db.conn().expect("connection");
+        let conn: &mut brobyg::db::DbConnection = &mut pooled;
+        conn.transaction(|c| {
+            let app = applications::submit(
+                c,
+                user.id,
+                &applications::NewApplication {
+                    branch_id: branch,
+                    study_programme: "Medicin".into(),
+                    institution: "Aarhus Universitet".into(),
+                    semester: "7. semester".into(),
+                    motivation: "At lære".into(),
+                    availability: "Onsdage".into(),
+                    heard_from: None,
+                    birth_year: None,
+                },
+                "20 30 40 50",
+                None,
+                "http://brobyg.test/frivillig".into(),
+            )?;
+            applications::decide(c, app, true, None, user.id, "http://brobyg.test".into())?
+                .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+            let start = (chrono::Utc::now() - chrono::Duration::days(30)).naive_utc();
+            let all: Vec<String> = material
+                .curriculum
+                .modules()
+                .iter()
+                .map(|m| m.id.clone())
+                .collect();
+            let cohort = cohorts::create(
+                c,
+                &cohorts::NewCohort {
+                    branch_id: branch,
+                    title: "Forberedelseskursus",
+                    location: "Aarhus",
+                    capacity: None,
+                    enrol_deadline: None,
+                },
+                &[(
+                    sessions::MeetingTimes {
+                        starts_at: start,
+                        ends_at: start + chrono::Duration::hours(20),
+                        location: None,
+                    },
+                    all,
+                )],
+            )?;
+            enrolments::enrol(c, cohort, user.id, true, "http://brobyg.test")?
+                .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+            let meeting = &sessions::meetings(c, cohort)?[0];
+            attendance::record(
+                c,
+                meeting.id,
+                user.id,
+                AttendanceStatus::Present,
+                meeting.minutes(),
+                user.id,
+            )?;
+            let version = declarations::required_version(c)?;
+            declarations::sign(c, user.id, version, "Underskrevet")?;
+            activation::make_active(
+                c,
+                &material.curriculum,
+                user.id,
+                brobyg::domain::volunteer::StatusChange::Activate,
+                None,
+                None,
+                "http://brobyg.test",
+            )?
+            .map_err(|_| diesel::result::Error::RollbackTransaction)
+        })
+        .expect("a qualified volunteer");
+        user
+    }
+
     pub fn outbox(&self) -> Vec<OutboxRow> {
         let mut conn = self.db.conn().expect("connection");
         let mut rows = outbox::recent(&mut conn, 1000).expect("outbox");

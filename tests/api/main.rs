@@ -13,3 +13,4 @@ mod i18n;
 mod platform;
 mod schema;
 mod sessions;
+mod volunteers;

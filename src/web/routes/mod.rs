@@ -8,7 +8,7 @@ pub mod health;
 pub mod home;
 pub mod language;
 pub mod sessions;
-pub mod volunteer;
+pub mod volunteers;
 
 use actix_web::web;
 
@@ -27,6 +27,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/koordinator/afdelinger/{id}",
             web::get().to(coordinator::branch),
         )
-        .route("/frivillig", web::get().to(volunteer::index))
+        .configure(volunteers::configure)
         .default_service(web::to(errors::not_found));
 }

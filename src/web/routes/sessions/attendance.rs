@@ -15,6 +15,7 @@ use crate::db::sessions::{self, Meeting, Session};
 use crate::domain::attendance::{self as rules, AttendanceStatus};
 use crate::error::AppError;
 use crate::web::page::redirect;
+use crate::web::routes::volunteers::AttendanceHook;
 use crate::web::{CoordinatorUser, Form, Page};
 
 #[derive(Serialize)]
@@ -118,7 +119,7 @@ pub async fn submit(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let (id, meeting_id) = p.into_inner();
-    let (session, meeting, seated, _) = load(&page, &user, id, meeting_id).await?;
+    let (session, meeting, seated, before) = load(&page, &user, id, meeting_id).await?;
     let mut rows = Vec::with_capacity(seated.len());
     let mut records = Vec::new();
     for participant in seated {
@@ -149,11 +150,22 @@ pub async fn submit(
         return render(&page, &session, &meeting, &rows, true);
     }
     let by = user.user.id;
+    let hook = AttendanceHook::for_session(&session, page.state.settings.base_url())?;
+    let changed: Vec<(i64, AttendanceStatus)> = records
+        .iter()
+        .filter(|(uid, status, minutes)| {
+            before.get(uid) != Some(&(status.as_str().to_string(), *minutes))
+        })
+        .map(|(uid, status, _)| (*uid, *status))
+        .collect();
     page.db()
         .run(move |c| {
             c.transaction(|c| {
                 for (uid, status, minutes) in &records {
                     attendance::record(c, meeting_id, *uid, *status, *minutes, by)?;
+                }
+                if let Some(hook) = &hook {
+                    hook.run(c, meeting_id, &changed, by)?;
                 }
                 Ok::<_, diesel::result::Error>(())
             })?;

@@ -1,0 +1,9 @@
+DROP TABLE cohort_makeups;
+DROP TABLE cohort_meeting_modules;
+DROP TABLE cohort_details;
+DROP TABLE volunteer_checks;
+DROP TABLE branch_volunteer_settings;
+DROP TABLE declaration_signatures;
+DROP TABLE declaration_requirements;
+DROP TABLE volunteer_status_changes;
+DROP TABLE volunteer_applications;

@@ -1,0 +1,114 @@
+//! The confidentiality declaration: which version everyone must have signed
+//! (raised by an administrator when a new text is published), and who
+//! signed which version when.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{declaration_requirements as reqs, declaration_signatures as sigs};
+use super::{DbConnection, now};
+use crate::domain::declaration;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = sigs)]
+pub struct Signature {
+    pub id: i64,
+    pub user_id: i64,
+    pub version: i32,
+    pub typed_name: String,
+    pub signed_at: NaiveDateTime,
+}
+
+/// The version everyone must have signed now.
+pub fn required_version(conn: &mut DbConnection) -> QueryResult<i32> {
+    let versions: Vec<i32> = reqs::table.select(reqs::version).load(conn)?;
+    Ok(declaration::required_version(&versions))
+}
+
+/// When the current requirement was set (none: version 1 from the start).
+pub fn required_since(conn: &mut DbConnection) -> QueryResult<Option<(i32, NaiveDateTime)>> {
+    reqs::table
+        .order(reqs::version.desc())
+        .select((reqs::version, reqs::required_at))
+        .first(conn)
+        .optional()
+}
+
+/// Requires `version` of everyone from now on. Only a version above the
+/// current one can be required; returns whether it was.
+pub fn require(conn: &mut DbConnection, version: i32, by: i64) -> QueryResult<bool> {
+    if version <= required_version(conn)? {
+        return Ok(false);
+    }
+    diesel::insert_into(reqs::table)
+        .values((
+            reqs::version.eq(version),
+            reqs::required_at.eq(now()),
+            reqs::required_by.eq(by),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Records a signature; signing the same version twice keeps the first.
+pub fn sign(
+    conn: &mut DbConnection,
+    user_id: i64,
+    version: i32,
+    typed_name: &str,
+) -> QueryResult<()> {
+    let exists: i64 = sigs::table
+        .filter(sigs::user_id.eq(user_id))
+        .filter(sigs::version.eq(version))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(sigs::table)
+            .values((
+                sigs::user_id.eq(user_id),
+                sigs::version.eq(version),
+                sigs::typed_name.eq(typed_name),
+                sigs::signed_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Everyone's signatures among these people, oldest first, in one query.
+pub fn of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, Vec<Signature>>> {
+    let rows: Vec<Signature> = sigs::table
+        .filter(sigs::user_id.eq_any(user_ids))
+        .order(sigs::signed_at)
+        .select(Signature::as_select())
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<Signature>> = HashMap::new();
+    for s in rows {
+        out.entry(s.user_id).or_default().push(s);
+    }
+    Ok(out)
+}
+
+/// Moves a signature's time. For demo content only.
+#[doc(hidden)]
+pub fn backdate(
+    conn: &mut DbConnection,
+    user_id: i64,
+    version: i32,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        sigs::table
+            .filter(sigs::user_id.eq(user_id))
+            .filter(sigs::version.eq(version)),
+    )
+    .set(sigs::signed_at.eq(at))
+    .execute(conn)?;
+    Ok(())
+}

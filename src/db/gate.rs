@@ -1,0 +1,124 @@
+//! The activation gate over stored records: loads what
+//! `domain::activation::unmet` needs for one volunteer or many, in a fixed
+//! number of queries whatever their number.
+//!
+//! For other features (supervision, brobyggeraftener): call
+//! `volunteer_gate(conn, curriculum, user_id)` and refuse unless
+//! `Gate::may_work()`, rendering `templates/volunteer/_checklist.html` with
+//! the gate's checklist (see `web::routes::volunteers::checklist`).
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::volunteers;
+use super::{DbConnection, applications, cohorts, declarations, volunteer_settings};
+use crate::domain::activation::{self, BranchRequirements, Requirement, VolunteerRecord};
+use crate::domain::application::ApplicationStatus;
+use crate::domain::curriculum::{self, Curriculum, Progress};
+use crate::domain::volunteer::VolunteerStatus;
+
+/// Where one volunteer stands against the gate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gate {
+    pub user_id: i64,
+    pub branch_id: i64,
+    pub status: VolunteerStatus,
+    pub application: Option<ApplicationStatus>,
+    pub progress: Progress,
+    /// What is still missing; empty: ready to be active.
+    pub unmet: Vec<Requirement>,
+    pub required_declaration: i32,
+    /// The highest declaration version signed.
+    pub signed_version: Option<i32>,
+    pub settings: BranchRequirements,
+}
+
+impl Gate {
+    /// May do what activation unlocks (supervision, brobyggeraftener).
+    pub fn may_work(&self) -> bool {
+        activation::may_work(self.status, &self.unmet)
+    }
+
+    /// Nothing unmet, whatever the status.
+    pub fn is_clear(&self) -> bool {
+        self.unmet.is_empty()
+    }
+}
+
+/// The gates of these volunteers (people without a volunteer record are
+/// left out), in the order of `user_ids`.
+pub fn gates(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    user_ids: &[i64],
+) -> QueryResult<Vec<Gate>> {
+    let records: Vec<(i64, i64, String)> = volunteers::table
+        .filter(volunteers::user_id.eq_any(user_ids))
+        .select((
+            volunteers::user_id,
+            volunteers::branch_id,
+            volunteers::status,
+        ))
+        .load(conn)?;
+    let records: HashMap<i64, (i64, String)> =
+        records.into_iter().map(|(u, b, s)| (u, (b, s))).collect();
+    let mut branch_ids: Vec<i64> = records.values().map(|(b, _)| *b).collect();
+    branch_ids.sort_unstable();
+    branch_ids.dedup();
+    let settings = volunteer_settings::of_branches(conn, &branch_ids)?;
+    let applications = applications::latest_of_many(conn, user_ids)?;
+    let required = declarations::required_version(conn)?;
+    let signatures = declarations::of_many(conn, user_ids)?;
+    let checks = volunteer_settings::checks_of_many(conn, user_ids)?;
+    let (attended, taught) = cohorts::training_of(conn, user_ids)?;
+    let none = HashMap::new();
+    Ok(user_ids
+        .iter()
+        .filter_map(|id| {
+            let (branch_id, status) = records.get(id)?;
+            let status = VolunteerStatus::parse(status)?;
+            let branch = settings.get(branch_id).copied().unwrap_or_default();
+            let credited =
+                curriculum::credit(curriculum, &taught, attended.get(id).unwrap_or(&none));
+            let signed_versions: Vec<i32> = signatures
+                .get(id)
+                .map(|s| s.iter().map(|s| s.version).collect())
+                .unwrap_or_default();
+            let record = VolunteerRecord {
+                status,
+                application: applications.get(id).map(applications::Application::status),
+                credited,
+                signed_versions,
+                checks: checks
+                    .get(id)
+                    .map(|c| c.iter().map(|(check, _)| *check).collect())
+                    .unwrap_or_default(),
+            };
+            let unmet = activation::unmet(&record, &branch, curriculum, required);
+            Some(Gate {
+                user_id: *id,
+                branch_id: *branch_id,
+                status,
+                application: record.application,
+                progress: curriculum::progress(curriculum, &record.credited),
+                unmet,
+                required_declaration: required,
+                signed_version: record.signed_versions.iter().copied().max(),
+                settings: branch,
+            })
+        })
+        .collect())
+}
+
+/// One volunteer's gate; `NotFound` if they have no volunteer record.
+pub fn volunteer_gate(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    user_id: i64,
+) -> QueryResult<Gate> {
+    gates(conn, curriculum, &[user_id])?
+        .pop()
+        .ok_or(diesel::result::Error::NotFound)
+}

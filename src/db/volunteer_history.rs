@@ -1,0 +1,213 @@
+//! Every change of a volunteer's status, with who (none: automatic), when
+//! and why. Status changes go through `change`, which writes the new status
+//! and its history row together, and only if the status is still the one
+//! the change starts from.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{users, volunteer_status_changes as changes, volunteers};
+use super::{DbConnection, now};
+use crate::domain::volunteer::{StatusChange, VolunteerStatus};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = changes)]
+pub struct StatusChangeRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub reason: Option<String>,
+    pub until: Option<NaiveDate>,
+    pub cohort_id: Option<i64>,
+    pub changed_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+pub struct Change<'a> {
+    pub user_id: i64,
+    pub change: StatusChange,
+    pub note: Note<'a>,
+}
+
+/// What the history row says besides the statuses.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Note<'a> {
+    /// Who made the change; `None` when it happened automatically.
+    pub by: Option<i64>,
+    pub reason: Option<&'a str>,
+    /// The last day of a pause.
+    pub until: Option<NaiveDate>,
+    /// The cohort trained in, on activation.
+    pub cohort_id: Option<i64>,
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    user_id: i64,
+    from: Option<VolunteerStatus>,
+    to: VolunteerStatus,
+    c: &Note<'_>,
+) -> QueryResult<()> {
+    diesel::insert_into(changes::table)
+        .values((
+            changes::user_id.eq(user_id),
+            changes::from_status.eq(from.map(VolunteerStatus::as_str)),
+            changes::to_status.eq(to.as_str()),
+            changes::reason.eq(c.reason),
+            changes::until.eq(c.until),
+            changes::cohort_id.eq(c.cohort_id),
+            changes::changed_by.eq(c.by),
+            changes::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Logs the start of the path: the record was created as an applicant.
+pub fn record_start(conn: &mut DbConnection, user_id: i64, by: Option<i64>) -> QueryResult<()> {
+    let note = Note {
+        by,
+        ..Note::default()
+    };
+    insert(conn, user_id, None, VolunteerStatus::Applicant, &note)
+}
+
+/// Applies a change if the current status allows it. Returns the status
+/// it came from, or the status that refused it.
+pub fn change(
+    conn: &mut DbConnection,
+    c: &Change<'_>,
+) -> QueryResult<Result<(VolunteerStatus, VolunteerStatus), VolunteerStatus>> {
+    let current: String = volunteers::table
+        .find(c.user_id)
+        .select(volunteers::status)
+        .first(conn)?;
+    let from = VolunteerStatus::parse(&current).ok_or(diesel::result::Error::NotFound)?;
+    let Some(to) = c.change.apply(from) else {
+        return Ok(Err(from));
+    };
+    // Conditional on the status read above, so that two coordinators
+    // acting at once cannot both apply a change.
+    let n = diesel::update(
+        volunteers::table
+            .find(c.user_id)
+            .filter(volunteers::status.eq(from.as_str())),
+    )
+    .set((
+        volunteers::status.eq(to.as_str()),
+        volunteers::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(Err(from));
+    }
+    insert(conn, c.user_id, Some(from), to, &c.note)?;
+    Ok(Ok((from, to)))
+}
+
+/// A history row as the pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    #[serde(flatten)]
+    pub row: StatusChangeRow,
+    /// Who made the change (`None`: automatic).
+    pub by_name: Option<String>,
+    /// `until` at noon UTC, for the date filters.
+    pub until_at: Option<NaiveDateTime>,
+}
+
+/// A volunteer's history, newest first, with the names of who changed it.
+pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<HistoryEntry>> {
+    let rows: Vec<(StatusChangeRow, Option<String>)> = changes::table
+        .left_join(users::table.on(changes::changed_by.eq(users::id.nullable())))
+        .filter(changes::user_id.eq(user_id))
+        .order(changes::id.desc())
+        .select((StatusChangeRow::as_select(), users::name.nullable()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, by_name)| HistoryEntry {
+            until_at: row.until.and_then(|d| d.and_hms_opt(12, 0, 0)),
+            row,
+            by_name,
+        })
+        .collect())
+}
+
+/// The last day of the current pause of each of these people (from their
+/// latest change to paused), in one query.
+pub fn pause_ends(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, NaiveDate>> {
+    let rows: Vec<(i64, Option<NaiveDate>)> = changes::table
+        .filter(changes::user_id.eq_any(user_ids))
+        .filter(changes::to_status.eq(VolunteerStatus::Paused.as_str()))
+        .order(changes::id)
+        .select((changes::user_id, changes::until))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(u, d)| d.map(|d| (u, d)))
+        .collect())
+}
+
+/// When each of these people last became active, in one query.
+pub fn activated_at(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, NaiveDateTime>> {
+    let rows: Vec<(i64, NaiveDateTime)> = changes::table
+        .filter(changes::user_id.eq_any(user_ids))
+        .filter(changes::to_status.eq(VolunteerStatus::Active.as_str()))
+        .filter(
+            changes::from_status
+                .ne(VolunteerStatus::Paused.as_str())
+                .or(changes::from_status.is_null()),
+        )
+        .order(changes::id)
+        .select((changes::user_id, changes::created_at))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Who became active in a cohort (the graduation evening's list): user id,
+/// name and when, in one query.
+pub fn activated_in_cohort(
+    conn: &mut DbConnection,
+    cohort_id: i64,
+) -> QueryResult<Vec<(i64, String, NaiveDateTime)>> {
+    changes::table
+        .inner_join(users::table.on(users::id.eq(changes::user_id)))
+        .filter(changes::cohort_id.eq(cohort_id))
+        .filter(changes::to_status.eq(VolunteerStatus::Active.as_str()))
+        .order(users::name)
+        .select((users::id, users::name, changes::created_at))
+        .load(conn)
+}
+
+/// Moves a person's newest history row to `at`. For demo content, whose
+/// path happened "in the past" but is written now.
+#[doc(hidden)]
+pub fn backdate_latest(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    let newest: Option<i64> = changes::table
+        .filter(changes::user_id.eq(user_id))
+        .order(changes::id.desc())
+        .select(changes::id)
+        .first(conn)
+        .optional()?;
+    if let Some(id) = newest {
+        diesel::update(changes::table.find(id))
+            .set(changes::created_at.eq(at))
+            .execute(conn)?;
+    }
+    Ok(())
+}

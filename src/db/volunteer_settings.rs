@@ -1,0 +1,113 @@
+//! Each branch's settings for activating volunteers (extra requirements,
+//! automatic or confirmed activation) and the extra checks coordinators
+//! have recorded for volunteers.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::schema::{branch_volunteer_settings as settings, volunteer_checks as checks};
+use super::{DbConnection, now};
+use crate::domain::activation::{BranchRequirements, ExtraCheck};
+
+/// The settings of these branches; a branch without a row has the
+/// defaults. One query.
+pub fn of_branches(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+) -> QueryResult<HashMap<i64, BranchRequirements>> {
+    let rows: Vec<(i64, bool, bool)> = settings::table
+        .filter(settings::branch_id.eq_any(branch_ids))
+        .select((
+            settings::branch_id,
+            settings::auto_activate,
+            settings::child_certificate,
+        ))
+        .load(conn)?;
+    let mut out: HashMap<i64, BranchRequirements> = branch_ids
+        .iter()
+        .map(|b| (*b, BranchRequirements::default()))
+        .collect();
+    for (branch, auto_activate, child_certificate) in rows {
+        out.insert(
+            branch,
+            BranchRequirements {
+                child_certificate,
+                auto_activate,
+            },
+        );
+    }
+    Ok(out)
+}
+
+pub fn of_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<BranchRequirements> {
+    Ok(of_branches(conn, &[branch_id])?
+        .remove(&branch_id)
+        .unwrap_or_default())
+}
+
+pub fn save(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    s: &BranchRequirements,
+    by: i64,
+) -> QueryResult<()> {
+    // Delete-then-insert: a portable upsert inside the caller's transaction.
+    diesel::delete(settings::table.find(branch_id)).execute(conn)?;
+    diesel::insert_into(settings::table)
+        .values((
+            settings::branch_id.eq(branch_id),
+            settings::auto_activate.eq(s.auto_activate),
+            settings::child_certificate.eq(s.child_certificate),
+            settings::updated_by.eq(by),
+            settings::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records that a coordinator has seen a check (e.g. a børneattest) on a
+/// date. Only the date is kept.
+pub fn record_check(
+    conn: &mut DbConnection,
+    user_id: i64,
+    check: ExtraCheck,
+    on: NaiveDate,
+    by: i64,
+) -> QueryResult<()> {
+    diesel::delete(
+        checks::table
+            .filter(checks::user_id.eq(user_id))
+            .filter(checks::kind.eq(check.as_str())),
+    )
+    .execute(conn)?;
+    diesel::insert_into(checks::table)
+        .values((
+            checks::user_id.eq(user_id),
+            checks::kind.eq(check.as_str()),
+            checks::checked_on.eq(on),
+            checks::recorded_by.eq(by),
+            checks::recorded_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The checks recorded for these people, with their dates, in one query.
+pub fn checks_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, Vec<(ExtraCheck, NaiveDate)>>> {
+    let rows: Vec<(i64, String, NaiveDate)> = checks::table
+        .filter(checks::user_id.eq_any(user_ids))
+        .select((checks::user_id, checks::kind, checks::checked_on))
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<(ExtraCheck, NaiveDate)>> = HashMap::new();
+    for (user, kind, on) in rows {
+        if let Some(check) = ExtraCheck::parse(&kind) {
+            out.entry(user).or_default().push((check, on));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,508 @@
+//! Brobyggere in the demo: cohorts of the preparation course in Aarhus (one
+//! held last spring, one running with attendance registered for its past
+//! meetings, one upcoming), Randers and Norddjurs; `frivillig@` active with
+//! a signed declaration and a history; `ansoeger@` half-way through the
+//! course with one module missed and a make-up on offer; new applications
+//! for the coordinator in Aarhus and Randers; one volunteer on a break and
+//! one alumne. Everything goes through the same storage functions as the
+//! site, then the dates are moved back so the history reads naturally.
+
+use std::collections::HashMap;
+
+use anyhow::{Context as _, anyhow};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::content::preparation;
+use crate::db::applications::{self, NewApplication};
+use crate::db::cohorts::{self, NewCohort};
+use crate::db::sessions::{self, MeetingTimes};
+use crate::db::{
+    DbConnection, activation, attendance, branches, declarations, enrolments, users,
+    volunteer_history,
+};
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::curriculum::Curriculum;
+use crate::domain::time::local_to_utc;
+use crate::domain::volunteer::StatusChange;
+
+/// Links in the demo's messages point at the default address.
+const BASE: &str = "http://127.0.0.1:8080";
+
+struct Demo<'a> {
+    today: NaiveDate,
+    coordinator: i64,
+    branches: HashMap<String, i64>,
+    curriculum: &'a Curriculum,
+    password_hash: &'a str,
+}
+
+impl Demo<'_> {
+    fn branch(&self, name: &str) -> anyhow::Result<i64> {
+        self.branches
+            .get(name)
+            .copied()
+            .ok_or_else(|| anyhow!("demo branch {name} missing"))
+    }
+
+    /// Noon on a day relative to today: for dates in the history.
+    fn day(&self, offset: i64) -> NaiveDateTime {
+        (self.today + Duration::days(offset))
+            .and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default())
+    }
+
+    /// A meeting `offset` days from today, Copenhagen time.
+    fn meeting(
+        &self,
+        offset: i64,
+        from: (u32, u32),
+        to: (u32, u32),
+    ) -> anyhow::Result<MeetingTimes> {
+        let date = self.today + Duration::days(offset);
+        let at = |(h, m): (u32, u32)| {
+            NaiveTime::from_hms_opt(h, m, 0)
+                .ok_or_else(|| anyhow!("bad time"))
+                .and_then(|t| local_to_utc(date, t).map_err(|e| anyhow!("{e}")))
+        };
+        Ok(MeetingTimes {
+            starts_at: at(from)?,
+            ends_at: at(to)?,
+            location: None,
+        })
+    }
+
+    fn person(&self, conn: &mut DbConnection, email: &str, name: &str) -> anyhow::Result<i64> {
+        Ok(users::create(
+            conn,
+            &users::NewUser {
+                email,
+                name,
+                phone: None,
+                password_hash: Some(self.password_hash),
+                verified: true,
+                language: "da",
+            },
+        )?)
+    }
+}
+
+/// The usual plan of a cohort: five evenings of four hours, two modules
+/// each, a week apart, starting `first` days from today.
+fn evening_plan(demo: &Demo, first: i64) -> anyhow::Result<Vec<(MeetingTimes, Vec<String>)>> {
+    let ids: Vec<String> = demo
+        .curriculum
+        .modules()
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    ids.chunks(2)
+        .enumerate()
+        .map(|(i, pair)| {
+            Ok((
+                demo.meeting(first + 7 * i as i64, (16, 30), (20, 30))?,
+                pair.to_vec(),
+            ))
+        })
+        .collect()
+}
+
+fn cohort(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    branch: &str,
+    title: &str,
+    location: &str,
+    plan: &[(MeetingTimes, Vec<String>)],
+) -> anyhow::Result<i64> {
+    Ok(cohorts::create(
+        conn,
+        &NewCohort {
+            branch_id: demo.branch(branch)?,
+            title,
+            location,
+            capacity: Some(16),
+            enrol_deadline: None,
+        },
+        plan,
+    )?)
+}
+
+struct Applicant<'a> {
+    branch: &'a str,
+    programme: &'a str,
+    institution: &'a str,
+    semester: &'a str,
+    motivation: &'a str,
+    availability: &'a str,
+    phone: &'a str,
+}
+
+/// Applies, and moves the application and its history row back in time.
+fn apply(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    user_id: i64,
+    a: &Applicant,
+    days_ago: i64,
+) -> anyhow::Result<i64> {
+    let id = applications::submit(
+        conn,
+        user_id,
+        &NewApplication {
+            branch_id: demo.branch(a.branch)?,
+            study_programme: a.programme.into(),
+            institution: a.institution.into(),
+            semester: a.semester.into(),
+            motivation: a.motivation.into(),
+            availability: a.availability.into(),
+            heard_from: Some("Fra en medstuderende".into()),
+            birth_year: None,
+        },
+        a.phone,
+        None,
+        format!("{BASE}/frivillig"),
+    )?;
+    applications::backdate(conn, id, demo.day(-days_ago), None)?;
+    volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
+    Ok(id)
+}
+
+fn accept(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    app: i64,
+    user_id: i64,
+    applied: i64,
+    days_ago: i64,
+) -> anyhow::Result<()> {
+    applications::record_intro(
+        conn,
+        app,
+        demo.today - Duration::days(days_ago + 2),
+        "God samtale. Har erfaring fra praktik i psykiatrien og er klar til kurset.",
+        demo.coordinator,
+    )?;
+    applications::decide(
+        conn,
+        app,
+        true,
+        None,
+        demo.coordinator,
+        format!("{BASE}/frivillig"),
+    )?
+    .map_err(|_| anyhow!("demo application already decided"))?;
+    applications::backdate(conn, app, demo.day(-applied), Some(demo.day(-days_ago)))?;
+    volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
+    Ok(())
+}
+
+fn train(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    user_id: i64,
+    cohort_id: i64,
+    days_ago: i64,
+) -> anyhow::Result<()> {
+    enrolments::enrol(conn, cohort_id, user_id, true, BASE)?
+        .map_err(|r| anyhow!("demo enrolment refused: {r:?}"))?;
+    activation::start_training(conn, user_id, Some(demo.coordinator))?;
+    volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
+    Ok(())
+}
+
+/// Registers attendance at a cohort's meetings: `present[i]` for meeting i.
+fn attend(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    cohort_id: i64,
+    user_id: i64,
+    present: &[bool],
+) -> anyhow::Result<()> {
+    for (m, here) in sessions::meetings(conn, cohort_id)?.iter().zip(present) {
+        let (status, minutes) = if *here {
+            (AttendanceStatus::Present, m.minutes())
+        } else {
+            (AttendanceStatus::Absent, 0)
+        };
+        attendance::record(conn, m.id, user_id, status, minutes, demo.coordinator)?;
+    }
+    Ok(())
+}
+
+fn sign(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    user_id: i64,
+    name: &str,
+    days_ago: i64,
+) -> anyhow::Result<()> {
+    declarations::sign(conn, user_id, 1, name)?;
+    declarations::backdate(conn, user_id, 1, demo.day(-days_ago))?;
+    Ok(())
+}
+
+fn activate(
+    conn: &mut DbConnection,
+    demo: &Demo,
+    user_id: i64,
+    days_ago: i64,
+) -> anyhow::Result<()> {
+    activation::make_active(
+        conn,
+        demo.curriculum,
+        user_id,
+        StatusChange::Activate,
+        Some(demo.coordinator),
+        None,
+        BASE,
+    )?
+    .map_err(|r| anyhow!("demo activation refused: {r:?}"))?;
+    volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
+    Ok(())
+}
+
+pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> {
+    let material = preparation::load().context("the course material")?;
+    let coordinator = users::find_by_email(conn, "koordinator@brobyg.test")?
+        .ok_or_else(|| anyhow!("demo coordinator missing"))?
+        .id;
+    let demo = Demo {
+        today: crate::i18n::format::local(crate::db::now()).date_naive(),
+        coordinator,
+        branches: branches::all(conn)?
+            .into_iter()
+            .map(|b| (b.branch.name, b.branch.id))
+            .collect(),
+        curriculum: &material.curriculum,
+        password_hash,
+    };
+    let aarhus_place = "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C";
+
+    // Last spring's Aarhus cohort, held, with a graduation evening.
+    let spring = cohort(
+        conn,
+        &demo,
+        "Aarhus",
+        "Forberedelseskursus, Aarhus forår",
+        aarhus_place,
+        &evening_plan(&demo, -220)?,
+    )?;
+    // This autumn's Aarhus cohort, half-way: four meetings held.
+    let ids: Vec<String> = demo
+        .curriculum
+        .modules()
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let module = |i: usize| ids.get(i).cloned().unwrap_or_default();
+    let running_plan = vec![
+        (
+            demo.meeting(-21, (16, 30), (20, 30))?,
+            vec![module(0), module(1)],
+        ),
+        (demo.meeting(-14, (17, 0), (19, 0))?, vec![module(2)]),
+        (
+            demo.meeting(-7, (16, 30), (20, 30))?,
+            vec![module(3), module(4)],
+        ),
+        (demo.meeting(-2, (17, 0), (19, 0))?, vec![module(5)]),
+        (
+            demo.meeting(5, (16, 30), (20, 30))?,
+            vec![module(6), module(7)],
+        ),
+        (
+            demo.meeting(12, (16, 30), (20, 30))?,
+            vec![module(8), module(9)],
+        ),
+    ];
+    let running = cohort(
+        conn,
+        &demo,
+        "Aarhus",
+        "Forberedelseskursus, Aarhus efterår",
+        aarhus_place,
+        &running_plan,
+    )?;
+    cohort(
+        conn,
+        &demo,
+        "Aarhus",
+        "Forberedelseskursus, Aarhus vinter",
+        aarhus_place,
+        &evening_plan(&demo, 45)?,
+    )?;
+    cohort(
+        conn,
+        &demo,
+        "Randers",
+        "Forberedelseskursus, Randers",
+        "Regionshospitalet Randers, Skovlyvej 15, 8930 Randers NØ",
+        &evening_plan(&demo, 4)?,
+    )?;
+    cohort(
+        conn,
+        &demo,
+        "Norddjurs",
+        "Forberedelseskursus, Norddjurs",
+        "Grenaa Bibliotek, Kannikegade 1, 8500 Grenaa",
+        &evening_plan(&demo, 31)?,
+    )?;
+
+    // Sara (frivillig@): trained last spring, active since.
+    let sara = users::find_by_email(conn, "frivillig@brobyg.test")?
+        .ok_or_else(|| anyhow!("demo volunteer missing"))?
+        .id;
+    let student = |programme, institution, semester| Applicant {
+        branch: "Aarhus",
+        programme,
+        institution,
+        semester,
+        motivation: "Jeg vil gerne lære, hvad der står i vejen for, at folk får den hjælp, de har brug for – og være med til at gøre vejen lidt lettere.",
+        availability: "Hverdage efter kl. 14, og et par eftermiddage om måneden.",
+        phone: "20 30 40 50",
+    };
+    let app = apply(
+        conn,
+        &demo,
+        sara,
+        &student("Medicin", "Aarhus Universitet", "9. semester"),
+        250,
+    )?;
+    accept(conn, &demo, app, sara, 250, 240)?;
+    train(conn, &demo, sara, spring, 230)?;
+    attend(conn, &demo, spring, sara, &[true; 5])?;
+    sign(conn, &demo, sara, "Sara Nørgaard", 190)?;
+    activate(conn, &demo, sara, 185)?;
+
+    // Emil: trained with Sara, on a break for his exams.
+    let emil = demo.person(conn, "emil.skov@brobyg.test", "Emil Skov")?;
+    let app = apply(
+        conn,
+        &demo,
+        emil,
+        &student("Fysioterapeut", "VIA University College", "5. semester"),
+        248,
+    )?;
+    accept(conn, &demo, app, emil, 248, 238)?;
+    train(conn, &demo, emil, spring, 229)?;
+    attend(conn, &demo, spring, emil, &[true; 5])?;
+    sign(conn, &demo, emil, "Emil Skov", 191)?;
+    activate(conn, &demo, emil, 185)?;
+    activation::pause(
+        conn,
+        emil,
+        demo.today + Duration::days(45),
+        Some("Eksamen og bachelorprojekt"),
+        emil,
+        BASE,
+    )?
+    .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
+    volunteer_history::backdate_latest(conn, emil, demo.day(-10))?;
+
+    // Ida: trained with Sara, graduated as a nurse and moved: an alumne.
+    let ida = demo.person(conn, "ida.lund@brobyg.test", "Ida Lund")?;
+    let app = apply(
+        conn,
+        &demo,
+        ida,
+        &student("Sygeplejerske", "VIA University College", "7. semester"),
+        252,
+    )?;
+    accept(conn, &demo, app, ida, 252, 239)?;
+    train(conn, &demo, ida, spring, 229)?;
+    attend(conn, &demo, spring, ida, &[true; 5])?;
+    sign(conn, &demo, ida, "Ida Lund", 190)?;
+    activate(conn, &demo, ida, 185)?;
+    activation::retire(
+        conn,
+        ida,
+        Some("Færdiguddannet og flyttet til København"),
+        demo.coordinator,
+    )?
+    .map_err(|s| anyhow!("demo retire refused: {s:?}"))?;
+    volunteer_history::backdate_latest(conn, ida, demo.day(-30))?;
+
+    sessions::mark_held(conn, spring)?;
+    cohorts::set_graduation(
+        conn,
+        spring,
+        demo.meeting(-180, (18, 0), (21, 0))?.starts_at,
+        Some("Social Sundhed Aarhus"),
+    )?;
+
+    // Ahmad (ansoeger@): half-way through this autumn's cohort; missed the
+    // meeting on module 3, which Randers teaches next week.
+    let ahmad = users::find_by_email(conn, "ansoeger@brobyg.test")?
+        .ok_or_else(|| anyhow!("demo applicant missing"))?
+        .id;
+    let app = apply(
+        conn,
+        &demo,
+        ahmad,
+        &student("Sygeplejerske", "VIA University College", "4. semester"),
+        45,
+    )?;
+    accept(conn, &demo, app, ahmad, 45, 35)?;
+    train(conn, &demo, ahmad, running, 30)?;
+    attend(conn, &demo, running, ahmad, &[true, false, true, true])?;
+
+    let mikkel = demo.person(conn, "mikkel.dahl@brobyg.test", "Mikkel Dahl")?;
+    let app = apply(
+        conn,
+        &demo,
+        mikkel,
+        &student(
+            "Folkesundhedsvidenskab",
+            "Aarhus Universitet",
+            "3. semester",
+        ),
+        44,
+    )?;
+    accept(conn, &demo, app, mikkel, 44, 34)?;
+    train(conn, &demo, mikkel, running, 29)?;
+    attend(conn, &demo, running, mikkel, &[true, true, true, true])?;
+
+    // New applications waiting for the coordinator.
+    let waiting = [
+        (
+            "freja.holm@brobyg.test",
+            "Freja Holm",
+            "Aarhus",
+            "Medicin",
+            "Aarhus Universitet",
+            "6. semester",
+            6,
+        ),
+        (
+            "amina.yusuf@brobyg.test",
+            "Amina Yusuf",
+            "Aarhus",
+            "Socialrådgiver",
+            "VIA University College",
+            "3. semester",
+            3,
+        ),
+        (
+            "jonas.bak@brobyg.test",
+            "Jonas Bak",
+            "Randers",
+            "Sygeplejerske",
+            "VIA University College, Randers",
+            "2. semester",
+            2,
+        ),
+    ];
+    for (email, name, branch, programme, institution, semester, days_ago) in waiting {
+        let id = demo.person(conn, email, name)?;
+        apply(
+            conn,
+            &demo,
+            id,
+            &Applicant {
+                branch,
+                ..student(programme, institution, semester)
+            },
+            days_ago,
+        )?;
+    }
+    Ok(())
+}

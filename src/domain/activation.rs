@@ -1,0 +1,401 @@
+//! The activation gate: what a volunteer still lacks before they may go out
+//! as an active brobygger. `unmet` is a plain function over the volunteer's
+//! record; each requirement it returns explains itself (a translation key
+//! and its arguments, rendered by the web layer), so the volunteer's page,
+//! the coordinator's view and every refusal show the same list.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::application::ApplicationStatus;
+use super::curriculum::{self, Curriculum};
+use super::declaration;
+use super::volunteer::{StatusChange, VolunteerStatus};
+
+/// Requirements a branch may add to the fixed core (application, course,
+/// declaration). Each is checked by a coordinator, who records only the
+/// date it was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtraCheck {
+    /// A børneattest (child protection record check).
+    ChildCertificate,
+}
+
+impl ExtraCheck {
+    pub const ALL: [ExtraCheck; 1] = [ExtraCheck::ChildCertificate];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExtraCheck::ChildCertificate => "child_certificate",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ExtraCheck> {
+        ExtraCheck::ALL.into_iter().find(|c| c.as_str() == value)
+    }
+}
+
+/// A branch's settings for activation. The default asks for nothing extra
+/// and lets a coordinator confirm each activation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BranchRequirements {
+    pub child_certificate: bool,
+    /// Activate as soon as the last requirement is met, rather than wait
+    /// for a coordinator to confirm.
+    pub auto_activate: bool,
+}
+
+impl BranchRequirements {
+    pub fn extras(&self) -> Vec<ExtraCheck> {
+        let mut v = Vec::new();
+        if self.child_certificate {
+            v.push(ExtraCheck::ChildCertificate);
+        }
+        v
+    }
+}
+
+/// What the gate looks at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolunteerRecord {
+    pub status: VolunteerStatus,
+    /// The latest application's status, if there is one.
+    pub application: Option<ApplicationStatus>,
+    /// Minutes credited per module (`curriculum::credit`).
+    pub credited: BTreeMap<String, i32>,
+    /// Declaration versions signed.
+    pub signed_versions: Vec<i32>,
+    /// Extra checks recorded.
+    pub checks: Vec<ExtraCheck>,
+}
+
+/// One unmet requirement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Requirement {
+    /// "Ansøgningen er ikke godkendt"
+    ApplicationAccepted,
+    /// "Mangler 2 timer: modul 5 (Tavshedspligt og etik)"
+    Module {
+        id: String,
+        order: i32,
+        title: String,
+        missing_minutes: i32,
+    },
+    /// "Tavshedserklæring (version 2) er ikke underskrevet"
+    Declaration { version: i32 },
+    /// "Børneattest er ikke registreret"
+    Check { check: ExtraCheck },
+}
+
+impl Requirement {
+    /// The translation key of the explanation; its arguments are the
+    /// variant's fields (hours, order, title, version).
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Requirement::ApplicationAccepted => "gate-application",
+            Requirement::Module { .. } => "gate-module",
+            Requirement::Declaration { .. } => "gate-declaration",
+            Requirement::Check {
+                check: ExtraCheck::ChildCertificate,
+            } => "gate-child-certificate",
+        }
+    }
+}
+
+/// Everything the volunteer still lacks, in the order they meet it on the
+/// path: application, course modules, declaration, the branch's extras.
+/// Empty means ready to be active.
+pub fn unmet(
+    record: &VolunteerRecord,
+    branch: &BranchRequirements,
+    curriculum: &Curriculum,
+    required_declaration: i32,
+) -> Vec<Requirement> {
+    let mut missing = Vec::new();
+    let accepted = record.application == Some(ApplicationStatus::Accepted)
+        || (record.application.is_none() && super::volunteer::is_accepted(record.status));
+    if !accepted {
+        missing.push(Requirement::ApplicationAccepted);
+    }
+    let progress = curriculum::progress(curriculum, &record.credited);
+    missing.extend(progress.missing().map(|m| Requirement::Module {
+        id: m.module.id.clone(),
+        order: m.module.order,
+        title: m.module.title.clone(),
+        missing_minutes: m.missing_minutes,
+    }));
+    if !declaration::satisfied(&record.signed_versions, required_declaration) {
+        missing.push(Requirement::Declaration {
+            version: required_declaration,
+        });
+    }
+    for check in branch.extras() {
+        if !record.checks.contains(&check) {
+            missing.push(Requirement::Check { check });
+        }
+    }
+    missing
+}
+
+/// Why a volunteer cannot be made active now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivationRefusal {
+    /// The status does not lead to active (e.g. an applicant, an alumne).
+    Status(VolunteerStatus),
+    /// Requirements are unmet; the list says which.
+    Unmet,
+}
+
+impl ActivationRefusal {
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            ActivationRefusal::Status(_) => "gate-refused-status",
+            ActivationRefusal::Unmet => "gate-refused-unmet",
+        }
+    }
+}
+
+/// Whether `change` (activating, or coming back from a pause) may make the
+/// volunteer active: only from a status that leads there, and only with
+/// nothing unmet.
+pub fn may_become_active(
+    status: VolunteerStatus,
+    change: StatusChange,
+    unmet: &[Requirement],
+) -> Result<VolunteerStatus, ActivationRefusal> {
+    let to = change
+        .apply(status)
+        .ok_or(ActivationRefusal::Status(status))?;
+    if !unmet.is_empty() {
+        return Err(ActivationRefusal::Unmet);
+    }
+    Ok(to)
+}
+
+/// Whether the branch activates this volunteer now, without a coordinator.
+pub fn activates_automatically(
+    status: VolunteerStatus,
+    branch: &BranchRequirements,
+    unmet: &[Requirement],
+) -> bool {
+    branch.auto_activate && StatusChange::Activate.apply(status).is_some() && unmet.is_empty()
+}
+
+/// Whether the volunteer may do what activation unlocks (supervision,
+/// brobyggeraftener): active, with nothing unmet, so that a newly required
+/// declaration version is signed before the next sign-up.
+pub fn may_work(status: VolunteerStatus, unmet: &[Requirement]) -> bool {
+    status == VolunteerStatus::Active && unmet.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::curriculum::tests::course;
+    use VolunteerStatus::*;
+
+    fn full_course() -> BTreeMap<String, i32> {
+        [("a", 120), ("b", 120), ("c", 180), ("d", 60)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
+    }
+
+    fn record(status: VolunteerStatus) -> VolunteerRecord {
+        VolunteerRecord {
+            status,
+            application: Some(ApplicationStatus::Accepted),
+            credited: full_course(),
+            signed_versions: vec![1],
+            checks: vec![],
+        }
+    }
+
+    fn module(id: &str, order: i32, missing: i32) -> Requirement {
+        Requirement::Module {
+            id: id.into(),
+            order,
+            title: format!("Modul {id}"),
+            missing_minutes: missing,
+        }
+    }
+
+    #[test]
+    fn the_gate_lists_exactly_what_is_missing() {
+        let plain = BranchRequirements::default();
+        let strict = BranchRequirements {
+            child_certificate: true,
+            auto_activate: false,
+        };
+        let partly = |credited: &[(&str, i32)]| -> BTreeMap<String, i32> {
+            credited.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        };
+        // (case, record, branch, required declaration, expected)
+        let cases: Vec<(
+            &str,
+            VolunteerRecord,
+            BranchRequirements,
+            i32,
+            Vec<Requirement>,
+        )> = vec![
+            ("all done", record(InTraining), plain, 1, vec![]),
+            (
+                "a fresh applicant lacks everything",
+                VolunteerRecord {
+                    application: Some(ApplicationStatus::Pending),
+                    credited: BTreeMap::new(),
+                    signed_versions: vec![],
+                    ..record(Applicant)
+                },
+                plain,
+                1,
+                vec![
+                    Requirement::ApplicationAccepted,
+                    module("a", 1, 120),
+                    module("b", 2, 120),
+                    module("c", 3, 180),
+                    module("d", 4, 60),
+                    Requirement::Declaration { version: 1 },
+                ],
+            ),
+            (
+                "a declined application is not accepted",
+                VolunteerRecord {
+                    application: Some(ApplicationStatus::Declined),
+                    ..record(Rejected)
+                },
+                plain,
+                1,
+                vec![Requirement::ApplicationAccepted],
+            ),
+            (
+                "partial hours leave the rest of a module missing",
+                VolunteerRecord {
+                    credited: partly(&[("a", 120), ("b", 120), ("c", 90), ("d", 60)]),
+                    ..record(InTraining)
+                },
+                plain,
+                1,
+                vec![module("c", 3, 90)],
+            ),
+            (
+                "a newly required declaration version",
+                record(Active),
+                plain,
+                2,
+                vec![Requirement::Declaration { version: 2 }],
+            ),
+            (
+                "a later signature satisfies an earlier requirement",
+                VolunteerRecord {
+                    signed_versions: vec![2],
+                    ..record(InTraining)
+                },
+                plain,
+                1,
+                vec![],
+            ),
+            (
+                "a branch that requires a børneattest",
+                record(InTraining),
+                strict,
+                1,
+                vec![Requirement::Check {
+                    check: ExtraCheck::ChildCertificate,
+                }],
+            ),
+            (
+                "a recorded børneattest",
+                VolunteerRecord {
+                    checks: vec![ExtraCheck::ChildCertificate],
+                    ..record(InTraining)
+                },
+                strict,
+                1,
+                vec![],
+            ),
+            (
+                "volunteers from before applications were recorded count as accepted",
+                VolunteerRecord {
+                    application: None,
+                    ..record(Active)
+                },
+                plain,
+                1,
+                vec![],
+            ),
+            (
+                "without an application an applicant is not accepted",
+                VolunteerRecord {
+                    application: None,
+                    ..record(Applicant)
+                },
+                plain,
+                1,
+                vec![Requirement::ApplicationAccepted],
+            ),
+        ];
+        let c = course();
+        for (name, r, branch, version, expected) in cases {
+            assert_eq!(unmet(&r, &branch, &c, version), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn activation_needs_the_right_status_and_an_empty_list() {
+        let none: Vec<Requirement> = vec![];
+        let some = vec![Requirement::Declaration { version: 1 }];
+        assert_eq!(
+            may_become_active(InTraining, StatusChange::Activate, &none),
+            Ok(Active)
+        );
+        assert_eq!(
+            may_become_active(InTraining, StatusChange::Activate, &some),
+            Err(ActivationRefusal::Unmet)
+        );
+        assert_eq!(
+            may_become_active(Applicant, StatusChange::Activate, &none),
+            Err(ActivationRefusal::Status(Applicant))
+        );
+        assert_eq!(
+            may_become_active(Paused, StatusChange::Resume, &none),
+            Ok(Active)
+        );
+        assert_eq!(
+            may_become_active(Paused, StatusChange::Resume, &some),
+            Err(ActivationRefusal::Unmet)
+        );
+    }
+
+    #[test]
+    fn automatic_activation_is_a_branch_choice() {
+        let auto = BranchRequirements {
+            auto_activate: true,
+            ..Default::default()
+        };
+        let none: Vec<Requirement> = vec![];
+        assert!(activates_automatically(InTraining, &auto, &none));
+        assert!(activates_automatically(Approved, &auto, &none));
+        assert!(!activates_automatically(
+            InTraining,
+            &BranchRequirements::default(),
+            &none
+        ));
+        assert!(!activates_automatically(
+            InTraining,
+            &auto,
+            &[Requirement::ApplicationAccepted]
+        ));
+        assert!(!activates_automatically(Paused, &auto, &none));
+        assert!(may_work(Active, &none));
+        assert!(!may_work(
+            Active,
+            &[Requirement::Declaration { version: 2 }]
+        ));
+        assert!(!may_work(Paused, &none));
+    }
+}

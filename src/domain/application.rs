@@ -1,0 +1,175 @@
+//! Applying to become a brobygger: what an application holds and what is
+//! refused. Social Sundhed collects only what it needs: never a CPR number,
+//! the birth year at most, and only if the applicant wants to give it.
+
+use serde::Serialize;
+
+use super::validation::{Invalid, optional_text, required_text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    Pending,
+    Accepted,
+    Declined,
+}
+
+impl ApplicationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Pending => "pending",
+            ApplicationStatus::Accepted => "accepted",
+            ApplicationStatus::Declined => "declined",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ApplicationStatus> {
+        [
+            ApplicationStatus::Pending,
+            ApplicationStatus::Accepted,
+            ApplicationStatus::Declined,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+}
+
+/// Whether a text holds something that looks like a CPR number (ddmmyy,
+/// optionally a dash or space, four digits, with a real day and month).
+/// Applicants sometimes add one out of habit; the form refuses it rather
+/// than store it.
+pub fn contains_cpr(text: &str) -> bool {
+    let digits: Vec<(usize, char)> = text.char_indices().collect();
+    let is_digit = |i: usize| digits.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
+    let number = |from: usize, len: usize| -> Option<u32> {
+        (from..from + len)
+            .map(|i| digits.get(i).and_then(|(_, c)| c.to_digit(10)))
+            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d))
+    };
+    for start in 0..digits.len() {
+        // Must start a run of digits, not sit inside a longer number.
+        if start > 0 && is_digit(start - 1) {
+            continue;
+        }
+        if !(0..6).all(|k| is_digit(start + k)) {
+            continue;
+        }
+        let mut tail = start + 6;
+        if matches!(digits.get(tail), Some((_, '-' | ' '))) {
+            tail += 1;
+        }
+        if !(0..4).all(|k| is_digit(tail + k)) || is_digit(tail + 4) {
+            continue;
+        }
+        let (Some(day), Some(month)) = (number(start, 2), number(start + 2, 2)) else {
+            continue;
+        };
+        if (1..=31).contains(&day) && (1..=12).contains(&month) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A required free-text answer, never with a CPR number in it.
+pub fn answer(value: &str, max: usize) -> Result<String, Invalid> {
+    let text = required_text(value, max)?;
+    if contains_cpr(&text) {
+        return Err(Invalid("error-no-cpr"));
+    }
+    Ok(text)
+}
+
+pub fn optional_answer(value: &str, max: usize) -> Result<Option<String>, Invalid> {
+    let text = optional_text(value, max)?;
+    if text.as_deref().is_some_and(contains_cpr) {
+        return Err(Invalid("error-no-cpr"));
+    }
+    Ok(text)
+}
+
+/// A Danish or international phone number: digits with spaces, dashes and
+/// an optional leading +, 8 to 15 digits.
+pub fn phone(input: &str) -> Result<String, Invalid> {
+    let v = input.trim();
+    if v.is_empty() {
+        return Err(Invalid("error-required"));
+    }
+    let allowed = v
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    if !allowed || !(8..=15).contains(&digits) {
+        return Err(Invalid("error-phone"));
+    }
+    Ok(v.to_string())
+}
+
+/// The birth year, if given: a plausible year for someone of at least 16.
+pub fn birth_year(input: &str, this_year: i32) -> Result<Option<i32>, Invalid> {
+    let v = input.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.parse::<i32>() {
+        Ok(y) if (this_year - 100..=this_year - 16).contains(&y) => Ok(Some(y)),
+        _ => Err(Invalid("error-birth-year")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpr_numbers_are_spotted_and_other_numbers_are_not() {
+        for text in [
+            "0101901234",
+            "010190-1234",
+            "Mit cpr er 311299 1234.",
+            "(231185-4321)",
+        ] {
+            assert!(contains_cpr(text), "{text}");
+        }
+        for text in [
+            "Jeg læser medicin, 5. semester",
+            "Telefon 70 70 20 25",
+            "991399-1234",
+            "12345678901",
+            "2026",
+            "4012345678901234",
+        ] {
+            assert!(!contains_cpr(text), "{text}");
+        }
+        assert_eq!(answer("ok 010190-1234", 100), Err(Invalid("error-no-cpr")));
+        assert_eq!(optional_answer("  ", 100), Ok(None));
+    }
+
+    #[test]
+    fn phone_numbers_and_birth_years_are_checked() {
+        assert_eq!(phone(" +45 20 30 40 50 "), Ok("+45 20 30 40 50".into()));
+        assert_eq!(phone("2030-4050"), Ok("2030-4050".into()));
+        assert_eq!(phone("2030"), Err(Invalid("error-phone")));
+        assert_eq!(phone("20 30 40 5x"), Err(Invalid("error-phone")));
+        assert_eq!(phone(""), Err(Invalid("error-required")));
+        assert_eq!(birth_year("", 2026), Ok(None));
+        assert_eq!(birth_year("2001", 2026), Ok(Some(2001)));
+        assert_eq!(birth_year("2015", 2026), Err(Invalid("error-birth-year")));
+        assert_eq!(
+            birth_year("01-01-2001", 2026),
+            Err(Invalid("error-birth-year"))
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in [
+            ApplicationStatus::Pending,
+            ApplicationStatus::Accepted,
+            ApplicationStatus::Declined,
+        ] {
+            assert_eq!(ApplicationStatus::parse(s.as_str()), Some(s));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The demo's brobyggere: what the demo accounts see first.
+
+use brobyg::demo::PASSWORD;
+use reqwest::StatusCode;
+
+use super::support::{checklist, is_clear, status_tag};
+use crate::helpers::{spawn_app_with, texts};
+
+#[tokio::test]
+async fn the_demo_shows_every_step_of_the_path() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+
+    let ahmad = app.browser();
+    ahmad.login("ansoeger@brobyg.test", PASSWORD).await;
+    let html = ahmad.get_html("/frivillig").await;
+    assert_eq!(status_tag(&html), "I uddannelse");
+    assert!(html.contains("10 af 20 timer"), "half-way");
+    let lines = checklist(&html);
+    assert!(
+        lines[0].starts_with("Mangler 2 timer: modul 3"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("Tavshedserklæring (version 1) er ikke underskrevet")
+    );
+    let missed = texts(&html, "#module-social-ulighed")[0].clone();
+    assert!(
+        missed.contains("Randers") && missed.contains("Tag modulet her"),
+        "{missed}"
+    );
+
+    let sara = app.browser();
+    sara.login("frivillig@brobyg.test", PASSWORD).await;
+    let html = sara.get_html("/frivillig").await;
+    assert_eq!(status_tag(&html), "Aktiv");
+    assert!(is_clear(&html));
+    assert!(html.contains("Version 1 underskrevet"));
+    assert_eq!(texts(&html, ".history li strong").len(), 4, "a history");
+    assert_eq!(sara.get("/frivillig/aktiv").await.status(), StatusCode::OK);
+
+    let coordinator = app.browser();
+    coordinator.login("koordinator@brobyg.test", PASSWORD).await;
+    let overview = coordinator.get_html("/koordinator").await;
+    let links = texts(&overview, ".branch-links a");
+    assert!(
+        links.iter().any(|l| l == "Brobyggere (2 nye ansøgere)"),
+        "{links:?}"
+    );
+    assert!(
+        links.iter().any(|l| l == "Brobyggere (1 ny ansøger)"),
+        "{links:?}"
+    );
+    let aarhus = texts(&overview, "h2 a");
+    assert_eq!(aarhus, vec!["Aarhus", "Randers"]);
+    let pipeline_link = {
+        let doc = scraper::Html::parse_document(&overview);
+        let a = scraper::Selector::parse(".branch-links a").expect("css");
+        doc.select(&a)
+            .next()
+            .and_then(|e| e.value().attr("href"))
+            .expect("link")
+            .to_string()
+    };
+    let pipeline = coordinator.get_html(&pipeline_link).await;
+    assert_eq!(texts(&pipeline, "#application-list a").len(), 2);
+    assert!(pipeline.contains("Emil Skov"), "on a break");
+    assert!(pipeline.contains("Ida Lund"), "an alumne");
+}

@@ -1,0 +1,10 @@
+//! Brobyggere: applying, the preparation course, the declaration and the
+//! activation gate, over HTTP on both databases.
+
+mod applications;
+mod cohorts;
+mod demo;
+mod gate;
+mod path;
+mod roster;
+mod support;

@@ -1,0 +1,280 @@
+//! Shared steps for the brobygger tests: applying, cohorts with meetings,
+//! attendance, and reading the checklist off a page.
+
+use brobyg::content::preparation;
+use brobyg::db::applications::{self, NewApplication};
+use brobyg::db::cohorts::{self, NewCohort};
+use brobyg::db::sessions::{self, MeetingTimes};
+use brobyg::db::{DbConnection, declarations};
+use chrono::{Duration, Utc};
+use diesel::Connection;
+use reqwest::StatusCode;
+
+use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, location, path_of, texts};
+
+/// The lines of the activation checklist on a page.
+pub fn checklist(html: &str) -> Vec<String> {
+    texts(html, ".checklist-list li")
+}
+
+pub fn is_clear(html: &str) -> bool {
+    !texts(html, ".checklist-clear").is_empty()
+}
+
+/// "Mangler 2 timer: modul 5 (Tavshedspligt og etik)" for every module
+/// from `orders`.
+pub fn module_lines(orders: &[i32]) -> Vec<String> {
+    let material = preparation::load().expect("material");
+    orders
+        .iter()
+        .map(|o| {
+            let m = material
+                .curriculum
+                .modules()
+                .iter()
+                .find(|m| m.order == *o)
+                .expect("module");
+            format!("Mangler 2 timer: modul {o} ({})", m.title)
+        })
+        .collect()
+}
+
+pub fn module_id(order: i32) -> String {
+    preparation::load()
+        .expect("material")
+        .curriculum
+        .modules()
+        .iter()
+        .find(|m| m.order == order)
+        .expect("module")
+        .id
+        .clone()
+}
+
+/// A Copenhagen date `days` from today, as a date field sends it.
+pub fn date_in(days: i64) -> String {
+    brobyg::i18n::format::local((Utc::now() + Duration::days(days)).naive_utc())
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+pub fn status_tag(html: &str) -> String {
+    texts(html, "#volunteer-status")
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// The application form's fields for a new applicant in `branch`.
+pub fn application_fields(name: &str, email: &str, branch: i64) -> Vec<(String, String)> {
+    [
+        ("name", name.to_string()),
+        ("email", email.to_string()),
+        ("phone", "20 30 40 50".to_string()),
+        ("birth_year", "2001".to_string()),
+        ("study_programme", "Sygeplejerske".to_string()),
+        ("institution", "VIA University College".to_string()),
+        ("semester", "4. semester".to_string()),
+        ("branch", branch.to_string()),
+        (
+            "motivation",
+            "Jeg vil lære, hvad der står i vejen for, at folk får hjælp.".to_string(),
+        ),
+        (
+            "availability",
+            "Tirsdage og torsdage efter kl. 15".to_string(),
+        ),
+        ("heard_from", "En medstuderende".to_string()),
+        ("password", PASSWORD.to_string()),
+        ("password_confirm", PASSWORD.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+pub async fn post(browser: &Browser, path: &str, fields: &[(String, String)]) -> reqwest::Response {
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    browser.post_form(path, &borrowed).await
+}
+
+/// Applies through the public form, confirms the address from the receipt
+/// and logs in. Returns the signed-in browser and the new user.
+pub async fn apply_and_log_in(
+    app: &TestApp,
+    name: &str,
+    email: &str,
+    branch: i64,
+) -> (Browser, TestUser) {
+    let browser = app.browser();
+    let response = post(
+        &browser,
+        "/bliv-brobygger",
+        &application_fields(name, email, branch),
+    )
+    .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "the application is taken"
+    );
+    assert_eq!(location(&response), "/bliv-brobygger/tak");
+    let link = match app.last_message_to(email) {
+        brobyg::mail::Message::ApplicationReceived {
+            verify_link: Some(link),
+            ..
+        } => link,
+        other => panic!("expected the receipt with a link, got {other:?}"),
+    };
+    browser.get(&path_of(&link)).await;
+    let response = browser.login(email, PASSWORD).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "logs in after confirming"
+    );
+    let id = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::users::find_by_email(&mut conn, email)
+            .expect("query")
+            .expect("user")
+            .id
+    };
+    (
+        browser,
+        TestUser {
+            id,
+            email: email.to_string(),
+        },
+    )
+}
+
+/// A cohort in `branch` whose meetings (days from now, hours long) teach
+/// the given modules (by order).
+pub fn cohort(app: &TestApp, branch: i64, title: &str, plan: &[(i64, i64, &[i32])]) -> i64 {
+    let material = preparation::load().expect("material");
+    let id_of = |o: &i32| {
+        material
+            .curriculum
+            .modules()
+            .iter()
+            .find(|m| m.order == *o)
+            .expect("module")
+            .id
+            .clone()
+    };
+    let plan: Vec<(MeetingTimes, Vec<String>)> = plan
+        .iter()
+        .map(|(days, hours, orders)| {
+            let start = (Utc::now() + Duration::days(*days)).naive_utc();
+            (
+                MeetingTimes {
+                    starts_at: start,
+                    ends_at: start + Duration::hours(*hours),
+                    location: None,
+                },
+                orders.iter().map(id_of).collect(),
+            )
+        })
+        .collect();
+    let mut pooled = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut pooled;
+    conn.transaction(|c| {
+        cohorts::create(
+            c,
+            &NewCohort {
+                branch_id: branch,
+                title,
+                location: "Søndergade 1",
+                capacity: Some(12),
+                enrol_deadline: None,
+            },
+            &plan,
+        )
+    })
+    .expect("cohort")
+}
+
+pub fn meetings(app: &TestApp, cohort: i64) -> Vec<i64> {
+    let mut conn = app.db.conn().expect("connection");
+    sessions::meetings(&mut conn, cohort)
+        .expect("meetings")
+        .into_iter()
+        .map(|m| m.id)
+        .collect()
+}
+
+/// Registers attendance on the generic page as `coordinator` would.
+pub async fn register(
+    coordinator: &Browser,
+    cohort: i64,
+    meeting: i64,
+    rows: &[(i64, &str, &str)],
+) -> reqwest::Response {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (uid, status, hours) in rows {
+        fields.push((format!("status-{uid}"), status.to_string()));
+        fields.push((format!("hours-{uid}"), hours.to_string()));
+    }
+    post(
+        coordinator,
+        &format!("/koordinator/hold/{cohort}/moeder/{meeting}/fremmoede"),
+        &fields,
+    )
+    .await
+}
+
+/// An accepted volunteer, created directly in storage (the path itself is
+/// tested over HTTP elsewhere).
+pub fn accepted_volunteer(app: &TestApp, email: &str, branch: i64, coordinator: i64) -> TestUser {
+    let user = app.create_user(email, &[], None);
+    let mut pooled = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut pooled;
+    conn.transaction(|c| {
+        let id = applications::submit(
+            c,
+            user.id,
+            &NewApplication {
+                branch_id: branch,
+                study_programme: "Medicin".into(),
+                institution: "Aarhus Universitet".into(),
+                semester: "7. semester".into(),
+                motivation: "Lære".into(),
+                availability: "Onsdage".into(),
+                heard_from: None,
+                birth_year: None,
+            },
+            "20 30 40 50",
+            None,
+            "http://brobyg.test/frivillig".into(),
+        )?;
+        applications::decide(c, id, true, None, coordinator, "http://brobyg.test".into())?
+            .map_err(|_| diesel::result::Error::RollbackTransaction)
+    })
+    .expect("accepted");
+    user
+}
+
+/// Gives a volunteer every module (one held meeting teaching them all) and,
+/// if `sign`, the declaration.
+pub async fn complete_course(
+    app: &TestApp,
+    coordinator: &Browser,
+    user: &TestUser,
+    branch: i64,
+    sign: bool,
+) {
+    let all: Vec<i32> = (1..=10).collect();
+    let c = cohort(app, branch, "Hele kurset", &[(-3, 20, &all)]);
+    app.enrol(c, user.id);
+    let meeting = meetings(app, c)[0];
+    let response = register(coordinator, c, meeting, &[(user.id, "present", "")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    if sign {
+        let mut conn = app.db.conn().expect("connection");
+        declarations::sign(&mut conn, user.id, 1, "Signed").expect("sign");
+    }
+}
