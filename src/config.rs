@@ -29,6 +29,8 @@ const ENV_VARS: &[(&str, &str)] = &[
     ("SMTP_USER", "smtp_user"),
     ("SMTP_PASSWORD", "smtp_password"),
     ("MAIL_FROM", "mail_from"),
+    ("MAIL_WORKER", "mail_worker"),
+    ("MAIL_POLL_SECONDS", "mail_poll_seconds"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,6 +78,10 @@ pub struct Settings {
     pub smtp_user: Option<String>,
     pub smtp_password: Option<String>,
     pub mail_from: String,
+    /// Run the mail worker in this instance (reminders and delivery).
+    pub mail_worker: bool,
+    /// Seconds between the worker's passes.
+    pub mail_poll_seconds: u64,
 }
 
 impl Default for Settings {
@@ -97,6 +103,8 @@ impl Default for Settings {
             smtp_user: None,
             smtp_password: None,
             mail_from: "Social Sundhed <no-reply@brobyg.test>".into(),
+            mail_worker: true,
+            mail_poll_seconds: 10,
         }
     }
 }

@@ -7,10 +7,12 @@
 
 pub mod attendance;
 pub mod branches;
+pub mod calendar;
 mod connection;
 pub mod enrolments;
 pub mod login_throttle;
 pub mod outbox;
+pub mod reminders;
 pub mod schema;
 pub mod sessions;
 pub mod tokens;

@@ -2,6 +2,7 @@
 //! function or type with unit tests beside it.
 
 pub mod attendance;
+pub mod delivery;
 pub mod email;
 pub mod enrolment;
 pub mod names;

@@ -91,6 +91,12 @@ pub enum Message {
         reason: Option<String>,
         had_seat: bool,
     },
+    /// Two days before a meeting the person holds a seat for. Which
+    /// meeting of the session is `meeting_id`.
+    Reminder {
+        session: SessionSummary,
+        meeting_id: i64,
+    },
 }
 
 /// A session as an email or calendar entry describes it, captured when the
@@ -154,6 +160,22 @@ impl Message {
             Message::LeftWaitlist { .. } => "left_waitlist",
             Message::SessionChanged { .. } => "session_changed",
             Message::SessionCancelled { .. } => "session_cancelled",
+            Message::Reminder { .. } => "reminder",
+        }
+    }
+
+    /// The session the message is about, if any.
+    pub fn session(&self) -> Option<&SessionSummary> {
+        match self {
+            Message::Enrolled { session }
+            | Message::Waitlisted { session, .. }
+            | Message::Promoted { session }
+            | Message::EnrolmentCancelled { session, .. }
+            | Message::LeftWaitlist { session }
+            | Message::SessionChanged { session }
+            | Message::SessionCancelled { session, .. }
+            | Message::Reminder { session, .. } => Some(session),
+            _ => None,
         }
     }
 
@@ -242,9 +264,13 @@ pub fn samples() -> Vec<Message> {
             session: session.clone(),
         },
         Message::SessionCancelled {
-            session,
+            session: session.clone(),
             reason: Some("Underviseren er syg".into()),
             had_seat: true,
+        },
+        Message::Reminder {
+            session,
+            meeting_id: 1,
         },
     ]
 }

@@ -3,6 +3,8 @@
 //! PostgreSQL (each test gets its own database, dropped afterwards).
 
 mod helpers;
+mod mail_support;
+mod smtp;
 
 mod accounts;
 mod admin;
@@ -10,5 +12,6 @@ mod authorization;
 mod demo;
 mod engine;
 mod i18n;
+mod mail;
 mod platform;
 mod schema;

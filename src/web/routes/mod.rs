@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod calendar;
 pub mod coordinator;
 pub mod health;
 pub mod home;
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sprog", web::post().to(language::switch))
         .configure(account::configure)
         .configure(admin::configure)
+        .configure(calendar::configure)
         .route("/koordinator", web::get().to(coordinator::index))
         .route(
             "/koordinator/afdelinger/{id}",
