@@ -101,9 +101,12 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
         .await?,
         ..Pass::default()
     };
+    // Messages queued a moment ago (the reminders above) are due too,
+    // even when `now` was taken before them.
+    let due_at = now.max(crate::db::now());
     for _ in 0..MAX_BATCHES {
         let rows = blocking(&mailer.db, move |c| {
-            outbox::claim(c, now, BATCH, now + LEASE)
+            outbox::claim(c, due_at, BATCH, due_at + LEASE)
         })
         .await?;
         let full = rows.len() as i64 == BATCH;
