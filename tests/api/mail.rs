@@ -193,7 +193,11 @@ async fn changes_update_and_cancellations_remove_the_same_calendar_entry() {
     let methods: Vec<&str> = calendars.iter().map(|(m, _)| m.as_str()).collect();
     assert_eq!(methods, ["REQUEST", "REQUEST", "CANCEL"]);
     for (_, ics) in &calendars {
-        assert_eq!(ics_values(ics, "UID"), std::slice::from_ref(&uid), "one entry, forever");
+        assert_eq!(
+            ics_values(ics, "UID"),
+            std::slice::from_ref(&uid),
+            "one entry, forever"
+        );
     }
     let (_, update) = &calendars[1];
     assert_eq!(ics_values(update, "SEQUENCE"), ["1"]);
