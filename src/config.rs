@@ -255,6 +255,29 @@ mod tests {
     }
 
     #[test]
+    fn mail_settings_are_read_from_the_environment() {
+        let s = Settings::load(
+            None,
+            env(&[
+                ("SMTP_HOST", "smtp.example.dk"),
+                ("SMTP_PORT", "465"),
+                ("SMTP_SECURITY", "tls"),
+                ("MAIL_WORKER", "false"),
+                ("MAIL_POLL_SECONDS", "30"),
+            ]),
+        )
+        .expect("valid");
+        assert_eq!(s.smtp_host.as_deref(), Some("smtp.example.dk"));
+        assert_eq!(s.smtp_port, Some(465));
+        assert_eq!(s.smtp_security, SmtpSecurity::Tls);
+        assert!(!s.mail_worker);
+        assert_eq!(s.mail_poll_seconds, 30);
+        let defaults = Settings::load(None, env(&[])).expect("valid");
+        assert!(defaults.mail_worker, "the worker runs unless switched off");
+        assert_eq!(defaults.smtp_host, None, "no SMTP: .eml files");
+    }
+
+    #[test]
     fn demo_flag_is_parsed_from_the_environment() {
         let s = Settings::load(None, env(&[("BROBYG_DEMO", "false")])).expect("valid");
         assert!(!s.load_demo());
