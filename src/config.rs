@@ -29,6 +29,8 @@ const ENV_VARS: &[(&str, &str)] = &[
     ("SMTP_USER", "smtp_user"),
     ("SMTP_PASSWORD", "smtp_password"),
     ("MAIL_FROM", "mail_from"),
+    ("MAIL_WORKER", "mail_worker"),
+    ("MAIL_POLL_SECONDS", "mail_poll_seconds"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,6 +78,10 @@ pub struct Settings {
     pub smtp_user: Option<String>,
     pub smtp_password: Option<String>,
     pub mail_from: String,
+    /// Run the mail worker in this instance (reminders and delivery).
+    pub mail_worker: bool,
+    /// Seconds between the worker's passes.
+    pub mail_poll_seconds: u64,
 }
 
 impl Default for Settings {
@@ -97,6 +103,8 @@ impl Default for Settings {
             smtp_user: None,
             smtp_password: None,
             mail_from: "Social Sundhed <no-reply@brobyg.test>".into(),
+            mail_worker: true,
+            mail_poll_seconds: 10,
         }
     }
 }
@@ -244,6 +252,29 @@ mod tests {
             Settings::load(None, env(&[("BASE_URL", "brobyg.dk")])).expect_err("refused"),
             SettingsError::BadBaseUrl(_)
         ));
+    }
+
+    #[test]
+    fn mail_settings_are_read_from_the_environment() {
+        let s = Settings::load(
+            None,
+            env(&[
+                ("SMTP_HOST", "smtp.example.dk"),
+                ("SMTP_PORT", "465"),
+                ("SMTP_SECURITY", "tls"),
+                ("MAIL_WORKER", "false"),
+                ("MAIL_POLL_SECONDS", "30"),
+            ]),
+        )
+        .expect("valid");
+        assert_eq!(s.smtp_host.as_deref(), Some("smtp.example.dk"));
+        assert_eq!(s.smtp_port, Some(465));
+        assert_eq!(s.smtp_security, SmtpSecurity::Tls);
+        assert!(!s.mail_worker);
+        assert_eq!(s.mail_poll_seconds, 30);
+        let defaults = Settings::load(None, env(&[])).expect("valid");
+        assert!(defaults.mail_worker, "the worker runs unless switched off");
+        assert_eq!(defaults.smtp_host, None, "no SMTP: .eml files");
     }
 
     #[test]

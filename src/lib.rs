@@ -3,6 +3,7 @@
 //! See `ARCHITECTURE.md` for a map of the modules and how a request flows.
 
 pub mod auth;
+pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod db;

@@ -17,6 +17,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::mail::worker;
 use crate::templates::Templates;
 use crate::web::{AppState, csrf, errors, routes};
 
@@ -24,6 +25,8 @@ pub struct Application {
     port: u16,
     server: Server,
     state: AppState,
+    /// Stops when the application is dropped.
+    mail_worker: Option<worker::Worker>,
 }
 
 impl Application {
@@ -36,16 +39,33 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
+        let templates = Arc::new(templates);
+        worker::sender(&settings)?;
+        let mail_worker = if settings.mail_worker {
+            Some(
+                worker::spawn(
+                    db.clone(),
+                    templates.clone(),
+                    settings.clone(),
+                    std::time::Duration::from_secs(settings.mail_poll_seconds.max(1)),
+                )
+                .context("starting the mail worker")?,
+            )
+        } else {
+            None
+        };
         let state = AppState {
             db,
-            templates: Arc::new(templates),
+            templates,
             settings: Arc::new(settings),
+            mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
         };
         let server = serve(listener, state.clone())?;
         Ok(Application {
             port,
             server,
             state,
+            mail_worker,
         })
     }
 
@@ -63,7 +83,9 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        drop(self.mail_worker);
+        result
     }
 }
 

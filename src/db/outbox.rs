@@ -1,6 +1,12 @@
 //! The outbox: every email is a row, written in the transaction of the
 //! change that causes it, so that an event and its message exist together
-//! or not at all. Delivery reads from here.
+//! or not at all. The mail worker (`mail::worker`) takes due rows, sends
+//! them and records the outcome here.
+//!
+//! A worker *claims* a row by setting `locked_until` (a lease) before it
+//! sends; the outcome clears it. A worker that dies in between leaves the
+//! lease to run out, and the row is taken again: at worst one duplicate,
+//! with the same Message-ID.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -9,6 +15,30 @@ use serde::Serialize;
 use super::schema::outbox;
 use super::{DbConnection, last_insert_id, now};
 use crate::mail::{Message, Recipient};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pending,
+    Sent,
+    Failed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Pending, Status::Sent, Status::Failed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Sent => "sent",
+            Status::Failed => "failed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = outbox)]
@@ -26,6 +56,9 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// The local part of the Message-ID, the same on every try.
+    pub message_id: String,
+    pub locked_until: Option<NaiveDateTime>,
 }
 
 impl OutboxRow {
@@ -41,6 +74,10 @@ impl OutboxRow {
             language: self.language.clone(),
         }
     }
+
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Pending)
+    }
 }
 
 pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> QueryResult<i64> {
@@ -55,10 +92,11 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
             outbox::to_name.eq(&to.name),
             outbox::language.eq(&to.language),
             outbox::payload.eq(payload),
-            outbox::status.eq("pending"),
+            outbox::status.eq(Status::Pending.as_str()),
             outbox::attempts.eq(0),
             outbox::next_attempt_at.eq(at),
             outbox::created_at.eq(at),
+            outbox::message_id.eq(crate::auth::token::generate()),
         ))
         .execute(conn)?;
     let id = last_insert_id(conn)?;
@@ -66,12 +104,34 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
     Ok(id)
 }
 
-/// The newest messages first, for the administrators' page.
+/// The newest messages first, for the administrators' page; only those with
+/// `status` if given.
 pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<OutboxRow>> {
-    outbox::table
+    recent_with(conn, None, limit)
+}
+
+pub fn recent_with(
+    conn: &mut DbConnection,
+    status: Option<Status>,
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    let mut query = outbox::table
         .select(OutboxRow::as_select())
         .order(outbox::id.desc())
         .limit(limit)
+        .into_boxed();
+    if let Some(s) = status {
+        query = query.filter(outbox::status.eq(s.as_str()));
+    }
+    query.load(conn)
+}
+
+/// How many messages have each status.
+pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+    outbox::table
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .order(outbox::status)
         .load(conn)
 }
 
@@ -80,4 +140,143 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<OutboxRow> {
         .find(id)
         .select(OutboxRow::as_select())
         .first(conn)
+}
+
+/// Takes up to `limit` due messages for this worker until `lease_until`.
+/// Each row goes to one worker: on PostgreSQL rows another worker is
+/// taking are skipped (`FOR UPDATE SKIP LOCKED`); on SQLite, which has one
+/// writer at a time, a conditional update takes each row or finds it taken.
+pub fn claim(
+    conn: &mut DbConnection,
+    at: NaiveDateTime,
+    limit: i64,
+    lease_until: NaiveDateTime,
+) -> QueryResult<Vec<OutboxRow>> {
+    let pending = Status::Pending.as_str();
+    let ids: Vec<i64> = match conn {
+        DbConnection::Pg(pg) => pg.transaction(|pg| {
+            let ids: Vec<i64> = outbox::table
+                .filter(outbox::status.eq(pending))
+                .filter(outbox::next_attempt_at.le(at))
+                .filter(
+                    outbox::locked_until
+                        .is_null()
+                        .or(outbox::locked_until.le(at)),
+                )
+                .order((outbox::next_attempt_at, outbox::id))
+                .limit(limit)
+                .select(outbox::id)
+                .for_update()
+                .skip_locked()
+                .load(pg)?;
+            diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+                .set(outbox::locked_until.eq(lease_until))
+                .execute(pg)?;
+            Ok::<_, diesel::result::Error>(ids)
+        })?,
+        DbConnection::Sqlite(_) => {
+            let candidates: Vec<i64> = outbox::table
+                .filter(outbox::status.eq(pending))
+                .filter(outbox::next_attempt_at.le(at))
+                .filter(
+                    outbox::locked_until
+                        .is_null()
+                        .or(outbox::locked_until.le(at)),
+                )
+                .order((outbox::next_attempt_at, outbox::id))
+                .limit(limit)
+                .select(outbox::id)
+                .load(conn)?;
+            let mut taken = Vec::with_capacity(candidates.len());
+            for id in candidates {
+                let n = diesel::update(
+                    outbox::table
+                        .find(id)
+                        .filter(outbox::status.eq(pending))
+                        .filter(
+                            outbox::locked_until
+                                .is_null()
+                                .or(outbox::locked_until.le(at)),
+                        ),
+                )
+                .set(outbox::locked_until.eq(lease_until))
+                .execute(conn)?;
+                if n == 1 {
+                    taken.push(id);
+                }
+            }
+            taken
+        }
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    outbox::table
+        .filter(outbox::id.eq_any(&ids))
+        .select(OutboxRow::as_select())
+        .order((outbox::next_attempt_at, outbox::id))
+        .load(conn)
+}
+
+/// The server took the message.
+pub fn mark_sent(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(Status::Sent.as_str()),
+            outbox::sent_at.eq(at),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A temporary failure: try again at `next`.
+pub fn mark_retry(
+    conn: &mut DbConnection,
+    id: i64,
+    next: NaiveDateTime,
+    error: &str,
+) -> QueryResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(next),
+            outbox::last_error.eq(error),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A permanent failure: the message stops until an administrator retries.
+pub fn mark_failed(conn: &mut DbConnection, id: i64, error: &str) -> QueryResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(Status::Failed.as_str()),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(error),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An administrator sends a failed message again: it is due at once, with
+/// a fresh count of tries. Returns whether the message had failed.
+pub fn retry(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::status.eq(Status::Failed.as_str())),
+    )
+    .set((
+        outbox::status.eq(Status::Pending.as_str()),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(at),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
 }

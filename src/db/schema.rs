@@ -38,6 +38,8 @@ diesel::table! {
         session_epoch -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        calendar_salt -> Nullable<Text>,
+        calendar_token_hash -> Nullable<Text>,
     }
 }
 
@@ -102,6 +104,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        message_id -> Text,
+        locked_until -> Nullable<Timestamp>,
     }
 }
 
@@ -178,6 +182,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reminders_sent (meeting_id, user_id) {
+        meeting_id -> BigInt,
+        user_id -> BigInt,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> branches (branch_id));
 diesel::joinable!(meetings -> sessions (session_id));
 diesel::joinable!(enrolments -> sessions (session_id));
@@ -185,6 +197,8 @@ diesel::joinable!(attendance -> meetings (meeting_id));
 
 diesel::joinable!(enrolments -> users (user_id));
 diesel::joinable!(attendance -> users (user_id));
+diesel::joinable!(reminders_sent -> meetings (meeting_id));
+diesel::joinable!(reminders_sent -> users (user_id));
 
 diesel::table! {
     volunteer_applications (id) {
@@ -321,4 +335,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     cohort_details,
     cohort_meeting_modules,
     cohort_makeups,
+    reminders_sent,
 );

@@ -6,6 +6,7 @@ pub mod application;
 pub mod attendance;
 pub mod curriculum;
 pub mod declaration;
+pub mod delivery;
 pub mod email;
 pub mod enrolment;
 pub mod names;

@@ -14,7 +14,6 @@ pub struct Recipient {
     pub language: String,
 }
 
-
 /// Everything an email needs, captured when the event happens, so that the
 /// text describes the world as it was then even if it is sent later. Each
 /// variant has templates `templates/emails/<kind>.{txt,html}` and a subject
@@ -79,6 +78,12 @@ pub enum Message {
         session: SessionSummary,
         reason: Option<String>,
         had_seat: bool,
+    },
+    /// Two days before a meeting the person holds a seat for. Which
+    /// meeting of the session is `meeting_id`.
+    Reminder {
+        session: SessionSummary,
+        meeting_id: i64,
     },
 
     // Brobyggere: the application and the path to active.
@@ -200,6 +205,22 @@ impl Message {
             Message::VolunteerActivated { .. } => "volunteer_activated",
             Message::VolunteerPaused { .. } => "volunteer_paused",
             Message::VolunteerResumed { .. } => "volunteer_resumed",
+            Message::Reminder { .. } => "reminder",
+        }
+    }
+
+    /// The session the message is about, if any.
+    pub fn session(&self) -> Option<&SessionSummary> {
+        match self {
+            Message::Enrolled { session }
+            | Message::Waitlisted { session, .. }
+            | Message::Promoted { session }
+            | Message::EnrolmentCancelled { session, .. }
+            | Message::LeftWaitlist { session }
+            | Message::SessionChanged { session }
+            | Message::SessionCancelled { session, .. }
+            | Message::Reminder { session, .. } => Some(session),
+            _ => None,
         }
     }
 
@@ -288,7 +309,7 @@ pub fn samples() -> Vec<Message> {
             session: session.clone(),
         },
         Message::SessionCancelled {
-            session,
+            session: session.clone(),
             reason: Some("Underviseren er syg".into()),
             had_seat: true,
         },
@@ -327,6 +348,10 @@ pub fn samples() -> Vec<Message> {
         },
         Message::VolunteerResumed {
             link: "http://127.0.0.1:8080/frivillig".into(),
+        },
+        Message::Reminder {
+            session,
+            meeting_id: 1,
         },
     ]
 }

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::mail::worker;
 use crate::templates::Templates;
 
 /// What every handler may need, built once in `startup` and shared by all
@@ -11,6 +12,8 @@ pub struct AppState {
     pub db: Db,
     pub templates: Arc<Templates>,
     pub settings: Arc<Settings>,
+    /// The mail worker of this instance, if it runs one.
+    pub mail_worker: Option<worker::Signals>,
 }
 
 impl AppState {

@@ -10,7 +10,10 @@ use brobyg::db::{Db, users, volunteers};
 use brobyg::domain::Role;
 use brobyg::domain::volunteer::VolunteerStatus;
 use brobyg::mail::Message;
+use brobyg::mail::worker::{self, Mailer, Pass};
 use brobyg::startup::Application;
+use brobyg::web::AppState;
+use chrono::NaiveDateTime;
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
@@ -19,11 +22,13 @@ use scraper::{Html, Selector};
 
 pub const PASSWORD: &str = "et-godt-kodeord-til-test";
 
-/// A database that exists for one test and is removed after it.
+/// A database that exists for one test and is removed after it, with a
+/// data folder of its own (written emails land there).
 pub struct TestDatabase {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
     pg: Option<(String, String)>,
+    data: tempfile::TempDir,
 }
 
 impl TestDatabase {
@@ -47,6 +52,7 @@ impl TestDatabase {
                     url: format!("{base}/{name}"),
                     _dir: None,
                     pg: Some((admin_url, name)),
+                    data: tempfile::tempdir().expect("temporary folder"),
                 }
             }
             None => {
@@ -56,6 +62,7 @@ impl TestDatabase {
                     url,
                     _dir: Some(dir),
                     pg: None,
+                    data: tempfile::tempdir().expect("temporary folder"),
                 }
             }
         }
@@ -63,6 +70,10 @@ impl TestDatabase {
 
     pub fn is_postgres(&self) -> bool {
         self.pg.is_some()
+    }
+
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self.data.path().to_path_buf()
     }
 
     /// Makes the database unreachable (PostgreSQL only): it is dropped with
@@ -93,6 +104,8 @@ fn random_suffix() -> String {
 pub struct TestApp {
     pub address: String,
     pub db: Db,
+    /// What the site runs with (settings, templates, its mail worker).
+    pub state: AppState,
     handle: actix_web::dev::ServerHandle,
     database: Option<TestDatabase>,
 }
@@ -111,6 +124,11 @@ pub fn test_settings(database: &TestDatabase) -> Settings {
         database_pool_size: 4,
         workers: 2,
         demo: Some(false),
+        data_dir: database.data_dir(),
+        // Tests that send mail run the worker's passes themselves
+        // (`TestApp::deliver`), so every other test sees the outbox as the
+        // requests left it.
+        mail_worker: false,
         ..Settings::default()
     }
 }
@@ -131,11 +149,13 @@ pub fn start(settings: Settings, database: TestDatabase) -> TestApp {
     let app = Application::build(settings).expect("the app starts");
     let port = app.port();
     let db = app.state().db.clone();
+    let state = app.state().clone();
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         db,
+        state,
         handle,
         database: Some(database),
     }
@@ -393,6 +413,26 @@ impl TestApp {
         })
         .expect("a qualified volunteer");
         user
+    }
+
+    /// A mailer with the site's settings, as its worker would have.
+    pub fn mailer(&self) -> Mailer {
+        Mailer::new(
+            self.db.clone(),
+            self.state.templates.clone(),
+            &self.state.settings,
+        )
+        .expect("mailer")
+    }
+
+    /// One pass of the mail worker at `now`.
+    pub async fn deliver_at(&self, mailer: &Mailer, now: NaiveDateTime) -> Pass {
+        worker::run_once(mailer, now).await.expect("a mail pass")
+    }
+
+    /// One pass of the mail worker now.
+    pub async fn deliver(&self, mailer: &Mailer) -> Pass {
+        self.deliver_at(mailer, brobyg::db::now()).await
     }
 
     pub fn outbox(&self) -> Vec<OutboxRow> {

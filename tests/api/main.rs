@@ -3,14 +3,20 @@
 //! PostgreSQL (each test gets its own database, dropped afterwards).
 
 mod helpers;
+mod mail_support;
+mod smtp;
 
 mod accounts;
 mod admin;
 mod authorization;
+mod calendar;
 mod demo;
 mod engine;
 mod i18n;
+mod mail;
+mod mail_snapshots;
 mod platform;
+mod reminders;
 mod schema;
 mod sessions;
 mod volunteers;

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod calendar;
 pub mod coordinator;
 pub mod health;
 pub mod home;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(account::configure)
         .configure(admin::configure)
         .configure(sessions::configure)
+        .configure(calendar::configure)
         .route("/koordinator", web::get().to(coordinator::index))
         .route(
             "/koordinator/afdelinger/{id}",

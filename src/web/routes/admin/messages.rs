@@ -1,18 +1,49 @@
 //! The outbox as administrators see it: every email the site has queued,
-//! readable in full, so nothing is hidden even before mail is delivered.
+//! readable in full, with its delivery status; failed messages with the
+//! reason and a button to send again; and, when no SMTP server is
+//! configured, the `.eml` files the site wrote instead.
 
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
+use serde::Deserialize;
 use tera::Context;
 
-use crate::db::outbox;
+use crate::db::outbox::{self, Status};
+use crate::db::{self};
 use crate::error::AppError;
-use crate::mail::render;
+use crate::mail::{delivery, mime, render, worker};
+use crate::web::page::redirect;
 use crate::web::{Admin, Page};
 
-pub async fn list(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
-    let rows = page.db().run(|c| Ok(outbox::recent(c, 200)?)).await?;
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    status: String,
+}
+
+fn delivery_mode(page: &Page) -> String {
+    match page.state.settings.smtp_host.as_deref() {
+        Some(h) if !h.trim().is_empty() => format!("SMTP {h}"),
+        _ => page.state.settings.mail_dir().display().to_string(),
+    }
+}
+
+pub async fn list(
+    _admin: Admin,
+    page: Page,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let status = Status::parse(&query.status);
+    let (rows, counts) = page
+        .db()
+        .run(move |c| Ok((outbox::recent_with(c, status, 200)?, outbox::counts(c)?)))
+        .await?;
     let mut ctx = Context::new();
     ctx.insert("messages", &rows);
+    ctx.insert("counts", &counts);
+    ctx.insert("status", &status.map(Status::as_str).unwrap_or(""));
+    ctx.insert("uses_files", &page.state.settings.smtp_host.is_none());
+    ctx.insert("delivery", &delivery_mode(&page));
     page.render("admin/messages.html", ctx)
 }
 
@@ -27,8 +58,65 @@ pub async fn show(
         .message()
         .map_err(|e| AppError::Internal(anyhow::anyhow!("outbox row {id}: {e}")))?;
     let email = render::render(&page.state.templates, &row.recipient(), &message)?;
+    let sender = worker::sender(&page.state.settings)?;
+    let invitation = mime::calendar_of(&row, &message, &sender).map(|(_, text)| text);
     let mut ctx = Context::new();
     ctx.insert("row", &row);
     ctx.insert("email", &email);
+    ctx.insert("message_id", &mime::message_id(&row.message_id, &sender));
+    ctx.insert("invitation", &invitation);
     page.render("admin/message.html", ctx)
+}
+
+/// Sends a failed message again (at the worker's next pass, which is woken).
+pub async fn retry(
+    _admin: Admin,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let again = page
+        .db()
+        .run(move |c| Ok(outbox::retry(c, id, db::now())?))
+        .await?;
+    if again {
+        if let Some(w) = &page.state.mail_worker {
+            w.wake();
+        }
+        page.flash("success", "flash-message-retry");
+    }
+    Ok(redirect(&format!("/admin/beskeder/{id}")))
+}
+
+pub async fn files(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
+    let dir = page.state.settings.mail_dir();
+    let listed = web::block(move || delivery::eml_files(&dir))
+        .await?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let mut ctx = Context::new();
+    ctx.insert("files", &listed);
+    ctx.insert("delivery", &delivery_mode(&page));
+    page.render("admin/mail_files.html", ctx)
+}
+
+pub async fn file(
+    _admin: Admin,
+    page: Page,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let name = path.into_inner();
+    if !delivery::is_eml_name(&name) {
+        return Err(AppError::NotFound);
+    }
+    let file = page.state.settings.mail_dir().join(&name);
+    let bytes = web::block(move || std::fs::read(file))
+        .await?
+        .map_err(|_| AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "message/rfc822"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(bytes))
 }

@@ -51,7 +51,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(users::set_status),
         )
         .route("/admin/beskeder", web::get().to(messages::list))
-        .route("/admin/beskeder/{id}", web::get().to(messages::show));
+        .route("/admin/beskeder/filer", web::get().to(messages::files))
+        .route(
+            "/admin/beskeder/filer/{name}",
+            web::get().to(messages::file),
+        )
+        .route("/admin/beskeder/{id}", web::get().to(messages::show))
+        .route("/admin/beskeder/{id}/igen", web::post().to(messages::retry));
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {

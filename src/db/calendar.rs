@@ -1,0 +1,149 @@
+//! Calendar storage: the secret of each person's feed address, the
+//! meetings a feed shows, and who may download a session's calendar.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{branches, enrolments, sessions, users};
+use super::sessions::{Session, meetings_of};
+use super::users::User;
+use super::{DbConnection, now};
+use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::session::SessionStatus;
+use crate::mail::message::{MeetingInfo, Organizer, SessionSummary};
+
+/// The salt of a user's feed address, made on first use. `hash_of` turns a
+/// salt into the hash of the token it gives; the stored hash follows it
+/// (it changes only if the site's secret key changed).
+pub fn feed_salt(
+    conn: &mut DbConnection,
+    user_id: i64,
+    new_salt: &str,
+    hash_of: impl Fn(&str) -> String,
+) -> QueryResult<String> {
+    // Two first visits at once both try; the condition lets one win.
+    diesel::update(
+        users::table
+            .find(user_id)
+            .filter(users::calendar_salt.is_null()),
+    )
+    .set(users::calendar_salt.eq(new_salt))
+    .execute(conn)?;
+    let (salt, stored): (Option<String>, Option<String>) = users::table
+        .find(user_id)
+        .select((users::calendar_salt, users::calendar_token_hash))
+        .first(conn)?;
+    let salt = salt.ok_or(diesel::result::Error::NotFound)?;
+    let hash = hash_of(&salt);
+    if stored.as_deref() != Some(hash.as_str()) {
+        diesel::update(users::table.find(user_id))
+            .set(users::calendar_token_hash.eq(hash))
+            .execute(conn)?;
+    }
+    Ok(salt)
+}
+
+/// A new feed address: the old token stops working with this update.
+pub fn renew_feed(
+    conn: &mut DbConnection,
+    user_id: i64,
+    salt: &str,
+    token_hash: &str,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::calendar_salt.eq(salt),
+            users::calendar_token_hash.eq(token_hash),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The active user whose feed token has this hash.
+pub fn user_by_feed(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::calendar_token_hash.eq(token_hash))
+        .filter(users::deactivated_at.is_null())
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The sessions a person holds a confirmed seat in, with the meetings that
+/// end after `since` and are not cancelled, as calendar entries describe
+/// them. Two queries, whatever the number of sessions.
+pub fn feed_sessions(
+    conn: &mut DbConnection,
+    user_id: i64,
+    since: NaiveDateTime,
+    base_url: &str,
+) -> QueryResult<Vec<SessionSummary>> {
+    type Row = (Session, Option<(String, String, String)>);
+    let rows: Vec<Row> = sessions::table
+        .inner_join(enrolments::table)
+        .left_join(branches::table)
+        .filter(enrolments::user_id.eq(user_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .filter(sessions::status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(sessions::ends_at.ge(since))
+        .order((sessions::starts_at, sessions::id))
+        .select((
+            Session::as_select(),
+            (branches::name, branches::email, branches::phone).nullable(),
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|(s, _)| s.id).collect();
+    let mut meetings: HashMap<i64, Vec<MeetingInfo>> = HashMap::new();
+    let by_id: HashMap<i64, &Session> = rows.iter().map(|(s, _)| (s.id, s)).collect();
+    for m in meetings_of(conn, &ids)? {
+        if m.cancelled_at.is_some() || m.ends_at < since {
+            continue;
+        }
+        let default_place = by_id
+            .get(&m.session_id)
+            .map(|s| s.location.clone())
+            .unwrap_or_default();
+        meetings.entry(m.session_id).or_default().push(MeetingInfo {
+            id: m.id,
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            location: m.location.clone().unwrap_or(default_place),
+            sequence: m.sequence,
+            cancelled: false,
+        });
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, branch)| {
+            let meetings = meetings.remove(&s.id)?;
+            Some(SessionSummary {
+                id: s.id,
+                kind: s.kind(),
+                title: s.title.clone(),
+                location: s.location.clone(),
+                online_url: s.online_url.clone(),
+                url: format!("{}{}", base_url.trim_end_matches('/'), s.kind().path(s.id)),
+                organizer: branch.map(|(name, email, phone)| Organizer { name, email, phone }),
+                meetings,
+            })
+        })
+        .collect())
+}
+
+/// The status of a person's enrolment in a session, if any.
+pub fn enrolment_status(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+) -> QueryResult<Option<EnrolmentStatus>> {
+    let status: Option<String> = enrolments::table
+        .filter(enrolments::session_id.eq(session_id))
+        .filter(enrolments::user_id.eq(user_id))
+        .select(enrolments::status)
+        .first(conn)
+        .optional()?;
+    Ok(status.as_deref().and_then(EnrolmentStatus::parse))
+}

@@ -1,0 +1,261 @@
+//! The mail worker: a thread started with the site that, every few
+//! seconds, queues due reminders and sends due messages from the outbox.
+//!
+//! `run_once` is one pass, callable directly (tests do, with a chosen
+//! `now`). The background thread runs its own single-threaded Tokio
+//! runtime, so neither its SMTP conversations nor its database calls ever
+//! hold up the threads that answer requests. Several instances may run it
+//! against one database: `db::outbox::claim` gives each message to one.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+use lettre::message::Mailbox;
+use tokio::sync::{Notify, watch};
+
+use super::delivery::{DeliveryError, Transport};
+use super::mime;
+use crate::config::Settings;
+use crate::db::outbox::{self, OutboxRow};
+use crate::db::{Db, DbConnection, reminders};
+use crate::domain::delivery::{Failure, LEASE, next_attempt};
+use crate::templates::Templates;
+
+/// Messages taken per claim; a pass claims again until none are due.
+const BATCH: i64 = 20;
+/// Bounds one pass, so that a flood of messages cannot starve reminders.
+const MAX_BATCHES: usize = 50;
+
+/// Everything a pass needs.
+pub struct Mailer {
+    db: Db,
+    templates: Arc<Templates>,
+    transport: Transport,
+    sender: Mailbox,
+    base_url: String,
+}
+
+impl Mailer {
+    /// Call inside the Tokio runtime that will run the passes (see
+    /// `Transport::from_settings`).
+    pub fn new(db: Db, templates: Arc<Templates>, settings: &Settings) -> anyhow::Result<Mailer> {
+        Ok(Mailer {
+            db,
+            templates,
+            transport: Transport::from_settings(settings)?,
+            sender: sender(settings)?,
+            base_url: settings.base_url().to_string(),
+        })
+    }
+
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    pub fn sender(&self) -> &Mailbox {
+        &self.sender
+    }
+}
+
+/// The `From` of every email, checked at start-up.
+pub fn sender(settings: &Settings) -> anyhow::Result<Mailbox> {
+    settings
+        .mail_from
+        .parse()
+        .map_err(|e| anyhow::anyhow!("MAIL_FROM {:?} is not an address: {e}", settings.mail_from))
+}
+
+/// What one pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub reminders: usize,
+    pub sent: usize,
+    /// Temporary failures, waiting for their next try.
+    pub deferred: usize,
+    pub failed: usize,
+}
+
+async fn blocking<T, F>(db: &Db, f: F) -> anyhow::Result<T>
+where
+    F: FnOnce(&mut DbConnection) -> QueryResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let db = db.clone();
+    tokio::task::spawn_blocking(move || -> anyhow::Result<T> {
+        let mut conn = db.conn()?;
+        Ok(f(&mut conn)?)
+    })
+    .await?
+}
+
+/// One pass: queue due reminders, then send every due message.
+pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
+    let base_url = mailer.base_url.clone();
+    let mut pass = Pass {
+        reminders: blocking(&mailer.db, move |c| {
+            reminders::enqueue_due(c, now, &base_url)
+        })
+        .await?,
+        ..Pass::default()
+    };
+    // Messages queued a moment ago (the reminders above) are due too,
+    // even when `now` was taken before them.
+    let due_at = now.max(crate::db::now());
+    for _ in 0..MAX_BATCHES {
+        let rows = blocking(&mailer.db, move |c| {
+            outbox::claim(c, due_at, BATCH, due_at + LEASE)
+        })
+        .await?;
+        let full = rows.len() as i64 == BATCH;
+        for row in rows {
+            let outcome = deliver(mailer, &row).await;
+            let id = row.id;
+            let attempts = row.attempts + 1;
+            match outcome {
+                Ok(()) => {
+                    blocking(&mailer.db, move |c| outbox::mark_sent(c, id, now)).await?;
+                    tracing::info!(id, kind = %row.kind, to = %row.to_email, "email sent");
+                    pass.sent += 1;
+                }
+                Err(e) => match (e.failure, next_attempt(attempts, now)) {
+                    (Failure::Temporary, Some(next)) => {
+                        tracing::warn!(id, attempts, error = %e.reason, "email deferred");
+                        let reason = e.reason;
+                        blocking(&mailer.db, move |c| {
+                            outbox::mark_retry(c, id, next, &reason)
+                        })
+                        .await?;
+                        pass.deferred += 1;
+                    }
+                    (failure, _) => {
+                        let reason = if failure == Failure::Temporary {
+                            format!("gave up after {attempts} attempts: {}", e.reason)
+                        } else {
+                            e.reason
+                        };
+                        tracing::error!(id, attempts, error = %reason, "email failed");
+                        blocking(&mailer.db, move |c| outbox::mark_failed(c, id, &reason)).await?;
+                        pass.failed += 1;
+                    }
+                },
+            }
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(pass)
+}
+
+/// The name of a row's `.eml` file: the time it was queued first, so that a
+/// folder listing is in order.
+pub fn file_name(row: &OutboxRow) -> String {
+    format!(
+        "{}-{:06}-{}.eml",
+        row.created_at.format("%Y%m%d-%H%M%S"),
+        row.id,
+        row.kind
+    )
+}
+
+async fn deliver(mailer: &Mailer, row: &OutboxRow) -> Result<(), DeliveryError> {
+    let message = mime::compose(&mailer.templates, row, &mailer.sender)
+        .map_err(|e| DeliveryError::permanent(e.to_string()))?;
+    mailer.transport.send(&message, &file_name(row)).await
+}
+
+/// Handles to the background worker: wake it for an early pass, watch its
+/// passes, stop it.
+#[derive(Clone)]
+pub struct Signals {
+    wake: Arc<Notify>,
+    stop: Arc<AtomicBool>,
+    passes: watch::Receiver<u64>,
+}
+
+impl Signals {
+    /// Starts a pass now rather than at the next tick.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Counts finished passes; `changed()` resolves after each.
+    pub fn passes(&self) -> watch::Receiver<u64> {
+        self.passes.clone()
+    }
+
+    /// Asks the worker to stop after its current pass.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.wake.notify_one();
+    }
+}
+
+/// The running worker; dropping it stops the thread after its pass.
+pub struct Worker {
+    signals: Signals,
+}
+
+impl Worker {
+    pub fn signals(&self) -> Signals {
+        self.signals.clone()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.signals.stop();
+    }
+}
+
+/// Starts the worker thread, which makes its `Mailer` inside its own
+/// runtime and passes every `every`, or sooner when woken.
+pub fn spawn(
+    db: Db,
+    templates: Arc<Templates>,
+    settings: Settings,
+    every: Duration,
+) -> anyhow::Result<Worker> {
+    sender(&settings)?;
+    let (passes_tx, passes) = watch::channel(0u64);
+    let signals = Signals {
+        wake: Arc::new(Notify::new()),
+        stop: Arc::new(AtomicBool::new(false)),
+        passes,
+    };
+    let inner = signals.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    std::thread::Builder::new()
+        .name("brobyg-mail".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let mailer = match Mailer::new(db, templates, &settings) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        tracing::error!(error = %e, "the mail worker cannot start");
+                        return;
+                    }
+                };
+                tracing::info!("mail worker started: {}", mailer.transport.describe());
+                while !inner.stop.load(Ordering::SeqCst) {
+                    match run_once(&mailer, crate::db::now()).await {
+                        Ok(p) if p != Pass::default() => tracing::debug!(?p, "mail pass"),
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %format!("{e:#}"), "mail pass failed"),
+                    }
+                    passes_tx.send_modify(|n| *n += 1);
+                    tokio::select! {
+                        _ = tokio::time::sleep(every) => {}
+                        _ = inner.wake.notified() => {}
+                    }
+                }
+                tracing::info!("mail worker stopped");
+            });
+        })?;
+    Ok(Worker { signals })
+}
