@@ -6,9 +6,13 @@
 //! on the variant (see `last_insert_id` and `connection`).
 
 pub mod attendance;
+pub mod bookings;
 pub mod branches;
+pub mod certificates;
 mod connection;
+pub mod courses;
 pub mod enrolments;
+pub mod genlaer;
 pub mod login_throttle;
 pub mod outbox;
 pub mod schema;

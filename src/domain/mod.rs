@@ -4,6 +4,9 @@
 pub mod attendance;
 pub mod email;
 pub mod enrolment;
+pub mod genlaer;
+pub mod invoice;
+pub mod money;
 pub mod names;
 pub mod password;
 pub mod roles;
