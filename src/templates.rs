@@ -89,6 +89,15 @@ fn engine(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error>
             Lang::En => crate::domain::money::english(ore),
         }))
     });
+    tera.register_filter("hours", move |v: &Value, _: &HashMap<String, Value>| {
+        let minutes = v
+            .as_i64()
+            .ok_or_else(|| tera::Error::msg("hours expects minutes as an integer"))?;
+        Ok(Value::String(format::hours(
+            lang,
+            i32::try_from(minutes).unwrap_or_default(),
+        )))
+    });
     tera.register_filter("day", move |v: &Value, _: &HashMap<String, Value>| {
         let text = v
             .as_str()

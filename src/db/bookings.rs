@@ -120,7 +120,10 @@ fn listed(rows: Vec<(Booking, String, Option<String>)>) -> Vec<Listed> {
 
 /// Requests for the given branches (every branch and the national ones
 /// when `None`), pending first, newest first, in one query.
-pub fn for_branches(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResult<Vec<Listed>> {
+pub fn for_branches(
+    conn: &mut DbConnection,
+    branch_ids: Option<&[i64]>,
+) -> QueryResult<Vec<Listed>> {
     let mut q = bookings::table
         .inner_join(courses::table)
         .left_join(branches::table)
@@ -130,7 +133,11 @@ pub fn for_branches(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> Quer
     }
     let mut rows = listed(
         q.order(bookings::created_at.desc())
-            .select((Booking::as_select(), courses::title, branches::name.nullable()))
+            .select((
+                Booking::as_select(),
+                courses::title,
+                branches::name.nullable(),
+            ))
             .load(conn)?,
     );
     rows.sort_by_key(|l| l.booking.status() != BookingStatus::Pending);
@@ -145,7 +152,11 @@ pub fn of_requester(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Li
             .left_join(branches::table)
             .filter(bookings::requester_id.eq(user_id))
             .order(bookings::created_at.desc())
-            .select((Booking::as_select(), courses::title, branches::name.nullable()))
+            .select((
+                Booking::as_select(),
+                courses::title,
+                branches::name.nullable(),
+            ))
             .load(conn)?,
     ))
 }

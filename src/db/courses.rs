@@ -264,14 +264,19 @@ pub fn catalogue(
     }
     if let Some(text) = filter.text.as_ref().map(|t| t.trim().to_lowercase()) {
         if !text.is_empty() {
-            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             let pattern = format!("%{escaped}%");
             q = q.filter(
                 lower(courses::title)
                     .like(pattern.clone())
                     .escape('\\')
                     .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
-                    .or(lower(courses::target_group).like(pattern.clone()).escape('\\'))
+                    .or(lower(courses::target_group)
+                        .like(pattern.clone())
+                        .escape('\\'))
                     .or(lower(courses::description).like(pattern).escape('\\')),
             );
         }

@@ -106,7 +106,10 @@ pub fn find(conn: &mut DbConnection, session_id: i64) -> QueryResult<(Session, D
 }
 
 /// The closed session a private link opens.
-pub fn by_link(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<(Session, Detail)>> {
+pub fn by_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> QueryResult<Option<(Session, Detail)>> {
     sessions_t::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
         .filter(genlaer_sessions::link_token_hash.eq(token_hash))
@@ -115,7 +118,10 @@ pub fn by_link(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<
         .optional()
 }
 
-pub fn of_booking(conn: &mut DbConnection, booking_id: i64) -> QueryResult<Option<(Session, Detail)>> {
+pub fn of_booking(
+    conn: &mut DbConnection,
+    booking_id: i64,
+) -> QueryResult<Option<(Session, Detail)>> {
     sessions_t::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
         .filter(genlaer_sessions::booking_id.eq(booking_id))
@@ -263,7 +269,9 @@ pub fn details_of_session(
     session_id: i64,
 ) -> QueryResult<Vec<(i64, EnrolmentDetails)>> {
     enrolments::table
-        .inner_join(genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)))
+        .inner_join(
+            genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
+        )
         .filter(enrolments::session_id.eq(session_id))
         .select((enrolments::user_id, EnrolmentDetails::as_select()))
         .load(conn)
@@ -326,7 +334,9 @@ pub struct BookedSeat {
 pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<BookedSeat>> {
     let rows: Vec<(i64, String, String, Option<String>, Option<String>)> = enrolments::table
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
-        .left_join(genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)))
+        .left_join(
+            genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
+        )
         .filter(enrolments::session_id.eq(session_id))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
         .order((enrolments::queued_at, enrolments::id))
@@ -364,7 +374,10 @@ pub fn enrol_booked(
     {
         return Err(TxError::Refused(Refusal::AlreadyEnrolled));
     }
-    if session.capacity.is_some_and(|c| session.confirmed_count >= c) {
+    if session
+        .capacity
+        .is_some_and(|c| session.confirmed_count >= c)
+    {
         return Err(TxError::SeatsTaken);
     }
     match super::enrolments::enrol(conn, session_id, user_id, by_staff, base_url)? {

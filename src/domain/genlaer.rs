@@ -53,7 +53,11 @@ pub enum CourseFormat {
 }
 
 impl CourseFormat {
-    pub const ALL: [CourseFormat; 3] = [CourseFormat::Open, CourseFormat::Inhouse, CourseFormat::Both];
+    pub const ALL: [CourseFormat; 3] = [
+        CourseFormat::Open,
+        CourseFormat::Inhouse,
+        CourseFormat::Both,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -134,8 +138,7 @@ pub fn slug(input: &str) -> Result<String, Invalid> {
         return Err(Invalid("error-required"));
     }
     let ok = v.len() <= 80
-        && v
-            .chars()
+        && v.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !v.starts_with('-')
         && !v.ends_with('-');
@@ -261,7 +264,10 @@ mod tests {
 
     #[test]
     fn slugs_are_plain() {
-        assert_eq!(slug("lgbt-venlig-praksis"), Ok("lgbt-venlig-praksis".into()));
+        assert_eq!(
+            slug("lgbt-venlig-praksis"),
+            Ok("lgbt-venlig-praksis".into())
+        );
         assert_eq!(slug("LGBT"), Err(Invalid("error-slug")));
         assert_eq!(slug("-x"), Err(Invalid("error-slug")));
         assert_eq!(slug(""), Err(Invalid("error-required")));
@@ -271,7 +277,10 @@ mod tests {
     fn codes_are_readable_and_normalised() {
         let code = certificate_code(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 255]);
         assert_eq!(code.len(), 14);
-        assert_eq!(normalise_code(&code.to_lowercase().replace('-', " ")), Some(code));
+        assert_eq!(
+            normalise_code(&code.to_lowercase().replace('-', " ")),
+            Some(code)
+        );
         assert_eq!(normalise_code("ABCD-EFGH-JKM0"), None, "no zero");
         assert_eq!(normalise_code("ABCD"), None);
     }
@@ -308,7 +317,10 @@ mod tests {
         for f in CourseFormat::ALL {
             assert_eq!(CourseFormat::parse(f.as_str()), Some(f));
         }
-        assert_eq!(BookingStatus::parse("accepted"), Some(BookingStatus::Accepted));
+        assert_eq!(
+            BookingStatus::parse("accepted"),
+            Some(BookingStatus::Accepted)
+        );
         assert!(organisation_kind("hospital").is_ok());
         assert!(organisation_kind("firma").is_err());
     }

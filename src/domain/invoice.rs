@@ -37,7 +37,12 @@ pub fn ean(input: &str) -> Result<String, Invalid> {
 /// An 8-digit CVR number passing the modulus-11 check (weights
 /// 2, 7, 6, 5, 4, 3, 2, 1); it never starts with 0.
 pub fn cvr(input: &str) -> Result<String, Invalid> {
-    let v = digits(input.trim().trim_start_matches("DK").trim_start_matches("dk"));
+    let v = digits(
+        input
+            .trim()
+            .trim_start_matches("DK")
+            .trim_start_matches("dk"),
+    );
     if v.is_empty() {
         return Err(Invalid("error-required"));
     }
@@ -130,10 +135,8 @@ impl InvoiceInput {
             }
             "cvr" => {
                 let cvr = errors.check("cvr", cvr(&self.cvr));
-                let address = errors.check(
-                    "invoice_address",
-                    required_text(&self.invoice_address, 500),
-                );
+                let address =
+                    errors.check("invoice_address", required_text(&self.invoice_address, 500));
                 Some(Invoice {
                     kind: InvoiceKind::Cvr,
                     ean: None,

@@ -73,7 +73,9 @@ fn metrics() -> &'static Metrics {
     static METRICS: OnceLock<Metrics> = OnceLock::new();
     METRICS.get_or_init(|| {
         let face = ttf_parser::Face::parse(FONT, 0).ok();
-        let per_em = face.as_ref().map_or(2048.0, |f| f32::from(f.units_per_em()));
+        let per_em = face
+            .as_ref()
+            .map_or(2048.0, |f| f32::from(f.units_per_em()));
         let scale = |v: f32| v * 1000.0 / per_em;
         let widths = (FIRST_CHAR..=255)
             .map(|code| {
@@ -99,7 +101,12 @@ fn metrics() -> &'static Metrics {
                     scale(f32::from(f.capital_height().unwrap_or(1493))),
                 )
             }
-            None => (Rect::new(-1021.0, -463.0, 1793.0, 1232.0), 928.0, -236.0, 729.0),
+            None => (
+                Rect::new(-1021.0, -463.0, 1793.0, 1232.0),
+                928.0,
+                -236.0,
+                729.0,
+            ),
         };
         Metrics {
             widths,
@@ -274,7 +281,10 @@ mod tests {
 
     #[test]
     fn danish_letters_have_their_windows_codes() {
-        assert_eq!(win_ansi("æøå ÆØÅ"), vec![0xe6, 0xf8, 0xe5, 0x20, 0xc6, 0xd8, 0xc5]);
+        assert_eq!(
+            win_ansi("æøå ÆØÅ"),
+            vec![0xe6, 0xf8, 0xe5, 0x20, 0xc6, 0xd8, 0xc5]
+        );
         assert_eq!(win_ansi("1–2 €"), vec![b'1', 0x96, b'2', b' ', 0x80]);
         assert_eq!(win_ansi("日"), b"?".to_vec());
     }
@@ -295,7 +305,10 @@ mod tests {
         let bytes = document(
             "Kursusbevis",
             "Social Sundhed",
-            &[Line::new("Kursusbevis", 30.0).bold(), Line::new("ABCD-EFGH-JKMN", 11.0)],
+            &[
+                Line::new("Kursusbevis", 30.0).bold(),
+                Line::new("ABCD-EFGH-JKMN", 11.0),
+            ],
         );
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);

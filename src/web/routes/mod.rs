@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod coordinator;
+pub mod genlaer;
 pub mod health;
 pub mod home;
 pub mod language;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(account::configure)
         .configure(admin::configure)
         .configure(sessions::configure)
+        .configure(genlaer::configure)
         .route("/koordinator", web::get().to(coordinator::index))
         .route(
             "/koordinator/afdelinger/{id}",
