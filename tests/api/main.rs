@@ -9,6 +9,7 @@ mod admin;
 mod authorization;
 mod demo;
 mod engine;
+mod genlaer;
 mod i18n;
 mod platform;
 mod schema;
