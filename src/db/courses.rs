@@ -262,24 +262,24 @@ pub fn catalogue(
     if let Some(audience) = &filter.audience {
         q = q.filter(courses::audience.eq(audience.clone()));
     }
-    if let Some(text) = filter.text.as_ref().map(|t| t.trim().to_lowercase()) {
-        if !text.is_empty() {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            let pattern = format!("%{escaped}%");
-            q = q.filter(
-                lower(courses::title)
+    if let Some(text) = filter.text.as_ref().map(|t| t.trim().to_lowercase())
+        && !text.is_empty()
+    {
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let pattern = format!("%{escaped}%");
+        q = q.filter(
+            lower(courses::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
+                .or(lower(courses::target_group)
                     .like(pattern.clone())
-                    .escape('\\')
-                    .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
-                    .or(lower(courses::target_group)
-                        .like(pattern.clone())
-                        .escape('\\'))
-                    .or(lower(courses::description).like(pattern).escape('\\')),
-            );
-        }
+                    .escape('\\'))
+                .or(lower(courses::description).like(pattern).escape('\\')),
+        );
     }
     let found: Vec<Course> = q
         .order((courses::title, courses::id))

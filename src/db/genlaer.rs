@@ -331,8 +331,11 @@ pub struct BookedSeat {
     pub job_title: String,
 }
 
+/// user id, account name, email, typed name, job title.
+type SeatRow = (i64, String, String, Option<String>, Option<String>);
+
 pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<BookedSeat>> {
-    let rows: Vec<(i64, String, String, Option<String>, Option<String>)> = enrolments::table
+    let rows: Vec<SeatRow> = enrolments::table
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
         .left_join(
             genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),

@@ -55,7 +55,7 @@ pub fn cvr(input: &str) -> Result<String, Invalid> {
         .zip([2, 7, 6, 5, 4, 3, 2, 1])
         .map(|(d, w)| d * w)
         .sum();
-    if sum % 11 != 0 {
+    if !sum.is_multiple_of(11) {
         return Err(Invalid("error-cvr-check"));
     }
     Ok(v)

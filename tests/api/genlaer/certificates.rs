@@ -21,7 +21,7 @@ fn pdf_strings(bytes: &[u8]) -> Vec<String> {
         if open == b'(' {
             out.push(inner.to_string());
         } else if !inner.is_empty()
-            && inner.len() % 2 == 0
+            && inner.len().is_multiple_of(2)
             && inner.chars().all(|c| c.is_ascii_hexdigit())
         {
             let decoded: String = (0..inner.len())
