@@ -6,6 +6,7 @@ mod bookings;
 mod catalogue;
 mod certificates;
 mod concurrency;
+mod demo;
 mod enrolment;
 mod staff;
 
@@ -113,4 +114,47 @@ pub fn enrolment_status(app: &TestApp, session: i64, email: &str) -> Option<Stri
     brobyg::db::enrolments::find(&mut conn, session, user.id)
         .expect("query")
         .map(|e| e.status)
+}
+
+/// Texts looked up by keys built from stored codes exist in both languages.
+#[test]
+fn every_genlaer_code_has_its_text() {
+    use brobyg::domain::genlaer::{Audience, CourseFormat, ORGANISATION_KINDS};
+    use brobyg::i18n::{Lang, t};
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(
+        Audience::ALL
+            .iter()
+            .map(|a| format!("genlaer-audience-{}", a.as_str())),
+    );
+    keys.extend(
+        CourseFormat::ALL
+            .iter()
+            .map(|f| format!("genlaer-format-{}", f.as_str())),
+    );
+    keys.extend(
+        ORGANISATION_KINDS
+            .iter()
+            .map(|k| format!("genlaer-org-{k}")),
+    );
+    for s in ["pending", "accepted", "declined"] {
+        keys.push(format!("genlaer-booking-status-{s}"));
+    }
+    for s in ["confirmed", "waitlisted", "cancelled", "withdrawn"] {
+        keys.push(format!("genlaer-history-{s}"));
+    }
+    for kind in [
+        "account_created",
+        "booking_received",
+        "booking_accepted",
+        "booking_declined",
+    ] {
+        // Their email subjects take arguments; the render test covers them.
+        keys.push(format!("message-kind-{kind}"));
+    }
+    for lang in Lang::ALL {
+        for key in &keys {
+            assert_ne!(&t(lang, key), key, "{key} in {lang:?}");
+        }
+    }
 }
