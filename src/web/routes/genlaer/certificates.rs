@@ -91,6 +91,15 @@ fn dates(lang: Lang, cert: &Certificate) -> String {
     }
 }
 
+fn hours_line(lang: Lang, hours: &str) -> String {
+    let mut args = std::collections::HashMap::new();
+    args.insert(
+        std::borrow::Cow::Borrowed("hours"),
+        fluent_templates::fluent_bundle::FluentValue::from(hours.to_string()),
+    );
+    i18n::t_args(lang, "certificate-hours", &args)
+}
+
 fn document(lang: Lang, cert: &Certificate, verify_url: &str) -> Vec<u8> {
     let t = |k: &str| i18n::t(lang, k);
     let hours = format::hours(lang, cert.minutes);
@@ -105,7 +114,7 @@ fn document(lang: Lang, cert: &Certificate, verify_url: &str) -> Vec<u8> {
             .plum()
             .space(16.0),
         Line::new(dates(lang, cert), 13.0).space(30.0),
-        Line::new(format!("{} {hours}", t("certificate-hours")), 13.0),
+        Line::new(hours_line(lang, &hours), 13.0),
         Line::new(format!("{} {}", t("certificate-issuer"), cert.issuer), 13.0).space(40.0),
         Line::new(
             format!(
