@@ -46,10 +46,6 @@ pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, Ap
             Ok((rows, sessions, pending))
         })
         .await?;
-    let titles: std::collections::HashMap<String, String> = rows
-        .iter()
-        .map(|r| (r.course.id.to_string(), r.course.title.clone()))
-        .collect();
     let mut ctx = Context::new();
     ctx.insert(
         "availability",
@@ -57,7 +53,6 @@ pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, Ap
     );
     ctx.insert("courses", &rows);
     ctx.insert("sessions", &sessions);
-    ctx.insert("titles", &titles);
     ctx.insert("pending", &pending);
     page.render("genlaer/staff/index.html", ctx)
 }
