@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod pdf;
 pub mod startup;
 pub mod telemetry;
 pub mod templates;

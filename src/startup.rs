@@ -33,7 +33,8 @@ impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = Db::open(&settings.database_url(), settings.database_pool_size)?;
         if settings.load_demo() {
-            crate::demo::seed_if_empty(&db).context("loading demo content")?;
+            crate::demo::seed_if_empty(&db, &settings.secret_key)
+                .context("loading demo content")?;
         }
         let templates = Templates::load().context("loading templates")?;
         let listener = TcpListener::bind(&settings.bind)

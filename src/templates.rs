@@ -80,6 +80,32 @@ fn engine(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error>
             .ok_or_else(|| tera::Error::msg("num expects an integer"))?;
         Ok(Value::String(format::integer(lang, n)))
     });
+    tera.register_filter("money", move |v: &Value, _: &HashMap<String, Value>| {
+        let ore = v
+            .as_i64()
+            .ok_or_else(|| tera::Error::msg("money expects øre as an integer"))?;
+        Ok(Value::String(match lang {
+            Lang::Da => crate::domain::money::danish(ore),
+            Lang::En => crate::domain::money::english(ore),
+        }))
+    });
+    tera.register_filter("hours", move |v: &Value, _: &HashMap<String, Value>| {
+        let minutes = v
+            .as_i64()
+            .ok_or_else(|| tera::Error::msg("hours expects minutes as an integer"))?;
+        Ok(Value::String(format::hours(
+            lang,
+            i32::try_from(minutes).unwrap_or_default(),
+        )))
+    });
+    tera.register_filter("day", move |v: &Value, _: &HashMap<String, Value>| {
+        let text = v
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("day expects a date"))?;
+        let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|e| tera::Error::msg(format!("bad date {text:?}: {e}")))?;
+        Ok(Value::String(format::day(lang, day)))
+    });
     Ok(tera)
 }
 
@@ -141,6 +167,21 @@ mod tests {
         };
         assert_eq!(render(Lang::Da), "onsdag den 1. juli 2026 kl. 17.30");
         assert_eq!(render(Lang::En), "Wednesday 1 July 2026, 17:30");
+    }
+
+    #[test]
+    fn money_and_days_are_written_in_the_page_language() {
+        let templates = Templates::load().expect("templates parse");
+        let mut ctx = Context::new();
+        ctx.insert("price", &125_000);
+        ctx.insert("on", &"2026-04-01");
+        let render = |lang| {
+            let mut tera = templates_for(&templates, lang);
+            tera.render_str("{{ price | money }} / {{ on | day }}", &ctx)
+                .expect("render")
+        };
+        assert_eq!(render(Lang::Da), "1.250,00 kr. / 1. april 2026");
+        assert_eq!(render(Lang::En), "DKK 1,250.00 / 1 April 2026");
     }
 
     fn templates_for(t: &Templates, lang: Lang) -> Tera {

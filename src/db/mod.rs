@@ -8,13 +8,17 @@
 pub mod activation;
 pub mod applications;
 pub mod attendance;
+pub mod bookings;
 pub mod branches;
 pub mod calendar;
+pub mod certificates;
 pub mod cohorts;
 mod connection;
+pub mod courses;
 pub mod declarations;
 pub mod enrolments;
 pub mod gate;
+pub mod genlaer;
 pub mod login_throttle;
 pub mod outbox;
 pub mod reminders;

@@ -311,6 +311,112 @@ diesel::joinable!(cohort_details -> sessions (session_id));
 diesel::joinable!(cohort_meeting_modules -> meetings (meeting_id));
 diesel::joinable!(cohort_makeups -> sessions (session_id));
 
+diesel::table! {
+    courses (id) {
+        id -> BigInt,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        description -> Text,
+        audience -> Text,
+        target_group -> Text,
+        learning_goals -> Text,
+        minutes -> Integer,
+        format -> Text,
+        price_ore -> BigInt,
+        vat_note -> Text,
+        cancellation_terms -> Text,
+        late_free_if_refilled -> Bool,
+        region_id -> Nullable<BigInt>,
+        published -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    bookings (id) {
+        id -> BigInt,
+        course_id -> BigInt,
+        branch_id -> Nullable<BigInt>,
+        requester_id -> BigInt,
+        organisation -> Text,
+        organisation_kind -> Text,
+        wished_from -> Date,
+        wished_to -> Date,
+        participants -> Integer,
+        place -> Text,
+        contact_name -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        invoice_kind -> Text,
+        ean -> Nullable<Text>,
+        cvr -> Nullable<Text>,
+        invoice_address -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        message -> Nullable<Text>,
+        status -> Text,
+        decline_reason -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    genlaer_sessions (session_id) {
+        session_id -> BigInt,
+        course_id -> BigInt,
+        teachers -> Text,
+        booking_id -> Nullable<BigInt>,
+        link_token_hash -> Nullable<Text>,
+        link_salt -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    genlaer_enrolments (enrolment_id) {
+        enrolment_id -> BigInt,
+        name -> Text,
+        workplace -> Text,
+        job_title -> Text,
+        needs -> Nullable<Text>,
+        invoice_kind -> Text,
+        ean -> Nullable<Text>,
+        cvr -> Nullable<Text>,
+        invoice_address -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    certificates (id) {
+        id -> BigInt,
+        code -> Text,
+        session_id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        course_title -> Text,
+        first_day -> Timestamp,
+        last_day -> Timestamp,
+        minutes -> Integer,
+        issuer -> Text,
+        issued_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(courses -> regions (region_id));
+diesel::joinable!(bookings -> courses (course_id));
+diesel::joinable!(bookings -> branches (branch_id));
+diesel::joinable!(genlaer_sessions -> sessions (session_id));
+diesel::joinable!(genlaer_sessions -> courses (course_id));
+diesel::joinable!(genlaer_sessions -> bookings (booking_id));
+diesel::joinable!(genlaer_enrolments -> enrolments (enrolment_id));
+diesel::joinable!(certificates -> sessions (session_id));
+diesel::joinable!(certificates -> users (user_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -336,4 +442,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     cohort_meeting_modules,
     cohort_makeups,
     reminders_sent,
+    courses,
+    bookings,
+    genlaer_sessions,
+    genlaer_enrolments,
+    certificates,
 );

@@ -13,6 +13,9 @@ pub enum Purpose {
     VerifyEmail,
     ResetPassword,
     Invitation,
+    /// An account made for someone who enrolled without one: choose a
+    /// password.
+    Welcome,
 }
 
 impl Purpose {
@@ -21,6 +24,7 @@ impl Purpose {
             Purpose::VerifyEmail => "verify_email",
             Purpose::ResetPassword => "reset_password",
             Purpose::Invitation => "invitation",
+            Purpose::Welcome => "welcome",
         }
     }
 
@@ -30,7 +34,7 @@ impl Purpose {
         match self {
             Purpose::VerifyEmail => Duration::days(2),
             Purpose::ResetPassword => Duration::hours(1),
-            Purpose::Invitation => Duration::days(14),
+            Purpose::Invitation | Purpose::Welcome => Duration::days(14),
         }
     }
 }

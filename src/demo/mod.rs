@@ -2,6 +2,7 @@
 //! site worth looking at. Loaded only into an empty database, and never in
 //! production unless asked for (`BROBYG_DEMO`).
 
+mod genlaer;
 mod org;
 mod volunteers;
 
@@ -22,17 +23,21 @@ pub const ACCOUNTS: [&str; 5] = [
 ];
 
 /// Loads the demo content if the database has no users yet. Returns whether
-/// it did.
-pub fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
+/// it did. The secret key derives the demo booking's private link.
+pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
     let mut conn = db.conn()?;
     if users::count(&mut conn)? > 0 {
         return Ok(false);
     }
     let hash = crate::auth::password::hash(PASSWORD)
         .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
-    conn.transaction(|conn| {
+    // The engine records an email for every step of the demo; they are
+    // kept, so that a fresh site has emails and invitations to read.
+    conn.transaction::<_, anyhow::Error, _>(|conn| {
         org::seed(conn, &hash)?;
-        volunteers::seed(conn, &hash)
+        volunteers::seed(conn, &hash)?;
+        genlaer::seed(conn, secret_key)?;
+        Ok(())
     })
     .context("writing demo content")?;
     tracing::info!("loaded demo content into the empty database");

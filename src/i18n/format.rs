@@ -40,6 +40,15 @@ pub fn short_date(lang: Lang, utc: NaiveDateTime) -> String {
         .to_string()
 }
 
+/// A calendar day without time: "1. april 2026" / "1 April 2026".
+pub fn day(lang: Lang, day: chrono::NaiveDate) -> String {
+    let pattern = match lang {
+        Lang::Da => "%-d. %B %Y",
+        Lang::En => "%-d %B %Y",
+    };
+    day.format_localized(pattern, locale(lang)).to_string()
+}
+
 /// Danish writes the clock with a full stop: "17.00"; English "17:00".
 pub fn time(lang: Lang, utc: NaiveDateTime) -> String {
     let pattern = match lang {

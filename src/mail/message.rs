@@ -124,6 +124,28 @@ pub enum Message {
     VolunteerResumed {
         link: String,
     },
+
+    // GenLær.
+    /// An account was made for someone who enrolled or booked without one:
+    /// a link to choose a password.
+    AccountCreated {
+        link: String,
+    },
+    /// An organisation's request for an in-house course arrived.
+    BookingReceived {
+        booking: BookingSummary,
+    },
+    /// The request is accepted: the session and the private link the
+    /// organisation's staff enrol through.
+    BookingAccepted {
+        booking: BookingSummary,
+        session: SessionSummary,
+        enrol_link: String,
+    },
+    BookingDeclined {
+        booking: BookingSummary,
+        reason: Option<String>,
+    },
 }
 
 /// A module still short of hours, as an email names it.
@@ -135,6 +157,19 @@ pub struct MissingModule {
     pub hours: String,
     /// "one" for exactly one hour, else "other" (for "1 time" / "2 timer").
     pub plural: String,
+}
+
+/// An organisation's booking as its emails describe it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingSummary {
+    pub id: i64,
+    pub course_title: String,
+    pub organisation: String,
+    pub participants: i32,
+    pub wished_from: chrono::NaiveDate,
+    pub wished_to: chrono::NaiveDate,
+    /// The requester's page for the booking, absolute.
+    pub url: String,
 }
 
 /// A session as an email or calendar entry describes it, captured when the
@@ -206,6 +241,10 @@ impl Message {
             Message::VolunteerPaused { .. } => "volunteer_paused",
             Message::VolunteerResumed { .. } => "volunteer_resumed",
             Message::Reminder { .. } => "reminder",
+            Message::AccountCreated { .. } => "account_created",
+            Message::BookingReceived { .. } => "booking_received",
+            Message::BookingAccepted { .. } => "booking_accepted",
+            Message::BookingDeclined { .. } => "booking_declined",
         }
     }
 
@@ -273,6 +312,15 @@ pub fn samples() -> Vec<Message> {
                 cancelled: false,
             },
         ],
+    };
+    let booking = BookingSummary {
+        id: 7,
+        course_title: "Social ulighed i sundhed for visitatorer".into(),
+        organisation: "Præhospitalet, Region Midtjylland".into(),
+        participants: 18,
+        wished_from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
+        wished_to: NaiveDate::from_ymd_opt(2026, 5, 31).unwrap_or_default(),
+        url: "http://127.0.0.1:8080/genlaer/bestillinger/7".into(),
     };
     let link = "http://127.0.0.1:8080/konto/x".to_string();
     let branches = vec!["Aarhus".to_string(), "Randers".to_string()];
@@ -350,8 +398,23 @@ pub fn samples() -> Vec<Message> {
             link: "http://127.0.0.1:8080/frivillig".into(),
         },
         Message::Reminder {
-            session,
+            session: session.clone(),
             meeting_id: 1,
+        },
+        Message::AccountCreated {
+            link: "http://127.0.0.1:8080/konto/velkommen/x".into(),
+        },
+        Message::BookingReceived {
+            booking: booking.clone(),
+        },
+        Message::BookingAccepted {
+            booking: booking.clone(),
+            session,
+            enrol_link: "http://127.0.0.1:8080/genlaer/tilmelding/x".into(),
+        },
+        Message::BookingDeclined {
+            booking,
+            reason: Some("Vi har ikke undervisere ledige i perioden".into()),
         },
     ]
 }

@@ -12,6 +12,7 @@ mod authorization;
 mod calendar;
 mod demo;
 mod engine;
+mod genlaer;
 mod i18n;
 mod mail;
 mod mail_snapshots;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod calendar;
 pub mod coordinator;
+pub mod genlaer;
 pub mod health;
 pub mod home;
 pub mod language;
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(admin::configure)
         .configure(sessions::configure)
         .configure(calendar::configure)
+        .configure(genlaer::configure)
         .route("/koordinator", web::get().to(coordinator::index))
         .route(
             "/koordinator/afdelinger/{id}",

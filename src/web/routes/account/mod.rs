@@ -37,6 +37,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(password::invitation_submit)),
     )
     .service(
+        web::resource("/konto/velkommen/{token}")
+            .route(web::get().to(password::welcome_form))
+            .route(web::post().to(password::welcome_submit)),
+    )
+    .service(
         web::resource("/konto/adgangskode")
             .route(web::get().to(password::change_form))
             .route(web::post().to(password::change_submit)),

@@ -84,6 +84,8 @@ pub struct NewPasswordForm {
 enum LinkKind {
     Reset,
     Invitation,
+    /// An account made when someone enrolled or booked without one.
+    Welcome,
 }
 
 impl LinkKind {
@@ -91,12 +93,19 @@ impl LinkKind {
         match self {
             LinkKind::Reset => tokens::Purpose::ResetPassword,
             LinkKind::Invitation => tokens::Purpose::Invitation,
+            LinkKind::Welcome => tokens::Purpose::Welcome,
         }
     }
 
     fn context(self) -> Context {
         let mut ctx = Context::new();
-        ctx.insert("invitation", &matches!(self, LinkKind::Invitation));
+        ctx.insert(
+            "invitation",
+            &matches!(self, LinkKind::Invitation | LinkKind::Welcome),
+        );
+        if matches!(self, LinkKind::Welcome) {
+            ctx.insert("lead", "welcome-lead");
+        }
         ctx.insert("errors", &FieldErrors::new());
         ctx
     }
@@ -172,6 +181,19 @@ pub async fn reset_submit(
     Form(form): Form<NewPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     link_submit(page, session, path.into_inner(), LinkKind::Reset, form).await
+}
+
+pub async fn welcome_form(page: Page, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    link_form(page, path.into_inner(), LinkKind::Welcome).await
+}
+
+pub async fn welcome_submit(
+    page: Page,
+    session: Session,
+    path: web::Path<String>,
+    Form(form): Form<NewPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    link_submit(page, session, path.into_inner(), LinkKind::Welcome, form).await
 }
 
 pub async fn invitation_form(

@@ -1,0 +1,188 @@
+//! Organisations' requests for an in-house GenLær course, from request to
+//! accepted (a closed session of their own) or declined.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{bookings, branches, courses};
+use super::{DbConnection, last_insert_id, now};
+use crate::domain::genlaer::BookingStatus;
+use crate::domain::invoice::Invoice;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = bookings)]
+pub struct Booking {
+    pub id: i64,
+    pub course_id: i64,
+    pub branch_id: Option<i64>,
+    pub requester_id: i64,
+    pub organisation: String,
+    pub organisation_kind: String,
+    pub wished_from: NaiveDate,
+    pub wished_to: NaiveDate,
+    pub participants: i32,
+    pub place: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub invoice_kind: String,
+    pub ean: Option<String>,
+    pub cvr: Option<String>,
+    pub invoice_address: Option<String>,
+    pub reference: Option<String>,
+    pub message: Option<String>,
+    pub status: String,
+    pub decline_reason: Option<String>,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Booking {
+    pub fn status(&self) -> BookingStatus {
+        BookingStatus::parse(&self.status).unwrap_or(BookingStatus::Pending)
+    }
+}
+
+pub struct NewBooking {
+    pub course_id: i64,
+    pub branch_id: Option<i64>,
+    pub requester_id: i64,
+    pub organisation: String,
+    pub organisation_kind: String,
+    pub wished_from: NaiveDate,
+    pub wished_to: NaiveDate,
+    pub participants: i32,
+    pub place: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub invoice: Invoice,
+    pub message: Option<String>,
+}
+
+pub fn create(conn: &mut DbConnection, b: &NewBooking) -> QueryResult<i64> {
+    let at = now();
+    diesel::insert_into(bookings::table)
+        .values((
+            bookings::course_id.eq(b.course_id),
+            bookings::branch_id.eq(b.branch_id),
+            bookings::requester_id.eq(b.requester_id),
+            bookings::organisation.eq(&b.organisation),
+            bookings::organisation_kind.eq(&b.organisation_kind),
+            bookings::wished_from.eq(b.wished_from),
+            bookings::wished_to.eq(b.wished_to),
+            bookings::participants.eq(b.participants),
+            bookings::place.eq(&b.place),
+            bookings::contact_name.eq(&b.contact_name),
+            bookings::contact_email.eq(&b.contact_email),
+            bookings::contact_phone.eq(&b.contact_phone),
+            bookings::invoice_kind.eq(b.invoice.kind.as_str()),
+            bookings::ean.eq(b.invoice.ean.as_deref()),
+            bookings::cvr.eq(b.invoice.cvr.as_deref()),
+            bookings::invoice_address.eq(b.invoice.address.as_deref()),
+            bookings::reference.eq(b.invoice.reference.as_deref()),
+            bookings::message.eq(b.message.as_deref()),
+            bookings::status.eq(BookingStatus::Pending.as_str()),
+            bookings::created_at.eq(at),
+            bookings::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    last_insert_id(conn)
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Booking> {
+    bookings::table
+        .find(id)
+        .select(Booking::as_select())
+        .first(conn)
+}
+
+/// A booking in a list, with its course's title and branch's name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    pub booking: Booking,
+    pub course_title: String,
+    pub branch: Option<String>,
+}
+
+fn listed(rows: Vec<(Booking, String, Option<String>)>) -> Vec<Listed> {
+    rows.into_iter()
+        .map(|(booking, course_title, branch)| Listed {
+            booking,
+            course_title,
+            branch,
+        })
+        .collect()
+}
+
+/// Requests for the given branches (every branch and the national ones
+/// when `None`), pending first, newest first, in one query.
+pub fn for_branches(
+    conn: &mut DbConnection,
+    branch_ids: Option<&[i64]>,
+) -> QueryResult<Vec<Listed>> {
+    let mut q = bookings::table
+        .inner_join(courses::table)
+        .left_join(branches::table)
+        .into_boxed();
+    if let Some(ids) = branch_ids {
+        q = q.filter(bookings::branch_id.eq_any(ids.to_vec()));
+    }
+    let mut rows = listed(
+        q.order(bookings::created_at.desc())
+            .select((
+                Booking::as_select(),
+                courses::title,
+                branches::name.nullable(),
+            ))
+            .load(conn)?,
+    );
+    rows.sort_by_key(|l| l.booking.status() != BookingStatus::Pending);
+    Ok(rows)
+}
+
+/// A requester's own bookings, newest first.
+pub fn of_requester(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Listed>> {
+    Ok(listed(
+        bookings::table
+            .inner_join(courses::table)
+            .left_join(branches::table)
+            .filter(bookings::requester_id.eq(user_id))
+            .order(bookings::created_at.desc())
+            .select((
+                Booking::as_select(),
+                courses::title,
+                branches::name.nullable(),
+            ))
+            .load(conn)?,
+    ))
+}
+
+/// Records the decision, once: a booking already decided stays as it was
+/// (returns false), so two coordinators deciding at once cannot both win.
+pub fn decide(
+    conn: &mut DbConnection,
+    id: i64,
+    status: BookingStatus,
+    reason: Option<&str>,
+    by: i64,
+) -> QueryResult<bool> {
+    let at = now();
+    let n = diesel::update(
+        bookings::table
+            .find(id)
+            .filter(bookings::status.eq(BookingStatus::Pending.as_str())),
+    )
+    .set((
+        bookings::status.eq(status.as_str()),
+        bookings::decline_reason.eq(reason),
+        bookings::decided_by.eq(by),
+        bookings::decided_at.eq(at),
+        bookings::updated_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

@@ -1,0 +1,324 @@
+//! The GenLær course catalogue: courses, and the public catalogue of
+//! courses with their next open sessions, in a constant number of queries
+//! whatever the number of courses and sessions.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{branches, courses, genlaer_sessions, regions, sessions};
+use super::sessions::Session;
+use super::{DbConnection, last_insert_id, now};
+use crate::domain::session::{Availability, SessionKind, SessionStatus};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = courses)]
+pub struct Course {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub audience: String,
+    pub target_group: String,
+    pub learning_goals: String,
+    pub minutes: i32,
+    pub format: String,
+    pub price_ore: i64,
+    pub vat_note: String,
+    pub cancellation_terms: String,
+    pub late_free_if_refilled: bool,
+    pub region_id: Option<i64>,
+    pub published: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Everything a course is made of, for creating and editing.
+#[derive(Debug, Clone)]
+pub struct CourseFields {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub audience: String,
+    pub target_group: String,
+    pub learning_goals: String,
+    pub minutes: i32,
+    pub format: String,
+    pub price_ore: i64,
+    pub vat_note: String,
+    pub cancellation_terms: String,
+    pub late_free_if_refilled: bool,
+    pub region_id: Option<i64>,
+    pub published: bool,
+}
+
+pub fn create(conn: &mut DbConnection, f: &CourseFields) -> QueryResult<i64> {
+    let at = now();
+    diesel::insert_into(courses::table)
+        .values((
+            courses::slug.eq(&f.slug),
+            courses::title.eq(&f.title),
+            courses::summary.eq(&f.summary),
+            courses::description.eq(&f.description),
+            courses::audience.eq(&f.audience),
+            courses::target_group.eq(&f.target_group),
+            courses::learning_goals.eq(&f.learning_goals),
+            courses::minutes.eq(f.minutes),
+            courses::format.eq(&f.format),
+            courses::price_ore.eq(f.price_ore),
+            courses::vat_note.eq(&f.vat_note),
+            courses::cancellation_terms.eq(&f.cancellation_terms),
+            courses::late_free_if_refilled.eq(f.late_free_if_refilled),
+            courses::region_id.eq(f.region_id),
+            courses::published.eq(f.published),
+            courses::created_at.eq(at),
+            courses::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    last_insert_id(conn)
+}
+
+pub fn update(conn: &mut DbConnection, id: i64, f: &CourseFields) -> QueryResult<()> {
+    diesel::update(courses::table.find(id))
+        .set((
+            courses::slug.eq(&f.slug),
+            courses::title.eq(&f.title),
+            courses::summary.eq(&f.summary),
+            courses::description.eq(&f.description),
+            courses::audience.eq(&f.audience),
+            courses::target_group.eq(&f.target_group),
+            courses::learning_goals.eq(&f.learning_goals),
+            courses::minutes.eq(f.minutes),
+            courses::format.eq(&f.format),
+            courses::price_ore.eq(f.price_ore),
+            courses::vat_note.eq(&f.vat_note),
+            courses::cancellation_terms.eq(&f.cancellation_terms),
+            courses::late_free_if_refilled.eq(f.late_free_if_refilled),
+            courses::region_id.eq(f.region_id),
+            courses::published.eq(f.published),
+            courses::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Course> {
+    courses::table
+        .find(id)
+        .select(Course::as_select())
+        .first(conn)
+}
+
+pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Course>> {
+    courses::table
+        .filter(courses::slug.eq(slug))
+        .select(Course::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn slug_taken(conn: &mut DbConnection, slug: &str, except: Option<i64>) -> QueryResult<bool> {
+    let mut q = courses::table.filter(courses::slug.eq(slug)).into_boxed();
+    if let Some(id) = except {
+        q = q.filter(courses::id.ne(id));
+    }
+    Ok(q.count().get_result::<i64>(conn)? > 0)
+}
+
+/// Every course (drafts too), by title: the coordinators' list.
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Course>> {
+    courses::table
+        .select(Course::as_select())
+        .order((courses::title, courses::id))
+        .load(conn)
+}
+
+/// Published courses that organisations can book.
+pub fn bookable(conn: &mut DbConnection) -> QueryResult<Vec<Course>> {
+    courses::table
+        .filter(courses::published.eq(true))
+        .filter(courses::format.ne("open"))
+        .select(Course::as_select())
+        .order((courses::title, courses::id))
+        .load(conn)
+}
+
+/// What the catalogue is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub region_id: Option<i64>,
+    /// UTC bounds of a month.
+    pub between: Option<(NaiveDateTime, NaiveDateTime)>,
+    pub audience: Option<String>,
+    pub text: Option<String>,
+}
+
+/// An open session as the catalogue shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionCard {
+    pub id: i64,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub location: String,
+    pub online: bool,
+    pub capacity: Option<i32>,
+    pub seats_left: Option<i32>,
+    pub waiting: i32,
+    pub availability: Availability,
+    pub enrol_deadline: Option<NaiveDateTime>,
+    /// The organising branch; `None` for national sessions.
+    pub branch: Option<String>,
+    pub region_id: Option<i64>,
+}
+
+impl SessionCard {
+    fn new(s: &Session, branch: Option<String>, region_id: Option<i64>, at: NaiveDateTime) -> Self {
+        SessionCard {
+            id: s.id,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            location: s.location.clone(),
+            online: s.online_url.is_some(),
+            capacity: s.capacity,
+            seats_left: s.seats_left(),
+            waiting: s.waitlist_count,
+            availability: s.availability(at),
+            enrol_deadline: s.enrol_deadline,
+            branch,
+            region_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogueEntry {
+    pub course: Course,
+    pub sessions: Vec<SessionCard>,
+    /// How many upcoming open sessions there are in all (`sessions` holds
+    /// the first few).
+    pub session_count: usize,
+}
+
+/// Upcoming public sessions of the given courses, soonest first, in one
+/// query: open (not cancelled or held), not an organisation's closed
+/// session, not yet begun.
+pub fn upcoming_public(
+    conn: &mut DbConnection,
+    course_ids: &[i64],
+    filter: &Filter,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<(i64, SessionCard)>> {
+    let mut q = sessions::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
+        .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
+        .filter(sessions::kind.eq(SessionKind::Genlaer.as_str()))
+        .filter(sessions::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions::starts_at.gt(at))
+        .filter(genlaer_sessions::booking_id.is_null())
+        .filter(genlaer_sessions::course_id.eq_any(course_ids.to_vec()))
+        .into_boxed();
+    if let Some((from, to)) = filter.between {
+        q = q
+            .filter(sessions::starts_at.ge(from))
+            .filter(sessions::starts_at.lt(to));
+    }
+    if let Some(region) = filter.region_id {
+        q = q.filter(branches::region_id.eq(region));
+    }
+    let rows: Vec<(i64, Session, Option<String>, Option<i64>)> = q
+        .order((sessions::starts_at, sessions::id))
+        .select((
+            genlaer_sessions::course_id,
+            Session::as_select(),
+            branches::name.nullable(),
+            branches::region_id.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(course_id, s, branch, region)| (course_id, SessionCard::new(&s, branch, region, at)))
+        .collect())
+}
+
+/// How many sessions each catalogue entry lists.
+pub const SESSIONS_SHOWN: usize = 5;
+
+/// The public catalogue: published courses matching the filter, each with
+/// its next open sessions. Two queries, whatever the numbers.
+pub fn catalogue(
+    conn: &mut DbConnection,
+    filter: &Filter,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<CatalogueEntry>> {
+    let mut q = courses::table
+        .filter(courses::published.eq(true))
+        .into_boxed();
+    if let Some(audience) = &filter.audience {
+        q = q.filter(courses::audience.eq(audience.clone()));
+    }
+    if let Some(text) = filter.text.as_ref().map(|t| t.trim().to_lowercase())
+        && !text.is_empty()
+    {
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let pattern = format!("%{escaped}%");
+        q = q.filter(
+            lower(courses::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
+                .or(lower(courses::target_group)
+                    .like(pattern.clone())
+                    .escape('\\'))
+                .or(lower(courses::description).like(pattern).escape('\\')),
+        );
+    }
+    let found: Vec<Course> = q
+        .order((courses::title, courses::id))
+        .select(Course::as_select())
+        .load(conn)?;
+    let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+    let mut by_course: HashMap<i64, Vec<SessionCard>> = HashMap::new();
+    for (course_id, card) in upcoming_public(conn, &ids, filter, at)? {
+        by_course.entry(course_id).or_default().push(card);
+    }
+    // Filters on sessions (region, month) keep only courses that have a
+    // matching session, or, for the region, courses of that region.
+    let session_filtered = filter.between.is_some() || filter.region_id.is_some();
+    Ok(found
+        .into_iter()
+        .filter_map(|course| {
+            let mut sessions = by_course.remove(&course.id).unwrap_or_default();
+            let regional = filter.between.is_none()
+                && filter.region_id.is_some()
+                && course.region_id == filter.region_id;
+            if session_filtered && sessions.is_empty() && !regional {
+                return None;
+            }
+            let session_count = sessions.len();
+            sessions.truncate(SESSIONS_SHOWN);
+            Some(CatalogueEntry {
+                course,
+                sessions,
+                session_count,
+            })
+        })
+        .collect())
+}
+
+/// Region names by id, for labels.
+pub fn region_names(conn: &mut DbConnection) -> QueryResult<HashMap<i64, String>> {
+    Ok(regions::table
+        .select((regions::id, regions::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}

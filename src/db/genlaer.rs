@@ -1,0 +1,413 @@
+//! GenLær sessions on top of the shared engine: each session's detail row
+//! (course, teachers, the organisation's booking and private link), what a
+//! participant typed when enrolling, and the accounts made for people who
+//! enrol without one.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{
+    branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
+};
+use super::sessions::{self, MeetingTimes, NewSession, Session};
+use super::{DbConnection, now, outbox, tokens};
+use crate::domain::Role;
+use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::invoice::Invoice;
+use crate::domain::session::SessionKind;
+use crate::mail::{Message, Recipient};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = genlaer_sessions)]
+pub struct Detail {
+    pub session_id: i64,
+    pub course_id: i64,
+    pub teachers: String,
+    pub booking_id: Option<i64>,
+    #[serde(skip)]
+    pub link_token_hash: Option<String>,
+    #[serde(skip)]
+    pub link_salt: Option<String>,
+}
+
+impl Detail {
+    /// An organisation's own session: not in the catalogue, enrolment only
+    /// through its private link.
+    pub fn is_closed(&self) -> bool {
+        self.booking_id.is_some()
+    }
+}
+
+/// An error that undoes the whole transaction: a database fault, or a rule
+/// that refused a step after earlier steps had already written.
+#[derive(Debug)]
+pub enum TxError {
+    Db(diesel::result::Error),
+    Refused(Refusal),
+    /// The organisation's booked seats are all taken.
+    SeatsTaken,
+}
+
+impl From<diesel::result::Error> for TxError {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Db(e)
+    }
+}
+
+/// A private link for a closed session: what the database keeps of it.
+pub struct Link<'a> {
+    pub token_hash: &'a str,
+    pub salt: &'a str,
+}
+
+/// Creates a GenLær session (the engine's row, its meetings, and the
+/// detail row). The caller's transaction holds it together.
+pub fn create(
+    conn: &mut DbConnection,
+    new: &NewSession<'_>,
+    times: &[MeetingTimes],
+    course_id: i64,
+    teachers: &str,
+    booking: Option<(i64, Link<'_>)>,
+) -> QueryResult<i64> {
+    let id = sessions::create(conn, new, times)?;
+    let (booking_id, hash, salt) = match booking {
+        Some((b, link)) => (Some(b), Some(link.token_hash), Some(link.salt)),
+        None => (None, None, None),
+    };
+    diesel::insert_into(genlaer_sessions::table)
+        .values((
+            genlaer_sessions::session_id.eq(id),
+            genlaer_sessions::course_id.eq(course_id),
+            genlaer_sessions::teachers.eq(teachers),
+            genlaer_sessions::booking_id.eq(booking_id),
+            genlaer_sessions::link_token_hash.eq(hash),
+            genlaer_sessions::link_salt.eq(salt),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn set_teachers(conn: &mut DbConnection, session_id: i64, teachers: &str) -> QueryResult<()> {
+    diesel::update(genlaer_sessions::table.find(session_id))
+        .set(genlaer_sessions::teachers.eq(teachers))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The session with its GenLær details; `NotFound` for other kinds.
+pub fn find(conn: &mut DbConnection, session_id: i64) -> QueryResult<(Session, Detail)> {
+    sessions_t::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+        .filter(sessions_t::id.eq(session_id))
+        .select((Session::as_select(), Detail::as_select()))
+        .first(conn)
+}
+
+/// The closed session a private link opens.
+pub fn by_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> QueryResult<Option<(Session, Detail)>> {
+    sessions_t::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+        .filter(genlaer_sessions::link_token_hash.eq(token_hash))
+        .select((Session::as_select(), Detail::as_select()))
+        .first(conn)
+        .optional()
+}
+
+pub fn of_booking(
+    conn: &mut DbConnection,
+    booking_id: i64,
+) -> QueryResult<Option<(Session, Detail)>> {
+    sessions_t::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+        .filter(genlaer_sessions::booking_id.eq(booking_id))
+        .select((Session::as_select(), Detail::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// A session in a list, with its organising branch's name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    pub session: Session,
+    pub detail: Detail,
+    pub branch: Option<String>,
+}
+
+/// The sessions of a course, soonest first, in one query. `public_only`
+/// leaves out organisations' closed sessions; `from` leaves out those that
+/// began before it; `branch_ids` keeps those branches' sessions (and, with
+/// `national`, the national ones).
+pub fn of_course(
+    conn: &mut DbConnection,
+    course_id: i64,
+    public_only: bool,
+    from: Option<NaiveDateTime>,
+) -> QueryResult<Vec<Listed>> {
+    let mut q = sessions_t::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+        .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
+        .filter(genlaer_sessions::course_id.eq(course_id))
+        .into_boxed();
+    if public_only {
+        q = q.filter(genlaer_sessions::booking_id.is_null());
+    }
+    if let Some(from) = from {
+        q = q.filter(sessions_t::starts_at.gt(from));
+    }
+    let rows: Vec<(Session, Detail, Option<String>)> = q
+        .order((sessions_t::starts_at, sessions_t::id))
+        .select((
+            Session::as_select(),
+            Detail::as_select(),
+            branches::name.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(session, detail, branch)| Listed {
+            session,
+            detail,
+            branch,
+        })
+        .collect())
+}
+
+/// Every GenLær session a coordinator manages (their branches; all for
+/// administrators), newest first, with the course id, in one query.
+pub fn managed(
+    conn: &mut DbConnection,
+    branch_ids: Option<&[i64]>,
+    limit: i64,
+) -> QueryResult<Vec<Listed>> {
+    let mut q = sessions_t::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+        .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
+        .into_boxed();
+    if let Some(ids) = branch_ids {
+        q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
+    }
+    let rows: Vec<(Session, Detail, Option<String>)> = q
+        .order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
+        .limit(limit)
+        .select((
+            Session::as_select(),
+            Detail::as_select(),
+            branches::name.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(session, detail, branch)| Listed {
+            session,
+            detail,
+            branch,
+        })
+        .collect())
+}
+
+/// What a participant typed when enrolling.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = genlaer_enrolments)]
+pub struct EnrolmentDetails {
+    pub enrolment_id: i64,
+    pub name: String,
+    pub workplace: String,
+    pub job_title: String,
+    pub needs: Option<String>,
+    pub invoice_kind: String,
+    pub ean: Option<String>,
+    pub cvr: Option<String>,
+    pub invoice_address: Option<String>,
+    pub reference: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// The participant's own words, validated.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub workplace: String,
+    pub job_title: String,
+    pub needs: Option<String>,
+}
+
+/// Keeps the details of the latest enrolment (an enrolment row is reused
+/// when someone comes back after cancelling).
+pub fn save_details(
+    conn: &mut DbConnection,
+    enrolment_id: i64,
+    person: &Person,
+    invoice: &Invoice,
+) -> QueryResult<()> {
+    diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
+    diesel::insert_into(genlaer_enrolments::table)
+        .values((
+            genlaer_enrolments::enrolment_id.eq(enrolment_id),
+            genlaer_enrolments::name.eq(&person.name),
+            genlaer_enrolments::workplace.eq(&person.workplace),
+            genlaer_enrolments::job_title.eq(&person.job_title),
+            genlaer_enrolments::needs.eq(person.needs.as_deref()),
+            genlaer_enrolments::invoice_kind.eq(invoice.kind.as_str()),
+            genlaer_enrolments::ean.eq(invoice.ean.as_deref()),
+            genlaer_enrolments::cvr.eq(invoice.cvr.as_deref()),
+            genlaer_enrolments::invoice_address.eq(invoice.address.as_deref()),
+            genlaer_enrolments::reference.eq(invoice.reference.as_deref()),
+            genlaer_enrolments::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The details of every enrolment in a session, by user id, in one query.
+pub fn details_of_session(
+    conn: &mut DbConnection,
+    session_id: i64,
+) -> QueryResult<Vec<(i64, EnrolmentDetails)>> {
+    enrolments::table
+        .inner_join(
+            genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
+        )
+        .filter(enrolments::session_id.eq(session_id))
+        .select((enrolments::user_id, EnrolmentDetails::as_select()))
+        .load(conn)
+}
+
+/// The account for an email typed into a form: the existing one, or a new
+/// professional's account without a password. A new one gets a link to
+/// choose a password; an existing one is not touched (its owner hears of the
+/// enrolment by email, and nothing of theirs is shown to whoever typed it).
+pub fn account_for(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    language: &str,
+    welcome_link_base: &str,
+) -> QueryResult<i64> {
+    if let Some(existing) = super::users::find_by_email(conn, email)? {
+        return Ok(existing.id);
+    }
+    let id = super::users::create(
+        conn,
+        &super::users::NewUser {
+            email,
+            name,
+            phone: None,
+            password_hash: None,
+            verified: false,
+            language,
+        },
+    )?;
+    super::users::grant_role(conn, id, Role::Professional)?;
+    let raw = crate::auth::token::generate();
+    tokens::store(
+        conn,
+        id,
+        tokens::Purpose::Welcome,
+        &crate::auth::token::digest(&raw),
+    )?;
+    let user = super::users::find(conn, id)?;
+    outbox::enqueue(
+        conn,
+        &Recipient::from(&user),
+        &Message::AccountCreated {
+            link: format!("{welcome_link_base}{raw}"),
+        },
+    )?;
+    Ok(id)
+}
+
+/// Who booked seats in a closed session, with what they typed: for the
+/// booker's page (names only, never other accounts' data).
+#[derive(Debug, Clone, Serialize)]
+pub struct BookedSeat {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+}
+
+/// user id, account name, email, typed name, job title.
+type SeatRow = (i64, String, String, Option<String>, Option<String>);
+
+pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<BookedSeat>> {
+    let rows: Vec<SeatRow> = enrolments::table
+        .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
+        .left_join(
+            genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
+        )
+        .filter(enrolments::session_id.eq(session_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .order((enrolments::queued_at, enrolments::id))
+        .select((
+            enrolments::user_id,
+            users::name,
+            users::email,
+            genlaer_enrolments::name.nullable(),
+            genlaer_enrolments::job_title.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, account_name, email, typed, job)| BookedSeat {
+            user_id,
+            name: typed.unwrap_or(account_name),
+            email,
+            job_title: job.unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// Enrols through an organisation's private link: a seat if one of the
+/// booked seats is free, never the waiting list.
+pub fn enrol_booked(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+    by_staff: bool,
+    base_url: &str,
+) -> Result<i64, TxError> {
+    let session = sessions::lock(conn, session_id)?;
+    if let Some(current) = super::enrolments::find(conn, session_id, user_id)?
+        && current.status().is_active()
+    {
+        return Err(TxError::Refused(Refusal::AlreadyEnrolled));
+    }
+    if session
+        .capacity
+        .is_some_and(|c| session.confirmed_count >= c)
+    {
+        return Err(TxError::SeatsTaken);
+    }
+    match super::enrolments::enrol(conn, session_id, user_id, by_staff, base_url)? {
+        Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed.enrolment_id),
+        Ok(_) => Err(TxError::SeatsTaken),
+        Err(refusal) => Err(TxError::Refused(refusal)),
+    }
+}
+
+/// New GenLær session fields shared by coordinators' forms and bookings.
+pub fn new_session<'a>(
+    branch_id: Option<i64>,
+    title: &'a str,
+    location: &'a str,
+    online_url: Option<&'a str>,
+    capacity: Option<i32>,
+    enrol_deadline: Option<NaiveDateTime>,
+    cancel_deadline: Option<NaiveDateTime>,
+) -> NewSession<'a> {
+    NewSession {
+        kind: SessionKind::Genlaer,
+        branch_id,
+        title,
+        location,
+        online_url,
+        capacity,
+        enrol_deadline,
+        cancel_deadline,
+    }
+}

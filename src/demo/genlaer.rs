@@ -1,0 +1,510 @@
+//! GenLær demo content: the courses of `course-material/genlaer/`, upcoming
+//! sessions in Aarhus and Randers (the demo coordinator's) and national
+//! ones, a full session with a waiting list, the demo professional with a
+//! seat, a waiting-list place and a held session with a certificate, and
+//! two organisations' bookings (one pending, one accepted).
+//!
+//! Everything goes through the real engine; the messages it records are
+//! dropped at the end, so a fresh demo has no emails waiting to be sent.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::content::load_folder;
+use crate::db::bookings::{self, NewBooking};
+use crate::db::certificates::{self, NewCertificate};
+use crate::db::courses::{self, CourseFields};
+use crate::db::genlaer::{self, Link, Person};
+use crate::db::sessions::{self, MeetingTimes};
+use crate::db::{DbConnection, attendance, branches, enrolments, users};
+use crate::domain::Role;
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::genlaer::{BookingStatus, certificate_code};
+use crate::domain::invoice::{Invoice, InvoiceKind};
+
+const BASE: &str = "http://127.0.0.1:8080";
+
+/// The front matter of a course file.
+#[derive(Debug, Deserialize)]
+pub struct CourseMeta {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: String,
+    pub target_group: String,
+    pub hours: f64,
+    pub format: String,
+    /// Kroner.
+    pub price: f64,
+    #[serde(default)]
+    pub vat_note: String,
+    /// A region's name; absent: national.
+    pub region: Option<String>,
+    #[serde(default)]
+    pub learning_goals: String,
+    #[serde(default)]
+    pub cancellation_terms: String,
+    #[serde(default = "published")]
+    pub published: bool,
+}
+
+fn published() -> bool {
+    true
+}
+
+fn err(e: impl std::fmt::Display) -> diesel::result::Error {
+    diesel::result::Error::QueryBuilderError(e.to_string().into())
+}
+
+/// A Copenhagen wall-clock time `days` from today.
+fn at(days: i64, hour: u32, minute: u32) -> QueryResult<NaiveDateTime> {
+    let today: NaiveDate = crate::i18n::format::local(Utc::now().naive_utc()).date_naive();
+    let time = NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| err("time"))?;
+    crate::domain::time::local_to_utc(today + Duration::days(days), time).map_err(err)
+}
+
+fn meeting(days: i64, from: (u32, u32), to: (u32, u32)) -> QueryResult<MeetingTimes> {
+    Ok(MeetingTimes {
+        starts_at: at(days, from.0, from.1)?,
+        ends_at: at(days, to.0, to.1)?,
+        location: None,
+    })
+}
+
+struct Plan<'a> {
+    course: i64,
+    branch: Option<i64>,
+    title: &'a str,
+    location: &'a str,
+    online_url: Option<&'a str>,
+    capacity: Option<i32>,
+    teachers: &'a str,
+    meetings: Vec<MeetingTimes>,
+    /// Days before the first meeting.
+    cancel_days: Option<i64>,
+}
+
+fn session(
+    conn: &mut DbConnection,
+    p: Plan<'_>,
+    link: Option<(i64, Link<'_>)>,
+) -> QueryResult<i64> {
+    let first = p
+        .meetings
+        .iter()
+        .map(|m| m.starts_at)
+        .min()
+        .ok_or_else(|| err("no meeting"))?;
+    let cancel_deadline = p.cancel_days.map(|d| first - Duration::days(d));
+    let new = genlaer::new_session(
+        p.branch,
+        p.title,
+        p.location,
+        p.online_url,
+        p.capacity,
+        None,
+        cancel_deadline,
+    );
+    genlaer::create(conn, &new, &p.meetings, p.course, p.teachers, link)
+}
+
+const PARTICIPANTS: [(&str, &str, &str); 14] = [
+    ("Mette Lund", "Regionshospitalet Randers", "Sygeplejerske"),
+    ("Jonas Bach", "Randers Kommune, Jobcenter", "Socialrådgiver"),
+    (
+        "Fatima Khalil",
+        "Regionshospitalet Randers",
+        "Social- og sundhedsassistent",
+    ),
+    ("Peter Holm", "Norddjurs Kommune", "Sundhedsplejerske"),
+    (
+        "Signe Thomsen",
+        "Randers Kommune, Hjemmeplejen",
+        "Sygeplejerske",
+    ),
+    ("Ali Demir", "Lægehuset i Randers", "Lægesekretær"),
+    ("Karen Mikkelsen", "Viborg Kommune", "Visitator"),
+    (
+        "Rasmus Kjeldsen",
+        "Regionshospitalet Randers",
+        "Fysioterapeut",
+    ),
+    ("Line Vinther", "Favrskov Kommune", "Ergoterapeut"),
+    (
+        "Nadia Hansen",
+        "Randers Kommune, Socialafdelingen",
+        "Socialpædagog",
+    ),
+    ("Thomas Brandt", "Aarhus Universitetshospital", "Læge"),
+    ("Emilie Skov", "Syddjurs Kommune", "Sundhedskonsulent"),
+    (
+        "Birgitte Dahl",
+        "Præhospitalet Region Midtjylland",
+        "Sundhedsfaglig visitator",
+    ),
+    (
+        "Henrik Vad",
+        "Præhospitalet Region Midtjylland",
+        "Sundhedsfaglig visitator",
+    ),
+];
+
+fn participant(conn: &mut DbConnection, i: usize) -> QueryResult<(i64, Person)> {
+    let (name, workplace, job) = PARTICIPANTS[i];
+    let email = format!("deltager{}@brobyg.test", i + 1);
+    let id = match users::find_by_email(conn, &email)? {
+        Some(u) => u.id,
+        None => {
+            let id = users::create(
+                conn,
+                &users::NewUser {
+                    email: &email,
+                    name,
+                    phone: None,
+                    password_hash: None,
+                    verified: true,
+                    language: "da",
+                },
+            )?;
+            users::grant_role(conn, id, Role::Professional)?;
+            id
+        }
+    };
+    Ok((
+        id,
+        Person {
+            name: name.into(),
+            workplace: workplace.into(),
+            job_title: job.into(),
+            needs: None,
+        },
+    ))
+}
+
+fn ean_invoice() -> Invoice {
+    Invoice {
+        kind: InvoiceKind::Ean,
+        ean: Some("5798000416604".into()),
+        cvr: None,
+        address: None,
+        reference: Some("Kursusbudget 2026".into()),
+    }
+}
+
+fn enrol(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+    person: &Person,
+    invoice: &Invoice,
+) -> QueryResult<()> {
+    let placed = enrolments::enrol(conn, session_id, user_id, true, BASE)?
+        .map_err(|r| err(format!("demo enrolment refused: {r:?}")))?;
+    genlaer::save_details(conn, placed.enrolment_id, person, invoice)
+}
+
+pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
+    let regions = branches::regions(conn)?;
+    let all_branches = branches::all(conn)?;
+    let branch = |name: &str| {
+        all_branches
+            .iter()
+            .find(|b| b.branch.name == name)
+            .map(|b| b.branch.id)
+            .ok_or_else(|| err(format!("no branch {name}")))
+    };
+    let mut course_ids = std::collections::HashMap::new();
+    for doc in load_folder::<CourseMeta>("genlaer/").map_err(err)? {
+        let m = doc.meta;
+        let region_id = match &m.region {
+            Some(name) => Some(
+                regions
+                    .iter()
+                    .find(|r| &r.name == name)
+                    .map(|r| r.id)
+                    .ok_or_else(|| err(format!("{}: no region {name}", doc.path)))?,
+            ),
+            None => None,
+        };
+        let id = courses::create(
+            conn,
+            &CourseFields {
+                slug: m.slug.clone(),
+                title: m.title,
+                summary: m.summary,
+                description: doc.body,
+                audience: m.audience,
+                target_group: m.target_group,
+                learning_goals: m.learning_goals.trim().to_string(),
+                minutes: (m.hours * 60.0).round() as i32,
+                format: m.format,
+                price_ore: (m.price * 100.0).round() as i64,
+                vat_note: m.vat_note,
+                cancellation_terms: m.cancellation_terms,
+                late_free_if_refilled: true,
+                region_id,
+                published: m.published,
+            },
+        )?;
+        course_ids.insert(m.slug, id);
+    }
+    let course = |slug: &str| {
+        course_ids
+            .get(slug)
+            .copied()
+            .ok_or_else(|| err(format!("no course {slug}")))
+    };
+    let lgbt = course("lgbt-venlig-praksis-i-sundhedsvaesenet")?;
+    let visitators = course("social-ulighed-i-sundhed-for-visitatorer")?;
+    let literacy = course("sundhedskompetence-og-kommunikation")?;
+    let leaders = course("ledelse-der-mindsker-ulighed-i-sundhed")?;
+    let (aarhus, randers) = (branch("Aarhus")?, branch("Randers")?);
+    let professional = users::find_by_email(conn, "fagperson@brobyg.test")?
+        .ok_or_else(|| err("no demo professional"))?;
+    let coordinator = users::find_by_email(conn, "koordinator@brobyg.test")?
+        .ok_or_else(|| err("no demo coordinator"))?;
+    let hanne = Person {
+        name: professional.name.clone(),
+        workplace: "Regionshospitalet Randers, Akutafdelingen".into(),
+        job_title: "Afdelingssygeplejerske".into(),
+        needs: Some("Vegetarisk frokost".into()),
+    };
+
+    // Open sessions ahead.
+    let lgbt_soon = session(
+        conn,
+        Plan {
+            course: lgbt,
+            branch: Some(aarhus),
+            title: "LGBT+ venlig praksis i sundhedsvæsenet",
+            location: "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C",
+            online_url: None,
+            capacity: Some(20),
+            teachers: "Mads Kjærgaard og underviser fra LGBT+ Huset Aarhus",
+            meetings: vec![meeting(14, (9, 0), (12, 30))?],
+            cancel_days: Some(14),
+        },
+        None,
+    )?;
+    session(
+        conn,
+        Plan {
+            course: lgbt,
+            branch: Some(aarhus),
+            title: "LGBT+ venlig praksis i sundhedsvæsenet",
+            location: "VIA University College, Hedeager 2, 8200 Aarhus N",
+            online_url: None,
+            capacity: Some(24),
+            teachers: "Underviser fra LGBT+ Huset Aarhus",
+            meetings: vec![meeting(45, (13, 0), (16, 30))?],
+            cancel_days: Some(14),
+        },
+        None,
+    )?;
+    session(
+        conn,
+        Plan {
+            course: literacy,
+            branch: None,
+            title: "Sundhedskompetence og kommunikation (online)",
+            location: "Online",
+            online_url: Some("https://møde.socialsundhed.test/sundhedskompetence"),
+            capacity: Some(30),
+            teachers: "Landssekretariatet",
+            meetings: vec![meeting(21, (13, 0), (16, 0))?],
+            cancel_days: Some(7),
+        },
+        None,
+    )?;
+    session(
+        conn,
+        Plan {
+            course: leaders,
+            branch: None,
+            title: "Ledelse der mindsker ulighed i sundhed",
+            location: "Dokk1, Hack Kampmanns Plads 2, 8000 Aarhus C",
+            online_url: None,
+            capacity: Some(24),
+            teachers: "Landssekretariatet",
+            meetings: vec![
+                meeting(60, (9, 0), (12, 30))?,
+                meeting(61, (9, 0), (12, 30))?,
+            ],
+            cancel_days: Some(14),
+        },
+        None,
+    )?;
+    // Full, with a waiting list (the demo professional is third in it).
+    let full = session(
+        conn,
+        Plan {
+            course: literacy,
+            branch: Some(randers),
+            title: "Sundhedskompetence og kommunikation",
+            location: "Social Sundhed Randers, Østervold 42, 8900 Randers C",
+            online_url: None,
+            capacity: Some(10),
+            teachers: "Mads Kjærgaard",
+            meetings: vec![meeting(30, (9, 0), (12, 0))?],
+            cancel_days: Some(7),
+        },
+        None,
+    )?;
+    for i in 0..12 {
+        let (uid, person) = participant(conn, i)?;
+        enrol(conn, full, uid, &person, &ean_invoice())?;
+    }
+    enrol(conn, full, professional.id, &hanne, &ean_invoice())?;
+    enrol(conn, lgbt_soon, professional.id, &hanne, &ean_invoice())?;
+    for i in 0..3 {
+        let (uid, person) = participant(conn, i)?;
+        enrol(conn, lgbt_soon, uid, &person, &ean_invoice())?;
+    }
+
+    // Held, with attendance and a certificate.
+    let past = session(
+        conn,
+        Plan {
+            course: literacy,
+            branch: Some(aarhus),
+            title: "Sundhedskompetence og kommunikation",
+            location: "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C",
+            online_url: None,
+            capacity: Some(16),
+            teachers: "Mads Kjærgaard",
+            meetings: vec![meeting(-40, (9, 0), (12, 0))?],
+            cancel_days: Some(7),
+        },
+        None,
+    )?;
+    enrol(conn, past, professional.id, &hanne, &ean_invoice())?;
+    let held_meeting = sessions::meetings(conn, past)?
+        .first()
+        .cloned()
+        .ok_or_else(|| err("no meeting"))?;
+    for i in 3..6 {
+        let (uid, person) = participant(conn, i)?;
+        enrol(conn, past, uid, &person, &ean_invoice())?;
+        attendance::record(
+            conn,
+            held_meeting.id,
+            uid,
+            AttendanceStatus::Present,
+            held_meeting.minutes(),
+            coordinator.id,
+        )?;
+    }
+    attendance::record(
+        conn,
+        held_meeting.id,
+        professional.id,
+        AttendanceStatus::Present,
+        held_meeting.minutes(),
+        coordinator.id,
+    )?;
+    sessions::mark_held(conn, past)?;
+    let held = sessions::find(conn, past)?;
+    let mut random = [0u8; 12];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut random);
+    certificates::issue(
+        conn,
+        &NewCertificate {
+            code: &certificate_code(&random),
+            session_id: past,
+            user_id: professional.id,
+            name: &hanne.name,
+            course_title: &held.title,
+            first_day: held.starts_at,
+            last_day: held.ends_at,
+            minutes: held_meeting.minutes(),
+            issuer: "Social Sundhed Aarhus",
+        },
+    )?;
+
+    // Organisations' bookings: one waiting for an answer, one accepted.
+    let today = crate::i18n::format::local(Utc::now().naive_utc()).date_naive();
+    let booking = |course_id: i64,
+                   branch_id: i64,
+                   organisation: &str,
+                   kind: &str,
+                   place: &str,
+                   n: i32,
+                   from: i64| NewBooking {
+        course_id,
+        branch_id: Some(branch_id),
+        requester_id: professional.id,
+        organisation: organisation.into(),
+        organisation_kind: kind.into(),
+        wished_from: today + Duration::days(from),
+        wished_to: today + Duration::days(from + 30),
+        participants: n,
+        place: place.into(),
+        contact_name: professional.name.clone(),
+        contact_email: professional.email.clone(),
+        contact_phone: "78 42 00 00".into(),
+        invoice: ean_invoice(),
+        message: None,
+    };
+    bookings::create(
+        conn,
+        &booking(
+            lgbt,
+            randers,
+            "Regionshospitalet Randers, Akutafdelingen",
+            "hospital",
+            "Skovlyvej 15, 8930 Randers NØ",
+            16,
+            40,
+        ),
+    )?;
+    let accepted = bookings::create(
+        conn,
+        &booking(
+            visitators,
+            aarhus,
+            "Præhospitalet Region Midtjylland",
+            "region",
+            "Præhospitalet, Olof Palmes Allé 34, 8200 Aarhus N",
+            18,
+            25,
+        ),
+    )?;
+    bookings::decide(
+        conn,
+        accepted,
+        BookingStatus::Accepted,
+        None,
+        coordinator.id,
+    )?;
+    let salt = crate::auth::token::generate();
+    let hash =
+        crate::auth::token::digest(&crate::web::routes::genlaer::link_token(secret_key, &salt));
+    let closed = session(
+        conn,
+        Plan {
+            course: visitators,
+            branch: Some(aarhus),
+            title: "Social ulighed i sundhed for visitatorer",
+            location: "Præhospitalet, Olof Palmes Allé 34, 8200 Aarhus N",
+            online_url: None,
+            capacity: Some(18),
+            teachers: "Mads Kjærgaard",
+            meetings: vec![meeting(35, (8, 30), (15, 0))?],
+            cancel_days: None,
+        },
+        Some((
+            accepted,
+            Link {
+                token_hash: &hash,
+                salt: &salt,
+            },
+        )),
+    )?;
+    for i in 12..14 {
+        let (uid, person) = participant(conn, i)?;
+        enrol(conn, closed, uid, &person, &Invoice::booking())?;
+    }
+
+    Ok(())
+}

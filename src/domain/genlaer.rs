@@ -1,0 +1,327 @@
+//! GenLær (gensidig læring): the rules of the course catalogue, bookings by
+//! organisations and course certificates. Seats, waiting lists and
+//! cancellations are the shared engine's (`domain::enrolment`).
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::validation::Invalid;
+
+/// Who a course is for; the catalogue filters on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Welfare professionals: nurses, doctors, social workers, visitators.
+    Professionals,
+    Leaders,
+    DecisionMakers,
+    /// Students of health and social programmes.
+    Students,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 4] = [
+        Audience::Professionals,
+        Audience::Leaders,
+        Audience::DecisionMakers,
+        Audience::Students,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Professionals => "professionals",
+            Audience::Leaders => "leaders",
+            Audience::DecisionMakers => "decision_makers",
+            Audience::Students => "students",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.as_str() == value)
+    }
+}
+
+/// How a course is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseFormat {
+    /// Open sessions anyone can enrol in.
+    Open,
+    /// Booked by an organisation for its own staff.
+    Inhouse,
+    Both,
+}
+
+impl CourseFormat {
+    pub const ALL: [CourseFormat; 3] = [
+        CourseFormat::Open,
+        CourseFormat::Inhouse,
+        CourseFormat::Both,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CourseFormat::Open => "open",
+            CourseFormat::Inhouse => "inhouse",
+            CourseFormat::Both => "both",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<CourseFormat> {
+        CourseFormat::ALL.into_iter().find(|f| f.as_str() == value)
+    }
+
+    pub fn bookable(self) -> bool {
+        matches!(self, CourseFormat::Inhouse | CourseFormat::Both)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Pending,
+    Accepted,
+    Declined,
+}
+
+impl BookingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingStatus::Pending => "pending",
+            BookingStatus::Accepted => "accepted",
+            BookingStatus::Declined => "declined",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<BookingStatus> {
+        [
+            BookingStatus::Pending,
+            BookingStatus::Accepted,
+            BookingStatus::Declined,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+}
+
+/// The kinds of organisation that book courses.
+pub const ORGANISATION_KINDS: [&str; 5] = ["hospital", "municipality", "region", "school", "other"];
+
+pub fn organisation_kind(value: &str) -> Result<String, Invalid> {
+    ORGANISATION_KINDS
+        .iter()
+        .find(|k| **k == value)
+        .map(|k| k.to_string())
+        .ok_or(Invalid("error-choose"))
+}
+
+/// Course length typed in hours ("3", "3,5", "7.5"), kept as minutes.
+pub fn hours(input: &str) -> Result<i32, Invalid> {
+    let v = input.trim().replace(',', ".");
+    let invalid = Invalid("error-course-hours");
+    let h: f64 = v.parse().map_err(|_| invalid)?;
+    if !(h > 0.0 && h <= 200.0) {
+        return Err(invalid);
+    }
+    let minutes = (h * 60.0).round();
+    if (minutes - h * 60.0).abs() > 1e-6 || minutes % 15.0 != 0.0 {
+        return Err(invalid);
+    }
+    Ok(minutes as i32)
+}
+
+/// A course's address in the catalogue: lower-case letters, digits and
+/// hyphens.
+pub fn slug(input: &str) -> Result<String, Invalid> {
+    let v = input.trim();
+    if v.is_empty() {
+        return Err(Invalid("error-required"));
+    }
+    let ok = v.len() <= 80
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !v.starts_with('-')
+        && !v.ends_with('-');
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(Invalid("error-slug"))
+    }
+}
+
+/// Participants an organisation expects, or seats booked.
+pub fn participants(input: &str) -> Result<i32, Invalid> {
+    match input.trim().parse::<i32>() {
+        Ok(n) if (1..=500).contains(&n) => Ok(n),
+        _ => Err(Invalid("error-participants")),
+    }
+}
+
+/// A wished period: from and to, in that order.
+pub fn period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), (&'static str, Invalid)> {
+    let from = super::time::date(from).map_err(|e| ("wished_from", e))?;
+    let to = super::time::date(to).map_err(|e| ("wished_to", e))?;
+    if to < from {
+        return Err(("wished_to", Invalid("error-period-order")));
+    }
+    Ok((from, to))
+}
+
+/// A month in the catalogue's filter: "2026-03".
+pub fn month(input: &str) -> Option<(i32, u32)> {
+    let (y, m) = input.trim().split_once('-')?;
+    let y: i32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    ((2000..=2100).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
+}
+
+/// The first instant (Copenhagen midnight, as UTC) of a month and of the
+/// next one: the bounds of the month filter.
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let midnight = chrono::NaiveTime::MIN;
+    Some((
+        super::time::local_to_utc(first, midnight).ok()?,
+        super::time::local_to_utc(next, midnight).ok()?,
+    ))
+}
+
+/// The next twelve months from `today`, as filter values ("2026-03").
+pub fn coming_months(today: NaiveDate) -> Vec<(i32, u32)> {
+    let mut out = Vec::with_capacity(12);
+    let (mut y, mut m) = (today.year(), today.month());
+    for _ in 0..12 {
+        out.push((y, m));
+        if m == 12 {
+            y += 1;
+            m = 1;
+        } else {
+            m += 1;
+        }
+    }
+    out
+}
+
+/// A certificate is issued only for a held session in which the person's
+/// attendance was recorded (some time present).
+pub fn may_have_certificate(held: bool, attended_minutes: i32) -> bool {
+    held && attended_minutes > 0
+}
+
+/// Verification codes: twelve characters from an alphabet without look-
+/// alikes (no 0/O, 1/I/L), written in groups of four.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+pub fn certificate_code(random: &[u8; 12]) -> String {
+    let chars: Vec<char> = random
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A code as someone may type it ("abcd efgh jkmn") in its stored form.
+pub fn normalise_code(input: &str) -> Option<String> {
+    let chars: Vec<char> = input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if chars.len() != 12 || !chars.iter().all(|c| CODE_ALPHABET.contains(&(*c as u8))) {
+        return None;
+    }
+    Some(
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_typed_with_a_comma_or_a_point_in_quarters() {
+        assert_eq!(hours("3"), Ok(180));
+        assert_eq!(hours("3,5"), Ok(210));
+        assert_eq!(hours("7.25"), Ok(435));
+        assert_eq!(hours("0"), Err(Invalid("error-course-hours")));
+        assert_eq!(hours("2,1"), Err(Invalid("error-course-hours")));
+        assert_eq!(hours("tre"), Err(Invalid("error-course-hours")));
+    }
+
+    #[test]
+    fn slugs_are_plain() {
+        assert_eq!(
+            slug("lgbt-venlig-praksis"),
+            Ok("lgbt-venlig-praksis".into())
+        );
+        assert_eq!(slug("LGBT"), Err(Invalid("error-slug")));
+        assert_eq!(slug("-x"), Err(Invalid("error-slug")));
+        assert_eq!(slug(""), Err(Invalid("error-required")));
+    }
+
+    #[test]
+    fn codes_are_readable_and_normalised() {
+        let code = certificate_code(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 255]);
+        assert_eq!(code.len(), 14);
+        assert_eq!(
+            normalise_code(&code.to_lowercase().replace('-', " ")),
+            Some(code)
+        );
+        assert_eq!(normalise_code("ABCD-EFGH-JKM0"), None, "no zero");
+        assert_eq!(normalise_code("ABCD"), None);
+    }
+
+    #[test]
+    fn months_and_periods() {
+        assert_eq!(month("2026-03"), Some((2026, 3)));
+        assert_eq!(month("2026-13"), None);
+        assert_eq!(month("marts"), None);
+        let (from, to) = month_bounds(2026, 3).expect("bounds");
+        // Midnight in winter time (UTC+1); April begins in summer time.
+        assert_eq!(from.to_string(), "2026-02-28 23:00:00");
+        assert_eq!(to.to_string(), "2026-03-31 22:00:00");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let months = coming_months(today);
+        assert_eq!(months[0], (2026, 11));
+        assert_eq!(months[2], (2027, 1));
+        assert!(period("2026-05-01", "2026-04-01").is_err());
+        assert!(period("2026-04-01", "2026-05-01").is_ok());
+    }
+
+    #[test]
+    fn certificates_need_a_held_session_and_attendance() {
+        assert!(may_have_certificate(true, 180));
+        assert!(!may_have_certificate(true, 0));
+        assert!(!may_have_certificate(false, 180));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.as_str()), Some(a));
+        }
+        for f in CourseFormat::ALL {
+            assert_eq!(CourseFormat::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(
+            BookingStatus::parse("accepted"),
+            Some(BookingStatus::Accepted)
+        );
+        assert!(organisation_kind("hospital").is_ok());
+        assert!(organisation_kind("firma").is_err());
+    }
+}

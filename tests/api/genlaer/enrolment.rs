@@ -1,0 +1,297 @@
+use brobyg::domain::Role;
+use reqwest::StatusCode;
+
+use super::{VALID_CVR, course, enrol_fields, enrolment_status, in_days, kinds_to, session};
+use crate::helpers::{PASSWORD, input_value, location, spawn_app, texts};
+
+#[tokio::test]
+async fn a_visitor_enrols_gets_an_account_and_the_details_are_kept() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let form = browser
+        .get_html(&format!("/genlaer/hold/{s}/tilmeld"))
+        .await;
+    assert!(
+        form.contains("Gratis afmelding indtil fristen."),
+        "terms before enrolling"
+    );
+    let response = browser
+        .post_form(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &enrol_fields("Åse Ørum", "Aase@Example.dk"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), format!("/genlaer/hold/{s}/tak"));
+    assert_eq!(
+        enrolment_status(&app, s, "aase@example.dk").as_deref(),
+        Some("confirmed")
+    );
+    assert_eq!(
+        kinds_to(&app, "aase@example.dk"),
+        vec!["account_created", "enrolled"]
+    );
+    let details = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::genlaer::details_of_session(&mut conn, s).expect("details")
+    };
+    assert_eq!(details.len(), 1);
+    assert_eq!(details[0].1.workplace, "Aarhus Universitetshospital");
+    assert_eq!(details[0].1.ean.as_deref(), Some(super::VALID_EAN));
+    assert_eq!(details[0].1.reference.as_deref(), Some("PO-1"));
+
+    // The welcome link sets a password and signs in.
+    let brobyg::mail::Message::AccountCreated { link } = app
+        .outbox()
+        .into_iter()
+        .find(|r| r.kind == "account_created")
+        .expect("welcome")
+        .message()
+        .expect("message")
+    else {
+        panic!("expected a welcome");
+    };
+    let path = crate::helpers::path_of(&link);
+    let fresh = app.browser();
+    assert_eq!(fresh.get(&path).await.status(), StatusCode::OK);
+    let done = fresh
+        .post_form(
+            &path,
+            &[("password", PASSWORD), ("password_confirm", PASSWORD)],
+        )
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let mine = fresh.get_html("/genlaer/mine-kurser").await;
+    assert!(
+        mine.contains(&format!("/genlaer/hold/{s}\"")),
+        "Mine kurser lists it"
+    );
+}
+
+#[tokio::test]
+async fn an_existing_accounts_email_is_used_without_revealing_anything() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let owner = app.create_user("ejer@example.dk", &[Role::Professional], None);
+    let before = app.user_count();
+    let browser = app.browser();
+    let first = browser
+        .post_form(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &enrol_fields("Nogen", "ejer@example.dk"),
+        )
+        .await;
+    let again = browser
+        .post_form(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &enrol_fields("Nogen", "ejer@example.dk"),
+        )
+        .await;
+    // The same answer whether the address had an account, or was enrolled.
+    assert_eq!(location(&first), format!("/genlaer/hold/{s}/tak"));
+    assert_eq!(location(&again), format!("/genlaer/hold/{s}/tak"));
+    assert_eq!(app.user_count(), before, "no second account");
+    assert_eq!(
+        kinds_to(&app, &owner.email),
+        vec!["enrolled"],
+        "the owner is told"
+    );
+    let thanks = browser.get_html(&format!("/genlaer/hold/{s}/tak")).await;
+    assert!(!thanks.contains("ejer@example.dk") && !thanks.contains("Test ejer"));
+}
+
+#[tokio::test]
+async fn invalid_ean_and_cvr_are_refused_beside_the_field_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let users_before = app.user_count();
+    let mut fields = enrol_fields("Åse Ørum", "aase@example.dk");
+    fields.retain(|(k, _)| *k != "ean");
+    fields.push(("ean", "5798000416605"));
+    let response = browser
+        .post_form(&format!("/genlaer/hold/{s}/tilmeld"), &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(
+        texts(&html, "#f-ean-error"),
+        vec![
+            "EAN-nummeret er ikke gyldigt (kontrolcifferet passer ikke). Tjek, at det er skrevet rigtigt."
+        ]
+    );
+    assert!(html.contains("aria-describedby=\"f-ean-hint f-ean-error\""));
+    assert_eq!(
+        input_value(&html, "name").as_deref(),
+        Some("Åse Ørum"),
+        "input kept"
+    );
+    assert_eq!(input_value(&html, "ean").as_deref(), Some("5798000416605"));
+
+    let mut fields = enrol_fields("Åse Ørum", "aase@example.dk");
+    fields.retain(|(k, _)| !["invoice_kind", "cvr", "invoice_address"].contains(k));
+    fields.extend([
+        ("invoice_kind", "cvr"),
+        ("cvr", "29189405"),
+        ("invoice_address", ""),
+    ]);
+    let response = browser
+        .post_form(&format!("/genlaer/hold/{s}/tilmeld"), &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(
+        texts(&html, "#f-cvr-error"),
+        vec!["CVR-nummeret er ikke gyldigt. Tjek, at det er skrevet rigtigt."]
+    );
+    assert_eq!(
+        texts(&html, "#f-invoice_address-error"),
+        vec!["Udfyld feltet."]
+    );
+    assert_eq!(app.user_count(), users_before, "no account made");
+    assert!(app.outbox().is_empty(), "no message");
+    assert_eq!(enrolment_status(&app, s, "aase@example.dk"), None);
+
+    // A valid CVR with an address goes through.
+    let mut fields = enrol_fields("Åse Ørum", "aase@example.dk");
+    fields.retain(|(k, _)| !["invoice_kind", "cvr", "invoice_address"].contains(k));
+    fields.extend([
+        ("invoice_kind", "cvr"),
+        ("cvr", VALID_CVR),
+        ("invoice_address", "Vestergade 1, 8000 Aarhus C"),
+    ]);
+    let response = browser
+        .post_form(&format!("/genlaer/hold/{s}/tilmeld"), &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_full_session_queues_promotes_on_cancel_and_lets_people_leave_the_queue() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(1), 10, None);
+    let (anna, a) = app.signed_in(Role::Professional).await;
+    let (bo, b) = app.signed_in(Role::Professional).await;
+    let (cai, cu) = app.signed_in(Role::Professional).await;
+    for browser in [&anna, &bo, &cai] {
+        let r = browser
+            .post_form(
+                &format!("/genlaer/hold/{s}/tilmeld"),
+                &enrol_fields("Navn", "ignoreret@example.dk"),
+            )
+            .await;
+        assert_eq!(location(&r), "/genlaer/mine-kurser");
+    }
+    assert_eq!(
+        enrolment_status(&app, s, &a.email).as_deref(),
+        Some("confirmed")
+    );
+    assert_eq!(
+        enrolment_status(&app, s, &b.email).as_deref(),
+        Some("waitlisted")
+    );
+    let mine = bo.get_html("/genlaer/mine-kurser").await;
+    assert!(mine.contains("nummer 1 på ventelisten"));
+    let page = cai.get_html(&format!("/genlaer/hold/{s}")).await;
+    assert!(
+        page.contains("nummer 2"),
+        "the session page tells the place"
+    );
+
+    anna.post_form(&format!("/genlaer/hold/{s}/afmeld"), &[])
+        .await;
+    assert_eq!(
+        enrolment_status(&app, s, &a.email).as_deref(),
+        Some("cancelled")
+    );
+    assert_eq!(
+        enrolment_status(&app, s, &b.email).as_deref(),
+        Some("confirmed")
+    );
+    assert_eq!(kinds_to(&app, &b.email), vec!["waitlisted", "promoted"]);
+
+    cai.post_form(&format!("/genlaer/hold/{s}/afmeld"), &[])
+        .await;
+    assert_eq!(
+        enrolment_status(&app, s, &cu.email).as_deref(),
+        Some("withdrawn")
+    );
+    assert_eq!(
+        kinds_to(&app, &cu.email),
+        vec!["waitlisted", "left_waitlist"]
+    );
+    let history = cai.get_html("/genlaer/mine-kurser").await;
+    assert!(history.contains("Forlod ventelisten"));
+}
+
+#[tokio::test]
+async fn participants_cancel_before_the_deadline_and_coordinators_after_it() {
+    let app = spawn_app().await;
+    let branch = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(branch));
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let open = session(&app, c, Some(branch), Some(5), 10, Some(in_days(5)));
+    let late = session(&app, c, Some(branch), Some(1), 10, Some(in_days(-1)));
+    let (anna, a) = app.signed_in(Role::Professional).await;
+    let (bo, b) = app.signed_in(Role::Professional).await;
+    let (_, w) = app.signed_in(Role::Professional).await;
+    app.enrol(open, a.id);
+    app.enrol(late, a.id);
+    app.enrol(late, w.id);
+    app.enrol(late, b.id);
+
+    let ok = anna
+        .post_form(&format!("/genlaer/hold/{open}/afmeld"), &[])
+        .await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        enrolment_status(&app, open, &a.email).as_deref(),
+        Some("cancelled")
+    );
+
+    anna.post_form(&format!("/genlaer/hold/{late}/afmeld"), &[])
+        .await;
+    let page = anna.get_html("/genlaer/mine-kurser").await;
+    assert!(page.contains("Afmeldingsfristen er overskredet"));
+    assert_eq!(
+        enrolment_status(&app, late, &a.email).as_deref(),
+        Some("confirmed"),
+        "refused"
+    );
+
+    // A coordinator cancels late; the seat goes to the queue: refilled.
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+    staff
+        .post_form(&format!("/koordinator/hold/{late}/afmeld/{}", a.id), &[])
+        .await;
+    let row = |user: i64| {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::enrolments::find(&mut conn, late, user)
+            .expect("q")
+            .expect("row")
+    };
+    let first = row(a.id);
+    assert!(first.late_cancellation && first.refilled);
+    assert_eq!(first.cancelled_by, Some(coordinator.id));
+    assert_eq!(
+        enrolment_status(&app, late, &w.email).as_deref(),
+        Some("confirmed")
+    );
+    // Again with someone still waiting (bo), then with nobody: not refilled.
+    staff
+        .post_form(&format!("/koordinator/hold/{late}/afmeld/{}", w.id), &[])
+        .await;
+    assert!(row(w.id).refilled);
+    staff
+        .post_form(&format!("/koordinator/hold/{late}/afmeld/{}", b.id), &[])
+        .await;
+    let last = row(b.id);
+    assert!(last.late_cancellation && !last.refilled);
+    let _ = bo;
+}

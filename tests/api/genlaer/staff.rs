@@ -1,0 +1,311 @@
+use brobyg::domain::Role;
+use reqwest::StatusCode;
+
+use super::{course, enrolment_status, session};
+use crate::helpers::{PASSWORD, TestApp, TestUser, location, spawn_app, texts};
+
+struct Setup {
+    app: TestApp,
+    branch: i64,
+    region: i64,
+    coordinator: TestUser,
+}
+
+async fn setup() -> Setup {
+    let app = spawn_app().await;
+    let branch = app.create_branch("Aarhus");
+    let region = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::branches::find(&mut conn, branch)
+            .expect("branch")
+            .region_id
+    };
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(branch));
+    Setup {
+        app,
+        branch,
+        region,
+        coordinator,
+    }
+}
+
+fn course_form<'a>(title: &'a str, region: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("slug", ""),
+        ("summary", "Kort om kurset"),
+        ("description", "Lang **beskrivelse**"),
+        ("audience", "leaders"),
+        ("target_group", "ledere"),
+        ("learning_goals", "- mål"),
+        ("hours", "3,5"),
+        ("format", "both"),
+        ("price", "1.250,00"),
+        ("vat_note", "Momsfri"),
+        ("cancellation_terms", ""),
+        ("late_free_if_refilled", "on"),
+        ("region", region),
+        ("published", "on"),
+    ]
+}
+
+#[tokio::test]
+async fn a_coordinator_creates_a_regional_course_and_a_session_across_a_dst_change() {
+    let s = setup().await;
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    let region = s.region.to_string();
+    // National courses are the administrators'.
+    let r = b
+        .post_form(
+            "/koordinator/genlaer/kurser/ny",
+            &course_form("Ledelse og lighed", ""),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut bad = course_form("Ledelse og lighed", &region);
+    bad.retain(|(k, _)| *k != "price");
+    bad.push(("price", "mange"));
+    let r = b.post_form("/koordinator/genlaer/kurser/ny", &bad).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&r.text().await.expect("body"), "#f-price-error"),
+        vec!["Skriv en pris i kroner, fx 1.250,00."]
+    );
+
+    let r = b
+        .post_form(
+            "/koordinator/genlaer/kurser/ny",
+            &course_form("Ledelse og lighed", &region),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let course_path = location(&r);
+    let id: i64 = course_path
+        .rsplit('/')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .expect("id");
+    let public = s.app.browser().get_html("/genlaer/ledelse-og-lighed").await;
+    assert!(public.contains("1.250,00 kr. pr. deltager"));
+    assert!(public.contains("3,5 timer"));
+
+    // Two meetings: before and after clocks go back (25 October 2026).
+    let branch = s.branch.to_string();
+    let r = b
+        .post_form(
+            &format!("/koordinator/genlaer/kurser/{id}/nyt-hold"),
+            &[
+                ("branch", &branch),
+                ("title", "Ledelse og lighed"),
+                ("location", "Dokk1, Aarhus"),
+                ("online_url", ""),
+                ("capacity", "1"),
+                ("teachers", "Mads"),
+                ("enrol_deadline", ""),
+                ("cancel_deadline", ""),
+                ("date_1", "2027-10-29"),
+                ("start_1", "09:00"),
+                ("end_1", "12:00"),
+                ("date_2", "2027-11-05"),
+                ("start_2", "09:00"),
+                ("end_2", "12:00"),
+                ("date_3", ""),
+                ("start_3", ""),
+                ("end_3", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let session_id: i64 = location(&r)
+        .rsplit('/')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .expect("id");
+    let meetings = {
+        let mut conn = s.app.db.conn().expect("connection");
+        brobyg::db::sessions::meetings(&mut conn, session_id).expect("meetings")
+    };
+    assert_eq!(
+        meetings[0].starts_at.format("%H:%M").to_string(),
+        "07:00",
+        "summer time"
+    );
+    assert_eq!(
+        meetings[1].starts_at.format("%H:%M").to_string(),
+        "08:00",
+        "winter time"
+    );
+    let edit = b
+        .get_html(&format!("/koordinator/genlaer/hold/{session_id}"))
+        .await;
+    assert!(edit.contains("kl. 09.00"));
+
+    // More seats go to the queue at once.
+    let anna = s
+        .app
+        .create_user("anna@example.dk", &[Role::Professional], None);
+    let bo = s
+        .app
+        .create_user("bo@example.dk", &[Role::Professional], None);
+    s.app.enrol(session_id, anna.id);
+    s.app.enrol(session_id, bo.id);
+    assert_eq!(
+        enrolment_status(&s.app, session_id, &bo.email).as_deref(),
+        Some("waitlisted")
+    );
+    let r = b
+        .post_form(
+            &format!("/koordinator/genlaer/hold/{session_id}"),
+            &[
+                ("title", "Ledelse og lighed"),
+                ("location", "Dokk1, Aarhus"),
+                ("online_url", ""),
+                ("capacity", "2"),
+                ("teachers", "Mads og Lone"),
+                ("enrol_deadline", ""),
+                ("cancel_deadline", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        enrolment_status(&s.app, session_id, &bo.email).as_deref(),
+        Some("confirmed")
+    );
+}
+
+#[tokio::test]
+async fn the_participant_csv_opens_in_danish_excel_with_workplace_and_invoice() {
+    let s = setup().await;
+    let c = course(&s.app, "lgbt", "LGBT+ venlig praksis", None);
+    let id = session(&s.app, c, Some(s.branch), Some(5), 10, None);
+    s.app
+        .browser()
+        .post_form(
+            &format!("/genlaer/hold/{id}/tilmeld"),
+            &super::enrol_fields("Søren Ærø", "soeren@example.dk"),
+        )
+        .await;
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    let response = b
+        .get(&format!("/koordinator/genlaer/hold/{id}/deltagere.csv"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("csv");
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM");
+    let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+    let mut lines = text.trim_start_matches('\u{feff}').split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Navn;E-mail;Arbejdsplads;Stilling;Særlige behov;Status;Tilmeldt den;Fakturering;EAN;CVR;Fakturaadresse;Reference;Timer deltaget"
+        )
+    );
+    let row = lines.next().expect("row");
+    assert!(
+        row.starts_with(
+            "Søren Ærø;soeren@example.dk;Aarhus Universitetshospital;Sygeplejerske;;Tilmeldt;"
+        ),
+        "{row}"
+    );
+    assert!(row.contains(";EAN;5798000416604;;;PO-1;0"), "{row}");
+    let date = row.split(';').nth(6).expect("date");
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(date, "%d-%m-%Y %H:%M").is_ok(),
+        "{date}"
+    );
+}
+
+#[tokio::test]
+async fn only_the_right_people_manage_genlaer() {
+    let s = setup().await;
+    let national = course(&s.app, "national", "Landsdækkende kursus", None);
+    let regional = course(&s.app, "regional", "Regionalt kursus", Some(s.region));
+    let own = session(&s.app, national, Some(s.branch), Some(5), 10, None);
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    assert_eq!(
+        b.get(&format!("/koordinator/genlaer/kurser/{regional}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        b.get(&format!("/koordinator/genlaer/kurser/{national}"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN,
+        "national courses are the administrators'"
+    );
+    assert_eq!(
+        b.get(&format!("/koordinator/genlaer/hold/{own}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let (admin, _) = s.app.signed_in(Role::Admin).await;
+    assert_eq!(
+        admin
+            .get(&format!("/koordinator/genlaer/kurser/{national}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let (other, _) = s.app.signed_in(Role::Coordinator).await;
+    for path in [
+        format!("/koordinator/genlaer/hold/{own}"),
+        format!("/koordinator/genlaer/hold/{own}/deltagere.csv"),
+        format!("/koordinator/genlaer/kurser/{regional}"),
+    ] {
+        assert_eq!(
+            other.get(&path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let r = other
+        .post_form(
+            &format!("/koordinator/genlaer/hold/{own}/moeder"),
+            &[("date", "2027-01-01"), ("start", "9"), ("end", "10")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    for role in [Role::Volunteer, Role::Professional] {
+        let (x, _) = s.app.signed_in(role).await;
+        for path in [
+            "/koordinator/genlaer",
+            "/koordinator/genlaer/bestillinger",
+            "/koordinator/genlaer/kurser/ny",
+        ] {
+            assert_eq!(
+                x.get(path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{role:?} {path}"
+            );
+        }
+        assert_eq!(
+            x.get(&format!("/koordinator/genlaer/hold/{own}/deltagere.csv"))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let anonymous = s.app.browser();
+    for path in [
+        "/koordinator/genlaer",
+        "/genlaer/mine-kurser",
+        "/koordinator/genlaer/bestillinger",
+    ] {
+        let r = anonymous.get(path).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+        assert!(location(&r).starts_with("/log-ind?next="));
+    }
+    let index = b.get_html("/koordinator/genlaer").await;
+    assert!(
+        index.contains(&format!("/koordinator/hold/{own}")),
+        "links to the generic page"
+    );
+}
