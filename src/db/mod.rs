@@ -6,6 +6,7 @@
 //! on the variant (see `last_insert_id` and `connection`).
 
 pub mod activation;
+pub mod agenda;
 pub mod applications;
 pub mod attendance;
 pub mod bookings;
@@ -24,6 +25,7 @@ pub mod outbox;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
+pub mod supervision;
 pub mod tokens;
 pub mod users;
 pub mod volunteer_history;

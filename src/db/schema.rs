@@ -263,6 +263,7 @@ diesel::table! {
         child_certificate -> Bool,
         updated_by -> Nullable<BigInt>,
         updated_at -> Timestamp,
+        supervision_window_months -> Integer,
     }
 }
 
@@ -417,6 +418,42 @@ diesel::joinable!(genlaer_enrolments -> enrolments (enrolment_id));
 diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(certificates -> users (user_id));
 
+diesel::table! {
+    supervision_details (session_id) {
+        session_id -> BigInt,
+        format -> Text,
+        supervisor_name -> Text,
+        supervisor_kind -> Text,
+    }
+}
+
+diesel::table! {
+    supervision_requests (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        branch_id -> BigInt,
+        status -> Text,
+        respond_by -> Timestamp,
+        session_id -> Nullable<BigInt>,
+        answered_by -> Nullable<BigInt>,
+        answered_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supervision_notices (user_id, kind, due_on) {
+        user_id -> BigInt,
+        kind -> Text,
+        due_on -> Date,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(supervision_details -> sessions (session_id));
+diesel::joinable!(supervision_requests -> branches (branch_id));
+diesel::joinable!(supervision_notices -> users (user_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -447,4 +484,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     genlaer_sessions,
     genlaer_enrolments,
     certificates,
+    supervision_details,
+    supervision_requests,
+    supervision_notices,
 );

@@ -54,12 +54,15 @@ pub fn save(
     by: i64,
 ) -> QueryResult<()> {
     // Delete-then-insert: a portable upsert inside the caller's transaction.
+    // The supervision window is kept as it was (`db::supervision::set_window`).
+    let window = super::supervision::window(conn, branch_id)?;
     diesel::delete(settings::table.find(branch_id)).execute(conn)?;
     diesel::insert_into(settings::table)
         .values((
             settings::branch_id.eq(branch_id),
             settings::auto_activate.eq(s.auto_activate),
             settings::child_certificate.eq(s.child_certificate),
+            settings::supervision_window_months.eq(window),
             settings::updated_by.eq(by),
             settings::updated_at.eq(now()),
         ))

@@ -16,6 +16,7 @@ pub mod names;
 pub mod password;
 pub mod roles;
 pub mod session;
+pub mod supervision;
 pub mod throttle;
 pub mod time;
 pub mod validation;

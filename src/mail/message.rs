@@ -146,6 +146,37 @@ pub enum Message {
         booking: BookingSummary,
         reason: Option<String>,
     },
+
+    // Supervision. Nothing about what was talked about: only that it is
+    // asked for, planned or due.
+    /// To each coordinator of the branch: a volunteer asks for individual
+    /// supervision after a hard task.
+    SupervisionRequestReceived {
+        volunteer: String,
+        branch: String,
+        /// UTC: when the coordinators should have answered.
+        respond_by: NaiveDateTime,
+        link: String,
+    },
+    /// To the volunteer: the request is answered, with the individual
+    /// session planned for them (`None`: answered another way, e.g. by
+    /// phone).
+    SupervisionRequestAnswered {
+        session: Option<SessionSummary>,
+        link: String,
+    },
+    /// Supervision is due within two weeks.
+    SupervisionDueSoon {
+        /// The due date at noon UTC (the same date in Copenhagen).
+        due_on: NaiveDateTime,
+        link: String,
+    },
+    /// The due date has passed without supervision.
+    SupervisionOverdue {
+        /// The due date at noon UTC.
+        due_on: NaiveDateTime,
+        link: String,
+    },
 }
 
 /// A module still short of hours, as an email names it.
@@ -245,6 +276,10 @@ impl Message {
             Message::BookingReceived { .. } => "booking_received",
             Message::BookingAccepted { .. } => "booking_accepted",
             Message::BookingDeclined { .. } => "booking_declined",
+            Message::SupervisionRequestReceived { .. } => "supervision_request_received",
+            Message::SupervisionRequestAnswered { .. } => "supervision_request_answered",
+            Message::SupervisionDueSoon { .. } => "supervision_due_soon",
+            Message::SupervisionOverdue { .. } => "supervision_overdue",
         }
     }
 
@@ -313,6 +348,7 @@ pub fn samples() -> Vec<Message> {
             },
         ],
     };
+    let supervision = session.clone();
     let booking = BookingSummary {
         id: 7,
         course_title: "Social ulighed i sundhed for visitatorer".into(),
@@ -415,6 +451,30 @@ pub fn samples() -> Vec<Message> {
         Message::BookingDeclined {
             booking,
             reason: Some("Vi har ikke undervisere ledige i perioden".into()),
+        },
+        Message::SupervisionRequestReceived {
+            volunteer: "Sofie Brobygger".into(),
+            branch: "Aarhus".into(),
+            respond_by: at(30, 14),
+            link: "http://127.0.0.1:8080/koordinator/supervision/anmodninger".into(),
+        },
+        Message::SupervisionRequestAnswered {
+            session: Some(SessionSummary {
+                kind: SessionKind::Supervision,
+                title: "Individuel supervision".into(),
+                url: "http://127.0.0.1:8080/supervision/43".into(),
+                id: 43,
+                ..supervision.clone()
+            }),
+            link: "http://127.0.0.1:8080/supervision".into(),
+        },
+        Message::SupervisionDueSoon {
+            due_on: at(31, 12),
+            link: "http://127.0.0.1:8080/supervision".into(),
+        },
+        Message::SupervisionOverdue {
+            due_on: at(2, 12),
+            link: "http://127.0.0.1:8080/supervision".into(),
         },
     ]
 }

@@ -1,5 +1,6 @@
 //! The mail worker: a thread started with the site that, every few
-//! seconds, queues due reminders and sends due messages from the outbox.
+//! seconds, queues due reminders and supervision notices and sends due
+//! messages from the outbox.
 //!
 //! `run_once` is one pass, callable directly (tests do, with a chosen
 //! `now`). The background thread runs its own single-threaded Tokio
@@ -20,7 +21,7 @@ use super::delivery::{DeliveryError, Transport};
 use super::mime;
 use crate::config::Settings;
 use crate::db::outbox::{self, OutboxRow};
-use crate::db::{Db, DbConnection, reminders};
+use crate::db::{Db, DbConnection, reminders, supervision};
 use crate::domain::delivery::{Failure, LEASE, next_attempt};
 use crate::templates::Templates;
 
@@ -72,6 +73,8 @@ pub fn sender(settings: &Settings) -> anyhow::Result<Mailbox> {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Pass {
     pub reminders: usize,
+    /// Supervision due-soon and overdue notices queued.
+    pub supervision: usize,
     pub sent: usize,
     /// Temporary failures, waiting for their next try.
     pub deferred: usize,
@@ -91,14 +94,22 @@ where
     .await?
 }
 
-/// One pass: queue due reminders, then send every due message.
+/// One pass: queue due reminders and supervision notices, then send every
+/// due message.
 pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
     let base_url = mailer.base_url.clone();
+    let reminders = blocking(&mailer.db, move |c| {
+        reminders::enqueue_due(c, now, &base_url)
+    })
+    .await?;
+    let base_url = mailer.base_url.clone();
+    let supervision = blocking(&mailer.db, move |c| {
+        supervision::enqueue_notices(c, now, &base_url)
+    })
+    .await?;
     let mut pass = Pass {
-        reminders: blocking(&mailer.db, move |c| {
-            reminders::enqueue_due(c, now, &base_url)
-        })
-        .await?,
+        reminders,
+        supervision,
         ..Pass::default()
     };
     // Messages queued a moment ago (the reminders above) are due too,

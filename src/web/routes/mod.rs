@@ -10,6 +10,7 @@ pub mod health;
 pub mod home;
 pub mod language;
 pub mod sessions;
+pub mod supervision;
 pub mod volunteers;
 
 use actix_web::web;
@@ -32,5 +33,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(coordinator::branch),
         )
         .configure(volunteers::configure)
+        .configure(supervision::configure)
         .default_service(web::to(errors::not_found));
 }

@@ -6,10 +6,10 @@ use tera::Context;
 use super::managed;
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
-use crate::db::{attendance, now, users};
+use crate::db::{attendance, gate, now, users};
 use crate::domain::EmailAddress;
 use crate::domain::enrolment::Refusal;
-use crate::domain::session::can_mark_held;
+use crate::domain::session::{SessionKind, can_mark_held};
 use crate::domain::validation::optional_text;
 use crate::error::AppError;
 use crate::web::csv as excel;
@@ -109,20 +109,34 @@ pub async fn enrol(
         page.flash("error", "error-email-invalid");
         return Ok(redirect(&path(id)));
     };
+    let material = crate::content::preparation::material()?;
     let outcome = page
         .db()
         .run(move |c| {
-            managed(c, &account, id)?;
+            let session = managed(c, &account, id)?;
             let Some(person) = users::find_by_email(c, email.as_str())? else {
                 return Ok(None);
             };
+            // Supervision is for the branch's active brobyggere only,
+            // however they are signed up.
+            if session.kind() == SessionKind::Supervision {
+                let may = match gate::volunteer_gate(c, &material.curriculum, person.id) {
+                    Ok(g) => g.may_work() && Some(g.branch_id) == session.branch_id,
+                    Err(diesel::result::Error::NotFound) => false,
+                    Err(e) => return Err(e.into()),
+                };
+                if !may {
+                    return Ok(Some(Err("supervision-assign-not-active")));
+                }
+            }
             let placed = c.transaction(|c| enrolments::enrol(c, id, person.id, true, &base))?;
-            Ok(Some(placed.map(|_| ())))
+            Ok(Some(placed.map(|_| ()).map_err(Refusal::message_key)))
         })
         .await?;
     match outcome {
         None => page.flash("error", "sessions-no-account"),
-        Some(result) => report(&page, result, "sessions-enrolled"),
+        Some(Ok(())) => page.flash("success", "sessions-enrolled"),
+        Some(Err(key)) => page.flash("error", key),
     }
     Ok(redirect(&path(id)))
 }

@@ -13,6 +13,7 @@ use tera::Context;
 use super::checklist::{self, ActiveVolunteer};
 use super::noon;
 use crate::content::preparation;
+use crate::db::agenda::{self, AgendaItem};
 use crate::db::applications::{self, Application};
 use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, MyEnrolment};
@@ -118,6 +119,8 @@ struct Dashboard {
     signed_at: Option<NaiveDateTime>,
     /// Cohorts of the volunteer's branch open for enrolment.
     upcoming: Vec<Session>,
+    /// Meetings of every kind of session with a seat: coming and past.
+    agenda: (Vec<AgendaItem>, Vec<AgendaItem>),
 }
 
 async fn load(page: &Page, user_id: i64) -> Result<Dashboard, AppError> {
@@ -161,7 +164,9 @@ async fn load(page: &Page, user_id: i64) -> Result<Dashboard, AppError> {
                 now(),
                 10,
             )?;
+            let agenda = agenda::of_user(c, user_id, now())?;
             Ok(Dashboard {
+                agenda,
                 upcoming,
                 volunteer,
                 branch,
@@ -228,6 +233,8 @@ async fn render(
     ctx.insert("pause_until", &d.pause_until);
     ctx.insert("signed_at", &d.signed_at);
     ctx.insert("upcoming", &d.upcoming);
+    ctx.insert("agenda_upcoming", &d.agenda.0);
+    ctx.insert("agenda_past", &d.agenda.1);
     ctx.insert("pause", pause);
     ctx.insert("errors", errors);
     if invalid {

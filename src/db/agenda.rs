@@ -1,0 +1,118 @@
+//! A person's meetings across every kind of session they hold a seat in
+//! (course cohorts, supervision, brobyggeraftener, GenLær), as one list:
+//! what is coming and what has been. A new kind of session appears here by
+//! itself, since this reads only the engine's tables.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::DbConnection;
+use super::schema::{attendance, enrolments, meetings, sessions};
+use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::session::{SessionKind, SessionStatus};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub session_id: i64,
+    pub kind: String,
+    pub title: String,
+    /// The session's own page.
+    pub path: String,
+    pub meeting_id: i64,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub location: String,
+    pub online_url: Option<String>,
+    /// For past meetings: the attendance recorded ("present", "absent",
+    /// "partial"), if any.
+    pub attendance: Option<String>,
+}
+
+/// How many past meetings the page shows.
+pub const PAST: usize = 20;
+
+/// The person's meetings with a confirmed seat: upcoming (soonest first)
+/// and past (latest first, at most `PAST`), in one query.
+pub fn of_user(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<(Vec<AgendaItem>, Vec<AgendaItem>)> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        i64,
+        NaiveDateTime,
+        NaiveDateTime,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = enrolments::table
+        .inner_join(sessions::table.inner_join(meetings::table))
+        .left_join(
+            attendance::table.on(attendance::meeting_id
+                .eq(meetings::id)
+                .and(attendance::user_id.eq(enrolments::user_id))),
+        )
+        .filter(enrolments::user_id.eq(user_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .filter(sessions::status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(meetings::cancelled_at.is_null())
+        .order((meetings::starts_at, meetings::id))
+        .select((
+            sessions::id,
+            sessions::kind,
+            sessions::title,
+            sessions::location,
+            sessions::online_url,
+            meetings::id,
+            meetings::starts_at,
+            meetings::ends_at,
+            meetings::location,
+            attendance::status.nullable(),
+        ))
+        .load(conn)?;
+    let mut upcoming = Vec::new();
+    let mut past = Vec::new();
+    for (
+        session_id,
+        kind,
+        title,
+        location,
+        online_url,
+        meeting_id,
+        starts_at,
+        ends_at,
+        place,
+        seen,
+    ) in rows
+    {
+        let path = SessionKind::parse(&kind)
+            .map(|k| k.path(session_id))
+            .unwrap_or_default();
+        let item = AgendaItem {
+            session_id,
+            kind,
+            title,
+            path,
+            meeting_id,
+            starts_at,
+            ends_at,
+            location: place.unwrap_or(location),
+            online_url,
+            attendance: seen,
+        };
+        if item.ends_at > at {
+            upcoming.push(item);
+        } else {
+            past.push(item);
+        }
+    }
+    past.reverse();
+    past.truncate(PAST);
+    Ok((upcoming, past))
+}
