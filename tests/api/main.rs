@@ -20,4 +20,5 @@ mod platform;
 mod reminders;
 mod schema;
 mod sessions;
+mod supervision;
 mod volunteers;

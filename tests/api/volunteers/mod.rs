@@ -7,4 +7,4 @@ mod demo;
 mod gate;
 mod path;
 mod roster;
-mod support;
+pub(crate) mod support;

@@ -1,0 +1,9 @@
+//! Supervision over HTTP on both databases: planning, signing up (active
+//! brobyggere only), attendance, the rolling window with pauses, the
+//! overview, requests for individual supervision and the notices.
+
+mod flow;
+mod notices;
+mod requests;
+mod support;
+mod window;
