@@ -4,6 +4,7 @@
 
 mod genlaer;
 mod org;
+mod supervision;
 mod volunteers;
 
 use anyhow::Context as _;
@@ -37,6 +38,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
         org::seed(conn, &hash)?;
         volunteers::seed(conn, &hash)?;
         genlaer::seed(conn, secret_key)?;
+        supervision::seed(conn)?;
         Ok(())
     })
     .context("writing demo content")?;

@@ -3,9 +3,10 @@
 //! meetings, one upcoming), Randers and Norddjurs; `frivillig@` active with
 //! a signed declaration and a history; `ansoeger@` half-way through the
 //! course with one module missed and a make-up on offer; new applications
-//! for the coordinator in Aarhus and Randers; one volunteer on a break and
-//! one alumne. Everything goes through the same storage functions as the
-//! site, then the dates are moved back so the history reads naturally.
+//! for the coordinator in Aarhus and Randers; two more active brobyggere
+//! (`lars.berg@`, `maja.holt@`), one volunteer on a break and one alumne.
+//! Everything goes through the same storage functions as the site, then the
+//! dates are moved back so the history reads naturally.
 
 use std::collections::HashMap;
 
@@ -420,6 +421,27 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
     )?
     .map_err(|s| anyhow!("demo retire refused: {s:?}"))?;
     volunteer_history::backdate_latest(conn, ida, demo.day(-30))?;
+
+    // Lars and Maja: trained with Sara, active. Their supervision (Lars
+    // attends; Maja has not been and is overdue) is in `demo::supervision`.
+    for (email, name, programme, days_ago) in [
+        ("lars.berg@brobyg.test", "Lars Berg", "Socialrådgiver", 184),
+        ("maja.holt@brobyg.test", "Maja Holt", "Psykologi", 150),
+    ] {
+        let id = demo.person(conn, email, name)?;
+        let app = apply(
+            conn,
+            &demo,
+            id,
+            &student(programme, "Aarhus Universitet", "6. semester"),
+            251,
+        )?;
+        accept(conn, &demo, app, id, 251, 239)?;
+        train(conn, &demo, id, spring, 229)?;
+        attend(conn, &demo, spring, id, &[true; 5])?;
+        sign(conn, &demo, id, name, 190)?;
+        activate(conn, &demo, id, days_ago)?;
+    }
 
     sessions::mark_held(conn, spring)?;
     cohorts::set_graduation(
