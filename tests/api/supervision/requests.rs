@@ -70,8 +70,11 @@ async fn a_request_reaches_the_coordinators_and_is_answered() {
     let id: i64 = list
         .split("/koordinator/supervision/anmodninger/")
         .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|n| n.parse().ok())
+        .and_then(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse().ok())
+        })
         .expect("the request's form");
     let action = format!("/koordinator/supervision/anmodninger/{id}/planlaeg");
 
@@ -166,8 +169,11 @@ async fn a_request_can_be_answered_another_way() {
     let id: i64 = list
         .split("/koordinator/supervision/anmodninger/")
         .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|n| n.parse().ok())
+        .and_then(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse().ok())
+        })
         .expect("the request's form");
     let response = b
         .staff

@@ -57,6 +57,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(requests::list),
         )
         .route(
+            "/koordinator/supervision/anmodninger/{id}",
+            web::get().to(requests::show),
+        )
+        .route(
             "/koordinator/supervision/anmodninger/{id}/planlaeg",
             web::post().to(requests::schedule),
         )

@@ -18,11 +18,7 @@ use crate::web::{CoordinatorUser, Form, Page};
 
 const LIST: &str = "/koordinator/supervision/anmodninger";
 
-async fn render(
-    page: &Page,
-    user: &CoordinatorUser,
-    failed: Option<(i64, &PlanForm, &FieldErrors)>,
-) -> Result<HttpResponse, AppError> {
+pub async fn list(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
     let account = (**user.account()).clone();
     let rows = page
         .db()
@@ -32,6 +28,47 @@ async fn render(
             Ok(supervision::requests_in(c, &ids, now())?)
         })
         .await?;
+    let mut ctx = Context::new();
+    ctx.insert("rows", &rows);
+    page.render("supervision/staff/requests.html", ctx)
+}
+
+/// One request with the form that plans an individual session for it.
+async fn render_one(
+    page: &Page,
+    user: &CoordinatorUser,
+    id: i64,
+    form: &PlanForm,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let account = (**user.account()).clone();
+    let row = page
+        .db()
+        .run(move |c| {
+            let r = own(c, &account, id)?;
+            supervision::requests_in(c, &[r.branch_id], now())?
+                .into_iter()
+                .find(|row| row.request.id == id)
+                .ok_or(AppError::NotFound)
+        })
+        .await?;
+    let mut ctx = Context::new();
+    ctx.insert("r", &row);
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    ctx.insert("supervisor_kinds", &SupervisorKind::ALL);
+    if errors.is_empty() {
+        page.render("supervision/staff/request.html", ctx)
+    } else {
+        page.render_invalid("supervision/staff/request.html", ctx)
+    }
+}
+
+pub async fn show(
+    user: CoordinatorUser,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let blank = PlanForm {
         format: Format::Individual.as_str().into(),
         title: page.t("supervision-individual-title"),
@@ -40,29 +77,7 @@ async fn render(
         capacity: "1".into(),
         ..PlanForm::default()
     };
-    let mut ctx = Context::new();
-    ctx.insert("rows", &rows);
-    ctx.insert("blank", &blank);
-    ctx.insert("supervisor_kinds", &SupervisorKind::ALL);
-    ctx.insert("no_errors", &FieldErrors::new());
-    match failed {
-        Some((id, form, errors)) => {
-            ctx.insert("failed_id", &id);
-            ctx.insert("form", form);
-            ctx.insert("errors", errors);
-            page.render_invalid("supervision/staff/requests.html", ctx)
-        }
-        None => {
-            ctx.insert("failed_id", &0);
-            ctx.insert("form", &blank);
-            ctx.insert("errors", &FieldErrors::new());
-            page.render("supervision/staff/requests.html", ctx)
-        }
-    }
-}
-
-pub async fn list(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
-    render(&page, &user, None).await
+    render_one(&page, &user, path.into_inner(), &blank, &FieldErrors::new()).await
 }
 
 /// The request, if this coordinator answers for its branch.
@@ -105,10 +120,7 @@ pub async fn schedule(
     let base = page.state.settings.base_url().to_string();
     let mut errors = FieldErrors::new();
     let Some(plan) = validate(&form, &mut errors) else {
-        page.db()
-            .run(move |c| own(c, &account, id).map(|_| ()))
-            .await?;
-        return render(&page, &user, Some((id, &form, &errors))).await;
+        return render_one(&page, &user, id, &form, &errors).await;
     };
     let result = page
         .db()
