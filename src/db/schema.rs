@@ -417,6 +417,29 @@ diesel::joinable!(genlaer_enrolments -> enrolments (enrolment_id));
 diesel::joinable!(certificates -> sessions (session_id));
 diesel::joinable!(certificates -> users (user_id));
 
+diesel::table! {
+    evening_details (session_id) {
+        session_id -> BigInt,
+        evening_kind -> Text,
+        topic -> Text,
+        speaker -> Text,
+        open_to_other_branches -> Bool,
+    }
+}
+
+diesel::table! {
+    evening_answers (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        answer -> Text,
+        answered_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(evening_details -> sessions (session_id));
+diesel::joinable!(evening_answers -> sessions (session_id));
+diesel::joinable!(evening_answers -> users (user_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -447,4 +470,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     genlaer_sessions,
     genlaer_enrolments,
     certificates,
+    evening_details,
+    evening_answers,
 );

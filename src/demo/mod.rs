@@ -2,6 +2,7 @@
 //! site worth looking at. Loaded only into an empty database, and never in
 //! production unless asked for (`BROBYG_DEMO`).
 
+mod evenings;
 mod genlaer;
 mod org;
 mod volunteers;
@@ -37,6 +38,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
         org::seed(conn, &hash)?;
         volunteers::seed(conn, &hash)?;
         genlaer::seed(conn, secret_key)?;
+        evenings::seed(conn, &hash)?;
         Ok(())
     })
     .context("writing demo content")?;
