@@ -286,3 +286,25 @@ async fn answers_are_refused_once_the_evening_is_cancelled() {
     };
     assert_eq!(stored, "yes");
 }
+
+#[tokio::test]
+async fn simultaneous_yes_answers_never_overfill_the_evening() {
+    let b = branch().await;
+    let evening = plan(&b.staff, &evening_fields(b.id, "5")).await;
+    let mut browsers = Vec::new();
+    for i in 0..12 {
+        let v = b.app.qualified_volunteer(&format!("v{i}@example.dk"), b.id);
+        browsers.push(log_in(&b.app, &v).await);
+    }
+    let answers = browsers.iter().map(|me| answer(me, evening, "yes"));
+    for r in futures_util::future::join_all(answers).await {
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let mut conn = b.app.db.conn().expect("connection");
+    let (seated, waiting) =
+        brobyg::db::enrolments::participants(&mut conn, evening).expect("participants");
+    assert_eq!(seated.len(), 5);
+    assert_eq!(waiting.len(), 7);
+    let session = brobyg::db::sessions::find(&mut conn, evening).expect("session");
+    assert_eq!((session.confirmed_count, session.waitlist_count), (5, 7));
+}

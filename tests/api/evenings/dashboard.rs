@@ -1,8 +1,7 @@
 //! The branch dashboard: the numbers that matter and the charts.
 
-use brobyg::db::{attendance, sessions};
+use brobyg::db::sessions;
 use brobyg::domain::Role;
-use brobyg::domain::attendance::AttendanceStatus;
 use brobyg::domain::session::SessionKind;
 use diesel::prelude::*;
 
@@ -59,27 +58,29 @@ async fn the_dashboard_counts_volunteers_and_evenings() {
             ))
             .execute(&mut conn)
             .expect("move");
-        sessions::mark_held(&mut conn, evening).expect("held");
-        let m = &sessions::meetings(&mut conn, evening).expect("meetings")[0];
-        attendance::record(
-            &mut conn,
-            m.id,
-            sara.id,
-            AttendanceStatus::Present,
-            120,
-            b.coordinator.id,
-        )
-        .expect("present");
-        attendance::record(
-            &mut conn,
-            m.id,
-            nadia.id,
-            AttendanceStatus::Absent,
-            0,
-            b.coordinator.id,
-        )
-        .expect("absent");
     }
+    // Held and attendance registered on the generic session pages.
+    let r = b
+        .staff
+        .post_form(&format!("/koordinator/hold/{evening}/afholdt"), &[])
+        .await;
+    assert_eq!(r.status(), reqwest::StatusCode::SEE_OTHER);
+    let meeting = {
+        let mut conn = b.app.db.conn().expect("connection");
+        sessions::meetings(&mut conn, evening).expect("meetings")[0].id
+    };
+    let (s_sara, s_nadia) = (
+        format!("status-{}", sara.id),
+        format!("status-{}", nadia.id),
+    );
+    let r = b
+        .staff
+        .post_form(
+            &format!("/koordinator/hold/{evening}/moeder/{meeting}/fremmoede"),
+            &[(s_sara.as_str(), "present"), (s_nadia.as_str(), "absent")],
+        )
+        .await;
+    assert_eq!(r.status(), reqwest::StatusCode::SEE_OTHER);
     // A planned one, and a cancelled one that does not count.
     plan(&b.staff, &evening_fields(b.id, "")).await;
     let cancelled = b
