@@ -18,6 +18,7 @@ mod connection;
 pub mod courses;
 pub mod declarations;
 pub mod enrolments;
+pub mod evenings;
 pub mod gate;
 pub mod genlaer;
 pub mod login_throttle;

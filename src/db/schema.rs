@@ -428,6 +428,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    evening_details (session_id) {
+        session_id -> BigInt,
+        evening_kind -> Text,
+        topic -> Text,
+        speaker -> Text,
+        open_to_other_branches -> Bool,
+    }
+}
+
+diesel::table! {
     supervision_requests (id) {
         id -> BigInt,
         user_id -> BigInt,
@@ -453,6 +463,19 @@ diesel::table! {
 diesel::joinable!(supervision_details -> sessions (session_id));
 diesel::joinable!(supervision_requests -> branches (branch_id));
 diesel::joinable!(supervision_notices -> users (user_id));
+
+diesel::table! {
+    evening_answers (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        answer -> Text,
+        answered_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(evening_details -> sessions (session_id));
+diesel::joinable!(evening_answers -> sessions (session_id));
+diesel::joinable!(evening_answers -> users (user_id));
 
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
@@ -487,4 +510,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     supervision_details,
     supervision_requests,
     supervision_notices,
+    evening_details,
+    evening_answers,
 );

@@ -2,6 +2,7 @@
 //! site worth looking at. Loaded only into an empty database, and never in
 //! production unless asked for (`BROBYG_DEMO`).
 
+mod evenings;
 mod genlaer;
 mod org;
 mod supervision;
@@ -39,6 +40,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
         volunteers::seed(conn, &hash)?;
         genlaer::seed(conn, secret_key)?;
         supervision::seed(conn)?;
+        evenings::seed(conn, &hash)?;
         Ok(())
     })
     .context("writing demo content")?;

@@ -9,6 +9,7 @@ pub mod declaration;
 pub mod delivery;
 pub mod email;
 pub mod enrolment;
+pub mod evening;
 pub mod genlaer;
 pub mod invoice;
 pub mod money;

@@ -177,6 +177,17 @@ pub enum Message {
         due_on: NaiveDateTime,
         link: String,
     },
+
+    // Brobyggeraftener.
+    /// A coordinator announced a brobyggeraften: will the volunteer come?
+    /// (No calendar entry until they answer yes.)
+    EveningInvitation {
+        session: SessionSummary,
+        topic: String,
+        speaker: String,
+        /// Open to active brobyggere of every branch.
+        national: bool,
+    },
 }
 
 /// A module still short of hours, as an email names it.
@@ -280,6 +291,7 @@ impl Message {
             Message::SupervisionRequestAnswered { .. } => "supervision_request_answered",
             Message::SupervisionDueSoon { .. } => "supervision_due_soon",
             Message::SupervisionOverdue { .. } => "supervision_overdue",
+            Message::EveningInvitation { .. } => "evening_invitation",
         }
     }
 
@@ -293,7 +305,8 @@ impl Message {
             | Message::LeftWaitlist { session }
             | Message::SessionChanged { session }
             | Message::SessionCancelled { session, .. }
-            | Message::Reminder { session, .. } => Some(session),
+            | Message::Reminder { session, .. }
+            | Message::EveningInvitation { session, .. } => Some(session),
             _ => None,
         }
     }
@@ -349,6 +362,7 @@ pub fn samples() -> Vec<Message> {
         ],
     };
     let supervision = session.clone();
+    let evening_base = session.clone();
     let booking = BookingSummary {
         id: 7,
         course_title: "Social ulighed i sundhed for visitatorer".into(),
@@ -475,6 +489,26 @@ pub fn samples() -> Vec<Message> {
         Message::SupervisionOverdue {
             due_on: at(2, 12),
             link: "http://127.0.0.1:8080/supervision".into(),
+        },
+        Message::EveningInvitation {
+            session: SessionSummary {
+                id: 43,
+                kind: SessionKind::Evening,
+                title: "Brobyggeraften: Sundhedsvæsenet set fra borgerens side".into(),
+                url: "http://127.0.0.1:8080/aftener/43".into(),
+                meetings: vec![MeetingInfo {
+                    id: 2,
+                    starts_at: at(30, 16),
+                    ends_at: at(30, 18),
+                    location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                    sequence: 0,
+                    cancelled: false,
+                }],
+                ..evening_base
+            },
+            topic: "Sundhedsvæsenet set fra borgerens side".into(),
+            speaker: "Mette Holm, sygeplejerske".into(),
+            national: false,
         },
     ]
 }

@@ -3,8 +3,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod branch_dashboard;
 pub mod calendar;
 pub mod coordinator;
+pub mod evenings;
 pub mod genlaer;
 pub mod health;
 pub mod home;
@@ -32,6 +34,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/koordinator/afdelinger/{id}",
             web::get().to(coordinator::branch),
         )
+        .route(
+            "/koordinator/afdelinger/{id}/oversigt",
+            web::get().to(branch_dashboard::show),
+        )
+        .configure(evenings::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)
         .default_service(web::to(errors::not_found));

@@ -1,0 +1,2 @@
+DROP TABLE evening_answers;
+DROP TABLE evening_details;

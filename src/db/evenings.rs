@@ -1,0 +1,680 @@
+//! Brobyggeraftener and info evenings on top of the shared engine: each
+//! evening's detail row, the volunteers' answers (a "yes" is an enrolment
+//! through the engine, a "no" only an answer row), the invitation to answer
+//! when an evening is announced, and the counts the coordinators' pages
+//! show, in a fixed number of grouped queries however many evenings and
+//! volunteers there are.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::enrolments::{self, Participant};
+use super::schema::{
+    enrolments as enrolments_t, evening_answers, evening_details, sessions as sessions_t, users,
+    volunteers,
+};
+use super::sessions::{self, MeetingTimes, NewSession, Session};
+use super::{DbConnection, now, outbox, tokens};
+use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::evening::{self, Answer, Audience, EveningKind, Invited, Reply, Step, Tally};
+use crate::domain::session::{SessionKind, SessionStatus};
+use crate::domain::volunteer::VolunteerStatus;
+use crate::mail::{Message, Recipient};
+
+// Answers are counted per evening and per answerer's branch.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    evening_answers::session_id,
+    volunteers::branch_id,
+);
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = evening_details)]
+pub struct Detail {
+    pub session_id: i64,
+    pub evening_kind: String,
+    pub topic: String,
+    pub speaker: String,
+    pub open_to_other_branches: bool,
+}
+
+impl Detail {
+    pub fn kind(&self) -> EveningKind {
+        EveningKind::parse(&self.evening_kind).unwrap_or(EveningKind::Branch)
+    }
+
+    pub fn audience(&self, session: &Session) -> Audience {
+        Audience {
+            kind: self.kind(),
+            branch_id: session.branch_id,
+            open_to_other_branches: self.open_to_other_branches,
+        }
+    }
+}
+
+/// An error that undoes the whole transaction: a database fault, or the
+/// engine refusing a step after the lock was taken.
+#[derive(Debug)]
+pub enum TxError {
+    Db(diesel::result::Error),
+    Refused(Refusal),
+}
+
+impl From<diesel::result::Error> for TxError {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Db(e)
+    }
+}
+
+pub struct NewEvening<'a> {
+    pub kind: EveningKind,
+    pub branch_id: Option<i64>,
+    pub title: &'a str,
+    pub topic: &'a str,
+    pub speaker: &'a str,
+    pub location: &'a str,
+    pub capacity: Option<i32>,
+    pub open_to_other_branches: bool,
+}
+
+/// Creates an evening and, for a brobyggeraften, invites every active
+/// brobygger it is for to answer, in the caller's transaction.
+pub fn create(
+    conn: &mut DbConnection,
+    new: &NewEvening<'_>,
+    times: &MeetingTimes,
+    base_url: &str,
+) -> QueryResult<i64> {
+    let id = sessions::create(
+        conn,
+        &NewSession {
+            kind: SessionKind::Evening,
+            branch_id: new.branch_id,
+            title: new.title,
+            location: new.location,
+            online_url: None,
+            capacity: new.capacity,
+            enrol_deadline: None,
+            cancel_deadline: None,
+        },
+        std::slice::from_ref(times),
+    )?;
+    // An info evening is for the public: never "open to other branches".
+    let open = new.kind == EveningKind::Branch && new.open_to_other_branches;
+    diesel::insert_into(evening_details::table)
+        .values((
+            evening_details::session_id.eq(id),
+            evening_details::evening_kind.eq(new.kind.as_str()),
+            evening_details::topic.eq(new.topic),
+            evening_details::speaker.eq(new.speaker),
+            evening_details::open_to_other_branches.eq(open),
+        ))
+        .execute(conn)?;
+    let audience = Audience {
+        kind: new.kind,
+        branch_id: new.branch_id,
+        open_to_other_branches: open,
+    };
+    let recipients = active_volunteers(conn, audience.announce_to())?;
+    if !recipients.is_empty() {
+        let message = Message::EveningInvitation {
+            session: sessions::summary(conn, id, base_url)?,
+            topic: new.topic.to_string(),
+            speaker: new.speaker.to_string(),
+            national: audience.is_national(),
+        };
+        for to in &recipients {
+            outbox::enqueue(conn, to, &message)?;
+        }
+    }
+    Ok(id)
+}
+
+/// Active brobyggere with a usable account, as recipients, in one join.
+fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<Recipient>> {
+    let mut q = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .filter(users::deactivated_at.is_null())
+        .into_boxed();
+    match who {
+        Invited::Nobody => return Ok(Vec::new()),
+        Invited::Branch(b) => q = q.filter(volunteers::branch_id.eq(b)),
+        Invited::Everyone => {}
+    }
+    let rows: Vec<(i64, String, String, String)> = q
+        .order(users::id)
+        .select((users::id, users::email, users::name, users::language))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email, name, language)| Recipient {
+            user_id: Some(id),
+            email,
+            name,
+            language,
+        })
+        .collect())
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(Session, Detail)> {
+    sessions_t::table
+        .inner_join(evening_details::table)
+        .filter(sessions_t::id.eq(id))
+        .select((Session::as_select(), Detail::as_select()))
+        .first(conn)
+}
+
+fn answer_of(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+) -> QueryResult<Option<Answer>> {
+    Ok(evening_answers::table
+        .find((session_id, user_id))
+        .select(evening_answers::answer)
+        .first::<String>(conn)
+        .optional()?
+        .and_then(|a| Answer::parse(&a)))
+}
+
+/// Someone's reply to one evening.
+pub fn reply_of(conn: &mut DbConnection, session_id: i64, user_id: i64) -> QueryResult<Reply> {
+    let answer = answer_of(conn, session_id, user_id)?;
+    let enrolment = enrolments::find(conn, session_id, user_id)?.map(|e| e.status());
+    Ok(evening::reply(answer, enrolment))
+}
+
+/// Records a volunteer's answer and makes the engine agree: a "yes" takes
+/// a seat (or a place in the queue), a "no" gives it back. The caller's
+/// transaction holds both; a refusal rolls it back.
+pub fn answer(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+    answer: Answer,
+    base_url: &str,
+) -> Result<Reply, TxError> {
+    sessions::lock(conn, session_id)?;
+    let current = enrolments::find(conn, session_id, user_id)?.map(|e| e.status());
+    match evening::step(current, answer) {
+        Step::Enrol => {
+            enrolments::enrol(conn, session_id, user_id, false, base_url)?
+                .map_err(TxError::Refused)?;
+        }
+        Step::Cancel => {
+            enrolments::cancel(conn, session_id, user_id, None, base_url)?
+                .map_err(TxError::Refused)?;
+        }
+        Step::Nothing => {
+            // Answering on a closed evening is refused even when the seat
+            // would not change.
+            let session = sessions::find(conn, session_id)?;
+            match session.status() {
+                SessionStatus::Cancelled => {
+                    return Err(TxError::Refused(Refusal::SessionCancelled));
+                }
+                SessionStatus::Held => return Err(TxError::Refused(Refusal::SessionHeld)),
+                SessionStatus::Open => {}
+            }
+        }
+    }
+    // Delete-then-insert: a portable upsert, safe under the session's lock.
+    diesel::delete(evening_answers::table.find((session_id, user_id))).execute(conn)?;
+    diesel::insert_into(evening_answers::table)
+        .values((
+            evening_answers::session_id.eq(session_id),
+            evening_answers::user_id.eq(user_id),
+            evening_answers::answer.eq(answer.as_str()),
+            evening_answers::answered_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(reply_of(conn, session_id, user_id)?)
+}
+
+/// The account for an email typed on an info evening's form: the existing
+/// one, or a new one without a role or password (with a link to choose a
+/// password). Like GenLær's, it never tells the visitor which it was.
+pub fn account_for(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    language: &str,
+    welcome_link_base: &str,
+) -> QueryResult<i64> {
+    if let Some(existing) = super::users::find_by_email(conn, email)? {
+        return Ok(existing.id);
+    }
+    let id = super::users::create(
+        conn,
+        &super::users::NewUser {
+            email,
+            name,
+            phone: None,
+            password_hash: None,
+            verified: false,
+            language,
+        },
+    )?;
+    let raw = crate::auth::token::generate();
+    tokens::store(
+        conn,
+        id,
+        tokens::Purpose::Welcome,
+        &crate::auth::token::digest(&raw),
+    )?;
+    let user = super::users::find(conn, id)?;
+    outbox::enqueue(
+        conn,
+        &Recipient::from(&user),
+        &Message::AccountCreated {
+            link: format!("{welcome_link_base}{raw}"),
+        },
+    )?;
+    Ok(id)
+}
+
+/// An evening in a list, with the viewer's reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    pub session: Session,
+    pub detail: Detail,
+    pub branch_name: Option<String>,
+    pub national: bool,
+    pub reply: Reply,
+}
+
+/// Who is looking at the list of evenings.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer {
+    pub user_id: i64,
+    /// The branch of an active brobygger; `None` for anyone else, who sees
+    /// the public info evenings only.
+    pub active_in: Option<i64>,
+}
+
+/// Upcoming open evenings the viewer may attend, soonest first: public info
+/// evenings for everyone; for an active brobygger also their branch's and
+/// the national ones. Three queries.
+pub fn upcoming_for(
+    conn: &mut DbConnection,
+    viewer: Option<Viewer>,
+    after: NaiveDateTime,
+) -> QueryResult<Vec<Listed>> {
+    use super::schema::branches;
+    let rows: Vec<(Session, Detail, Option<String>)> = sessions_t::table
+        .inner_join(evening_details::table)
+        .left_join(branches::table)
+        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
+        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions_t::starts_at.gt(after))
+        .order((sessions_t::starts_at, sessions_t::id))
+        .select((
+            Session::as_select(),
+            Detail::as_select(),
+            branches::name.nullable(),
+        ))
+        .load(conn)?;
+    let active_in = viewer.and_then(|v| v.active_in);
+    let visible: Vec<(Session, Detail, Option<String>)> = rows
+        .into_iter()
+        .filter(|(s, d, _)| {
+            let a = d.audience(s);
+            a.is_public() || active_in.is_some_and(|b| a.welcomes(b))
+        })
+        .collect();
+    let ids: Vec<i64> = visible.iter().map(|(s, _, _)| s.id).collect();
+    let (answers, enrolled) = match viewer {
+        Some(v) => replies_of(conn, v.user_id, &ids)?,
+        None => (HashMap::new(), HashMap::new()),
+    };
+    Ok(visible
+        .into_iter()
+        .map(|(session, detail, branch_name)| {
+            let reply = evening::reply(
+                answers.get(&session.id).copied(),
+                enrolled.get(&session.id).copied(),
+            );
+            Listed {
+                national: detail.audience(&session).is_national(),
+                session,
+                detail,
+                branch_name,
+                reply,
+            }
+        })
+        .collect())
+}
+
+type Replies = (HashMap<i64, Answer>, HashMap<i64, EnrolmentStatus>);
+
+/// One person's answers and enrolments for the given sessions.
+fn replies_of(conn: &mut DbConnection, user_id: i64, ids: &[i64]) -> QueryResult<Replies> {
+    let answers = evening_answers::table
+        .filter(evening_answers::user_id.eq(user_id))
+        .filter(evening_answers::session_id.eq_any(ids))
+        .select((evening_answers::session_id, evening_answers::answer))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .filter_map(|(s, a)| Answer::parse(&a).map(|a| (s, a)))
+        .collect();
+    let enrolled = enrolments_t::table
+        .filter(enrolments_t::user_id.eq(user_id))
+        .filter(enrolments_t::session_id.eq_any(ids))
+        .select((enrolments_t::session_id, enrolments_t::status))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .filter_map(|(s, st)| EnrolmentStatus::parse(&st).map(|st| (s, st)))
+        .collect();
+    Ok((answers, enrolled))
+}
+
+/// An evening on the coordinators' list, with its counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Managed {
+    pub session: Session,
+    pub detail: Detail,
+    pub branch_name: Option<String>,
+    pub national: bool,
+    pub tally: Tally,
+}
+
+/// The evenings of the given branches (every evening when `None`, as an
+/// administrator sees them), newest first, with yes / waiting / no / not
+/// answered counts. Five queries whatever the numbers.
+pub fn managed(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResult<Vec<Managed>> {
+    use super::schema::branches;
+    let mut q = sessions_t::table
+        .inner_join(evening_details::table)
+        .left_join(branches::table)
+        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
+        .into_boxed();
+    if let Some(ids) = branch_ids {
+        q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
+    }
+    let rows: Vec<(Session, Detail, Option<String>)> = q
+        .order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
+        .select((
+            Session::as_select(),
+            Detail::as_select(),
+            branches::name.nullable(),
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|(s, _, _)| s.id).collect();
+    let counts = Counts::load(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|(session, detail, branch_name)| {
+            let tally = counts.tally(&session, &detail);
+            Managed {
+                national: detail.audience(&session).is_national(),
+                session,
+                detail,
+                branch_name,
+                tally,
+            }
+        })
+        .collect())
+}
+
+/// The grouped counts behind a list's tallies.
+struct Counts {
+    answers: HashMap<i64, i64>,
+    answers_enrolled: HashMap<i64, i64>,
+    /// (session, answerer's branch) → answers from active brobyggere.
+    answered_active: HashMap<(i64, i64), i64>,
+    /// branch → active brobyggere.
+    active: HashMap<i64, i64>,
+}
+
+impl Counts {
+    fn load(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Counts> {
+        let answers = evening_answers::table
+            .filter(evening_answers::session_id.eq_any(ids))
+            .group_by(evening_answers::session_id)
+            .select((evening_answers::session_id, diesel::dsl::count_star()))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        let answers_enrolled = evening_answers::table
+            .inner_join(
+                enrolments_t::table.on(enrolments_t::session_id
+                    .eq(evening_answers::session_id)
+                    .and(enrolments_t::user_id.eq(evening_answers::user_id))),
+            )
+            .filter(evening_answers::session_id.eq_any(ids))
+            .filter(enrolments_t::status.eq_any([
+                EnrolmentStatus::Confirmed.as_str(),
+                EnrolmentStatus::Waitlisted.as_str(),
+            ]))
+            .group_by(evening_answers::session_id)
+            .select((evening_answers::session_id, diesel::dsl::count_star()))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        let answered_active = evening_answers::table
+            .inner_join(volunteers::table.on(volunteers::user_id.eq(evening_answers::user_id)))
+            .filter(evening_answers::session_id.eq_any(ids))
+            .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+            .group_by((evening_answers::session_id, volunteers::branch_id))
+            .select((
+                evening_answers::session_id,
+                volunteers::branch_id,
+                diesel::dsl::count_star(),
+            ))
+            .load::<(i64, i64, i64)>(conn)?
+            .into_iter()
+            .map(|(s, b, n)| ((s, b), n))
+            .collect();
+        let active = volunteers::table
+            .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+            .group_by(volunteers::branch_id)
+            .select((volunteers::branch_id, diesel::dsl::count_star()))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        Ok(Counts {
+            answers,
+            answers_enrolled,
+            answered_active,
+            active,
+        })
+    }
+
+    fn tally(&self, session: &Session, detail: &Detail) -> Tally {
+        let (invited, invited_answered) = match detail.audience(session).invited() {
+            Invited::Nobody => (0, 0),
+            Invited::Branch(b) => (
+                self.active.get(&b).copied().unwrap_or(0),
+                self.answered_active
+                    .get(&(session.id, b))
+                    .copied()
+                    .unwrap_or(0),
+            ),
+            Invited::Everyone => (
+                self.active.values().sum(),
+                self.answered_active
+                    .iter()
+                    .filter(|((s, _), _)| *s == session.id)
+                    .map(|(_, n)| n)
+                    .sum(),
+            ),
+        };
+        evening::tally(
+            i64::from(session.confirmed_count),
+            i64::from(session.waitlist_count),
+            self.answers.get(&session.id).copied().unwrap_or(0),
+            self.answers_enrolled.get(&session.id).copied().unwrap_or(0),
+            invited,
+            invited_answered,
+        )
+    }
+}
+
+/// One person on an evening's "who comes" page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub branch_name: Option<String>,
+}
+
+/// Who comes, who waits, who said no and who has not answered yet.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct WhoComes {
+    pub coming: Vec<Person>,
+    pub waiting: Vec<Person>,
+    pub not_coming: Vec<Person>,
+    pub not_answered: Vec<Person>,
+    pub tally: Tally,
+}
+
+/// The lists behind an evening's "who comes" page, in five queries.
+pub fn who_comes(
+    conn: &mut DbConnection,
+    session: &Session,
+    detail: &Detail,
+) -> QueryResult<WhoComes> {
+    use super::schema::branches;
+    let (seated, queue) = enrolments::participants(conn, session.id)?;
+    let answered: Vec<(i64, String, String, Option<String>)> = evening_answers::table
+        .inner_join(users::table)
+        .filter(evening_answers::session_id.eq(session.id))
+        .order((users::name, users::id))
+        .select((users::id, users::name, users::email, users::phone))
+        .load(conn)?;
+    let mut invited_q = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .into_boxed();
+    match detail.audience(session).invited() {
+        Invited::Nobody => invited_q = invited_q.filter(volunteers::user_id.eq(-1)),
+        Invited::Branch(b) => invited_q = invited_q.filter(volunteers::branch_id.eq(b)),
+        Invited::Everyone => {}
+    }
+    let invited: Vec<(i64, String, String, Option<String>)> = invited_q
+        .order((users::name, users::id))
+        .select((users::id, users::name, users::email, users::phone))
+        .load(conn)?;
+    // Everyone's branch, for evenings that welcome several.
+    let mut people: Vec<i64> = seated
+        .iter()
+        .chain(&queue)
+        .map(|p| p.enrolment.user_id)
+        .collect();
+    people.extend(answered.iter().map(|(id, ..)| *id));
+    let branch_of: HashMap<i64, String> = volunteers::table
+        .inner_join(branches::table)
+        .filter(volunteers::user_id.eq_any(&people))
+        .select((volunteers::user_id, branches::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    let person = |p: &Participant| Person {
+        user_id: p.enrolment.user_id,
+        name: p.name.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        branch_name: branch_of.get(&p.enrolment.user_id).cloned(),
+    };
+    let enrolled: Vec<i64> = people[..seated.len() + queue.len()].to_vec();
+    let answered_ids: Vec<i64> = answered.iter().map(|(id, ..)| *id).collect();
+    let mut who = WhoComes {
+        coming: seated.iter().map(person).collect(),
+        waiting: queue.iter().map(person).collect(),
+        ..WhoComes::default()
+    };
+    who.not_coming = answered
+        .into_iter()
+        .filter(|(id, ..)| !enrolled.contains(id))
+        .map(|(user_id, name, email, phone)| Person {
+            branch_name: branch_of.get(&user_id).cloned(),
+            user_id,
+            name,
+            email,
+            phone,
+        })
+        .collect();
+    who.not_answered = invited
+        .into_iter()
+        .filter(|(id, ..)| !enrolled.contains(id) && !answered_ids.contains(id))
+        .map(|(user_id, name, email, phone)| Person {
+            user_id,
+            name,
+            email,
+            phone,
+            branch_name: None,
+        })
+        .collect();
+    who.tally = Tally {
+        yes: who.coming.len() as i64,
+        waiting: who.waiting.len() as i64,
+        no: who.not_coming.len() as i64,
+        not_answered: who.not_answered.len() as i64,
+    };
+    Ok(who)
+}
+
+/// A branch's evenings in a period, for the dashboard: each with its seats
+/// taken and the people recorded present (two queries).
+#[derive(Debug, Clone, Serialize)]
+pub struct YearEvening {
+    pub session_id: i64,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub status: String,
+    pub yes: i64,
+    pub present: i64,
+}
+
+pub fn in_period(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<YearEvening>> {
+    use super::schema::{attendance, meetings};
+    use crate::domain::attendance::AttendanceStatus;
+    let rows: Vec<(i64, String, NaiveDateTime, String, i32)> = sessions_t::table
+        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
+        .filter(sessions_t::branch_id.eq(branch_id))
+        .filter(sessions_t::starts_at.ge(from))
+        .filter(sessions_t::starts_at.lt(to))
+        .filter(sessions_t::status.ne(SessionStatus::Cancelled.as_str()))
+        .order((sessions_t::starts_at, sessions_t::id))
+        .select((
+            sessions_t::id,
+            sessions_t::title,
+            sessions_t::starts_at,
+            sessions_t::status,
+            sessions_t::confirmed_count,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    // Someone at several meetings of one evening counts once per meeting;
+    // evenings have one meeting.
+    let present: HashMap<i64, i64> = attendance::table
+        .inner_join(meetings::table)
+        .filter(meetings::session_id.eq_any(&ids))
+        .filter(attendance::status.ne(AttendanceStatus::Absent.as_str()))
+        .group_by(meetings::session_id)
+        .select((meetings::session_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|(session_id, title, starts_at, status, yes)| YearEvening {
+            present: present.get(&session_id).copied().unwrap_or(0),
+            session_id,
+            title,
+            starts_at,
+            status,
+            yes: i64::from(yes),
+        })
+        .collect())
+}

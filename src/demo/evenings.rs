@@ -1,0 +1,193 @@
+//! Brobyggeraftener in the demo: one held in Aarhus last month with
+//! attendance registered, an upcoming one with yes and no answers, a
+//! national evening from the secretariat, and a public info evening with
+//! sign-ups from people without an account. Everything goes through the
+//! site's own storage functions, so the invitations and confirmations are
+//! in the outbox to read.
+
+use anyhow::{Context as _, anyhow};
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use crate::db::evenings::{self, NewEvening};
+use crate::db::sessions::{self, MeetingTimes};
+use crate::db::{DbConnection, attendance, branches, enrolments, users, volunteers};
+use crate::domain::Role;
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::evening::{Answer, EveningKind};
+use crate::domain::time::local_to_utc;
+use crate::domain::volunteer::VolunteerStatus;
+
+/// Links in the demo's messages point at the default address.
+const BASE: &str = "http://127.0.0.1:8080";
+const AARHUS_PLACE: &str = "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C";
+
+/// An evening `offset` days from today, 17:00–19:00 Copenhagen time.
+fn evening_at(today: NaiveDate, offset: i64) -> anyhow::Result<MeetingTimes> {
+    let date = today + Duration::days(offset);
+    let at = |h: u32| {
+        NaiveTime::from_hms_opt(h, 0, 0)
+            .ok_or_else(|| anyhow!("bad time"))
+            .and_then(|t| local_to_utc(date, t).map_err(|e| anyhow!("{e}")))
+    };
+    Ok(MeetingTimes {
+        starts_at: at(17)?,
+        ends_at: at(19)?,
+        location: None,
+    })
+}
+
+/// Brobyggere of Aarhus who were active before the branch moved to Brobyg:
+/// on the roster, answering invitations, without a course history here.
+fn roster_volunteer(
+    conn: &mut DbConnection,
+    password_hash: &str,
+    branch: i64,
+    email: &str,
+    name: &str,
+) -> anyhow::Result<i64> {
+    let id = users::create(
+        conn,
+        &users::NewUser {
+            email,
+            name,
+            phone: None,
+            password_hash: Some(password_hash),
+            verified: true,
+            language: "da",
+        },
+    )?;
+    users::grant_role(conn, id, Role::Volunteer)?;
+    volunteers::create(conn, id, branch, VolunteerStatus::Active)?;
+    Ok(id)
+}
+
+pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> {
+    let today = crate::i18n::format::local(crate::db::now()).date_naive();
+    let aarhus = branches::all(conn)?
+        .into_iter()
+        .find(|b| b.branch.name == "Aarhus")
+        .map(|b| b.branch.id)
+        .context("demo branch Aarhus")?;
+    let person = |conn: &mut DbConnection, email: &str| -> anyhow::Result<i64> {
+        Ok(users::find_by_email(conn, email)?
+            .ok_or_else(|| anyhow!("demo person {email} missing"))?
+            .id)
+    };
+    let sara = person(conn, "frivillig@brobyg.test")?;
+    let coordinator = person(conn, "koordinator@brobyg.test")?;
+    let roster = [
+        ("nadia.berg@brobyg.test", "Nadia Berg"),
+        ("lukas.winther@brobyg.test", "Lukas Winther"),
+        ("sofie.kjaer@brobyg.test", "Sofie Kjær"),
+    ];
+    let mut others = Vec::new();
+    for (email, name) in roster {
+        others.push(roster_volunteer(conn, password_hash, aarhus, email, name)?);
+    }
+
+    // Last month's evening in Aarhus: held, attendance registered.
+    let past = evenings::create(
+        conn,
+        &NewEvening {
+            kind: EveningKind::Branch,
+            branch_id: Some(aarhus),
+            title: "Brobyggeraften: Når sproget er en barriere",
+            topic: "Tolkning og sundhedskompetence i mødet med sundhedsvæsenet",
+            speaker: "Hanne Lauridsen, sygeplejerske og tolkekoordinator, AUH",
+            location: AARHUS_PLACE,
+            capacity: Some(30),
+            open_to_other_branches: false,
+        },
+        &evening_at(today, -33)?,
+        BASE,
+    )?;
+    for &uid in std::iter::once(&sara).chain(&others) {
+        // Answered before the evening; entered here by staff afterwards.
+        enrolments::enrol(conn, past, uid, true, BASE)?
+            .map_err(|r| anyhow!("demo enrolment refused: {r:?}"))?;
+    }
+    sessions::mark_held(conn, past)?;
+    let meeting = sessions::meetings(conn, past)?
+        .into_iter()
+        .next()
+        .context("the evening's meeting")?;
+    for (i, &uid) in std::iter::once(&sara).chain(&others).enumerate() {
+        let status = if i == 3 {
+            AttendanceStatus::Absent
+        } else {
+            AttendanceStatus::Present
+        };
+        let minutes = if i == 3 { 0 } else { meeting.minutes() };
+        attendance::record(conn, meeting.id, uid, status, minutes, coordinator)?;
+    }
+
+    // The next evening in Aarhus: Sara and Nadia come, Lukas cannot.
+    let next = evenings::create(
+        conn,
+        &NewEvening {
+            kind: EveningKind::Branch,
+            branch_id: Some(aarhus),
+            title: "Brobyggeraften: Sundhedsvæsenet set fra borgerens side",
+            topic: "Hvad står i vejen for, at folk får den hjælp, de har brug for?",
+            speaker: "Mette Holm, socialrådgiver, Social Sundhed",
+            location: AARHUS_PLACE,
+            capacity: Some(25),
+            open_to_other_branches: false,
+        },
+        &evening_at(today, 12)?,
+        BASE,
+    )?;
+    let answers = [
+        (sara, Answer::Yes),
+        (others[0], Answer::Yes),
+        (others[1], Answer::No),
+    ];
+    for (uid, answer) in answers {
+        evenings::answer(conn, next, uid, answer, BASE)
+            .map_err(|e| anyhow!("demo answer refused: {e:?}"))?;
+    }
+
+    // A national evening from the secretariat, open to every branch.
+    evenings::create(
+        conn,
+        &NewEvening {
+            kind: EveningKind::Branch,
+            branch_id: None,
+            title: "Landsdækkende brobyggeraften: Social ulighed i sundhed",
+            topic: "Hvad viser tallene – og hvad kan brobyggere gøre?",
+            speaker: "Alliancen mod social ulighed i sundhed",
+            location: "Social Sundhed, landssekretariatet, Nørre Farimagsgade 13, 1364 København K",
+            capacity: None,
+            open_to_other_branches: true,
+        },
+        &evening_at(today, 40)?,
+        BASE,
+    )?;
+
+    // A public info evening with sign-ups from people without accounts.
+    let info = evenings::create(
+        conn,
+        &NewEvening {
+            kind: EveningKind::Info,
+            branch_id: Some(aarhus),
+            title: "Infoaften: Bliv brobygger i Aarhus",
+            topic: "Hvad laver en brobygger, og hvordan bliver man det?",
+            speaker: "Sara Nørgaard, brobygger",
+            location: AARHUS_PLACE,
+            capacity: Some(40),
+            open_to_other_branches: false,
+        },
+        &evening_at(today, 19)?,
+        BASE,
+    )?;
+    let welcome = format!("{BASE}/konto/velkommen/");
+    for (email, name) in [
+        ("maja.friis@example.dk", "Maja Friis"),
+        ("oliver.dam@example.dk", "Oliver Dam"),
+    ] {
+        let uid = evenings::account_for(conn, email, name, "da", &welcome)?;
+        enrolments::enrol(conn, info, uid, false, BASE)?
+            .map_err(|r| anyhow!("demo sign-up refused: {r:?}"))?;
+    }
+    Ok(())
+}
