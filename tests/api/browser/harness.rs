@@ -503,6 +503,7 @@ impl Tab {
                     }
                     self.press(Key::Down).await;
                 }
+                self.assert_focus_visible(&target, &el).await;
             }
             Mode::Keyboard => {
                 self.reach(&target).await;
@@ -780,7 +781,8 @@ impl Tab {
         }
     }
 
-    /// The element, focused by Tab in keyboard mode.
+    /// The element, focused by Tab in keyboard mode, where the focus must
+    /// be visible.
     async fn reach(&self, target: &Target) -> Element {
         let el = self.find(target).await;
         if self.mode == Mode::Keyboard {
@@ -791,8 +793,30 @@ impl Tab {
                 &el,
             )
             .await;
+            self.assert_focus_visible(target, &el).await;
         }
         el
+    }
+
+    /// A keyboard user sees where they are: the focused control matches
+    /// `:focus-visible` and draws an outline or a shadow.
+    async fn assert_focus_visible(&self, target: &Target, el: &Element) {
+        let shown = self
+            .script_on(
+                el,
+                "const e = arguments[0]; const s = getComputedStyle(e); \
+                 return e.matches(':focus-visible') && \
+                   ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none')",
+            )
+            .await
+            .as_bool()
+            .unwrap_or(false);
+        assert!(
+            shown,
+            "{}: {target} on {} has keyboard focus but shows no focus indicator",
+            self.test,
+            self.path().await
+        );
     }
 
     /// Presses Tab until `check(el, extra)` holds, at most `MAX_TABS` times.
