@@ -639,6 +639,11 @@ impl Tab {
             let png = self.client.screenshot().await.expect("screenshot");
             std::fs::write(dir.join(format!("{name}-{suffix}.png")), png)
                 .expect("write screenshot");
+            if suffix == "phone" {
+                // The folded layout gets its own check (scrolling tables,
+                // wrapped navigation).
+                self.audit().await;
+            }
         }
         self.client
             .set_window_size(1280, 900)
