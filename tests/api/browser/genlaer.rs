@@ -53,7 +53,22 @@ pub async fn professional_enrols_and_cancels(app: &TestApp, tab: &mut Tab) {
     tab.screenshot("genlaer-session").await;
     tab.follow(link("Tilmeld")).await;
     tab.screenshot("genlaer-enrol").await;
+
+    // A mistyped EAN number is explained beside the field, the rest kept.
     fill_enrolment(tab).await;
+    tab.fill(css("#f-ean"), "5798000416605").await;
+    tab.follow(button("Tilmeld")).await;
+    tab.see(css(".error-summary"), "Formularen er ikke udfyldt korrekt")
+        .await;
+    tab.see(css("#f-ean-error"), "kontrolcifferet passer ikke")
+        .await;
+    assert_eq!(
+        tab.value(css("#f-workplace")).await,
+        "Aarhus Universitetshospital"
+    );
+    tab.screenshot("genlaer-enrol-error").await;
+    assert_eq!(enrolment_status(app, seat, &me.email), None);
+    tab.fill(css("#f-ean"), VALID_EAN).await;
     tab.follow(button("Tilmeld")).await;
 
     // Mine kurser shows the seat; cancelling frees it.

@@ -550,6 +550,12 @@ impl Tab {
         (name, bytes)
     }
 
+    /// What a form field holds.
+    pub async fn value(&mut self, target: Target) -> String {
+        let el = self.find(&target).await;
+        el.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
     /// The visible texts of every element matching `selector`.
     pub async fn texts(&mut self, selector: &str) -> Vec<String> {
         let mut out = Vec::new();
