@@ -9,6 +9,7 @@ mod smtp;
 mod accounts;
 mod admin;
 mod authorization;
+mod browser;
 mod calendar;
 mod demo;
 mod engine;

@@ -184,6 +184,7 @@ material-nav = Moduler
 
 declaration-title = Tavshedserklæring
 declaration-version = Version { $version }
+declaration-text-heading = Erklæringens ordlyd
 declaration-signed = Du har underskrevet tavshedserklæringen.
 declaration-signed-on = Version { $version } underskrevet { $date }.
 declaration-to-sign = Du skal læse og underskrive tavshedserklæringen (version { $version }).

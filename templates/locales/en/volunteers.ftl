@@ -184,6 +184,7 @@ material-nav = Modules
 
 declaration-title = Confidentiality declaration
 declaration-version = Version { $version }
+declaration-text-heading = The wording of the declaration
 declaration-signed = You have signed the confidentiality declaration.
 declaration-signed-on = Version { $version } signed { $date }.
 declaration-to-sign = You need to read and sign the confidentiality declaration (version { $version }).
