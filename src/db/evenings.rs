@@ -234,6 +234,53 @@ pub fn answer(
     Ok(reply_of(conn, session_id, user_id)?)
 }
 
+/// What a coordinator may change about an evening after announcing it.
+pub struct EveningChanges<'a> {
+    pub title: &'a str,
+    pub topic: &'a str,
+    pub speaker: &'a str,
+    pub location: &'a str,
+    pub capacity: Option<i32>,
+    pub times: MeetingTimes,
+}
+
+/// Saves changes through the engine, which tells everyone with a seat when
+/// time or place changed (an updated calendar invitation) and gives seats
+/// freed by a larger capacity to the waiting list. The caller's
+/// transaction holds it all.
+pub fn update(
+    conn: &mut DbConnection,
+    id: i64,
+    c: &EveningChanges<'_>,
+    base_url: &str,
+) -> QueryResult<()> {
+    let before = sessions::lock(conn, id)?;
+    sessions::update(
+        conn,
+        id,
+        &sessions::SessionChanges {
+            title: c.title,
+            location: c.location,
+            online_url: before.online_url.as_deref(),
+            capacity: c.capacity,
+            enrol_deadline: before.enrol_deadline,
+            cancel_deadline: before.cancel_deadline,
+        },
+        base_url,
+    )?;
+    // An evening has one meeting.
+    if let Some(meeting) = sessions::meetings(conn, id)?.first() {
+        sessions::reschedule_meeting(conn, meeting.id, &c.times, base_url)?;
+    }
+    diesel::update(evening_details::table.find(id))
+        .set((
+            evening_details::topic.eq(c.topic),
+            evening_details::speaker.eq(c.speaker),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// The account for an email typed on an info evening's form: the existing
 /// one, or a new one without a role or password (with a link to choose a
 /// password). Like GenLær's, it never tells the visitor which it was.

@@ -106,3 +106,9 @@ email-evening-invitation-answer = Svar ja eller nej på aftenens side. Du kan al
 
 home-card-info-evenings = Kom til en infoaften
 active-evenings-text = Fagligt oplæg og fællesskab: svar ja eller nej til de kommende aftener.
+
+evening-edit = Ret aftenen
+evening-edit-lead = Ændres tidspunkt eller sted, får alle med en plads besked og en opdateret kalenderinvitation.
+evening-save = Gem ændringer
+evening-updated = Ændringerne er gemt.
+evening-not-editable = En aflyst eller afholdt aften kan ikke ændres.

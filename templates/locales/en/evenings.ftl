@@ -106,3 +106,9 @@ email-evening-invitation-answer = Answer yes or no on the evening's page. You ca
 
 home-card-info-evenings = Come to an info evening
 active-evenings-text = A professional talk and community: answer yes or no to the coming evenings.
+
+evening-edit = Change the evening
+evening-edit-lead = If the time or place changes, everyone with a seat is told and gets an updated calendar invitation.
+evening-save = Save changes
+evening-updated = The changes are saved.
+evening-not-editable = A cancelled or held evening cannot be changed.

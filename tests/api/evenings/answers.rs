@@ -287,24 +287,41 @@ async fn answers_are_refused_once_the_evening_is_cancelled() {
     assert_eq!(stored, "yes");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn simultaneous_yes_answers_never_overfill_the_evening() {
-    let b = branch().await;
-    let evening = plan(&b.staff, &evening_fields(b.id, "5")).await;
-    let mut browsers = Vec::new();
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.workers = 4;
+        s.database_pool_size = 8;
+    })
+    .await;
+    let id = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(id));
+    let staff = log_in(&app, &coordinator).await;
+    let evening = plan(&staff, &evening_fields(id, "5")).await;
+    let path = format!("/aftener/{evening}/svar");
+    // Every volunteer opens the evening's page first (their own session
+    // and CSRF token), then all answer at the same moment.
+    let mut prepared = Vec::new();
     for i in 0..12 {
-        let v = b.app.qualified_volunteer(&format!("v{i}@example.dk"), b.id);
-        browsers.push(log_in(&b.app, &v).await);
+        let v = app.qualified_volunteer(&format!("v{i}@example.dk"), id);
+        let me = log_in(&app, &v).await;
+        let html = me.get_html(&format!("/aftener/{evening}")).await;
+        prepared.push((me, crate::helpers::csrf_in(&html)));
     }
-    let answers = browsers.iter().map(|me| answer(me, evening, "yes"));
-    for r in futures_util::future::join_all(answers).await {
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let requests = prepared.iter().map(|(me, token)| {
+        me.client
+            .post(me.url(&path))
+            .form(&[("csrf", token.as_str()), ("answer", "yes")])
+            .send()
+    });
+    for r in futures_util::future::join_all(requests).await {
+        assert_eq!(r.expect("response").status(), StatusCode::SEE_OTHER);
     }
-    let mut conn = b.app.db.conn().expect("connection");
+    let mut conn = app.db.conn().expect("connection");
     let (seated, waiting) =
         brobyg::db::enrolments::participants(&mut conn, evening).expect("participants");
-    assert_eq!(seated.len(), 5);
-    assert_eq!(waiting.len(), 7);
+    assert_eq!(seated.len(), 5, "exactly the capacity");
+    assert_eq!(waiting.len(), 7, "the rest wait");
     let session = brobyg::db::sessions::find(&mut conn, evening).expect("session");
     assert_eq!((session.confirmed_count, session.waitlist_count), (5, 7));
 }

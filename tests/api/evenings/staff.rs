@@ -105,3 +105,56 @@ async fn only_the_branchs_coordinators_see_its_evenings() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn changing_an_evening_tells_those_with_a_seat() {
+    let b = branch().await;
+    let sara = b.app.qualified_volunteer("sara@example.dk", b.id);
+    let evening = plan(&b.staff, &evening_fields(b.id, "")).await;
+    super::answer(&log_in(&b.app, &sara).await, evening, "yes").await;
+    let path = format!("/koordinator/aftener/{evening}/rediger");
+    let html = b.staff.get_html(&path).await;
+    assert_eq!(
+        input_value(&html, "topic").as_deref(),
+        Some("Tolkning i sundhedsvæsenet")
+    );
+    assert_eq!(input_value(&html, "start").as_deref(), Some("17:00"));
+
+    let mut fields = evening_fields(b.id, "");
+    fields[6].1 = "18:00".into();
+    fields[7].1 = "17:30".into();
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.staff.post_form(&path, &borrowed).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the end before the start"
+    );
+    let before = super::kinds_to(&b.app, &sara.email).len();
+
+    fields[7].1 = "20:00".into();
+    fields[3].1 = "Tolke og pårørende".into();
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.staff.post_form(&path, &borrowed).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let kinds = super::kinds_to(&b.app, &sara.email);
+    assert_eq!(kinds[before..], ["session_changed"]);
+    let page = b
+        .staff
+        .get_html(&format!("/koordinator/aftener/{evening}"))
+        .await;
+    assert!(page.contains("Tolke og pårørende"));
+
+    let other_branch = b.app.create_branch("Randers");
+    let other = b.app.create_user(
+        "randers-k@example.dk",
+        &[Role::Coordinator],
+        Some(other_branch),
+    );
+    let them = log_in(&b.app, &other).await;
+    assert_eq!(them.get(&path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        them.post_form(&path, &borrowed).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}

@@ -22,5 +22,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(staff::form))
                 .route(web::post().to(staff::create)),
         )
-        .route("/koordinator/aftener/{id}", web::get().to(staff::show));
+        .route("/koordinator/aftener/{id}", web::get().to(staff::show))
+        .service(
+            web::resource("/koordinator/aftener/{id}/rediger")
+                .route(web::get().to(staff::edit_form))
+                .route(web::post().to(staff::update)),
+        );
 }

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::db::branches::{self, Branch};
-use crate::db::evenings::{self, NewEvening};
+use crate::db::evenings::{self, EveningChanges, NewEvening};
 use crate::db::now;
 use crate::db::sessions::{self, MeetingTimes};
 use crate::domain::evening::EveningKind;
-use crate::domain::session as session_rules;
+use crate::domain::session::{self as session_rules, SessionStatus};
 use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{FieldErrors, Invalid, time};
 use crate::error::AppError;
@@ -74,7 +74,21 @@ async fn render_form(
     errors: &FieldErrors,
     invalid: bool,
 ) -> Result<HttpResponse, AppError> {
+    render_any(page, user, form, errors, invalid, None).await
+}
+
+/// The planning form, or with `editing` (the evening's id) the same form
+/// for changing an announced evening (its kind and branch stay).
+async fn render_any(
+    page: &Page,
+    user: &CoordinatorUser,
+    form: &EveningForm,
+    errors: &FieldErrors,
+    invalid: bool,
+    editing: Option<i64>,
+) -> Result<HttpResponse, AppError> {
     let mut ctx = Context::new();
+    ctx.insert("editing", &editing);
     ctx.insert("branches", &choices(page, user).await?);
     ctx.insert("may_plan_national", &user.is_admin());
     ctx.insert("form", form);
@@ -126,45 +140,8 @@ pub async fn create(
     let mut errors = FieldErrors::new();
     let kind = errors.check("kind", EveningKind::from_form(&form.kind));
     let branch = errors.check("branch", branch_of(&user, &form.branch));
-    let title = errors.check("title", required_text(&form.title, 200));
-    let topic = match kind {
-        // A brobyggeraften is a professional talk: its topic is the point.
-        Some(EveningKind::Branch) => errors.check("topic", required_text(&form.topic, 300)),
-        _ => errors
-            .check("topic", optional_text(&form.topic, 300))
-            .map(Option::unwrap_or_default),
-    };
-    let speaker = errors
-        .check("speaker", optional_text(&form.speaker, 200))
-        .map(Option::unwrap_or_default);
-    let times = errors.check("date", time::meeting(&form.date, &form.start, &form.end));
-    if times.is_some_and(|(start, _)| start <= now()) {
-        errors.add("date", Invalid("error-evening-past"));
-    }
-    let location = errors.check("location", required_text(&form.location, 300));
-    let capacity = errors.check("capacity", session_rules::capacity(&form.capacity));
-    let (
-        Some(kind),
-        Some(branch),
-        Some(title),
-        Some(topic),
-        Some(speaker),
-        Some((starts_at, ends_at)),
-        Some(location),
-        Some(capacity),
-        true,
-    ) = (
-        kind,
-        branch,
-        title,
-        topic,
-        speaker,
-        times,
-        location,
-        capacity,
-        errors.is_empty(),
-    )
-    else {
+    let checked = check(&form, kind.unwrap_or(EveningKind::Branch), &mut errors);
+    let (Some(kind), Some(branch), Some(v)) = (kind, branch, checked) else {
         return render_form(&page, &user, &form, &errors, true).await;
     };
     let open = form.open.is_some();
@@ -177,16 +154,16 @@ pub async fn create(
                 &NewEvening {
                     kind,
                     branch_id: branch,
-                    title: &title,
-                    topic: &topic,
-                    speaker: &speaker,
-                    location: &location,
-                    capacity,
+                    title: &v.title,
+                    topic: &v.topic,
+                    speaker: &v.speaker,
+                    location: &v.location,
+                    capacity: v.capacity,
                     open_to_other_branches: open,
                 },
                 &MeetingTimes {
-                    starts_at,
-                    ends_at,
+                    starts_at: v.starts_at,
+                    ends_at: v.ends_at,
                     location: None,
                 },
                 &base,
@@ -231,4 +208,157 @@ pub async fn show(
     ctx.insert("who", &who);
     ctx.insert("meetings", &meetings);
     page.render("evenings/staff_show.html", ctx)
+}
+
+/// The details a coordinator types, checked the same way when planning and
+/// when changing an evening.
+struct Checked {
+    title: String,
+    topic: String,
+    speaker: String,
+    starts_at: chrono::NaiveDateTime,
+    ends_at: chrono::NaiveDateTime,
+    location: String,
+    capacity: Option<i32>,
+}
+
+fn check(form: &EveningForm, kind: EveningKind, errors: &mut FieldErrors) -> Option<Checked> {
+    let title = errors.check("title", required_text(&form.title, 200));
+    let topic = match kind {
+        EveningKind::Branch => errors.check("topic", required_text(&form.topic, 300)),
+        EveningKind::Info => errors
+            .check("topic", optional_text(&form.topic, 300))
+            .map(Option::unwrap_or_default),
+    };
+    let speaker = errors
+        .check("speaker", optional_text(&form.speaker, 200))
+        .map(Option::unwrap_or_default);
+    let times = errors.check("date", time::meeting(&form.date, &form.start, &form.end));
+    if times.is_some_and(|(start, _)| start <= now()) {
+        errors.add("date", Invalid("error-evening-past"));
+    }
+    let location = errors.check("location", required_text(&form.location, 300));
+    let capacity = errors.check("capacity", session_rules::capacity(&form.capacity));
+    match (title, topic, speaker, times, location, capacity) {
+        (
+            Some(title),
+            Some(topic),
+            Some(speaker),
+            Some((starts_at, ends_at)),
+            Some(location),
+            Some(capacity),
+        ) if errors.is_empty() => Some(Checked {
+            title,
+            topic,
+            speaker,
+            starts_at,
+            ends_at,
+            location,
+            capacity,
+        }),
+        _ => None,
+    }
+}
+
+/// The evening, if this coordinator manages it and it can still change.
+async fn editable(
+    page: &Page,
+    user: &CoordinatorUser,
+    id: i64,
+) -> Result<(crate::db::sessions::Session, evenings::Detail), AppError> {
+    let account = (**user.account()).clone();
+    let (session, detail) = page
+        .db()
+        .run(move |c| {
+            managed(c, &account, id)?;
+            Ok(evenings::find(c, id)?)
+        })
+        .await?;
+    Ok((session, detail))
+}
+
+/// Cancelled and held evenings keep what they were.
+fn closed(page: &Page, session: &crate::db::sessions::Session) -> Option<HttpResponse> {
+    (session.status() != SessionStatus::Open).then(|| {
+        page.flash("error", "evening-not-editable");
+        redirect(&format!("/koordinator/aftener/{}", session.id))
+    })
+}
+
+pub async fn edit_form(
+    user: CoordinatorUser,
+    page: Page,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (session, detail) = editable(&page, &user, id).await?;
+    if let Some(back) = closed(&page, &session) {
+        return Ok(back);
+    }
+    let (date, start) = time::to_form(session.starts_at);
+    let (_, end) = time::to_form(session.ends_at);
+    let form = EveningForm {
+        kind: detail.evening_kind.clone(),
+        branch: session.branch_id.map(|b| b.to_string()).unwrap_or_default(),
+        title: session.title.clone(),
+        topic: detail.topic.clone(),
+        speaker: detail.speaker.clone(),
+        date,
+        start,
+        end,
+        location: session.location.clone(),
+        capacity: session.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        open: detail.open_to_other_branches.then(|| "1".to_string()),
+    };
+    render_any(&page, &user, &form, &FieldErrors::new(), false, Some(id)).await
+}
+
+/// Saves changes to an announced evening; those with a seat hear of a new
+/// time or place through the engine.
+pub async fn update(
+    user: CoordinatorUser,
+    page: Page,
+    id: web::Path<i64>,
+    Form(mut form): Form<EveningForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (session, detail) = editable(&page, &user, id).await?;
+    if let Some(back) = closed(&page, &session) {
+        return Ok(back);
+    }
+    // Kind, branch and audience were announced with the evening.
+    form.kind = detail.evening_kind.clone();
+    form.branch = session.branch_id.map(|b| b.to_string()).unwrap_or_default();
+    form.open = detail.open_to_other_branches.then(|| "1".to_string());
+    let mut errors = FieldErrors::new();
+    let Some(v) = check(&form, detail.kind(), &mut errors) else {
+        return render_any(&page, &user, &form, &errors, true, Some(id)).await;
+    };
+    let account = (**user.account()).clone();
+    let base = page.state.settings.base_url().to_string();
+    page.db()
+        .transaction(move |c| {
+            managed(c, &account, id)?;
+            evenings::update(
+                c,
+                id,
+                &EveningChanges {
+                    title: &v.title,
+                    topic: &v.topic,
+                    speaker: &v.speaker,
+                    location: &v.location,
+                    capacity: v.capacity,
+                    times: MeetingTimes {
+                        starts_at: v.starts_at,
+                        ends_at: v.ends_at,
+                        location: None,
+                    },
+                },
+                &base,
+            )?;
+            Ok(())
+        })
+        .await?;
+    page.flash("success", "evening-updated");
+    Ok(redirect(&format!("/koordinator/aftener/{id}")))
 }
