@@ -17,7 +17,7 @@ use super::schema::{
     volunteers,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, now, outbox, tokens};
+use super::{DbConnection, now, outbox};
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
 use crate::domain::evening::{self, Answer, Audience, EveningKind, Invited, Reply, Step, Tally};
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -291,36 +291,7 @@ pub fn account_for(
     language: &str,
     welcome_link_base: &str,
 ) -> QueryResult<i64> {
-    if let Some(existing) = super::users::find_by_email(conn, email)? {
-        return Ok(existing.id);
-    }
-    let id = super::users::create(
-        conn,
-        &super::users::NewUser {
-            email,
-            name,
-            phone: None,
-            password_hash: None,
-            verified: false,
-            language,
-        },
-    )?;
-    let raw = crate::auth::token::generate();
-    tokens::store(
-        conn,
-        id,
-        tokens::Purpose::Welcome,
-        &crate::auth::token::digest(&raw),
-    )?;
-    let user = super::users::find(conn, id)?;
-    outbox::enqueue(
-        conn,
-        &Recipient::from(&user),
-        &Message::AccountCreated {
-            link: format!("{welcome_link_base}{raw}"),
-        },
-    )?;
-    Ok(id)
+    super::users::account_for_email(conn, email, name, language, welcome_link_base, None)
 }
 
 /// An evening in a list, with the viewer's reply.

@@ -11,12 +11,11 @@ use super::schema::{
     branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, now, outbox, tokens};
+use super::{DbConnection, now};
 use crate::domain::Role;
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
 use crate::domain::invoice::Invoice;
 use crate::domain::session::SessionKind;
-use crate::mail::{Message, Recipient};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = genlaer_sessions)]
@@ -288,37 +287,14 @@ pub fn account_for(
     language: &str,
     welcome_link_base: &str,
 ) -> QueryResult<i64> {
-    if let Some(existing) = super::users::find_by_email(conn, email)? {
-        return Ok(existing.id);
-    }
-    let id = super::users::create(
+    super::users::account_for_email(
         conn,
-        &super::users::NewUser {
-            email,
-            name,
-            phone: None,
-            password_hash: None,
-            verified: false,
-            language,
-        },
-    )?;
-    super::users::grant_role(conn, id, Role::Professional)?;
-    let raw = crate::auth::token::generate();
-    tokens::store(
-        conn,
-        id,
-        tokens::Purpose::Welcome,
-        &crate::auth::token::digest(&raw),
-    )?;
-    let user = super::users::find(conn, id)?;
-    outbox::enqueue(
-        conn,
-        &Recipient::from(&user),
-        &Message::AccountCreated {
-            link: format!("{welcome_link_base}{raw}"),
-        },
-    )?;
-    Ok(id)
+        email,
+        name,
+        language,
+        welcome_link_base,
+        Some(Role::Professional),
+    )
 }
 
 /// Who booked seats in a closed session, with what they typed: for the

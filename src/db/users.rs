@@ -5,8 +5,9 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{coordinator_branches, user_roles, users, volunteers};
-use super::{DbConnection, last_insert_id, now};
+use super::{DbConnection, last_insert_id, now, outbox, tokens};
 use crate::domain::Role;
+use crate::mail::{Message, Recipient};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = users)]
@@ -308,4 +309,51 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
+}
+
+/// The account for an email typed into a public form (an enrolment, an info
+/// evening): the existing one, untouched, or a new one without a password,
+/// which gets a link to choose one. Callers show the same page either way,
+/// so the form never tells a visitor whether an address has an account.
+pub fn account_for_email(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    language: &str,
+    welcome_link_base: &str,
+    role: Option<Role>,
+) -> QueryResult<i64> {
+    if let Some(existing) = find_by_email(conn, email)? {
+        return Ok(existing.id);
+    }
+    let id = create(
+        conn,
+        &NewUser {
+            email,
+            name,
+            phone: None,
+            password_hash: None,
+            verified: false,
+            language,
+        },
+    )?;
+    if let Some(role) = role {
+        grant_role(conn, id, role)?;
+    }
+    let raw = crate::auth::token::generate();
+    tokens::store(
+        conn,
+        id,
+        tokens::Purpose::Welcome,
+        &crate::auth::token::digest(&raw),
+    )?;
+    let user = find(conn, id)?;
+    outbox::enqueue(
+        conn,
+        &Recipient::from(&user),
+        &Message::AccountCreated {
+            link: format!("{welcome_link_base}{raw}"),
+        },
+    )?;
+    Ok(id)
 }
