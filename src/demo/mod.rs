@@ -3,7 +3,7 @@
 //! production unless asked for (`BROBYG_DEMO`).
 
 mod genlaer;
-mod org;
+pub(crate) mod org;
 mod volunteers;
 
 use anyhow::Context as _;

@@ -12,6 +12,7 @@ mod authorization;
 mod calendar;
 mod demo;
 mod engine;
+mod generate;
 mod genlaer;
 mod i18n;
 mod mail;
