@@ -205,6 +205,9 @@ pub struct CatalogueEntry {
     pub session_count: usize,
 }
 
+/// How many upcoming sessions each course has, and the cards shown, by course.
+pub type Upcoming = (HashMap<i64, usize>, Vec<(i64, SessionCard)>);
+
 /// Upcoming public sessions of the given courses, soonest first: open (not
 /// cancelled or held), not an organisation's closed session, not yet
 /// begun. Returns how many each course has and the first `shown` of each.
@@ -218,7 +221,7 @@ pub fn upcoming_public(
     filter: &Filter,
     at: NaiveDateTime,
     shown: usize,
-) -> QueryResult<(HashMap<i64, usize>, Vec<(i64, SessionCard)>)> {
+) -> QueryResult<Upcoming> {
     let mut q = sessions::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
         .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
