@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod csrf;
 pub mod csv;
 pub mod errors;
