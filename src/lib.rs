@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod generate;
 pub mod i18n;
 pub mod mail;
 pub mod pdf;

@@ -3,18 +3,35 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use brobyg::config::Settings;
 use brobyg::startup::Application;
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// Brobyg: Social Sundhed's course and volunteer-training system.
 #[derive(Parser)]
 #[command(version)]
 struct Cli {
     /// Settings file (TOML); environment variables override it.
-    #[arg(long, default_value = "brobyg.toml")]
+    #[arg(long, default_value = "brobyg.toml", global = true)]
     config: PathBuf,
     /// Never load demo content, even into an empty database.
     #[arg(long)]
     no_demo: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill an empty database (DATABASE_URL) with a large generated dataset
+    /// for benchmarks; every account's password is `brobyg-demo`.
+    Generate {
+        /// tiny (tests), small (seconds), medium, national (100,000 users,
+        /// 20,000 sessions, about a million enrolments; minutes).
+        #[arg(long, value_enum, default_value = "small")]
+        scale: brobyg::generate::Scale,
+        /// The same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 #[actix_web::main]
@@ -22,6 +39,9 @@ async fn main() -> anyhow::Result<()> {
     brobyg::telemetry::init();
     let cli = Cli::parse();
     let mut settings = Settings::load(Some(&cli.config), |k| std::env::var(k).ok())?;
+    if let Some(Command::Generate { scale, seed }) = cli.command {
+        return generate(&settings, scale, seed);
+    }
     if cli.no_demo {
         settings.demo = Some(false);
     }
@@ -39,5 +59,16 @@ async fn main() -> anyhow::Result<()> {
         );
     }
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+fn generate(settings: &Settings, scale: brobyg::generate::Scale, seed: u64) -> anyhow::Result<()> {
+    let db = brobyg::db::Db::open(&settings.database_url(), 2)?;
+    tracing::info!(
+        "generating the {scale:?} dataset into {}",
+        db.backend().describe()
+    );
+    let summary = brobyg::generate::run(&db, scale, seed)?;
+    println!("{summary}");
     Ok(())
 }

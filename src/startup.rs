@@ -60,6 +60,10 @@ impl Application {
             templates,
             settings: Arc::new(settings),
             mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
+            catalogue: Arc::new(crate::web::cache::TtlCache::new(
+                std::time::Duration::from_secs(1),
+                256,
+            )),
         };
         let server = serve(listener, state.clone())?;
         Ok(Application {

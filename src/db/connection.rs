@@ -65,9 +65,13 @@ impl Backend {
             Backend::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
                 // WAL is a property of the file and is set once at start-up;
-                // these are per connection.
+                // these are per connection. A national database is hundreds
+                // of megabytes: reading it through a memory map and a larger
+                // page cache (20 MB per connection instead of 2) spares a
+                // copy of every page read from the operating system's cache.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                     PRAGMA cache_size = -20000; PRAGMA mmap_size = 1073741824;",
                 )
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(conn))

@@ -205,15 +205,23 @@ pub struct CatalogueEntry {
     pub session_count: usize,
 }
 
-/// Upcoming public sessions of the given courses, soonest first, in one
-/// query: open (not cancelled or held), not an organisation's closed
-/// session, not yet begun.
+/// How many upcoming sessions each course has, and the cards shown, by course.
+pub type Upcoming = (HashMap<i64, usize>, Vec<(i64, SessionCard)>);
+
+/// Upcoming public sessions of the given courses, soonest first: open (not
+/// cancelled or held), not an organisation's closed session, not yet
+/// begun. Returns how many each course has and the first `shown` of each.
+///
+/// Two queries: the first reads only ids (a national catalogue has
+/// thousands of upcoming sessions), the second the few sessions shown, so
+/// the work does not grow with the number of sessions.
 pub fn upcoming_public(
     conn: &mut DbConnection,
     course_ids: &[i64],
     filter: &Filter,
     at: NaiveDateTime,
-) -> QueryResult<Vec<(i64, SessionCard)>> {
+    shown: usize,
+) -> QueryResult<Upcoming> {
     let mut q = sessions::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
         .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
@@ -231,7 +239,23 @@ pub fn upcoming_public(
     if let Some(region) = filter.region_id {
         q = q.filter(branches::region_id.eq(region));
     }
-    let rows: Vec<(i64, Session, Option<String>, Option<i64>)> = q
+    let all: Vec<(i64, i64)> = q
+        .order((sessions::starts_at, sessions::id))
+        .select((genlaer_sessions::course_id, sessions::id))
+        .load(conn)?;
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    let mut wanted: Vec<i64> = Vec::new();
+    for (course_id, id) in all {
+        let n = counts.entry(course_id).or_default();
+        *n += 1;
+        if *n <= shown {
+            wanted.push(id);
+        }
+    }
+    let rows: Vec<(i64, Session, Option<String>, Option<i64>)> = sessions::table
+        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
+        .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
+        .filter(sessions::id.eq_any(wanted))
         .order((sessions::starts_at, sessions::id))
         .select((
             genlaer_sessions::course_id,
@@ -240,17 +264,18 @@ pub fn upcoming_public(
             branches::region_id.nullable(),
         ))
         .load(conn)?;
-    Ok(rows
+    let cards = rows
         .into_iter()
         .map(|(course_id, s, branch, region)| (course_id, SessionCard::new(&s, branch, region, at)))
-        .collect())
+        .collect();
+    Ok((counts, cards))
 }
 
 /// How many sessions each catalogue entry lists.
 pub const SESSIONS_SHOWN: usize = 5;
 
 /// The public catalogue: published courses matching the filter, each with
-/// its next open sessions. Two queries, whatever the numbers.
+/// its next open sessions. Three queries, whatever the numbers.
 pub fn catalogue(
     conn: &mut DbConnection,
     filter: &Filter,
@@ -286,8 +311,9 @@ pub fn catalogue(
         .select(Course::as_select())
         .load(conn)?;
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+    let (counts, cards) = upcoming_public(conn, &ids, filter, at, SESSIONS_SHOWN)?;
     let mut by_course: HashMap<i64, Vec<SessionCard>> = HashMap::new();
-    for (course_id, card) in upcoming_public(conn, &ids, filter, at)? {
+    for (course_id, card) in cards {
         by_course.entry(course_id).or_default().push(card);
     }
     // Filters on sessions (region, month) keep only courses that have a
@@ -296,15 +322,14 @@ pub fn catalogue(
     Ok(found
         .into_iter()
         .filter_map(|course| {
-            let mut sessions = by_course.remove(&course.id).unwrap_or_default();
+            let sessions = by_course.remove(&course.id).unwrap_or_default();
             let regional = filter.between.is_none()
                 && filter.region_id.is_some()
                 && course.region_id == filter.region_id;
             if session_filtered && sessions.is_empty() && !regional {
                 return None;
             }
-            let session_count = sessions.len();
-            sessions.truncate(SESSIONS_SHOWN);
+            let session_count = counts.get(&course.id).copied().unwrap_or(0);
             Some(CatalogueEntry {
                 course,
                 sessions,

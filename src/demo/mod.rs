@@ -4,7 +4,7 @@
 
 mod evenings;
 mod genlaer;
-mod org;
+pub(crate) mod org;
 mod supervision;
 mod volunteers;
 

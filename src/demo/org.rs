@@ -10,7 +10,7 @@ use crate::domain::names::slugify;
 
 /// Regions and their branches; the first branch of each is the regional
 /// head office. Holbæk, Roskilde and Mariagerfjord opened in 2026.
-const ORGANISATION: &[(&str, &[&str])] = &[
+pub(crate) const ORGANISATION: &[(&str, &[&str])] = &[
     ("Hovedstaden", &["København", "Frederiksberg", "Brøndby"]),
     (
         "Sjælland",

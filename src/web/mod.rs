@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod auth;
 pub mod charts;
+pub mod cache;
 pub mod csrf;
 pub mod csv;
 pub mod errors;

@@ -2,8 +2,14 @@ use std::sync::Arc;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::db::branches::Region;
+use crate::db::courses::CatalogueEntry;
 use crate::mail::worker;
 use crate::templates::Templates;
+use crate::web::cache::TtlCache;
+
+/// The public catalogue and the regions of its filter, by query string.
+pub type CatalogueCache = TtlCache<String, Arc<(Vec<CatalogueEntry>, Vec<Region>)>>;
 
 /// What every handler may need, built once in `startup` and shared by all
 /// workers (no global state, so each test builds its own).
@@ -14,6 +20,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The mail worker of this instance, if it runs one.
     pub mail_worker: Option<worker::Signals>,
+    /// The GenLær catalogue as loaded within the last second.
+    pub catalogue: Arc<CatalogueCache>,
 }
 
 impl AppState {

@@ -14,6 +14,7 @@ mod calendar;
 mod demo;
 mod engine;
 mod evenings;
+mod generate;
 mod genlaer;
 mod i18n;
 mod mail;

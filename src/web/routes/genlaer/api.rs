@@ -6,8 +6,7 @@ use actix_web::http::header::{ACCESS_CONTROL_ALLOW_ORIGIN, CACHE_CONTROL};
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use super::catalogue::{Query, load};
-use crate::db::branches;
+use super::catalogue::{Query, cached};
 use crate::error::AppError;
 use crate::i18n::format::local;
 use crate::web::Page;
@@ -59,16 +58,10 @@ struct SessionJson {
 
 pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let (entries, regions) = page
-        .db()
-        .run(move |c| {
-            let regions: std::collections::HashMap<i64, String> = branches::regions(c)?
-                .into_iter()
-                .map(|r| (r.id, r.name))
-                .collect();
-            Ok((load(c, &query)?, regions))
-        })
-        .await?;
+    let loaded = cached(&page, &query).await?;
+    let regions: std::collections::HashMap<i64, String> =
+        loaded.1.iter().map(|r| (r.id, r.name.clone())).collect();
+    let entries = loaded.0.clone();
     let link = |path: String| page.state.link(&path);
     let courses = entries
         .into_iter()

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::content::markdown_to_html;
+use crate::db::branches::Region;
 use crate::db::courses::{self, CatalogueEntry, Course, Filter};
 use crate::db::genlaer::{self, Detail, Listed};
 use crate::db::sessions::{self, Meeting, Session};
@@ -44,13 +45,31 @@ pub fn load(conn: &mut DbConnection, query: &Query) -> Result<Vec<CatalogueEntry
     Ok(courses::catalogue(conn, &query.filter(), now())?)
 }
 
+/// The catalogue for this query and the regions of the filter, as loaded
+/// within the last second (`web::cache`): the busiest public page costs
+/// the database one load per second and filter.
+pub async fn cached(
+    page: &Page,
+    query: &Query,
+) -> Result<std::sync::Arc<(Vec<CatalogueEntry>, Vec<Region>)>, AppError> {
+    let key = serde_urlencoded::to_string(query).unwrap_or_default();
+    if let Some(hit) = page.state.catalogue.get(&key) {
+        return Ok(hit);
+    }
+    let q = query.clone();
+    let loaded = std::sync::Arc::new(
+        page.db()
+            .run(move |c| Ok((load(c, &q)?, branches::regions(c)?)))
+            .await?,
+    );
+    page.state.catalogue.put(key, loaded.clone());
+    Ok(loaded)
+}
+
 pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let q = query.clone();
-    let (entries, regions) = page
-        .db()
-        .run(move |c| Ok((load(c, &q)?, branches::regions(c)?)))
-        .await?;
+    let loaded = cached(&page, &query).await?;
+    let (entries, regions) = (&loaded.0, &loaded.1);
     let today = crate::i18n::format::local(now()).date_naive();
     let months: Vec<(String, String)> = rules::coming_months(today)
         .into_iter()

@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# The national-scale benchmark (see BENCHMARKS.md and the README).
+#
+#   scripts/bench.sh [--scale national|medium|small|tiny] [--db sqlite|postgres|both]
+#                    [--duration SECONDS] [--regenerate]
+#
+# Builds in release mode, loads the generated dataset (`brobyg generate`,
+# cached under target/bench/ and copied fresh for every run), starts the
+# site, and measures with oha at fixed request rates: latency (p50/p99) at
+# the target rate, then the most the page manages (closed loop), also as a
+# share of a minimal actix-web page (examples/bench_baseline.rs) measured in
+# the same run. Enrolment POSTs (wrk with a Lua script: a valid CSRF token
+# and session cookie, a new participant per request, sessions with only a
+# few seats left) are measured at full speed; afterwards SQL checks that no
+# session is overbooked and that the counters match the enrolments.
+#
+# PostgreSQL: a dedicated database `brobyg_bench` (the dataset is kept as the
+# template `brobyg_bench_<scale>`), on PG_URL's server. Sends traffic to
+# 127.0.0.1 only, and every load run ends by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=national
+DBS="sqlite postgres"
+DURATION=10
+REGENERATE=0
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+PORT=${BENCH_PORT:-18080}
+BASE_PORT=${BENCH_BASE_PORT:-18090}
+PASSWORD=brobyg-demo
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) SCALE=$2; shift 2 ;;
+    --db) DBS=$2; [ "$DBS" = both ] && DBS="sqlite postgres"; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --regenerate) REGENERATE=1; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+OUT=target/bench
+mkdir -p "$OUT"
+RESULTS="$OUT/results-$(date -u +%Y%m%dT%H%M%SZ).md"
+SITE_PID=""
+BASE_PID=""
+cleanup() {
+  [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true
+  [ -n "$BASE_PID" ] && kill "$BASE_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need oha; then cargo install oha --locked; fi
+if ! need wrk || ! need sqlite3 || ! need psql || ! need jq || ! need curl; then
+  apt-get update -qq && apt-get install -y -qq wrk sqlite3 postgresql-client jq curl >/dev/null
+fi
+
+echo "== building (release)"
+cargo build --release --quiet --bin brobyg --example bench_baseline
+BIN=target/release/brobyg
+
+say() { echo "$@" | tee -a "$RESULTS"; }
+say "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC'), scale $SCALE, ${DURATION}s per measurement"
+say ""
+say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
+say "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+say "- load before: $(uptime | sed 's/.*load average/load average/')"
+say ""
+
+# ---- oha helpers ------------------------------------------------------------
+# fixed NAME URL RATE [COOKIE]: latency at a fixed rate (with oha's latency
+# correction, so a stall counts for every request that should have been sent).
+# Errors are answers other than 2xx/3xx and failed connections; requests cut
+# off by the end of the run are not errors.
+fixed() {
+  local name=$1 url=$2 rate=$3 cookie=${4:-}
+  local args=(-z "${DURATION}s" -q "$rate" -c 64 --latency-correction --no-tui --output-format json)
+  [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  oha "${args[@]}" "$url" > "$OUT/last.json" 2>/dev/null
+  jq -r --arg name "$name" --arg rate "$rate" '
+    def ms: . * 1000 | . * 10 | round / 10;
+    [ $name, $rate,
+      (.summary.requestsPerSec | round),
+      (.latencyPercentiles.p50 | ms), (.latencyPercentiles.p99 | ms),
+      ((.statusCodeDistribution | to_entries | map(select(.key | test("^[23]") | not) | .value) | add) // 0)
+        + ((.errorDistribution | to_entries
+            | map(select(.key != "aborted due to deadline") | .value) | add) // 0)
+    ] | @tsv' "$OUT/last.json"
+}
+# most NAME URL [COOKIE]: throughput with 32 connections and no rate limit.
+most() {
+  local url=$2 cookie=${3:-}
+  local args=(-z "$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))s" -c 32 --no-tui --output-format json)
+  [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
+  oha "${args[@]}" "$url" > "$OUT/last.json" 2>/dev/null
+  jq -r '.summary.requestsPerSec | round' "$OUT/last.json"
+}
+
+# ---- the machine's limit ----------------------------------------------------
+echo "== baseline (minimal actix-web page)"
+BIND=127.0.0.1:$BASE_PORT target/release/examples/bench_baseline > "$OUT/baseline.log" 2>&1 &
+BASE_PID=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$BASE_PORT/" >/dev/null && break; sleep 0.1; done
+LIMIT=$(most baseline "http://127.0.0.1:$BASE_PORT/")
+B200=$(fixed baseline "http://127.0.0.1:$BASE_PORT/" 200)
+B500=$(fixed baseline "http://127.0.0.1:$BASE_PORT/" 500)
+kill "$BASE_PID"; wait "$BASE_PID" 2>/dev/null || true; BASE_PID=""
+say "## Baseline: minimal actix-web page"
+say ""
+say "| rate | achieved req/s | p50 ms | p99 ms | errors |"
+say "|---|---|---|---|---|"
+for row in "$B200" "$B500"; do
+  IFS=$'\t' read -r _ rate rps p50 p99 err <<< "$row"
+  say "| $rate/s | $rps | $p50 | $p99 | $err |"
+done
+say "| unlimited (32 connections) | **$LIMIT** (the machine's limit) | | | |"
+say ""
+
+# ---- datasets -----------------------------------------------------------------
+sql() { # sql DB QUERY
+  if [ "$1" = sqlite ]; then sqlite3 "$OUT/run.sqlite3" "$2"; else psql -qAt "$PG_URL/brobyg_bench" -c "$2"; fi
+}
+prepare() {
+  local db=$1
+  if [ "$db" = sqlite ]; then
+    local cached="$OUT/$SCALE.sqlite3"
+    if [ "$REGENERATE" = 1 ] || [ ! -f "$cached" ]; then
+      rm -f "$cached" "$cached-wal" "$cached-shm"
+      echo "== generating $SCALE into SQLite" >&2
+      env DATABASE_URL="$cached" "$BIN" generate --scale "$SCALE" 2>&1 | grep -v INFO | tee -a "$OUT/generate-sqlite.log" >&2
+      sqlite3 "$cached" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    fi
+    rm -f "$OUT/run.sqlite3" "$OUT/run.sqlite3-wal" "$OUT/run.sqlite3-shm"
+    cp "$cached" "$OUT/run.sqlite3"
+    echo "$OUT/run.sqlite3"
+  else
+    local template="brobyg_bench_$SCALE"
+    local exists
+    exists=$(psql -qAt "$PG_URL/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '$template'")
+    if [ "$REGENERATE" = 1 ] || [ "$exists" != 1 ]; then
+      psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $template WITH (FORCE)" -c "CREATE DATABASE $template" >/dev/null
+      echo "== generating $SCALE into PostgreSQL" >&2
+      env DATABASE_URL="$PG_URL/$template" "$BIN" generate --scale "$SCALE" 2>&1 | grep -v INFO | tee -a "$OUT/generate-postgres.log" >&2
+    fi
+    psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS brobyg_bench WITH (FORCE)" \
+      -c "CREATE DATABASE brobyg_bench TEMPLATE $template" >/dev/null
+    psql -q "$PG_URL/brobyg_bench" -c "ANALYZE" >/dev/null
+    echo "$PG_URL/brobyg_bench"
+  fi
+}
+
+login() { # login EMAIL -> "brobyg=<cookie>"
+  local jar="$OUT/jar-$1"
+  rm -f "$jar"
+  local token
+  token=$(curl -fs -c "$jar" -b "$jar" "$SITE/log-ind" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" \
+    --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" "$SITE/log-ind"
+  awk '$6 == "brobyg" {print "brobyg=" $7}' "$jar"
+}
+
+# ---- one database ---------------------------------------------------------------
+run_db() {
+  local db=$1 url
+  url=$(prepare "$db" | tail -1)
+  SITE="http://127.0.0.1:$PORT"
+  DATABASE_URL="$url" BIND="127.0.0.1:$PORT" BASE_URL="$SITE" BROBYG_DEMO=false MAIL_WORKER=false \
+    RUST_LOG=warn SECRET_KEY="benchmark-secret-key-that-is-long-enough-0123456789" \
+    "$BIN" --no-demo > "$OUT/site-$db.log" 2>&1 &
+  SITE_PID=$!
+  for _ in $(seq 300); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
+  curl -fs "$SITE/healthz" >/dev/null || { echo "the site did not start; see $OUT/site-$db.log"; exit 1; }
+
+  local volunteer coordinator slug feed branch
+  volunteer=$(login frivillig@brobyg.test)
+  coordinator=$(login koordinator@brobyg.test)
+  slug=$(curl -fs "$SITE/api/v1/genlaer" | jq -r '.courses | max_by(.sessions | length) | .slug')
+  feed=$(curl -fs -H "Cookie: $volunteer" "$SITE/konto" | grep -o 'kalender&#x2F;[A-Za-z0-9_-]\{43\}\.ics' | head -1 | sed 's|&#x2F;|/|; s|^|/|')
+  branch=$(sql "$db" "SELECT branch_id FROM coordinator_branches cb JOIN users u ON u.id = cb.user_id WHERE u.email = 'koordinator@brobyg.test' ORDER BY branch_id LIMIT 1")
+  # SLOT: the coordinator's supervision overview, once it exists, replaces
+  # this page (the branch's volunteers, the coordinator's busiest page now).
+  local coordinator_overview="/koordinator/afdelinger/$branch/brobyggere"
+
+  local pages=(
+    "catalogue|/genlaer||500"
+    "JSON catalogue|/api/v1/genlaer||500"
+    "course page|/genlaer/$slug||200"
+    "volunteer's page|/frivillig|$volunteer|200"
+    "coordinator: branch|/koordinator/afdelinger/$branch|$coordinator|200"
+    "coordinator overview (slot)|$coordinator_overview|$coordinator|200"
+    "calendar feed|$feed||200"
+  )
+  say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
+  say ""
+  say "| page | rate | achieved req/s | p50 ms | p99 ms | errors | most req/s | share of limit |"
+  say "|---|---|---|---|---|---|---|---|"
+  for entry in "${pages[@]}"; do
+    IFS='|' read -r name path cookie top <<< "$entry"
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$SITE$path")
+    [ "$status" = 200 ] || echo "warning: $name ($path) answers $status" >&2
+    local max
+    max=$(most "$name" "$SITE$path" "$cookie")
+    for rate in 200 $( [ "$top" = 500 ] && echo 500 ); do
+      IFS=$'\t' read -r _ r rps p50 p99 err <<< "$(fixed "$name" "$SITE$path" "$rate" "$cookie")"
+      say "| $name | $r/s | $rps | $p50 | $p99 | $err | $max | $(awk -v a="$max" -v b="$LIMIT" 'BEGIN {printf "%.1f %%", 100*a/b}') |"
+    done
+  done
+  say ""
+  enrolments "$db"
+  kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
+}
+
+# ---- enrolments -----------------------------------------------------------------
+enrolments() {
+  local db=$1
+  local now ids
+  now=$(date -u '+%Y-%m-%d %H:%M:%S')
+  # Open public sessions with only a few seats left: the last seats are
+  # fought over, and the rest go to the waiting list.
+  ids=$(sql "$db" "SELECT s.id FROM sessions s JOIN genlaer_sessions g ON g.session_id = s.id
+    WHERE s.kind = 'genlaer' AND s.status = 'open' AND g.booking_id IS NULL
+      AND s.enrol_deadline > '$now' AND s.capacity - s.confirmed_count BETWEEN 1 AND 5
+    ORDER BY s.starts_at LIMIT 20" | paste -sd, -)
+  [ -n "$ids" ] || { say "no open session with few seats left: enrolments not measured"; return; }
+  local jar="$OUT/jar-anonymous" token cookie first=${ids%%,*}
+  rm -f "$jar"
+  token=$(curl -fs -c "$jar" -b "$jar" "$SITE/genlaer/hold/$first/tilmeld" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  cookie=$(awk '$6 == "brobyg" {print "brobyg=" $7}' "$jar")
+  local run
+  run="$db$(date +%s)"
+  cat > "$OUT/enrol.lua" <<LUA
+local ids = { $ids }
+local token = "$token"
+local cookie = "$cookie"
+local counter = 0
+local thread_no = 0
+function setup(thread)
+  thread_no = thread_no + 1
+  thread:set("tid", thread_no)
+end
+request = function()
+  counter = counter + 1
+  local id = ids[(counter % #ids) + 1]
+  local body = "csrf=" .. token .. "&name=Bench+Deltager&email=bench-$run-" .. tid .. "-" .. counter
+    .. "%40brobyg.test&workplace=Hospital&job_title=Sygeplejerske&invoice_kind=ean&ean=5798000416604"
+  return wrk.format("POST", "/genlaer/hold/" .. id .. "/tilmeld",
+    { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT\t%d\t%.0f\t%.1f\t%.1f\t%d\n", summary.requests,
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, errors))
+end
+LUA
+  local before
+  before=$(sql "$db" "SELECT COUNT(*) FROM enrolments")
+  wrk -t2 -c16 -d"${DURATION}s" -s "$OUT/enrol.lua" "$SITE" > "$OUT/wrk-$db.txt" 2>&1
+  IFS=$'\t' read -r _ total rps p50 p99 err <<< "$(grep '^RESULT' "$OUT/wrk-$db.txt")"
+  local made overbooked mismatched seats
+  made=$(( $(sql "$db" "SELECT COUNT(*) FROM enrolments") - before ))
+  overbooked=$(sql "$db" "SELECT COUNT(*) FROM sessions WHERE capacity IS NOT NULL AND confirmed_count > capacity")
+  mismatched=$(sql "$db" "SELECT COUNT(*) FROM sessions s WHERE s.id IN ($ids) AND (
+      s.confirmed_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'confirmed')
+      OR s.waitlist_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'waitlisted'))")
+  seats=$(sql "$db" "SELECT COUNT(*) FROM sessions WHERE id IN ($ids) AND confirmed_count = capacity")
+  say "| enrolment POSTs | requests | req/s | p50 ms | p99 ms | errors | enrolments written | overbooked sessions | counters wrong | sessions now full |"
+  say "|---|---|---|---|---|---|---|---|---|---|"
+  say "| $(echo "$ids" | tr ',' '\n' | wc -l) sessions, 16 connections | $total | **$rps** | $p50 | $p99 | $err | $made | $overbooked | $mismatched | $seats |"
+  say ""
+}
+
+for db in $DBS; do run_db "$db"; done
+say "- load after: $(uptime | sed 's/.*load average/load average/')"
+echo
+echo "results: $RESULTS"

@@ -1,0 +1,124 @@
+//! `brobyg generate`: the benchmark dataset. Run at the tiny scale on the
+//! test database, so the generator cannot rot unnoticed: the numbers it
+//! promises, counters that agree with the rows, no session over capacity,
+//! and a site that works on the result.
+
+use brobyg::generate::{self, Scale};
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use reqwest::StatusCode;
+
+use crate::helpers::spawn_app;
+
+#[derive(QueryableByName)]
+struct N {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn scalar(app: &crate::helpers::TestApp, sql: &str) -> i64 {
+    let mut conn = app.db.conn().expect("connection");
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut *conn)
+        .expect(sql)
+        .n
+}
+
+#[tokio::test]
+async fn the_generated_dataset_is_consistent_and_usable() {
+    let app = spawn_app().await;
+    let summary = generate::run(&app.db, Scale::Tiny, 7).expect("generate");
+    let size = Scale::Tiny.size();
+    assert_eq!(summary.users, size.users as i64);
+    let kinds: Vec<&str> = summary
+        .sessions_by_kind
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(kinds, ["cohort", "evening", "genlaer", "supervision"]);
+    assert!(summary.enrolments > 500, "{summary}");
+    assert!(summary.attendance > 500, "{summary}");
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) AS n FROM enrolments"),
+        summary.enrolments
+    );
+
+    // The engine's counters agree with the enrolments, and no session has
+    // more confirmed seats than it has seats.
+    let mismatched = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM sessions s WHERE \
+         s.confirmed_count <> (SELECT COUNT(*) FROM enrolments e \
+            WHERE e.session_id = s.id AND e.status = 'confirmed') \
+         OR s.waitlist_count <> (SELECT COUNT(*) FROM enrolments e \
+            WHERE e.session_id = s.id AND e.status = 'waitlisted')",
+    );
+    assert_eq!(mismatched, 0);
+    let overbooked = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM sessions \
+         WHERE capacity IS NOT NULL AND confirmed_count > capacity",
+    );
+    assert_eq!(overbooked, 0);
+    // Somebody waits somewhere: the data has full sessions.
+    assert!(
+        scalar(
+            &app,
+            "SELECT CAST(COALESCE(SUM(waitlist_count), 0) AS BIGINT) AS n FROM sessions"
+        ) > 0
+    );
+    // Attendance only for people with a seat.
+    let stray = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
+         WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.session_id = m.session_id \
+            AND e.user_id = a.user_id AND e.status = 'confirmed')",
+    );
+    assert_eq!(stray, 0);
+
+    // A second run refuses a database with users.
+    assert!(generate::run(&app.db, Scale::Tiny, 7).is_err());
+
+    // The site works on it: the catalogue lists upcoming sessions, and the
+    // named volunteer signs in with the shared password and is active.
+    let browser = app.browser();
+    let catalogue = browser.get_html("/genlaer").await;
+    assert!(catalogue.contains("/genlaer/hold/"));
+    let login = browser
+        .login("frivillig@brobyg.test", generate::PASSWORD)
+        .await;
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        browser.get("/frivillig/aktiv").await.status(),
+        StatusCode::OK
+    );
+    let coordinator = app.browser();
+    coordinator
+        .login("koordinator@brobyg.test", generate::PASSWORD)
+        .await;
+    assert_eq!(
+        coordinator.get("/koordinator").await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn the_same_seed_gives_the_same_data() {
+    let one = spawn_app().await;
+    let two = spawn_app().await;
+    generate::run(&one.db, Scale::Tiny, 11).expect("generate");
+    generate::run(&two.db, Scale::Tiny, 11).expect("generate");
+    let fingerprint = |app: &crate::helpers::TestApp| {
+        (
+            scalar(
+                app,
+                "SELECT CAST(COALESCE(SUM(user_id * (id % 97)), 0) AS BIGINT) AS n FROM enrolments",
+            ),
+            scalar(
+                app,
+                "SELECT CAST(COALESCE(SUM(confirmed_count * id), 0) AS BIGINT) AS n FROM sessions",
+            ),
+        )
+    };
+    assert_eq!(fingerprint(&one), fingerprint(&two));
+}
