@@ -177,9 +177,8 @@ run_db() {
   slug=$(curl -fs "$SITE/api/v1/genlaer" | jq -r '.courses | max_by(.sessions | length) | .slug')
   feed=$(curl -fs -H "Cookie: $volunteer" "$SITE/konto" | grep -o 'kalender&#x2F;[A-Za-z0-9_-]\{43\}\.ics' | head -1 | sed 's|&#x2F;|/|; s|^|/|')
   branch=$(sql "$db" "SELECT branch_id FROM coordinator_branches cb JOIN users u ON u.id = cb.user_id WHERE u.email = 'koordinator@brobyg.test' ORDER BY branch_id LIMIT 1")
-  # SLOT: the coordinator's supervision overview, once it exists, replaces
-  # this page (the branch's volunteers, the coordinator's busiest page now).
-  local coordinator_overview="/koordinator/afdelinger/$branch/brobyggere"
+  # Every active brobygger of the branch with their supervision standing.
+  local coordinator_overview="/koordinator/supervision/oversigt?afdeling=$branch"
 
   local pages=(
     "catalogue|/genlaer||500"
@@ -187,7 +186,7 @@ run_db() {
     "course page|/genlaer/$slug||200"
     "volunteer's page|/frivillig|$volunteer|200"
     "coordinator: branch|/koordinator/afdelinger/$branch|$coordinator|200"
-    "coordinator overview (slot)|$coordinator_overview|$coordinator|200"
+    "coordinator: supervision overview|$coordinator_overview|$coordinator|200"
     "calendar feed|$feed||200"
   )
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"

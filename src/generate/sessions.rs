@@ -25,6 +25,8 @@ struct Tables {
     genlaer_sessions: Table,
     cohort_details: Table,
     cohort_meeting_modules: Table,
+    supervision_details: Table,
+    evening_details: Table,
     enrolments: Table,
     genlaer_enrolments: Table,
     attendance: Table,
@@ -76,6 +78,20 @@ impl Tables {
             cohort_meeting_modules: Table::new(
                 "cohort_meeting_modules",
                 &["meeting_id", "module_id"],
+            ),
+            supervision_details: Table::new(
+                "supervision_details",
+                &["session_id", "format", "supervisor_name", "supervisor_kind"],
+            ),
+            evening_details: Table::new(
+                "evening_details",
+                &[
+                    "session_id",
+                    "evening_kind",
+                    "topic",
+                    "speaker",
+                    "open_to_other_branches",
+                ],
             ),
             enrolments: Table::new(
                 "enrolments",
@@ -139,6 +155,8 @@ impl Tables {
         self.genlaer_sessions.flush(conn)?;
         self.cohort_details.flush(conn)?;
         self.cohort_meeting_modules.flush(conn)?;
+        self.supervision_details.flush(conn)?;
+        self.evening_details.flush(conn)?;
         self.enrolments.flush(conn)?;
         self.genlaer_enrolments.flush(conn)?;
         self.attendance.flush(conn)
@@ -430,7 +448,33 @@ fn kind_details(
                 }
             }
         }
-        SessionKind::Supervision | SessionKind::Evening => {}
+        // Group supervision with a staff psychologist; every tenth with an
+        // external supervisor.
+        SessionKind::Supervision => {
+            let external = s.id % 10 == 0;
+            t.supervision_details.push(&[
+                int(s.id),
+                text("group"),
+                text(if external {
+                    "Ekstern supervisor"
+                } else {
+                    "Psykolog fra Social Sundhed"
+                }),
+                text(if external { "external" } else { "staff" }),
+            ]);
+        }
+        // Mostly the branch's own evenings; every eighth a public info
+        // evening and every fifth open to other branches.
+        SessionKind::Evening => {
+            let info = s.id % 8 == 0;
+            t.evening_details.push(&[
+                int(s.id),
+                text(if info { "info" } else { "branch" }),
+                text("Sundhedsvæsenet set fra borgerens side"),
+                text("Oplægsholder fra Social Sundhed"),
+                boolean(!info && s.id % 5 == 0),
+            ]);
+        }
     }
 }
 

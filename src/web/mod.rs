@@ -5,8 +5,8 @@
 
 pub mod assets;
 pub mod auth;
-pub mod charts;
 pub mod cache;
+pub mod charts;
 pub mod csrf;
 pub mod csv;
 pub mod errors;

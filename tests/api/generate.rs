@@ -37,6 +37,21 @@ async fn the_generated_dataset_is_consistent_and_usable() {
         .collect();
     assert_eq!(kinds, ["cohort", "evening", "genlaer", "supervision"]);
     assert!(summary.enrolments > 500, "{summary}");
+    // Supervision and evenings carry their detail rows, so their pages
+    // can show every generated session.
+    for (kind, details) in [
+        ("supervision", "supervision_details"),
+        ("evening", "evening_details"),
+    ] {
+        let missing = scalar(
+            &app,
+            &format!(
+                "SELECT COUNT(*) AS n FROM sessions s WHERE s.kind = '{kind}' \
+                 AND NOT EXISTS (SELECT 1 FROM {details} d WHERE d.session_id = s.id)"
+            ),
+        );
+        assert_eq!(missing, 0, "{kind} sessions without {details}");
+    }
     assert!(summary.attendance > 500, "{summary}");
     assert_eq!(
         scalar(&app, "SELECT COUNT(*) AS n FROM enrolments"),
@@ -100,6 +115,21 @@ async fn the_generated_dataset_is_consistent_and_usable() {
         coordinator.get("/koordinator").await.status(),
         StatusCode::OK
     );
+    // The generated supervision sessions and evenings show on their pages.
+    let supervision = coordinator.get_html("/koordinator/supervision").await;
+    assert!(supervision.contains("Psykolog fra Social Sundhed"));
+    assert_eq!(
+        coordinator
+            .get("/koordinator/supervision/oversigt")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let evenings = coordinator.get_html("/koordinator/aftener").await;
+    let links_an_evening = evenings
+        .match_indices("/koordinator/aftener/")
+        .any(|(i, m)| evenings[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()));
+    assert!(links_an_evening, "no generated evening listed");
 }
 
 #[tokio::test]
