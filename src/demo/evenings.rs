@@ -10,12 +10,10 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::db::evenings::{self, NewEvening};
 use crate::db::sessions::{self, MeetingTimes};
-use crate::db::{DbConnection, attendance, branches, enrolments, users, volunteers};
-use crate::domain::Role;
+use crate::db::{DbConnection, attendance, branches, enrolments, users};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::evening::{Answer, EveningKind};
 use crate::domain::time::local_to_utc;
-use crate::domain::volunteer::VolunteerStatus;
 
 /// Links in the demo's messages point at the default address.
 const BASE: &str = "http://127.0.0.1:8080";
@@ -36,32 +34,7 @@ fn evening_at(today: NaiveDate, offset: i64) -> anyhow::Result<MeetingTimes> {
     })
 }
 
-/// Brobyggere of Aarhus who were active before the branch moved to Brobyg:
-/// on the roster, answering invitations, without a course history here.
-fn roster_volunteer(
-    conn: &mut DbConnection,
-    password_hash: &str,
-    branch: i64,
-    email: &str,
-    name: &str,
-) -> anyhow::Result<i64> {
-    let id = users::create(
-        conn,
-        &users::NewUser {
-            email,
-            name,
-            phone: None,
-            password_hash: Some(password_hash),
-            verified: true,
-            language: "da",
-        },
-    )?;
-    users::grant_role(conn, id, Role::Volunteer)?;
-    volunteers::create(conn, id, branch, VolunteerStatus::Active)?;
-    Ok(id)
-}
-
-pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> {
+pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     let today = crate::i18n::format::local(crate::db::now()).date_naive();
     let aarhus = branches::all(conn)?
         .into_iter()
@@ -75,15 +48,13 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
     };
     let sara = person(conn, "frivillig@brobyg.test")?;
     let coordinator = person(conn, "koordinator@brobyg.test")?;
-    let roster = [
-        ("nadia.berg@brobyg.test", "Nadia Berg"),
-        ("lukas.winther@brobyg.test", "Lukas Winther"),
-        ("sofie.kjaer@brobyg.test", "Sofie Kjær"),
+    // Active Aarhus brobyggere from `demo::volunteers`, each with a held
+    // course and a signed declaration.
+    let others = [
+        person(conn, "nadia.berg@brobyg.test")?,
+        person(conn, "lukas.winther@brobyg.test")?,
+        person(conn, "sofie.kjaer@brobyg.test")?,
     ];
-    let mut others = Vec::new();
-    for (email, name) in roster {
-        others.push(roster_volunteer(conn, password_hash, aarhus, email, name)?);
-    }
 
     // Last month's evening in Aarhus: held, attendance registered.
     let past = evenings::create(

@@ -40,7 +40,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
         volunteers::seed(conn, &hash)?;
         genlaer::seed(conn, secret_key)?;
         supervision::seed(conn)?;
-        evenings::seed(conn, &hash)?;
+        evenings::seed(conn)?;
         Ok(())
     })
     .context("writing demo content")?;

@@ -111,6 +111,11 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     let lars = user(conn, "lars.berg@brobyg.test")?;
     let maja = user(conn, "maja.holt@brobyg.test")?;
     let emil = user(conn, "emil.skov@brobyg.test")?;
+    let roster = [
+        user(conn, "nadia.berg@brobyg.test")?,
+        user(conn, "lukas.winther@brobyg.test")?,
+        user(conn, "sofie.kjaer@brobyg.test")?,
+    ];
     let aarhus_place = "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C";
     let external = "Hanne Vestergaard, psykolog";
     let staff = "Mette Kjær, rådgiver";
@@ -132,7 +137,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     enrol(conn, spring, &[lars, emil])?;
     held(conn, spring, coordinator)?;
 
-    // Last month: Sara and Lars.
+    // Last month: Sara, Lars, Nadia, Lukas and Sofie.
     let last = plan(
         conn,
         Plan {
@@ -147,6 +152,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
         },
     )?;
     enrol(conn, last, &[sara, lars])?;
+    enrol(conn, last, &roster)?;
     held(conn, last, coordinator)?;
 
     // Next: a small room, full, with Maja waiting.

@@ -3,8 +3,10 @@
 //! meetings, one upcoming), Randers and Norddjurs; `frivillig@` active with
 //! a signed declaration and a history; `ansoeger@` half-way through the
 //! course with one module missed and a make-up on offer; new applications
-//! for the coordinator in Aarhus and Randers; two more active brobyggere
-//! (`lars.berg@`, `maja.holt@`), one volunteer on a break and one alumne.
+//! for the coordinator in Aarhus and Randers; five more active brobyggere
+//! (`lars.berg@`, `maja.holt@`, `nadia.berg@`, `lukas.winther@`,
+//! `sofie.kjaer@`), each with a held course and a signed declaration, one
+//! volunteer on a break and one alumne.
 //! Everything goes through the same storage functions as the site, then the
 //! dates are moved back so the history reads naturally.
 
@@ -424,16 +426,51 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
 
     // Lars and Maja: trained with Sara, active. Their supervision (Lars
     // attends; Maja has not been and is overdue) is in `demo::supervision`.
-    for (email, name, programme, days_ago) in [
-        ("lars.berg@brobyg.test", "Lars Berg", "Socialrådgiver", 184),
-        ("maja.holt@brobyg.test", "Maja Holt", "Psykologi", 150),
+    // Nadia, Lukas and Sofie: the same course, active a little later; they
+    // had supervision last month and answer the evenings in `demo::evenings`.
+    for (email, name, programme, institution, days_ago) in [
+        (
+            "lars.berg@brobyg.test",
+            "Lars Berg",
+            "Socialrådgiver",
+            "Aarhus Universitet",
+            184,
+        ),
+        (
+            "maja.holt@brobyg.test",
+            "Maja Holt",
+            "Psykologi",
+            "Aarhus Universitet",
+            150,
+        ),
+        (
+            "nadia.berg@brobyg.test",
+            "Nadia Berg",
+            "Medicin",
+            "Aarhus Universitet",
+            183,
+        ),
+        (
+            "lukas.winther@brobyg.test",
+            "Lukas Winther",
+            "Sygeplejerske",
+            "VIA University College",
+            176,
+        ),
+        (
+            "sofie.kjaer@brobyg.test",
+            "Sofie Kjær",
+            "Ergoterapeut",
+            "VIA University College",
+            170,
+        ),
     ] {
         let id = demo.person(conn, email, name)?;
         let app = apply(
             conn,
             &demo,
             id,
-            &student(programme, "Aarhus Universitet", "6. semester"),
+            &student(programme, institution, "6. semester"),
             251,
         )?;
         accept(conn, &demo, app, id, 251, 239)?;

@@ -11,9 +11,11 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::db::evenings::{self, YearEvening};
+use crate::db::supervision::{self, VolunteerStanding};
 use crate::db::{branches, now, volunteers};
 use crate::domain::evening::attendance_percent;
 use crate::domain::session::SessionStatus;
+use crate::domain::supervision::Standing;
 use crate::domain::time::local_to_utc;
 use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
@@ -55,6 +57,58 @@ fn numbers(counts: HashMap<String, i64>, evenings: &[YearEvening]) -> Numbers {
         present,
         attendance_percent: attendance_percent(present, yes),
     }
+}
+
+/// How the branch's active and paused brobyggere stand against the
+/// supervision window, by standing in `Standing::ALL` order.
+#[derive(Serialize)]
+struct Compliance {
+    counts: HashMap<&'static str, i64>,
+    /// Active brobyggere (those on pause are exempt and left out).
+    active: i64,
+    /// Share of the active who are within the window (ok or due soon).
+    within_percent: Option<i64>,
+}
+
+fn compliance(standings: &[VolunteerStanding]) -> Compliance {
+    let mut counts: HashMap<&'static str, i64> =
+        Standing::ALL.iter().map(|s| (s.as_str(), 0)).collect();
+    for s in standings {
+        *counts.entry(s.standing.as_str()).or_default() += 1;
+    }
+    let get = |s: Standing| counts.get(s.as_str()).copied().unwrap_or(0);
+    let within = get(Standing::Ok) + get(Standing::DueSoon);
+    let active = within + get(Standing::Overdue);
+    Compliance {
+        within_percent: (active > 0)
+            .then(|| ((within * 100) as f64 / active as f64).round() as i64),
+        active,
+        counts,
+    }
+}
+
+fn supervision_chart(lang: Lang, compliance: &Compliance) -> String {
+    let rows: Vec<Row> = Standing::ALL
+        .iter()
+        .map(|s| Row {
+            label: i18n::t(lang, &format!("supervision-standing-{}", s.as_str())),
+            values: vec![compliance.counts.get(s.as_str()).copied().unwrap_or(0)],
+        })
+        .collect();
+    let description = rows
+        .iter()
+        .map(|r| format!("{}: {}", r.label, r.values[0]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = i18n::t(lang, "dashboard-chart-supervision");
+    let series = i18n::t(lang, "dashboard-series-count");
+    charts::bar_chart(&Chart {
+        id: "chart-supervision",
+        title: &title,
+        description: &description,
+        series: &[&series],
+        rows: &rows,
+    })
 }
 
 fn status_chart(lang: Lang, counts: &HashMap<String, i64>) -> String {
@@ -135,7 +189,8 @@ pub async fn show(
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no start of year {y}")))
     };
     let (from, to) = (bound(year)?, bound(year + 1)?);
-    let (branch, counts, evenings) = page
+    let at = now();
+    let (branch, counts, evenings, standings) = page
         .db()
         .run(move |c| {
             let branch = branches::find(c, id)?;
@@ -144,7 +199,9 @@ pub async fn show(
                 .map(|(_, status, n)| (status, n))
                 .collect();
             let evenings = evenings::in_period(c, id, from, to)?;
-            Ok((branch, counts, evenings))
+            // The supervision overview's own rule and batch queries.
+            let standings = supervision::overview(c, id, at)?;
+            Ok((branch, counts, evenings, standings))
         })
         .await?;
     let lang = page.lang;
@@ -155,11 +212,9 @@ pub async fn show(
     ctx.insert("evenings", &evenings);
     ctx.insert("branch", &branch);
     ctx.insert("year", &year);
-    // MERGE(supervision): the supervision branch's rolling-window rule
-    // gives the compliance figure (how many active brobyggere are within
-    // the rule); insert it here as `supervision` and the template shows it
-    // instead of its placeholder.
-    ctx.insert("supervision", &None::<()>);
+    let compliance = compliance(&standings);
+    ctx.insert("supervision_chart", &supervision_chart(lang, &compliance));
+    ctx.insert("supervision", &compliance);
     page.render("coordinator/dashboard.html", ctx)
 }
 

@@ -20,6 +20,7 @@
 mod harness;
 mod steps;
 
+mod active;
 mod brobygger;
 mod export;
 mod genlaer;
@@ -59,3 +60,4 @@ journey!(genlaer::waiting_list_moves_up_after_a_cancellation);
 journey!(brobygger::applicant_becomes_an_active_brobygger);
 journey!(export::coordinator_downloads_the_participant_list);
 journey!(language::visitor_switches_to_english_and_back);
+journey!(active::active_volunteer_signs_up_for_supervision_and_an_evening);

@@ -112,7 +112,7 @@ async fn the_dashboard_counts_volunteers_and_evenings() {
     assert_eq!(figure("#evening-numbers [data-figure=rate]"), vec!["50 %"]);
     // The charts are drawn by the site, named for screen readers, with
     // their numbers in text.
-    assert_eq!(texts(&html, "svg.chart").len(), 2);
+    assert_eq!(texts(&html, "svg.chart").len(), 3);
     assert_eq!(
         texts(&html, "#chart-statuses-title"),
         vec!["Brobyggere efter status"]
@@ -120,6 +120,9 @@ async fn the_dashboard_counts_volunteers_and_evenings() {
     let values = texts(&html, "#chart-evenings-desc");
     assert!(values[0].ends_with("2 tilmeldt, 1 mødt"), "{values:?}");
     assert!(!html.contains("<script"));
-    // The place kept for supervision compliance.
-    assert_eq!(texts(&html, "#supervision-compliance").len(), 1);
+    // Supervision: both active brobyggere became active today, so both are
+    // within the rule; the paused one is exempt.
+    let standing = |s: &str| figure(&format!("#supervision-numbers [data-standing={s}]"));
+    assert_eq!(standing("ok"), vec!["2"]);
+    assert_eq!(standing("paused"), vec!["1"]);
 }

@@ -57,5 +57,5 @@ async fn the_demo_has_evenings_answers_sign_ups_and_a_dashboard() {
             vec!["75 %"]
         );
     }
-    assert_eq!(texts(&dashboard, "svg.chart").len(), 2);
+    assert_eq!(texts(&dashboard, "svg.chart").len(), 3);
 }

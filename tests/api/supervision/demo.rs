@@ -23,6 +23,25 @@ async fn the_demo_has_supervision_to_look_at() {
             .any(|l| l.contains("Supervision"))
     );
 
+    // Every active demo brobygger really is active: a held course and a
+    // signed declaration, so no checklist where the agenda should be.
+    for email in [
+        "nadia.berg@brobyg.test",
+        "lukas.winther@brobyg.test",
+        "sofie.kjaer@brobyg.test",
+    ] {
+        let them = app.browser();
+        them.login(email, PASSWORD).await;
+        let page = them.get_html("/supervision").await;
+        assert_eq!(standing_on_page(&page), "I orden", "{email}");
+        assert!(texts(&page, ".checklist").is_empty(), "{email} is refused");
+        let evenings = them.get_html("/aftener").await;
+        assert!(
+            !evenings.contains("Brobyggeraftener er for aktive"),
+            "{email}"
+        );
+    }
+
     let staff = app.browser();
     staff.login("koordinator@brobyg.test", PASSWORD).await;
     let index = staff.get_html("/koordinator/supervision").await;

@@ -2,6 +2,7 @@
 //! brobyggere only), attendance, the rolling window with pauses, the
 //! overview, requests for individual supervision and the notices.
 
+mod dashboard;
 mod demo;
 mod flow;
 mod notices;
