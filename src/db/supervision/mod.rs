@@ -1,0 +1,155 @@
+//! Supervision over stored records: sessions of kind `supervision` with
+//! their detail row, each volunteer's standing against the branch's
+//! rolling window (loaded for many at once in a fixed number of queries),
+//! requests for individual supervision, and the due-soon and overdue
+//! notices.
+
+mod requests;
+mod standing;
+
+pub use requests::*;
+pub use standing::*;
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error};
+use serde::Serialize;
+
+use super::schema::{
+    attendance, branch_volunteer_settings, branches, coordinator_branches, enrolments, meetings,
+    sessions as sessions_t, supervision_details, supervision_notices, supervision_requests, users,
+    volunteer_status_changes as changes, volunteers,
+};
+use super::sessions::{self, MeetingTimes, NewSession, Session};
+use super::{DbConnection, enrolments as engine, last_insert_id, now, outbox, volunteer_history};
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::session::{SessionKind, SessionStatus};
+use crate::domain::supervision::{
+    self as rules, Format, Pause, Record, RequestStatus, Standing, SupervisorKind,
+};
+use crate::domain::volunteer::VolunteerStatus;
+use crate::mail::{Message, Recipient};
+
+/// A date shown by the date filters: noon UTC is the same date in
+/// Copenhagen all year.
+fn noon(d: NaiveDate) -> NaiveDateTime {
+    d.and_hms_opt(12, 0, 0).unwrap_or_default()
+}
+
+/// The Copenhagen date of a UTC instant.
+pub fn local_date(at: NaiveDateTime) -> NaiveDate {
+    crate::i18n::format::local(at).date_naive()
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = supervision_details)]
+pub struct Details {
+    pub session_id: i64,
+    pub format: String,
+    pub supervisor_name: String,
+    pub supervisor_kind: String,
+}
+
+impl Details {
+    pub fn format(&self) -> Format {
+        Format::parse(&self.format).unwrap_or(Format::Group)
+    }
+}
+
+pub struct NewSupervision<'a> {
+    pub branch_id: i64,
+    pub format: Format,
+    pub title: &'a str,
+    pub supervisor_name: &'a str,
+    pub supervisor_kind: SupervisorKind,
+    pub location: &'a str,
+    pub online_url: Option<&'a str>,
+    pub capacity: Option<i32>,
+    pub times: MeetingTimes,
+}
+
+/// Plans a supervision session (one meeting) with its details.
+pub fn create(conn: &mut DbConnection, new: &NewSupervision<'_>) -> QueryResult<i64> {
+    let id = sessions::create(
+        conn,
+        &NewSession {
+            kind: SessionKind::Supervision,
+            branch_id: Some(new.branch_id),
+            title: new.title,
+            location: new.location,
+            online_url: new.online_url,
+            capacity: new.capacity,
+            enrol_deadline: None,
+            cancel_deadline: None,
+        },
+        std::slice::from_ref(&new.times),
+    )?;
+    diesel::insert_into(supervision_details::table)
+        .values((
+            supervision_details::session_id.eq(id),
+            supervision_details::format.eq(new.format.as_str()),
+            supervision_details::supervisor_name.eq(new.supervisor_name),
+            supervision_details::supervisor_kind.eq(new.supervisor_kind.as_str()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// A supervision session with its details and branch.
+#[derive(Debug, Clone, Serialize)]
+pub struct SupervisionSession {
+    pub session: Session,
+    pub details: Details,
+    pub branch_name: String,
+}
+
+/// One session of kind supervision; `NotFound` for any other kind.
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<SupervisionSession> {
+    let (session, details, branch_name) = sessions_t::table
+        .inner_join(supervision_details::table)
+        .inner_join(branches::table)
+        .filter(sessions_t::id.eq(id))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .select((Session::as_select(), Details::as_select(), branches::name))
+        .first(conn)?;
+    Ok(SupervisionSession {
+        session,
+        details,
+        branch_name,
+    })
+}
+
+/// Supervision sessions of these branches that end after `from`, soonest
+/// first; only group sessions when `group_only`. One query.
+pub fn in_branches(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    from: NaiveDateTime,
+    group_only: bool,
+) -> QueryResult<Vec<SupervisionSession>> {
+    let mut q = sessions_t::table
+        .inner_join(supervision_details::table)
+        .inner_join(branches::table)
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(sessions_t::branch_id.eq_any(branch_ids.to_vec()))
+        .filter(sessions_t::ends_at.gt(from))
+        .into_boxed();
+    if group_only {
+        q = q.filter(supervision_details::format.eq(Format::Group.as_str()));
+    }
+    let rows: Vec<(Session, Details, String)> = q
+        .order((sessions_t::starts_at, sessions_t::id))
+        .select((Session::as_select(), Details::as_select(), branches::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(session, details, branch_name)| SupervisionSession {
+            session,
+            details,
+            branch_name,
+        })
+        .collect())
+}

@@ -1,0 +1,261 @@
+//! Requests for individual supervision after a hard task: asked by the
+//! volunteer, answered by one of the branch's coordinators.
+
+use super::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = supervision_requests)]
+pub struct Request {
+    pub id: i64,
+    pub user_id: i64,
+    pub branch_id: i64,
+    pub status: String,
+    pub respond_by: NaiveDateTime,
+    pub session_id: Option<i64>,
+    pub answered_by: Option<i64>,
+    pub answered_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A volunteer's open request, if any.
+pub fn open_request_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Request>> {
+    supervision_requests::table
+        .filter(supervision_requests::user_id.eq(user_id))
+        .filter(supervision_requests::status.eq(RequestStatus::Open.as_str()))
+        .select(Request::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The coordinators of a branch, as recipients.
+fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<Recipient>> {
+    let rows: Vec<(i64, String, String, String)> = coordinator_branches::table
+        .inner_join(users::table)
+        .filter(coordinator_branches::branch_id.eq(branch_id))
+        .filter(users::deactivated_at.is_null())
+        .order(users::id)
+        .select((users::id, users::email, users::name, users::language))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email, name, language)| Recipient {
+            user_id: Some(id),
+            email,
+            name,
+            language,
+        })
+        .collect())
+}
+
+/// Records a request and tells the branch's coordinators, in the caller's
+/// transaction. `Ok(None)`: the volunteer already has one open.
+pub fn request(
+    conn: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    base_url: &str,
+) -> QueryResult<Option<i64>> {
+    // Writing first takes SQLite's write lock, so two quick clicks cannot
+    // both find no open request.
+    diesel::update(volunteers::table.find(user_id))
+        .set(volunteers::updated_at.eq(now()))
+        .execute(conn)?;
+    if open_request_of(conn, user_id)?.is_some() {
+        return Ok(None);
+    }
+    let at = now();
+    let respond_by = rules::respond_by(at);
+    diesel::insert_into(supervision_requests::table)
+        .values((
+            supervision_requests::user_id.eq(user_id),
+            supervision_requests::branch_id.eq(branch_id),
+            supervision_requests::status.eq(RequestStatus::Open.as_str()),
+            supervision_requests::respond_by.eq(respond_by),
+            supervision_requests::created_at.eq(at),
+        ))
+        .execute(conn)?;
+    let id = last_insert_id(conn)?;
+    let volunteer = crate::db::users::find(conn, user_id)?;
+    let branch = crate::db::branches::find(conn, branch_id)?;
+    let link = format!(
+        "{}/koordinator/supervision/anmodninger",
+        base_url.trim_end_matches('/')
+    );
+    for to in coordinators_of(conn, branch_id)? {
+        outbox::enqueue(
+            conn,
+            &to,
+            &Message::SupervisionRequestReceived {
+                volunteer: volunteer.name.clone(),
+                branch: branch.name.clone(),
+                respond_by,
+                link: link.clone(),
+            },
+        )?;
+    }
+    Ok(Some(id))
+}
+
+/// A request as the coordinators' list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRow {
+    pub request: Request,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub branch_name: String,
+    /// Past the time to answer and still open.
+    pub late: bool,
+}
+
+/// The requests of these branches: open ones first (the earliest deadline
+/// at the top), then the latest answered. One query.
+pub fn requests_in(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    at: NaiveDateTime,
+) -> QueryResult<Vec<RequestRow>> {
+    let rows: Vec<(Request, String, String, Option<String>, String)> = supervision_requests::table
+        .inner_join(users::table.on(users::id.eq(supervision_requests::user_id)))
+        .inner_join(branches::table)
+        .filter(supervision_requests::branch_id.eq_any(branch_ids))
+        .filter(
+            supervision_requests::status
+                .eq(RequestStatus::Open.as_str())
+                .or(supervision_requests::created_at.gt(at - chrono::Duration::days(60))),
+        )
+        .order(supervision_requests::respond_by)
+        .select((
+            Request::as_select(),
+            users::name,
+            users::email,
+            users::phone,
+            branches::name,
+        ))
+        .load(conn)?;
+    let mut out: Vec<RequestRow> = rows
+        .into_iter()
+        .map(|(request, name, email, phone, branch_name)| RequestRow {
+            late: request.status == RequestStatus::Open.as_str() && request.respond_by < at,
+            request,
+            name,
+            email,
+            phone,
+            branch_name,
+        })
+        .collect();
+    out.sort_by_key(|r| {
+        (
+            r.request.status != RequestStatus::Open.as_str(),
+            r.request.respond_by,
+        )
+    });
+    Ok(out)
+}
+
+pub fn find_request(conn: &mut DbConnection, id: i64) -> QueryResult<Request> {
+    supervision_requests::table
+        .find(id)
+        .select(Request::as_select())
+        .first(conn)
+}
+
+/// Why answering a request did not go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerRefusal {
+    AlreadyAnswered,
+    Enrolment(Refusal),
+}
+
+/// Marks an open request answered; false if someone got there first.
+fn close_request(
+    conn: &mut DbConnection,
+    id: i64,
+    status: RequestStatus,
+    session_id: Option<i64>,
+    by: i64,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        supervision_requests::table
+            .find(id)
+            .filter(supervision_requests::status.eq(RequestStatus::Open.as_str())),
+    )
+    .set((
+        supervision_requests::status.eq(status.as_str()),
+        supervision_requests::session_id.eq(session_id),
+        supervision_requests::answered_by.eq(by),
+        supervision_requests::answered_at.eq(now()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Answers a request by planning an individual session for the volunteer
+/// and giving them its seat; they get the invitation and the answer. In
+/// the caller's transaction; a refusal means it must be rolled back.
+pub fn schedule(
+    conn: &mut DbConnection,
+    request_id: i64,
+    new: &NewSupervision<'_>,
+    by: i64,
+    base_url: &str,
+) -> QueryResult<Result<i64, AnswerRefusal>> {
+    let request = find_request(conn, request_id)?;
+    // The conditional update comes first: it is the lock, and it refuses
+    // a second answer before anything is written.
+    if !close_request(conn, request_id, RequestStatus::Scheduled, None, by)? {
+        return Ok(Err(AnswerRefusal::AlreadyAnswered));
+    }
+    let session_id = create(conn, new)?;
+    diesel::update(supervision_requests::table.find(request_id))
+        .set(supervision_requests::session_id.eq(session_id))
+        .execute(conn)?;
+    if let Err(refusal) = engine::enrol(conn, session_id, request.user_id, true, base_url)? {
+        return Ok(Err(AnswerRefusal::Enrolment(refusal)));
+    }
+    let summary = sessions::summary(conn, session_id, base_url)?;
+    let to = Recipient::from(&crate::db::users::find(conn, request.user_id)?);
+    outbox::enqueue(
+        conn,
+        &to,
+        &Message::SupervisionRequestAnswered {
+            session: Some(summary),
+            link: format!("{}/supervision", base_url.trim_end_matches('/')),
+        },
+    )?;
+    Ok(Ok(session_id))
+}
+
+/// Answers a request another way (a phone call, say).
+pub fn mark_handled(
+    conn: &mut DbConnection,
+    request_id: i64,
+    by: i64,
+    base_url: &str,
+) -> QueryResult<Result<(), AnswerRefusal>> {
+    let request = find_request(conn, request_id)?;
+    if !close_request(conn, request_id, RequestStatus::Handled, None, by)? {
+        return Ok(Err(AnswerRefusal::AlreadyAnswered));
+    }
+    let to = Recipient::from(&crate::db::users::find(conn, request.user_id)?);
+    outbox::enqueue(
+        conn,
+        &to,
+        &Message::SupervisionRequestAnswered {
+            session: None,
+            link: format!("{}/supervision", base_url.trim_end_matches('/')),
+        },
+    )?;
+    Ok(Ok(()))
+}
+
+/// How many open requests each of these branches has, in one query.
+pub fn open_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = supervision_requests::table
+        .filter(supervision_requests::branch_id.eq_any(branch_ids))
+        .filter(supervision_requests::status.eq(RequestStatus::Open.as_str()))
+        .group_by(supervision_requests::branch_id)
+        .select((supervision_requests::branch_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

@@ -1,0 +1,366 @@
+//! Each volunteer's standing against the branch's rolling window, loaded for
+//! many at once, and the due-soon and overdue notices it leads to.
+
+use super::*;
+
+/// Each branch's window in months (the default without a settings row).
+pub fn windows(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i32>> {
+    let rows: Vec<(i64, i32)> = branch_volunteer_settings::table
+        .filter(branch_volunteer_settings::branch_id.eq_any(branch_ids))
+        .select((
+            branch_volunteer_settings::branch_id,
+            branch_volunteer_settings::supervision_window_months,
+        ))
+        .load(conn)?;
+    let mut out: HashMap<i64, i32> = branch_ids
+        .iter()
+        .map(|b| (*b, rules::DEFAULT_WINDOW_MONTHS))
+        .collect();
+    out.extend(rows);
+    Ok(out)
+}
+
+pub fn window(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i32> {
+    Ok(windows(conn, &[branch_id])?
+        .remove(&branch_id)
+        .unwrap_or(rules::DEFAULT_WINDOW_MONTHS))
+}
+
+/// Sets a branch's window, keeping its other volunteer settings.
+pub fn set_window(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    months: i32,
+    by: i64,
+) -> QueryResult<()> {
+    let n = diesel::update(branch_volunteer_settings::table.find(branch_id))
+        .set((
+            branch_volunteer_settings::supervision_window_months.eq(months),
+            branch_volunteer_settings::updated_by.eq(by),
+            branch_volunteer_settings::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    if n == 0 {
+        diesel::insert_into(branch_volunteer_settings::table)
+            .values((
+                branch_volunteer_settings::branch_id.eq(branch_id),
+                branch_volunteer_settings::auto_activate.eq(false),
+                branch_volunteer_settings::child_certificate.eq(false),
+                branch_volunteer_settings::supervision_window_months.eq(months),
+                branch_volunteer_settings::updated_by.eq(by),
+                branch_volunteer_settings::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// One volunteer against the window, with what the overview shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct VolunteerStanding {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub branch_id: i64,
+    pub volunteer_status: String,
+    /// Start of the last supervision attended (UTC).
+    pub last_attended: Option<NaiveDateTime>,
+    /// Start of the next supervision with a seat (UTC).
+    pub next_booked: Option<NaiveDateTime>,
+    pub standing: Standing,
+    /// The due date at noon UTC, for the date filters.
+    pub due_on: NaiveDateTime,
+    pub due_date: NaiveDate,
+    pub days_left: i64,
+    /// Days overdue (0 unless overdue).
+    pub days_overdue: i64,
+    pub window_months: i32,
+}
+
+impl VolunteerStanding {
+    pub fn recipient(&self) -> Recipient {
+        Recipient {
+            user_id: Some(self.user_id),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            language: self.language.clone(),
+        }
+    }
+}
+
+/// The standing of these volunteers (active or paused; others are left
+/// out), in eight queries whatever their number, in the overview's order.
+pub fn standings(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+    at: NaiveDateTime,
+) -> QueryResult<Vec<VolunteerStanding>> {
+    type Row = (
+        i64,
+        String,
+        String,
+        Option<String>,
+        String,
+        i64,
+        String,
+        NaiveDateTime,
+    );
+    let people: Vec<Row> = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::user_id.eq_any(user_ids))
+        .filter(volunteers::status.eq_any([
+            VolunteerStatus::Active.as_str(),
+            VolunteerStatus::Paused.as_str(),
+        ]))
+        .filter(users::deactivated_at.is_null())
+        .select((
+            users::id,
+            users::name,
+            users::email,
+            users::phone,
+            users::language,
+            volunteers::branch_id,
+            volunteers::status,
+            volunteers::created_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
+    let mut branch_ids: Vec<i64> = people.iter().map(|p| p.5).collect();
+    branch_ids.sort_unstable();
+    branch_ids.dedup();
+    let windows = windows(conn, &branch_ids)?;
+
+    let attended: HashMap<i64, NaiveDateTime> = attendance::table
+        .inner_join(meetings::table.inner_join(sessions_t::table))
+        .filter(attendance::user_id.eq_any(&ids))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(attendance::status.eq_any([
+            AttendanceStatus::Present.as_str(),
+            AttendanceStatus::Partial.as_str(),
+        ]))
+        .filter(meetings::starts_at.le(at))
+        .group_by(attendance::user_id)
+        .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
+        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .into_iter()
+        .filter_map(|(u, t)| t.map(|t| (u, t)))
+        .collect();
+
+    let booked: HashMap<i64, NaiveDateTime> = enrolments::table
+        .inner_join(sessions_t::table)
+        .filter(enrolments::user_id.eq_any(&ids))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions_t::starts_at.gt(at))
+        .group_by(enrolments::user_id)
+        .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
+        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .into_iter()
+        .filter_map(|(u, t)| t.map(|t| (u, t)))
+        .collect();
+
+    let activated = volunteer_history::activated_at(conn, &ids)?;
+
+    let history: Vec<(i64, NaiveDateTime, Option<String>, String)> = changes::table
+        .filter(changes::user_id.eq_any(&ids))
+        .filter(
+            changes::to_status
+                .eq(VolunteerStatus::Paused.as_str())
+                .or(changes::from_status.eq(VolunteerStatus::Paused.as_str())),
+        )
+        .order(changes::id)
+        .select((
+            changes::user_id,
+            changes::created_at,
+            changes::from_status,
+            changes::to_status,
+        ))
+        .load(conn)?;
+    let mut pauses_of: HashMap<i64, Vec<(NaiveDate, Option<String>, String)>> = HashMap::new();
+    for (u, t, from, to) in history {
+        pauses_of
+            .entry(u)
+            .or_default()
+            .push((local_date(t), from, to));
+    }
+
+    let today = local_date(at);
+    let mut out: Vec<VolunteerStanding> = people
+        .into_iter()
+        .map(
+            |(user_id, name, email, phone, language, branch_id, status, created_at)| {
+                let window = windows
+                    .get(&branch_id)
+                    .copied()
+                    .unwrap_or(rules::DEFAULT_WINDOW_MONTHS);
+                let changes: Vec<(NaiveDate, Option<&str>, &str)> = pauses_of
+                    .get(&user_id)
+                    .map(|list| {
+                        list.iter()
+                            .map(|(d, f, t)| (*d, f.as_deref(), t.as_str()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let pauses: Vec<Pause> = rules::pauses(&changes);
+                let last = attended.get(&user_id).copied();
+                let record = Record {
+                    paused_now: status == VolunteerStatus::Paused.as_str(),
+                    last_attended: last.map(local_date),
+                    activated_on: local_date(
+                        activated.get(&user_id).copied().unwrap_or(created_at),
+                    ),
+                    pauses,
+                };
+                let s = rules::status(&record, window, today);
+                VolunteerStanding {
+                    user_id,
+                    name,
+                    email,
+                    phone,
+                    language,
+                    branch_id,
+                    volunteer_status: status,
+                    last_attended: last,
+                    next_booked: booked.get(&user_id).copied(),
+                    standing: s.standing,
+                    due_on: noon(s.due_on),
+                    due_date: s.due_on,
+                    days_left: s.days_left,
+                    days_overdue: if s.standing == Standing::Overdue {
+                        -s.days_left
+                    } else {
+                        0
+                    },
+                    window_months: window,
+                }
+            },
+        )
+        .collect();
+    out.sort_by(|a, b| {
+        let sa = rules::Status {
+            standing: a.standing,
+            due_on: a.due_date,
+            days_left: a.days_left,
+        };
+        let sb = rules::Status {
+            standing: b.standing,
+            due_on: b.due_date,
+            days_left: b.days_left,
+        };
+        rules::overview_order(&sa, &sb).then(a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
+
+/// Every active or paused volunteer of a branch against the window.
+pub fn overview(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<VolunteerStanding>> {
+    let ids: Vec<i64> = volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq_any([
+            VolunteerStatus::Active.as_str(),
+            VolunteerStatus::Paused.as_str(),
+        ]))
+        .select(volunteers::user_id)
+        .load(conn)?;
+    standings(conn, &ids, at)
+}
+
+/// One volunteer's standing, if active or paused.
+pub fn standing_of(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<Option<VolunteerStanding>> {
+    Ok(standings(conn, &[user_id], at)?.pop())
+}
+
+/// The kind of notice recorded in `supervision_notices`.
+fn notice_kind(s: Standing) -> Option<&'static str> {
+    match s {
+        Standing::DueSoon => Some("due_soon"),
+        Standing::Overdue => Some("overdue"),
+        Standing::Ok | Standing::Paused => None,
+    }
+}
+
+/// Queues the due-soon and overdue notices of every active volunteer that
+/// has not had that notice for that due date; returns how many. Each notice
+/// is its own transaction with its `supervision_notices` row, whose primary
+/// key refuses a second one, so restarts and several instances send
+/// nothing twice. A new due date (after supervision, or a pause) is a new
+/// notice.
+pub fn enqueue_notices(
+    conn: &mut DbConnection,
+    at: NaiveDateTime,
+    base_url: &str,
+) -> QueryResult<usize> {
+    let ids: Vec<i64> = volunteers::table
+        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .select(volunteers::user_id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let due: Vec<VolunteerStanding> = standings(conn, &ids, at)?
+        .into_iter()
+        .filter(|s| notice_kind(s.standing).is_some())
+        .collect();
+    let due_ids: Vec<i64> = due.iter().map(|s| s.user_id).collect();
+    let sent: Vec<(i64, String, NaiveDate)> = supervision_notices::table
+        .filter(supervision_notices::user_id.eq_any(&due_ids))
+        .select((
+            supervision_notices::user_id,
+            supervision_notices::kind,
+            supervision_notices::due_on,
+        ))
+        .load(conn)?;
+    let link = format!("{}/supervision", base_url.trim_end_matches('/'));
+    let mut queued = 0;
+    for s in due {
+        let Some(kind) = notice_kind(s.standing) else {
+            continue;
+        };
+        if sent
+            .iter()
+            .any(|(u, k, d)| *u == s.user_id && k == kind && *d == s.due_date)
+        {
+            continue;
+        }
+        let message = match s.standing {
+            Standing::Overdue => Message::SupervisionOverdue {
+                due_on: s.due_on,
+                link: link.clone(),
+            },
+            _ => Message::SupervisionDueSoon {
+                due_on: s.due_on,
+                link: link.clone(),
+            },
+        };
+        let result = conn.transaction(|c| {
+            diesel::insert_into(supervision_notices::table)
+                .values((
+                    supervision_notices::user_id.eq(s.user_id),
+                    supervision_notices::kind.eq(kind),
+                    supervision_notices::due_on.eq(s.due_date),
+                    supervision_notices::sent_at.eq(at),
+                ))
+                .execute(c)?;
+            outbox::enqueue(c, &s.recipient(), &message)
+        });
+        match result {
+            Ok(_) => queued += 1,
+            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                tracing::debug!(user = s.user_id, "supervision notice recorded elsewhere");
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(queued)
+}
