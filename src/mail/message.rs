@@ -14,6 +14,19 @@ pub struct Recipient {
     pub language: String,
 }
 
+/// A user row selected as `(users::id, users::email, users::name,
+/// users::language)`, the shape the queries that address several people load.
+impl From<(i64, String, String, String)> for Recipient {
+    fn from((id, email, name, language): (i64, String, String, String)) -> Self {
+        Recipient {
+            user_id: Some(id),
+            email,
+            name,
+            language,
+        }
+    }
+}
+
 /// Everything an email needs, captured when the event happens, so that the
 /// text describes the world as it was then even if it is sent later. Each
 /// variant has templates `templates/emails/<kind>.{txt,html}` and a subject

@@ -152,15 +152,7 @@ fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<R
         .order(users::id)
         .select((users::id, users::email, users::name, users::language))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, email, name, language)| Recipient {
-            user_id: Some(id),
-            email,
-            name,
-            language,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(Session, Detail)> {

@@ -36,15 +36,7 @@ fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<R
         .order(users::id)
         .select((users::id, users::email, users::name, users::language))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, email, name, language)| Recipient {
-            user_id: Some(id),
-            email,
-            name,
-            language,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
 /// Records a request and tells the branch's coordinators, in the caller's

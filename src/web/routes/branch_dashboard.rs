@@ -95,20 +95,12 @@ fn supervision_chart(lang: Lang, compliance: &Compliance) -> String {
             values: vec![compliance.counts.get(s.as_str()).copied().unwrap_or(0)],
         })
         .collect();
-    let description = rows
-        .iter()
-        .map(|r| format!("{}: {}", r.label, r.values[0]))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let title = i18n::t(lang, "dashboard-chart-supervision");
-    let series = i18n::t(lang, "dashboard-series-count");
-    charts::bar_chart(&Chart {
-        id: "chart-supervision",
-        title: &title,
-        description: &description,
-        series: &[&series],
-        rows: &rows,
-    })
+    count_chart(
+        lang,
+        "chart-supervision",
+        "dashboard-chart-supervision",
+        &rows,
+    )
 }
 
 fn status_chart(lang: Lang, counts: &HashMap<String, i64>) -> String {
@@ -119,19 +111,25 @@ fn status_chart(lang: Lang, counts: &HashMap<String, i64>) -> String {
             values: vec![counts.get(s.as_str()).copied().unwrap_or(0)],
         })
         .collect();
+    count_chart(lang, "chart-statuses", "dashboard-chart-statuses", &rows)
+}
+
+/// A chart of one series of counts, its description spelling out every
+/// number for screen readers.
+fn count_chart(lang: Lang, id: &str, title_key: &str, rows: &[Row]) -> String {
     let description = rows
         .iter()
         .map(|r| format!("{}: {}", r.label, r.values[0]))
         .collect::<Vec<_>>()
         .join(", ");
-    let title = i18n::t(lang, "dashboard-chart-statuses");
+    let title = i18n::t(lang, title_key);
     let series = i18n::t(lang, "dashboard-series-count");
     charts::bar_chart(&Chart {
-        id: "chart-statuses",
+        id,
         title: &title,
         description: &description,
         series: &[&series],
-        rows: &rows,
+        rows,
     })
 }
 
