@@ -5,9 +5,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{attendance, meetings};
+use super::schema::{attendance, meetings, sessions};
 use super::{DbConnection, now};
 use crate::domain::attendance::AttendanceStatus;
+use crate::domain::session::SessionKind;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = attendance)]
@@ -20,7 +21,9 @@ pub struct Attendance {
     pub recorded_at: NaiveDateTime,
 }
 
-/// Records (or corrects) one person's attendance at one meeting.
+/// Records (or corrects) one person's attendance at one meeting. At a
+/// supervision meeting it also sets the volunteer's last supervision again,
+/// the input of their standing (`db::supervision::refresh_last_attended`).
 pub fn record(
     conn: &mut DbConnection,
     meeting_id: i64,
@@ -47,6 +50,14 @@ pub fn record(
             attendance::recorded_at.eq(now()),
         ))
         .execute(conn)?;
+    let kind: String = meetings::table
+        .inner_join(sessions::table)
+        .filter(meetings::id.eq(meeting_id))
+        .select(sessions::kind)
+        .first(conn)?;
+    if kind == SessionKind::Supervision.as_str() {
+        super::supervision::refresh_last_attended(conn, &[user_id])?;
+    }
     Ok(())
 }
 

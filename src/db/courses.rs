@@ -10,10 +10,8 @@ use serde::Serialize;
 
 use super::schema::{branches, courses, genlaer_sessions, regions, sessions};
 use super::sessions::Session;
-use super::{DbConnection, last_insert_id, now};
+use super::{DbConnection, last_insert_id, lower, now};
 use crate::domain::session::{Availability, SessionKind, SessionStatus};
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = courses)]
@@ -287,14 +285,7 @@ pub fn catalogue(
     if let Some(audience) = &filter.audience {
         q = q.filter(courses::audience.eq(audience.clone()));
     }
-    if let Some(text) = filter.text.as_ref().map(|t| t.trim().to_lowercase())
-        && !text.is_empty()
-    {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let pattern = format!("%{escaped}%");
+    if let Some(pattern) = filter.text.as_deref().and_then(super::contains_pattern) {
         q = q.filter(
             lower(courses::title)
                 .like(pattern.clone())

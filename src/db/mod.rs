@@ -110,6 +110,22 @@ pub fn last_insert_id(conn: &mut DbConnection) -> QueryResult<i64> {
     diesel::select(diesel::dsl::sql::<BigInt>(expr)).get_result(conn)
 }
 
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// A LIKE pattern (with `\` as escape) for text containing `search`,
+/// lower-cased to match `lower(column)`; `None` for an empty search.
+pub fn contains_pattern(search: &str) -> Option<String> {
+    let text = search.trim().to_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Some(format!("%{escaped}%"))
+}
+
 /// The current time as stored in the database: UTC without offset.
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()

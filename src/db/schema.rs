@@ -65,6 +65,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        last_supervision_at -> Nullable<Timestamp>,
     }
 }
 

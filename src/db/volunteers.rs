@@ -5,7 +5,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::volunteers;
-use super::{DbConnection, now};
+use super::{DbConnection, lower, now};
+use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::volunteer::VolunteerStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -53,24 +54,75 @@ pub struct RosterRow {
     pub status: String,
 }
 
-/// A branch's volunteers with their names, in one join.
-pub fn in_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<RosterRow>> {
+/// A branch's volunteers in the given statuses with their names, by name,
+/// in one join.
+pub fn in_branch_with_status(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    statuses: &[VolunteerStatus],
+) -> QueryResult<Vec<RosterRow>> {
     use super::schema::users;
+    let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
     let rows: Vec<(i64, String, String, String)> = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq_any(statuses))
         .select((users::id, users::name, users::email, volunteers::status))
-        .order(users::name)
+        .order((users::name, users::id))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(user_id, name, email, status)| RosterRow {
+    Ok(rows.into_iter().map(RosterRow::from).collect())
+}
+
+impl From<(i64, String, String, String)> for RosterRow {
+    fn from((user_id, name, email, status): (i64, String, String, String)) -> Self {
+        RosterRow {
             user_id,
             name,
             email,
             status,
-        })
-        .collect())
+        }
+    }
+}
+
+/// One page of a branch's volunteers by name, optionally in one status and
+/// matching a name or email search, with how many match in all. The count
+/// and the page are two indexed queries, whatever the branch's size.
+pub fn page_in_branch(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    status: Option<VolunteerStatus>,
+    search: &str,
+    requested_page: i64,
+) -> QueryResult<(Vec<RosterRow>, Pager)> {
+    use super::schema::users;
+    let pattern = super::contains_pattern(search);
+    let matching = || {
+        let mut q = volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::branch_id.eq(branch_id))
+            .into_boxed();
+        if let Some(status) = status {
+            q = q.filter(volunteers::status.eq(status.as_str()));
+        }
+        if let Some(pattern) = &pattern {
+            q = q.filter(
+                lower(users::email)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(users::name).like(pattern.clone()).escape('\\')),
+            );
+        }
+        q
+    };
+    let total: i64 = matching().count().get_result(conn)?;
+    let pager = Pager::new(requested_page, PER_PAGE, total);
+    let rows: Vec<(i64, String, String, String)> = matching()
+        .select((users::id, users::name, users::email, volunteers::status))
+        .order((users::name, users::id))
+        .limit(pager.limit())
+        .offset(pager.offset())
+        .load(conn)?;
+    Ok((rows.into_iter().map(RosterRow::from).collect(), pager))
 }
 
 /// (branch, status, how many) for the given branches, in one grouped query.

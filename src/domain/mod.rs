@@ -14,6 +14,7 @@ pub mod genlaer;
 pub mod invoice;
 pub mod money;
 pub mod names;
+pub mod paging;
 pub mod password;
 pub mod roles;
 pub mod session;

@@ -125,6 +125,8 @@ pub fn run(db: &Db, scale: Scale, seed: u64) -> anyhow::Result<Summary> {
     sessions::write(conn, &plan, seed).context("writing sessions")?;
     conn.transaction::<_, anyhow::Error, _>(|c| Ok(people::volunteers(c, &plan)?))
         .context("writing the brobyggere's records")?;
+    conn.transaction::<_, anyhow::Error, _>(|c| Ok(supervision_inputs(c)?))
+        .context("each brobygger's last supervision")?;
     finish(conn).context("updating sequences and statistics")?;
     if let DbConnection::Sqlite(_) = conn {
         conn.batch_execute("PRAGMA synchronous = NORMAL")?;
@@ -140,6 +142,17 @@ fn today() -> NaiveDateTime {
         .date()
         .and_hms_opt(0, 0, 0)
         .unwrap_or_else(crate::db::now)
+}
+
+/// Attendance was written in bulk, past `db::attendance::record`: set each
+/// volunteer's last supervision from it as that function would.
+fn supervision_inputs(conn: &mut DbConnection) -> QueryResult<()> {
+    use crate::db::schema::volunteers;
+    let ids: Vec<i64> = volunteers::table.select(volunteers::user_id).load(conn)?;
+    for chunk in ids.chunks(5_000) {
+        crate::db::supervision::refresh_last_attended(conn, chunk)?;
+    }
+    Ok(())
 }
 
 /// Rows were written with explicit ids: PostgreSQL's identity sequences

@@ -13,6 +13,7 @@ pub mod errors;
 pub mod form;
 pub mod lang;
 pub mod page;
+pub mod paging;
 pub mod routes;
 pub mod session;
 pub mod state;

@@ -196,6 +196,35 @@ impl TestApp {
         Browser::new(&self.address)
     }
 
+    /// `n` volunteers of `branch` in `status`, straight into the database
+    /// (for lists longer than a page): emails `{prefix}01@example.dk`…,
+    /// names `Test {email}`.
+    pub fn many_volunteers(
+        &self,
+        branch: i64,
+        status: VolunteerStatus,
+        prefix: &str,
+        n: usize,
+    ) -> Vec<TestUser> {
+        use brobyg::db::schema::volunteers as v;
+        use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+        (1..=n)
+            .map(|i| {
+                let user = self.create_user(
+                    &format!("{prefix}{i:02}@example.dk"),
+                    &[Role::Volunteer],
+                    Some(branch),
+                );
+                let mut conn = self.db.conn().expect("connection");
+                diesel::update(v::table.find(user.id))
+                    .set(v::status.eq(status.as_str()))
+                    .execute(&mut conn)
+                    .expect("status");
+                user
+            })
+            .collect()
+    }
+
     /// A verified account with the given roles. Coordinators and volunteers
     /// belong to `branch`.
     pub fn create_user(&self, email: &str, roles: &[Role], branch: Option<i64>) -> TestUser {
@@ -537,6 +566,17 @@ pub fn location(response: &reqwest::Response) -> String {
 }
 
 /// The text of the elements matching `css`.
+/// The attribute `name` of the first element matching `css`.
+pub fn attr(html: &str, css: &str, name: &str) -> String {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).expect("selector");
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr(name))
+        .unwrap_or_else(|| panic!("no {css} with {name}"))
+        .to_string()
+}
+
 pub fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let selector = Selector::parse(css).expect("selector");

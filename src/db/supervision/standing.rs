@@ -67,7 +67,8 @@ pub struct VolunteerStanding {
     pub volunteer_status: String,
     /// Start of the last supervision attended (UTC).
     pub last_attended: Option<NaiveDateTime>,
-    /// Start of the next supervision with a seat (UTC).
+    /// Start of the next supervision with a seat (UTC); only filled for the
+    /// rows shown (`fill_next_booked`), as it plays no part in the rule.
     pub next_booked: Option<NaiveDateTime>,
     pub standing: Standing,
     /// The due date at noon UTC, for the date filters.
@@ -91,7 +92,9 @@ impl VolunteerStanding {
 }
 
 /// The standing of these volunteers (active or paused; others are left
-/// out), in eight queries whatever their number, in the overview's order.
+/// out), in four queries whatever their number, in the overview's order.
+/// The rule's inputs are read pre-aggregated (`last_supervision_at`), not
+/// from attendance history, so a branch of thousands stays quick.
 pub fn standings(
     conn: &mut DbConnection,
     user_ids: &[i64],
@@ -106,6 +109,7 @@ pub fn standings(
         i64,
         String,
         NaiveDateTime,
+        Option<NaiveDateTime>,
     );
     let people: Vec<Row> = volunteers::table
         .inner_join(users::table)
@@ -124,6 +128,7 @@ pub fn standings(
             volunteers::branch_id,
             volunteers::status,
             volunteers::created_at,
+            volunteers::last_supervision_at,
         ))
         .load(conn)?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
@@ -131,36 +136,6 @@ pub fn standings(
     branch_ids.sort_unstable();
     branch_ids.dedup();
     let windows = windows(conn, &branch_ids)?;
-
-    let attended: HashMap<i64, NaiveDateTime> = attendance::table
-        .inner_join(meetings::table.inner_join(sessions_t::table))
-        .filter(attendance::user_id.eq_any(&ids))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
-        .filter(attendance::status.eq_any([
-            AttendanceStatus::Present.as_str(),
-            AttendanceStatus::Partial.as_str(),
-        ]))
-        .filter(meetings::starts_at.le(at))
-        .group_by(attendance::user_id)
-        .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
-        .load::<(i64, Option<NaiveDateTime>)>(conn)?
-        .into_iter()
-        .filter_map(|(u, t)| t.map(|t| (u, t)))
-        .collect();
-
-    let booked: HashMap<i64, NaiveDateTime> = enrolments::table
-        .inner_join(sessions_t::table)
-        .filter(enrolments::user_id.eq_any(&ids))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
-        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
-        .filter(sessions_t::starts_at.gt(at))
-        .group_by(enrolments::user_id)
-        .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
-        .load::<(i64, Option<NaiveDateTime>)>(conn)?
-        .into_iter()
-        .filter_map(|(u, t)| t.map(|t| (u, t)))
-        .collect();
 
     let activated = volunteer_history::activated_at(conn, &ids)?;
 
@@ -191,7 +166,7 @@ pub fn standings(
     let mut out: Vec<VolunteerStanding> = people
         .into_iter()
         .map(
-            |(user_id, name, email, phone, language, branch_id, status, created_at)| {
+            |(user_id, name, email, phone, language, branch_id, status, created_at, last)| {
                 let window = windows
                     .get(&branch_id)
                     .copied()
@@ -205,7 +180,6 @@ pub fn standings(
                     })
                     .unwrap_or_default();
                 let pauses: Vec<Pause> = rules::pauses(&changes);
-                let last = attended.get(&user_id).copied();
                 let record = Record {
                     paused_now: status == VolunteerStatus::Paused.as_str(),
                     last_attended: last.map(local_date),
@@ -224,7 +198,7 @@ pub fn standings(
                     branch_id,
                     volunteer_status: status,
                     last_attended: last,
-                    next_booked: booked.get(&user_id).copied(),
+                    next_booked: None,
                     standing: s.standing,
                     due_on: noon(s.due_on),
                     due_date: s.due_on,
@@ -255,6 +229,59 @@ pub fn standings(
     Ok(out)
 }
 
+/// Fills in each row's next booked supervision, in one query.
+pub fn fill_next_booked(
+    conn: &mut DbConnection,
+    rows: &mut [VolunteerStanding],
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
+    let booked: HashMap<i64, NaiveDateTime> = enrolments::table
+        .inner_join(sessions_t::table)
+        .filter(enrolments::user_id.eq_any(&ids))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions_t::starts_at.gt(at))
+        .group_by(enrolments::user_id)
+        .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
+        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .into_iter()
+        .filter_map(|(u, t)| t.map(|t| (u, t)))
+        .collect();
+    for row in rows {
+        row.next_booked = booked.get(&row.user_id).copied();
+    }
+    Ok(())
+}
+
+/// Sets `volunteers.last_supervision_at` of these people again from their
+/// attendance: the start of the last supervision meeting they attended.
+/// Called wherever supervision attendance is recorded, in the same
+/// transaction.
+pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<()> {
+    let latest: HashMap<i64, NaiveDateTime> = attendance::table
+        .inner_join(meetings::table.inner_join(sessions_t::table))
+        .filter(attendance::user_id.eq_any(user_ids))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(attendance::status.eq_any([
+            AttendanceStatus::Present.as_str(),
+            AttendanceStatus::Partial.as_str(),
+        ]))
+        .group_by(attendance::user_id)
+        .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
+        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .into_iter()
+        .filter_map(|(u, t)| t.map(|t| (u, t)))
+        .collect();
+    for id in user_ids {
+        diesel::update(volunteers::table.find(id))
+            .set(volunteers::last_supervision_at.eq(latest.get(id).copied()))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Every active or paused volunteer of a branch against the window.
 pub fn overview(
     conn: &mut DbConnection,
@@ -278,7 +305,9 @@ pub fn standing_of(
     user_id: i64,
     at: NaiveDateTime,
 ) -> QueryResult<Option<VolunteerStanding>> {
-    Ok(standings(conn, &[user_id], at)?.pop())
+    let mut rows = standings(conn, &[user_id], at)?;
+    fill_next_booked(conn, &mut rows, at)?;
+    Ok(rows.pop())
 }
 
 /// The kind of notice recorded in `supervision_notices`.

@@ -1,12 +1,14 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::db::branches::{self, Branch};
 use crate::db::volunteers;
+use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
+use crate::web::paging::base_href;
 use crate::web::{CoordinatorUser, Page};
 
 #[derive(Serialize)]
@@ -49,23 +51,68 @@ pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, Ap
     page.render("coordinator/index.html", ctx)
 }
 
-/// One branch: its volunteers and where each one is. Only for the branch's
-/// own coordinators (and administrators).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RosterQuery {
+    /// A volunteer status code; anything else shows every status.
+    status: String,
+    /// Part of a name or an email address.
+    q: String,
+    side: i64,
+}
+
+/// One branch: its volunteers and where each one is, a page at a time, with
+/// the count in each status as filters. Only for the branch's own
+/// coordinators (and administrators).
 pub async fn branch(
     user: CoordinatorUser,
     page: Page,
     path: web::Path<i64>,
+    query: web::Query<RosterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     if !user.coordinates(id) {
         return Err(AppError::Forbidden);
     }
-    let (branch, roster) = page
+    let RosterQuery { status, q, side } = query.into_inner();
+    let only = VolunteerStatus::parse(&status);
+    let search = q.clone();
+    let (branch, counts, (roster, pager)) = page
         .db()
-        .run(move |c| Ok((branches::find(c, id)?, volunteers::in_branch(c, id)?)))
+        .run(move |c| {
+            Ok((
+                branches::find(c, id)?,
+                volunteers::counts_by_branch(c, &[id])?,
+                volunteers::page_in_branch(c, id, only, &search, side)?,
+            ))
+        })
         .await?;
+    let counts: Vec<(String, i64)> = VolunteerStatus::ALL
+        .iter()
+        .map(|s| {
+            let n = counts
+                .iter()
+                .find(|(_, status, _)| status == s.as_str())
+                .map_or(0, |(_, _, n)| *n);
+            (s.as_str().to_string(), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let status = only.map(VolunteerStatus::as_str).unwrap_or("");
     let mut ctx = Context::new();
     ctx.insert("branch", &branch);
     ctx.insert("roster", &roster);
+    ctx.insert("counts", &counts);
+    ctx.insert("all", &counts.iter().map(|(_, n)| n).sum::<i64>());
+    ctx.insert("status", status);
+    ctx.insert("q", &q);
+    ctx.insert("pager", &pager);
+    ctx.insert(
+        "pager_base",
+        &base_href(
+            &format!("/koordinator/afdelinger/{id}"),
+            &[("status", status), ("q", &q)],
+        ),
+    );
     page.render("coordinator/branch.html", ctx)
 }

@@ -22,6 +22,7 @@ actions = Handlinger
 next = Næste
 previous = Forrige
 pagination = Sider
+pager-position = { $first }–{ $last } af { $total }
 no = Nej
 form-has-errors = Formularen er ikke udfyldt korrekt
 
@@ -89,3 +90,6 @@ volunteer-branch = Afdeling
 volunteer-status = Status
 coordinator-volunteers = Brobyggere
 coordinator-no-volunteers = Afdelingen har ingen brobyggere endnu.
+coordinator-all-statuses = Alle
+coordinator-search = Navn eller e-mail
+coordinator-no-match = Ingen brobyggere passer til søgningen.

@@ -266,6 +266,7 @@ pipeline-training = Godkendt og i uddannelse
 pipeline-active = Aktive
 pipeline-paused = På pause
 pipeline-alumni = Alumner
+pipeline-list-all = Se listen
 pipeline-rejected = { $count } ansøgninger er ikke godkendt.
 pipeline-none = Ingen.
 roster-title = Aktive brobyggere

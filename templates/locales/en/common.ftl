@@ -22,6 +22,7 @@ actions = Actions
 next = Next
 previous = Previous
 pagination = Pages
+pager-position = { $first }–{ $last } of { $total }
 no = No
 form-has-errors = Please correct the form
 
@@ -89,3 +90,6 @@ volunteer-branch = Branch
 volunteer-status = Status
 coordinator-volunteers = Volunteers
 coordinator-no-volunteers = The branch has no volunteers yet.
+coordinator-all-statuses = All
+coordinator-search = Name or email
+coordinator-no-match = No volunteers match the search.

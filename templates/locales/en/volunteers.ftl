@@ -266,6 +266,7 @@ pipeline-training = Accepted and in training
 pipeline-active = Active
 pipeline-paused = On a break
 pipeline-alumni = Alumni
+pipeline-list-all = See the list
 pipeline-rejected = { $count } applications were not accepted.
 pipeline-none = None.
 roster-title = Active brobyggere

@@ -6,6 +6,7 @@ mod dashboard;
 mod demo;
 mod flow;
 mod notices;
+mod paging;
 mod requests;
 mod support;
 mod window;

@@ -65,5 +65,20 @@ async fn the_demo_shows_every_step_of_the_path() {
     let pipeline = coordinator.get_html(&pipeline_link).await;
     assert_eq!(texts(&pipeline, "#application-list a").len(), 2);
     assert!(pipeline.contains("Emil Skov"), "on a break");
-    assert!(pipeline.contains("Ida Lund"), "an alumne");
+    // Alumni are counted on the pipeline and listed on the branch's roster.
+    assert!(!pipeline.contains("Ida Lund"));
+    let alumni_link = {
+        let doc = scraper::Html::parse_document(&pipeline);
+        let a = scraper::Selector::parse("section[aria-labelledby=alumni] a").expect("css");
+        doc.select(&a)
+            .next()
+            .and_then(|e| e.value().attr("href"))
+            .expect("a link to the alumni")
+            .to_string()
+    };
+    let alumni = coordinator.get_html(&alumni_link).await;
+    assert_eq!(
+        texts(&alumni, "#roster tbody td:first-child a"),
+        vec!["Ida Lund"]
+    );
 }

@@ -3,9 +3,10 @@
 //! is refused on every brobygger route.
 
 use brobyg::domain::Role;
+use brobyg::domain::volunteer::VolunteerStatus;
 use reqwest::StatusCode;
 
-use crate::helpers::{PASSWORD, spawn_app, texts};
+use crate::helpers::{PASSWORD, attr, spawn_app, texts};
 
 #[tokio::test]
 async fn the_roster_lists_active_brobyggere_for_the_branchs_coordinators_only() {
@@ -188,4 +189,85 @@ async fn every_brobygger_route_refuses_the_wrong_people() {
         anonymous.get("/bliv-brobygger").await.status(),
         StatusCode::OK
     );
+}
+
+/// A large branch's list of volunteers: a page at a time, by name, with the
+/// count in each status as filters and a search by name or email.
+#[tokio::test]
+async fn the_branch_list_is_paged_filtered_and_searchable() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let odense = app.create_branch("Odense");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    app.many_volunteers(aarhus, VolunteerStatus::Active, "aktiv", 53);
+    app.many_volunteers(aarhus, VolunteerStatus::Paused, "pause", 2);
+    app.many_volunteers(odense, VolunteerStatus::Active, "odense", 1);
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+    let list = format!("/koordinator/afdelinger/{aarhus}");
+    let names = |html: &str| texts(html, "#roster tbody td:first-child a");
+
+    let first = staff.get_html(&list).await;
+    let shown = names(&first);
+    assert_eq!(shown.len(), 50, "one page");
+    assert_eq!(shown[0], "Test aktiv01@example.dk", "by name");
+    assert!(
+        first.contains("1–50 af 55"),
+        "where the page is in the whole"
+    );
+    assert_eq!(
+        texts(&first, "#status-filter a"),
+        vec!["Alle (55)", "Aktiv (53)", "Pause (2)"],
+        "the count in each status, only Aarhus"
+    );
+    let next = attr(&first, ".pager a[rel=next]", "href");
+    let second = staff.get_html(&next).await;
+    assert_eq!(
+        names(&second),
+        vec![
+            "Test aktiv51@example.dk",
+            "Test aktiv52@example.dk",
+            "Test aktiv53@example.dk",
+            "Test pause01@example.dk",
+            "Test pause02@example.dk",
+        ]
+    );
+    assert!(second.contains("51–55 af 55"));
+    // A page past the end shows the last one.
+    assert_eq!(
+        names(&staff.get_html(&format!("{list}?side=9")).await).len(),
+        5
+    );
+
+    let paused = attr(&first, "#status-filter a[data-status=paused]", "href");
+    let paused = staff.get_html(&paused).await;
+    assert_eq!(
+        names(&paused),
+        vec!["Test pause01@example.dk", "Test pause02@example.dk"]
+    );
+    assert!(
+        !paused.contains("class=\"pager\""),
+        "one page needs no pager"
+    );
+
+    // Part of a name or an email, any case, kept in the field; the status
+    // filter stays as it was.
+    let found = staff
+        .get_html(&format!("{list}?status=active&q=AKTIV0%25"))
+        .await;
+    assert!(names(&found).is_empty(), "% is a character, not a wildcard");
+    let found = staff
+        .get_html(&format!("{list}?status=active&q=AKTIV1"))
+        .await;
+    assert_eq!(names(&found).len(), 10, "aktiv10 … aktiv19");
+    assert!(found.contains("value=\"AKTIV1\""));
+    let none = staff.get_html(&format!("{list}?q=nobody")).await;
+    assert!(none.contains("Ingen brobyggere passer til søgningen."));
+
+    // Another branch's coordinator is refused, whatever the filters.
+    let other = app.create_user("o@example.dk", &[Role::Coordinator], Some(odense));
+    let outsider = app.browser();
+    outsider.login(&other.email, PASSWORD).await;
+    let refused = outsider.get(&format!("{list}?status=active&side=2")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }

@@ -14,6 +14,7 @@ use crate::db::{branches, now};
 use crate::domain::supervision::Standing;
 use crate::error::AppError;
 use crate::web::csv as excel;
+use crate::web::paging::{PER_PAGE, Pager, base_href};
 use crate::web::{CoordinatorUser, Page};
 
 #[derive(Deserialize, Default)]
@@ -22,22 +23,30 @@ pub struct Filter {
     afdeling: Option<i64>,
     /// A standing code; anything else shows everyone.
     vis: String,
+    side: i64,
 }
 
+/// What the overview of one branch shows.
+struct Overview {
+    branch: Branch,
+    choices: Vec<Branch>,
+    /// The rows the filter lets through, overdue first: one page of them,
+    /// or all for the CSV file.
+    rows: Vec<VolunteerStanding>,
+    pager: Pager,
+    /// How many volunteers are in each standing, unfiltered.
+    counts: Vec<(Standing, usize)>,
+    window: i32,
+    only: Option<Standing>,
+}
+
+/// The branch's standings; `paged` keeps only the requested page.
 async fn load(
     page: &Page,
     user: &CoordinatorUser,
     filter: &Filter,
-) -> Result<
-    (
-        Branch,
-        Vec<Branch>,
-        Vec<VolunteerStanding>,
-        i32,
-        Option<Standing>,
-    ),
-    AppError,
-> {
+    paged: bool,
+) -> Result<Overview, AppError> {
     let branch_id = filter
         .afdeling
         .or_else(|| user.branches.first().copied())
@@ -46,37 +55,64 @@ async fn load(
         return Err(AppError::Forbidden);
     }
     let only = Standing::parse(&filter.vis);
+    let side = filter.side;
     let account = (**user.account()).clone();
-    let (branch, choices, rows, window) = page
-        .db()
+    page.db()
         .run(move |c| {
-            let branch = branches::find(c, branch_id)?;
-            let choices = branch_choices(c, &account)?;
-            let rows = supervision::overview(c, branch_id, now())?;
-            let window = supervision::window(c, branch_id)?;
-            Ok((branch, choices, rows, window))
+            let at = now();
+            let everyone = supervision::overview(c, branch_id, at)?;
+            let counts = Standing::ALL
+                .into_iter()
+                .map(|s| (s, everyone.iter().filter(|r| r.standing == s).count()))
+                .collect();
+            let rows: Vec<VolunteerStanding> = everyone
+                .into_iter()
+                .filter(|r| only.is_none_or(|s| r.standing == s))
+                .collect();
+            let pager = Pager::new(
+                side,
+                if paged { PER_PAGE } else { rows.len() as i64 },
+                rows.len() as i64,
+            );
+            let mut rows = pager.slice(rows);
+            supervision::fill_next_booked(c, &mut rows, at)?;
+            Ok(Overview {
+                branch: branches::find(c, branch_id)?,
+                choices: branch_choices(c, &account)?,
+                rows,
+                pager,
+                counts,
+                window: supervision::window(c, branch_id)?,
+                only,
+            })
         })
-        .await?;
-    let rows = rows
-        .into_iter()
-        .filter(|r| only.is_none_or(|s| r.standing == s))
-        .collect();
-    Ok((branch, choices, rows, window, only))
+        .await
 }
 
+/// One page of the overview; the overdue come first, so the first page is
+/// the one that needs acting on.
 pub async fn show(
     user: CoordinatorUser,
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    let (branch, choices, rows, window, only) = load(&page, &user, &q).await?;
+    let o = load(&page, &user, &q, true).await?;
+    let only = o.only.map(Standing::as_str).unwrap_or("");
     let mut ctx = Context::new();
-    ctx.insert("branch", &branch);
-    ctx.insert("branches", &choices);
-    ctx.insert("rows", &rows);
-    ctx.insert("window", &window);
-    ctx.insert("only", &only.map(Standing::as_str).unwrap_or(""));
-    ctx.insert("standings", &Standing::ALL);
+    ctx.insert("branch", &o.branch);
+    ctx.insert("branches", &o.choices);
+    ctx.insert("rows", &o.rows);
+    ctx.insert("pager", &o.pager);
+    ctx.insert(
+        "pager_base",
+        &base_href(
+            "/koordinator/supervision/oversigt",
+            &[("afdeling", &o.branch.id.to_string()), ("vis", only)],
+        ),
+    );
+    ctx.insert("counts", &o.counts);
+    ctx.insert("window", &o.window);
+    ctx.insert("only", only);
     page.render("supervision/staff/overview.html", ctx)
 }
 
@@ -85,7 +121,7 @@ pub async fn csv(
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    let (branch, _, rows, _, _) = load(&page, &user, &q).await?;
+    let Overview { branch, rows, .. } = load(&page, &user, &q, false).await?;
     let t = |k: &str| page.t(k);
     let header = [
         t("csv-name"),

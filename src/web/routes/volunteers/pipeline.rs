@@ -47,15 +47,18 @@ struct PausedRow {
     until: Option<NaiveDateTime>,
 }
 
+/// The people a coordinator acts on are listed; active volunteers and
+/// alumni, who can be thousands, are counted, with a link to the branch's
+/// paged list.
 #[derive(Serialize, Default)]
 struct Pipeline {
     applications: Vec<WithApplicant>,
     training: Vec<InTraining>,
     ready: Vec<InTraining>,
-    active: Vec<RosterRow>,
+    active: i64,
     paused: Vec<PausedRow>,
-    alumni: Vec<RosterRow>,
-    rejected: usize,
+    alumni: i64,
+    rejected: i64,
 }
 
 pub async fn show(
@@ -72,16 +75,26 @@ pub async fn show(
         .run(move |c| {
             let branch = branches::find(c, branch_id)?;
             let settings = volunteer_settings::of_branch(c, branch_id)?;
-            let everyone = volunteers::in_branch(c, branch_id)?;
+            let everyone = volunteers::in_branch_with_status(
+                c,
+                branch_id,
+                &[
+                    VolunteerStatus::Approved,
+                    VolunteerStatus::InTraining,
+                    VolunteerStatus::Paused,
+                ],
+            )?;
+            let counts = volunteers::counts_by_branch(c, &[branch_id])?;
+            let count = |status: VolunteerStatus| {
+                counts
+                    .iter()
+                    .find(|(_, s, _)| s == status.as_str())
+                    .map_or(0, |(_, _, n)| *n)
+            };
             let status_of = |r: &RosterRow| VolunteerStatus::parse(&r.status);
             let training_ids: Vec<i64> = everyone
                 .iter()
-                .filter(|r| {
-                    matches!(
-                        status_of(r),
-                        Some(VolunteerStatus::Approved | VolunteerStatus::InTraining)
-                    )
-                })
+                .filter(|r| status_of(r) != Some(VolunteerStatus::Paused))
                 .map(|r| r.user_id)
                 .collect();
             let gates: HashMap<i64, gate::Gate> =
@@ -97,33 +110,31 @@ pub async fn show(
             let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
             let mut p = Pipeline {
                 applications: applications::pending_in_branch(c, branch_id)?,
+                active: count(VolunteerStatus::Active),
+                alumni: count(VolunteerStatus::Alumni),
+                rejected: count(VolunteerStatus::Rejected),
                 ..Pipeline::default()
             };
             for person in everyone {
-                match status_of(&person) {
-                    Some(VolunteerStatus::Approved | VolunteerStatus::InTraining) => {
-                        let g = gates.get(&person.user_id);
-                        let row = InTraining {
-                            done: g
-                                .map(|g| format::hours(lang, g.progress.done_minutes))
-                                .unwrap_or_default(),
-                            clear: g.is_some_and(gate::Gate::is_clear),
-                            person,
-                        };
-                        if row.clear {
-                            p.ready.push(row);
-                        } else {
-                            p.training.push(row);
-                        }
-                    }
-                    Some(VolunteerStatus::Active) => p.active.push(person),
-                    Some(VolunteerStatus::Paused) => p.paused.push(PausedRow {
+                if status_of(&person) == Some(VolunteerStatus::Paused) {
+                    p.paused.push(PausedRow {
                         until: pause_ends.get(&person.user_id).copied().and_then(noon),
                         person,
-                    }),
-                    Some(VolunteerStatus::Alumni) => p.alumni.push(person),
-                    Some(VolunteerStatus::Rejected) => p.rejected += 1,
-                    Some(VolunteerStatus::Applicant) | None => {}
+                    });
+                    continue;
+                }
+                let g = gates.get(&person.user_id);
+                let row = InTraining {
+                    done: g
+                        .map(|g| format::hours(lang, g.progress.done_minutes))
+                        .unwrap_or_default(),
+                    clear: g.is_some_and(gate::Gate::is_clear),
+                    person,
+                };
+                if row.clear {
+                    p.ready.push(row);
+                } else {
+                    p.training.push(row);
                 }
             }
             Ok((branch, settings, p))
