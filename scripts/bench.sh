@@ -2,7 +2,7 @@
 # The national-scale benchmark (see BENCHMARKS.md and the README).
 #
 #   scripts/bench.sh [--scale national|medium|small|tiny] [--db sqlite|postgres|both]
-#                    [--duration SECONDS] [--regenerate]
+#                    [--duration SECONDS] [--regenerate] [--only-enrolments]
 #
 # Builds in release mode, loads the generated dataset (`brobyg generate`,
 # cached under target/bench/ and copied fresh for every run), starts the
@@ -24,6 +24,7 @@ SCALE=national
 DBS="sqlite postgres"
 DURATION=10
 REGENERATE=0
+PAGES=1
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
 PORT=${BENCH_PORT:-18080}
 BASE_PORT=${BENCH_BASE_PORT:-18090}
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --db) DBS=$2; [ "$DBS" = both ] && DBS="sqlite postgres"; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --regenerate) REGENERATE=1; shift ;;
+    --only-enrolments) PAGES=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +99,8 @@ most() {
 }
 
 # ---- the machine's limit ----------------------------------------------------
+LIMIT=0
+baseline() {
 echo "== baseline (minimal actix-web page)"
 BIND=127.0.0.1:$BASE_PORT target/release/examples/bench_baseline > "$OUT/baseline.log" 2>&1 &
 BASE_PID=$!
@@ -115,6 +119,8 @@ for row in "$B200" "$B500"; do
 done
 say "| unlimited (32 connections) | **$LIMIT** (the machine's limit) | | | |"
 say ""
+}
+[ "$PAGES" = 1 ] && baseline
 
 # ---- datasets -----------------------------------------------------------------
 sql() { # sql DB QUERY
@@ -191,6 +197,12 @@ run_db() {
   )
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
   say ""
+  [ "$PAGES" = 1 ] && pages
+  enrolments "$db"
+  kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
+}
+
+pages() {
   say "| page | rate | achieved req/s | p50 ms | p99 ms | errors | most req/s | share of limit |"
   say "|---|---|---|---|---|---|---|---|"
   for entry in "${pages[@]}"; do
@@ -206,8 +218,6 @@ run_db() {
     done
   done
   say ""
-  enrolments "$db"
-  kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
 }
 
 # ---- enrolments -----------------------------------------------------------------

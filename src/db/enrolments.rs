@@ -100,15 +100,23 @@ fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
 
 /// Place in the waiting list: 1 + everyone queued before.
 pub fn position(conn: &mut DbConnection, e: &Enrolment) -> QueryResult<i64> {
+    position_of(conn, e.session_id, e.queued_at, e.id)
+}
+
+/// Place in the waiting list of the enrolment `id`, queued at `queued_at`.
+fn position_of(
+    conn: &mut DbConnection,
+    session_id: i64,
+    queued_at: NaiveDateTime,
+    id: i64,
+) -> QueryResult<i64> {
     let ahead: i64 = enrolments::table
-        .filter(enrolments::session_id.eq(e.session_id))
+        .filter(enrolments::session_id.eq(session_id))
         .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted.as_str()))
         .filter(
-            enrolments::queued_at
-                .lt(e.queued_at)
-                .or(enrolments::queued_at
-                    .eq(e.queued_at)
-                    .and(enrolments::id.lt(e.id))),
+            enrolments::queued_at.lt(queued_at).or(enrolments::queued_at
+                .eq(queued_at)
+                .and(enrolments::id.lt(id))),
         )
         .count()
         .get_result(conn)?;
@@ -125,6 +133,19 @@ pub fn enrol(
     base_url: &str,
 ) -> QueryResult<Result<Placed, Refusal>> {
     let session = sessions::lock(conn, session_id)?;
+    enrol_locked(conn, &session, user_id, by_staff, base_url)
+}
+
+/// `enrol` for a caller that already holds the session's lock
+/// (`sessions::lock`, earlier in the same transaction) and its row.
+pub fn enrol_locked(
+    conn: &mut DbConnection,
+    session: &Session,
+    user_id: i64,
+    by_staff: bool,
+    base_url: &str,
+) -> QueryResult<Result<Placed, Refusal>> {
+    let session_id = session.id;
     let current = find(conn, session_id, user_id)?;
     let at = now();
     let status = match enrolment::place(
@@ -154,29 +175,27 @@ pub fn enrol(
                 .execute(conn)?;
             existing.id
         }
-        None => {
-            diesel::insert_into(enrolments::table)
-                .values((
-                    enrolments::session_id.eq(session_id),
-                    enrolments::user_id.eq(user_id),
-                    enrolments::status.eq(status.as_str()),
-                    enrolments::queued_at.eq(at),
-                    enrolments::confirmed_at.eq(confirmed_at),
-                    enrolments::late_cancellation.eq(false),
-                    enrolments::refilled.eq(false),
-                    enrolments::created_at.eq(at),
-                    enrolments::updated_at.eq(at),
-                ))
-                .execute(conn)?;
-            super::last_insert_id(conn)?
-        }
+        None => super::insert_returning_id!(
+            conn,
+            enrolments,
+            (
+                enrolments::session_id.eq(session_id),
+                enrolments::user_id.eq(user_id),
+                enrolments::status.eq(status.as_str()),
+                enrolments::queued_at.eq(at),
+                enrolments::confirmed_at.eq(confirmed_at),
+                enrolments::late_cancellation.eq(false),
+                enrolments::refilled.eq(false),
+                enrolments::created_at.eq(at),
+                enrolments::updated_at.eq(at),
+            )
+        )?,
     };
     set_counts(conn, session_id)?;
-    let summary = sessions::summary(conn, session_id, base_url)?;
+    let summary = sessions::summary_of(conn, session, base_url)?;
     let to = recipient(conn, user_id)?;
     let placed = if status == EnrolmentStatus::Waitlisted {
-        let row = find(conn, session_id, user_id)?.ok_or(diesel::result::Error::NotFound)?;
-        let pos = position(conn, &row)?;
+        let pos = position_of(conn, session_id, at, enrolment_id)?;
         outbox::enqueue(
             conn,
             &to,

@@ -104,6 +104,14 @@ pub fn find(conn: &mut DbConnection, session_id: i64) -> QueryResult<(Session, D
         .first(conn)
 }
 
+/// The GenLær details of a session; `NotFound` for other kinds.
+pub fn detail(conn: &mut DbConnection, session_id: i64) -> QueryResult<Detail> {
+    genlaer_sessions::table
+        .find(session_id)
+        .select(Detail::as_select())
+        .first(conn)
+}
+
 /// The closed session a private link opens.
 pub fn by_link(
     conn: &mut DbConnection,

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::outbox;
-use super::{DbConnection, last_insert_id, now};
+use super::{DbConnection, now};
 use crate::mail::{Message, Recipient};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,8 +84,10 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
     let payload = serde_json::to_string(message)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     let at = now();
-    diesel::insert_into(outbox::table)
-        .values((
+    let id = super::insert_returning_id!(
+        conn,
+        outbox,
+        (
             outbox::kind.eq(message.kind()),
             outbox::user_id.eq(to.user_id),
             outbox::to_email.eq(&to.email),
@@ -97,9 +99,8 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
             outbox::next_attempt_at.eq(at),
             outbox::created_at.eq(at),
             outbox::message_id.eq(crate::auth::token::generate()),
-        ))
-        .execute(conn)?;
-    let id = last_insert_id(conn)?;
+        )
+    )?;
     tracing::info!(id, kind = message.kind(), to = %to.email, "email queued");
     Ok(id)
 }

@@ -214,6 +214,16 @@ pub fn meeting(conn: &mut DbConnection, id: i64) -> QueryResult<Meeting> {
 /// The session as messages describe it. `base_url` makes its link absolute.
 pub fn summary(conn: &mut DbConnection, id: i64, base_url: &str) -> QueryResult<SessionSummary> {
     let s = find(conn, id)?;
+    summary_of(conn, &s, base_url)
+}
+
+/// `summary` of a session row already read.
+pub fn summary_of(
+    conn: &mut DbConnection,
+    s: &Session,
+    base_url: &str,
+) -> QueryResult<SessionSummary> {
+    let id = s.id;
     let organizer = match s.branch_id {
         Some(b) => branches::table
             .find(b)

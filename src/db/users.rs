@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{coordinator_branches, user_roles, users, volunteers};
-use super::{DbConnection, last_insert_id, now, outbox, tokens};
+use super::{DbConnection, now, outbox, tokens};
 use crate::domain::Role;
 use crate::mail::{Message, Recipient};
 
@@ -78,8 +78,10 @@ pub struct NewUser<'a> {
 
 pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
     let at = now();
-    diesel::insert_into(users::table)
-        .values((
+    super::insert_returning_id!(
+        conn,
+        users,
+        (
             users::email.eq(new.email),
             users::name.eq(new.name),
             users::phone.eq(new.phone),
@@ -89,9 +91,8 @@ pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
             users::session_epoch.eq(0),
             users::created_at.eq(at),
             users::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<User> {
@@ -338,7 +339,14 @@ pub fn account_for_email(
         },
     )?;
     if let Some(role) = role {
-        grant_role(conn, id, role)?;
+        // A new account has no roles yet: no need for grant_role's check.
+        diesel::insert_into(user_roles::table)
+            .values((
+                user_roles::user_id.eq(id),
+                user_roles::role.eq(role.as_str()),
+                user_roles::created_at.eq(now()),
+            ))
+            .execute(conn)?;
     }
     let raw = crate::auth::token::generate();
     tokens::store(
@@ -347,10 +355,15 @@ pub fn account_for_email(
         tokens::Purpose::Welcome,
         &crate::auth::token::digest(&raw),
     )?;
-    let user = find(conn, id)?;
+    let to = Recipient {
+        user_id: Some(id),
+        email: email.to_string(),
+        name: name.to_string(),
+        language: language.to_string(),
+    };
     outbox::enqueue(
         conn,
-        &Recipient::from(&user),
+        &to,
         &Message::AccountCreated {
             link: format!("{welcome_link_base}{raw}"),
         },

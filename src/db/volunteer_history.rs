@@ -156,6 +156,12 @@ pub fn pause_ends(
         .collect())
 }
 
+/// Whether a status change is an activation: becoming active, other than
+/// by coming back from a pause.
+pub fn is_activation(from: Option<&str>, to: &str) -> bool {
+    to == VolunteerStatus::Active.as_str() && from != Some(VolunteerStatus::Paused.as_str())
+}
+
 /// When each of these people last became active, in one query.
 pub fn activated_at(
     conn: &mut DbConnection,

@@ -114,7 +114,19 @@ pub fn page_in_branch(
         }
         q
     };
-    let total: i64 = matching().count().get_result(conn)?;
+    // Without a search every volunteer row has its user: count the
+    // volunteers alone, from their (branch, status) index.
+    let total: i64 = if pattern.is_none() {
+        let mut q = volunteers::table
+            .filter(volunteers::branch_id.eq(branch_id))
+            .into_boxed();
+        if let Some(status) = status {
+            q = q.filter(volunteers::status.eq(status.as_str()));
+        }
+        q.count().get_result(conn)?
+    } else {
+        matching().count().get_result(conn)?
+    };
     let pager = Pager::new(requested_page, PER_PAGE, total);
     let rows: Vec<(i64, String, String, String)> = matching()
         .select((users::id, users::name, users::email, volunteers::status))

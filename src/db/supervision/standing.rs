@@ -91,13 +91,22 @@ impl VolunteerStanding {
     }
 }
 
+/// Whose standing to work out.
+#[derive(Debug, Clone, Copy)]
+pub enum Whose<'a> {
+    These(&'a [i64]),
+    /// Every active or paused volunteer of the branch, selected by the
+    /// query itself.
+    Branch(i64),
+}
+
 /// The standing of these volunteers (active or paused; others are left
-/// out), in four queries whatever their number, in the overview's order.
+/// out), in three queries whatever their number, in the overview's order.
 /// The rule's inputs are read pre-aggregated (`last_supervision_at`), not
 /// from attendance history, so a branch of thousands stays quick.
 pub fn standings(
     conn: &mut DbConnection,
-    user_ids: &[i64],
+    whose: Whose,
     at: NaiveDateTime,
 ) -> QueryResult<Vec<VolunteerStanding>> {
     type Row = (
@@ -111,13 +120,13 @@ pub fn standings(
         NaiveDateTime,
         Option<NaiveDateTime>,
     );
-    let people: Vec<Row> = volunteers::table
+    let standing_statuses = [
+        VolunteerStatus::Active.as_str(),
+        VolunteerStatus::Paused.as_str(),
+    ];
+    let mut people = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::user_id.eq_any(user_ids))
-        .filter(volunteers::status.eq_any([
-            VolunteerStatus::Active.as_str(),
-            VolunteerStatus::Paused.as_str(),
-        ]))
+        .filter(volunteers::status.eq_any(standing_statuses))
         .filter(users::deactivated_at.is_null())
         .select((
             users::id,
@@ -130,20 +139,28 @@ pub fn standings(
             volunteers::created_at,
             volunteers::last_supervision_at,
         ))
-        .load(conn)?;
+        .into_boxed();
+    people = match whose {
+        Whose::These(ids) => people.filter(volunteers::user_id.eq_any(ids)),
+        Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
+    };
+    let people: Vec<Row> = people.load(conn)?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
     let mut branch_ids: Vec<i64> = people.iter().map(|p| p.5).collect();
     branch_ids.sort_unstable();
     branch_ids.dedup();
     let windows = windows(conn, &branch_ids)?;
 
-    let activated = volunteer_history::activated_at(conn, &ids)?;
-
+    // One read of the status history gives both rule inputs: when each
+    // person last became active, and their pauses.
     let history: Vec<(i64, NaiveDateTime, Option<String>, String)> = changes::table
         .filter(changes::user_id.eq_any(&ids))
         .filter(
             changes::to_status
-                .eq(VolunteerStatus::Paused.as_str())
+                .eq_any([
+                    VolunteerStatus::Active.as_str(),
+                    VolunteerStatus::Paused.as_str(),
+                ])
                 .or(changes::from_status.eq(VolunteerStatus::Paused.as_str())),
         )
         .order(changes::id)
@@ -154,6 +171,12 @@ pub fn standings(
             changes::to_status,
         ))
         .load(conn)?;
+    let mut activated: HashMap<i64, NaiveDateTime> = HashMap::new();
+    for (u, t, from, to) in &history {
+        if volunteer_history::is_activation(from.as_deref(), to) {
+            activated.insert(*u, *t);
+        }
+    }
     let mut pauses_of: HashMap<i64, Vec<(NaiveDate, Option<String>, String)>> = HashMap::new();
     for (u, t, from, to) in history {
         pauses_of
@@ -288,15 +311,7 @@ pub fn overview(
     branch_id: i64,
     at: NaiveDateTime,
 ) -> QueryResult<Vec<VolunteerStanding>> {
-    let ids: Vec<i64> = volunteers::table
-        .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq_any([
-            VolunteerStatus::Active.as_str(),
-            VolunteerStatus::Paused.as_str(),
-        ]))
-        .select(volunteers::user_id)
-        .load(conn)?;
-    standings(conn, &ids, at)
+    standings(conn, Whose::Branch(branch_id), at)
 }
 
 /// One volunteer's standing, if active or paused.
@@ -305,7 +320,7 @@ pub fn standing_of(
     user_id: i64,
     at: NaiveDateTime,
 ) -> QueryResult<Option<VolunteerStanding>> {
-    let mut rows = standings(conn, &[user_id], at)?;
+    let mut rows = standings(conn, Whose::These(&[user_id]), at)?;
     fill_next_booked(conn, &mut rows, at)?;
     Ok(rows.pop())
 }
@@ -337,7 +352,7 @@ pub fn enqueue_notices(
     if ids.is_empty() {
         return Ok(0);
     }
-    let due: Vec<VolunteerStanding> = standings(conn, &ids, at)?
+    let due: Vec<VolunteerStanding> = standings(conn, Whose::These(&ids), at)?
         .into_iter()
         .filter(|s| notice_kind(s.standing).is_some())
         .collect();

@@ -207,10 +207,10 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let account = user.0.map(|a| (*a).clone());
-    let view = public_view(&page, account.clone(), id).await?;
     let (person, email, invoice) = match form.validate(account.as_ref(), true) {
         Ok(valid) => valid,
         Err(errors) => {
+            let view = public_view(&page, account.clone(), id).await?;
             let action = format!("/genlaer/hold/{id}/tilmeld");
             return render(
                 &page,
@@ -232,10 +232,16 @@ pub async fn submit(
             outcome(c.transaction(|c| {
                 // The lock first: on SQLite a transaction that writes must
                 // begin by writing, or concurrent ones cannot wait their turn.
-                sessions::lock(c, id)?;
+                let session = sessions::lock(c, id)?;
+                // Only GenLær sessions in the catalogue take enrolments here;
+                // an organisation's own session only through its link. The
+                // page is not read before: a valid form needs only this.
+                if genlaer::detail(c, id)?.is_closed() {
+                    return Err(TxError::Db(diesel::result::Error::NotFound));
+                }
                 let uid = person_id(c, who.as_ref(), &email, &person.name, language, &welcome)?;
-                let placed =
-                    enrolments::enrol(c, id, uid, false, &base)?.map_err(TxError::Refused)?;
+                let placed = enrolments::enrol_locked(c, &session, uid, false, &base)?
+                    .map_err(TxError::Refused)?;
                 genlaer::save_details(c, placed.enrolment_id, &person, &invoice)?;
                 Ok(placed.status)
             }))
