@@ -193,6 +193,7 @@ run_db() {
     "volunteer's page|/frivillig|$volunteer|200"
     "coordinator: branch|/koordinator/afdelinger/$branch|$coordinator|200"
     "coordinator: supervision overview|$coordinator_overview|$coordinator|200"
+    "coordinator: pipeline|/koordinator/afdelinger/$branch/brobyggere|$coordinator|200"
     "calendar feed|$feed||200"
   )
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"

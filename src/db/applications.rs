@@ -139,6 +139,28 @@ pub fn latest_of_many(
     Ok(rows.into_iter().map(|a| (a.user_id, a)).collect())
 }
 
+/// The status of the newest application of each of these people, in one
+/// query of two columns (the activation gate needs no more).
+pub fn latest_status_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, ApplicationStatus>> {
+    let rows: Vec<(i64, String)> = apps::table
+        .filter(apps::user_id.eq_any(user_ids))
+        .order(apps::id)
+        .select((apps::user_id, apps::status))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(u, s)| {
+            (
+                u,
+                ApplicationStatus::parse(&s).unwrap_or(ApplicationStatus::Pending),
+            )
+        })
+        .collect())
+}
+
 /// An application with its applicant, for the coordinator.
 #[derive(Debug, Clone, Serialize)]
 pub struct WithApplicant {
@@ -149,10 +171,20 @@ pub struct WithApplicant {
     pub volunteer_status: String,
 }
 
-/// The pending applications of a branch, oldest first, in one query.
+/// How many applications of a branch wait for a decision.
+pub fn pending_count(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i64> {
+    apps::table
+        .filter(apps::branch_id.eq(branch_id))
+        .filter(apps::status.eq(ApplicationStatus::Pending.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+/// The `limit` oldest pending applications of a branch, in one query.
 pub fn pending_in_branch(
     conn: &mut DbConnection,
     branch_id: i64,
+    limit: i64,
 ) -> QueryResult<Vec<WithApplicant>> {
     let rows: Vec<(Application, String, String, Option<String>, String)> = apps::table
         .inner_join(users::table.on(users::id.eq(apps::user_id)))
@@ -160,6 +192,7 @@ pub fn pending_in_branch(
         .filter(apps::branch_id.eq(branch_id))
         .filter(apps::status.eq(ApplicationStatus::Pending.as_str()))
         .order((apps::created_at, apps::id))
+        .limit(limit)
         .select((
             Application::as_select(),
             users::name,

@@ -68,7 +68,7 @@ pub fn gates(
     branch_ids.sort_unstable();
     branch_ids.dedup();
     let settings = volunteer_settings::of_branches(conn, &branch_ids)?;
-    let applications = applications::latest_of_many(conn, user_ids)?;
+    let applications = applications::latest_status_of_many(conn, user_ids)?;
     let required = declarations::required_version(conn)?;
     let signatures = declarations::of_many(conn, user_ids)?;
     let checks = volunteer_settings::checks_of_many(conn, user_ids)?;
@@ -88,7 +88,7 @@ pub fn gates(
                 .unwrap_or_default();
             let record = VolunteerRecord {
                 status,
-                application: applications.get(id).map(applications::Application::status),
+                application: applications.get(id).copied(),
                 credited,
                 signed_versions,
                 checks: checks

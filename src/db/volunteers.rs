@@ -165,14 +165,41 @@ pub struct ActiveRow {
 /// A branch's active volunteers with their contact details, by name, in one
 /// join.
 pub fn active_in_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<ActiveRow>> {
+    active_rows(conn, branch_id, None)
+}
+
+/// One page of `active_in_branch`, with how many there are in all.
+pub fn active_page_in_branch(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    requested_page: i64,
+) -> QueryResult<(Vec<ActiveRow>, Pager)> {
+    let total: i64 = volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .count()
+        .get_result(conn)?;
+    let pager = Pager::new(requested_page, PER_PAGE, total);
+    Ok((active_rows(conn, branch_id, Some(&pager))?, pager))
+}
+
+fn active_rows(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    page: Option<&Pager>,
+) -> QueryResult<Vec<ActiveRow>> {
     use super::schema::users;
-    let rows: Vec<(i64, String, String, Option<String>)> = volunteers::table
+    let mut q = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
         .select((users::id, users::name, users::email, users::phone))
         .order((users::name, users::id))
-        .load(conn)?;
+        .into_boxed();
+    if let Some(p) = page {
+        q = q.limit(p.limit()).offset(p.offset());
+    }
+    let rows: Vec<(i64, String, String, Option<String>)> = q.load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(user_id, name, email, phone)| ActiveRow {

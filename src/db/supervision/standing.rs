@@ -98,6 +98,8 @@ pub enum Whose<'a> {
     /// Every active or paused volunteer of the branch, selected by the
     /// query itself.
     Branch(i64),
+    /// Every active or paused volunteer.
+    Everyone,
 }
 
 /// The standing of these volunteers (active or paused; others are left
@@ -143,6 +145,7 @@ pub fn standings(
     people = match whose {
         Whose::These(ids) => people.filter(volunteers::user_id.eq_any(ids)),
         Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
+        Whose::Everyone => people,
     };
     let people: Vec<Row> = people.load(conn)?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
@@ -153,24 +156,30 @@ pub fn standings(
 
     // One read of the status history gives both rule inputs: when each
     // person last became active, and their pauses.
-    let history: Vec<(i64, NaiveDateTime, Option<String>, String)> = changes::table
-        .filter(changes::user_id.eq_any(&ids))
-        .filter(
-            changes::to_status
-                .eq_any([
-                    VolunteerStatus::Active.as_str(),
-                    VolunteerStatus::Paused.as_str(),
-                ])
-                .or(changes::from_status.eq(VolunteerStatus::Paused.as_str())),
-        )
-        .order(changes::id)
-        .select((
-            changes::user_id,
-            changes::created_at,
-            changes::from_status,
-            changes::to_status,
-        ))
-        .load(conn)?;
+    // In slices: SQLite takes at most 32,766 bound values in a statement.
+    let mut history: Vec<(i64, NaiveDateTime, Option<String>, String)> = Vec::new();
+    for slice in ids.chunks(10_000) {
+        history.extend(
+            changes::table
+                .filter(changes::user_id.eq_any(slice))
+                .filter(
+                    changes::to_status
+                        .eq_any([
+                            VolunteerStatus::Active.as_str(),
+                            VolunteerStatus::Paused.as_str(),
+                        ])
+                        .or(changes::from_status.eq(VolunteerStatus::Paused.as_str())),
+                )
+                .order(changes::id)
+                .select((
+                    changes::user_id,
+                    changes::created_at,
+                    changes::from_status,
+                    changes::to_status,
+                ))
+                .load::<(i64, NaiveDateTime, Option<String>, String)>(conn)?,
+        );
+    }
     let mut activated: HashMap<i64, NaiveDateTime> = HashMap::new();
     for (u, t, from, to) in &history {
         if volunteer_history::is_activation(from.as_deref(), to) {
@@ -345,14 +354,7 @@ pub fn enqueue_notices(
     at: NaiveDateTime,
     base_url: &str,
 ) -> QueryResult<usize> {
-    let ids: Vec<i64> = volunteers::table
-        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
-        .select(volunteers::user_id)
-        .load(conn)?;
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let due: Vec<VolunteerStanding> = standings(conn, Whose::These(&ids), at)?
+    let due: Vec<VolunteerStanding> = standings(conn, Whose::Everyone, at)?
         .into_iter()
         .filter(|s| notice_kind(s.standing).is_some())
         .collect();

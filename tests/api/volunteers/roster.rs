@@ -271,3 +271,69 @@ async fn the_branch_list_is_paged_filtered_and_searchable() {
     let refused = outsider.get(&format!("{list}?status=active&side=2")).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
+
+/// The roster page shows fifty at a time; its CSV file has everyone.
+#[tokio::test]
+async fn the_roster_page_is_paged_and_its_csv_is_whole() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    app.many_volunteers(aarhus, VolunteerStatus::Active, "aktiv", 52);
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+    let page = format!("/koordinator/afdelinger/{aarhus}/aktive");
+    let names = |html: &str| texts(html, "#roster tbody td:first-child a");
+
+    let first = staff.get_html(&page).await;
+    assert_eq!(names(&first).len(), 50);
+    assert!(first.contains("1–50 af 52"));
+    let second = staff
+        .get_html(&attr(&first, ".pager a[rel=next]", "href"))
+        .await;
+    assert_eq!(
+        names(&second),
+        vec!["Test aktiv51@example.dk", "Test aktiv52@example.dk"]
+    );
+    let csv = staff
+        .get(&format!("{page}.csv"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(
+        csv.trim_end().split("\r\n").count(),
+        53,
+        "header and 52 rows"
+    );
+}
+
+/// The pipeline lists the first fifty in training with the total, and
+/// links to the branch's full list for each status.
+#[tokio::test]
+async fn the_pipeline_shows_the_first_fifty_in_training() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    app.many_volunteers(aarhus, VolunteerStatus::InTraining, "kursist", 55);
+    app.many_volunteers(aarhus, VolunteerStatus::Alumni, "tidligere", 3);
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+
+    let html = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
+        .await;
+    let training = texts(
+        &html,
+        "section[aria-labelledby=training] tbody td:first-child a",
+    );
+    assert_eq!(training.len(), 50);
+    assert!(html.contains("Viser de første 50 af 55."));
+    let all = attr(&html, "section[aria-labelledby=training] .hint a", "href");
+    assert_eq!(
+        all,
+        format!("/koordinator/afdelinger/{aarhus}?status=in_training")
+    );
+    let listed = staff.get_html(&all).await;
+    assert!(listed.contains("1–50 af 55"), "the branch list, filtered");
+    assert_eq!(texts(&html, "#alumni"), vec!["Alumner (3)"]);
+}

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDateTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use super::noon;
@@ -22,6 +22,7 @@ use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
 use crate::i18n::format;
 use crate::web::csv as excel;
+use crate::web::paging::{PER_PAGE, Pager, base_href};
 use crate::web::{CoordinatorUser, Page};
 
 fn own(user: &CoordinatorUser, branch_id: i64) -> Result<(), AppError> {
@@ -47,14 +48,19 @@ struct PausedRow {
     until: Option<NaiveDateTime>,
 }
 
-/// The people a coordinator acts on are listed; active volunteers and
-/// alumni, who can be thousands, are counted, with a link to the branch's
-/// paged list.
+/// The people a coordinator acts on are listed, the first `PER_PAGE` of
+/// each kind with the total; active volunteers and alumni, who can be
+/// thousands, are counted. The branch's paged list has everyone.
 #[derive(Serialize, Default)]
 struct Pipeline {
     applications: Vec<WithApplicant>,
+    applications_total: i64,
     training: Vec<InTraining>,
+    training_total: usize,
     ready: Vec<InTraining>,
+    ready_total: usize,
+    approved: i64,
+    in_training: i64,
     active: i64,
     paused: Vec<PausedRow>,
     alumni: i64,
@@ -109,7 +115,10 @@ pub async fn show(
                 .collect();
             let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
             let mut p = Pipeline {
-                applications: applications::pending_in_branch(c, branch_id)?,
+                applications: applications::pending_in_branch(c, branch_id, PER_PAGE)?,
+                applications_total: applications::pending_count(c, branch_id)?,
+                approved: count(VolunteerStatus::Approved),
+                in_training: count(VolunteerStatus::InTraining),
                 active: count(VolunteerStatus::Active),
                 alumni: count(VolunteerStatus::Alumni),
                 rejected: count(VolunteerStatus::Rejected),
@@ -137,6 +146,10 @@ pub async fn show(
                     p.training.push(row);
                 }
             }
+            p.training_total = p.training.len();
+            p.ready_total = p.ready.len();
+            p.training.truncate(PER_PAGE as usize);
+            p.ready.truncate(PER_PAGE as usize);
             Ok((branch, settings, p))
         })
         .await?;
@@ -166,15 +179,24 @@ struct RosterEntry {
     child_certificate: Option<NaiveDateTime>,
 }
 
+/// The branch's roster: one page of it (`Some(page number)`), or all of it
+/// for the CSV file.
 async fn roster_of(
     page: &Page,
     branch_id: i64,
-) -> Result<(Branch, BranchRequirements, Vec<RosterEntry>), AppError> {
+    side: Option<i64>,
+) -> Result<(Branch, BranchRequirements, Vec<RosterEntry>, Option<Pager>), AppError> {
     page.db()
         .run(move |c| {
             let branch = branches::find(c, branch_id)?;
             let settings = volunteer_settings::of_branch(c, branch_id)?;
-            let people = volunteers::active_in_branch(c, branch_id)?;
+            let (people, pager) = match side {
+                Some(n) => {
+                    let (rows, pager) = volunteers::active_page_in_branch(c, branch_id, n)?;
+                    (rows, Some(pager))
+                }
+                None => (volunteers::active_in_branch(c, branch_id)?, None),
+            };
             let ids: Vec<i64> = people.iter().map(|p| p.user_id).collect();
             let mut apps = applications::latest_of_many(c, &ids)?;
             let since = volunteer_history::activated_at(c, &ids)?;
@@ -212,23 +234,35 @@ async fn roster_of(
                     }
                 })
                 .collect();
-            Ok((branch, settings, entries))
+            Ok((branch, settings, entries, pager))
         })
         .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PageQuery {
+    side: i64,
 }
 
 pub async fn roster(
     user: CoordinatorUser,
     page: Page,
     path: web::Path<i64>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
     own(&user, branch_id)?;
-    let (branch, settings, entries) = roster_of(&page, branch_id).await?;
+    let (branch, settings, entries, pager) = roster_of(&page, branch_id, Some(query.side)).await?;
     let mut ctx = Context::new();
     ctx.insert("branch", &branch);
     ctx.insert("settings", &settings);
     ctx.insert("roster", &entries);
+    ctx.insert("pager", &pager);
+    ctx.insert(
+        "pager_base",
+        &base_href(&format!("/koordinator/afdelinger/{branch_id}/aktive"), &[]),
+    );
     page.render("volunteers/roster.html", ctx)
 }
 
@@ -239,7 +273,7 @@ pub async fn roster_csv(
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
     own(&user, branch_id)?;
-    let (branch, settings, entries) = roster_of(&page, branch_id).await?;
+    let (branch, settings, entries, _) = roster_of(&page, branch_id, None).await?;
     let t = |k: &str| page.t(k);
     let mut header = vec![
         t("csv-name"),
