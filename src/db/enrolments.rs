@@ -42,6 +42,8 @@ impl Enrolment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Placed {
     pub enrolment_id: i64,
+    /// The row of an earlier, cancelled enrolment was taken up again.
+    pub reused: bool,
     pub status: EnrolmentStatus,
     /// Place in the waiting list (1 = next), when waitlisted.
     pub position: Option<i64>,
@@ -73,26 +75,22 @@ fn recipient(conn: &mut DbConnection, user_id: i64) -> QueryResult<Recipient> {
     Ok(Recipient::from(&user))
 }
 
+/// Counts the session's seats and waiting list again from its enrolments,
+/// in one statement: the counters can never drift from the rows.
 fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
-    let counts: Vec<(String, i64)> = enrolments::table
-        .filter(enrolments::session_id.eq(session_id))
-        .filter(enrolments::status.eq_any([
-            EnrolmentStatus::Confirmed.as_str(),
-            EnrolmentStatus::Waitlisted.as_str(),
-        ]))
-        .group_by(enrolments::status)
-        .select((enrolments::status, diesel::dsl::count_star()))
-        .load(conn)?;
-    let of = |s: EnrolmentStatus| {
-        counts
-            .iter()
-            .find(|(status, _)| status == s.as_str())
-            .map_or(0, |(_, n)| *n as i32)
+    // Correlated subqueries on the updated row: no values to bind, the
+    // same SQL on both databases.
+    let count = |status: EnrolmentStatus| {
+        diesel::dsl::sql::<diesel::sql_types::Integer>(&format!(
+            "(SELECT CAST(COUNT(*) AS INTEGER) FROM enrolments e \
+             WHERE e.session_id = sessions.id AND e.status = '{}')",
+            status.as_str()
+        ))
     };
     diesel::update(sessions_t::table.find(session_id))
         .set((
-            sessions_t::confirmed_count.eq(of(EnrolmentStatus::Confirmed)),
-            sessions_t::waitlist_count.eq(of(EnrolmentStatus::Waitlisted)),
+            sessions_t::confirmed_count.eq(count(EnrolmentStatus::Confirmed)),
+            sessions_t::waitlist_count.eq(count(EnrolmentStatus::Waitlisted)),
         ))
         .execute(conn)?;
     Ok(())
@@ -158,6 +156,7 @@ pub fn enrol_locked(
         Err(refusal) => return Ok(Err(refusal)),
     };
     let confirmed_at = (status == EnrolmentStatus::Confirmed).then_some(at);
+    let reused = current.is_some();
     let enrolment_id = match current {
         // Coming back after cancelling: the same row, at the end of the queue.
         Some(existing) => {
@@ -206,6 +205,7 @@ pub fn enrol_locked(
         )?;
         Placed {
             enrolment_id,
+            reused,
             status,
             position: Some(pos),
         }
@@ -213,6 +213,7 @@ pub fn enrol_locked(
         outbox::enqueue(conn, &to, &Message::Enrolled { session: summary })?;
         Placed {
             enrolment_id,
+            reused,
             status,
             position: None,
         }

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::enrolments::Placed;
 use super::schema::{
     branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
 };
@@ -243,15 +244,18 @@ pub struct Person {
     pub needs: Option<String>,
 }
 
-/// Keeps the details of the latest enrolment (an enrolment row is reused
-/// when someone comes back after cancelling).
+/// Keeps the details of the latest enrolment: a `reused` enrolment row
+/// (someone coming back after cancelling) has its old details replaced.
 pub fn save_details(
     conn: &mut DbConnection,
-    enrolment_id: i64,
+    placed: &Placed,
     person: &Person,
     invoice: &Invoice,
 ) -> QueryResult<()> {
-    diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
+    let enrolment_id = placed.enrolment_id;
+    if placed.reused {
+        diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
+    }
     diesel::insert_into(genlaer_enrolments::table)
         .values((
             genlaer_enrolments::enrolment_id.eq(enrolment_id),
@@ -354,7 +358,7 @@ pub fn enrol_booked(
     user_id: i64,
     by_staff: bool,
     base_url: &str,
-) -> Result<i64, TxError> {
+) -> Result<Placed, TxError> {
     let session = sessions::lock(conn, session_id)?;
     if let Some(current) = super::enrolments::find(conn, session_id, user_id)?
         && current.status().is_active()
@@ -368,7 +372,7 @@ pub fn enrol_booked(
         return Err(TxError::SeatsTaken);
     }
     match super::enrolments::enrol(conn, session_id, user_id, by_staff, base_url)? {
-        Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed.enrolment_id),
+        Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed),
         Ok(_) => Err(TxError::SeatsTaken),
         Err(refusal) => Err(TxError::Refused(refusal)),
     }

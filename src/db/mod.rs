@@ -47,6 +47,8 @@ pub type Pool = r2d2::Pool<ConnectionManager>;
 pub struct Db {
     pool: Pool,
     backend: Backend,
+    /// SQLite only: busy writers queue here (`Db::write`).
+    writers: Option<std::sync::Arc<std::sync::Mutex<()>>>,
 }
 
 impl Db {
@@ -61,7 +63,13 @@ impl Db {
             .max_size(pool_size.max(1))
             .connection_timeout(std::time::Duration::from_secs(10))
             .build(ConnectionManager::new(backend.clone()))?;
-        Ok(Db { pool, backend })
+        let writers = matches!(backend, Backend::Sqlite(_))
+            .then(|| std::sync::Arc::new(std::sync::Mutex::new(())));
+        Ok(Db {
+            pool,
+            backend,
+            writers,
+        })
     }
 
     pub fn backend(&self) -> &Backend {
@@ -83,6 +91,30 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Like `run`, for work that writes under contention (enrolment). SQLite
+    /// has one writer at a time and its busy handler retries with growing
+    /// sleeps, so under load some writers starve for seconds; queued here,
+    /// in the process, they are served in turn, and wait without holding a
+    /// pooled connection. PostgreSQL locks rows itself: no queue.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let writers = self.writers.clone();
+        actix_web::web::block(move || {
+            // A panic in another writer leaves nothing half-done behind
+            // (its transaction rolled back), so a poisoned queue still works.
+            let _turn = writers
+                .as_ref()
+                .map(|w| w.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
             let mut conn = pool.get()?;
             f(&mut conn)
         })

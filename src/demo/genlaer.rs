@@ -201,7 +201,7 @@ fn enrol(
 ) -> QueryResult<()> {
     let placed = enrolments::enrol(conn, session_id, user_id, true, BASE)?
         .map_err(|r| err(format!("demo enrolment refused: {r:?}")))?;
-    genlaer::save_details(conn, placed.enrolment_id, person, invoice)
+    genlaer::save_details(conn, &placed, person, invoice)
 }
 
 pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {

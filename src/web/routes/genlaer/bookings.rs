@@ -427,7 +427,7 @@ pub async fn swap(
                 let enrolment = genlaer::enrol_booked(c, sid, colleague, true, &base)?;
                 genlaer::save_details(
                     c,
-                    enrolment,
+                    &enrolment,
                     &Person {
                         name: name.clone(),
                         workplace: workplace.clone(),

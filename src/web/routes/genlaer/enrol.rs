@@ -228,7 +228,7 @@ pub async fn submit(
     let who = account.clone();
     let result = page
         .db()
-        .run(move |c| {
+        .write(move |c| {
             outcome(c.transaction(|c| {
                 // The lock first: on SQLite a transaction that writes must
                 // begin by writing, or concurrent ones cannot wait their turn.
@@ -242,7 +242,7 @@ pub async fn submit(
                 let uid = person_id(c, who.as_ref(), &email, &person.name, language, &welcome)?;
                 let placed = enrolments::enrol_locked(c, &session, uid, false, &base)?
                     .map_err(TxError::Refused)?;
-                genlaer::save_details(c, placed.enrolment_id, &person, &invoice)?;
+                genlaer::save_details(c, &placed, &person, &invoice)?;
                 Ok(placed.status)
             }))
         })
@@ -353,12 +353,12 @@ pub async fn link_submit(
     let who = account.clone();
     let result = page
         .db()
-        .run(move |c| {
+        .write(move |c| {
             outcome(c.transaction(|c| {
                 sessions::lock(c, id)?;
                 let uid = person_id(c, who.as_ref(), &email, &person.name, language, &welcome)?;
                 let enrolment = genlaer::enrol_booked(c, id, uid, false, &base)?;
-                genlaer::save_details(c, enrolment, &person, &invoice)?;
+                genlaer::save_details(c, &enrolment, &person, &invoice)?;
                 Ok(EnrolmentStatus::Confirmed)
             }))
         })
@@ -383,7 +383,7 @@ pub async fn cancel(
     let base = page.state.settings.base_url().to_string();
     let result = page
         .db()
-        .run(move |c| {
+        .write(move |c| {
             genlaer::find(c, id)?;
             let was = enrolments::find(c, id, uid)?.map(|e| e.status());
             let done = c.transaction(|c| enrolments::cancel(c, id, uid, None, &base))?;
