@@ -150,14 +150,19 @@ pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRes
         .count()
         .get_result(conn)?;
     if exists == 0 {
-        diesel::insert_into(user_roles::table)
-            .values((
-                user_roles::user_id.eq(user_id),
-                user_roles::role.eq(role.as_str()),
-                user_roles::created_at.eq(now()),
-            ))
-            .execute(conn)?;
+        insert_role(conn, user_id, role)?;
     }
+    Ok(())
+}
+
+fn insert_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
+    diesel::insert_into(user_roles::table)
+        .values((
+            user_roles::user_id.eq(user_id),
+            user_roles::role.eq(role.as_str()),
+            user_roles::created_at.eq(now()),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -340,13 +345,7 @@ pub fn account_for_email(
     )?;
     if let Some(role) = role {
         // A new account has no roles yet: no need for grant_role's check.
-        diesel::insert_into(user_roles::table)
-            .values((
-                user_roles::user_id.eq(id),
-                user_roles::role.eq(role.as_str()),
-                user_roles::created_at.eq(now()),
-            ))
-            .execute(conn)?;
+        insert_role(conn, id, role)?;
     }
     let raw = crate::auth::token::generate();
     tokens::store(

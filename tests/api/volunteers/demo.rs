@@ -4,7 +4,7 @@ use brobyg::demo::PASSWORD;
 use reqwest::StatusCode;
 
 use super::support::{checklist, is_clear, status_tag};
-use crate::helpers::{spawn_app_with, texts};
+use crate::helpers::{attr, spawn_app_with, texts};
 
 #[tokio::test]
 async fn the_demo_shows_every_step_of_the_path() {
@@ -53,30 +53,20 @@ async fn the_demo_shows_every_step_of_the_path() {
     );
     let aarhus = texts(&overview, "h2 a");
     assert_eq!(aarhus, vec!["Aarhus", "Randers"]);
-    let pipeline_link = {
-        let doc = scraper::Html::parse_document(&overview);
-        let a = scraper::Selector::parse(".branch-links a").expect("css");
-        doc.select(&a)
-            .next()
-            .and_then(|e| e.value().attr("href"))
-            .expect("link")
-            .to_string()
-    };
-    let pipeline = coordinator.get_html(&pipeline_link).await;
+    let pipeline = coordinator
+        .get_html(&attr(&overview, ".branch-links a", "href"))
+        .await;
     assert_eq!(texts(&pipeline, "#application-list a").len(), 2);
     assert!(pipeline.contains("Emil Skov"), "on a break");
     // Alumni are counted on the pipeline and listed on the branch's roster.
     assert!(!pipeline.contains("Ida Lund"));
-    let alumni_link = {
-        let doc = scraper::Html::parse_document(&pipeline);
-        let a = scraper::Selector::parse("section[aria-labelledby=alumni] a").expect("css");
-        doc.select(&a)
-            .next()
-            .and_then(|e| e.value().attr("href"))
-            .expect("a link to the alumni")
-            .to_string()
-    };
-    let alumni = coordinator.get_html(&alumni_link).await;
+    let alumni = coordinator
+        .get_html(&attr(
+            &pipeline,
+            "section[aria-labelledby=alumni] a",
+            "href",
+        ))
+        .await;
     assert_eq!(
         texts(&alumni, "#roster tbody td:first-child a"),
         vec!["Ida Lund"]
