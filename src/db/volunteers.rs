@@ -153,6 +153,25 @@ pub fn counts_by_branch(
         .load(conn)
 }
 
+/// How many volunteers of one branch are in each status, every status
+/// included (0 where none), in `VolunteerStatus::ALL` order.
+pub fn counts_in_branch(
+    conn: &mut DbConnection,
+    branch_id: i64,
+) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
+    let counted = counts_by_branch(conn, &[branch_id])?;
+    Ok(VolunteerStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let n = counted
+                .iter()
+                .find(|(_, status, _)| status == s.as_str())
+                .map_or(0, |(_, _, n)| *n);
+            (s, n)
+        })
+        .collect())
+}
+
 /// One line of a branch's roster of active brobyggere.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActiveRow {

@@ -82,21 +82,15 @@ pub async fn branch(
         .run(move |c| {
             Ok((
                 branches::find(c, id)?,
-                volunteers::counts_by_branch(c, &[id])?,
+                volunteers::counts_in_branch(c, id)?,
                 volunteers::page_in_branch(c, id, only, &search, side)?,
             ))
         })
         .await?;
-    let counts: Vec<(String, i64)> = VolunteerStatus::ALL
-        .iter()
-        .map(|s| {
-            let n = counts
-                .iter()
-                .find(|(_, status, _)| status == s.as_str())
-                .map_or(0, |(_, _, n)| *n);
-            (s.as_str().to_string(), n)
-        })
+    let counts: Vec<(&str, i64)> = counts
+        .into_iter()
         .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (s.as_str(), n))
         .collect();
     let status = only.map(VolunteerStatus::as_str).unwrap_or("");
     let mut ctx = Context::new();

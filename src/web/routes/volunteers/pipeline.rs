@@ -90,13 +90,10 @@ pub async fn show(
                     VolunteerStatus::Paused,
                 ],
             )?;
-            let counts = volunteers::counts_by_branch(c, &[branch_id])?;
-            let count = |status: VolunteerStatus| {
-                counts
-                    .iter()
-                    .find(|(_, s, _)| s == status.as_str())
-                    .map_or(0, |(_, _, n)| *n)
-            };
+            let counts: HashMap<VolunteerStatus, i64> = volunteers::counts_in_branch(c, branch_id)?
+                .into_iter()
+                .collect();
+            let count = |status: VolunteerStatus| counts[&status];
             let status_of = |r: &RosterRow| VolunteerStatus::parse(&r.status);
             let training_ids: Vec<i64> = everyone
                 .iter()
