@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{branches, users, volunteer_applications as apps, volunteers};
-use super::{DbConnection, last_insert_id, now, outbox, volunteer_history, volunteers as vols};
+use super::{DbConnection, now, outbox, volunteer_history, volunteers as vols};
 use crate::domain::Role;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::volunteer::{StatusChange, VolunteerStatus};
@@ -75,8 +75,10 @@ pub fn submit(
     super::users::grant_role(conn, user_id, Role::Volunteer)?;
     vols::create(conn, user_id, new.branch_id, VolunteerStatus::Applicant)?;
     volunteer_history::record_start(conn, user_id, Some(user_id))?;
-    diesel::insert_into(apps::table)
-        .values((
+    let id = crate::db::insert_returning_id!(
+        conn,
+        apps,
+        (
             apps::user_id.eq(user_id),
             apps::branch_id.eq(new.branch_id),
             apps::study_programme.eq(&new.study_programme),
@@ -89,9 +91,8 @@ pub fn submit(
             apps::status.eq(ApplicationStatus::Pending.as_str()),
             apps::created_at.eq(at),
             apps::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    let id = last_insert_id(conn)?;
+        )
+    )?;
     let branch: String = branches::table
         .find(new.branch_id)
         .select(branches::name)

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{bookings, branches, courses};
-use super::{DbConnection, last_insert_id, now};
+use super::{DbConnection, now};
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::invoice::Invoice;
 
@@ -65,8 +65,10 @@ pub struct NewBooking {
 
 pub fn create(conn: &mut DbConnection, b: &NewBooking) -> QueryResult<i64> {
     let at = now();
-    diesel::insert_into(bookings::table)
-        .values((
+    crate::db::insert_returning_id!(
+        conn,
+        bookings,
+        (
             bookings::course_id.eq(b.course_id),
             bookings::branch_id.eq(b.branch_id),
             bookings::requester_id.eq(b.requester_id),
@@ -88,9 +90,8 @@ pub fn create(conn: &mut DbConnection, b: &NewBooking) -> QueryResult<i64> {
             bookings::status.eq(BookingStatus::Pending.as_str()),
             bookings::created_at.eq(at),
             bookings::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Booking> {

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{branches, regions};
-use super::{DbConnection, last_insert_id, now};
+use super::{DbConnection, now};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = regions)]
@@ -63,14 +63,15 @@ pub fn region(conn: &mut DbConnection, id: i64) -> QueryResult<Region> {
 }
 
 pub fn create_region(conn: &mut DbConnection, name: &str, slug: &str) -> QueryResult<i64> {
-    diesel::insert_into(regions::table)
-        .values((
+    crate::db::insert_returning_id!(
+        conn,
+        regions,
+        (
             regions::name.eq(name),
             regions::slug.eq(slug),
             regions::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn rename_region(conn: &mut DbConnection, id: i64, name: &str, slug: &str) -> QueryResult<()> {
@@ -139,8 +140,10 @@ pub fn by_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Branch>> 
 }
 
 pub fn create(conn: &mut DbConnection, f: &BranchFields<'_>) -> QueryResult<i64> {
-    diesel::insert_into(branches::table)
-        .values((
+    crate::db::insert_returning_id!(
+        conn,
+        branches,
+        (
             branches::region_id.eq(f.region_id),
             branches::name.eq(f.name),
             branches::slug.eq(f.slug),
@@ -149,9 +152,8 @@ pub fn create(conn: &mut DbConnection, f: &BranchFields<'_>) -> QueryResult<i64>
             branches::phone.eq(f.phone),
             branches::address.eq(f.address),
             branches::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn update(conn: &mut DbConnection, id: i64, f: &BranchFields<'_>) -> QueryResult<()> {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::schema::{branches, courses, genlaer_sessions, regions, sessions};
 use super::sessions::Session;
-use super::{DbConnection, last_insert_id, lower, now};
+use super::{DbConnection, lower, now};
 use crate::domain::session::{Availability, SessionKind, SessionStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -58,8 +58,10 @@ pub struct CourseFields {
 
 pub fn create(conn: &mut DbConnection, f: &CourseFields) -> QueryResult<i64> {
     let at = now();
-    diesel::insert_into(courses::table)
-        .values((
+    crate::db::insert_returning_id!(
+        conn,
+        courses,
+        (
             courses::slug.eq(&f.slug),
             courses::title.eq(&f.title),
             courses::summary.eq(&f.summary),
@@ -77,9 +79,8 @@ pub fn create(conn: &mut DbConnection, f: &CourseFields) -> QueryResult<i64> {
             courses::published.eq(f.published),
             courses::created_at.eq(at),
             courses::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn update(conn: &mut DbConnection, id: i64, f: &CourseFields) -> QueryResult<()> {

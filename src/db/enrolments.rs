@@ -174,7 +174,7 @@ pub fn enrol_locked(
                 .execute(conn)?;
             existing.id
         }
-        None => super::insert_returning_id!(
+        None => crate::db::insert_returning_id!(
             conn,
             enrolments,
             (

@@ -89,12 +89,7 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        actix_web::web::block(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
+        self.block(None, f).await
     }
 
     /// Like `run`, for work that writes under contention (enrolment). SQLite
@@ -107,14 +102,27 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        self.block(self.writers.clone(), f).await
+    }
+
+    /// `f` with a pooled connection on the blocking thread pool, after
+    /// taking its turn in `queue` if there is one.
+    async fn block<T, F>(
+        &self,
+        queue: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+        f: F,
+    ) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
         let pool = self.pool.clone();
-        let writers = self.writers.clone();
         actix_web::web::block(move || {
             // A panic in another writer leaves nothing half-done behind
             // (its transaction rolled back), so a poisoned queue still works.
-            let _turn = writers
+            let _turn = queue
                 .as_ref()
-                .map(|w| w.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+                .map(|q| q.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
             let mut conn = pool.get()?;
             f(&mut conn)
         })
@@ -151,8 +159,8 @@ macro_rules! insert_returning_id {
 }
 pub(crate) use insert_returning_id;
 
-/// The id of the row just inserted on this connection, where
-/// `insert_returning_id!` does not fit.
+/// The id of the row just inserted on this connection: what
+/// `insert_returning_id!` asks SQLite for after an insert.
 pub fn last_insert_id(conn: &mut DbConnection) -> QueryResult<i64> {
     let expr = match conn {
         DbConnection::Sqlite(_) => "last_insert_rowid()",

@@ -84,7 +84,7 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
     let payload = serde_json::to_string(message)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     let at = now();
-    let id = super::insert_returning_id!(
+    let id = crate::db::insert_returning_id!(
         conn,
         outbox,
         (

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::enrolments;
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
-use super::{DbConnection, last_insert_id, now, outbox};
+use super::{DbConnection, now, outbox};
 use crate::domain::enrolment::{EnrolmentStatus, SessionFacts};
 use crate::domain::session::{self, Availability, SessionKind, SessionStatus};
 use crate::mail::message::{MeetingInfo, Organizer, SessionSummary};
@@ -125,8 +125,10 @@ pub fn create(
         ));
     };
     let at = now();
-    diesel::insert_into(sessions::table)
-        .values((
+    let id = crate::db::insert_returning_id!(
+        conn,
+        sessions,
+        (
             sessions::kind.eq(new.kind.as_str()),
             sessions::branch_id.eq(new.branch_id),
             sessions::title.eq(new.title),
@@ -143,9 +145,8 @@ pub fn create(
             sessions::version.eq(0),
             sessions::created_at.eq(at),
             sessions::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    let id = last_insert_id(conn)?;
+        )
+    )?;
     for t in times {
         insert_meeting(conn, id, t)?;
     }
@@ -153,17 +154,18 @@ pub fn create(
 }
 
 fn insert_meeting(conn: &mut DbConnection, session_id: i64, t: &MeetingTimes) -> QueryResult<i64> {
-    diesel::insert_into(meetings::table)
-        .values((
+    crate::db::insert_returning_id!(
+        conn,
+        meetings,
+        (
             meetings::session_id.eq(session_id),
             meetings::starts_at.eq(t.starts_at),
             meetings::ends_at.eq(t.ends_at),
             meetings::location.eq(t.location.as_deref()),
             meetings::sequence.eq(0),
             meetings::created_at.eq(now()),
-        ))
-        .execute(conn)?;
-    last_insert_id(conn)
+        )
+    )
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {

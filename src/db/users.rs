@@ -78,7 +78,7 @@ pub struct NewUser<'a> {
 
 pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
     let at = now();
-    super::insert_returning_id!(
+    crate::db::insert_returning_id!(
         conn,
         users,
         (

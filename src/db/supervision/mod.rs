@@ -23,7 +23,7 @@ use super::schema::{
     volunteer_status_changes as changes, volunteers,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, enrolments as engine, last_insert_id, now, outbox, volunteer_history};
+use super::{DbConnection, enrolments as engine, now, outbox, volunteer_history};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
 use crate::domain::session::{SessionKind, SessionStatus};

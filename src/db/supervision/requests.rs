@@ -57,16 +57,17 @@ pub fn request(
     }
     let at = now();
     let respond_by = rules::respond_by(at);
-    diesel::insert_into(supervision_requests::table)
-        .values((
+    let id = crate::db::insert_returning_id!(
+        conn,
+        supervision_requests,
+        (
             supervision_requests::user_id.eq(user_id),
             supervision_requests::branch_id.eq(branch_id),
             supervision_requests::status.eq(RequestStatus::Open.as_str()),
             supervision_requests::respond_by.eq(respond_by),
             supervision_requests::created_at.eq(at),
-        ))
-        .execute(conn)?;
-    let id = last_insert_id(conn)?;
+        )
+    )?;
     let volunteer = crate::db::users::find(conn, user_id)?;
     let branch = crate::db::branches::find(conn, branch_id)?;
     let link = format!(
