@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 /// Never good enough for production: `validate` refuses it there.
@@ -51,17 +52,22 @@ pub enum SmtpSecurity {
     None,
 }
 
+/// `Debug` shows no secret: the secret key, the SMTP password and the
+/// database URL (which may hold a password) are `SecretString`s, printed
+/// as `[REDACTED]`, and read with `expose_secret()` only where they are
+/// used.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub environment: Environment,
-    /// Empty or a file path: SQLite. `postgres://` or `postgresql://`: PostgreSQL.
-    pub database_url: String,
+    /// Empty, a file path or `sqlite:PATH`: SQLite. `postgres://` or
+    /// `postgresql://`: PostgreSQL.
+    pub database_url: SecretString,
     pub database_pool_size: u32,
     pub bind: String,
     /// Public address of the site, used in links in emails and calendar feeds.
     pub base_url: String,
-    pub secret_key: String,
+    pub secret_key: SecretString,
     /// Where the SQLite database and written emails live by default.
     pub data_dir: PathBuf,
     /// Load demo content into an empty database. Unset means: yes in
@@ -76,7 +82,7 @@ pub struct Settings {
     pub smtp_port: Option<u16>,
     pub smtp_security: SmtpSecurity,
     pub smtp_user: Option<String>,
-    pub smtp_password: Option<String>,
+    pub smtp_password: Option<SecretString>,
     pub mail_from: String,
     /// Run the mail worker in this instance (reminders and delivery).
     pub mail_worker: bool,
@@ -88,7 +94,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             environment: Environment::Development,
-            database_url: String::new(),
+            database_url: SecretString::default(),
             database_pool_size: 8,
             bind: "127.0.0.1:8080".into(),
             base_url: "http://127.0.0.1:8080".into(),
@@ -146,11 +152,11 @@ impl Settings {
     }
 
     pub fn validate(&self) -> Result<(), SettingsError> {
-        if self.environment == Environment::Production && self.secret_key == DEVELOPMENT_SECRET_KEY
-        {
+        let secret_key = self.secret_key.expose_secret();
+        if self.environment == Environment::Production && secret_key == DEVELOPMENT_SECRET_KEY {
             return Err(SettingsError::DefaultSecretInProduction);
         }
-        if self.secret_key.len() < 32 {
+        if secret_key.len() < 32 {
             return Err(SettingsError::SecretTooShort);
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
@@ -174,11 +180,16 @@ impl Settings {
     }
 
     /// The database URL with the embedded default filled in.
-    pub fn database_url(&self) -> String {
-        if self.database_url.trim().is_empty() {
-            self.data_dir.join("brobyg.sqlite3").display().to_string()
+    pub fn database_url(&self) -> SecretString {
+        let url = self.database_url.expose_secret().trim();
+        if url.is_empty() {
+            self.data_dir
+                .join("brobyg.sqlite3")
+                .display()
+                .to_string()
+                .into()
         } else {
-            self.database_url.trim().to_string()
+            url.into()
         }
     }
 
@@ -204,7 +215,7 @@ mod tests {
     fn defaults_give_a_local_sqlite_site_with_demo_content() {
         let s = Settings::load(None, env(&[])).expect("defaults are valid");
         assert_eq!(s.bind, "127.0.0.1:8080");
-        assert_eq!(s.database_url(), "data/brobyg.sqlite3");
+        assert_eq!(s.database_url().expose_secret(), "data/brobyg.sqlite3");
         assert!(s.load_demo());
         assert!(!s.secure_cookies());
     }
@@ -281,5 +292,46 @@ mod tests {
     fn demo_flag_is_parsed_from_the_environment() {
         let s = Settings::load(None, env(&[("BROBYG_DEMO", "false")])).expect("valid");
         assert!(!s.load_demo());
+    }
+
+    #[test]
+    fn debug_output_shows_no_secret() {
+        let settings = Settings {
+            secret_key: "a-secret-key-that-must-never-be-printed".into(),
+            smtp_user: Some("brobyg".into()),
+            smtp_password: Some("smtp-password-never-printed".into()),
+            database_url: "postgres://user:db-password-never-printed@db.example/brobyg".into(),
+            ..Settings::default()
+        };
+        let shown = format!("{settings:?}");
+        for secret in [
+            "a-secret-key-that-must-never-be-printed",
+            "smtp-password-never-printed",
+            "db-password-never-printed",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("smtp_user: Some(\"brobyg\")"), "{shown}");
+    }
+
+    #[test]
+    fn secrets_are_read_from_the_file_and_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("brobyg.toml");
+        std::fs::write(&path, "smtp_password = \"from-the-file\"\n").expect("write");
+        let s = Settings::load(
+            Some(&path),
+            env(&[
+                ("SECRET_KEY", &"s".repeat(40)),
+                ("DATABASE_URL", "postgres://u:pw@h/db"),
+            ]),
+        )
+        .expect("valid");
+        assert_eq!(s.secret_key.expose_secret(), "s".repeat(40));
+        assert_eq!(s.database_url().expose_secret(), "postgres://u:pw@h/db");
+        assert_eq!(
+            s.smtp_password.as_ref().map(|p| p.expose_secret()),
+            Some("from-the-file")
+        );
     }
 }

@@ -24,10 +24,8 @@ pub enum AppError {
     Csrf,
     #[error("bad request: {0}")]
     BadRequest(String),
-    #[error("database error")]
-    Database(#[source] diesel::result::Error),
-    #[error("database pool error")]
-    Pool(#[from] r2d2::Error),
+    #[error("storage failed")]
+    Storage(#[source] crate::db::Error),
     #[error("blocking task failed")]
     Blocking(#[from] actix_web::error::BlockingError),
     #[error("template error")]
@@ -36,11 +34,16 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
-impl From<diesel::result::Error> for AppError {
-    fn from(e: diesel::result::Error) -> Self {
+/// A use case's failure: a missing record is a 404, a refused caller a
+/// 403, anything else a fault.
+impl From<crate::app::Error> for AppError {
+    fn from(e: crate::app::Error) -> Self {
         match e {
-            diesel::result::Error::NotFound => AppError::NotFound,
-            other => AppError::Database(other),
+            crate::app::Error::NotFound => AppError::NotFound,
+            crate::app::Error::Forbidden => AppError::Forbidden,
+            crate::app::Error::BadRequest(why) => AppError::BadRequest(why),
+            crate::app::Error::Storage(e) => AppError::Storage(e),
+            crate::app::Error::Internal(e) => AppError::Internal(e),
         }
     }
 }

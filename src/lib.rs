@@ -2,6 +2,7 @@
 //!
 //! See `ARCHITECTURE.md` for a map of the modules and how a request flows.
 
+pub mod app;
 pub mod auth;
 pub mod calendar;
 pub mod config;

@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use brobyg::config::Settings;
 use brobyg::startup::Application;
 use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret as _;
 
 /// Brobyg: Social Sundhed's course and volunteer-training system.
 #[derive(Parser)]
@@ -49,7 +50,7 @@ async fn main() -> anyhow::Result<()> {
     let app = Application::build(settings).context("starting Brobyg")?;
     tracing::info!(
         "Brobyg is running at {base_url} on {}",
-        app.state().db.backend().describe()
+        app.state().app.db.backend().describe()
     );
     if app.state().settings.load_demo() {
         tracing::info!(
@@ -63,7 +64,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 fn generate(settings: &Settings, scale: brobyg::generate::Scale, seed: u64) -> anyhow::Result<()> {
-    let db = brobyg::db::Db::open(&settings.database_url(), 2)?;
+    let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 2)?;
     tracing::info!(
         "generating the {scale:?} dataset into {}",
         db.backend().describe()

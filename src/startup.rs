@@ -13,6 +13,7 @@ use actix_web::http::header;
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context as _;
+use secrecy::ExposeSecret as _;
 use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
@@ -31,7 +32,10 @@ pub struct Application {
 
 impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Application> {
-        let db = Db::open(&settings.database_url(), settings.database_pool_size)?;
+        let db = Db::open(
+            settings.database_url().expose_secret(),
+            settings.database_pool_size,
+        )?;
         if settings.load_demo() {
             crate::demo::seed_if_empty(&db, &settings.secret_key)
                 .context("loading demo content")?;
@@ -55,10 +59,16 @@ impl Application {
         } else {
             None
         };
+        let links = crate::domain::events::Links::new(settings.base_url());
+        let settings = Arc::new(settings);
         let state = AppState {
-            db,
+            app: crate::app::App {
+                db,
+                settings: settings.clone(),
+            },
+            links,
             templates,
-            settings: Arc::new(settings),
+            settings,
             mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
             catalogue: Arc::new(crate::web::cache::TtlCache::new(
                 std::time::Duration::from_secs(1),
@@ -96,7 +106,7 @@ impl Application {
 
 fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let settings = state.settings.clone();
-    let key = Key::derive_from(settings.secret_key.as_bytes());
+    let key = Key::derive_from(settings.secret_key.expose_secret().as_bytes());
     let secure = settings.secure_cookies();
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || {

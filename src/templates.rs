@@ -11,7 +11,8 @@ use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
 use tera::{Context, Tera, Value};
 
-use crate::i18n::{self, Lang, format};
+use crate::domain::Lang;
+use crate::i18n::{self, format};
 
 /// Templates, translations and static assets. In debug builds rust-embed
 /// reads them from disk, in release builds they are inside the binary, so
@@ -45,9 +46,13 @@ impl Templates {
         }
         let digest = hasher.finalize();
         let asset_version = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+        // Parsed once: the languages differ only in the functions and
+        // filters bound to them, and parsing is most of a start-up.
+        let mut parsed = Tera::default();
+        parsed.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))?;
         Ok(Templates {
-            da: engine(Lang::Da, &sources)?,
-            en: engine(Lang::En, &sources)?,
+            da: engine(Lang::Da, parsed.clone()),
+            en: engine(Lang::En, parsed),
             asset_version,
         })
     }
@@ -64,9 +69,7 @@ impl Templates {
     }
 }
 
-fn engine(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error> {
-    let mut tera = Tera::default();
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))?;
+fn engine(lang: Lang, mut tera: Tera) -> Tera {
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         translate(lang, args)
     });
@@ -106,7 +109,7 @@ fn engine(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error>
             .map_err(|e| tera::Error::msg(format!("bad date {text:?}: {e}")))?;
         Ok(Value::String(format::day(lang, day)))
     });
-    Ok(tera)
+    tera
 }
 
 fn translate(lang: Lang, args: &HashMap<String, Value>) -> tera::Result<Value> {

@@ -12,7 +12,7 @@ use ics::properties::{
 };
 use ics::{Event, ICalendar, escape_text};
 
-use crate::mail::message::{CalendarMethod, MeetingInfo, SessionSummary};
+use crate::domain::events::{CalendarMethod, MeetingInfo, SessionSummary};
 
 pub const PRODID: &str = "-//Social Sundhed//Brobyg//DA";
 /// Part of every UID. A constant rather than the site's address, which may
@@ -241,13 +241,13 @@ pub fn publish(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mail::message::samples;
+    use crate::domain::events::samples;
 
     fn session() -> SessionSummary {
         samples()
             .into_iter()
             .find_map(|m| match m {
-                crate::mail::Message::Enrolled { session } => Some(session),
+                crate::domain::events::Message::Enrolled { session } => Some(session),
                 _ => None,
             })
             .expect("sample")

@@ -12,7 +12,6 @@ use std::sync::OnceLock;
 use super::{ContentError, load_folder, markdown_to_html};
 use crate::domain::curriculum::{Curriculum, CurriculumError, Module, ModuleMeta};
 use crate::domain::declaration::DeclarationMeta;
-use crate::error::AppError;
 
 pub const MODULE_FOLDER: &str = "forberedelseskursus/";
 pub const DECLARATION_FOLDER: &str = "tavshedserklaering/";
@@ -122,12 +121,12 @@ pub fn load() -> Result<Material, MaterialError> {
 
 /// The material, parsed on first use. A broken file is a fault of the
 /// release (the tests catch it), reported as a server error.
-pub fn material() -> Result<&'static Material, AppError> {
+pub fn material() -> anyhow::Result<&'static Material> {
     static MATERIAL: OnceLock<Result<Material, String>> = OnceLock::new();
     MATERIAL
         .get_or_init(|| load().map_err(|e| e.to_string()))
         .as_ref()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("course material: {e}")))
+        .map_err(|e| anyhow::anyhow!("course material: {e}"))
 }
 
 #[cfg(test)]

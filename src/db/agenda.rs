@@ -9,13 +9,14 @@ use serde::Serialize;
 
 use super::DbConnection;
 use super::schema::{attendance, enrolments, meetings, sessions};
+use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AgendaItem {
     pub session_id: i64,
-    pub kind: String,
+    pub kind: SessionKind,
     pub title: String,
     /// The session's own page.
     pub path: String,
@@ -24,9 +25,8 @@ pub struct AgendaItem {
     pub ends_at: NaiveDateTime,
     pub location: String,
     pub online_url: Option<String>,
-    /// For past meetings: the attendance recorded ("present", "absent",
-    /// "partial"), if any.
-    pub attendance: Option<String>,
+    /// For past meetings: the attendance recorded, if any.
+    pub attendance: Option<AttendanceStatus>,
 }
 
 /// How many past meetings the page shows.
@@ -41,7 +41,7 @@ pub fn of_user(
 ) -> QueryResult<(Vec<AgendaItem>, Vec<AgendaItem>)> {
     type Row = (
         i64,
-        String,
+        SessionKind,
         String,
         String,
         Option<String>,
@@ -49,7 +49,7 @@ pub fn of_user(
         NaiveDateTime,
         NaiveDateTime,
         Option<String>,
-        Option<String>,
+        Option<AttendanceStatus>,
     );
     let rows: Vec<Row> = enrolments::table
         .inner_join(sessions::table.inner_join(meetings::table))
@@ -59,8 +59,8 @@ pub fn of_user(
                 .and(attendance::user_id.eq(enrolments::user_id))),
         )
         .filter(enrolments::user_id.eq(user_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
-        .filter(sessions::status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .filter(sessions::status.ne(SessionStatus::Cancelled))
         .filter(meetings::cancelled_at.is_null())
         .order((meetings::starts_at, meetings::id))
         .select((
@@ -91,9 +91,7 @@ pub fn of_user(
         seen,
     ) in rows
     {
-        let path = SessionKind::parse(&kind)
-            .map(|k| k.path(session_id))
-            .unwrap_or_default();
+        let path = kind.path(session_id);
         let item = AgendaItem {
             session_id,
             kind,

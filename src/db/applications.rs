@@ -1,17 +1,17 @@
-//! Volunteer applications: the public form creates the account, the
-//! volunteer record and the application together; coordinators record the
-//! intro conversation and accept or decline.
+//! Volunteer applications as stored: the application with the volunteer
+//! record it starts, the intro conversation and the decision. What a
+//! decision means for the volunteer and the messages it sends are
+//! `app::volunteers::applications`'.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{branches, users, volunteer_applications as apps, volunteers};
-use super::{DbConnection, now, outbox, volunteer_history, volunteers as vols};
+use super::schema::{users, volunteer_applications as apps, volunteers};
+use super::{DbConnection, now, volunteer_history, volunteers as vols};
 use crate::domain::Role;
 use crate::domain::application::ApplicationStatus;
-use crate::domain::volunteer::{StatusChange, VolunteerStatus};
-use crate::mail::{Message, Recipient};
+use crate::domain::volunteer::VolunteerStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = apps)]
@@ -26,7 +26,7 @@ pub struct Application {
     pub availability: String,
     pub heard_from: Option<String>,
     pub birth_year: Option<i32>,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub intro_on: Option<NaiveDate>,
     pub intro_outcome: Option<String>,
     pub intro_by: Option<i64>,
@@ -35,12 +35,6 @@ pub struct Application {
     pub decision_reason: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-impl Application {
-    pub fn status(&self) -> ApplicationStatus {
-        ApplicationStatus::parse(&self.status).unwrap_or(ApplicationStatus::Pending)
-    }
 }
 
 /// What the applicant wrote, validated.
@@ -56,17 +50,14 @@ pub struct NewApplication {
     pub birth_year: Option<i32>,
 }
 
-/// Records an application by an existing account: the volunteer role, the
-/// volunteer record (status applicant, logged) and the application, with
-/// the receipt to the applicant. The caller's transaction holds it
-/// together; `verify_link` is for a new, unconfirmed account.
+/// Records an application by an existing account: their phone number, the
+/// volunteer role, the volunteer record (status applicant, logged) and the
+/// application, in the caller's transaction. Returns the application's id.
 pub fn submit(
     conn: &mut DbConnection,
     user_id: i64,
     new: &NewApplication,
     phone: &str,
-    verify_link: Option<String>,
-    dashboard_link: String,
 ) -> QueryResult<i64> {
     let at = now();
     diesel::update(users::table.find(user_id))
@@ -75,7 +66,7 @@ pub fn submit(
     super::users::grant_role(conn, user_id, Role::Volunteer)?;
     vols::create(conn, user_id, new.branch_id, VolunteerStatus::Applicant)?;
     volunteer_history::record_start(conn, user_id, Some(user_id))?;
-    let id = crate::db::insert_returning_id!(
+    crate::db::insert_returning_id!(
         conn,
         apps,
         (
@@ -88,26 +79,11 @@ pub fn submit(
             apps::availability.eq(&new.availability),
             apps::heard_from.eq(new.heard_from.as_deref()),
             apps::birth_year.eq(new.birth_year),
-            apps::status.eq(ApplicationStatus::Pending.as_str()),
+            apps::status.eq(ApplicationStatus::Pending),
             apps::created_at.eq(at),
             apps::updated_at.eq(at),
         )
-    )?;
-    let branch: String = branches::table
-        .find(new.branch_id)
-        .select(branches::name)
-        .first(conn)?;
-    let user = super::users::find(conn, user_id)?;
-    outbox::enqueue(
-        conn,
-        &Recipient::from(&user),
-        &Message::ApplicationReceived {
-            branch,
-            verify_link,
-            link: dashboard_link,
-        },
-    )?;
-    Ok(id)
+    )
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Application> {
@@ -146,20 +122,12 @@ pub fn latest_status_of_many(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<std::collections::HashMap<i64, ApplicationStatus>> {
-    let rows: Vec<(i64, String)> = apps::table
+    let rows: Vec<(i64, ApplicationStatus)> = apps::table
         .filter(apps::user_id.eq_any(user_ids))
         .order(apps::id)
         .select((apps::user_id, apps::status))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(u, s)| {
-            (
-                u,
-                ApplicationStatus::parse(&s).unwrap_or(ApplicationStatus::Pending),
-            )
-        })
-        .collect())
+    Ok(rows.into_iter().collect())
 }
 
 /// An application with its applicant, for the coordinator.
@@ -169,14 +137,14 @@ pub struct WithApplicant {
     pub name: String,
     pub email: String,
     pub phone: Option<String>,
-    pub volunteer_status: String,
+    pub volunteer_status: VolunteerStatus,
 }
 
 /// How many applications of a branch wait for a decision.
 pub fn pending_count(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i64> {
     apps::table
         .filter(apps::branch_id.eq(branch_id))
-        .filter(apps::status.eq(ApplicationStatus::Pending.as_str()))
+        .filter(apps::status.eq(ApplicationStatus::Pending))
         .count()
         .get_result(conn)
 }
@@ -187,11 +155,11 @@ pub fn pending_in_branch(
     branch_id: i64,
     limit: i64,
 ) -> QueryResult<Vec<WithApplicant>> {
-    let rows: Vec<(Application, String, String, Option<String>, String)> = apps::table
+    let rows: Vec<(Application, String, String, Option<String>, VolunteerStatus)> = apps::table
         .inner_join(users::table.on(users::id.eq(apps::user_id)))
         .inner_join(volunteers::table.on(volunteers::user_id.eq(apps::user_id)))
         .filter(apps::branch_id.eq(branch_id))
-        .filter(apps::status.eq(ApplicationStatus::Pending.as_str()))
+        .filter(apps::status.eq(ApplicationStatus::Pending))
         .order((apps::created_at, apps::id))
         .limit(limit)
         .select((
@@ -228,7 +196,7 @@ pub fn with_applicant(conn: &mut DbConnection, id: i64) -> QueryResult<WithAppli
             users::phone,
             volunteers::status,
         ))
-        .first::<(Application, String, String, Option<String>, String)>(conn)?;
+        .first::<(Application, String, String, Option<String>, VolunteerStatus)>(conn)?;
     Ok(WithApplicant {
         application,
         name,
@@ -259,92 +227,31 @@ pub fn record_intro(
     Ok(())
 }
 
-/// Why a decision was not recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecisionRefused {
-    /// Someone decided first (or the volunteer moved on).
-    AlreadyDecided,
-}
-
-/// Accepts or declines a pending application: the application, the
-/// volunteer's status (logged) and the message to the applicant change
-/// together. A decline needs a reason; it goes to the applicant.
-pub fn decide(
+/// Records the decision on a pending application: `to` is accepted or
+/// declined. Conditional on the application still pending, so that two
+/// coordinators deciding at once cannot both; returns whether it was.
+pub fn set_decision(
     conn: &mut DbConnection,
     id: i64,
-    accept: bool,
+    to: ApplicationStatus,
     reason: Option<&str>,
     by: i64,
-    dashboard_link: String,
-) -> QueryResult<Result<(), DecisionRefused>> {
-    let app = find(conn, id)?;
-    let change = if accept {
-        StatusChange::Accept
-    } else {
-        StatusChange::Decline
-    };
-    let status = vols::find(conn, app.user_id)?
-        .and_then(|v| VolunteerStatus::parse(&v.status))
-        .ok_or(diesel::result::Error::NotFound)?;
-    if change.apply(status).is_none() {
-        return Ok(Err(DecisionRefused::AlreadyDecided));
-    }
-    let to = if accept {
-        ApplicationStatus::Accepted
-    } else {
-        ApplicationStatus::Declined
-    };
+) -> QueryResult<bool> {
     let at = now();
     let n = diesel::update(
         apps::table
             .find(id)
-            .filter(apps::status.eq(ApplicationStatus::Pending.as_str())),
+            .filter(apps::status.eq(ApplicationStatus::Pending)),
     )
     .set((
-        apps::status.eq(to.as_str()),
+        apps::status.eq(to),
         apps::decided_at.eq(at),
         apps::decided_by.eq(by),
         apps::decision_reason.eq(reason),
         apps::updated_at.eq(at),
     ))
     .execute(conn)?;
-    if n == 0 {
-        return Ok(Err(DecisionRefused::AlreadyDecided));
-    }
-    let changed = volunteer_history::change(
-        conn,
-        &volunteer_history::Change {
-            user_id: app.user_id,
-            change,
-            note: volunteer_history::Note {
-                by: Some(by),
-                reason,
-                ..Default::default()
-            },
-        },
-    )?;
-    if changed.is_err() {
-        // Checked above; only a concurrent change gets here. Undo it all.
-        return Err(diesel::result::Error::RollbackTransaction);
-    }
-    let branch: String = branches::table
-        .find(app.branch_id)
-        .select(branches::name)
-        .first(conn)?;
-    let user = super::users::find(conn, app.user_id)?;
-    let message = if accept {
-        Message::ApplicationAccepted {
-            branch,
-            link: dashboard_link,
-        }
-    } else {
-        Message::ApplicationDeclined {
-            branch,
-            reason: reason.unwrap_or_default().to_string(),
-        }
-    };
-    outbox::enqueue(conn, &Recipient::from(&user), &message)?;
-    Ok(Ok(()))
+    Ok(n == 1)
 }
 
 /// Moves an application's dates. For demo content only.

@@ -15,15 +15,14 @@ use crate::domain::session::SessionKind;
 pub struct Attendance {
     pub meeting_id: i64,
     pub user_id: i64,
-    pub status: String,
+    pub status: AttendanceStatus,
     pub minutes: i32,
     pub recorded_by: Option<i64>,
     pub recorded_at: NaiveDateTime,
 }
 
-/// Records (or corrects) one person's attendance at one meeting. At a
-/// supervision meeting it also sets the volunteer's last supervision again,
-/// the input of their standing (`db::supervision::refresh_last_attended`).
+/// Records (or corrects) one person's attendance at one meeting. What
+/// follows from it for the meeting's kind is `app::sessions::record_one`'s.
 pub fn record(
     conn: &mut DbConnection,
     meeting_id: i64,
@@ -44,21 +43,30 @@ pub fn record(
         .values((
             attendance::meeting_id.eq(meeting_id),
             attendance::user_id.eq(user_id),
-            attendance::status.eq(status.as_str()),
+            attendance::status.eq(status),
             attendance::minutes.eq(minutes),
             attendance::recorded_by.eq(by),
             attendance::recorded_at.eq(now()),
         ))
         .execute(conn)?;
-    let kind: String = meetings::table
+    Ok(())
+}
+
+/// The kind of session a meeting belongs to.
+pub fn kind_of_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<SessionKind> {
+    meetings::table
         .inner_join(sessions::table)
         .filter(meetings::id.eq(meeting_id))
         .select(sessions::kind)
-        .first(conn)?;
-    if kind == SessionKind::Supervision.as_str() {
-        super::supervision::refresh_last_attended(conn, &[user_id])?;
-    }
-    Ok(())
+        .first(conn)
+}
+
+/// Everything recorded for one meeting.
+pub fn for_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<Vec<Attendance>> {
+    attendance::table
+        .filter(attendance::meeting_id.eq(meeting_id))
+        .select(Attendance::as_select())
+        .load(conn)
 }
 
 /// Everything recorded for a session's meetings.

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::schema::{bookings, branches, courses};
 use super::{DbConnection, now};
 use crate::domain::genlaer::BookingStatus;
+use crate::domain::genlaer::OrganisationKind;
 use crate::domain::invoice::Invoice;
+use crate::domain::invoice::InvoiceKind;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = bookings)]
@@ -18,7 +20,7 @@ pub struct Booking {
     pub branch_id: Option<i64>,
     pub requester_id: i64,
     pub organisation: String,
-    pub organisation_kind: String,
+    pub organisation_kind: OrganisationKind,
     pub wished_from: NaiveDate,
     pub wished_to: NaiveDate,
     pub participants: i32,
@@ -26,13 +28,13 @@ pub struct Booking {
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: String,
-    pub invoice_kind: String,
+    pub invoice_kind: InvoiceKind,
     pub ean: Option<String>,
     pub cvr: Option<String>,
     pub invoice_address: Option<String>,
     pub reference: Option<String>,
     pub message: Option<String>,
-    pub status: String,
+    pub status: BookingStatus,
     pub decline_reason: Option<String>,
     pub decided_by: Option<i64>,
     pub decided_at: Option<NaiveDateTime>,
@@ -40,18 +42,12 @@ pub struct Booking {
     pub updated_at: NaiveDateTime,
 }
 
-impl Booking {
-    pub fn status(&self) -> BookingStatus {
-        BookingStatus::parse(&self.status).unwrap_or(BookingStatus::Pending)
-    }
-}
-
 pub struct NewBooking {
     pub course_id: i64,
     pub branch_id: Option<i64>,
     pub requester_id: i64,
     pub organisation: String,
-    pub organisation_kind: String,
+    pub organisation_kind: OrganisationKind,
     pub wished_from: NaiveDate,
     pub wished_to: NaiveDate,
     pub participants: i32,
@@ -81,13 +77,13 @@ pub fn create(conn: &mut DbConnection, b: &NewBooking) -> QueryResult<i64> {
             bookings::contact_name.eq(&b.contact_name),
             bookings::contact_email.eq(&b.contact_email),
             bookings::contact_phone.eq(&b.contact_phone),
-            bookings::invoice_kind.eq(b.invoice.kind.as_str()),
+            bookings::invoice_kind.eq(b.invoice.kind),
             bookings::ean.eq(b.invoice.ean.as_deref()),
             bookings::cvr.eq(b.invoice.cvr.as_deref()),
             bookings::invoice_address.eq(b.invoice.address.as_deref()),
             bookings::reference.eq(b.invoice.reference.as_deref()),
             bookings::message.eq(b.message.as_deref()),
-            bookings::status.eq(BookingStatus::Pending.as_str()),
+            bookings::status.eq(BookingStatus::Pending),
             bookings::created_at.eq(at),
             bookings::updated_at.eq(at),
         )
@@ -107,11 +103,14 @@ pub struct Listed {
     pub booking: Booking,
     pub course_title: String,
     pub branch: Option<String>,
+    /// Awaiting a coordinator's answer.
+    pub pending: bool,
 }
 
 fn listed(rows: Vec<(Booking, String, Option<String>)>) -> Vec<Listed> {
     rows.into_iter()
         .map(|(booking, course_title, branch)| Listed {
+            pending: booking.status == BookingStatus::Pending,
             booking,
             course_title,
             branch,
@@ -141,7 +140,7 @@ pub fn for_branches(
             ))
             .load(conn)?,
     );
-    rows.sort_by_key(|l| l.booking.status() != BookingStatus::Pending);
+    rows.sort_by_key(|l| !l.pending);
     Ok(rows)
 }
 
@@ -175,10 +174,10 @@ pub fn decide(
     let n = diesel::update(
         bookings::table
             .find(id)
-            .filter(bookings::status.eq(BookingStatus::Pending.as_str())),
+            .filter(bookings::status.eq(BookingStatus::Pending)),
     )
     .set((
-        bookings::status.eq(status.as_str()),
+        bookings::status.eq(status),
         bookings::decline_reason.eq(reason),
         bookings::decided_by.eq(by),
         bookings::decided_at.eq(at),

@@ -1,6 +1,7 @@
 //! Calendar storage: the secret of each person's feed address, the
 //! meetings a feed shows, and who may download a session's calendar.
 
+use crate::domain::Code;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -11,8 +12,8 @@ use super::sessions::{Session, meetings_of};
 use super::users::User;
 use super::{DbConnection, now};
 use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::events::{MeetingInfo, Organizer, SessionSummary};
 use crate::domain::session::SessionStatus;
-use crate::mail::message::{MeetingInfo, Organizer, SessionSummary};
 
 /// The salt of a user's feed address, made on first use. `hash_of` turns a
 /// salt into the hash of the token it gives; the stored hash follows it
@@ -79,15 +80,14 @@ pub fn feed_sessions(
     conn: &mut DbConnection,
     user_id: i64,
     since: NaiveDateTime,
-    base_url: &str,
 ) -> QueryResult<Vec<SessionSummary>> {
     type Row = (Session, Option<(String, String, String)>);
     let rows: Vec<Row> = sessions::table
         .inner_join(enrolments::table)
         .left_join(branches::table)
         .filter(enrolments::user_id.eq(user_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
-        .filter(sessions::status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .filter(sessions::status.ne(SessionStatus::Cancelled))
         .filter(sessions::ends_at.ge(since))
         .order((sessions::starts_at, sessions::id))
         .select((
@@ -121,11 +121,11 @@ pub fn feed_sessions(
             let meetings = meetings.remove(&s.id)?;
             Some(SessionSummary {
                 id: s.id,
-                kind: s.kind(),
+                kind: s.kind,
                 title: s.title.clone(),
                 location: s.location.clone(),
                 online_url: s.online_url.clone(),
-                url: format!("{}{}", base_url.trim_end_matches('/'), s.kind().path(s.id)),
+                url: s.kind.path(s.id),
                 organizer: branch.map(|(name, email, phone)| Organizer { name, email, phone }),
                 meetings,
             })

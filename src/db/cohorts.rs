@@ -104,7 +104,7 @@ pub fn plan(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Meeting
 pub fn in_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<Session>> {
     sessions_t::table
         .filter(sessions_t::branch_id.eq(branch_id))
-        .filter(sessions_t::kind.eq(SessionKind::Cohort.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Cohort))
         .order(sessions_t::starts_at.desc())
         .select(Session::as_select())
         .load(conn)
@@ -184,8 +184,8 @@ pub fn next_teaching(
         .filter(cmm::module_id.eq_any(module_ids))
         .filter(meetings::starts_at.gt(after))
         .filter(meetings::cancelled_at.is_null())
-        .filter(sessions_t::kind.eq(SessionKind::Cohort.as_str()))
-        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Cohort))
+        .filter(sessions_t::status.eq(SessionStatus::Open))
         .order((meetings::starts_at, meetings::id))
         .limit(500)
         .select((
@@ -290,8 +290,8 @@ pub fn home_cohort(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
     let seats: Vec<i64> = enrolments::table
         .inner_join(sessions_t::table)
         .filter(enrolments::user_id.eq(user_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
-        .filter(sessions_t::kind.eq(SessionKind::Cohort.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .filter(sessions_t::kind.eq(SessionKind::Cohort))
         .order(sessions_t::starts_at.desc())
         .select(sessions_t::id)
         .load(conn)?;
@@ -317,7 +317,7 @@ pub fn training_of(
     let attended: Vec<(i64, i64, i64, i32)> = attendance::table
         .inner_join(meetings::table.inner_join(sessions_t::table))
         .filter(attendance::user_id.eq_any(user_ids))
-        .filter(sessions_t::kind.eq(SessionKind::Cohort.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Cohort))
         .select((
             attendance::user_id,
             attendance::meeting_id,

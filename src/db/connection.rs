@@ -3,6 +3,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
+use diesel::r2d2::R2D2Connection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -20,23 +21,47 @@ pub enum DbConnection {
 /// Which database a URL names. Chosen by scheme, never by trial: diesel's
 /// own `establish` for a multi-connection would try PostgreSQL and then
 /// accept any string as an SQLite path, hiding the real error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Backend {
     Postgres(String),
     Sqlite(String),
 }
 
+/// A database URL that names no database we can open. It quotes only the
+/// scheme: the rest of a URL may hold a password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UrlError {
+    #[error(
+        "the database URL has the scheme {0:?}, which Brobyg does not know; use postgres://…, \
+         postgresql://…, sqlite://PATH, sqlite:PATH or a plain file path"
+    )]
+    UnknownScheme(String),
+    #[error("the database URL names no SQLite file")]
+    NoPath,
+}
+
 impl Backend {
-    pub fn from_url(url: &str) -> Backend {
+    /// A typo in the scheme (`postgre://`, `sqllite:`) is refused rather
+    /// than taken for a file name: that would start the site on a new,
+    /// empty SQLite database and look like lost data.
+    pub fn from_url(url: &str) -> Result<Backend, UrlError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres(url.to_string())
-        } else {
-            let path = url
-                .strip_prefix("sqlite://")
-                .or_else(|| url.strip_prefix("sqlite:"))
-                .unwrap_or(url);
-            Backend::Sqlite(path.to_string())
+            return Ok(Backend::Postgres(url.to_string()));
         }
+        let path = match url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            Some(path) => path,
+            None => match scheme(url) {
+                Some(scheme) => return Err(UrlError::UnknownScheme(format!("{scheme}:"))),
+                None => url,
+            },
+        };
+        if path.is_empty() {
+            return Err(UrlError::NoPath);
+        }
+        Ok(Backend::Sqlite(path.to_string()))
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -77,6 +102,25 @@ impl Backend {
                 Ok(DbConnection::Sqlite(conn))
             }
         }
+    }
+}
+
+/// The scheme of a URL as RFC 3986 spells one (a letter, then letters,
+/// digits, `+`, `-` or `.`, then `:`), or `None` for a file path: no colon,
+/// or text before it that no scheme has (a `/`, a leading `.`).
+fn scheme(url: &str) -> Option<&str> {
+    let (head, _) = url.split_once(':')?;
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first.is_ascii_alphabetic() && rest_ok).then_some(head)
+}
+
+/// The same as `describe`, so that a backend in a log line or a failed
+/// assertion never shows a password.
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 
@@ -138,8 +182,16 @@ impl r2d2::ManageConnection for ConnectionManager {
             .map_err(ConnectionError::CouldntSetupConfiguration)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// Called as a connection goes back to the pool, so it must not touch
+    /// the server. diesel keeps the state of each connection's transactions:
+    /// one left open by a panic, or one whose rollback failed, is broken. For
+    /// PostgreSQL that state also covers a connection the server has gone
+    /// from: after the first query that fails on it, libpq reports the
+    /// transaction status as unknown and diesel marks the connection in
+    /// error. A PostgreSQL connection that died while idle in the pool is
+    /// only found at its next checkout, by `is_valid`.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || R2D2Connection::is_broken(conn)
     }
 }
 
@@ -147,23 +199,94 @@ impl r2d2::ManageConnection for ConnectionManager {
 mod tests {
     use super::*;
 
+    fn backend(url: &str) -> Backend {
+        Backend::from_url(url).expect("an accepted URL")
+    }
+
     #[test]
     fn backend_is_chosen_by_scheme() {
-        assert!(Backend::from_url("postgres://u@h/db").is_postgres());
-        assert!(Backend::from_url("postgresql://u@h/db").is_postgres());
+        assert!(backend("postgres://u@h/db").is_postgres());
+        assert!(backend("postgresql://u@h/db").is_postgres());
         assert_eq!(
-            Backend::from_url("data/x.sqlite3"),
+            backend("data/x.sqlite3"),
             Backend::Sqlite("data/x.sqlite3".into())
         );
         assert_eq!(
-            Backend::from_url("sqlite://data/x.sqlite3"),
+            backend("sqlite://data/x.sqlite3"),
             Backend::Sqlite("data/x.sqlite3".into())
         );
     }
 
     #[test]
+    fn sqlite_is_a_path_or_an_sqlite_url() {
+        for (url, path) in [
+            ("sqlite:data/x.sqlite3", "data/x.sqlite3"),
+            ("sqlite:///tmp/x/brobyg.sqlite3", "/tmp/x/brobyg.sqlite3"),
+            ("/tmp/x/brobyg.sqlite3", "/tmp/x/brobyg.sqlite3"),
+            ("brobyg.sqlite3", "brobyg.sqlite3"),
+            ("./data/brobyg.sqlite3", "./data/brobyg.sqlite3"),
+            // A colon after the first `/` or `.` is part of a file name.
+            (
+                "data/2026-12-01T10:00.sqlite3",
+                "data/2026-12-01T10:00.sqlite3",
+            ),
+            ("./x:y.sqlite3", "./x:y.sqlite3"),
+        ] {
+            assert_eq!(backend(url), Backend::Sqlite(path.into()), "{url}");
+        }
+    }
+
+    #[test]
+    fn unknown_schemes_are_refused_and_named() {
+        for (url, scheme) in [
+            ("postgre://u@h/db", "postgre:"),
+            ("mysql://u:pw@h/db", "mysql:"),
+            ("sqllite:x", "sqllite:"),
+            ("POSTGRES://u@h/db", "POSTGRES:"),
+            ("postgres:u@h/db", "postgres:"),
+            ("file:data.sqlite3", "file:"),
+        ] {
+            assert_eq!(
+                Backend::from_url(url),
+                Err(UrlError::UnknownScheme(scheme.into())),
+                "{url}"
+            );
+        }
+        let message = Backend::from_url("mysql://u:hemmelig@h/db")
+            .expect_err("refused")
+            .to_string();
+        assert!(message.contains("\"mysql:\""), "{message}");
+        assert!(message.contains("postgres://"), "{message}");
+        assert!(message.contains("sqlite:PATH"), "{message}");
+        assert!(!message.contains("hemmelig"), "{message}");
+    }
+
+    #[test]
+    fn an_sqlite_url_must_name_a_file() {
+        assert_eq!(Backend::from_url("sqlite://"), Err(UrlError::NoPath));
+        assert_eq!(Backend::from_url("sqlite:"), Err(UrlError::NoPath));
+        assert_eq!(Backend::from_url(""), Err(UrlError::NoPath));
+    }
+
+    #[test]
+    fn a_connection_left_in_a_transaction_is_broken() {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("x.sqlite3").display().to_string();
+        let manager = ConnectionManager::new(Backend::Sqlite(path));
+        let mut conn = r2d2::ManageConnection::connect(&manager).expect("connect");
+        assert!(!r2d2::ManageConnection::has_broken(&manager, &mut conn));
+        let DbConnection::Sqlite(sqlite) = &mut conn else {
+            unreachable!("an SQLite backend makes SQLite connections")
+        };
+        AnsiTransactionManager::begin_transaction(sqlite).expect("begin");
+        assert!(r2d2::ManageConnection::has_broken(&manager, &mut conn));
+    }
+
+    #[test]
     fn description_hides_the_password() {
-        let b = Backend::from_url("postgres://brobyg:hemmelig@db.example:5432/brobyg");
+        let b = backend("postgres://brobyg:hemmelig@db.example:5432/brobyg");
+        assert!(!format!("{b:?}").contains("hemmelig"));
         assert_eq!(
             b.describe(),
             "PostgreSQL (postgres://…@db.example:5432/brobyg)"

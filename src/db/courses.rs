@@ -8,9 +8,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{branches, courses, genlaer_sessions, regions, sessions};
+use super::schema::{branches, courses, genlaer_sessions, sessions};
 use super::sessions::Session;
 use super::{DbConnection, lower, now};
+use crate::domain::genlaer::{Audience, CourseFormat};
 use crate::domain::session::{Availability, SessionKind, SessionStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -21,11 +22,11 @@ pub struct Course {
     pub title: String,
     pub summary: String,
     pub description: String,
-    pub audience: String,
+    pub audience: Audience,
     pub target_group: String,
     pub learning_goals: String,
     pub minutes: i32,
-    pub format: String,
+    pub format: CourseFormat,
     pub price_ore: i64,
     pub vat_note: String,
     pub cancellation_terms: String,
@@ -36,18 +37,21 @@ pub struct Course {
     pub updated_at: NaiveDateTime,
 }
 
-/// Everything a course is made of, for creating and editing.
-#[derive(Debug, Clone)]
+/// Everything a course is made of, for creating and editing: one list of
+/// columns for both (`None` in `region_id` stores national, hence
+/// `treat_none_as_null`).
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = courses, treat_none_as_null = true)]
 pub struct CourseFields {
     pub slug: String,
     pub title: String,
     pub summary: String,
     pub description: String,
-    pub audience: String,
+    pub audience: Audience,
     pub target_group: String,
     pub learning_goals: String,
     pub minutes: i32,
-    pub format: String,
+    pub format: CourseFormat,
     pub price_ore: i64,
     pub vat_note: String,
     pub cancellation_terms: String,
@@ -61,48 +65,13 @@ pub fn create(conn: &mut DbConnection, f: &CourseFields) -> QueryResult<i64> {
     crate::db::insert_returning_id!(
         conn,
         courses,
-        (
-            courses::slug.eq(&f.slug),
-            courses::title.eq(&f.title),
-            courses::summary.eq(&f.summary),
-            courses::description.eq(&f.description),
-            courses::audience.eq(&f.audience),
-            courses::target_group.eq(&f.target_group),
-            courses::learning_goals.eq(&f.learning_goals),
-            courses::minutes.eq(f.minutes),
-            courses::format.eq(&f.format),
-            courses::price_ore.eq(f.price_ore),
-            courses::vat_note.eq(&f.vat_note),
-            courses::cancellation_terms.eq(&f.cancellation_terms),
-            courses::late_free_if_refilled.eq(f.late_free_if_refilled),
-            courses::region_id.eq(f.region_id),
-            courses::published.eq(f.published),
-            courses::created_at.eq(at),
-            courses::updated_at.eq(at),
-        )
+        (f, courses::created_at.eq(at), courses::updated_at.eq(at))
     )
 }
 
 pub fn update(conn: &mut DbConnection, id: i64, f: &CourseFields) -> QueryResult<()> {
     diesel::update(courses::table.find(id))
-        .set((
-            courses::slug.eq(&f.slug),
-            courses::title.eq(&f.title),
-            courses::summary.eq(&f.summary),
-            courses::description.eq(&f.description),
-            courses::audience.eq(&f.audience),
-            courses::target_group.eq(&f.target_group),
-            courses::learning_goals.eq(&f.learning_goals),
-            courses::minutes.eq(f.minutes),
-            courses::format.eq(&f.format),
-            courses::price_ore.eq(f.price_ore),
-            courses::vat_note.eq(&f.vat_note),
-            courses::cancellation_terms.eq(&f.cancellation_terms),
-            courses::late_free_if_refilled.eq(f.late_free_if_refilled),
-            courses::region_id.eq(f.region_id),
-            courses::published.eq(f.published),
-            courses::updated_at.eq(now()),
-        ))
+        .set((f, courses::updated_at.eq(now())))
         .execute(conn)?;
     Ok(())
 }
@@ -154,7 +123,7 @@ pub struct Filter {
     pub region_id: Option<i64>,
     /// UTC bounds of a month.
     pub between: Option<(NaiveDateTime, NaiveDateTime)>,
-    pub audience: Option<String>,
+    pub audience: Option<Audience>,
     pub text: Option<String>,
 }
 
@@ -224,8 +193,8 @@ pub fn upcoming_public(
     let mut q = sessions::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
         .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
-        .filter(sessions::kind.eq(SessionKind::Genlaer.as_str()))
-        .filter(sessions::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions::kind.eq(SessionKind::Genlaer))
+        .filter(sessions::status.eq(SessionStatus::Open))
         .filter(sessions::starts_at.gt(at))
         .filter(genlaer_sessions::booking_id.is_null())
         .filter(genlaer_sessions::course_id.eq_any(course_ids.to_vec()))
@@ -284,7 +253,7 @@ pub fn catalogue(
         .filter(courses::published.eq(true))
         .into_boxed();
     if let Some(audience) = &filter.audience {
-        q = q.filter(courses::audience.eq(audience.clone()));
+        q = q.filter(courses::audience.eq(*audience));
     }
     if let Some(pattern) = filter.text.as_deref().and_then(super::contains_pattern) {
         q = q.filter(
@@ -328,14 +297,5 @@ pub fn catalogue(
                 session_count,
             })
         })
-        .collect())
-}
-
-/// Region names by id, for labels.
-pub fn region_names(conn: &mut DbConnection) -> QueryResult<HashMap<i64, String>> {
-    Ok(regions::table
-        .select((regions::id, regions::name))
-        .load::<(i64, String)>(conn)?
-        .into_iter()
         .collect())
 }

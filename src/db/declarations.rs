@@ -37,12 +37,8 @@ pub fn required_since(conn: &mut DbConnection) -> QueryResult<Option<(i32, Naive
         .optional()
 }
 
-/// Requires `version` of everyone from now on. Only a version above the
-/// current one can be required; returns whether it was.
-pub fn require(conn: &mut DbConnection, version: i32, by: i64) -> QueryResult<bool> {
-    if version <= required_version(conn)? {
-        return Ok(false);
-    }
+/// Requires `version` of everyone from now on.
+pub fn add_requirement(conn: &mut DbConnection, version: i32, by: i64) -> QueryResult<()> {
     diesel::insert_into(reqs::table)
         .values((
             reqs::version.eq(version),
@@ -50,7 +46,7 @@ pub fn require(conn: &mut DbConnection, version: i32, by: i64) -> QueryResult<bo
             reqs::required_by.eq(by),
         ))
         .execute(conn)?;
-    Ok(true)
+    Ok(())
 }
 
 /// Records a signature; signing the same version twice keeps the first.

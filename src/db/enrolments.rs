@@ -1,7 +1,7 @@
-//! The enrolment engine: seats, the waiting list, cancellations and
-//! promotions, for every kind of session. Each operation locks its session
-//! first (`sessions::lock`) and is meant to run inside one transaction with
-//! the messages it records, so that capacity holds under any concurrency.
+//! Enrolments: who holds a seat or a place in the queue of a session, and
+//! the row-level writes the enrolment engine (`app::engine`) is made of.
+//! Every write here is meant to run in the engine's transaction, after it
+//! has locked the session.
 
 use std::collections::HashMap;
 
@@ -9,11 +9,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::DbConnection;
 use super::schema::{enrolments, sessions as sessions_t, users};
-use super::sessions::{self, Session};
-use super::{DbConnection, now, outbox};
-use crate::domain::enrolment::{self, EnrolmentStatus, Refusal};
-use crate::mail::{Message, Recipient};
+use super::sessions::Session;
+use crate::domain::Code;
+use crate::domain::enrolment::EnrolmentStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = enrolments)]
@@ -21,7 +21,7 @@ pub struct Enrolment {
     pub id: i64,
     pub session_id: i64,
     pub user_id: i64,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub queued_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub cancelled_at: Option<NaiveDateTime>,
@@ -30,31 +30,6 @@ pub struct Enrolment {
     pub refilled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-impl Enrolment {
-    pub fn status(&self) -> EnrolmentStatus {
-        EnrolmentStatus::parse(&self.status).unwrap_or(EnrolmentStatus::Cancelled)
-    }
-}
-
-/// The result of an enrolment that went through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Placed {
-    pub enrolment_id: i64,
-    /// The row of an earlier, cancelled enrolment was taken up again.
-    pub reused: bool,
-    pub status: EnrolmentStatus,
-    /// Place in the waiting list (1 = next), when waitlisted.
-    pub position: Option<i64>,
-}
-
-/// The result of a cancellation that went through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Cancelled {
-    pub late: bool,
-    /// Whether the freed seat went to someone from the waiting list.
-    pub refilled: bool,
 }
 
 pub fn find(
@@ -70,14 +45,9 @@ pub fn find(
         .optional()
 }
 
-fn recipient(conn: &mut DbConnection, user_id: i64) -> QueryResult<Recipient> {
-    let user = super::users::find(conn, user_id)?;
-    Ok(Recipient::from(&user))
-}
-
 /// Counts the session's seats and waiting list again from its enrolments,
 /// in one statement: the counters can never drift from the rows.
-fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
+pub fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
     // Correlated subqueries on the updated row: no values to bind, the
     // same SQL on both databases.
     let count = |status: EnrolmentStatus| {
@@ -102,7 +72,7 @@ pub fn position(conn: &mut DbConnection, e: &Enrolment) -> QueryResult<i64> {
 }
 
 /// Place in the waiting list of the enrolment `id`, queued at `queued_at`.
-fn position_of(
+pub fn position_of(
     conn: &mut DbConnection,
     session_id: i64,
     queued_at: NaiveDateTime,
@@ -110,7 +80,7 @@ fn position_of(
 ) -> QueryResult<i64> {
     let ahead: i64 = enrolments::table
         .filter(enrolments::session_id.eq(session_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted))
         .filter(
             enrolments::queued_at.lt(queued_at).or(enrolments::queued_at
                 .eq(queued_at)
@@ -121,48 +91,22 @@ fn position_of(
     Ok(ahead + 1)
 }
 
-/// Enrols a person: a seat if one is free, else the waiting list, and the
-/// matching message. `by_staff` lets a coordinator enrol after the deadline.
-pub fn enrol(
+/// A new enrolment row, or (`existing`) an earlier, cancelled one taken up
+/// again at the end of the queue. Returns its id.
+pub fn place(
     conn: &mut DbConnection,
     session_id: i64,
     user_id: i64,
-    by_staff: bool,
-    base_url: &str,
-) -> QueryResult<Result<Placed, Refusal>> {
-    let session = sessions::lock(conn, session_id)?;
-    enrol_locked(conn, &session, user_id, by_staff, base_url)
-}
-
-/// `enrol` for a caller that already holds the session's lock
-/// (`sessions::lock`, earlier in the same transaction) and its row.
-pub fn enrol_locked(
-    conn: &mut DbConnection,
-    session: &Session,
-    user_id: i64,
-    by_staff: bool,
-    base_url: &str,
-) -> QueryResult<Result<Placed, Refusal>> {
-    let session_id = session.id;
-    let current = find(conn, session_id, user_id)?;
-    let at = now();
-    let status = match enrolment::place(
-        &session.facts(),
-        current.as_ref().map(Enrolment::status),
-        at,
-        by_staff,
-    ) {
-        Ok(s) => s,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
+    existing: Option<i64>,
+    status: EnrolmentStatus,
+    at: NaiveDateTime,
+) -> QueryResult<i64> {
     let confirmed_at = (status == EnrolmentStatus::Confirmed).then_some(at);
-    let reused = current.is_some();
-    let enrolment_id = match current {
-        // Coming back after cancelling: the same row, at the end of the queue.
-        Some(existing) => {
-            diesel::update(enrolments::table.find(existing.id))
+    match existing {
+        Some(id) => {
+            diesel::update(enrolments::table.find(id))
                 .set((
-                    enrolments::status.eq(status.as_str()),
+                    enrolments::status.eq(status),
                     enrolments::queued_at.eq(at),
                     enrolments::confirmed_at.eq(confirmed_at),
                     enrolments::cancelled_at.eq(None::<NaiveDateTime>),
@@ -172,7 +116,7 @@ pub fn enrol_locked(
                     enrolments::updated_at.eq(at),
                 ))
                 .execute(conn)?;
-            existing.id
+            Ok(id)
         }
         None => crate::db::insert_returning_id!(
             conn,
@@ -180,7 +124,7 @@ pub fn enrol_locked(
             (
                 enrolments::session_id.eq(session_id),
                 enrolments::user_id.eq(user_id),
-                enrolments::status.eq(status.as_str()),
+                enrolments::status.eq(status),
                 enrolments::queued_at.eq(at),
                 enrolments::confirmed_at.eq(confirmed_at),
                 enrolments::late_cancellation.eq(false),
@@ -188,174 +132,65 @@ pub fn enrol_locked(
                 enrolments::created_at.eq(at),
                 enrolments::updated_at.eq(at),
             )
-        )?,
-    };
-    set_counts(conn, session_id)?;
-    let summary = sessions::summary_of(conn, session, base_url)?;
-    let to = recipient(conn, user_id)?;
-    let placed = if status == EnrolmentStatus::Waitlisted {
-        let pos = position_of(conn, session_id, at, enrolment_id)?;
-        outbox::enqueue(
-            conn,
-            &to,
-            &Message::Waitlisted {
-                session: summary,
-                position: pos,
-            },
-        )?;
-        Placed {
-            enrolment_id,
-            reused,
-            status,
-            position: Some(pos),
-        }
-    } else {
-        outbox::enqueue(conn, &to, &Message::Enrolled { session: summary })?;
-        Placed {
-            enrolment_id,
-            reused,
-            status,
-            position: None,
-        }
-    };
-    Ok(Ok(placed))
+        ),
+    }
 }
 
-/// Cancels a seat or leaves the waiting list. Participants may cancel until
-/// the cancellation deadline; `by_staff` (the coordinator's user id) may
-/// cancel later, which is recorded as late, and as refilled if the seat
-/// went to the waiting list.
-pub fn cancel(
+/// Ends an enrolment (`Cancelled` or `Withdrawn`); `by` is the member of
+/// staff who did it, `late` whether it came after the deadline.
+pub fn end(
     conn: &mut DbConnection,
-    session_id: i64,
-    user_id: i64,
-    by_staff: Option<i64>,
-    base_url: &str,
-) -> QueryResult<Result<Cancelled, Refusal>> {
-    let session = sessions::lock(conn, session_id)?;
-    let Some(current) = find(conn, session_id, user_id)? else {
-        return Ok(Err(Refusal::NotEnrolled));
-    };
-    let at = now();
-    let was = current.status();
-    let late = match enrolment::cancellation(&session.facts(), Some(was), at, by_staff.is_some()) {
-        Ok(late) => late,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
-    let new_status = if was == EnrolmentStatus::Waitlisted {
-        EnrolmentStatus::Withdrawn
-    } else {
-        EnrolmentStatus::Cancelled
-    };
-    diesel::update(enrolments::table.find(current.id))
+    id: i64,
+    status: EnrolmentStatus,
+    by: Option<i64>,
+    late: bool,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(enrolments::table.find(id))
         .set((
-            enrolments::status.eq(new_status.as_str()),
+            enrolments::status.eq(status),
             enrolments::cancelled_at.eq(at),
-            enrolments::cancelled_by.eq(by_staff),
+            enrolments::cancelled_by.eq(by),
             enrolments::late_cancellation.eq(late),
             enrolments::updated_at.eq(at),
         ))
         .execute(conn)?;
-    set_counts(conn, session_id)?;
-    let summary = sessions::summary(conn, session_id, base_url)?;
-    let to = recipient(conn, user_id)?;
-    let message = if new_status == EnrolmentStatus::Withdrawn {
-        Message::LeftWaitlist { session: summary }
-    } else {
-        Message::EnrolmentCancelled {
-            session: summary,
-            by_staff: by_staff.is_some_and(|staff| staff != user_id),
-        }
-    };
-    outbox::enqueue(conn, &to, &message)?;
-    let session = sessions::find(conn, session_id)?;
-    let promoted = promote_waiting(conn, &session, base_url)?;
-    let refilled = late && !promoted.is_empty();
-    if refilled {
-        diesel::update(enrolments::table.find(current.id))
-            .set(enrolments::refilled.eq(true))
-            .execute(conn)?;
-    }
-    Ok(Ok(Cancelled { late, refilled }))
+    Ok(())
 }
 
-/// Gives free seats to the first in the waiting list, in queue order, and
-/// tells them. The caller holds the session's lock. Returns who got a seat.
-pub fn promote_waiting(
+/// Records that a late cancellation's seat went to the waiting list.
+pub fn mark_refilled(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(enrolments::table.find(id))
+        .set(enrolments::refilled.eq(true))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The first `n` of the waiting list, in queue order: (enrolment, user).
+pub fn first_waiting(
     conn: &mut DbConnection,
-    session: &Session,
-    base_url: &str,
-) -> QueryResult<Vec<i64>> {
-    if session.status() != crate::domain::session::SessionStatus::Open {
-        return Ok(Vec::new());
-    }
-    let n = enrolment::promotions(
-        session.capacity,
-        session.confirmed_count,
-        session.waitlist_count,
-    );
-    if n <= 0 {
-        return Ok(Vec::new());
-    }
-    let next: Vec<(i64, i64)> = enrolments::table
-        .filter(enrolments::session_id.eq(session.id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted.as_str()))
+    session_id: i64,
+    n: i64,
+) -> QueryResult<Vec<(i64, i64)>> {
+    enrolments::table
+        .filter(enrolments::session_id.eq(session_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted))
         .order((enrolments::queued_at, enrolments::id))
-        .limit(i64::from(n))
+        .limit(n)
         .select((enrolments::id, enrolments::user_id))
-        .load(conn)?;
-    if next.is_empty() {
-        return Ok(Vec::new());
-    }
-    let at = now();
-    let ids: Vec<i64> = next.iter().map(|(id, _)| *id).collect();
-    diesel::update(enrolments::table.filter(enrolments::id.eq_any(&ids)))
+        .load(conn)
+}
+
+/// Gives these enrolments a seat.
+pub fn confirm(conn: &mut DbConnection, ids: &[i64], at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(enrolments::table.filter(enrolments::id.eq_any(ids)))
         .set((
-            enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()),
+            enrolments::status.eq(EnrolmentStatus::Confirmed),
             enrolments::confirmed_at.eq(at),
             enrolments::updated_at.eq(at),
         ))
         .execute(conn)?;
-    set_counts(conn, session.id)?;
-    let summary = sessions::summary(conn, session.id, base_url)?;
-    let mut promoted = Vec::with_capacity(next.len());
-    for (_, user_id) in next {
-        let to = recipient(conn, user_id)?;
-        outbox::enqueue(
-            conn,
-            &to,
-            &Message::Promoted {
-                session: summary.clone(),
-            },
-        )?;
-        promoted.push(user_id);
-    }
-    Ok(promoted)
-}
-
-/// Moves a participant to another session of the coordinator's choosing: the
-/// old seat is released (and refilled from its queue), the new one taken
-/// even if that session is full (then they wait there).
-pub fn move_participant(
-    conn: &mut DbConnection,
-    from_session: i64,
-    to_session: i64,
-    user_id: i64,
-    staff: i64,
-    base_url: &str,
-) -> QueryResult<Result<Placed, Refusal>> {
-    // Always lock in id order, so two opposite moves cannot deadlock.
-    let (first, second) = if from_session < to_session {
-        (from_session, to_session)
-    } else {
-        (to_session, from_session)
-    };
-    sessions::lock(conn, first)?;
-    sessions::lock(conn, second)?;
-    if let Err(refusal) = cancel(conn, from_session, user_id, Some(staff), base_url)? {
-        return Ok(Err(refusal));
-    }
-    enrol(conn, to_session, user_id, true, base_url)
+    Ok(())
 }
 
 /// Someone on a session's list, with what the coordinator needs to see.
@@ -378,10 +213,9 @@ pub fn participants(
     let rows: Vec<(Enrolment, String, String, Option<String>)> = enrolments::table
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
         .filter(enrolments::session_id.eq(session_id))
-        .filter(enrolments::status.eq_any([
-            EnrolmentStatus::Confirmed.as_str(),
-            EnrolmentStatus::Waitlisted.as_str(),
-        ]))
+        .filter(
+            enrolments::status.eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
+        )
         .order((enrolments::queued_at, enrolments::id))
         .select((
             Enrolment::as_select(),
@@ -400,7 +234,7 @@ pub fn participants(
             phone,
             position: None,
         };
-        if p.enrolment.status() == EnrolmentStatus::Confirmed {
+        if p.enrolment.status == EnrolmentStatus::Confirmed {
             seated.push(p);
         } else {
             let position = Some(waiting.len() as i64 + 1);
@@ -431,7 +265,7 @@ pub fn of_user(
         .filter(enrolments::user_id.eq(user_id))
         .into_boxed();
     if let Some(kind) = kind {
-        query = query.filter(sessions_t::kind.eq(kind.as_str()));
+        query = query.filter(sessions_t::kind.eq(kind));
     }
     let rows: Vec<(Enrolment, Session)> = query
         .order(sessions_t::starts_at.desc())
@@ -439,12 +273,12 @@ pub fn of_user(
         .load(conn)?;
     let waiting_in: Vec<i64> = rows
         .iter()
-        .filter(|(e, _)| e.status() == EnrolmentStatus::Waitlisted)
+        .filter(|(e, _)| e.status == EnrolmentStatus::Waitlisted)
         .map(|(e, _)| e.session_id)
         .collect();
     let queue: Vec<(i64, i64)> = enrolments::table
         .filter(enrolments::session_id.eq_any(&waiting_in))
-        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted))
         .order((
             enrolments::session_id,
             enrolments::queued_at,

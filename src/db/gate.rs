@@ -3,7 +3,8 @@
 //! number of queries whatever their number.
 //!
 //! For other features (supervision, brobyggeraftener): call
-//! `volunteer_gate(conn, curriculum, user_id)` and refuse unless
+//! `volunteer_gate(conn, curriculum, user_id)` in the use case (or
+//! `app::volunteers::activation::gate_of`) and refuse unless
 //! `Gate::may_work()`, rendering `templates/volunteer/_checklist.html` with
 //! the gate's checklist (see `web::routes::volunteers::checklist`).
 
@@ -54,7 +55,7 @@ pub fn gates(
     curriculum: &Curriculum,
     user_ids: &[i64],
 ) -> QueryResult<Vec<Gate>> {
-    let records: Vec<(i64, i64, String)> = volunteers::table
+    let records: Vec<(i64, i64, VolunteerStatus)> = volunteers::table
         .filter(volunteers::user_id.eq_any(user_ids))
         .select((
             volunteers::user_id,
@@ -62,7 +63,7 @@ pub fn gates(
             volunteers::status,
         ))
         .load(conn)?;
-    let records: HashMap<i64, (i64, String)> =
+    let records: HashMap<i64, (i64, VolunteerStatus)> =
         records.into_iter().map(|(u, b, s)| (u, (b, s))).collect();
     let mut branch_ids: Vec<i64> = records.values().map(|(b, _)| *b).collect();
     branch_ids.sort_unstable();
@@ -78,7 +79,7 @@ pub fn gates(
         .iter()
         .filter_map(|id| {
             let (branch_id, status) = records.get(id)?;
-            let status = VolunteerStatus::parse(status)?;
+            let status = *status;
             let branch = settings.get(branch_id).copied().unwrap_or_default();
             let credited =
                 curriculum::credit(curriculum, &taught, attended.get(id).unwrap_or(&none));

@@ -7,15 +7,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::enrolments::Placed;
 use super::schema::{
     branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
-use crate::domain::Role;
-use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::invoice::Invoice;
+use crate::domain::invoice::InvoiceKind;
 use crate::domain::session::SessionKind;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -36,22 +35,6 @@ impl Detail {
     /// through its private link.
     pub fn is_closed(&self) -> bool {
         self.booking_id.is_some()
-    }
-}
-
-/// An error that undoes the whole transaction: a database fault, or a rule
-/// that refused a step after earlier steps had already written.
-#[derive(Debug)]
-pub enum TxError {
-    Db(diesel::result::Error),
-    Refused(Refusal),
-    /// The organisation's booked seats are all taken.
-    SeatsTaken,
-}
-
-impl From<diesel::result::Error> for TxError {
-    fn from(e: diesel::result::Error) -> Self {
-        TxError::Db(e)
     }
 }
 
@@ -227,7 +210,7 @@ pub struct EnrolmentDetails {
     pub workplace: String,
     pub job_title: String,
     pub needs: Option<String>,
-    pub invoice_kind: String,
+    pub invoice_kind: InvoiceKind,
     pub ean: Option<String>,
     pub cvr: Option<String>,
     pub invoice_address: Option<String>,
@@ -244,16 +227,16 @@ pub struct Person {
     pub needs: Option<String>,
 }
 
-/// Keeps the details of the latest enrolment: a `reused` enrolment row
-/// (someone coming back after cancelling) has its old details replaced.
+/// Keeps the details of an enrolment; a `reused` enrolment row (someone
+/// coming back after cancelling) has its old details replaced.
 pub fn save_details(
     conn: &mut DbConnection,
-    placed: &Placed,
+    enrolment_id: i64,
+    reused: bool,
     person: &Person,
     invoice: &Invoice,
 ) -> QueryResult<()> {
-    let enrolment_id = placed.enrolment_id;
-    if placed.reused {
+    if reused {
         diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
     }
     diesel::insert_into(genlaer_enrolments::table)
@@ -263,7 +246,7 @@ pub fn save_details(
             genlaer_enrolments::workplace.eq(&person.workplace),
             genlaer_enrolments::job_title.eq(&person.job_title),
             genlaer_enrolments::needs.eq(person.needs.as_deref()),
-            genlaer_enrolments::invoice_kind.eq(invoice.kind.as_str()),
+            genlaer_enrolments::invoice_kind.eq(invoice.kind),
             genlaer_enrolments::ean.eq(invoice.ean.as_deref()),
             genlaer_enrolments::cvr.eq(invoice.cvr.as_deref()),
             genlaer_enrolments::invoice_address.eq(invoice.address.as_deref()),
@@ -288,27 +271,6 @@ pub fn details_of_session(
         .load(conn)
 }
 
-/// The account for an email typed into a form: the existing one, or a new
-/// professional's account without a password. A new one gets a link to
-/// choose a password; an existing one is not touched (its owner hears of the
-/// enrolment by email, and nothing of theirs is shown to whoever typed it).
-pub fn account_for(
-    conn: &mut DbConnection,
-    email: &str,
-    name: &str,
-    language: &str,
-    welcome_link_base: &str,
-) -> QueryResult<i64> {
-    super::users::account_for_email(
-        conn,
-        email,
-        name,
-        language,
-        welcome_link_base,
-        Some(Role::Professional),
-    )
-}
-
 /// Who booked seats in a closed session, with what they typed: for the
 /// booker's page (names only, never other accounts' data).
 #[derive(Debug, Clone, Serialize)]
@@ -329,7 +291,7 @@ pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec
             genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
         )
         .filter(enrolments::session_id.eq(session_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .order((enrolments::queued_at, enrolments::id))
         .select((
             enrolments::user_id,
@@ -348,34 +310,6 @@ pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec
             job_title: job.unwrap_or_default(),
         })
         .collect())
-}
-
-/// Enrols through an organisation's private link: a seat if one of the
-/// booked seats is free, never the waiting list.
-pub fn enrol_booked(
-    conn: &mut DbConnection,
-    session_id: i64,
-    user_id: i64,
-    by_staff: bool,
-    base_url: &str,
-) -> Result<Placed, TxError> {
-    let session = sessions::lock(conn, session_id)?;
-    if let Some(current) = super::enrolments::find(conn, session_id, user_id)?
-        && current.status().is_active()
-    {
-        return Err(TxError::Refused(Refusal::AlreadyEnrolled));
-    }
-    if session
-        .capacity
-        .is_some_and(|c| session.confirmed_count >= c)
-    {
-        return Err(TxError::SeatsTaken);
-    }
-    match super::enrolments::enrol(conn, session_id, user_id, by_staff, base_url)? {
-        Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed),
-        Ok(_) => Err(TxError::SeatsTaken),
-        Err(refusal) => Err(TxError::Refused(refusal)),
-    }
 }
 
 /// New GenLær session fields shared by coordinators' forms and bookings.

@@ -3,9 +3,10 @@
 //!
 //! Queries take `&mut DbConnection` and are written once with diesel's DSL;
 //! only the few places where SQL really differs between the backends match
-//! on the variant (see `last_insert_id` and `connection`).
+//! on the variant (see `insert_returning_id!` and `connection`). Storage
+//! reads and writes rows; it formats nothing and decides no rule, and its
+//! failures are its own `Error`, which each caller maps to its own.
 
-pub mod activation;
 pub mod agenda;
 pub mod applications;
 pub mod attendance;
@@ -22,6 +23,7 @@ pub mod evenings;
 pub mod gate;
 pub mod genlaer;
 pub mod login_throttle;
+mod mapping;
 pub mod outbox;
 pub mod reminders;
 pub mod schema;
@@ -36,11 +38,32 @@ pub mod volunteers;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-pub use connection::{Backend, ConnectionManager, DbConnection, connect_and_migrate};
-
-use crate::error::AppError;
+pub use connection::{Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate};
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
+
+/// What can go wrong in storage, as its callers see it. `NotFound` is kept
+/// apart so that a missing row can become a 404 rather than a fault.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("database error")]
+    Query(#[source] diesel::result::Error),
+    #[error("no database connection")]
+    Pool(#[from] r2d2::Error),
+    #[error("the blocking thread pool failed")]
+    Blocking(#[from] actix_web::error::BlockingError),
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => Error::NotFound,
+            other => Error::Query(other),
+        }
+    }
+}
 
 /// The pool plus the knowledge of which backend it talks to. Cloning is cheap.
 #[derive(Clone)]
@@ -57,7 +80,7 @@ impl Db {
     /// ("password authentication failed", "no such file") rather than a pool
     /// timeout.
     pub fn open(url: &str, pool_size: u32) -> Result<Db, anyhow::Error> {
-        let backend = Backend::from_url(url);
+        let backend = Backend::from_url(url)?;
         connect_and_migrate(&backend)?;
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
@@ -78,16 +101,19 @@ impl Db {
 
     /// A connection for blocking code outside a request (start-up, the mail
     /// worker, command-line tools).
-    pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, AppError> {
+    pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, Error> {
         Ok(self.pool.get()?)
     }
 
     /// Runs blocking diesel work on actix's blocking thread pool, so that a
     /// slow query never stalls the async workers that serve other requests.
-    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    /// The closure's error type is the caller's own: it only has to take in
+    /// storage's (`From<Error>`) for a missing connection.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<Error> + Send + 'static,
     {
         self.block(None, f).await
     }
@@ -97,24 +123,26 @@ impl Db {
     /// sleeps, so under load some writers starve for seconds; queued here,
     /// in the process, they are served in turn, and wait without holding a
     /// pooled connection. PostgreSQL locks rows itself: no queue.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<Error> + Send + 'static,
     {
         self.block(self.writers.clone(), f).await
     }
 
     /// `f` with a pooled connection on the blocking thread pool, after
     /// taking its turn in `queue` if there is one.
-    async fn block<T, F>(
+    async fn block<T, E, F>(
         &self,
         queue: Option<std::sync::Arc<std::sync::Mutex<()>>>,
         f: F,
-    ) -> Result<T, AppError>
+    ) -> Result<T, E>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<Error> + Send + 'static,
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
@@ -123,20 +151,11 @@ impl Db {
             let _turn = queue
                 .as_ref()
                 .map(|q| q.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            let mut conn = pool.get()?;
+            let mut conn = pool.get().map_err(Error::from)?;
             f(&mut conn)
         })
-        .await?
-    }
-
-    /// Like `run`, inside one transaction: everything `f` writes lands
-    /// together or not at all.
-    pub async fn transaction<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        self.run(move |conn| conn.transaction(f)).await
+        .await
+        .map_err(Error::from)?
     }
 }
 
@@ -151,22 +170,19 @@ macro_rules! insert_returning_id {
         let insert = diesel::insert_into($table::table).values($values);
         match conn {
             $crate::db::DbConnection::Pg(pg) => insert.returning($table::id).get_result::<i64>(pg),
-            $crate::db::DbConnection::Sqlite(_) => insert
-                .execute(conn)
-                .and_then(|_| $crate::db::last_insert_id(conn)),
+            $crate::db::DbConnection::Sqlite(sqlite) => insert
+                .execute(sqlite)
+                .and_then(|_| $crate::db::last_insert_id(sqlite)),
         }
     }};
 }
 pub(crate) use insert_returning_id;
 
 /// The id of the row just inserted on this connection: what
-/// `insert_returning_id!` asks SQLite for after an insert.
-pub fn last_insert_id(conn: &mut DbConnection) -> QueryResult<i64> {
-    let expr = match conn {
-        DbConnection::Sqlite(_) => "last_insert_rowid()",
-        DbConnection::Pg(_) => "lastval()",
-    };
-    diesel::select(diesel::dsl::sql::<BigInt>(expr)).get_result(conn)
+/// `insert_returning_id!` asks SQLite for after an insert. SQLite only:
+/// PostgreSQL returns the id with the insert.
+pub(crate) fn last_insert_id(conn: &mut SqliteConnection) -> QueryResult<i64> {
+    diesel::select(diesel::dsl::sql::<BigInt>("last_insert_rowid()")).get_result(conn)
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);

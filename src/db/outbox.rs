@@ -8,13 +8,15 @@
 //! lease to run out, and the row is taken again: at worst one duplicate,
 //! with the same Message-ID.
 
+use crate::domain::Code;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::outbox;
 use super::{DbConnection, now};
-use crate::mail::{Message, Recipient};
+use crate::domain::Lang;
+use crate::domain::events::{Message, Recipient};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,19 +26,15 @@ pub enum Status {
     Failed,
 }
 
-impl Status {
-    pub const ALL: [Status; 3] = [Status::Pending, Status::Sent, Status::Failed];
+impl Code for Status {
+    const ALL: &'static [Status] = &[Status::Pending, Status::Sent, Status::Failed];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Status::Pending => "pending",
             Status::Sent => "sent",
             Status::Failed => "failed",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == value)
     }
 }
 
@@ -48,9 +46,9 @@ pub struct OutboxRow {
     pub user_id: Option<i64>,
     pub to_email: String,
     pub to_name: String,
-    pub language: String,
+    pub language: Lang,
     pub payload: String,
-    pub status: String,
+    pub status: Status,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub last_error: Option<String>,
@@ -71,12 +69,8 @@ impl OutboxRow {
             user_id: self.user_id,
             email: self.to_email.clone(),
             name: self.to_name.clone(),
-            language: self.language.clone(),
+            language: self.language,
         }
-    }
-
-    pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Pending)
     }
 }
 
@@ -94,7 +88,7 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
             outbox::to_name.eq(&to.name),
             outbox::language.eq(&to.language),
             outbox::payload.eq(payload),
-            outbox::status.eq(Status::Pending.as_str()),
+            outbox::status.eq(Status::Pending),
             outbox::attempts.eq(0),
             outbox::next_attempt_at.eq(at),
             outbox::created_at.eq(at),
@@ -122,13 +116,13 @@ pub fn recent_with(
         .limit(limit)
         .into_boxed();
     if let Some(s) = status {
-        query = query.filter(outbox::status.eq(s.as_str()));
+        query = query.filter(outbox::status.eq(s));
     }
     query.load(conn)
 }
 
 /// How many messages have each status.
-pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(Status, i64)>> {
     outbox::table
         .group_by(outbox::status)
         .select((outbox::status, diesel::dsl::count_star()))
@@ -153,7 +147,7 @@ pub fn claim(
     limit: i64,
     lease_until: NaiveDateTime,
 ) -> QueryResult<Vec<OutboxRow>> {
-    let pending = Status::Pending.as_str();
+    let pending = Status::Pending;
     let ids: Vec<i64> = match conn {
         DbConnection::Pg(pg) => pg.transaction(|pg| {
             let ids: Vec<i64> = outbox::table
@@ -223,7 +217,7 @@ pub fn claim(
 pub fn mark_sent(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult<()> {
     diesel::update(outbox::table.find(id))
         .set((
-            outbox::status.eq(Status::Sent.as_str()),
+            outbox::status.eq(Status::Sent),
             outbox::sent_at.eq(at),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
@@ -255,7 +249,7 @@ pub fn mark_retry(
 pub fn mark_failed(conn: &mut DbConnection, id: i64, error: &str) -> QueryResult<()> {
     diesel::update(outbox::table.find(id))
         .set((
-            outbox::status.eq(Status::Failed.as_str()),
+            outbox::status.eq(Status::Failed),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(error),
             outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -270,10 +264,10 @@ pub fn retry(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult
     let n = diesel::update(
         outbox::table
             .find(id)
-            .filter(outbox::status.eq(Status::Failed.as_str())),
+            .filter(outbox::status.eq(Status::Failed)),
     )
     .set((
-        outbox::status.eq(Status::Pending.as_str()),
+        outbox::status.eq(Status::Pending),
         outbox::attempts.eq(0),
         outbox::next_attempt_at.eq(at),
         outbox::locked_until.eq(None::<NaiveDateTime>),

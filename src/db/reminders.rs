@@ -3,19 +3,16 @@
 //! transaction, and the row's primary key refuses a second one, so a
 //! restart or a second instance doing the same pass sends nothing twice.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error};
 
+use super::DbConnection;
 use super::schema::{enrolments, meetings, reminders_sent, sessions, users};
-use super::{DbConnection, outbox, sessions as session_queries};
+use crate::domain::Lang;
 use crate::domain::delivery::{REMINDER_AHEAD, reminder_due};
 use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::events::Recipient;
 use crate::domain::session::SessionStatus;
-use crate::mail::message::SessionSummary;
-use crate::mail::{Message, Recipient};
 
 /// A reminder that is due and not yet recorded.
 #[derive(Debug, Clone)]
@@ -29,12 +26,12 @@ pub struct Due {
 /// Everyone with a confirmed seat in a meeting that starts within the
 /// reminder window and has not been reminded of it.
 pub fn due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Due>> {
-    let rows: Vec<(i64, i64, NaiveDateTime, i64, String, String, String)> = meetings::table
+    let rows: Vec<(i64, i64, NaiveDateTime, i64, String, String, Lang)> = meetings::table
         .inner_join(sessions::table)
         .inner_join(
             enrolments::table.on(enrolments::session_id
                 .eq(meetings::session_id)
-                .and(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))),
+                .and(enrolments::status.eq(EnrolmentStatus::Confirmed))),
         )
         .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
         .left_join(
@@ -45,7 +42,7 @@ pub fn due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Due>> 
         .filter(meetings::starts_at.gt(at))
         .filter(meetings::starts_at.le(at + REMINDER_AHEAD))
         .filter(meetings::cancelled_at.is_null())
-        .filter(sessions::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions::status.eq(SessionStatus::Open))
         .filter(users::deactivated_at.is_null())
         .filter(reminders_sent::meeting_id.nullable().is_null())
         .order((meetings::starts_at, meetings::id, users::id))
@@ -78,54 +75,22 @@ pub fn due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Due>> 
         .collect())
 }
 
-/// Records and queues every due reminder; returns how many were queued.
-/// Each reminder is its own transaction, so one that another instance got
-/// first is skipped without undoing the others.
-pub fn enqueue_due(
+/// Records that this person is reminded of this meeting. A second record
+/// (another instance got there first) is refused by the primary key.
+pub fn record_sent(
     conn: &mut DbConnection,
+    meeting_id: i64,
+    user_id: i64,
     at: NaiveDateTime,
-    base_url: &str,
-) -> QueryResult<usize> {
-    let mut summaries: HashMap<i64, SessionSummary> = HashMap::new();
-    let mut queued = 0;
-    for d in due(conn, at)? {
-        let summary = match summaries.get(&d.session_id) {
-            Some(s) => s.clone(),
-            None => {
-                let s = session_queries::summary(conn, d.session_id, base_url)?;
-                summaries.insert(d.session_id, s.clone());
-                s
-            }
-        };
-        let result = conn.transaction(|c| {
-            diesel::insert_into(reminders_sent::table)
-                .values((
-                    reminders_sent::meeting_id.eq(d.meeting_id),
-                    reminders_sent::user_id.eq(d.to.user_id.unwrap_or_default()),
-                    reminders_sent::sent_at.eq(at),
-                ))
-                .execute(c)?;
-            outbox::enqueue(
-                c,
-                &d.to,
-                &Message::Reminder {
-                    session: summary,
-                    meeting_id: d.meeting_id,
-                },
-            )
-        });
-        match result {
-            Ok(_) => queued += 1,
-            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                tracing::debug!(
-                    meeting = d.meeting_id,
-                    "reminder already recorded elsewhere"
-                );
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(queued)
+) -> QueryResult<()> {
+    diesel::insert_into(reminders_sent::table)
+        .values((
+            reminders_sent::meeting_id.eq(meeting_id),
+            reminders_sent::user_id.eq(user_id),
+            reminders_sent::sent_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Whether this person has been reminded of this meeting.

@@ -1,23 +1,26 @@
-//! Sessions and their meetings: creating, changing and cancelling them, and
-//! the summaries that emails and calendar entries are made from.
+//! Sessions and their meetings as stored: creating them, the lock every
+//! change takes first, the writes that change them, and the summaries that
+//! messages and calendar entries are made from. What a change means for
+//! the people enrolled (promotions, emails) is `app::engine`'s.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::enrolments;
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
-use super::{DbConnection, now, outbox};
+use super::{DbConnection, now};
+use crate::domain::Lang;
 use crate::domain::enrolment::{EnrolmentStatus, SessionFacts};
+use crate::domain::events::Recipient;
+use crate::domain::events::{MeetingInfo, Organizer, SessionSummary};
 use crate::domain::session::{self, Availability, SessionKind, SessionStatus};
-use crate::mail::message::{MeetingInfo, Organizer, SessionSummary};
-use crate::mail::{Message, Recipient};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+/// Serialized by hand (at the end of this file) to give templates flags.
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]
 pub struct Session {
     pub id: i64,
-    pub kind: String,
+    pub kind: SessionKind,
     pub branch_id: Option<i64>,
     pub title: String,
     pub location: String,
@@ -25,7 +28,7 @@ pub struct Session {
     pub capacity: Option<i32>,
     pub enrol_deadline: Option<NaiveDateTime>,
     pub cancel_deadline: Option<NaiveDateTime>,
-    pub status: String,
+    pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     pub confirmed_count: i32,
     pub waitlist_count: i32,
@@ -37,17 +40,9 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn kind(&self) -> SessionKind {
-        SessionKind::parse(&self.kind).unwrap_or(SessionKind::Genlaer)
-    }
-
-    pub fn status(&self) -> SessionStatus {
-        SessionStatus::parse(&self.status).unwrap_or(SessionStatus::Open)
-    }
-
     pub fn facts(&self) -> SessionFacts {
         SessionFacts {
-            status: self.status(),
+            status: self.status,
             capacity: self.capacity,
             confirmed: self.confirmed_count,
             enrol_deadline: self.enrol_deadline,
@@ -58,7 +53,7 @@ impl Session {
 
     pub fn availability(&self, at: NaiveDateTime) -> Availability {
         session::availability(
-            self.status(),
+            self.status,
             self.capacity,
             self.confirmed_count,
             self.enrol_deadline,
@@ -129,7 +124,7 @@ pub fn create(
         conn,
         sessions,
         (
-            sessions::kind.eq(new.kind.as_str()),
+            sessions::kind.eq(new.kind),
             sessions::branch_id.eq(new.branch_id),
             sessions::title.eq(new.title),
             sessions::location.eq(new.location),
@@ -137,7 +132,7 @@ pub fn create(
             sessions::capacity.eq(new.capacity),
             sessions::enrol_deadline.eq(new.enrol_deadline),
             sessions::cancel_deadline.eq(new.cancel_deadline),
-            sessions::status.eq(SessionStatus::Open.as_str()),
+            sessions::status.eq(SessionStatus::Open),
             sessions::confirmed_count.eq(0),
             sessions::waitlist_count.eq(0),
             sessions::starts_at.eq(first),
@@ -153,7 +148,11 @@ pub fn create(
     Ok(id)
 }
 
-fn insert_meeting(conn: &mut DbConnection, session_id: i64, t: &MeetingTimes) -> QueryResult<i64> {
+pub fn insert_meeting(
+    conn: &mut DbConnection,
+    session_id: i64,
+    t: &MeetingTimes,
+) -> QueryResult<i64> {
     crate::db::insert_returning_id!(
         conn,
         meetings,
@@ -213,18 +212,14 @@ pub fn meeting(conn: &mut DbConnection, id: i64) -> QueryResult<Meeting> {
         .first(conn)
 }
 
-/// The session as messages describe it. `base_url` makes its link absolute.
-pub fn summary(conn: &mut DbConnection, id: i64, base_url: &str) -> QueryResult<SessionSummary> {
+/// The session as messages describe it, with its page as a path.
+pub fn summary(conn: &mut DbConnection, id: i64) -> QueryResult<SessionSummary> {
     let s = find(conn, id)?;
-    summary_of(conn, &s, base_url)
+    summary_of(conn, &s)
 }
 
 /// `summary` of a session row already read.
-pub fn summary_of(
-    conn: &mut DbConnection,
-    s: &Session,
-    base_url: &str,
-) -> QueryResult<SessionSummary> {
+pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSummary> {
     let id = s.id;
     let organizer = match s.branch_id {
         Some(b) => branches::table
@@ -248,28 +243,27 @@ pub fn summary_of(
         .collect();
     Ok(SessionSummary {
         id: s.id,
-        kind: s.kind(),
+        kind: s.kind,
         title: s.title.clone(),
         location: s.location.clone(),
         online_url: s.online_url.clone(),
-        url: format!("{}{}", base_url.trim_end_matches('/'), s.kind().path(s.id)),
+        url: s.kind.path(s.id),
         organizer,
         meetings,
     })
 }
 
 /// Everyone holding a seat or a place in the queue, as recipients.
-fn active_people(
+pub fn active_people(
     conn: &mut DbConnection,
     session_id: i64,
 ) -> QueryResult<Vec<(Recipient, EnrolmentStatus)>> {
-    let rows: Vec<(i64, String, String, String, String)> = enrolments_t::table
+    let rows: Vec<(i64, String, String, Lang, EnrolmentStatus)> = enrolments_t::table
         .inner_join(users::table.on(users::id.eq(enrolments_t::user_id)))
         .filter(enrolments_t::session_id.eq(session_id))
-        .filter(enrolments_t::status.eq_any([
-            EnrolmentStatus::Confirmed.as_str(),
-            EnrolmentStatus::Waitlisted.as_str(),
-        ]))
+        .filter(
+            enrolments_t::status.eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
+        )
         .select((
             users::id,
             users::email,
@@ -280,40 +274,15 @@ fn active_people(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, email, name, language, status)| {
-            let status = EnrolmentStatus::parse(&status)?;
-            Some((
-                Recipient {
-                    user_id: Some(id),
-                    email,
-                    name,
-                    language,
-                },
-                status,
-            ))
+        .map(|(id, email, name, language, status)| {
+            (Recipient::from((id, email, name, language)), status)
         })
         .collect())
 }
 
-/// Tells everyone with a seat that time or place changed (an updated
-/// calendar invitation, with the raised SEQUENCE).
-fn announce_change(conn: &mut DbConnection, session_id: i64, base_url: &str) -> QueryResult<()> {
-    let summary = summary(conn, session_id, base_url)?;
-    for (to, status) in active_people(conn, session_id)? {
-        if status == EnrolmentStatus::Confirmed {
-            outbox::enqueue(
-                conn,
-                &to,
-                &Message::SessionChanged {
-                    session: summary.clone(),
-                },
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn refresh_span(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
+/// Sets the session's first and last moment from its meetings that are not
+/// cancelled.
+pub fn refresh_span(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
     let active: Vec<Meeting> = meetings(conn, session_id)?
         .into_iter()
         .filter(|m| m.cancelled_at.is_none())
@@ -343,18 +312,8 @@ pub struct SessionChanges<'a> {
     pub cancel_deadline: Option<NaiveDateTime>,
 }
 
-/// Saves changes. A new place raises the SEQUENCE of every meeting held
-/// there and tells the participants; a larger capacity gives freed seats to
-/// the waiting list at once.
-pub fn update(
-    conn: &mut DbConnection,
-    id: i64,
-    c: &SessionChanges<'_>,
-    base_url: &str,
-) -> QueryResult<()> {
-    let before = lock(conn, id)?;
-    let place_changed =
-        before.location != c.location || before.online_url.as_deref() != c.online_url;
+/// Writes the changes to the session row.
+pub fn set_fields(conn: &mut DbConnection, id: i64, c: &SessionChanges<'_>) -> QueryResult<()> {
     diesel::update(sessions::table.find(id))
         .set((
             sessions::title.eq(c.title),
@@ -366,35 +325,28 @@ pub fn update(
             sessions::updated_at.eq(now()),
         ))
         .execute(conn)?;
-    if place_changed {
-        diesel::update(
-            meetings::table
-                .filter(meetings::session_id.eq(id))
-                .filter(meetings::location.is_null()),
-        )
-        .set(meetings::sequence.eq(meetings::sequence + 1))
-        .execute(conn)?;
-        announce_change(conn, id, base_url)?;
-    }
-    let session = find(conn, id)?;
-    enrolments::promote_waiting(conn, &session, base_url)?;
     Ok(())
 }
 
-/// Moves a meeting or changes its place: the SEQUENCE goes up and everyone
-/// with a seat gets the updated invitation.
-pub fn reschedule_meeting(
+/// Raises the calendar SEQUENCE of the meetings held at the session's own
+/// place (those without a place of their own), after that place changed.
+pub fn raise_sequence_at_session_place(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(
+        meetings::table
+            .filter(meetings::session_id.eq(id))
+            .filter(meetings::location.is_null()),
+    )
+    .set(meetings::sequence.eq(meetings::sequence + 1))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Moves a meeting or changes its place, raising its SEQUENCE.
+pub fn move_meeting(
     conn: &mut DbConnection,
     meeting_id: i64,
     times: &MeetingTimes,
-    base_url: &str,
 ) -> QueryResult<()> {
-    let m = meeting(conn, meeting_id)?;
-    lock(conn, m.session_id)?;
-    if m.starts_at == times.starts_at && m.ends_at == times.ends_at && m.location == times.location
-    {
-        return Ok(());
-    }
     diesel::update(meetings::table.find(meeting_id))
         .set((
             meetings::starts_at.eq(times.starts_at),
@@ -403,42 +355,21 @@ pub fn reschedule_meeting(
             meetings::sequence.eq(meetings::sequence + 1),
         ))
         .execute(conn)?;
-    refresh_span(conn, m.session_id)?;
-    announce_change(conn, m.session_id, base_url)
+    Ok(())
 }
 
-/// Adds a meeting to a session; participants get it in their calendar.
-pub fn add_meeting(
-    conn: &mut DbConnection,
-    session_id: i64,
-    times: &MeetingTimes,
-    base_url: &str,
-) -> QueryResult<i64> {
-    lock(conn, session_id)?;
-    let id = insert_meeting(conn, session_id, times)?;
-    refresh_span(conn, session_id)?;
-    announce_change(conn, session_id, base_url)?;
-    Ok(id)
-}
-
-/// Cancels the whole session: every seat and queue place ends, and everyone
-/// is told (with a calendar cancellation for those who had a seat).
-pub fn cancel(
+/// Marks the session, its meetings and every seat and queue place
+/// cancelled.
+pub fn set_cancelled(
     conn: &mut DbConnection,
     id: i64,
     reason: Option<&str>,
     by: i64,
-    base_url: &str,
+    at: NaiveDateTime,
 ) -> QueryResult<()> {
-    let session = lock(conn, id)?;
-    if session.status() == SessionStatus::Cancelled {
-        return Ok(());
-    }
-    let people = active_people(conn, id)?;
-    let at = now();
     diesel::update(sessions::table.find(id))
         .set((
-            sessions::status.eq(SessionStatus::Cancelled.as_str()),
+            sessions::status.eq(SessionStatus::Cancelled),
             sessions::cancel_reason.eq(reason),
             sessions::confirmed_count.eq(0),
             sessions::waitlist_count.eq(0),
@@ -454,30 +385,18 @@ pub fn cancel(
     diesel::update(
         enrolments_t::table
             .filter(enrolments_t::session_id.eq(id))
-            .filter(enrolments_t::status.eq_any([
-                EnrolmentStatus::Confirmed.as_str(),
-                EnrolmentStatus::Waitlisted.as_str(),
-            ])),
+            .filter(
+                enrolments_t::status
+                    .eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
+            ),
     )
     .set((
-        enrolments_t::status.eq(EnrolmentStatus::Cancelled.as_str()),
+        enrolments_t::status.eq(EnrolmentStatus::Cancelled),
         enrolments_t::cancelled_at.eq(at),
         enrolments_t::cancelled_by.eq(by),
         enrolments_t::updated_at.eq(at),
     ))
     .execute(conn)?;
-    let summary = summary(conn, id, base_url)?;
-    for (to, status) in people {
-        outbox::enqueue(
-            conn,
-            &to,
-            &Message::SessionCancelled {
-                session: summary.clone(),
-                reason: reason.map(str::to_string),
-                had_seat: status == EnrolmentStatus::Confirmed,
-            },
-        )?;
-    }
     Ok(())
 }
 
@@ -487,10 +406,10 @@ pub fn mark_held(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     diesel::update(
         sessions::table
             .find(id)
-            .filter(sessions::status.eq(SessionStatus::Open.as_str())),
+            .filter(sessions::status.eq(SessionStatus::Open)),
     )
     .set((
-        sessions::status.eq(SessionStatus::Held.as_str()),
+        sessions::status.eq(SessionStatus::Held),
         sessions::updated_at.eq(now()),
     ))
     .execute(conn)?;
@@ -508,8 +427,8 @@ pub fn upcoming_of_kind(
     limit: i64,
 ) -> QueryResult<Vec<Session>> {
     let mut q = sessions::table
-        .filter(sessions::kind.eq(kind.as_str()))
-        .filter(sessions::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions::kind.eq(kind))
+        .filter(sessions::status.eq(SessionStatus::Open))
         .filter(sessions::starts_at.gt(after))
         .into_boxed();
     if let Some(ids) = branch_ids {
@@ -519,4 +438,102 @@ pub fn upcoming_of_kind(
         .limit(limit)
         .select(Session::as_select())
         .load(conn)
+}
+
+/// Templates get a session's columns under their own names, and what its
+/// status decides as booleans (`open`, `cancelled`, `held`), so that no
+/// template compares status codes.
+impl Serialize for Session {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Destructured without `..`: a new column cannot be forgotten here.
+        let Session {
+            id,
+            kind,
+            branch_id,
+            title,
+            location,
+            online_url,
+            capacity,
+            enrol_deadline,
+            cancel_deadline,
+            status,
+            cancel_reason,
+            confirmed_count,
+            waitlist_count,
+            starts_at,
+            ends_at,
+            version,
+            created_at,
+            updated_at,
+        } = self;
+        let mut s = serializer.serialize_struct("Session", 21)?;
+        s.serialize_field("id", id)?;
+        s.serialize_field("kind", kind)?;
+        s.serialize_field("branch_id", branch_id)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("location", location)?;
+        s.serialize_field("online_url", online_url)?;
+        s.serialize_field("capacity", capacity)?;
+        s.serialize_field("enrol_deadline", enrol_deadline)?;
+        s.serialize_field("cancel_deadline", cancel_deadline)?;
+        s.serialize_field("status", status)?;
+        s.serialize_field("cancel_reason", cancel_reason)?;
+        s.serialize_field("confirmed_count", confirmed_count)?;
+        s.serialize_field("waitlist_count", waitlist_count)?;
+        s.serialize_field("starts_at", starts_at)?;
+        s.serialize_field("ends_at", ends_at)?;
+        s.serialize_field("version", version)?;
+        s.serialize_field("created_at", created_at)?;
+        s.serialize_field("updated_at", updated_at)?;
+        s.serialize_field("open", &(*status == SessionStatus::Open))?;
+        s.serialize_field("cancelled", &(*status == SessionStatus::Cancelled))?;
+        s.serialize_field("held", &(*status == SessionStatus::Held))?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_serializes_its_columns_and_what_its_status_decides() {
+        let at = chrono::DateTime::from_timestamp(1_800_000_000, 0)
+            .map(|t| t.naive_utc())
+            .unwrap_or_default();
+        let session = Session {
+            id: 7,
+            kind: SessionKind::Evening,
+            branch_id: Some(2),
+            title: "Aften".into(),
+            location: "Aarhus".into(),
+            online_url: None,
+            capacity: Some(10),
+            enrol_deadline: None,
+            cancel_deadline: None,
+            status: SessionStatus::Held,
+            cancel_reason: None,
+            confirmed_count: 3,
+            waitlist_count: 0,
+            starts_at: at,
+            ends_at: at,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+        };
+        let value = serde_json::to_value(&session).expect("serializes");
+        let keys: Vec<&str> = value
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(keys.len(), 21, "{keys:?}");
+        assert_eq!(value["status"], "held");
+        assert_eq!(value["kind"], "evening");
+        assert_eq!(value["starts_at"], serde_json::to_value(at).expect("time"));
+        assert_eq!(
+            (&value["open"], &value["cancelled"], &value["held"]),
+            (&false.into(), &false.into(), &true.into())
+        );
+    }
 }

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::schema::user_tokens;
 use super::{DbConnection, now};
+use crate::domain::Code;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -18,7 +19,14 @@ pub enum Purpose {
     Welcome,
 }
 
-impl Purpose {
+impl Code for Purpose {
+    const ALL: &'static [Purpose] = &[
+        Purpose::VerifyEmail,
+        Purpose::ResetPassword,
+        Purpose::Invitation,
+        Purpose::Welcome,
+    ];
+
     fn as_str(self) -> &'static str {
         match self {
             Purpose::VerifyEmail => "verify_email",
@@ -27,7 +35,9 @@ impl Purpose {
             Purpose::Welcome => "welcome",
         }
     }
+}
 
+impl Purpose {
     /// Reset links are short-lived because they grant access; invitations
     /// wait for people who read their email once a week.
     pub fn lifetime(self) -> Duration {
@@ -50,7 +60,7 @@ pub fn store(
     diesel::insert_into(user_tokens::table)
         .values((
             user_tokens::user_id.eq(user_id),
-            user_tokens::purpose.eq(purpose.as_str()),
+            user_tokens::purpose.eq(purpose),
             user_tokens::token_hash.eq(token_hash),
             user_tokens::expires_at.eq(expires_at),
             user_tokens::created_at.eq(at),
@@ -67,7 +77,7 @@ pub fn peek(
 ) -> QueryResult<Option<i64>> {
     user_tokens::table
         .filter(user_tokens::token_hash.eq(token_hash))
-        .filter(user_tokens::purpose.eq(purpose.as_str()))
+        .filter(user_tokens::purpose.eq(purpose))
         .filter(user_tokens::used_at.is_null())
         .filter(user_tokens::expires_at.gt(now()))
         .select(user_tokens::user_id)
@@ -100,7 +110,7 @@ pub fn consume(
     diesel::update(
         user_tokens::table
             .filter(user_tokens::user_id.eq(user_id))
-            .filter(user_tokens::purpose.eq(purpose.as_str()))
+            .filter(user_tokens::purpose.eq(purpose))
             .filter(user_tokens::used_at.is_null()),
     )
     .set(user_tokens::used_at.eq(at))

@@ -5,9 +5,9 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{coordinator_branches, user_roles, users, volunteers};
-use super::{DbConnection, now, outbox, tokens};
+use super::{DbConnection, now};
+use crate::domain::Lang;
 use crate::domain::Role;
-use crate::mail::{Message, Recipient};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = users)]
@@ -19,7 +19,7 @@ pub struct User {
     #[serde(skip)]
     pub password_hash: Option<String>,
     pub email_verified_at: Option<NaiveDateTime>,
-    pub language: String,
+    pub language: Lang,
     pub deactivated_at: Option<NaiveDateTime>,
     #[serde(skip)]
     pub session_epoch: i64,
@@ -53,16 +53,26 @@ impl Account {
     pub fn coordinates(&self, branch_id: i64) -> bool {
         self.is_admin() || (self.has(Role::Coordinator) && self.branches.contains(&branch_id))
     }
+
+    /// Whether this user manages what belongs to `branch_id`: its
+    /// coordinators, and administrators, who alone manage what is national
+    /// (`None`).
+    pub fn manages(&self, branch_id: Option<i64>) -> bool {
+        match branch_id {
+            Some(b) => self.coordinates(b),
+            None => self.is_admin(),
+        }
+    }
 }
 
 // Here rather than in `mail`, so that mail does not depend on storage.
-impl From<&User> for crate::mail::Recipient {
+impl From<&User> for crate::domain::events::Recipient {
     fn from(u: &User) -> Self {
-        crate::mail::Recipient {
+        crate::domain::events::Recipient {
             user_id: Some(u.id),
             email: u.email.clone(),
             name: u.name.clone(),
-            language: u.language.clone(),
+            language: u.language,
         }
     }
 }
@@ -73,7 +83,7 @@ pub struct NewUser<'a> {
     pub phone: Option<&'a str>,
     pub password_hash: Option<&'a str>,
     pub verified: bool,
-    pub language: &'a str,
+    pub language: Lang,
 }
 
 pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
@@ -120,10 +130,7 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
     let mut roles: Vec<Role> = user_roles::table
         .filter(user_roles::user_id.eq(id))
         .select(user_roles::role)
-        .load::<String>(conn)?
-        .iter()
-        .filter_map(|r| Role::parse(r))
-        .collect();
+        .load::<Role>(conn)?;
     roles.sort();
     let branches = coordinator_branches::table
         .filter(coordinator_branches::user_id.eq(id))
@@ -146,7 +153,7 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
 pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
     let exists: i64 = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
-        .filter(user_roles::role.eq(role.as_str()))
+        .filter(user_roles::role.eq(role))
         .count()
         .get_result(conn)?;
     if exists == 0 {
@@ -155,11 +162,17 @@ pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRes
     Ok(())
 }
 
+/// The first role of an account made in this transaction: nothing to check
+/// for (one statement fewer on busy paths like enrolment).
+pub fn add_first_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
+    insert_role(conn, user_id, role)
+}
+
 fn insert_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
     diesel::insert_into(user_roles::table)
         .values((
             user_roles::user_id.eq(user_id),
-            user_roles::role.eq(role.as_str()),
+            user_roles::role.eq(role),
             user_roles::created_at.eq(now()),
         ))
         .execute(conn)?;
@@ -170,7 +183,7 @@ pub fn revoke_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRe
     diesel::delete(
         user_roles::table
             .filter(user_roles::user_id.eq(user_id))
-            .filter(user_roles::role.eq(role.as_str())),
+            .filter(user_roles::role.eq(role)),
     )
     .execute(conn)?;
     Ok(())
@@ -236,7 +249,7 @@ pub fn mark_verified(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
     Ok(())
 }
 
-pub fn set_language(conn: &mut DbConnection, user_id: i64, language: &str) -> QueryResult<()> {
+pub fn set_language(conn: &mut DbConnection, user_id: i64, language: Lang) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::language.eq(language))
         .execute(conn)?;
@@ -288,7 +301,7 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
         .offset(page.max(0) * PAGE_SIZE)
         .load(conn)?;
     let ids: Vec<i64> = found.iter().map(|u| u.0).collect();
-    let roles: Vec<(i64, String)> = user_roles::table
+    let roles: Vec<(i64, Role)> = user_roles::table
         .filter(user_roles::user_id.eq_any(&ids))
         .select((user_roles::user_id, user_roles::role))
         .load(conn)?;
@@ -298,7 +311,7 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
             let mut user_roles: Vec<Role> = roles
                 .iter()
                 .filter(|(u, _)| *u == id)
-                .filter_map(|(_, r)| Role::parse(r))
+                .map(|(_, r)| *r)
                 .collect();
             user_roles.sort();
             UserRow {
@@ -315,57 +328,4 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
-}
-
-/// The account for an email typed into a public form (an enrolment, an info
-/// evening): the existing one, untouched, or a new one without a password,
-/// which gets a link to choose one. Callers show the same page either way,
-/// so the form never tells a visitor whether an address has an account.
-pub fn account_for_email(
-    conn: &mut DbConnection,
-    email: &str,
-    name: &str,
-    language: &str,
-    welcome_link_base: &str,
-    role: Option<Role>,
-) -> QueryResult<i64> {
-    if let Some(existing) = find_by_email(conn, email)? {
-        return Ok(existing.id);
-    }
-    let id = create(
-        conn,
-        &NewUser {
-            email,
-            name,
-            phone: None,
-            password_hash: None,
-            verified: false,
-            language,
-        },
-    )?;
-    if let Some(role) = role {
-        // A new account has no roles yet: no need for grant_role's check.
-        insert_role(conn, id, role)?;
-    }
-    let raw = crate::auth::token::generate();
-    tokens::store(
-        conn,
-        id,
-        tokens::Purpose::Welcome,
-        &crate::auth::token::digest(&raw),
-    )?;
-    let to = Recipient {
-        user_id: Some(id),
-        email: email.to_string(),
-        name: name.to_string(),
-        language: language.to_string(),
-    };
-    outbox::enqueue(
-        conn,
-        &to,
-        &Message::AccountCreated {
-            link: format!("{welcome_link_base}{raw}"),
-        },
-    )?;
-    Ok(id)
 }

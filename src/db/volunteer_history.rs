@@ -18,8 +18,8 @@ use crate::domain::volunteer::{StatusChange, VolunteerStatus};
 pub struct StatusChangeRow {
     pub id: i64,
     pub user_id: i64,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<VolunteerStatus>,
+    pub to_status: VolunteerStatus,
     pub reason: Option<String>,
     pub until: Option<NaiveDate>,
     pub cohort_id: Option<i64>,
@@ -55,8 +55,8 @@ fn insert(
     diesel::insert_into(changes::table)
         .values((
             changes::user_id.eq(user_id),
-            changes::from_status.eq(from.map(VolunteerStatus::as_str)),
-            changes::to_status.eq(to.as_str()),
+            changes::from_status.eq(from),
+            changes::to_status.eq(to),
             changes::reason.eq(c.reason),
             changes::until.eq(c.until),
             changes::cohort_id.eq(c.cohort_id),
@@ -82,11 +82,10 @@ pub fn change(
     conn: &mut DbConnection,
     c: &Change<'_>,
 ) -> QueryResult<Result<(VolunteerStatus, VolunteerStatus), VolunteerStatus>> {
-    let current: String = volunteers::table
+    let from: VolunteerStatus = volunteers::table
         .find(c.user_id)
         .select(volunteers::status)
         .first(conn)?;
-    let from = VolunteerStatus::parse(&current).ok_or(diesel::result::Error::NotFound)?;
     let Some(to) = c.change.apply(from) else {
         return Ok(Err(from));
     };
@@ -95,12 +94,9 @@ pub fn change(
     let n = diesel::update(
         volunteers::table
             .find(c.user_id)
-            .filter(volunteers::status.eq(from.as_str())),
+            .filter(volunteers::status.eq(from)),
     )
-    .set((
-        volunteers::status.eq(to.as_str()),
-        volunteers::updated_at.eq(now()),
-    ))
+    .set((volunteers::status.eq(to), volunteers::updated_at.eq(now())))
     .execute(conn)?;
     if n == 0 {
         return Ok(Err(from));
@@ -146,7 +142,7 @@ pub fn pause_ends(
 ) -> QueryResult<HashMap<i64, NaiveDate>> {
     let rows: Vec<(i64, Option<NaiveDate>)> = changes::table
         .filter(changes::user_id.eq_any(user_ids))
-        .filter(changes::to_status.eq(VolunteerStatus::Paused.as_str()))
+        .filter(changes::to_status.eq(VolunteerStatus::Paused))
         .order(changes::id)
         .select((changes::user_id, changes::until))
         .load(conn)?;
@@ -156,12 +152,6 @@ pub fn pause_ends(
         .collect())
 }
 
-/// Whether a status change is an activation: becoming active, other than
-/// by coming back from a pause.
-pub fn is_activation(from: Option<&str>, to: &str) -> bool {
-    to == VolunteerStatus::Active.as_str() && from != Some(VolunteerStatus::Paused.as_str())
-}
-
 /// When each of these people last became active, in one query.
 pub fn activated_at(
     conn: &mut DbConnection,
@@ -169,10 +159,10 @@ pub fn activated_at(
 ) -> QueryResult<HashMap<i64, NaiveDateTime>> {
     let rows: Vec<(i64, NaiveDateTime)> = changes::table
         .filter(changes::user_id.eq_any(user_ids))
-        .filter(changes::to_status.eq(VolunteerStatus::Active.as_str()))
+        .filter(changes::to_status.eq(VolunteerStatus::Active))
         .filter(
             changes::from_status
-                .ne(VolunteerStatus::Paused.as_str())
+                .ne(VolunteerStatus::Paused)
                 .or(changes::from_status.is_null()),
         )
         .order(changes::id)
@@ -190,7 +180,7 @@ pub fn activated_in_cohort(
     changes::table
         .inner_join(users::table.on(users::id.eq(changes::user_id)))
         .filter(changes::cohort_id.eq(cohort_id))
-        .filter(changes::to_status.eq(VolunteerStatus::Active.as_str()))
+        .filter(changes::to_status.eq(VolunteerStatus::Active))
         .order(users::name)
         .select((users::id, users::name, changes::created_at))
         .load(conn)

@@ -82,13 +82,13 @@ pub fn record_check(
     diesel::delete(
         checks::table
             .filter(checks::user_id.eq(user_id))
-            .filter(checks::kind.eq(check.as_str())),
+            .filter(checks::kind.eq(check)),
     )
     .execute(conn)?;
     diesel::insert_into(checks::table)
         .values((
             checks::user_id.eq(user_id),
-            checks::kind.eq(check.as_str()),
+            checks::kind.eq(check),
             checks::checked_on.eq(on),
             checks::recorded_by.eq(by),
             checks::recorded_at.eq(now()),
@@ -102,15 +102,13 @@ pub fn checks_of_many(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<(ExtraCheck, NaiveDate)>>> {
-    let rows: Vec<(i64, String, NaiveDate)> = checks::table
+    let rows: Vec<(i64, ExtraCheck, NaiveDate)> = checks::table
         .filter(checks::user_id.eq_any(user_ids))
         .select((checks::user_id, checks::kind, checks::checked_on))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<(ExtraCheck, NaiveDate)>> = HashMap::new();
-    for (user, kind, on) in rows {
-        if let Some(check) = ExtraCheck::parse(&kind) {
-            out.entry(user).or_default().push((check, on));
-        }
+    for (user, check, on) in rows {
+        out.entry(user).or_default().push((check, on));
     }
     Ok(out)
 }

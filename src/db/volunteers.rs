@@ -1,5 +1,6 @@
 //! Volunteer records (brobyggere): branch and status.
 
+use crate::domain::Code;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::domain::volunteer::VolunteerStatus;
 pub struct Volunteer {
     pub user_id: i64,
     pub branch_id: i64,
-    pub status: String,
+    pub status: VolunteerStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -30,7 +31,7 @@ pub fn create(
         .values((
             volunteers::user_id.eq(user_id),
             volunteers::branch_id.eq(branch_id),
-            volunteers::status.eq(status.as_str()),
+            volunteers::status.eq(status),
             volunteers::created_at.eq(at),
             volunteers::updated_at.eq(at),
         ))
@@ -51,7 +52,7 @@ pub struct RosterRow {
     pub user_id: i64,
     pub name: String,
     pub email: String,
-    pub status: String,
+    pub status: VolunteerStatus,
 }
 
 /// A branch's volunteers in the given statuses with their names, by name,
@@ -62,8 +63,7 @@ pub fn in_branch_with_status(
     statuses: &[VolunteerStatus],
 ) -> QueryResult<Vec<RosterRow>> {
     use super::schema::users;
-    let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(i64, String, String, String)> = volunteers::table
+    let rows: Vec<(i64, String, String, VolunteerStatus)> = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq_any(statuses))
@@ -73,8 +73,8 @@ pub fn in_branch_with_status(
     Ok(rows.into_iter().map(RosterRow::from).collect())
 }
 
-impl From<(i64, String, String, String)> for RosterRow {
-    fn from((user_id, name, email, status): (i64, String, String, String)) -> Self {
+impl From<(i64, String, String, VolunteerStatus)> for RosterRow {
+    fn from((user_id, name, email, status): (i64, String, String, VolunteerStatus)) -> Self {
         RosterRow {
             user_id,
             name,
@@ -102,7 +102,7 @@ pub fn page_in_branch(
             .filter(volunteers::branch_id.eq(branch_id))
             .into_boxed();
         if let Some(status) = status {
-            q = q.filter(volunteers::status.eq(status.as_str()));
+            q = q.filter(volunteers::status.eq(status));
         }
         if let Some(pattern) = &pattern {
             q = q.filter(
@@ -121,14 +121,14 @@ pub fn page_in_branch(
             .filter(volunteers::branch_id.eq(branch_id))
             .into_boxed();
         if let Some(status) = status {
-            q = q.filter(volunteers::status.eq(status.as_str()));
+            q = q.filter(volunteers::status.eq(status));
         }
         q.count().get_result(conn)?
     } else {
         matching().count().get_result(conn)?
     };
     let pager = Pager::new(requested_page, PER_PAGE, total);
-    let rows: Vec<(i64, String, String, String)> = matching()
+    let rows: Vec<(i64, String, String, VolunteerStatus)> = matching()
         .select((users::id, users::name, users::email, volunteers::status))
         .order((users::name, users::id))
         .limit(pager.limit())
@@ -141,7 +141,7 @@ pub fn page_in_branch(
 pub fn counts_by_branch(
     conn: &mut DbConnection,
     branch_ids: &[i64],
-) -> QueryResult<Vec<(i64, String, i64)>> {
+) -> QueryResult<Vec<(i64, VolunteerStatus, i64)>> {
     volunteers::table
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .group_by((volunteers::branch_id, volunteers::status))
@@ -161,11 +161,11 @@ pub fn counts_in_branch(
 ) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
     let counted = counts_by_branch(conn, &[branch_id])?;
     Ok(VolunteerStatus::ALL
-        .into_iter()
-        .map(|s| {
+        .iter()
+        .map(|&s| {
             let n = counted
                 .iter()
-                .find(|(_, status, _)| status == s.as_str())
+                .find(|(_, status, _)| *status == s)
                 .map_or(0, |(_, _, n)| *n);
             (s, n)
         })
@@ -195,7 +195,7 @@ pub fn active_page_in_branch(
 ) -> QueryResult<(Vec<ActiveRow>, Pager)> {
     let total: i64 = volunteers::table
         .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
         .count()
         .get_result(conn)?;
     let pager = Pager::new(requested_page, PER_PAGE, total);
@@ -211,7 +211,7 @@ fn active_rows(
     let mut q = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
         .select((users::id, users::name, users::email, users::phone))
         .order((users::name, users::id))
         .into_boxed();

@@ -2,21 +2,21 @@
 //! attendance registered, an upcoming one with yes and no answers, a
 //! national evening from the secretariat, and a public info evening with
 //! sign-ups from people without an account. Everything goes through the
-//! site's own storage functions, so the invitations and confirmations are
+//! site's own use-case steps, so the invitations and confirmations are
 //! in the outbox to read.
 
+use crate::domain::Lang;
 use anyhow::{Context as _, anyhow};
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-use crate::db::evenings::{self, NewEvening};
+use crate::app::evenings::staff::announce;
+use crate::db::evenings::NewEvening;
 use crate::db::sessions::{self, MeetingTimes};
-use crate::db::{DbConnection, attendance, branches, enrolments, users};
+use crate::db::{DbConnection, attendance, branches, users};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::evening::{Answer, EveningKind};
 use crate::domain::time::local_to_utc;
 
-/// Links in the demo's messages point at the default address.
-const BASE: &str = "http://127.0.0.1:8080";
 const AARHUS_PLACE: &str = "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C";
 
 /// An evening `offset` days from today, 17:00–19:00 Copenhagen time.
@@ -35,7 +35,7 @@ fn evening_at(today: NaiveDate, offset: i64) -> anyhow::Result<MeetingTimes> {
 }
 
 pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
-    let today = crate::i18n::format::local(crate::db::now()).date_naive();
+    let today = crate::domain::time::local(crate::db::now()).date_naive();
     let aarhus = branches::all(conn)?
         .into_iter()
         .find(|b| b.branch.name == "Aarhus")
@@ -57,7 +57,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     ];
 
     // Last month's evening in Aarhus: held, attendance registered.
-    let past = evenings::create(
+    let past = announce(
         conn,
         &NewEvening {
             kind: EveningKind::Branch,
@@ -70,11 +70,10 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             open_to_other_branches: false,
         },
         &evening_at(today, -33)?,
-        BASE,
     )?;
     for &uid in std::iter::once(&sara).chain(&others) {
         // Answered before the evening; entered here by staff afterwards.
-        enrolments::enrol(conn, past, uid, true, BASE)?
+        crate::app::engine::enrol(conn, past, uid, true)?
             .map_err(|r| anyhow!("demo enrolment refused: {r:?}"))?;
     }
     sessions::mark_held(conn, past)?;
@@ -93,7 +92,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     }
 
     // The next evening in Aarhus: Sara and Nadia come, Lukas cannot.
-    let next = evenings::create(
+    let next = announce(
         conn,
         &NewEvening {
             kind: EveningKind::Branch,
@@ -106,7 +105,6 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             open_to_other_branches: false,
         },
         &evening_at(today, 12)?,
-        BASE,
     )?;
     let answers = [
         (sara, Answer::Yes),
@@ -114,12 +112,12 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
         (others[1], Answer::No),
     ];
     for (uid, answer) in answers {
-        evenings::answer(conn, next, uid, answer, BASE)
+        crate::app::evenings::answer(conn, next, uid, answer)
             .map_err(|e| anyhow!("demo answer refused: {e:?}"))?;
     }
 
     // A national evening from the secretariat, open to every branch.
-    evenings::create(
+    announce(
         conn,
         &NewEvening {
             kind: EveningKind::Branch,
@@ -132,11 +130,10 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             open_to_other_branches: true,
         },
         &evening_at(today, 40)?,
-        BASE,
     )?;
 
     // A public info evening with sign-ups from people without accounts.
-    let info = evenings::create(
+    let info = announce(
         conn,
         &NewEvening {
             kind: EveningKind::Info,
@@ -149,15 +146,14 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             open_to_other_branches: false,
         },
         &evening_at(today, 19)?,
-        BASE,
     )?;
-    let welcome = format!("{BASE}/konto/velkommen/");
+    let _welcome = "/konto/velkommen/".to_string();
     for (email, name) in [
         ("maja.friis@example.dk", "Maja Friis"),
         ("oliver.dam@example.dk", "Oliver Dam"),
     ] {
-        let uid = evenings::account_for(conn, email, name, "da", &welcome)?;
-        enrolments::enrol(conn, info, uid, false, BASE)?
+        let uid = crate::app::accounts::for_email(conn, email, name, Lang::Da, None)?;
+        crate::app::engine::enrol(conn, info, uid, false)?
             .map_err(|r| anyhow!("demo sign-up refused: {r:?}"))?;
     }
     Ok(())

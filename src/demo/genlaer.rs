@@ -7,8 +7,13 @@
 //! Everything goes through the real engine; the messages it records are
 //! dropped at the end, so a fresh demo has no emails waiting to be sent.
 
+use crate::domain::Lang;
+use crate::domain::genlaer::Audience;
+use crate::domain::genlaer::CourseFormat;
+use crate::domain::genlaer::OrganisationKind;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use diesel::prelude::*;
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::content::load_folder;
@@ -17,13 +22,11 @@ use crate::db::certificates::{self, NewCertificate};
 use crate::db::courses::{self, CourseFields};
 use crate::db::genlaer::{self, Link, Person};
 use crate::db::sessions::{self, MeetingTimes};
-use crate::db::{DbConnection, attendance, branches, enrolments, users};
+use crate::db::{DbConnection, attendance, branches, users};
 use crate::domain::Role;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::genlaer::{BookingStatus, certificate_code};
 use crate::domain::invoice::{Invoice, InvoiceKind};
-
-const BASE: &str = "http://127.0.0.1:8080";
 
 /// The front matter of a course file.
 #[derive(Debug, Deserialize)]
@@ -31,10 +34,10 @@ pub struct CourseMeta {
     pub slug: String,
     pub title: String,
     pub summary: String,
-    pub audience: String,
+    pub audience: Audience,
     pub target_group: String,
     pub hours: f64,
-    pub format: String,
+    pub format: CourseFormat,
     /// Kroner.
     pub price: f64,
     #[serde(default)]
@@ -59,7 +62,7 @@ fn err(e: impl std::fmt::Display) -> diesel::result::Error {
 
 /// A Copenhagen wall-clock time `days` from today.
 fn at(days: i64, hour: u32, minute: u32) -> QueryResult<NaiveDateTime> {
-    let today: NaiveDate = crate::i18n::format::local(Utc::now().naive_utc()).date_naive();
+    let today: NaiveDate = crate::domain::time::local(Utc::now().naive_utc()).date_naive();
     let time = NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| err("time"))?;
     crate::domain::time::local_to_utc(today + Duration::days(days), time).map_err(err)
 }
@@ -164,7 +167,7 @@ fn participant(conn: &mut DbConnection, i: usize) -> QueryResult<(i64, Person)> 
                     phone: None,
                     password_hash: None,
                     verified: true,
-                    language: "da",
+                    language: Lang::Da,
                 },
             )?;
             users::grant_role(conn, id, Role::Professional)?;
@@ -199,12 +202,12 @@ fn enrol(
     person: &Person,
     invoice: &Invoice,
 ) -> QueryResult<()> {
-    let placed = enrolments::enrol(conn, session_id, user_id, true, BASE)?
+    let placed = crate::app::engine::enrol(conn, session_id, user_id, true)?
         .map_err(|r| err(format!("demo enrolment refused: {r:?}")))?;
-    genlaer::save_details(conn, &placed, person, invoice)
+    genlaer::save_details(conn, placed.enrolment_id, placed.reused, person, invoice)
 }
 
-pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
+pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<()> {
     let regions = branches::regions(conn)?;
     let all_branches = branches::all(conn)?;
     let branch = |name: &str| {
@@ -423,11 +426,11 @@ pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
     )?;
 
     // Organisations' bookings: one waiting for an answer, one accepted.
-    let today = crate::i18n::format::local(Utc::now().naive_utc()).date_naive();
+    let today = crate::domain::time::local(Utc::now().naive_utc()).date_naive();
     let booking = |course_id: i64,
                    branch_id: i64,
                    organisation: &str,
-                   kind: &str,
+                   kind: OrganisationKind,
                    place: &str,
                    n: i32,
                    from: i64| NewBooking {
@@ -435,7 +438,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
         branch_id: Some(branch_id),
         requester_id: professional.id,
         organisation: organisation.into(),
-        organisation_kind: kind.into(),
+        organisation_kind: kind,
         wished_from: today + Duration::days(from),
         wished_to: today + Duration::days(from + 30),
         participants: n,
@@ -452,7 +455,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
             lgbt,
             randers,
             "Regionshospitalet Randers, Akutafdelingen",
-            "hospital",
+            OrganisationKind::Hospital,
             "Skovlyvej 15, 8930 Randers NØ",
             16,
             40,
@@ -464,7 +467,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
             visitators,
             aarhus,
             "Præhospitalet Region Midtjylland",
-            "region",
+            OrganisationKind::Region,
             "Præhospitalet, Olof Palmes Allé 34, 8200 Aarhus N",
             18,
             25,
@@ -478,8 +481,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &str) -> QueryResult<()> {
         coordinator.id,
     )?;
     let salt = crate::auth::token::generate();
-    let hash =
-        crate::auth::token::digest(&crate::web::routes::genlaer::link_token(secret_key, &salt));
+    let hash = crate::auth::token::digest(&crate::app::genlaer::link_token(secret_key, &salt));
     let closed = session(
         conn,
         Plan {

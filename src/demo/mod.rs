@@ -10,6 +10,7 @@ mod volunteers;
 
 use anyhow::Context as _;
 use diesel::Connection;
+use secrecy::SecretString;
 
 use crate::db::{Db, users};
 
@@ -26,7 +27,7 @@ pub const ACCOUNTS: [&str; 5] = [
 
 /// Loads the demo content if the database has no users yet. Returns whether
 /// it did. The secret key derives the demo booking's private link.
-pub fn seed_if_empty(db: &Db, secret_key: &str) -> anyhow::Result<bool> {
+pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool> {
     let mut conn = db.conn()?;
     if users::count(&mut conn)? > 0 {
         return Ok(false);

@@ -1,6 +1,7 @@
 //! The organisation as of 2025-26 (DOMAIN.md): seven regions, their branches
 //! with the regional head office first, and the demo accounts.
 
+use crate::domain::Lang;
 use diesel::QueryResult;
 
 use crate::db::branches::{self, BranchFields};
@@ -61,7 +62,7 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> QueryResult<()> {
                 phone: None,
                 password_hash: Some(password_hash),
                 verified: true,
-                language: "da",
+                language: Lang::Da,
             },
         )
     };

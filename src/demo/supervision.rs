@@ -9,13 +9,10 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::db::sessions::{self, MeetingTimes};
 use crate::db::supervision::{self, NewSupervision};
-use crate::db::{DbConnection, attendance, branches, enrolments, users};
+use crate::db::{DbConnection, branches, enrolments, users};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::supervision::{Format, SupervisorKind};
 use crate::domain::time::local_to_utc;
-
-/// Links in the demo's messages point at the default address.
-const BASE: &str = "http://127.0.0.1:8080";
 
 fn meeting(today: NaiveDate, offset: i64, from: u32, to: u32) -> anyhow::Result<MeetingTimes> {
     let date = today + Duration::days(offset);
@@ -67,7 +64,7 @@ fn plan(conn: &mut DbConnection, p: Plan<'_>) -> anyhow::Result<i64> {
 
 fn enrol(conn: &mut DbConnection, session: i64, people: &[i64]) -> anyhow::Result<()> {
     for person in people {
-        enrolments::enrol(conn, session, *person, true, BASE)?
+        crate::app::engine::enrol(conn, session, *person, true)?
             .map_err(|r| anyhow!("demo supervision enrolment refused: {r:?}"))?;
     }
     Ok(())
@@ -78,12 +75,14 @@ fn held(conn: &mut DbConnection, session: i64, by: i64) -> anyhow::Result<()> {
     let (seated, _) = enrolments::participants(conn, session)?;
     for m in sessions::meetings(conn, session)? {
         for p in &seated {
-            attendance::record(
+            crate::app::sessions::record_one(
                 conn,
                 m.id,
-                p.enrolment.user_id,
-                AttendanceStatus::Present,
-                m.minutes(),
+                crate::app::sessions::Presence {
+                    user_id: p.enrolment.user_id,
+                    status: AttendanceStatus::Present,
+                    minutes: m.minutes(),
+                },
                 by,
             )?;
         }
@@ -93,7 +92,7 @@ fn held(conn: &mut DbConnection, session: i64, by: i64) -> anyhow::Result<()> {
 }
 
 pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
-    let today = crate::i18n::format::local(crate::db::now()).date_naive();
+    let today = crate::domain::time::local(crate::db::now()).date_naive();
     let branch_ids: std::collections::HashMap<String, i64> = branches::all(conn)?
         .into_iter()
         .map(|b| (b.branch.name, b.branch.id))
@@ -215,7 +214,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     )?;
 
     // Sara had a hard accompaniment this week and asks to talk it over.
-    supervision::request(conn, sara, aarhus, BASE)
+    crate::app::supervision::request(conn, sara, aarhus)
         .context("the demo request for individual supervision")?
         .ok_or_else(|| anyhow!("demo request refused"))?;
     Ok(())

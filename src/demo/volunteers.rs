@@ -10,26 +10,23 @@
 //! Everything goes through the same storage functions as the site, then the
 //! dates are moved back so the history reads naturally.
 
+use crate::domain::Lang;
 use std::collections::HashMap;
 
 use anyhow::{Context as _, anyhow};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::app::volunteers::activation;
+use crate::app::volunteers::applications::{self as apply, Decision};
 use crate::content::preparation;
 use crate::db::applications::{self, NewApplication};
 use crate::db::cohorts::{self, NewCohort};
 use crate::db::sessions::{self, MeetingTimes};
-use crate::db::{
-    DbConnection, activation, attendance, branches, declarations, enrolments, users,
-    volunteer_history,
-};
+use crate::db::{DbConnection, attendance, branches, declarations, users, volunteer_history};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::curriculum::Curriculum;
 use crate::domain::time::local_to_utc;
 use crate::domain::volunteer::StatusChange;
-
-/// Links in the demo's messages point at the default address.
-const BASE: &str = "http://127.0.0.1:8080";
 
 struct Demo<'a> {
     today: NaiveDate,
@@ -82,7 +79,7 @@ impl Demo<'_> {
                 phone: None,
                 password_hash: Some(self.password_hash),
                 verified: true,
-                language: "da",
+                language: Lang::Da,
             },
         )?)
     }
@@ -147,7 +144,7 @@ fn apply(
     a: &Applicant,
     days_ago: i64,
 ) -> anyhow::Result<i64> {
-    let id = applications::submit(
+    let id = apply::record(
         conn,
         user_id,
         &NewApplication {
@@ -162,7 +159,6 @@ fn apply(
         },
         a.phone,
         None,
-        format!("{BASE}/frivillig"),
     )?;
     applications::backdate(conn, id, demo.day(-days_ago), None)?;
     volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
@@ -184,15 +180,8 @@ fn accept(
         "God samtale. Har erfaring fra praktik i psykiatrien og er klar til kurset.",
         demo.coordinator,
     )?;
-    applications::decide(
-        conn,
-        app,
-        true,
-        None,
-        demo.coordinator,
-        format!("{BASE}/frivillig"),
-    )?
-    .map_err(|_| anyhow!("demo application already decided"))?;
+    apply::record_decision(conn, app, &Decision::Accept(None), demo.coordinator)?
+        .map_err(|_| anyhow!("demo application already decided"))?;
     applications::backdate(conn, app, demo.day(-applied), Some(demo.day(-days_ago)))?;
     volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
     Ok(())
@@ -205,7 +194,7 @@ fn train(
     cohort_id: i64,
     days_ago: i64,
 ) -> anyhow::Result<()> {
-    enrolments::enrol(conn, cohort_id, user_id, true, BASE)?
+    crate::app::engine::enrol(conn, cohort_id, user_id, true)?
         .map_err(|r| anyhow!("demo enrolment refused: {r:?}"))?;
     activation::start_training(conn, user_id, Some(demo.coordinator))?;
     volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
@@ -256,7 +245,6 @@ fn activate(
         StatusChange::Activate,
         Some(demo.coordinator),
         None,
-        BASE,
     )?
     .map_err(|r| anyhow!("demo activation refused: {r:?}"))?;
     volunteer_history::backdate_latest(conn, user_id, demo.day(-days_ago))?;
@@ -269,7 +257,7 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
         .ok_or_else(|| anyhow!("demo coordinator missing"))?
         .id;
     let demo = Demo {
-        today: crate::i18n::format::local(crate::db::now()).date_naive(),
+        today: crate::domain::time::local(crate::db::now()).date_naive(),
         coordinator,
         branches: branches::all(conn)?
             .into_iter()
@@ -396,7 +384,6 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
         demo.today + Duration::days(45),
         Some("Eksamen og bachelorprojekt"),
         emil,
-        BASE,
     )?
     .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
     volunteer_history::backdate_latest(conn, emil, demo.day(-10))?;

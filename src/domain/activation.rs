@@ -4,6 +4,7 @@
 //! and its arguments, rendered by the web layer), so the volunteer's page,
 //! the coordinator's view and every refusal show the same list.
 
+use crate::domain::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -23,17 +24,13 @@ pub enum ExtraCheck {
     ChildCertificate,
 }
 
-impl ExtraCheck {
-    pub const ALL: [ExtraCheck; 1] = [ExtraCheck::ChildCertificate];
+impl Code for ExtraCheck {
+    const ALL: &'static [ExtraCheck] = &[ExtraCheck::ChildCertificate];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             ExtraCheck::ChildCertificate => "child_certificate",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<ExtraCheck> {
-        ExtraCheck::ALL.into_iter().find(|c| c.as_str() == value)
     }
 }
 

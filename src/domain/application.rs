@@ -2,6 +2,7 @@
 //! refused. Social Sundhed collects only what it needs: never a CPR number,
 //! the birth year at most, and only if the applicant wants to give it.
 
+use crate::domain::Code;
 use serde::Serialize;
 
 use super::validation::{Invalid, optional_text, required_text};
@@ -14,23 +15,19 @@ pub enum ApplicationStatus {
     Declined,
 }
 
-impl ApplicationStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for ApplicationStatus {
+    const ALL: &'static [ApplicationStatus] = &[
+        ApplicationStatus::Pending,
+        ApplicationStatus::Accepted,
+        ApplicationStatus::Declined,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Pending => "pending",
             ApplicationStatus::Accepted => "accepted",
             ApplicationStatus::Declined => "declined",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<ApplicationStatus> {
-        [
-            ApplicationStatus::Pending,
-            ApplicationStatus::Accepted,
-            ApplicationStatus::Declined,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
     }
 }
 

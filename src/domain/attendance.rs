@@ -1,6 +1,7 @@
 //! Attendance per meeting: present (the whole meeting), absent, or partial
 //! with the minutes actually attended.
 
+use crate::domain::Code;
 use serde::Serialize;
 
 use super::validation::Invalid;
@@ -13,23 +14,19 @@ pub enum AttendanceStatus {
     Partial,
 }
 
-impl AttendanceStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for AttendanceStatus {
+    const ALL: &'static [AttendanceStatus] = &[
+        AttendanceStatus::Present,
+        AttendanceStatus::Absent,
+        AttendanceStatus::Partial,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             AttendanceStatus::Present => "present",
             AttendanceStatus::Absent => "absent",
             AttendanceStatus::Partial => "partial",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<AttendanceStatus> {
-        [
-            AttendanceStatus::Present,
-            AttendanceStatus::Absent,
-            AttendanceStatus::Partial,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
     }
 }
 

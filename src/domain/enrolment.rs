@@ -2,6 +2,7 @@
 //! cancel when, and who is promoted when a seat frees. Used by every kind of
 //! session. `db::enrolments` applies them inside one transaction.
 
+use crate::domain::Code;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -18,8 +19,15 @@ pub enum EnrolmentStatus {
     Withdrawn,
 }
 
-impl EnrolmentStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for EnrolmentStatus {
+    const ALL: &'static [EnrolmentStatus] = &[
+        EnrolmentStatus::Confirmed,
+        EnrolmentStatus::Waitlisted,
+        EnrolmentStatus::Cancelled,
+        EnrolmentStatus::Withdrawn,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             EnrolmentStatus::Confirmed => "confirmed",
             EnrolmentStatus::Waitlisted => "waitlisted",
@@ -27,18 +35,9 @@ impl EnrolmentStatus {
             EnrolmentStatus::Withdrawn => "withdrawn",
         }
     }
+}
 
-    pub fn parse(value: &str) -> Option<EnrolmentStatus> {
-        [
-            EnrolmentStatus::Confirmed,
-            EnrolmentStatus::Waitlisted,
-            EnrolmentStatus::Cancelled,
-            EnrolmentStatus::Withdrawn,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
-    }
-
+impl EnrolmentStatus {
     /// Holding a seat or a place in the queue.
     pub fn is_active(self) -> bool {
         matches!(

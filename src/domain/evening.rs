@@ -6,6 +6,7 @@
 //! without a branch is always national). An info evening is public: anyone
 //! may sign up, with or without an account.
 
+use crate::domain::Code;
 use serde::Serialize;
 
 use super::enrolment::EnrolmentStatus;
@@ -20,20 +21,18 @@ pub enum EveningKind {
     Info,
 }
 
-impl EveningKind {
-    pub fn as_str(self) -> &'static str {
+impl Code for EveningKind {
+    const ALL: &'static [EveningKind] = &[EveningKind::Branch, EveningKind::Info];
+
+    fn as_str(self) -> &'static str {
         match self {
             EveningKind::Branch => "branch",
             EveningKind::Info => "info",
         }
     }
+}
 
-    pub fn parse(value: &str) -> Option<EveningKind> {
-        [EveningKind::Branch, EveningKind::Info]
-            .into_iter()
-            .find(|k| k.as_str() == value)
-    }
-
+impl EveningKind {
     /// Reads the kind chosen on the coordinator's form.
     pub fn from_form(value: &str) -> Result<EveningKind, Invalid> {
         EveningKind::parse(value.trim()).ok_or(Invalid("error-evening-kind"))
@@ -48,18 +47,14 @@ pub enum Answer {
     No,
 }
 
-impl Answer {
-    pub fn as_str(self) -> &'static str {
+impl Code for Answer {
+    const ALL: &'static [Answer] = &[Answer::Yes, Answer::No];
+
+    fn as_str(self) -> &'static str {
         match self {
             Answer::Yes => "yes",
             Answer::No => "no",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Answer> {
-        [Answer::Yes, Answer::No]
-            .into_iter()
-            .find(|a| a.as_str() == value.trim())
     }
 }
 
@@ -197,9 +192,48 @@ pub fn attendance_percent(present: i64, yes: i64) -> Option<i64> {
     Some(((present * 100) as f64 / yes as f64).round() as i64)
 }
 
+/// A year's brobyggeraftener in numbers, for the branch dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct YearNumbers {
+    pub held: i64,
+    pub planned: i64,
+    /// Seats taken at the held evenings.
+    pub yes: i64,
+    /// People recorded present at the held evenings.
+    pub present: i64,
+    pub attendance_percent: Option<i64>,
+}
+
+/// The numbers of a year's evenings, each given as (held, yes, present):
+/// only held evenings count towards attendance.
+pub fn year_numbers(evenings: impl IntoIterator<Item = (bool, i64, i64)>) -> YearNumbers {
+    let mut n = YearNumbers::default();
+    for (held, yes, present) in evenings {
+        if held {
+            n.held += 1;
+            n.yes += yes;
+            n.present += present;
+        } else {
+            n.planned += 1;
+        }
+    }
+    n.attendance_percent = attendance_percent(n.present, n.yes);
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_held_evenings_count_towards_attendance() {
+        let n = year_numbers([(true, 10, 8), (true, 5, 4), (false, 20, 0)]);
+        assert_eq!(n.held, 2);
+        assert_eq!(n.planned, 1);
+        assert_eq!(n.yes, 15);
+        assert_eq!(n.present, 12);
+        assert_eq!(n.attendance_percent, Some(80));
+    }
 
     fn audience(kind: EveningKind, branch: Option<i64>, open: bool) -> Audience {
         Audience {

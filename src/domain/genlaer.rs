@@ -2,6 +2,7 @@
 //! organisations and course certificates. Seats, waiting lists and
 //! cancellations are the shared engine's (`domain::enrolment`).
 
+use crate::domain::Code;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -19,25 +20,21 @@ pub enum Audience {
     Students,
 }
 
-impl Audience {
-    pub const ALL: [Audience; 4] = [
+impl Code for Audience {
+    const ALL: &'static [Audience] = &[
         Audience::Professionals,
         Audience::Leaders,
         Audience::DecisionMakers,
         Audience::Students,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Audience::Professionals => "professionals",
             Audience::Leaders => "leaders",
             Audience::DecisionMakers => "decision_makers",
             Audience::Students => "students",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.as_str() == value)
     }
 }
 
@@ -52,25 +49,23 @@ pub enum CourseFormat {
     Both,
 }
 
-impl CourseFormat {
-    pub const ALL: [CourseFormat; 3] = [
+impl Code for CourseFormat {
+    const ALL: &'static [CourseFormat] = &[
         CourseFormat::Open,
         CourseFormat::Inhouse,
         CourseFormat::Both,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             CourseFormat::Open => "open",
             CourseFormat::Inhouse => "inhouse",
             CourseFormat::Both => "both",
         }
     }
+}
 
-    pub fn parse(value: &str) -> Option<CourseFormat> {
-        CourseFormat::ALL.into_iter().find(|f| f.as_str() == value)
-    }
-
+impl CourseFormat {
     pub fn bookable(self) -> bool {
         matches!(self, CourseFormat::Inhouse | CourseFormat::Both)
     }
@@ -84,35 +79,55 @@ pub enum BookingStatus {
     Declined,
 }
 
-impl BookingStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for BookingStatus {
+    const ALL: &'static [BookingStatus] = &[
+        BookingStatus::Pending,
+        BookingStatus::Accepted,
+        BookingStatus::Declined,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             BookingStatus::Pending => "pending",
             BookingStatus::Accepted => "accepted",
             BookingStatus::Declined => "declined",
         }
     }
-
-    pub fn parse(value: &str) -> Option<BookingStatus> {
-        [
-            BookingStatus::Pending,
-            BookingStatus::Accepted,
-            BookingStatus::Declined,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
-    }
 }
 
 /// The kinds of organisation that book courses.
-pub const ORGANISATION_KINDS: [&str; 5] = ["hospital", "municipality", "region", "school", "other"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Hospital,
+    Municipality,
+    Region,
+    School,
+    Other,
+}
 
-pub fn organisation_kind(value: &str) -> Result<String, Invalid> {
-    ORGANISATION_KINDS
-        .iter()
-        .find(|k| **k == value)
-        .map(|k| k.to_string())
-        .ok_or(Invalid("error-choose"))
+impl Code for OrganisationKind {
+    const ALL: &'static [OrganisationKind] = &[
+        OrganisationKind::Hospital,
+        OrganisationKind::Municipality,
+        OrganisationKind::Region,
+        OrganisationKind::School,
+        OrganisationKind::Other,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Hospital => "hospital",
+            OrganisationKind::Municipality => "municipality",
+            OrganisationKind::Region => "region",
+            OrganisationKind::School => "school",
+            OrganisationKind::Other => "other",
+        }
+    }
+}
+
+pub fn organisation_kind(value: &str) -> Result<OrganisationKind, Invalid> {
+    OrganisationKind::parse(value).ok_or(Invalid("error-choose"))
 }
 
 /// Course length typed in hours ("3", "3,5", "7.5"), kept as minutes.
@@ -312,10 +327,10 @@ mod tests {
     #[test]
     fn codes_round_trip() {
         for a in Audience::ALL {
-            assert_eq!(Audience::parse(a.as_str()), Some(a));
+            assert_eq!(Audience::parse(a.as_str()), Some(a).copied());
         }
         for f in CourseFormat::ALL {
-            assert_eq!(CourseFormat::parse(f.as_str()), Some(f));
+            assert_eq!(CourseFormat::parse(f.as_str()), Some(f).copied());
         }
         assert_eq!(
             BookingStatus::parse("accepted"),

@@ -1,6 +1,7 @@
 //! Who pays: a public institution by its EAN number (electronic invoice via
 //! NemHandel), a private one by its CVR number and address.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 use super::validation::{FieldErrors, Invalid, optional_text, required_text};
@@ -72,8 +73,10 @@ pub enum InvoiceKind {
     Booking,
 }
 
-impl InvoiceKind {
-    pub fn as_str(self) -> &'static str {
+impl Code for InvoiceKind {
+    const ALL: &'static [InvoiceKind] = &[InvoiceKind::Ean, InvoiceKind::Cvr, InvoiceKind::Booking];
+
+    fn as_str(self) -> &'static str {
         match self {
             InvoiceKind::Ean => "ean",
             InvoiceKind::Cvr => "cvr",
@@ -118,6 +121,14 @@ pub struct InvoiceInput {
 }
 
 impl InvoiceInput {
+    /// An empty form's choice: EAN, as public bodies pay.
+    pub fn paid_by_ean() -> InvoiceInput {
+        InvoiceInput {
+            invoice_kind: "ean".into(),
+            ..InvoiceInput::default()
+        }
+    }
+
     /// Checks the fields the chosen kind needs and records mistakes beside
     /// them; the other kind's fields are ignored.
     pub fn validate(&self, errors: &mut FieldErrors) -> Option<Invoice> {

@@ -4,14 +4,17 @@
 pub mod activation;
 pub mod application;
 pub mod attendance;
+pub mod code;
 pub mod curriculum;
 pub mod declaration;
 pub mod delivery;
 pub mod email;
 pub mod enrolment;
 pub mod evening;
+pub mod events;
 pub mod genlaer;
 pub mod invoice;
+pub mod language;
 pub mod money;
 pub mod names;
 pub mod paging;
@@ -24,6 +27,8 @@ pub mod time;
 pub mod validation;
 pub mod volunteer;
 
+pub use code::Code;
 pub use email::EmailAddress;
+pub use language::Lang;
 pub use roles::Role;
 pub use validation::{FieldErrors, Invalid};

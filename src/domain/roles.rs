@@ -1,3 +1,4 @@
+use crate::domain::Code;
 use serde::Serialize;
 
 /// What a user may do. A user can hold several; a coordinator's branches
@@ -11,25 +12,21 @@ pub enum Role {
     Professional,
 }
 
-impl Role {
-    pub const ALL: [Role; 4] = [
+impl Code for Role {
+    const ALL: &'static [Role] = &[
         Role::Admin,
         Role::Coordinator,
         Role::Volunteer,
         Role::Professional,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",
             Role::Coordinator => "coordinator",
             Role::Volunteer => "volunteer",
             Role::Professional => "professional",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == value)
     }
 }
 
@@ -40,7 +37,7 @@ mod tests {
     #[test]
     fn roles_round_trip_through_their_stored_names() {
         for role in Role::ALL {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
+            assert_eq!(Role::parse(role.as_str()), Some(role).copied());
         }
         assert_eq!(Role::parse("superuser"), None);
     }

@@ -1,5 +1,6 @@
 //! Sessions: anything with seats and meetings that people sign up for.
 
+use crate::domain::Code;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -19,15 +20,15 @@ pub enum SessionKind {
     Evening,
 }
 
-impl SessionKind {
-    pub const ALL: [SessionKind; 4] = [
+impl Code for SessionKind {
+    const ALL: &'static [SessionKind] = &[
         SessionKind::Genlaer,
         SessionKind::Cohort,
         SessionKind::Supervision,
         SessionKind::Evening,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             SessionKind::Genlaer => "genlaer",
             SessionKind::Cohort => "cohort",
@@ -35,11 +36,9 @@ impl SessionKind {
             SessionKind::Evening => "evening",
         }
     }
+}
 
-    pub fn parse(value: &str) -> Option<SessionKind> {
-        SessionKind::ALL.into_iter().find(|k| k.as_str() == value)
-    }
-
+impl SessionKind {
     /// The page of a session of this kind, as linked from emails, calendar
     /// entries and personal schedules.
     pub fn path(self, session_id: i64) -> String {
@@ -61,23 +60,19 @@ pub enum SessionStatus {
     Held,
 }
 
-impl SessionStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for SessionStatus {
+    const ALL: &'static [SessionStatus] = &[
+        SessionStatus::Open,
+        SessionStatus::Cancelled,
+        SessionStatus::Held,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             SessionStatus::Open => "open",
             SessionStatus::Cancelled => "cancelled",
             SessionStatus::Held => "held",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<SessionStatus> {
-        [
-            SessionStatus::Open,
-            SessionStatus::Cancelled,
-            SessionStatus::Held,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
     }
 }
 
@@ -211,7 +206,7 @@ mod tests {
     #[test]
     fn kinds_have_stable_codes_and_pages() {
         for kind in SessionKind::ALL {
-            assert_eq!(SessionKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(SessionKind::parse(kind.as_str()), Some(kind).copied());
         }
         assert_eq!(SessionKind::Genlaer.path(7), "/genlaer/hold/7");
     }

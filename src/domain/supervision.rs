@@ -3,10 +3,12 @@
 //! requests for individual supervision. Plain rules over dates; the
 //! database side is `db::supervision`.
 
+use crate::domain::Code;
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::validation::Invalid;
+use super::volunteer::VolunteerStatus;
 
 /// The window when a branch has not chosen one.
 pub const DEFAULT_WINDOW_MONTHS: i32 = 3;
@@ -27,18 +29,14 @@ pub enum Format {
     Individual,
 }
 
-impl Format {
-    pub const ALL: [Format; 2] = [Format::Group, Format::Individual];
+impl Code for Format {
+    const ALL: &'static [Format] = &[Format::Group, Format::Individual];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Format::Group => "group",
             Format::Individual => "individual",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str() == value)
     }
 }
 
@@ -51,20 +49,14 @@ pub enum SupervisorKind {
     External,
 }
 
-impl SupervisorKind {
-    pub const ALL: [SupervisorKind; 2] = [SupervisorKind::Staff, SupervisorKind::External];
+impl Code for SupervisorKind {
+    const ALL: &'static [SupervisorKind] = &[SupervisorKind::Staff, SupervisorKind::External];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             SupervisorKind::Staff => "staff",
             SupervisorKind::External => "external",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<SupervisorKind> {
-        SupervisorKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == value)
     }
 }
 
@@ -79,23 +71,19 @@ pub enum RequestStatus {
     Handled,
 }
 
-impl RequestStatus {
-    pub fn as_str(self) -> &'static str {
+impl Code for RequestStatus {
+    const ALL: &'static [RequestStatus] = &[
+        RequestStatus::Open,
+        RequestStatus::Scheduled,
+        RequestStatus::Handled,
+    ];
+
+    fn as_str(self) -> &'static str {
         match self {
             RequestStatus::Open => "open",
             RequestStatus::Scheduled => "scheduled",
             RequestStatus::Handled => "handled",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<RequestStatus> {
-        [
-            RequestStatus::Open,
-            RequestStatus::Scheduled,
-            RequestStatus::Handled,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
     }
 }
 
@@ -121,16 +109,16 @@ pub struct Pause {
 
 /// The pauses in a volunteer's status history: each change to paused up to
 /// the next change away from it. `changes` are (date, from, to) in the order
-/// they happened, statuses by their codes.
-pub fn pauses(changes: &[(NaiveDate, Option<&str>, &str)]) -> Vec<Pause> {
+/// they happened.
+pub fn pauses(changes: &[(NaiveDate, Option<VolunteerStatus>, VolunteerStatus)]) -> Vec<Pause> {
     let mut out: Vec<Pause> = Vec::new();
     for (on, from, to) in changes {
-        if *to == "paused" {
+        if *to == VolunteerStatus::Paused {
             out.push(Pause {
                 start: *on,
                 end: None,
             });
-        } else if *from == Some("paused")
+        } else if *from == Some(VolunteerStatus::Paused)
             && let Some(open) = out.last_mut().filter(|p| p.end.is_none())
         {
             open.end = Some(*on);
@@ -178,25 +166,21 @@ pub enum Standing {
     Paused,
 }
 
-impl Standing {
-    pub const ALL: [Standing; 4] = [
+impl Code for Standing {
+    const ALL: &'static [Standing] = &[
         Standing::Overdue,
         Standing::DueSoon,
         Standing::Ok,
         Standing::Paused,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Standing::Ok => "ok",
             Standing::DueSoon => "due_soon",
             Standing::Overdue => "overdue",
             Standing::Paused => "paused",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<Standing> {
-        Standing::ALL.into_iter().find(|s| s.as_str() == value)
     }
 }
 
@@ -254,9 +238,55 @@ pub fn respond_by(at: NaiveDateTime) -> NaiveDateTime {
     at + chrono::Duration::days(REQUEST_RESPONSE_DAYS)
 }
 
+/// How a branch's active and paused brobyggere stand against the
+/// supervision window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Compliance {
+    /// Every standing with how many are in it, in `Standing::ALL` order.
+    pub counts: Vec<(Standing, i64)>,
+    /// Active brobyggere (those on pause are exempt and left out).
+    pub active: i64,
+    /// Share of the active who are within the window (ok or due soon).
+    pub within_percent: Option<i64>,
+}
+
+pub fn compliance(standings: impl IntoIterator<Item = Standing>) -> Compliance {
+    let mut counts: Vec<(Standing, i64)> = Standing::ALL.iter().map(|&s| (s, 0)).collect();
+    for standing in standings {
+        if let Some(c) = counts.iter_mut().find(|(s, _)| *s == standing) {
+            c.1 += 1;
+        }
+    }
+    let get = |s: Standing| counts.iter().find(|(c, _)| *c == s).map_or(0, |(_, n)| *n);
+    let within = get(Standing::Ok) + get(Standing::DueSoon);
+    let active = within + get(Standing::Overdue);
+    Compliance {
+        within_percent: (active > 0)
+            .then(|| ((within * 100) as f64 / active as f64).round() as i64),
+        active,
+        counts,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compliance_counts_the_active_within_the_window() {
+        let c = compliance([
+            Standing::Ok,
+            Standing::DueSoon,
+            Standing::Overdue,
+            Standing::Overdue,
+            Standing::Paused,
+        ]);
+        assert_eq!(c.active, 4, "paused volunteers are exempt");
+        assert_eq!(c.within_percent, Some(50));
+        assert_eq!(c.counts.len(), Standing::ALL.len());
+        assert!(c.counts.contains(&(Standing::Overdue, 2)));
+        assert_eq!(compliance([Standing::Paused]).within_percent, None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
@@ -351,10 +381,26 @@ mod tests {
     #[test]
     fn pauses_come_from_the_status_history() {
         let history = [
-            (d("2026-01-01"), Some("in_training"), "active"),
-            (d("2026-03-01"), Some("active"), "paused"),
-            (d("2026-03-15"), Some("paused"), "active"),
-            (d("2026-06-01"), Some("active"), "paused"),
+            (
+                d("2026-01-01"),
+                Some(VolunteerStatus::InTraining),
+                VolunteerStatus::Active,
+            ),
+            (
+                d("2026-03-01"),
+                Some(VolunteerStatus::Active),
+                VolunteerStatus::Paused,
+            ),
+            (
+                d("2026-03-15"),
+                Some(VolunteerStatus::Paused),
+                VolunteerStatus::Active,
+            ),
+            (
+                d("2026-06-01"),
+                Some(VolunteerStatus::Active),
+                VolunteerStatus::Paused,
+            ),
         ];
         assert_eq!(
             pauses(&history),
@@ -371,8 +417,16 @@ mod tests {
         );
         // Leaving a pause to become alumne also ends it.
         let retired = [
-            (d("2026-03-01"), Some("active"), "paused"),
-            (d("2026-04-01"), Some("paused"), "alumni"),
+            (
+                d("2026-03-01"),
+                Some(VolunteerStatus::Active),
+                VolunteerStatus::Paused,
+            ),
+            (
+                d("2026-04-01"),
+                Some(VolunteerStatus::Paused),
+                VolunteerStatus::Alumni,
+            ),
         ];
         assert_eq!(pauses(&retired)[0].end, Some(d("2026-04-01")));
     }
@@ -415,13 +469,13 @@ mod tests {
     #[test]
     fn codes_round_trip() {
         for f in Format::ALL {
-            assert_eq!(Format::parse(f.as_str()), Some(f));
+            assert_eq!(Format::parse(f.as_str()), Some(f).copied());
         }
         for k in SupervisorKind::ALL {
-            assert_eq!(SupervisorKind::parse(k.as_str()), Some(k));
+            assert_eq!(SupervisorKind::parse(k.as_str()), Some(k).copied());
         }
         for s in Standing::ALL {
-            assert_eq!(Standing::parse(s.as_str()), Some(s));
+            assert_eq!(Standing::parse(s.as_str()), Some(s).copied());
         }
     }
 }

@@ -62,10 +62,28 @@ pub fn meeting(
     Ok((start, end))
 }
 
+/// A deadline typed as a date: 23:59 that day in Copenhagen, as UTC; no
+/// deadline when left empty.
+pub fn deadline(input: &str) -> Result<Option<NaiveDateTime>, Invalid> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    let end = NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default();
+    local_to_utc(date(input)?, end).map(Some)
+}
+
+/// A UTC instant as the time in Copenhagen.
+pub fn local(utc: NaiveDateTime) -> chrono::DateTime<chrono_tz::Tz> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .from_utc_datetime(&utc)
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+}
+
 /// The Copenhagen date and clock time of a UTC instant, as form fields
 /// ("2026-03-30", "09:00") for editing.
 pub fn to_form(utc: NaiveDateTime) -> (String, String) {
-    let local = crate::i18n::format::local(utc);
+    let local = local(utc);
     (
         local.format("%Y-%m-%d").to_string(),
         local.format("%H:%M").to_string(),
@@ -74,6 +92,18 @@ pub fn to_form(utc: NaiveDateTime) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_deadline_is_the_end_of_the_day_in_copenhagen() {
+        // Summer time: 23:59 in Copenhagen is 21:59 UTC.
+        let at = deadline("2026-06-15").map(|d| d.map(|t| t.to_string()));
+        assert_eq!(at, Ok(Some("2026-06-15 21:59:00".to_string())));
+        // Winter time: 22:59 UTC.
+        let at = deadline("15-01-2026").map(|d| d.map(|t| t.to_string()));
+        assert_eq!(at, Ok(Some("2026-01-15 22:59:00".to_string())));
+        assert_eq!(deadline("  "), Ok(None));
+        assert!(deadline("not a date").is_err());
+    }
+
     use super::*;
 
     fn utc(s: &str) -> NaiveDateTime {

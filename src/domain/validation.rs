@@ -76,9 +76,35 @@ pub fn optional_text(value: &str, max: usize) -> Result<Option<String>, Invalid>
     }
 }
 
+/// An optional online meeting link: only `https://`, since the link is
+/// mailed to participants and opened from their calendars.
+pub fn optional_https_url(value: &str, max: usize) -> Result<Option<String>, Invalid> {
+    match optional_text(value, max)? {
+        Some(url) if !url.starts_with("https://") => Err(Invalid("error-url")),
+        url => Ok(url),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_online_link_must_be_https_or_empty() {
+        assert_eq!(optional_https_url("  ", 50), Ok(None));
+        assert_eq!(
+            optional_https_url(" https://meet.example/x ", 50),
+            Ok(Some("https://meet.example/x".into()))
+        );
+        assert_eq!(
+            optional_https_url("http://meet.example/x", 50),
+            Err(Invalid("error-url"))
+        );
+        assert_eq!(
+            optional_https_url("https://meet.example/x", 10),
+            Err(Invalid("error-too-long"))
+        );
+    }
 
     #[test]
     fn check_collects_every_error_and_keeps_the_first_per_field() {

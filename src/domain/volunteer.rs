@@ -1,3 +1,4 @@
+use crate::domain::Code;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -18,8 +19,8 @@ pub enum VolunteerStatus {
     Rejected,
 }
 
-impl VolunteerStatus {
-    pub const ALL: [VolunteerStatus; 7] = [
+impl Code for VolunteerStatus {
+    const ALL: &'static [VolunteerStatus] = &[
         VolunteerStatus::Applicant,
         VolunteerStatus::Approved,
         VolunteerStatus::InTraining,
@@ -29,7 +30,7 @@ impl VolunteerStatus {
         VolunteerStatus::Rejected,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             VolunteerStatus::Applicant => "applicant",
             VolunteerStatus::Approved => "approved",
@@ -39,12 +40,6 @@ impl VolunteerStatus {
             VolunteerStatus::Alumni => "alumni",
             VolunteerStatus::Rejected => "rejected",
         }
-    }
-
-    pub fn parse(value: &str) -> Option<VolunteerStatus> {
-        VolunteerStatus::ALL
-            .into_iter()
-            .find(|s| s.as_str() == value)
     }
 }
 
@@ -116,6 +111,12 @@ pub fn pause_until(input: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> 
     Ok(until)
 }
 
+/// Whether a status change is an activation: becoming active, other than
+/// by coming back from a pause.
+pub fn is_activation(from: Option<VolunteerStatus>, to: VolunteerStatus) -> bool {
+    to == VolunteerStatus::Active && from != Some(VolunteerStatus::Paused)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,7 +171,7 @@ mod tests {
     #[test]
     fn statuses_round_trip() {
         for s in VolunteerStatus::ALL {
-            assert_eq!(VolunteerStatus::parse(s.as_str()), Some(s));
+            assert_eq!(VolunteerStatus::parse(s.as_str()), Some(s).copied());
         }
     }
 }

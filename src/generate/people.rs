@@ -2,6 +2,7 @@
 //! branches, and for each volunteer the record, the application, the status
 //! history and (once trained) the signed declaration.
 
+use crate::domain::Code;
 use chrono::Duration;
 use diesel::QueryResult;
 

@@ -3,6 +3,8 @@
 //! storage functions), who the users are, every session's kind, place,
 //! time and capacity, and which brobyggere trained in which cohort.
 
+use crate::domain::genlaer::Audience;
+use crate::domain::genlaer::CourseFormat;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
@@ -113,7 +115,12 @@ const TOPICS: [&str; 12] = [
     "Samskabelse med civilsamfundet",
 ];
 
-const AUDIENCES: [&str; 4] = ["professionals", "leaders", "decision_makers", "students"];
+const AUDIENCES: [Audience; 4] = [
+    Audience::Professionals,
+    Audience::Leaders,
+    Audience::DecisionMakers,
+    Audience::Students,
+];
 
 impl Plan {
     pub fn make(
@@ -408,12 +415,16 @@ fn make_courses(
                 "## Om kurset\n\n{topic}. Kurset veksler mellem oplæg, cases og dialog.\n\n\
                  ## Form\n\nUndervisningen foregår på holdet eller online."
             ),
-            audience: AUDIENCES[i % AUDIENCES.len()].to_string(),
+            audience: AUDIENCES[i % AUDIENCES.len()],
             target_group: "sundhedsprofessionelle, socialrådgivere og studerende".into(),
             learning_goals: "- at forstå social ulighed i sundhed\n- at møde borgeren, hvor hun er"
                 .into(),
             minutes: minutes as i32,
-            format: if i % 5 == 4 { "both" } else { "open" }.into(),
+            format: if i % 5 == 4 {
+                CourseFormat::Both
+            } else {
+                CourseFormat::Open
+            },
             price_ore: [0i64, 95_000, 125_000, 250_000][i % 4],
             vat_note: "Social Sundhed er momsfritaget; prisen er uden moms.".into(),
             cancellation_terms: "Gratis afmelding indtil 14 dage før.".into(),

@@ -6,6 +6,7 @@
 //! Each kind's own detail rows come from one function (`kind_details`,
 //! `enrolment_details`): a new kind's detail table is one more arm there.
 
+use crate::domain::Code;
 use chrono::{Duration, NaiveDateTime};
 use diesel::Connection;
 

@@ -1,15 +1,10 @@
 //! Dates, times and numbers the way each language writes them. Every time
 //! is stored in UTC and shown in Europe/Copenhagen.
 
-use chrono::{DateTime, Locale, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Copenhagen;
-use chrono_tz::Tz;
+use chrono::{Locale, NaiveDateTime};
 
-use super::Lang;
-
-pub fn local(utc: NaiveDateTime) -> DateTime<Tz> {
-    Utc.from_utc_datetime(&utc).with_timezone(&Copenhagen)
-}
+use crate::domain::Lang;
+use crate::domain::time::local;
 
 fn locale(lang: Lang) -> Locale {
     match lang {

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, langid};
-use serde::Serialize;
+
+use crate::domain::Lang;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -24,59 +25,11 @@ fluent_templates::static_loader! {
 static DA: LanguageIdentifier = langid!("da");
 static EN: LanguageIdentifier = langid!("en");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Da,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "da" | "da-dk" => Some(Lang::Da),
-            "en" | "en-gb" | "en-us" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The best of our languages for an `Accept-Language` header, honouring
-    /// the client's q-values; Danish when nothing matches.
-    pub fn negotiate(accept_language: &str) -> Lang {
-        let mut best: Option<(f32, Lang)> = None;
-        for part in accept_language.split(',') {
-            let mut pieces = part.split(';');
-            let tag = pieces.next().unwrap_or("").trim();
-            let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            let primary = tag.split('-').next().unwrap_or("");
-            if let Some(lang) = Lang::parse(primary)
-                && quality > 0.0
-                && best.is_none_or(|(q, _)| quality > q)
-            {
-                best = Some((quality, lang));
-            }
-        }
-        best.map(|(_, l)| l).unwrap_or_default()
-    }
-
-    fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Lang::Da => &DA,
-            Lang::En => &EN,
-        }
+/// The Fluent locale of a language.
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Da => &DA,
+        Lang::En => &EN,
     }
 }
 
@@ -91,7 +44,7 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
     // Looked up directly rather than through `Loader::lookup`, which
     // negotiates languages on every call: pages make hundreds of lookups.
     let found = LOCALES
-        .lookup_single_language(lang.id(), key, args)
+        .lookup_single_language(id(lang), key, args)
         .or_else(|_| LOCALES.lookup_single_language(&DA, key, args));
     found.unwrap_or_else(|_| {
         tracing::warn!(key, lang = lang.code(), "missing translation");
@@ -102,15 +55,6 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn accept_language_is_negotiated_by_quality() {
-        assert_eq!(Lang::negotiate("en-GB,en;q=0.9,da;q=0.8"), Lang::En);
-        assert_eq!(Lang::negotiate("de-DE, da;q=0.5, en;q=0.4"), Lang::Da);
-        assert_eq!(Lang::negotiate("fr, de"), Lang::Da);
-        assert_eq!(Lang::negotiate(""), Lang::Da);
-        assert_eq!(Lang::negotiate("en;q=0, da;q=0.1"), Lang::Da);
-    }
 
     #[test]
     fn texts_exist_in_both_languages() {

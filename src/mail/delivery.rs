@@ -8,6 +8,7 @@ use std::time::Duration;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use secrecy::ExposeSecret as _;
 
 use crate::config::{Settings, SmtpSecurity};
 use crate::domain::delivery::Failure;
@@ -75,7 +76,10 @@ impl Transport {
             .tls(tls)
             .timeout(Some(SMTP_TIMEOUT));
         if let (Some(user), Some(password)) = (&settings.smtp_user, &settings.smtp_password) {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+            builder = builder.credentials(Credentials::new(
+                user.clone(),
+                password.expose_secret().to_string(),
+            ));
         }
         Ok(Transport::Smtp {
             transport: builder.build(),

@@ -17,15 +17,14 @@
 
 use std::time::SystemTime;
 
-use chrono::NaiveDateTime;
 use lettre::Address;
 use lettre::message::header::{ContentDisposition, ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 
-use super::message::Message;
 use super::render::{self, RenderedEmail};
 use crate::calendar::ics::{self, Kind, Person};
 use crate::db::outbox::OutboxRow;
+use crate::domain::events::{Links, Message};
 use crate::templates::Templates;
 
 /// Why a row cannot become a message. Always permanent: trying again
@@ -72,13 +71,20 @@ pub fn calendar_of(row: &OutboxRow, message: &Message, sender: &Mailbox) -> Opti
     Some((Kind::from(method), text))
 }
 
+/// The message an outbox row holds, as it leaves the site: with its links
+/// made absolute (the row keeps paths).
+pub fn message_of(row: &OutboxRow, links: &Links) -> Result<Message, serde_json::Error> {
+    Ok(row.message()?.with_absolute_links(links))
+}
+
 /// Renders and assembles the message of an outbox row.
 pub fn compose(
     templates: &Templates,
     row: &OutboxRow,
     sender: &Mailbox,
+    links: &Links,
 ) -> Result<lettre::Message, ComposeError> {
-    let message = row.message()?;
+    let message = message_of(row, links)?;
     let email = render::render(templates, &row.recipient(), &message)?;
     let calendar = calendar_of(row, &message, sender);
     let to_address: Address = row
@@ -157,10 +163,4 @@ pub fn assemble(
         }
     };
     result.map_err(|e| build(&e))
-}
-
-/// The stored time of a row as a `SystemTime`, for a stable `Date` where
-/// one is wanted (previews, snapshots).
-pub fn system_time(at: NaiveDateTime) -> SystemTime {
-    SystemTime::from(at.and_utc())
 }

@@ -8,8 +8,8 @@ use fluent_templates::fluent_bundle::FluentValue;
 use serde::Serialize;
 use tera::Context;
 
-use super::{Message, Recipient};
-use crate::i18n::{self, Lang};
+use crate::domain::events::{Message, Recipient};
+use crate::i18n;
 use crate::templates::Templates;
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +24,7 @@ pub fn render(
     to: &Recipient,
     message: &Message,
 ) -> Result<RenderedEmail, tera::Error> {
-    let lang = Lang::parse(&to.language).unwrap_or_default();
+    let lang = to.language;
     let fields = serde_json::to_value(message).map_err(tera::Error::json)?;
     let mut ctx = Context::from_value(fields.clone())?;
     ctx.insert("recipient", to);
@@ -80,14 +80,15 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mail::message::samples;
+    use crate::domain::Code;
+    use crate::domain::events::samples;
 
     fn to(lang: &str) -> Recipient {
         Recipient {
             user_id: Some(1),
             email: "aase@example.dk".into(),
             name: "Åse Ørum".into(),
-            language: lang.into(),
+            language: crate::domain::Lang::parse(lang).expect("a language code"),
         }
     }
 

@@ -16,13 +16,16 @@ use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use lettre::message::Mailbox;
 use tokio::sync::{Notify, watch};
+use tracing::Span;
+use tracing::field::Empty;
 
 use super::delivery::{DeliveryError, Transport};
 use super::mime;
 use crate::config::Settings;
 use crate::db::outbox::{self, OutboxRow};
-use crate::db::{Db, DbConnection, reminders, supervision};
+use crate::db::{Db, DbConnection};
 use crate::domain::delivery::{Failure, LEASE, next_attempt};
+use crate::domain::events::Links;
 use crate::templates::Templates;
 
 /// Messages taken per claim; a pass claims again until none are due.
@@ -36,7 +39,7 @@ pub struct Mailer {
     templates: Arc<Templates>,
     transport: Transport,
     sender: Mailbox,
-    base_url: String,
+    links: Links,
 }
 
 impl Mailer {
@@ -48,7 +51,7 @@ impl Mailer {
             templates,
             transport: Transport::from_settings(settings)?,
             sender: sender(settings)?,
-            base_url: settings.base_url().to_string(),
+            links: Links::new(settings.base_url()),
         })
     }
 
@@ -58,6 +61,10 @@ impl Mailer {
 
     pub fn sender(&self) -> &Mailbox {
         &self.sender
+    }
+
+    pub fn links(&self) -> &Links {
+        &self.links
     }
 }
 
@@ -95,70 +102,121 @@ where
 }
 
 /// One pass: queue due reminders and supervision notices, then send every
-/// due message.
+/// due message. Its span, and those of the steps below, carry ids, kinds
+/// and counts only: no addresses, names or message contents.
+#[tracing::instrument(
+    name = "mail_pass",
+    skip_all,
+    fields(%now, reminders = Empty, supervision = Empty, sent = Empty, deferred = Empty, failed = Empty)
+)]
 pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
-    let base_url = mailer.base_url.clone();
-    let reminders = blocking(&mailer.db, move |c| {
-        reminders::enqueue_due(c, now, &base_url)
-    })
-    .await?;
-    let base_url = mailer.base_url.clone();
-    let supervision = blocking(&mailer.db, move |c| {
-        supervision::enqueue_notices(c, now, &base_url)
-    })
-    .await?;
     let mut pass = Pass {
-        reminders,
-        supervision,
+        reminders: queue(mailer, now, "reminders", crate::app::reminders::queue_due).await?,
+        supervision: queue(
+            mailer,
+            now,
+            "supervision",
+            crate::app::supervision::notices::enqueue,
+        )
+        .await?,
         ..Pass::default()
     };
     // Messages queued a moment ago (the reminders above) are due too,
     // even when `now` was taken before them.
     let due_at = now.max(crate::db::now());
     for _ in 0..MAX_BATCHES {
-        let rows = blocking(&mailer.db, move |c| {
-            outbox::claim(c, due_at, BATCH, due_at + LEASE)
-        })
-        .await?;
+        let rows = claim(mailer, due_at).await?;
         let full = rows.len() as i64 == BATCH;
         for row in rows {
-            let outcome = deliver(mailer, &row).await;
-            let id = row.id;
-            let attempts = row.attempts + 1;
-            match outcome {
-                Ok(()) => {
-                    blocking(&mailer.db, move |c| outbox::mark_sent(c, id, now)).await?;
-                    tracing::info!(id, kind = %row.kind, to = %row.to_email, "email sent");
-                    pass.sent += 1;
-                }
-                Err(e) => match (e.failure, next_attempt(attempts, now)) {
-                    (Failure::Temporary, Some(next)) => {
-                        tracing::warn!(id, attempts, error = %e.reason, "email deferred");
-                        let reason = e.reason;
-                        blocking(&mailer.db, move |c| {
-                            outbox::mark_retry(c, id, next, &reason)
-                        })
-                        .await?;
-                        pass.deferred += 1;
-                    }
-                    (failure, _) => {
-                        let reason = if failure == Failure::Temporary {
-                            format!("gave up after {attempts} attempts: {}", e.reason)
-                        } else {
-                            e.reason
-                        };
-                        tracing::error!(id, attempts, error = %reason, "email failed");
-                        blocking(&mailer.db, move |c| outbox::mark_failed(c, id, &reason)).await?;
-                        pass.failed += 1;
-                    }
-                },
+            match send_one(mailer, &row, now).await? {
+                Outcome::Sent => pass.sent += 1,
+                Outcome::Deferred => pass.deferred += 1,
+                Outcome::Failed => pass.failed += 1,
             }
         }
         if !full {
             break;
         }
     }
+    let span = Span::current();
+    span.record("reminders", pass.reminders);
+    span.record("supervision", pass.supervision);
+    span.record("sent", pass.sent);
+    span.record("deferred", pass.deferred);
+    span.record("failed", pass.failed);
     Ok(pass)
+}
+
+/// What queues one kind of message for a pass: due reminders, or
+/// supervision notices.
+type Enqueue = fn(&mut DbConnection, NaiveDateTime) -> QueryResult<usize>;
+
+/// Runs one of the `Enqueue` steps; `what` names it in the span.
+#[tracing::instrument(skip(mailer, now, enqueue), fields(queued = Empty))]
+async fn queue(
+    mailer: &Mailer,
+    now: NaiveDateTime,
+    what: &'static str,
+    enqueue: Enqueue,
+) -> anyhow::Result<usize> {
+    let queued = blocking(&mailer.db, move |c| enqueue(c, now)).await?;
+    Span::current().record("queued", queued);
+    Ok(queued)
+}
+
+/// Takes up to `BATCH` due messages for this worker (see `outbox::claim`).
+#[tracing::instrument(skip_all, fields(%due_at, claimed = Empty))]
+async fn claim(mailer: &Mailer, due_at: NaiveDateTime) -> anyhow::Result<Vec<OutboxRow>> {
+    let rows = blocking(&mailer.db, move |c| {
+        outbox::claim(c, due_at, BATCH, due_at + LEASE)
+    })
+    .await?;
+    Span::current().record("claimed", rows.len());
+    Ok(rows)
+}
+
+/// What became of one message.
+enum Outcome {
+    Sent,
+    Deferred,
+    Failed,
+}
+
+/// Sends one claimed message and records the outcome by the rules of
+/// `domain::delivery`. An error is the database's, not the message's.
+#[tracing::instrument(skip_all, fields(id = row.id, kind = %row.kind, attempt = row.attempts + 1))]
+async fn send_one(mailer: &Mailer, row: &OutboxRow, now: NaiveDateTime) -> anyhow::Result<Outcome> {
+    let outcome = deliver(mailer, row).await;
+    let id = row.id;
+    let attempts = row.attempts + 1;
+    Ok(match outcome {
+        Ok(()) => {
+            blocking(&mailer.db, move |c| outbox::mark_sent(c, id, now)).await?;
+            tracing::info!(id, kind = %row.kind, to = %row.to_email, "email sent");
+            Outcome::Sent
+        }
+        Err(e) => match (e.failure, next_attempt(attempts, now)) {
+            (Failure::Temporary, Some(next)) => {
+                tracing::warn!(id, attempts, error = %e.reason, "email deferred");
+                let reason = e.reason;
+                blocking(&mailer.db, move |c| {
+                    outbox::mark_retry(c, id, next, &reason)
+                })
+                .await?;
+                Outcome::Deferred
+            }
+            (failure, _) => {
+                let reason = if failure == Failure::Temporary {
+                    format!("gave up after {attempts} attempts: {}", e.reason)
+                } else {
+                    e.reason
+                };
+                tracing::error!(id, attempts, error = %reason, "email failed");
+                blocking(&mailer.db, move |c| outbox::mark_failed(c, id, &reason)).await?;
+                Outcome::Failed
+            }
+        },
+    })
 }
 
 /// The name of a row's `.eml` file: the time it was queued first, so that a
@@ -173,7 +231,7 @@ pub fn file_name(row: &OutboxRow) -> String {
 }
 
 async fn deliver(mailer: &Mailer, row: &OutboxRow) -> Result<(), DeliveryError> {
-    let message = mime::compose(&mailer.templates, row, &mailer.sender)
+    let message = mime::compose(&mailer.templates, row, &mailer.sender, &mailer.links)
         .map_err(|e| DeliveryError::permanent(e.to_string()))?;
     mailer.transport.send(&message, &file_name(row)).await
 }

@@ -15,7 +15,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::session;
 use super::state::AppState;
-use crate::db::users::{self, Account};
+use crate::db::users::Account;
 use crate::domain::Role;
 use crate::error::AppError;
 
@@ -35,10 +35,7 @@ pub async fn current_account(req: &HttpRequest) -> Result<Option<Rc<Account>>, A
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
-            let found = state
-                .db
-                .run(move |c| Ok(users::load_account(c, user_id)?))
-                .await?;
+            let found = crate::app::accounts::account(&state.app, user_id).await?;
             // A password change or deactivation raises the epoch and so ends
             // every session that was started before it.
             match found {

@@ -44,7 +44,7 @@ pub fn download(filename: &str, body: Vec<u8>) -> HttpResponse {
 /// "30-03-2026 09:00" in Copenhagen time: a format Danish Excel reads as a
 /// date and time.
 pub fn danish_datetime(utc: chrono::NaiveDateTime) -> String {
-    crate::i18n::format::local(utc)
+    crate::domain::time::local(utc)
         .format("%d-%m-%Y %H:%M")
         .to_string()
 }

@@ -7,15 +7,15 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::http::header::ACCEPT_LANGUAGE;
 
 use crate::db::users::Account;
-use crate::i18n::Lang;
+use crate::domain::Lang;
 
 pub const COOKIE: &str = "lang";
 
 pub fn resolve(req: &HttpRequest, account: Option<&Account>) -> Lang {
-    if let Some(lang) = req.cookie(COOKIE).and_then(|c| Lang::parse(c.value())) {
+    if let Some(lang) = req.cookie(COOKIE).and_then(|c| Lang::from_tag(c.value())) {
         return lang;
     }
-    if let Some(lang) = account.and_then(|a| Lang::parse(&a.user.language)) {
+    if let Some(lang) = account.map(|a| a.user.language) {
         return lang;
     }
     req.headers()

@@ -15,12 +15,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::auth::current_account;
-use super::session;
+use super::session::{self, Level};
 use super::state::AppState;
 use crate::db::users::Account;
+use crate::domain::Lang;
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::i18n::Lang;
 
 pub struct Page {
     pub req: HttpRequest,
@@ -65,10 +65,6 @@ impl Page {
             account,
             state,
         })
-    }
-
-    pub fn db(&self) -> &crate::db::Db {
-        &self.state.db
     }
 
     pub fn context(&self) -> Context {
@@ -134,8 +130,19 @@ impl Page {
             .body(body))
     }
 
-    pub fn flash(&self, level: &str, key: &str) {
-        session::flash(&self.req.get_session(), level, key);
+    /// A message (a translation key) for the next page: something was done.
+    pub fn success(&self, key: &str) {
+        session::flash(&self.req.get_session(), Level::Success, key);
+    }
+
+    /// A message for the next page: worth knowing, nothing went wrong.
+    pub fn info(&self, key: &str) {
+        session::flash(&self.req.get_session(), Level::Info, key);
+    }
+
+    /// A message for the next page: what was asked did not happen.
+    pub fn error(&self, key: &str) {
+        session::flash(&self.req.get_session(), Level::Error, key);
     }
 
     pub fn t(&self, key: &str) -> String {

@@ -13,12 +13,24 @@ const EPOCH: &str = "epoch";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
 
+/// How a flash message is shown: its colour, and whether screen readers
+/// announce it at once (errors) or politely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Success,
+    Info,
+    Error,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Flash {
-    /// "success", "info" or "error": styles the message.
-    pub level: String,
+    pub level: Level,
     /// Translation key of the text.
     pub key: String,
+    /// Announced at once (`role="alert"`) rather than politely.
+    #[serde(default)]
+    pub alert: bool,
 }
 
 pub fn signed_in_user(session: &Session) -> Option<(i64, i64)> {
@@ -64,15 +76,16 @@ pub fn expected_csrf(req: &HttpRequest) -> Option<String> {
     req.get_session().get::<String>(CSRF).ok().flatten()
 }
 
-pub fn flash(session: &Session, level: &str, key: &str) {
+pub fn flash(session: &Session, level: Level, key: &str) {
     let mut all = session
         .get::<Vec<Flash>>(FLASH)
         .ok()
         .flatten()
         .unwrap_or_default();
     all.push(Flash {
-        level: level.into(),
+        level,
         key: key.into(),
+        alert: level == Level::Error,
     });
     let _ = session.insert(FLASH, all);
 }

@@ -1,9 +1,9 @@
 use std::sync::Arc;
 
 use crate::config::Settings;
-use crate::db::Db;
 use crate::db::branches::Region;
 use crate::db::courses::CatalogueEntry;
+use crate::domain::events::Links;
 use crate::mail::worker;
 use crate::templates::Templates;
 use crate::web::cache::TtlCache;
@@ -15,18 +15,15 @@ pub type CatalogueCache = TtlCache<String, Arc<(Vec<CatalogueEntry>, Vec<Region>
 /// workers (no global state, so each test builds its own).
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
+    /// The use cases' context.
+    pub app: crate::app::App,
     pub templates: Arc<Templates>,
     pub settings: Arc<Settings>,
     /// The mail worker of this instance, if it runs one.
     pub mail_worker: Option<worker::Signals>,
     /// The GenLær catalogue as loaded within the last second.
     pub catalogue: Arc<CatalogueCache>,
-}
-
-impl AppState {
-    /// An absolute link for emails and feeds.
-    pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.settings.base_url(), path)
-    }
+    /// Absolute links from paths, for what leaves the site (feeds, PDFs,
+    /// the JSON API).
+    pub links: Links,
 }

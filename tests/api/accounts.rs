@@ -2,7 +2,7 @@
 //! reset and change.
 
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use crate::helpers::{PASSWORD, input_value, location, path_of, spawn_app, texts};

@@ -1,6 +1,7 @@
 //! Who may open what. Every kind of protected route is tried by every role:
 //! anonymous visitors are sent to log in, the wrong role gets 403.
 
+use brobyg::domain::Code;
 use brobyg::domain::Role;
 use reqwest::StatusCode;
 

@@ -1,7 +1,6 @@
 //! The personal calendar feed and the "add to calendar" download: what
 //! they hold, and that they reveal nothing to anyone else.
 
-use brobyg::db::enrolments;
 use brobyg::domain::Role;
 use brobyg::domain::session::SessionKind;
 use reqwest::StatusCode;
@@ -71,7 +70,10 @@ async fn the_feed_holds_every_upcoming_meeting_with_a_seat_and_nothing_else() {
     enrol(&app, full, &other);
     enrol(&app, full, &aase); // waiting list only
     enrol(&app, left, &aase);
-    tx(&app, |c| enrolments::cancel(c, left, aase.id, None, BASE)).expect("cancelled");
+    tx(&app, |c| {
+        brobyg::app::engine::cancel(c, left, aase.id, None)
+    })
+    .expect("cancelled");
     enrol(&app, left, &other);
 
     let browser = signed_in_as(&app, &aase).await;

@@ -2,98 +2,30 @@
 //! own (SQLite in a temporary folder, or a new PostgreSQL database when
 //! `TEST_DATABASE_URL` names a server), and a browser-like client per user.
 
+mod database;
+
+pub use database::TestDatabase;
+
+use brobyg::domain::Code;
 use std::sync::OnceLock;
 
 use brobyg::config::Settings;
 use brobyg::db::outbox::{self, OutboxRow};
 use brobyg::db::{Db, users, volunteers};
 use brobyg::domain::Role;
+use brobyg::domain::events::Message;
 use brobyg::domain::volunteer::VolunteerStatus;
-use brobyg::mail::Message;
 use brobyg::mail::worker::{self, Mailer, Pass};
 use brobyg::startup::Application;
 use brobyg::web::AppState;
 use chrono::NaiveDateTime;
 use diesel::Connection;
-use diesel::connection::SimpleConnection;
-use diesel::pg::PgConnection;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
 pub const PASSWORD: &str = "et-godt-kodeord-til-test";
 
-/// A database that exists for one test and is removed after it, with a
-/// data folder of its own (written emails land there).
-pub struct TestDatabase {
-    pub url: String,
-    _dir: Option<tempfile::TempDir>,
-    pg: Option<(String, String)>,
-    data: tempfile::TempDir,
-}
-
-impl TestDatabase {
-    pub fn fresh() -> TestDatabase {
-        match std::env::var("TEST_DATABASE_URL")
-            .ok()
-            .filter(|u| !u.is_empty())
-        {
-            Some(admin_url) => {
-                let name = format!("brobyg_test_{}", random_suffix());
-                let mut admin = PgConnection::establish(&admin_url)
-                    .expect("TEST_DATABASE_URL must name a reachable PostgreSQL server");
-                admin
-                    .batch_execute(&format!("CREATE DATABASE {name}"))
-                    .expect("create test database");
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map(|(b, _)| b.to_string())
-                    .expect("TEST_DATABASE_URL ends in a database name");
-                TestDatabase {
-                    url: format!("{base}/{name}"),
-                    _dir: None,
-                    pg: Some((admin_url, name)),
-                    data: tempfile::tempdir().expect("temporary folder"),
-                }
-            }
-            None => {
-                let dir = tempfile::tempdir().expect("temporary folder");
-                let url = dir.path().join("brobyg.sqlite3").display().to_string();
-                TestDatabase {
-                    url,
-                    _dir: Some(dir),
-                    pg: None,
-                    data: tempfile::tempdir().expect("temporary folder"),
-                }
-            }
-        }
-    }
-
-    pub fn is_postgres(&self) -> bool {
-        self.pg.is_some()
-    }
-
-    pub fn data_dir(&self) -> std::path::PathBuf {
-        self.data.path().to_path_buf()
-    }
-
-    /// Makes the database unreachable (PostgreSQL only): it is dropped with
-    /// every open connection.
-    pub fn drop_now(&mut self) {
-        if let Some((admin_url, name)) = self.pg.take()
-            && let Ok(mut admin) = PgConnection::establish(&admin_url)
-        {
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-        }
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        self.drop_now();
-    }
-}
-
-fn random_suffix() -> String {
+pub(crate) fn random_suffix() -> String {
     use rand::Rng;
     let mut rng = rand::rng();
     (0..12)
@@ -120,7 +52,7 @@ impl Drop for TestApp {
 pub fn test_settings(database: &TestDatabase) -> Settings {
     Settings {
         bind: "127.0.0.1:0".into(),
-        database_url: database.url.clone(),
+        database_url: database.url.clone().into(),
         database_pool_size: 4,
         workers: 2,
         demo: Some(false),
@@ -148,7 +80,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 pub fn start(settings: Settings, database: TestDatabase) -> TestApp {
     let app = Application::build(settings).expect("the app starts");
     let port = app.port();
-    let db = app.state().db.clone();
+    let db = app.state().app.db.clone();
     let state = app.state().clone();
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
@@ -217,7 +149,7 @@ impl TestApp {
                 );
                 let mut conn = self.db.conn().expect("connection");
                 diesel::update(v::table.find(user.id))
-                    .set(v::status.eq(status.as_str()))
+                    .set(v::status.eq(status))
                     .execute(&mut conn)
                     .expect("status");
                 user
@@ -237,7 +169,7 @@ impl TestApp {
                 phone: None,
                 password_hash: Some(password_hash()),
                 verified: true,
-                language: "da",
+                language: brobyg::domain::Lang::Da,
             },
         )
         .expect("create user");
@@ -350,10 +282,10 @@ impl TestApp {
 
     /// Enrols directly through the engine, as staff (no deadline checks).
     pub fn enrol(&self, session_id: i64, user_id: i64) {
-        use brobyg::db::{DbConnection, enrolments};
+        use brobyg::db::DbConnection;
         let mut pooled = self.db.conn().expect("connection");
         let conn: &mut DbConnection = &mut pooled;
-        conn.transaction(|c| enrolments::enrol(c, session_id, user_id, true, "http://brobyg.test"))
+        conn.transaction(|c| brobyg::app::engine::enrol(c, session_id, user_id, true))
             .expect("no database error")
             .expect("placed");
     }
@@ -363,19 +295,19 @@ impl TestApp {
     /// attended (in a held cohort of `branch`), the required declaration
     /// signed. For features only active volunteers may use.
     pub fn qualified_volunteer(&self, email: &str, branch: i64) -> TestUser {
-        use brobyg::db::{
-            activation, applications, attendance, cohorts, declarations, enrolments, sessions,
-        };
+        use brobyg::app::volunteers::activation;
+        use brobyg::app::volunteers::applications::{self, Decision};
+        use brobyg::db::{attendance, cohorts, declarations, sessions};
         use brobyg::domain::attendance::AttendanceStatus;
         let material = brobyg::content::preparation::load().expect("course material");
         let user = self.create_user(email, &[], None);
         let mut pooled = self.db.conn().expect("connection");
         let conn: &mut brobyg::db::DbConnection = &mut pooled;
         conn.transaction(|c| {
-            let app = applications::submit(
+            let app = applications::record(
                 c,
                 user.id,
-                &applications::NewApplication {
+                &brobyg::db::applications::NewApplication {
                     branch_id: branch,
                     study_programme: "Medicin".into(),
                     institution: "Aarhus Universitet".into(),
@@ -387,9 +319,8 @@ impl TestApp {
                 },
                 "20 30 40 50",
                 None,
-                "http://brobyg.test/frivillig".into(),
             )?;
-            applications::decide(c, app, true, None, user.id, "http://brobyg.test".into())?
+            applications::record_decision(c, app, &Decision::Accept(None), user.id)?
                 .map_err(|_| diesel::result::Error::RollbackTransaction)?;
             let start = (chrono::Utc::now() - chrono::Duration::days(30)).naive_utc();
             let all: Vec<String> = material
@@ -416,7 +347,7 @@ impl TestApp {
                     all,
                 )],
             )?;
-            enrolments::enrol(c, cohort, user.id, true, "http://brobyg.test")?
+            brobyg::app::engine::enrol(c, cohort, user.id, true)?
                 .map_err(|_| diesel::result::Error::RollbackTransaction)?;
             let meeting = &sessions::meetings(c, cohort)?[0];
             attendance::record(
@@ -436,7 +367,6 @@ impl TestApp {
                 brobyg::domain::volunteer::StatusChange::Activate,
                 None,
                 None,
-                "http://brobyg.test",
             )?
             .map_err(|_| diesel::result::Error::RollbackTransaction)
         })

@@ -1,5 +1,6 @@
 //! Danish first, English second: from the browser, switchable, remembered.
 
+use brobyg::domain::Code;
 use brobyg::domain::Role;
 use brobyg::domain::volunteer::VolunteerStatus;
 use reqwest::StatusCode;

@@ -3,8 +3,9 @@
 //! or by reading the `.snap.new` files; volatile values are redacted.
 
 use brobyg::db::outbox::OutboxRow;
+use brobyg::domain::Code;
+use brobyg::domain::events::samples;
 use brobyg::domain::session::SessionKind;
-use brobyg::mail::message::samples;
 use brobyg::mail::{mime, worker};
 use brobyg::templates::Templates;
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use chrono::NaiveDate;
 use crate::mail_support::*;
 use crate::smtp::{Parsed, keep_ics_sample, parse};
 
-fn row(message: &brobyg::mail::Message, language: &str) -> OutboxRow {
+fn row(message: &brobyg::domain::events::Message, language: &str) -> OutboxRow {
     let at = NaiveDate::from_ymd_opt(2026, 3, 1)
         .and_then(|d| d.and_hms_opt(12, 0, 0))
         .expect("date");
@@ -22,9 +23,9 @@ fn row(message: &brobyg::mail::Message, language: &str) -> OutboxRow {
         user_id: Some(7),
         to_email: "aase@example.dk".into(),
         to_name: "Åse Ørum".into(),
-        language: language.into(),
+        language: brobyg::domain::Lang::parse(language).expect("language"),
         payload: serde_json::to_string(message).expect("json"),
-        status: "pending".into(),
+        status: brobyg::db::outbox::Status::Pending,
         attempts: 0,
         next_attempt_at: at,
         last_error: None,
@@ -74,8 +75,13 @@ fn every_email_and_invitation() {
             if language == "en" && !english.contains(&kind) {
                 continue;
             }
-            let built =
-                mime::compose(&templates, &row(&message, language), &sender).expect("built");
+            let built = mime::compose(
+                &templates,
+                &row(&message, language),
+                &sender,
+                &brobyg::domain::events::Links::new("http://127.0.0.1:8080"),
+            )
+            .expect("built");
             let mail = parse(&built.formatted());
             if language == "da"
                 && let Some((_, ics)) = &mail.calendar

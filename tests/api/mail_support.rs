@@ -2,10 +2,10 @@
 //! need encoding, a branch with contact details, sessions of every kind.
 
 use brobyg::config::SmtpSecurity;
+use brobyg::db::DbConnection;
 use brobyg::db::branches;
 use brobyg::db::schema::users;
 use brobyg::db::sessions::{self, MeetingTimes, NewSession};
-use brobyg::db::{DbConnection, enrolments};
 use brobyg::domain::Role;
 use brobyg::domain::session::SessionKind;
 use chrono::{Duration, NaiveDateTime, Utc};
@@ -13,8 +13,6 @@ use diesel::prelude::*;
 
 use crate::helpers::{TestApp, TestUser, spawn_app_with};
 use crate::smtp::TestSmtp;
-
-pub const BASE: &str = "http://brobyg.test";
 
 pub fn in_hours(hours: i64) -> NaiveDateTime {
     let t = (Utc::now() + Duration::hours(hours)).naive_utc();
@@ -24,8 +22,12 @@ pub fn in_hours(hours: i64) -> NaiveDateTime {
 }
 
 /// The site with its mail going to `smtp` (no TLS on loopback).
+/// The site's address in the mail tests' emails.
+pub const BASE: &str = "http://brobyg.test";
+
 pub async fn app_with_smtp(port: u16) -> TestApp {
     spawn_app_with(|s| {
+        s.base_url = BASE.into();
         s.smtp_host = Some("127.0.0.1".into());
         s.smtp_port = Some(port);
         s.smtp_security = SmtpSecurity::None;
@@ -111,7 +113,7 @@ pub fn session_at(
 
 pub fn enrol(app: &TestApp, session_id: i64, user: &TestUser) {
     tx(app, |c| {
-        enrolments::enrol(c, session_id, user.id, true, BASE)
+        brobyg::app::engine::enrol(c, session_id, user.id, true)
     })
     .expect("placed");
 }

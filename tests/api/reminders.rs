@@ -1,9 +1,10 @@
 //! Reminders two days before each meeting: once per person and meeting,
 //! whatever the restarts and however many workers.
 
-use brobyg::db::{enrolments, now, reminders};
+use brobyg::db::{now, reminders};
+use brobyg::domain::events::Message;
 use brobyg::domain::session::SessionKind;
-use brobyg::mail::{Message, worker};
+use brobyg::mail::worker;
 use chrono::Duration;
 
 use crate::helpers::start;
@@ -43,7 +44,7 @@ async fn each_person_is_reminded_of_each_meeting_once_two_days_before() {
         enrol(&app, session, p);
     }
     tx(&app, |c| {
-        enrolments::cancel(c, session, gone.id, None, BASE)
+        brobyg::app::engine::cancel(c, session, gone.id, None)
     })
     .expect("cancelled");
     let [first, second] = meeting_ids(&app, session)[..] else {
@@ -67,7 +68,7 @@ async fn each_person_is_reminded_of_each_meeting_once_two_days_before() {
     let mail = parse(&smtp.to("aase@example.dk").last().expect("sent").data);
     assert_eq!(mail.subject, "Påmindelse: Sårbarhed og sundhed – på tværs");
     assert!(mail.calendar.is_none());
-    let local = brobyg::i18n::format::datetime(brobyg::i18n::Lang::Da, soon);
+    let local = brobyg::i18n::format::datetime(brobyg::domain::Lang::Da, soon);
     assert!(mail.text.contains(&local), "{local} in {}", mail.text);
     let english = parse(&smtp.to("bo@example.dk").last().expect("sent").data);
     assert_eq!(english.subject, "Reminder: Sårbarhed og sundhed – på tværs");

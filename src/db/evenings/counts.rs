@@ -3,6 +3,7 @@
 //! fixed number of grouped queries.
 
 use super::*;
+use crate::domain::session::SessionStatus;
 
 /// An evening on the coordinators' list, with its counts.
 #[derive(Debug, Clone, Serialize)]
@@ -11,6 +12,9 @@ pub struct Managed {
     pub detail: Detail,
     pub branch_name: Option<String>,
     pub national: bool,
+    /// A public info evening: it invites nobody, so nobody "has not
+    /// answered".
+    pub public: bool,
     pub tally: Tally,
 }
 
@@ -22,7 +26,7 @@ pub fn managed(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResu
     let mut q = sessions_t::table
         .inner_join(evening_details::table)
         .left_join(branches::table)
-        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Evening))
         .into_boxed();
     if let Some(ids) = branch_ids {
         q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
@@ -41,8 +45,10 @@ pub fn managed(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResu
         .into_iter()
         .map(|(session, detail, branch_name)| {
             let tally = counts.tally(&session, &detail);
+            let audience = detail.audience(&session);
             Managed {
-                national: detail.audience(&session).is_national(),
+                national: audience.is_national(),
+                public: audience.is_public(),
                 session,
                 detail,
                 branch_name,
@@ -78,10 +84,10 @@ impl Counts {
                     .and(enrolments_t::user_id.eq(evening_answers::user_id))),
             )
             .filter(evening_answers::session_id.eq_any(ids))
-            .filter(enrolments_t::status.eq_any([
-                EnrolmentStatus::Confirmed.as_str(),
-                EnrolmentStatus::Waitlisted.as_str(),
-            ]))
+            .filter(
+                enrolments_t::status
+                    .eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
+            )
             .group_by(evening_answers::session_id)
             .select((evening_answers::session_id, diesel::dsl::count_star()))
             .load::<(i64, i64)>(conn)?
@@ -90,7 +96,7 @@ impl Counts {
         let answered_active = evening_answers::table
             .inner_join(volunteers::table.on(volunteers::user_id.eq(evening_answers::user_id)))
             .filter(evening_answers::session_id.eq_any(ids))
-            .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
             .group_by((evening_answers::session_id, volunteers::branch_id))
             .select((
                 evening_answers::session_id,
@@ -102,7 +108,7 @@ impl Counts {
             .map(|(s, b, n)| ((s, b), n))
             .collect();
         let active = volunteers::table
-            .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
             .group_by(volunteers::branch_id)
             .select((volunteers::branch_id, diesel::dsl::count_star()))
             .load::<(i64, i64)>(conn)?
@@ -182,7 +188,7 @@ pub fn who_comes(
         .load(conn)?;
     let mut invited_q = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
         .into_boxed();
     match detail.audience(session).invited() {
         Invited::Nobody => invited_q = invited_q.filter(volunteers::user_id.eq(-1)),
@@ -259,7 +265,7 @@ pub struct YearEvening {
     pub session_id: i64,
     pub title: String,
     pub starts_at: NaiveDateTime,
-    pub status: String,
+    pub status: SessionStatus,
     pub yes: i64,
     pub present: i64,
 }
@@ -272,12 +278,12 @@ pub fn in_period(
 ) -> QueryResult<Vec<YearEvening>> {
     use crate::db::schema::{attendance, meetings};
     use crate::domain::attendance::AttendanceStatus;
-    let rows: Vec<(i64, String, NaiveDateTime, String, i32)> = sessions_t::table
-        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
+    let rows: Vec<(i64, String, NaiveDateTime, SessionStatus, i32)> = sessions_t::table
+        .filter(sessions_t::kind.eq(SessionKind::Evening))
         .filter(sessions_t::branch_id.eq(branch_id))
         .filter(sessions_t::starts_at.ge(from))
         .filter(sessions_t::starts_at.lt(to))
-        .filter(sessions_t::status.ne(SessionStatus::Cancelled.as_str()))
+        .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .order((sessions_t::starts_at, sessions_t::id))
         .select((
             sessions_t::id,
@@ -293,7 +299,7 @@ pub fn in_period(
     let present: HashMap<i64, i64> = attendance::table
         .inner_join(meetings::table)
         .filter(meetings::session_id.eq_any(&ids))
-        .filter(attendance::status.ne(AttendanceStatus::Absent.as_str()))
+        .filter(attendance::status.ne(AttendanceStatus::Absent))
         .group_by(meetings::session_id)
         .select((meetings::session_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?

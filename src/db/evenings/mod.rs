@@ -1,13 +1,13 @@
 //! Brobyggeraftener and info evenings on top of the shared engine: each
 //! evening's detail row, the volunteers' answers (a "yes" is an enrolment
-//! through the engine, a "no" only an answer row), the invitation to answer
+//! through the engine, a "no" only an answer row), who is invited to answer
 //! when an evening is announced, and the counts the coordinators' pages
 //! show, in a fixed number of grouped queries however many evenings and
 //! volunteers there are.
 
 mod counts;
 
-pub use counts::*;
+pub use counts::{Managed, Person, WhoComes, YearEvening, in_period, managed, who_comes};
 
 use std::collections::HashMap;
 
@@ -21,12 +21,13 @@ use super::schema::{
     volunteers,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, now, outbox};
-use crate::domain::enrolment::{EnrolmentStatus, Refusal};
-use crate::domain::evening::{self, Answer, Audience, EveningKind, Invited, Reply, Step, Tally};
+use super::{DbConnection, now};
+use crate::domain::Lang;
+use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::evening::{self, Answer, Audience, EveningKind, Invited, Reply, Tally};
+use crate::domain::events::Recipient;
 use crate::domain::session::{SessionKind, SessionStatus};
 use crate::domain::volunteer::VolunteerStatus;
-use crate::mail::{Message, Recipient};
 
 // Answers are counted per evening and per answerer's branch.
 diesel::allow_columns_to_appear_in_same_group_by_clause!(
@@ -38,37 +39,19 @@ diesel::allow_columns_to_appear_in_same_group_by_clause!(
 #[diesel(table_name = evening_details)]
 pub struct Detail {
     pub session_id: i64,
-    pub evening_kind: String,
+    pub evening_kind: EveningKind,
     pub topic: String,
     pub speaker: String,
     pub open_to_other_branches: bool,
 }
 
 impl Detail {
-    pub fn kind(&self) -> EveningKind {
-        EveningKind::parse(&self.evening_kind).unwrap_or(EveningKind::Branch)
-    }
-
     pub fn audience(&self, session: &Session) -> Audience {
         Audience {
-            kind: self.kind(),
+            kind: self.evening_kind,
             branch_id: session.branch_id,
             open_to_other_branches: self.open_to_other_branches,
         }
-    }
-}
-
-/// An error that undoes the whole transaction: a database fault, or the
-/// engine refusing a step after the lock was taken.
-#[derive(Debug)]
-pub enum TxError {
-    Db(diesel::result::Error),
-    Refused(Refusal),
-}
-
-impl From<diesel::result::Error> for TxError {
-    fn from(e: diesel::result::Error) -> Self {
-        TxError::Db(e)
     }
 }
 
@@ -83,13 +66,12 @@ pub struct NewEvening<'a> {
     pub open_to_other_branches: bool,
 }
 
-/// Creates an evening and, for a brobyggeraften, invites every active
-/// brobygger it is for to answer, in the caller's transaction.
-pub fn create(
+/// Stores an evening (its session, one meeting and its detail row) as
+/// given; the invitations are `app::evenings::announce`'s.
+pub fn insert(
     conn: &mut DbConnection,
     new: &NewEvening<'_>,
     times: &MeetingTimes,
-    base_url: &str,
 ) -> QueryResult<i64> {
     let id = sessions::create(
         conn,
@@ -105,42 +87,23 @@ pub fn create(
         },
         std::slice::from_ref(times),
     )?;
-    // An info evening is for the public: never "open to other branches".
-    let open = new.kind == EveningKind::Branch && new.open_to_other_branches;
     diesel::insert_into(evening_details::table)
         .values((
             evening_details::session_id.eq(id),
-            evening_details::evening_kind.eq(new.kind.as_str()),
+            evening_details::evening_kind.eq(new.kind),
             evening_details::topic.eq(new.topic),
             evening_details::speaker.eq(new.speaker),
-            evening_details::open_to_other_branches.eq(open),
+            evening_details::open_to_other_branches.eq(new.open_to_other_branches),
         ))
         .execute(conn)?;
-    let audience = Audience {
-        kind: new.kind,
-        branch_id: new.branch_id,
-        open_to_other_branches: open,
-    };
-    let recipients = active_volunteers(conn, audience.announce_to())?;
-    if !recipients.is_empty() {
-        let message = Message::EveningInvitation {
-            session: sessions::summary(conn, id, base_url)?,
-            topic: new.topic.to_string(),
-            speaker: new.speaker.to_string(),
-            national: audience.is_national(),
-        };
-        for to in &recipients {
-            outbox::enqueue(conn, to, &message)?;
-        }
-    }
     Ok(id)
 }
 
 /// Active brobyggere with a usable account, as recipients, in one join.
-fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<Recipient>> {
+pub fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<Recipient>> {
     let mut q = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::status.eq(VolunteerStatus::Active.as_str()))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(users::deactivated_at.is_null())
         .into_boxed();
     match who {
@@ -148,7 +111,7 @@ fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<R
         Invited::Branch(b) => q = q.filter(volunteers::branch_id.eq(b)),
         Invited::Everyone => {}
     }
-    let rows: Vec<(i64, String, String, String)> = q
+    let rows: Vec<(i64, String, String, Lang)> = q
         .order(users::id)
         .select((users::id, users::email, users::name, users::language))
         .load(conn)?;
@@ -168,66 +131,39 @@ fn answer_of(
     session_id: i64,
     user_id: i64,
 ) -> QueryResult<Option<Answer>> {
-    Ok(evening_answers::table
+    evening_answers::table
         .find((session_id, user_id))
         .select(evening_answers::answer)
-        .first::<String>(conn)
-        .optional()?
-        .and_then(|a| Answer::parse(&a)))
+        .first::<Answer>(conn)
+        .optional()
 }
 
 /// Someone's reply to one evening.
 pub fn reply_of(conn: &mut DbConnection, session_id: i64, user_id: i64) -> QueryResult<Reply> {
     let answer = answer_of(conn, session_id, user_id)?;
-    let enrolment = enrolments::find(conn, session_id, user_id)?.map(|e| e.status());
+    let enrolment = enrolments::find(conn, session_id, user_id)?.map(|e| e.status);
     Ok(evening::reply(answer, enrolment))
 }
 
-/// Records a volunteer's answer and makes the engine agree: a "yes" takes
-/// a seat (or a place in the queue), a "no" gives it back. The caller's
-/// transaction holds both; a refusal rolls it back.
-pub fn answer(
+/// Stores a volunteer's answer (replacing an earlier one), under the
+/// session's lock.
+pub fn save_answer(
     conn: &mut DbConnection,
     session_id: i64,
     user_id: i64,
     answer: Answer,
-    base_url: &str,
-) -> Result<Reply, TxError> {
-    sessions::lock(conn, session_id)?;
-    let current = enrolments::find(conn, session_id, user_id)?.map(|e| e.status());
-    match evening::step(current, answer) {
-        Step::Enrol => {
-            enrolments::enrol(conn, session_id, user_id, false, base_url)?
-                .map_err(TxError::Refused)?;
-        }
-        Step::Cancel => {
-            enrolments::cancel(conn, session_id, user_id, None, base_url)?
-                .map_err(TxError::Refused)?;
-        }
-        Step::Nothing => {
-            // Answering on a closed evening is refused even when the seat
-            // would not change.
-            let session = sessions::find(conn, session_id)?;
-            match session.status() {
-                SessionStatus::Cancelled => {
-                    return Err(TxError::Refused(Refusal::SessionCancelled));
-                }
-                SessionStatus::Held => return Err(TxError::Refused(Refusal::SessionHeld)),
-                SessionStatus::Open => {}
-            }
-        }
-    }
+) -> QueryResult<()> {
     // Delete-then-insert: a portable upsert, safe under the session's lock.
     diesel::delete(evening_answers::table.find((session_id, user_id))).execute(conn)?;
     diesel::insert_into(evening_answers::table)
         .values((
             evening_answers::session_id.eq(session_id),
             evening_answers::user_id.eq(user_id),
-            evening_answers::answer.eq(answer.as_str()),
+            evening_answers::answer.eq(answer),
             evening_answers::answered_at.eq(now()),
         ))
         .execute(conn)?;
-    Ok(reply_of(conn, session_id, user_id)?)
+    Ok(())
 }
 
 /// What a coordinator may change about an evening after announcing it.
@@ -240,54 +176,15 @@ pub struct EveningChanges<'a> {
     pub times: MeetingTimes,
 }
 
-/// Saves changes through the engine, which tells everyone with a seat when
-/// time or place changed (an updated calendar invitation) and gives seats
-/// freed by a larger capacity to the waiting list. The caller's
-/// transaction holds it all.
-pub fn update(
-    conn: &mut DbConnection,
-    id: i64,
-    c: &EveningChanges<'_>,
-    base_url: &str,
-) -> QueryResult<()> {
-    let before = sessions::lock(conn, id)?;
-    sessions::update(
-        conn,
-        id,
-        &sessions::SessionChanges {
-            title: c.title,
-            location: c.location,
-            online_url: before.online_url.as_deref(),
-            capacity: c.capacity,
-            enrol_deadline: before.enrol_deadline,
-            cancel_deadline: before.cancel_deadline,
-        },
-        base_url,
-    )?;
-    // An evening has one meeting.
-    if let Some(meeting) = sessions::meetings(conn, id)?.first() {
-        sessions::reschedule_meeting(conn, meeting.id, &c.times, base_url)?;
-    }
+/// Saves an evening's topic and speaker.
+pub fn set_topic(conn: &mut DbConnection, id: i64, topic: &str, speaker: &str) -> QueryResult<()> {
     diesel::update(evening_details::table.find(id))
         .set((
-            evening_details::topic.eq(c.topic),
-            evening_details::speaker.eq(c.speaker),
+            evening_details::topic.eq(topic),
+            evening_details::speaker.eq(speaker),
         ))
         .execute(conn)?;
     Ok(())
-}
-
-/// The account for an email typed on an info evening's form: the existing
-/// one, or a new one without a role or password (with a link to choose a
-/// password). Like GenLær's, it never tells the visitor which it was.
-pub fn account_for(
-    conn: &mut DbConnection,
-    email: &str,
-    name: &str,
-    language: &str,
-    welcome_link_base: &str,
-) -> QueryResult<i64> {
-    super::users::account_for_email(conn, email, name, language, welcome_link_base, None)
 }
 
 /// An evening in a list, with the viewer's reply.
@@ -298,6 +195,8 @@ pub struct Listed {
     pub branch_name: Option<String>,
     pub national: bool,
     pub reply: Reply,
+    /// The viewer has answered (or signed up).
+    pub answered: bool,
 }
 
 /// Who is looking at the list of evenings.
@@ -321,8 +220,8 @@ pub fn upcoming_for(
     let rows: Vec<(Session, Detail, Option<String>)> = sessions_t::table
         .inner_join(evening_details::table)
         .left_join(branches::table)
-        .filter(sessions_t::kind.eq(SessionKind::Evening.as_str()))
-        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Evening))
+        .filter(sessions_t::status.eq(SessionStatus::Open))
         .filter(sessions_t::starts_at.gt(after))
         .order((sessions_t::starts_at, sessions_t::id))
         .select((
@@ -356,6 +255,7 @@ pub fn upcoming_for(
                 session,
                 detail,
                 branch_name,
+                answered: reply != Reply::NotAnswered,
                 reply,
             }
         })
@@ -370,17 +270,15 @@ fn replies_of(conn: &mut DbConnection, user_id: i64, ids: &[i64]) -> QueryResult
         .filter(evening_answers::user_id.eq(user_id))
         .filter(evening_answers::session_id.eq_any(ids))
         .select((evening_answers::session_id, evening_answers::answer))
-        .load::<(i64, String)>(conn)?
+        .load::<(i64, Answer)>(conn)?
         .into_iter()
-        .filter_map(|(s, a)| Answer::parse(&a).map(|a| (s, a)))
         .collect();
     let enrolled = enrolments_t::table
         .filter(enrolments_t::user_id.eq(user_id))
         .filter(enrolments_t::session_id.eq_any(ids))
         .select((enrolments_t::session_id, enrolments_t::status))
-        .load::<(i64, String)>(conn)?
+        .load::<(i64, EnrolmentStatus)>(conn)?
         .into_iter()
-        .filter_map(|(s, st)| EnrolmentStatus::parse(&st).map(|st| (s, st)))
         .collect();
     Ok((answers, enrolled))
 }

@@ -1,20 +1,25 @@
 //! Supervision over stored records: sessions of kind `supervision` with
 //! their detail row, each volunteer's standing against the branch's
 //! rolling window (loaded for many at once in a fixed number of queries),
-//! requests for individual supervision, and the due-soon and overdue
-//! notices.
+//! requests for individual supervision, and the record of the due-soon and
+//! overdue notices sent.
 
 mod requests;
 mod standing;
 
-pub use requests::*;
-pub use standing::*;
+pub use requests::{
+    Request, RequestRow, close_request, coordinators_of, find_request, insert_request, open_counts,
+    open_request_of, requests_in, set_request_session,
+};
+pub use standing::{
+    VolunteerStanding, Whose, fill_next_booked, notices_sent, overview, record_notice,
+    refresh_last_attended, set_window, standing_of, standings, window,
+};
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error};
 use serde::Serialize;
 
 use super::schema::{
@@ -23,15 +28,15 @@ use super::schema::{
     volunteer_status_changes as changes, volunteers,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, enrolments as engine, now, outbox, volunteer_history};
+use super::{DbConnection, now};
 use crate::domain::attendance::AttendanceStatus;
-use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::enrolment::EnrolmentStatus;
+use crate::domain::events::Recipient;
 use crate::domain::session::{SessionKind, SessionStatus};
 use crate::domain::supervision::{
     self as rules, Format, Pause, Record, RequestStatus, Standing, SupervisorKind,
 };
 use crate::domain::volunteer::VolunteerStatus;
-use crate::mail::{Message, Recipient};
 
 /// A date shown by the date filters: noon UTC is the same date in
 /// Copenhagen all year.
@@ -41,22 +46,16 @@ fn noon(d: NaiveDate) -> NaiveDateTime {
 
 /// The Copenhagen date of a UTC instant.
 pub fn local_date(at: NaiveDateTime) -> NaiveDate {
-    crate::i18n::format::local(at).date_naive()
+    crate::domain::time::local(at).date_naive()
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = supervision_details)]
 pub struct Details {
     pub session_id: i64,
-    pub format: String,
+    pub format: Format,
     pub supervisor_name: String,
-    pub supervisor_kind: String,
-}
-
-impl Details {
-    pub fn format(&self) -> Format {
-        Format::parse(&self.format).unwrap_or(Format::Group)
-    }
+    pub supervisor_kind: SupervisorKind,
 }
 
 pub struct NewSupervision<'a> {
@@ -90,9 +89,9 @@ pub fn create(conn: &mut DbConnection, new: &NewSupervision<'_>) -> QueryResult<
     diesel::insert_into(supervision_details::table)
         .values((
             supervision_details::session_id.eq(id),
-            supervision_details::format.eq(new.format.as_str()),
+            supervision_details::format.eq(new.format),
             supervision_details::supervisor_name.eq(new.supervisor_name),
-            supervision_details::supervisor_kind.eq(new.supervisor_kind.as_str()),
+            supervision_details::supervisor_kind.eq(new.supervisor_kind),
         ))
         .execute(conn)?;
     Ok(id)
@@ -112,7 +111,7 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<SupervisionSession>
         .inner_join(supervision_details::table)
         .inner_join(branches::table)
         .filter(sessions_t::id.eq(id))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision))
         .select((Session::as_select(), Details::as_select(), branches::name))
         .first(conn)?;
     Ok(SupervisionSession {
@@ -133,12 +132,12 @@ pub fn in_branches(
     let mut q = sessions_t::table
         .inner_join(supervision_details::table)
         .inner_join(branches::table)
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision))
         .filter(sessions_t::branch_id.eq_any(branch_ids.to_vec()))
         .filter(sessions_t::ends_at.gt(from))
         .into_boxed();
     if group_only {
-        q = q.filter(supervision_details::format.eq(Format::Group.as_str()));
+        q = q.filter(supervision_details::format.eq(Format::Group));
     }
     let rows: Vec<(Session, Details, String)> = q
         .order((sessions_t::starts_at, sessions_t::id))

@@ -2,6 +2,7 @@
 //! volunteer, answered by one of the branch's coordinators.
 
 use super::*;
+use crate::domain::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = supervision_requests)]
@@ -9,7 +10,7 @@ pub struct Request {
     pub id: i64,
     pub user_id: i64,
     pub branch_id: i64,
-    pub status: String,
+    pub status: RequestStatus,
     pub respond_by: NaiveDateTime,
     pub session_id: Option<i64>,
     pub answered_by: Option<i64>,
@@ -21,15 +22,15 @@ pub struct Request {
 pub fn open_request_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Request>> {
     supervision_requests::table
         .filter(supervision_requests::user_id.eq(user_id))
-        .filter(supervision_requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(supervision_requests::status.eq(RequestStatus::Open))
         .select(Request::as_select())
         .first(conn)
         .optional()
 }
 
 /// The coordinators of a branch, as recipients.
-fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<Recipient>> {
-    let rows: Vec<(i64, String, String, String)> = coordinator_branches::table
+pub fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<Recipient>> {
+    let rows: Vec<(i64, String, String, Lang)> = coordinator_branches::table
         .inner_join(users::table)
         .filter(coordinator_branches::branch_id.eq(branch_id))
         .filter(users::deactivated_at.is_null())
@@ -39,53 +40,33 @@ fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<R
     Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
-/// Records a request and tells the branch's coordinators, in the caller's
-/// transaction. `Ok(None)`: the volunteer already has one open.
-pub fn request(
+/// Records a volunteer's request, in the caller's transaction.
+/// `Ok(None)`: the volunteer already has one open.
+pub fn insert_request(
     conn: &mut DbConnection,
     user_id: i64,
     branch_id: i64,
-    base_url: &str,
+    at: NaiveDateTime,
 ) -> QueryResult<Option<i64>> {
     // Writing first takes SQLite's write lock, so two quick clicks cannot
     // both find no open request.
     diesel::update(volunteers::table.find(user_id))
-        .set(volunteers::updated_at.eq(now()))
+        .set(volunteers::updated_at.eq(at))
         .execute(conn)?;
     if open_request_of(conn, user_id)?.is_some() {
         return Ok(None);
     }
-    let at = now();
-    let respond_by = rules::respond_by(at);
     let id = crate::db::insert_returning_id!(
         conn,
         supervision_requests,
         (
             supervision_requests::user_id.eq(user_id),
             supervision_requests::branch_id.eq(branch_id),
-            supervision_requests::status.eq(RequestStatus::Open.as_str()),
-            supervision_requests::respond_by.eq(respond_by),
+            supervision_requests::status.eq(RequestStatus::Open),
+            supervision_requests::respond_by.eq(rules::respond_by(at)),
             supervision_requests::created_at.eq(at),
         )
     )?;
-    let volunteer = crate::db::users::find(conn, user_id)?;
-    let branch = crate::db::branches::find(conn, branch_id)?;
-    let link = format!(
-        "{}/koordinator/supervision/anmodninger",
-        base_url.trim_end_matches('/')
-    );
-    for to in coordinators_of(conn, branch_id)? {
-        outbox::enqueue(
-            conn,
-            &to,
-            &Message::SupervisionRequestReceived {
-                volunteer: volunteer.name.clone(),
-                branch: branch.name.clone(),
-                respond_by,
-                link: link.clone(),
-            },
-        )?;
-    }
     Ok(Some(id))
 }
 
@@ -97,6 +78,8 @@ pub struct RequestRow {
     pub email: String,
     pub phone: Option<String>,
     pub branch_name: String,
+    /// Still waiting for an answer.
+    pub open: bool,
     /// Past the time to answer and still open.
     pub late: bool,
 }
@@ -114,7 +97,7 @@ pub fn requests_in(
         .filter(supervision_requests::branch_id.eq_any(branch_ids))
         .filter(
             supervision_requests::status
-                .eq(RequestStatus::Open.as_str())
+                .eq(RequestStatus::Open)
                 .or(supervision_requests::created_at.gt(at - chrono::Duration::days(60))),
         )
         .order(supervision_requests::respond_by)
@@ -129,7 +112,8 @@ pub fn requests_in(
     let mut out: Vec<RequestRow> = rows
         .into_iter()
         .map(|(request, name, email, phone, branch_name)| RequestRow {
-            late: request.status == RequestStatus::Open.as_str() && request.respond_by < at,
+            open: request.status == RequestStatus::Open,
+            late: request.status == RequestStatus::Open && request.respond_by < at,
             request,
             name,
             email,
@@ -139,7 +123,7 @@ pub fn requests_in(
         .collect();
     out.sort_by_key(|r| {
         (
-            r.request.status != RequestStatus::Open.as_str(),
+            r.request.status != RequestStatus::Open,
             r.request.respond_by,
         )
     });
@@ -153,15 +137,8 @@ pub fn find_request(conn: &mut DbConnection, id: i64) -> QueryResult<Request> {
         .first(conn)
 }
 
-/// Why answering a request did not go through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnswerRefusal {
-    AlreadyAnswered,
-    Enrolment(Refusal),
-}
-
 /// Marks an open request answered; false if someone got there first.
-fn close_request(
+pub fn close_request(
     conn: &mut DbConnection,
     id: i64,
     status: RequestStatus,
@@ -171,10 +148,10 @@ fn close_request(
     let n = diesel::update(
         supervision_requests::table
             .find(id)
-            .filter(supervision_requests::status.eq(RequestStatus::Open.as_str())),
+            .filter(supervision_requests::status.eq(RequestStatus::Open)),
     )
     .set((
-        supervision_requests::status.eq(status.as_str()),
+        supervision_requests::status.eq(status),
         supervision_requests::session_id.eq(session_id),
         supervision_requests::answered_by.eq(by),
         supervision_requests::answered_at.eq(now()),
@@ -183,70 +160,23 @@ fn close_request(
     Ok(n == 1)
 }
 
-/// Answers a request by planning an individual session for the volunteer
-/// and giving them its seat; they get the invitation and the answer. In
-/// the caller's transaction; a refusal means it must be rolled back.
-pub fn schedule(
+/// Links the individual session planned to answer a request.
+pub fn set_request_session(
     conn: &mut DbConnection,
     request_id: i64,
-    new: &NewSupervision<'_>,
-    by: i64,
-    base_url: &str,
-) -> QueryResult<Result<i64, AnswerRefusal>> {
-    let request = find_request(conn, request_id)?;
-    // The conditional update comes first: it is the lock, and it refuses
-    // a second answer before anything is written.
-    if !close_request(conn, request_id, RequestStatus::Scheduled, None, by)? {
-        return Ok(Err(AnswerRefusal::AlreadyAnswered));
-    }
-    let session_id = create(conn, new)?;
+    session_id: i64,
+) -> QueryResult<()> {
     diesel::update(supervision_requests::table.find(request_id))
         .set(supervision_requests::session_id.eq(session_id))
         .execute(conn)?;
-    if let Err(refusal) = engine::enrol(conn, session_id, request.user_id, true, base_url)? {
-        return Ok(Err(AnswerRefusal::Enrolment(refusal)));
-    }
-    let summary = sessions::summary(conn, session_id, base_url)?;
-    let to = Recipient::from(&crate::db::users::find(conn, request.user_id)?);
-    outbox::enqueue(
-        conn,
-        &to,
-        &Message::SupervisionRequestAnswered {
-            session: Some(summary),
-            link: format!("{}/supervision", base_url.trim_end_matches('/')),
-        },
-    )?;
-    Ok(Ok(session_id))
-}
-
-/// Answers a request another way (a phone call, say).
-pub fn mark_handled(
-    conn: &mut DbConnection,
-    request_id: i64,
-    by: i64,
-    base_url: &str,
-) -> QueryResult<Result<(), AnswerRefusal>> {
-    let request = find_request(conn, request_id)?;
-    if !close_request(conn, request_id, RequestStatus::Handled, None, by)? {
-        return Ok(Err(AnswerRefusal::AlreadyAnswered));
-    }
-    let to = Recipient::from(&crate::db::users::find(conn, request.user_id)?);
-    outbox::enqueue(
-        conn,
-        &to,
-        &Message::SupervisionRequestAnswered {
-            session: None,
-            link: format!("{}/supervision", base_url.trim_end_matches('/')),
-        },
-    )?;
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// How many open requests each of these branches has, in one query.
 pub fn open_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
     let rows: Vec<(i64, i64)> = supervision_requests::table
         .filter(supervision_requests::branch_id.eq_any(branch_ids))
-        .filter(supervision_requests::status.eq(RequestStatus::Open.as_str()))
+        .filter(supervision_requests::status.eq(RequestStatus::Open))
         .group_by(supervision_requests::branch_id)
         .select((supervision_requests::branch_id, diesel::dsl::count_star()))
         .load(conn)?;

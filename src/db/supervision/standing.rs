@@ -1,7 +1,9 @@
 //! Each volunteer's standing against the branch's rolling window, loaded for
-//! many at once, and the due-soon and overdue notices it leads to.
+//! many at once, and the record of the due-soon and overdue notices sent
+//! (which notices are due is `app::supervision`'s).
 
 use super::*;
+use crate::domain::Lang;
 
 /// Each branch's window in months (the default without a settings row).
 pub fn windows(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i32>> {
@@ -62,9 +64,9 @@ pub struct VolunteerStanding {
     pub name: String,
     pub email: String,
     pub phone: Option<String>,
-    pub language: String,
+    pub language: Lang,
     pub branch_id: i64,
-    pub volunteer_status: String,
+    pub volunteer_status: VolunteerStatus,
     /// Start of the last supervision attended (UTC).
     pub last_attended: Option<NaiveDateTime>,
     /// Start of the next supervision with a seat (UTC); only filled for the
@@ -78,6 +80,11 @@ pub struct VolunteerStanding {
     /// Days overdue (0 unless overdue).
     pub days_overdue: i64,
     pub window_months: i32,
+    /// What the standing decides on the pages: overdue (a warning and the
+    /// days overdue), in good time (`Standing::Ok`), paused (no days).
+    pub overdue: bool,
+    pub in_good_time: bool,
+    pub paused: bool,
 }
 
 impl VolunteerStanding {
@@ -86,7 +93,7 @@ impl VolunteerStanding {
             user_id: Some(self.user_id),
             email: self.email.clone(),
             name: self.name.clone(),
-            language: self.language.clone(),
+            language: self.language,
         }
     }
 }
@@ -116,16 +123,13 @@ pub fn standings(
         String,
         String,
         Option<String>,
-        String,
+        Lang,
         i64,
-        String,
+        VolunteerStatus,
         NaiveDateTime,
         Option<NaiveDateTime>,
     );
-    let standing_statuses = [
-        VolunteerStatus::Active.as_str(),
-        VolunteerStatus::Paused.as_str(),
-    ];
+    let standing_statuses = [VolunteerStatus::Active, VolunteerStatus::Paused];
     let mut people = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::status.eq_any(standing_statuses))
@@ -157,18 +161,16 @@ pub fn standings(
     // One read of the status history gives both rule inputs: when each
     // person last became active, and their pauses.
     // In slices: SQLite takes at most 32,766 bound values in a statement.
-    let mut history: Vec<(i64, NaiveDateTime, Option<String>, String)> = Vec::new();
+    let mut history: Vec<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)> =
+        Vec::new();
     for slice in ids.chunks(10_000) {
         history.extend(
             changes::table
                 .filter(changes::user_id.eq_any(slice))
                 .filter(
                     changes::to_status
-                        .eq_any([
-                            VolunteerStatus::Active.as_str(),
-                            VolunteerStatus::Paused.as_str(),
-                        ])
-                        .or(changes::from_status.eq(VolunteerStatus::Paused.as_str())),
+                        .eq_any([VolunteerStatus::Active, VolunteerStatus::Paused])
+                        .or(changes::from_status.eq(VolunteerStatus::Paused)),
                 )
                 .order(changes::id)
                 .select((
@@ -177,16 +179,17 @@ pub fn standings(
                     changes::from_status,
                     changes::to_status,
                 ))
-                .load::<(i64, NaiveDateTime, Option<String>, String)>(conn)?,
+                .load::<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)>(conn)?,
         );
     }
     let mut activated: HashMap<i64, NaiveDateTime> = HashMap::new();
     for (u, t, from, to) in &history {
-        if volunteer_history::is_activation(from.as_deref(), to) {
+        if crate::domain::volunteer::is_activation(*from, *to) {
             activated.insert(*u, *t);
         }
     }
-    let mut pauses_of: HashMap<i64, Vec<(NaiveDate, Option<String>, String)>> = HashMap::new();
+    let mut pauses_of: HashMap<i64, Vec<(NaiveDate, Option<VolunteerStatus>, VolunteerStatus)>> =
+        HashMap::new();
     for (u, t, from, to) in history {
         pauses_of
             .entry(u)
@@ -203,17 +206,12 @@ pub fn standings(
                     .get(&branch_id)
                     .copied()
                     .unwrap_or(rules::DEFAULT_WINDOW_MONTHS);
-                let changes: Vec<(NaiveDate, Option<&str>, &str)> = pauses_of
+                let pauses: Vec<Pause> = pauses_of
                     .get(&user_id)
-                    .map(|list| {
-                        list.iter()
-                            .map(|(d, f, t)| (*d, f.as_deref(), t.as_str()))
-                            .collect()
-                    })
+                    .map(|changes| rules::pauses(changes))
                     .unwrap_or_default();
-                let pauses: Vec<Pause> = rules::pauses(&changes);
                 let record = Record {
-                    paused_now: status == VolunteerStatus::Paused.as_str(),
+                    paused_now: status == VolunteerStatus::Paused,
                     last_attended: last.map(local_date),
                     activated_on: local_date(
                         activated.get(&user_id).copied().unwrap_or(created_at),
@@ -241,6 +239,9 @@ pub fn standings(
                         0
                     },
                     window_months: window,
+                    overdue: s.standing == Standing::Overdue,
+                    in_good_time: s.standing == Standing::Ok,
+                    paused: s.standing == Standing::Paused,
                 }
             },
         )
@@ -271,9 +272,9 @@ pub fn fill_next_booked(
     let booked: HashMap<i64, NaiveDateTime> = enrolments::table
         .inner_join(sessions_t::table)
         .filter(enrolments::user_id.eq_any(&ids))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed.as_str()))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
-        .filter(sessions_t::status.eq(SessionStatus::Open.as_str()))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision))
+        .filter(sessions_t::status.eq(SessionStatus::Open))
         .filter(sessions_t::starts_at.gt(at))
         .group_by(enrolments::user_id)
         .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
@@ -295,11 +296,8 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
     let latest: HashMap<i64, NaiveDateTime> = attendance::table
         .inner_join(meetings::table.inner_join(sessions_t::table))
         .filter(attendance::user_id.eq_any(user_ids))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision.as_str()))
-        .filter(attendance::status.eq_any([
-            AttendanceStatus::Present.as_str(),
-            AttendanceStatus::Partial.as_str(),
-        ]))
+        .filter(sessions_t::kind.eq(SessionKind::Supervision))
+        .filter(attendance::status.eq_any([AttendanceStatus::Present, AttendanceStatus::Partial]))
         .group_by(attendance::user_id)
         .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
         .load::<(i64, Option<NaiveDateTime>)>(conn)?
@@ -334,79 +332,39 @@ pub fn standing_of(
     Ok(rows.pop())
 }
 
-/// The kind of notice recorded in `supervision_notices`.
-fn notice_kind(s: Standing) -> Option<&'static str> {
-    match s {
-        Standing::DueSoon => Some("due_soon"),
-        Standing::Overdue => Some("overdue"),
-        Standing::Ok | Standing::Paused => None,
-    }
-}
-
-/// Queues the due-soon and overdue notices of every active volunteer that
-/// has not had that notice for that due date; returns how many. Each notice
-/// is its own transaction with its `supervision_notices` row, whose primary
-/// key refuses a second one, so restarts and several instances send
-/// nothing twice. A new due date (after supervision, or a pause) is a new
-/// notice.
-pub fn enqueue_notices(
+/// The notices recorded for these people: who, which standing (due soon
+/// or overdue) and for which due date.
+pub fn notices_sent(
     conn: &mut DbConnection,
-    at: NaiveDateTime,
-    base_url: &str,
-) -> QueryResult<usize> {
-    let due: Vec<VolunteerStanding> = standings(conn, Whose::Everyone, at)?
-        .into_iter()
-        .filter(|s| notice_kind(s.standing).is_some())
-        .collect();
-    let due_ids: Vec<i64> = due.iter().map(|s| s.user_id).collect();
-    let sent: Vec<(i64, String, NaiveDate)> = supervision_notices::table
-        .filter(supervision_notices::user_id.eq_any(&due_ids))
+    user_ids: &[i64],
+) -> QueryResult<Vec<(i64, Standing, NaiveDate)>> {
+    supervision_notices::table
+        .filter(supervision_notices::user_id.eq_any(user_ids))
         .select((
             supervision_notices::user_id,
             supervision_notices::kind,
             supervision_notices::due_on,
         ))
-        .load(conn)?;
-    let link = format!("{}/supervision", base_url.trim_end_matches('/'));
-    let mut queued = 0;
-    for s in due {
-        let Some(kind) = notice_kind(s.standing) else {
-            continue;
-        };
-        if sent
-            .iter()
-            .any(|(u, k, d)| *u == s.user_id && k == kind && *d == s.due_date)
-        {
-            continue;
-        }
-        let message = match s.standing {
-            Standing::Overdue => Message::SupervisionOverdue {
-                due_on: s.due_on,
-                link: link.clone(),
-            },
-            _ => Message::SupervisionDueSoon {
-                due_on: s.due_on,
-                link: link.clone(),
-            },
-        };
-        let result = conn.transaction(|c| {
-            diesel::insert_into(supervision_notices::table)
-                .values((
-                    supervision_notices::user_id.eq(s.user_id),
-                    supervision_notices::kind.eq(kind),
-                    supervision_notices::due_on.eq(s.due_date),
-                    supervision_notices::sent_at.eq(at),
-                ))
-                .execute(c)?;
-            outbox::enqueue(c, &s.recipient(), &message)
-        });
-        match result {
-            Ok(_) => queued += 1,
-            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                tracing::debug!(user = s.user_id, "supervision notice recorded elsewhere");
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(queued)
+        .load(conn)
+}
+
+/// Records a notice sent. The primary key (person, standing, due date)
+/// refuses a second one with a unique violation, so restarts and several
+/// instances send nothing twice.
+pub fn record_notice(
+    conn: &mut DbConnection,
+    user_id: i64,
+    kind: Standing,
+    due_on: NaiveDate,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(supervision_notices::table)
+        .values((
+            supervision_notices::user_id.eq(user_id),
+            supervision_notices::kind.eq(kind),
+            supervision_notices::due_on.eq(due_on),
+            supervision_notices::sent_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

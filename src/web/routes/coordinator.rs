@@ -1,53 +1,22 @@
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tera::Context;
 
-use crate::db::branches::{self, Branch};
-use crate::db::volunteers;
+use crate::app::dashboard;
+use crate::domain::Code;
 use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
 use crate::web::paging::base_href;
 use crate::web::{CoordinatorUser, Page};
 
-#[derive(Serialize)]
-struct BranchOverview {
-    branch: Branch,
-    /// Volunteers by status code.
-    counts: HashMap<String, i64>,
-}
-
 /// The coordinator's start page: their branches with the volunteers in each
 /// status. Administrators see every branch.
 pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
-    let is_admin = user.is_admin();
-    let own = user.branches.clone();
-    let overview = page
-        .db()
-        .run(move |c| {
-            let mine: Vec<Branch> = if is_admin {
-                branches::all(c)?.into_iter().map(|b| b.branch).collect()
-            } else {
-                branches::by_ids(c, &own)?
-            };
-            let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
-            let counts = volunteers::counts_by_branch(c, &ids)?;
-            Ok(mine
-                .into_iter()
-                .map(|branch| {
-                    let counts = counts
-                        .iter()
-                        .filter(|(b, _, _)| *b == branch.id)
-                        .map(|(_, status, n)| (status.clone(), *n))
-                        .collect();
-                    BranchOverview { branch, counts }
-                })
-                .collect::<Vec<_>>())
-        })
-        .await?;
     let mut ctx = Context::new();
-    ctx.insert("branches", &overview);
+    ctx.insert(
+        "branches",
+        &dashboard::overview(&page.state.app, user.account()).await?,
+    );
     page.render("coordinator/index.html", ctx)
 }
 
@@ -71,36 +40,19 @@ pub async fn branch(
     query: web::Query<RosterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    if !user.coordinates(id) {
-        return Err(AppError::Forbidden);
-    }
     let RosterQuery { status, q, side } = query.into_inner();
     let only = VolunteerStatus::parse(&status);
-    let search = q.clone();
-    let (branch, counts, (roster, pager)) = page
-        .db()
-        .run(move |c| {
-            Ok((
-                branches::find(c, id)?,
-                volunteers::counts_in_branch(c, id)?,
-                volunteers::page_in_branch(c, id, only, &search, side)?,
-            ))
-        })
-        .await?;
-    let counts: Vec<(&str, i64)> = counts
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| (s.as_str(), n))
-        .collect();
+    let list =
+        dashboard::branch_volunteers(&page.state.app, user.account(), id, only, &q, side).await?;
     let status = only.map(VolunteerStatus::as_str).unwrap_or("");
     let mut ctx = Context::new();
-    ctx.insert("branch", &branch);
-    ctx.insert("roster", &roster);
-    ctx.insert("counts", &counts);
-    ctx.insert("all", &counts.iter().map(|(_, n)| n).sum::<i64>());
+    ctx.insert("branch", &list.branch);
+    ctx.insert("roster", &list.rows);
+    ctx.insert("counts", &list.counts);
+    ctx.insert("all", &list.all);
     ctx.insert("status", status);
     ctx.insert("q", &q);
-    ctx.insert("pager", &pager);
+    ctx.insert("pager", &list.pager);
     ctx.insert(
         "pager_base",
         &base_href(

@@ -1,16 +1,11 @@
 use actix_web::{HttpResponse, web};
-use diesel::connection::SimpleConnection;
 
 use crate::web::AppState;
 
 /// 200 when the database answers, 503 otherwise: what a load balancer needs
 /// to take an instance out of rotation.
 pub async fn check(state: web::Data<AppState>) -> HttpResponse {
-    let result = state
-        .db
-        .run(|conn| Ok(conn.batch_execute("SELECT 1")?))
-        .await;
-    match result {
+    match state.app.database_answers().await {
         Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ok"),
         Err(e) => {
             tracing::warn!(error = %crate::error::error_chain(&e), "health check failed");

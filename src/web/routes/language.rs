@@ -1,9 +1,9 @@
 use actix_web::HttpResponse;
 use serde::Deserialize;
 
-use crate::db::users;
+use crate::app::accounts;
+use crate::domain::Lang;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::web::auth::safe_next;
 use crate::web::lang::cookie;
 use crate::web::page::redirect;
@@ -19,13 +19,10 @@ pub struct Switch {
 /// Remembers the chosen language in a cookie, and on the account so that
 /// emails follow the same choice.
 pub async fn switch(page: Page, Form(form): Form<Switch>) -> Result<HttpResponse, AppError> {
-    let lang =
-        Lang::parse(&form.lang).ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
+    let lang = Lang::from_tag(&form.lang)
+        .ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
     if let Some(account) = &page.account {
-        let id = account.user.id;
-        page.db()
-            .run(move |c| Ok(users::set_language(c, id, lang.code())?))
-            .await?;
+        accounts::set_language(&page.state.app, account.user.id, lang).await?;
     }
     let mut response = redirect(&safe_next(Some(&form.next)));
     response

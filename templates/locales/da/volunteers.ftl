@@ -14,8 +14,8 @@ declaration-admin-card = Kræv en ny version af tavshedserklæringen af alle bro
 ## The activation gate: each unmet requirement explains itself.
 
 gate-application = Ansøgningen er ikke godkendt
-gate-module = Mangler { $hours } { $plural ->
-    [one] time
+gate-module = Mangler { $hours } { $count ->
+    [1] time
    *[other] timer
 }: modul { $order } ({ $title })
 gate-declaration = Tavshedserklæring (version { $version }) er ikke underskrevet

@@ -14,8 +14,8 @@ declaration-admin-card = Require a new version of the confidentiality declaratio
 ## The activation gate: each unmet requirement explains itself.
 
 gate-application = The application has not been accepted
-gate-module = { $hours } { $plural ->
-    [one] hour
+gate-module = { $hours } { $count ->
+    [1] hour
    *[other] hours
 } missing: module { $order } ({ $title })
 gate-declaration = Confidentiality declaration (version { $version }) is not signed

@@ -2,8 +2,9 @@
 //! answering yes to a brobyggeraften, then finding both on their agenda;
 //! and what the coordinator sees of it.
 
+use brobyg::app::evenings::staff::announce;
 use brobyg::db::DbConnection;
-use brobyg::db::evenings::{self, NewEvening};
+use brobyg::db::evenings::NewEvening;
 use brobyg::db::sessions::MeetingTimes;
 use brobyg::db::supervision::{self, NewSupervision};
 use brobyg::domain::Role;
@@ -48,7 +49,7 @@ fn plan_both(app: &TestApp, branch: i64) {
                 times: at(14),
             },
         )?;
-        evenings::create(
+        announce(
             c,
             &NewEvening {
                 kind: EveningKind::Branch,
@@ -61,7 +62,6 @@ fn plan_both(app: &TestApp, branch: i64) {
                 open_to_other_branches: false,
             },
             &at(21),
-            "http://brobyg.test",
         )?;
         Ok::<_, diesel::result::Error>(())
     })

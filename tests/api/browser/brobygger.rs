@@ -6,7 +6,7 @@ use brobyg::db::sessions::MeetingTimes;
 use brobyg::db::{DbConnection, cohorts, users, volunteer_settings};
 use brobyg::domain::Role;
 use brobyg::domain::activation::BranchRequirements;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use chrono::{Duration, Utc};
 use diesel::Connection;
 

@@ -88,7 +88,8 @@ async fn the_dashboard_counts_volunteers_and_evenings() {
         .create_session(SessionKind::Evening, Some(b.id), None, 20);
     {
         let mut conn = b.app.db.conn().expect("connection");
-        sessions::cancel(&mut conn, cancelled, None, b.coordinator.id, "http://x").expect("cancel");
+        brobyg::app::engine::cancel_session(&mut conn, cancelled, None, b.coordinator.id)
+            .expect("cancel");
     }
 
     let html = b

@@ -8,6 +8,7 @@ mod demo;
 mod info;
 mod staff;
 
+use brobyg::domain::Code;
 use brobyg::domain::Role;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
@@ -87,7 +88,7 @@ pub fn enrolment_status(app: &TestApp, evening: i64, user: i64) -> Option<String
     let mut conn = app.db.conn().expect("connection");
     brobyg::db::enrolments::find(&mut conn, evening, user)
         .expect("query")
-        .map(|e| e.status)
+        .map(|e| e.status.as_str().to_string())
 }
 
 /// The kinds of message sent to `email`, oldest first.

@@ -1,5 +1,5 @@
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::{VALID_EAN, course, enrolment_status, kinds_to};
@@ -134,7 +134,7 @@ async fn a_booking_is_accepted_and_staff_enrol_through_the_link_up_to_the_booked
     assert_eq!(texts(&status, "#booking-status"), vec!["Accepteret"]);
     assert_eq!(
         texts(&status, "#private-link"),
-        vec![enrol_link.clone()],
+        vec![app.state.links.absolute(&enrol_link)],
         "the page shows the link too"
     );
 

@@ -78,7 +78,7 @@ async fn fifty_simultaneous_enrolments_over_http_fill_ten_seats_and_queue_the_re
             .iter()
             .find(|r| r.kind == "waitlisted" && r.to_email == p.email)
             .and_then(|r| r.message().ok());
-        let Some(brobyg::mail::Message::Waitlisted { position, .. }) = told else {
+        let Some(brobyg::domain::events::Message::Waitlisted { position, .. }) = told else {
             panic!("{} was not told", p.email);
         };
         assert_eq!(Some(position), p.position);

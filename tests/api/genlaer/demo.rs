@@ -2,6 +2,7 @@
 //! queue place and certificate, the coordinator's bookings, the private link.
 
 use brobyg::demo::PASSWORD;
+use brobyg::domain::Code;
 use reqwest::StatusCode;
 
 use crate::helpers::{path_of, spawn_app_with, texts};
@@ -44,7 +45,7 @@ async fn the_demo_has_a_catalogue_a_waiting_list_a_certificate_and_bookings() {
         brobyg::db::bookings::for_branches(&mut conn, None)
             .expect("bookings")
             .into_iter()
-            .find(|b| b.booking.status == "accepted")
+            .find(|b| b.booking.status.as_str() == "accepted")
             .expect("accepted")
             .booking
             .id

@@ -43,7 +43,7 @@ async fn a_visitor_enrols_gets_an_account_and_the_details_are_kept() {
     assert_eq!(details[0].1.reference.as_deref(), Some("PO-1"));
 
     // The welcome link sets a password and signs in.
-    let brobyg::mail::Message::AccountCreated { link } = app
+    let brobyg::domain::events::Message::AccountCreated { link } = app
         .outbox()
         .into_iter()
         .find(|r| r.kind == "account_created")

@@ -4,7 +4,7 @@
 //! is refused.
 
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{branch, overview_rows, signed_in};
@@ -153,7 +153,7 @@ async fn active_volunteers_sign_up_and_attendance_counts() {
             .map(String::as_str),
         Some(
             brobyg::i18n::format::short_date(
-                brobyg::i18n::Lang::Da,
+                brobyg::domain::Lang::Da,
                 (chrono::Utc::now() - chrono::Duration::days(1)).naive_utc()
             )
             .as_str()

@@ -2,9 +2,8 @@
 //! tells them when they are, once per due date, however many passes (or
 //! instances) run.
 
-use brobyg::db::supervision;
 use brobyg::domain::attendance::AttendanceStatus;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 
 use super::support::{activated_days_ago, branch, held_supervision, paused};
 
@@ -60,8 +59,7 @@ async fn due_soon_and_overdue_are_sent_once() {
     assert_eq!(app.deliver(&mailer).await.supervision, 0);
     let mut conn = app.db.conn().expect("connection");
     assert_eq!(
-        supervision::enqueue_notices(&mut conn, brobyg::db::now(), "http://brobyg.test")
-            .expect("pass"),
+        brobyg::app::supervision::notices::enqueue(&mut conn, brobyg::db::now()).expect("pass"),
         0
     );
     assert_eq!(notices(app).len(), 2);

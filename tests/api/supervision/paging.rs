@@ -98,18 +98,20 @@ async fn correcting_attendance_moves_the_last_supervision_back() {
     {
         let mut conn = app.db.conn().expect("connection");
         let meeting = brobyg::db::sessions::meetings(&mut conn, recent).expect("meetings")[0].id;
-        brobyg::db::attendance::record(
+        brobyg::app::sessions::record_one(
             &mut conn,
             meeting,
-            anna.id,
-            AttendanceStatus::Absent,
-            0,
+            brobyg::app::sessions::Presence {
+                user_id: anna.id,
+                status: AttendanceStatus::Absent,
+                minutes: 0,
+            },
             b.coordinator.id,
         )
         .expect("record");
     }
     let after = last_shown(&b.staff.get_html(&overview).await);
     assert_ne!(before, after, "the absent one no longer counts");
-    let fifty_days_ago = brobyg::i18n::format::short_date(brobyg::i18n::Lang::Da, ago(50));
+    let fifty_days_ago = brobyg::i18n::format::short_date(brobyg::domain::Lang::Da, ago(50));
     assert_eq!(after, vec![fifty_days_ago], "the one before counts again");
 }

@@ -3,7 +3,7 @@
 //! request shows until one of them answers.
 
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{branch, signed_in};

@@ -4,7 +4,7 @@
 
 use brobyg::db::sessions::{self, MeetingTimes};
 use brobyg::db::supervision::{self, NewSupervision};
-use brobyg::db::{DbConnection, attendance, enrolments, schema, volunteer_history};
+use brobyg::db::{DbConnection, schema, volunteer_history};
 use brobyg::domain::attendance::AttendanceStatus;
 use brobyg::domain::supervision::{Format, SupervisorKind};
 use brobyg::domain::volunteer::StatusChange;
@@ -49,7 +49,7 @@ pub fn ago(days: i64) -> NaiveDateTime {
 
 /// Today's date in Copenhagen, and `days` before it.
 pub fn local_day(days_ago: i64) -> NaiveDate {
-    brobyg::i18n::format::local(ago(days_ago)).date_naive()
+    brobyg::domain::time::local(ago(days_ago)).date_naive()
 }
 
 fn conn(app: &TestApp) -> r2d2::PooledConnection<brobyg::db::ConnectionManager> {
@@ -88,14 +88,23 @@ pub fn held_supervision(
         )?;
         let meeting = sessions::meetings(c, id)?[0].clone();
         for (user, status) in people {
-            enrolments::enrol(c, id, *user, true, "http://brobyg.test")?
+            brobyg::app::engine::enrol(c, id, *user, true)?
                 .map_err(|_| diesel::result::Error::RollbackTransaction)?;
             let minutes = if *status == AttendanceStatus::Absent {
                 0
             } else {
                 meeting.minutes()
             };
-            attendance::record(c, meeting.id, *user, *status, minutes, *user)?;
+            brobyg::app::sessions::record_one(
+                c,
+                meeting.id,
+                brobyg::app::sessions::Presence {
+                    user_id: *user,
+                    status: *status,
+                    minutes,
+                },
+                *user,
+            )?;
         }
         Ok::<_, diesel::result::Error>(id)
     })

@@ -3,7 +3,7 @@
 //! accounts, declining with a reason, and who may see what.
 
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{application_fields, apply_and_log_in, post, status_tag};

@@ -129,7 +129,8 @@ async fn partial_attendance_is_shared_over_the_meetings_modules() {
         "{lines:?}"
     );
     assert!(html.contains("2 af 20 timer"));
-    let brobyg::mail::Message::AttendanceMissing { missing, .. } = app.last_message_to(&anna.email)
+    let brobyg::domain::events::Message::AttendanceMissing { missing, .. } =
+        app.last_message_to(&anna.email)
     else {
         panic!("told about the missing hour");
     };

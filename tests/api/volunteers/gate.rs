@@ -2,6 +2,7 @@
 //! (børneattest, automatic activation), pause and back, a new declaration
 //! version required of everyone, and what activation unlocks.
 
+use brobyg::domain::Code;
 use brobyg::domain::Role;
 use reqwest::StatusCode;
 
@@ -43,6 +44,8 @@ fn status_of(app: &TestApp, user: &TestUser) -> String {
         .expect("query")
         .expect("volunteer")
         .status
+        .as_str()
+        .to_string()
 }
 
 #[tokio::test]
@@ -235,7 +238,7 @@ async fn a_volunteer_pauses_around_exams_and_comes_back() {
     assert_eq!(status_of(&b.app, &sara), "paused");
     assert!(matches!(
         b.app.last_message_to(&sara.email),
-        brobyg::mail::Message::VolunteerPaused { by_staff: true, .. }
+        brobyg::domain::events::Message::VolunteerPaused { by_staff: true, .. }
     ));
     b.staff.post_form(&format!("{path}/tilbage"), &[]).await;
     assert_eq!(status_of(&b.app, &sara), "active");

@@ -4,7 +4,7 @@
 //! checked at every step.
 
 use brobyg::domain::Role;
-use brobyg::mail::Message;
+use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{

@@ -2,6 +2,7 @@
 //! brobyggere as a page and a CSV file, and the branch's settings; and who
 //! is refused on every brobygger route.
 
+use brobyg::domain::Code;
 use brobyg::domain::Role;
 use brobyg::domain::volunteer::VolunteerStatus;
 use reqwest::StatusCode;
@@ -137,7 +138,7 @@ async fn every_brobygger_route_refuses_the_wrong_people() {
         .expect("query")
         .expect("volunteer")
         .status;
-    assert_eq!(status, "approved", "untouched");
+    assert_eq!(status.as_str(), "approved", "untouched");
 
     // A volunteer's own pages: volunteers only; each sees their own.
     for path in [

@@ -1,8 +1,9 @@
 //! Shared steps for the brobygger tests: applying, cohorts with meetings,
 //! attendance, and reading the checklist off a page.
 
+use brobyg::app::volunteers::applications::{self, Decision};
 use brobyg::content::preparation;
-use brobyg::db::applications::{self, NewApplication};
+use brobyg::db::applications::NewApplication;
 use brobyg::db::cohorts::{self, NewCohort};
 use brobyg::db::sessions::{self, MeetingTimes};
 use brobyg::db::{DbConnection, declarations};
@@ -53,7 +54,7 @@ pub fn module_id(order: i32) -> String {
 
 /// A Copenhagen date `days` from today, as a date field sends it.
 pub fn date_in(days: i64) -> String {
-    brobyg::i18n::format::local((Utc::now() + Duration::days(days)).naive_utc())
+    brobyg::domain::time::local((Utc::now() + Duration::days(days)).naive_utc())
         .format("%Y-%m-%d")
         .to_string()
 }
@@ -123,7 +124,7 @@ pub async fn apply_and_log_in(
     );
     assert_eq!(location(&response), "/bliv-brobygger/tak");
     let link = match app.last_message_to(email) {
-        brobyg::mail::Message::ApplicationReceived {
+        brobyg::domain::events::Message::ApplicationReceived {
             verify_link: Some(link),
             ..
         } => link,
@@ -234,7 +235,7 @@ pub fn accepted_volunteer(app: &TestApp, email: &str, branch: i64, coordinator: 
     let mut pooled = app.db.conn().expect("connection");
     let conn: &mut DbConnection = &mut pooled;
     conn.transaction(|c| {
-        let id = applications::submit(
+        let id = applications::record(
             c,
             user.id,
             &NewApplication {
@@ -249,9 +250,8 @@ pub fn accepted_volunteer(app: &TestApp, email: &str, branch: i64, coordinator: 
             },
             "20 30 40 50",
             None,
-            "http://brobyg.test/frivillig".into(),
         )?;
-        applications::decide(c, id, true, None, coordinator, "http://brobyg.test".into())?
+        applications::record_decision(c, id, &Decision::Accept(None), coordinator)?
             .map_err(|_| diesel::result::Error::RollbackTransaction)
     })
     .expect("accepted");

@@ -1,15 +1,11 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 use serde::Deserialize;
 use tera::Context;
 
-use crate::auth::{password, token};
-use crate::db::{login_throttle, outbox, tokens, users};
-use crate::domain::throttle;
+use crate::app::accounts::{self, LogIn};
 use crate::error::AppError;
-use crate::mail::{Message, Recipient};
 use crate::web::auth::safe_next;
 use crate::web::page::redirect;
 use crate::web::{Form, Page, session};
@@ -44,86 +40,23 @@ pub async fn form(page: Page, query: web::Query<LoginQuery>) -> Result<HttpRespo
     page.render("account/login.html", ctx)
 }
 
-enum Outcome {
-    SignedIn { user_id: i64, epoch: i64 },
-    Throttled,
-    Failed,
-    Unverified,
-    Deactivated,
-}
-
 pub async fn submit(
     page: Page,
     req: HttpRequest,
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    let email = form.email.trim().to_lowercase();
-    let ip = client_ip(&req, page.state.settings.trust_proxy);
-    let secret = form.password.clone();
-    let verify_link_base = page.state.link("/konto/bekraeft/");
-    let outcome = page
-        .db()
-        .run(move |conn| {
-            let (by_email, by_ip) = login_throttle::recent_failures(conn, &email, &ip)?;
-            if !throttle::login_allowed(by_email, by_ip) {
-                return Ok(Outcome::Throttled);
-            }
-            let user = users::find_by_email(conn, &email)?;
-            let matches = match user.as_ref().and_then(|u| u.password_hash.as_deref()) {
-                Some(stored) => password::verify(&secret, stored),
-                None => {
-                    password::verify_nothing(&secret);
-                    false
-                }
-            };
-            let user = match user {
-                Some(u) if matches => u,
-                _ => {
-                    login_throttle::record_failure(conn, &email, &ip)?;
-                    return Ok(Outcome::Failed);
-                }
-            };
-            login_throttle::clear(conn, &email)?;
-            if user.deactivated_at.is_some() {
-                return Ok(Outcome::Deactivated);
-            }
-            if user.email_verified_at.is_none() {
-                // They proved they know the password: send a fresh link.
-                let raw = token::generate();
-                conn.transaction(|conn| {
-                    tokens::store(
-                        conn,
-                        user.id,
-                        tokens::Purpose::VerifyEmail,
-                        &token::digest(&raw),
-                    )?;
-                    outbox::enqueue(
-                        conn,
-                        &Recipient::from(&user),
-                        &Message::VerifyEmail {
-                            link: format!("{verify_link_base}{raw}"),
-                        },
-                    )
-                })?;
-                return Ok(Outcome::Unverified);
-            }
-            Ok(Outcome::SignedIn {
-                user_id: user.id,
-                epoch: user.session_epoch,
-            })
-        })
-        .await?;
-
+    let client = client_ip(&req, page.state.settings.trust_proxy);
+    let outcome = accounts::log_in(&page.state.app, &form.email, &form.password, &client).await?;
     let (status, error) = match outcome {
-        Outcome::SignedIn { user_id, epoch } => {
+        LogIn::SignedIn { user_id, epoch } => {
             session::sign_in(&session, user_id, epoch);
             return Ok(redirect(&safe_next(Some(&form.next))));
         }
-        Outcome::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
-        Outcome::Failed => (StatusCode::UNAUTHORIZED, "error-login-failed"),
-        Outcome::Unverified => (StatusCode::FORBIDDEN, "error-login-unverified"),
-        Outcome::Deactivated => (StatusCode::FORBIDDEN, "error-login-deactivated"),
+        LogIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
+        LogIn::Failed => (StatusCode::UNAUTHORIZED, "error-login-failed"),
+        LogIn::Unverified => (StatusCode::FORBIDDEN, "error-login-unverified"),
+        LogIn::Deactivated => (StatusCode::FORBIDDEN, "error-login-deactivated"),
     };
     let mut ctx = Context::new();
     ctx.insert("form", &form);
@@ -133,7 +66,7 @@ pub async fn submit(
 
 pub async fn logout(page: Page, session: Session) -> HttpResponse {
     session::sign_out(&session);
-    page.flash("success", "flash-logged-out");
+    page.success("flash-logged-out");
     redirect("/")
 }
 

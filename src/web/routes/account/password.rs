@@ -4,15 +4,13 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::auth::{password, token};
-use crate::db::{outbox, tokens, users};
+use crate::app::accounts::{self, PasswordChange};
+use crate::db::tokens;
 use crate::domain::{EmailAddress, FieldErrors, password as pw};
 use crate::error::AppError;
-use crate::mail::{Message, Recipient};
 use crate::web::page::redirect;
 use crate::web::{Form, Page, SignedIn, session};
 
@@ -42,32 +40,7 @@ pub async fn forgot_submit(
         ctx.insert("errors", &errors);
         return page.render_invalid("account/forgot.html", ctx);
     };
-    let link_base = page.state.link("/konto/nulstil/");
-    page.db()
-        .transaction(move |conn| {
-            let Some(user) = users::find_by_email(conn, email.as_str())? else {
-                return Ok(());
-            };
-            if user.deactivated_at.is_some() {
-                return Ok(());
-            }
-            let raw = token::generate();
-            tokens::store(
-                conn,
-                user.id,
-                tokens::Purpose::ResetPassword,
-                &token::digest(&raw),
-            )?;
-            outbox::enqueue(
-                conn,
-                &Recipient::from(&user),
-                &Message::ResetPassword {
-                    link: format!("{link_base}{raw}"),
-                },
-            )?;
-            Ok(())
-        })
-        .await?;
+    accounts::request_reset(&page.state.app, email).await?;
     page.render("account/forgot_sent.html", Context::new())
 }
 
@@ -112,12 +85,7 @@ impl LinkKind {
 }
 
 async fn link_form(page: Page, raw: String, kind: LinkKind) -> Result<HttpResponse, AppError> {
-    let digest = token::digest(&raw);
-    let valid = page
-        .db()
-        .run(move |c| Ok(tokens::peek(c, kind.purpose(), &digest)?.is_some()))
-        .await?;
-    if !valid {
+    if !accounts::link_is_valid(&page.state.app, kind.purpose(), &raw).await? {
         return page.render_status(
             StatusCode::GONE,
             "account/link_invalid.html",
@@ -143,21 +111,8 @@ async fn link_submit(
         ctx.insert("errors", &errors);
         return page.render_invalid("account/choose_password.html", ctx);
     };
-    let digest = token::digest(&raw);
-    let signed_in = page
-        .db()
-        .run(move |conn| {
-            let hash = password::hash(&secret).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
-            let done = conn.transaction(|conn| {
-                let Some(user_id) = tokens::consume(conn, kind.purpose(), &digest)? else {
-                    return Ok::<_, diesel::result::Error>(None);
-                };
-                let epoch = users::set_password(conn, user_id, &hash)?;
-                Ok(Some((user_id, epoch)))
-            })?;
-            Ok(done)
-        })
-        .await?;
+    let signed_in =
+        accounts::set_password_by_link(&page.state.app, kind.purpose(), &raw, &secret).await?;
     let Some((user_id, epoch)) = signed_in else {
         return page.render_status(
             StatusCode::GONE,
@@ -166,7 +121,7 @@ async fn link_submit(
         );
     };
     session::sign_in(&session, user_id, epoch);
-    page.flash("success", "flash-password-set");
+    page.success("flash-password-set");
     Ok(redirect("/"))
 }
 
@@ -237,31 +192,21 @@ pub async fn change_submit(
         "password",
         pw::new_password(&form.password, &form.password_confirm),
     );
-    let user_id = user.user.id;
-    let current = form.current;
-    let stored = user.user.password_hash.clone();
-    let result = page
-        .db()
-        .run(move |conn| {
-            let current_ok = stored.is_some_and(|s| password::verify(&current, &s));
-            match (current_ok, secret) {
-                (true, Some(secret)) => {
-                    let hash =
-                        password::hash(&secret).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
-                    Ok(Ok(users::set_password(conn, user_id, &hash)?))
-                }
-                (current_ok, _) => Ok(Err(current_ok)),
-            }
-        })
-        .await?;
+    let result = accounts::change_password(
+        &page.state.app,
+        user.account(),
+        &form.current,
+        secret.as_deref(),
+    )
+    .await?;
     match result {
-        Ok(epoch) => {
+        PasswordChange::Changed { epoch } => {
             // Other sessions end; this one carries on with the new epoch.
             session::update_epoch(&session, epoch);
-            page.flash("success", "flash-password-changed");
+            page.success("flash-password-changed");
             Ok(redirect("/konto"))
         }
-        Err(current_ok) => {
+        PasswordChange::Refused { current_ok } => {
             if !current_ok {
                 errors.add("current", crate::domain::Invalid("error-password-wrong"));
             }

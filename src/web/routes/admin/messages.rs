@@ -3,13 +3,14 @@
 //! reason and a button to send again; and, when no SMTP server is
 //! configured, the `.eml` files the site wrote instead.
 
+use crate::domain::Code;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::db::outbox::{self, Status};
-use crate::db::{self};
+use crate::app::admin;
+use crate::db::outbox::Status;
 use crate::error::AppError;
 use crate::mail::{delivery, mime, render, worker};
 use crate::web::page::redirect;
@@ -33,15 +34,11 @@ pub async fn list(
     page: Page,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let status = Status::parse(&query.status);
-    let (rows, counts) = page
-        .db()
-        .run(move |c| Ok((outbox::recent_with(c, status, 200)?, outbox::counts(c)?)))
-        .await?;
+    let (rows, counts) = admin::messages(&page.state.app, Status::parse(&query.status)).await?;
     let mut ctx = Context::new();
     ctx.insert("messages", &rows);
     ctx.insert("counts", &counts);
-    ctx.insert("status", &status.map(Status::as_str).unwrap_or(""));
+    ctx.insert("filtered", &counts.iter().any(|c| c.current));
     ctx.insert("uses_files", &page.state.settings.smtp_host.is_none());
     ctx.insert("delivery", &delivery_mode(&page));
     page.render("admin/messages.html", ctx)
@@ -53,15 +50,15 @@ pub async fn show(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let row = page.db().run(move |c| Ok(outbox::find(c, id)?)).await?;
-    let message = row
-        .message()
+    let shown = admin::message(&page.state.app, id).await?;
+    let row = &shown.row;
+    let message = mime::message_of(row, &page.state.links)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("outbox row {id}: {e}")))?;
     let email = render::render(&page.state.templates, &row.recipient(), &message)?;
     let sender = worker::sender(&page.state.settings)?;
-    let invitation = mime::calendar_of(&row, &message, &sender).map(|(_, text)| text);
+    let invitation = mime::calendar_of(row, &message, &sender).map(|(_, text)| text);
     let mut ctx = Context::new();
-    ctx.insert("row", &row);
+    ctx.insert("row", &shown);
     ctx.insert("email", &email);
     ctx.insert("message_id", &mime::message_id(&row.message_id, &sender));
     ctx.insert("invitation", &invitation);
@@ -75,15 +72,12 @@ pub async fn retry(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let again = page
-        .db()
-        .run(move |c| Ok(outbox::retry(c, id, db::now())?))
-        .await?;
+    let again = admin::retry_message(&page.state.app, id).await?;
     if again {
         if let Some(w) = &page.state.mail_worker {
             w.wake();
         }
-        page.flash("success", "flash-message-retry");
+        page.success("flash-message-retry");
     }
     Ok(redirect(&format!("/admin/beskeder/{id}")))
 }

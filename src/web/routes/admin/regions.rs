@@ -2,10 +2,8 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::db::branches as db;
-use crate::domain::names::slugify;
-use crate::domain::validation::required_text;
-use crate::domain::{FieldErrors, Invalid};
+use crate::app::admin;
+use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::web::page::redirect;
 use crate::web::{Admin, Form, Page};
@@ -17,48 +15,23 @@ pub struct RegionForm {
 }
 
 pub async fn list(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
-    render_list(&page, RegionForm::default(), FieldErrors::new(), false).await
+    render_list(&page, RegionForm::default(), FieldErrors::new()).await
 }
 
 async fn render_list(
     page: &Page,
     form: RegionForm,
     errors: FieldErrors,
-    invalid: bool,
 ) -> Result<HttpResponse, AppError> {
-    let regions = page.db().run(|c| Ok(db::regions(c)?)).await?;
     let mut ctx = Context::new();
-    ctx.insert("regions", &regions);
+    ctx.insert("regions", &admin::regions(&page.state.app).await?);
     ctx.insert("form", &form);
     ctx.insert("errors", &errors);
-    if invalid {
-        page.render_invalid("admin/regions.html", ctx)
-    } else {
+    if errors.is_empty() {
         page.render("admin/regions.html", ctx)
+    } else {
+        page.render_invalid("admin/regions.html", ctx)
     }
-}
-
-/// Validates a region name and makes sure no other region has it.
-async fn validate(
-    page: &Page,
-    form: &RegionForm,
-    except: Option<i64>,
-) -> Result<Result<(String, String), FieldErrors>, AppError> {
-    let mut errors = FieldErrors::new();
-    let Some(name) = errors.check("name", required_text(&form.name, 100)) else {
-        return Ok(Err(errors));
-    };
-    let slug = slugify(&name);
-    let check = slug.clone();
-    let taken = page
-        .db()
-        .run(move |c| Ok(db::region_name_taken(c, &check, except)?))
-        .await?;
-    if taken {
-        errors.add("name", Invalid("error-name-taken"));
-        return Ok(Err(errors));
-    }
-    Ok(Ok((name, slug)))
 }
 
 pub async fn create(
@@ -66,15 +39,33 @@ pub async fn create(
     page: Page,
     Form(form): Form<RegionForm>,
 ) -> Result<HttpResponse, AppError> {
-    match validate(&page, &form, None).await? {
-        Err(errors) => render_list(&page, form, errors, true).await,
-        Ok((name, slug)) => {
-            page.db()
-                .run(move |c| Ok(db::create_region(c, &name, &slug)?))
-                .await?;
-            page.flash("success", "flash-saved");
+    match admin::save_region(&page.state.app, None, &form.name).await? {
+        Err(errors) => render_list(&page, form, errors).await,
+        Ok(()) => {
+            page.success("flash-saved");
             Ok(redirect("/admin/regioner"))
         }
+    }
+}
+
+async fn render_edit(
+    page: &Page,
+    id: i64,
+    form: Option<RegionForm>,
+    errors: FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let region = admin::region(&page.state.app, id).await?;
+    let mut ctx = Context::new();
+    let form = form.unwrap_or_else(|| RegionForm {
+        name: region.name.clone(),
+    });
+    ctx.insert("region", &region);
+    ctx.insert("form", &form);
+    ctx.insert("errors", &errors);
+    if errors.is_empty() {
+        page.render("admin/region_edit.html", ctx)
+    } else {
+        page.render_invalid("admin/region_edit.html", ctx)
     }
 }
 
@@ -83,18 +74,7 @@ pub async fn edit(
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let region = page.db().run(move |c| Ok(db::region(c, id)?)).await?;
-    let mut ctx = Context::new();
-    ctx.insert("region", &region);
-    ctx.insert(
-        "form",
-        &RegionForm {
-            name: region.name.clone(),
-        },
-    );
-    ctx.insert("errors", &FieldErrors::new());
-    page.render("admin/region_edit.html", ctx)
+    render_edit(&page, path.into_inner(), None, FieldErrors::new()).await
 }
 
 pub async fn update(
@@ -104,20 +84,10 @@ pub async fn update(
     Form(form): Form<RegionForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let region = page.db().run(move |c| Ok(db::region(c, id)?)).await?;
-    match validate(&page, &form, Some(id)).await? {
-        Err(errors) => {
-            let mut ctx = Context::new();
-            ctx.insert("region", &region);
-            ctx.insert("form", &form);
-            ctx.insert("errors", &errors);
-            page.render_invalid("admin/region_edit.html", ctx)
-        }
-        Ok((name, slug)) => {
-            page.db()
-                .run(move |c| Ok(db::rename_region(c, id, &name, &slug)?))
-                .await?;
-            page.flash("success", "flash-saved");
+    match admin::save_region(&page.state.app, Some(id), &form.name).await? {
+        Err(errors) => render_edit(&page, id, Some(form), errors).await,
+        Ok(()) => {
+            page.success("flash-saved");
             Ok(redirect("/admin/regioner"))
         }
     }

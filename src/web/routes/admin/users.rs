@@ -2,11 +2,10 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::auth::token;
-use crate::db::{branches, outbox, tokens, users};
-use crate::domain::{EmailAddress, FieldErrors, Invalid, Role, names};
+use crate::app::admin::{self, Invite};
+use crate::db::users::PAGE_SIZE;
+use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
 use crate::error::AppError;
-use crate::mail::{Message, Recipient};
 use crate::web::page::redirect;
 use crate::web::{Admin, Form, Page};
 
@@ -23,17 +22,13 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let ListQuery { q, page: number } = query.into_inner();
-    let search = q.clone();
-    let (rows, total) = page
-        .db()
-        .run(move |c| Ok(users::search(c, &search, number)?))
-        .await?;
+    let (rows, total) = admin::search_users(&page.state.app, &q, number).await?;
     let mut ctx = Context::new();
     ctx.insert("users", &rows);
     ctx.insert("total", &total);
     ctx.insert("q", &q);
     ctx.insert("page_number", &number);
-    ctx.insert("has_next", &((number + 1) * users::PAGE_SIZE < total));
+    ctx.insert("has_next", &((number + 1) * PAGE_SIZE < total));
     page.render("admin/users.html", ctx)
 }
 
@@ -42,14 +37,7 @@ pub async fn show(
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let (account, all_branches) = page
-        .db()
-        .run(move |c| {
-            let account = users::load_account(c, id)?.ok_or(AppError::NotFound)?;
-            Ok((account, branches::all(c)?))
-        })
-        .await?;
+    let (account, all_branches) = admin::user(&page.state.app, path.into_inner()).await?;
     let mut ctx = Context::new();
     ctx.insert("account", &account);
     ctx.insert("all_branches", &all_branches);
@@ -72,48 +60,18 @@ pub async fn set_roles(
     Form(form): Form<RolesForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let make_admin = form.admin.is_some();
-    if id == admin.user.id && !make_admin {
-        // The last door out of administration must not be closed by accident.
-        page.flash("error", "flash-cannot-remove-own-admin");
-        return Ok(redirect(&format!("/admin/brugere/{id}")));
+    let result = admin::set_roles(
+        &page.state.app,
+        &admin,
+        id,
+        form.admin.is_some(),
+        form.branches,
+    )
+    .await?;
+    match result {
+        Ok(()) => page.success("flash-saved"),
+        Err(refusal) => page.error(refusal.message_key()),
     }
-    let link = page.state.link("/koordinator");
-    page.db()
-        .transaction(move |conn| {
-            let account = users::load_account(conn, id)?.ok_or(AppError::NotFound)?;
-            if make_admin {
-                users::grant_role(conn, id, Role::Admin)?;
-            } else {
-                users::revoke_role(conn, id, Role::Admin)?;
-            }
-            let mut wanted = form.branches.clone();
-            wanted.sort_unstable();
-            wanted.dedup();
-            users::set_coordinator_branches(conn, id, &wanted)?;
-            let added: Vec<i64> = wanted
-                .iter()
-                .copied()
-                .filter(|b| !account.branches.contains(b))
-                .collect();
-            if !added.is_empty() {
-                let names = branches::by_ids(conn, &added)?
-                    .into_iter()
-                    .map(|b| b.name)
-                    .collect();
-                outbox::enqueue(
-                    conn,
-                    &Recipient::from(&account.user),
-                    &Message::CoordinatorAssigned {
-                        link,
-                        branches: names,
-                    },
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
-    page.flash("success", "flash-saved");
     Ok(redirect(&format!("/admin/brugere/{id}")))
 }
 
@@ -131,24 +89,11 @@ pub async fn set_status(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let active = form.active == "1";
-    if id == admin.user.id && !active {
-        page.flash("error", "flash-cannot-deactivate-self");
-        return Ok(redirect(&format!("/admin/brugere/{id}")));
+    match admin::set_active(&page.state.app, &admin, id, active).await? {
+        Ok(()) if active => page.success("flash-user-activated"),
+        Ok(()) => page.success("flash-user-deactivated"),
+        Err(refusal) => page.error(refusal.message_key()),
     }
-    page.db()
-        .transaction(move |conn| {
-            users::find(conn, id)?;
-            Ok(users::set_active(conn, id, active)?)
-        })
-        .await?;
-    page.flash(
-        "success",
-        if active {
-            "flash-user-activated"
-        } else {
-            "flash-user-deactivated"
-        },
-    );
     Ok(redirect(&format!("/admin/brugere/{id}")))
 }
 
@@ -160,14 +105,33 @@ pub struct InviteForm {
     branches: Vec<i64>,
 }
 
+impl InviteForm {
+    fn parse(&self, language: Lang) -> Result<Invite, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", names::person_name(&self.name));
+        let email = errors.check("email", EmailAddress::parse(&self.email));
+        if self.branches.is_empty() {
+            errors.add("branches", Invalid("error-choose-branch"));
+        }
+        match (name, email) {
+            (Some(name), Some(email)) if errors.is_empty() => Ok(Invite {
+                name,
+                email,
+                branch_ids: self.branches.clone(),
+                language,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 async fn render_invite(
     page: &Page,
     form: &InviteForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let all = page.db().run(|c| Ok(branches::all(c)?)).await?;
     let mut ctx = Context::new();
-    ctx.insert("all_branches", &all);
+    ctx.insert("all_branches", &admin::all_branches(&page.state.app).await?);
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     if errors.is_empty() {
@@ -188,68 +152,11 @@ pub async fn invite(
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
-    let mut errors = FieldErrors::new();
-    let name = errors.check("name", names::person_name(&form.name));
-    let email = errors.check("email", EmailAddress::parse(&form.email));
-    if form.branches.is_empty() {
-        errors.add("branches", Invalid("error-choose-branch"));
-    }
-    let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
-        return render_invite(&page, &form, &errors).await;
+    let invite = match form.parse(page.lang) {
+        Ok(invite) => invite,
+        Err(errors) => return render_invite(&page, &form, &errors).await,
     };
-    let wanted = form.branches.clone();
-    let language = page.lang.code();
-    let invite_base = page.state.link("/konto/invitation/");
-    let coordinator_link = page.state.link("/koordinator");
-    let user_id = page
-        .db()
-        .transaction(move |conn| {
-            let chosen = branches::by_ids(conn, &wanted)?;
-            if chosen.len() != wanted.len() {
-                return Err(AppError::BadRequest("unknown branch".into()));
-            }
-            let names: Vec<String> = chosen.iter().map(|b| b.name.clone()).collect();
-            let (user, message) = match users::find_by_email(conn, email.as_str())? {
-                Some(existing) => {
-                    let mut all = users::load_account(conn, existing.id)?
-                        .map(|a| a.branches)
-                        .unwrap_or_default();
-                    all.extend(&wanted);
-                    all.sort_unstable();
-                    all.dedup();
-                    users::set_coordinator_branches(conn, existing.id, &all)?;
-                    let message = Message::CoordinatorAssigned {
-                        link: coordinator_link,
-                        branches: names,
-                    };
-                    (existing, message)
-                }
-                None => {
-                    let id = users::create(
-                        conn,
-                        &users::NewUser {
-                            email: email.as_str(),
-                            name: &name,
-                            phone: None,
-                            password_hash: None,
-                            verified: false,
-                            language,
-                        },
-                    )?;
-                    users::set_coordinator_branches(conn, id, &wanted)?;
-                    let raw = token::generate();
-                    tokens::store(conn, id, tokens::Purpose::Invitation, &token::digest(&raw))?;
-                    let message = Message::Invitation {
-                        link: format!("{invite_base}{raw}"),
-                        branches: names,
-                    };
-                    (users::find(conn, id)?, message)
-                }
-            };
-            outbox::enqueue(conn, &Recipient::from(&user), &message)?;
-            Ok(user.id)
-        })
-        .await?;
-    page.flash("success", "flash-invitation-sent");
+    let user_id = admin::invite(&page.state.app, invite).await?;
+    page.success("flash-invitation-sent");
     Ok(redirect(&format!("/admin/brugere/{user_id}")))
 }

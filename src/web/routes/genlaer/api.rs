@@ -7,8 +7,8 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use super::catalogue::{Query, cached};
+use crate::domain::time::local;
 use crate::error::AppError;
-use crate::i18n::format::local;
 use crate::web::Page;
 
 #[derive(Serialize)]
@@ -28,9 +28,9 @@ struct CourseJson {
     title: String,
     summary: String,
     target_group: String,
-    audience: String,
+    audience: crate::domain::genlaer::Audience,
     hours: f64,
-    format: String,
+    format: crate::domain::genlaer::CourseFormat,
     price: Price,
     vat_note: String,
     /// `null`: national.
@@ -62,7 +62,7 @@ pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpRespo
     let regions: std::collections::HashMap<i64, String> =
         loaded.1.iter().map(|r| (r.id, r.name.clone())).collect();
     let entries = loaded.0.clone();
-    let link = |path: String| page.state.link(&path);
+    let link = |path: String| page.state.links.absolute(&path);
     let courses = entries
         .into_iter()
         .map(|e| CourseJson {

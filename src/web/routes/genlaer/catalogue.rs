@@ -6,14 +6,13 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::genlaer::catalogue;
 use crate::content::markdown_to_html;
 use crate::db::branches::Region;
-use crate::db::courses::{self, CatalogueEntry, Course, Filter};
-use crate::db::genlaer::{self, Detail, Listed};
-use crate::db::sessions::{self, Meeting, Session};
-use crate::db::{DbConnection, bookings, branches, enrolments, now, users::Account};
+use crate::db::courses::{CatalogueEntry, Filter};
+use crate::db::now;
+use crate::domain::Code;
 use crate::domain::genlaer::{self as rules, Audience};
-use crate::domain::session::Availability;
 use crate::error::AppError;
 use crate::web::{MaybeUser, Page};
 
@@ -35,14 +34,10 @@ impl Query {
         Filter {
             region_id: self.region.trim().parse().ok(),
             between: rules::month(&self.month).and_then(|(y, m)| rules::month_bounds(y, m)),
-            audience: Audience::parse(self.audience.trim()).map(|a| a.as_str().to_string()),
+            audience: Audience::parse(self.audience.trim()),
             text: Some(self.q.trim().to_string()).filter(|t| !t.is_empty()),
         }
     }
-}
-
-pub fn load(conn: &mut DbConnection, query: &Query) -> Result<Vec<CatalogueEntry>, AppError> {
-    Ok(courses::catalogue(conn, &query.filter(), now())?)
 }
 
 /// The catalogue for this query and the regions of the filter, as loaded
@@ -56,12 +51,7 @@ pub async fn cached(
     if let Some(hit) = page.state.catalogue.get(&key) {
         return Ok(hit);
     }
-    let q = query.clone();
-    let loaded = std::sync::Arc::new(
-        page.db()
-            .run(move |c| Ok((load(c, &q)?, branches::regions(c)?)))
-            .await?,
-    );
+    let loaded = std::sync::Arc::new(catalogue::catalogue(&page.state.app, query.filter()).await?);
     page.state.catalogue.put(key, loaded.clone());
     Ok(loaded)
 }
@@ -70,7 +60,7 @@ pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse,
     let query = query.into_inner();
     let loaded = cached(&page, &query).await?;
     let (entries, regions) = (&loaded.0, &loaded.1);
-    let today = crate::i18n::format::local(now()).date_naive();
+    let today = crate::domain::time::local(now()).date_naive();
     let months: Vec<(String, String)> = rules::coming_months(today)
         .into_iter()
         .map(|(y, m)| {
@@ -87,7 +77,10 @@ pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse,
     ctx.insert("entries", &entries);
     ctx.insert("regions", &regions);
     ctx.insert("months", &months);
-    ctx.insert("audiences", &Audience::ALL.map(Audience::as_str));
+    ctx.insert(
+        "audiences",
+        &Audience::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+    );
     ctx.insert("query", &query);
     ctx.insert("year", &today.year());
     page.render("genlaer/catalogue.html", ctx)
@@ -95,141 +88,16 @@ pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse,
 
 /// A course with its description and upcoming public sessions.
 pub async fn course(page: Page, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let slug = slug.into_inner();
-    let (course, sessions, region) = page
-        .db()
-        .run(move |c| {
-            let course = courses::by_slug(c, &slug)?
-                .filter(|c| c.published)
-                .ok_or(AppError::NotFound)?;
-            let sessions = genlaer::of_course(c, course.id, true, Some(now()))?
-                .into_iter()
-                .filter(|l| l.session.status() == crate::domain::session::SessionStatus::Open)
-                .collect::<Vec<_>>();
-            let region = match course.region_id {
-                Some(r) => Some(branches::region(c, r)?.name),
-                None => None,
-            };
-            Ok((course, sessions, region))
-        })
-        .await?;
-    let at = now();
-    let availability: Vec<Availability> = sessions
-        .iter()
-        .map(|l| l.session.availability(at))
-        .collect();
+    let p = catalogue::course(&page.state.app, slug.into_inner()).await?;
     let mut ctx = Context::new();
-    ctx.insert("description_html", &markdown_to_html(&course.description));
-    ctx.insert("goals_html", &markdown_to_html(&course.learning_goals));
-    ctx.insert("course", &course);
-    ctx.insert("sessions", &sessions);
-    ctx.insert("availability", &availability);
-    ctx.insert("region", &region);
-    ctx.insert(
-        "bookable",
-        &rules::CourseFormat::parse(&course.format).is_some_and(rules::CourseFormat::bookable),
-    );
+    ctx.insert("description_html", &markdown_to_html(&p.course.description));
+    ctx.insert("goals_html", &markdown_to_html(&p.course.learning_goals));
+    ctx.insert("bookable", &p.course.format.bookable());
+    ctx.insert("course", &p.course);
+    ctx.insert("sessions", &p.sessions);
+    ctx.insert("availability", &p.availability);
+    ctx.insert("region", &p.region);
     page.render("genlaer/course.html", ctx)
-}
-
-/// Everything the session page shows.
-#[derive(Serialize)]
-pub struct SessionView {
-    pub session: Session,
-    pub detail: Detail,
-    pub course: Course,
-    pub meetings: Vec<Meeting>,
-    pub availability: Availability,
-    pub branch: Option<String>,
-    /// The viewer's own enrolment status and queue place, if any.
-    pub mine: Option<(String, Option<i64>)>,
-    /// Whether the viewer may still cancel it themselves.
-    pub may_cancel: bool,
-    pub manages: bool,
-}
-
-/// A closed (organisation's) session is shown only to the people in it,
-/// its booker and those who manage it.
-fn may_see_closed(
-    conn: &mut DbConnection,
-    account: Option<&Account>,
-    session: &Session,
-    detail: &Detail,
-) -> Result<bool, AppError> {
-    let Some(a) = account else { return Ok(false) };
-    if super::manages_branch(a, session.branch_id) {
-        return Ok(true);
-    }
-    if enrolments::find(conn, session.id, a.user.id)?.is_some() {
-        return Ok(true);
-    }
-    if let Some(b) = detail.booking_id {
-        return Ok(bookings::find(conn, b)?.requester_id == a.user.id);
-    }
-    Ok(false)
-}
-
-pub fn session_view(
-    conn: &mut DbConnection,
-    account: Option<&Account>,
-    id: i64,
-) -> Result<SessionView, AppError> {
-    let (session, detail) = genlaer::find(conn, id)?;
-    if detail.is_closed() && !may_see_closed(conn, account, &session, &detail)? {
-        return Err(AppError::NotFound);
-    }
-    build_view(conn, account, session, detail)
-}
-
-/// The page's content, for a session the viewer may see.
-pub fn build_view(
-    conn: &mut DbConnection,
-    account: Option<&Account>,
-    session: Session,
-    detail: Detail,
-) -> Result<SessionView, AppError> {
-    let id = session.id;
-    let course = courses::find(conn, detail.course_id)?;
-    let meetings = sessions::meetings(conn, id)?;
-    let branch = match session.branch_id {
-        Some(b) => Some(branches::find(conn, b)?.name),
-        None => None,
-    };
-    let at = now();
-    let (mine, may_cancel) = match account {
-        Some(a) => match enrolments::find(conn, id, a.user.id)? {
-            Some(e) if e.status().is_active() => {
-                let position =
-                    if e.status() == crate::domain::enrolment::EnrolmentStatus::Waitlisted {
-                        Some(enrolments::position(conn, &e)?)
-                    } else {
-                        None
-                    };
-                let may = crate::domain::enrolment::cancellation(
-                    &session.facts(),
-                    Some(e.status()),
-                    at,
-                    false,
-                )
-                .is_ok();
-                (Some((e.status.clone(), position)), may)
-            }
-            _ => (None, false),
-        },
-        None => (None, false),
-    };
-    let manages = account.is_some_and(|a| super::manages_branch(a, session.branch_id));
-    Ok(SessionView {
-        availability: session.availability(at),
-        session,
-        detail,
-        course,
-        meetings,
-        branch,
-        mine,
-        may_cancel,
-        manages,
-    })
 }
 
 pub async fn session(
@@ -237,12 +105,8 @@ pub async fn session(
     user: MaybeUser,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let account = user.0.map(|a| (*a).clone());
-    let view = page
-        .db()
-        .run(move |c| session_view(c, account.as_ref(), id))
-        .await?;
+    let viewer = user.0.map(|a| (*a).clone());
+    let view = catalogue::session(&page.state.app, viewer, id.into_inner()).await?;
     let mut ctx = Context::new();
     ctx.insert("v", &view);
     ctx.insert(
@@ -250,10 +114,4 @@ pub async fn session(
         &markdown_to_html(&view.course.cancellation_terms),
     );
     page.render("genlaer/session.html", ctx)
-}
-
-/// Sessions listed with the availability each has now.
-pub fn with_availability(list: &[Listed]) -> Vec<Availability> {
-    let at = now();
-    list.iter().map(|l| l.session.availability(at)).collect()
 }

@@ -4,82 +4,18 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
-use rand::RngCore;
 use serde::Deserialize;
 use tera::Context;
 
-use crate::db::certificates::{self, Certificate, NewCertificate};
-use crate::db::{attendance, branches, courses, enrolments, genlaer, sessions};
-use crate::domain::enrolment::EnrolmentStatus;
-use crate::domain::genlaer::{certificate_code, may_have_certificate, normalise_code};
-use crate::domain::session::SessionStatus;
+use crate::app::genlaer::certificates;
+use crate::db::certificates::Certificate;
+use crate::domain::Lang;
+use crate::domain::genlaer::normalise_code;
 use crate::error::AppError;
-use crate::i18n::{self, Lang, format};
+use crate::i18n::{self, format};
 use crate::pdf::{self, Line};
 use crate::web::page::redirect;
 use crate::web::{Page, SignedIn};
-
-/// Issues (the first time) and returns the certificate of `user_id` for a
-/// session, or `None` when there is none to have: the session is not held,
-/// or no attendance of theirs is recorded.
-fn certificate_for(
-    c: &mut crate::db::DbConnection,
-    session_id: i64,
-    user_id: i64,
-) -> Result<Option<Certificate>, AppError> {
-    let (session, detail) = genlaer::find(c, session_id)?;
-    let Some(enrolment) = enrolments::find(c, session_id, user_id)? else {
-        return Ok(None);
-    };
-    let meeting_ids: Vec<i64> = sessions::meetings(c, session_id)?
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    let minutes: i32 = attendance::of_user(c, user_id, &meeting_ids)?
-        .iter()
-        .map(|a| a.minutes)
-        .sum();
-    let held = session.status() == SessionStatus::Held;
-    if enrolment.status() != EnrolmentStatus::Confirmed || !may_have_certificate(held, minutes) {
-        return Ok(None);
-    }
-    if let Some(existing) = certificates::find(c, session_id, user_id)? {
-        return Ok(Some(existing));
-    }
-    let course = courses::find(c, detail.course_id)?;
-    let name = genlaer::details_of_session(c, session_id)?
-        .into_iter()
-        .find(|(u, _)| *u == user_id)
-        .map(|(_, d)| d.name)
-        .map_or_else(|| crate::db::users::find(c, user_id).map(|u| u.name), Ok)?;
-    let issuer = match session.branch_id {
-        Some(b) => format!("Social Sundhed {}", branches::find(c, b)?.name),
-        None => "Social Sundhed".to_string(),
-    };
-    let mut random = [0u8; 12];
-    rand::rng().fill_bytes(&mut random);
-    let code = certificate_code(&random);
-    let issued = c.transaction(|c| {
-        // Serialises two downloads of the same certificate.
-        sessions::lock(c, session_id)?;
-        certificates::issue(
-            c,
-            &NewCertificate {
-                code: &code,
-                session_id,
-                user_id,
-                name: &name,
-                course_title: &course.title,
-                first_day: session.starts_at,
-                last_day: session.ends_at,
-                minutes,
-                issuer: &issuer,
-            },
-        )
-    })?;
-    Ok(Some(issued))
-}
 
 fn dates(lang: Lang, cert: &Certificate) -> String {
     let first = format::short_date(lang, cert.first_day);
@@ -138,12 +74,10 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let uid = user.user.id;
-    let cert = page
-        .db()
-        .run(move |c| certificate_for(c, id, uid))
+    let cert = certificates::of_participant(&page.state.app, id, uid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let url = page.state.link(&format!("/bevis/{}", cert.code));
+    let url = page.state.links.absolute(&format!("/bevis/{}", cert.code));
     let lang = page.lang;
     let bytes = web::block(move || document(lang, &cert, &url)).await?;
     Ok(HttpResponse::Ok()
@@ -180,11 +114,7 @@ pub async fn lookup(page: Page, q: web::Query<LookupQuery>) -> Result<HttpRespon
 pub async fn verify(page: Page, code: web::Path<String>) -> Result<HttpResponse, AppError> {
     let code = normalise_code(&code.into_inner());
     let found = match code {
-        Some(code) => {
-            page.db()
-                .run(move |c| Ok(certificates::by_code(c, &code)?))
-                .await?
-        }
+        Some(code) => certificates::by_code(&page.state.app, code).await?,
         None => None,
     };
     let mut ctx = Context::new();

@@ -10,20 +10,18 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use super::catalogue::{SessionView, build_view, session_view};
-use crate::auth::token;
+use crate::app::genlaer::catalogue::{self, SessionView};
+use crate::app::genlaer::{self as genlaer_app, Enrolled, Enrolment, Participant};
 use crate::content::markdown_to_html;
-use crate::db::genlaer::{self, Person, TxError};
+use crate::db::genlaer::Person;
 use crate::db::users::Account;
-use crate::db::{enrolments, sessions};
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
 use crate::domain::invoice::{Invoice, InvoiceInput};
 use crate::domain::validation::{optional_text, required_text};
-use crate::domain::{EmailAddress, FieldErrors, Invalid, names};
+use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
 use crate::error::AppError;
 use crate::web::page::redirect;
 use crate::web::{Form, MaybeUser, Page, SignedIn};
@@ -36,11 +34,9 @@ pub struct EnrolForm {
     pub workplace: String,
     pub job_title: String,
     pub needs: String,
-    pub invoice_kind: String,
-    pub ean: String,
-    pub cvr: String,
-    pub invoice_address: String,
-    pub reference: String,
+    /// Who pays, as typed (`invoice_kind`, `ean`, …).
+    #[serde(flatten)]
+    pub invoice: InvoiceInput,
 }
 
 impl EnrolForm {
@@ -48,62 +44,57 @@ impl EnrolForm {
         EnrolForm {
             name: account.map(|a| a.user.name.clone()).unwrap_or_default(),
             email: account.map(|a| a.user.email.clone()).unwrap_or_default(),
-            invoice_kind: "ean".into(),
+            invoice: InvoiceInput::paid_by_ean(),
             ..EnrolForm::default()
         }
     }
 
-    fn invoice_input(&self) -> InvoiceInput {
-        InvoiceInput {
-            invoice_kind: self.invoice_kind.clone(),
-            ean: self.ean.clone(),
-            cvr: self.cvr.clone(),
-            invoice_address: self.invoice_address.clone(),
-            reference: self.reference.clone(),
-        }
-    }
-
-    /// Every field checked in one pass; `with_invoice` is false on a
-    /// private link, where the organisation's booking pays.
-    fn validate(
+    /// The form as an enrolment, every field checked in one pass. On a
+    /// private link (`with_invoice` false) the organisation's booking pays.
+    fn parse(
         &self,
         account: Option<&Account>,
+        language: Lang,
         with_invoice: bool,
-    ) -> Result<(Person, EmailAddress, Invoice), FieldErrors> {
+    ) -> Result<Enrolment, FieldErrors> {
         let mut errors = FieldErrors::new();
+        self.check(account, language, with_invoice, &mut errors)
+            .filter(|_| errors.is_empty())
+            .ok_or(errors)
+    }
+
+    fn check(
+        &self,
+        account: Option<&Account>,
+        language: Lang,
+        with_invoice: bool,
+        errors: &mut FieldErrors,
+    ) -> Option<Enrolment> {
         let name = errors.check("name", names::person_name(&self.name));
-        let email = match account {
-            Some(a) => EmailAddress::parse(&a.user.email).ok(),
-            None => errors.check("email", EmailAddress::parse(&self.email)),
+        let participant = match account {
+            Some(a) => Some(Participant::SignedIn(a.user.id)),
+            None => errors
+                .check("email", EmailAddress::parse(&self.email))
+                .map(|email| Participant::ByEmail { email, language }),
         };
         let workplace = errors.check("workplace", required_text(&self.workplace, 200));
         let job_title = errors.check("job_title", required_text(&self.job_title, 200));
         let needs = errors.check("needs", optional_text(&self.needs, 1000));
         let invoice = if with_invoice {
-            self.invoice_input().validate(&mut errors)
+            self.invoice.validate(errors)
         } else {
             Some(Invoice::booking())
         };
-        match (name, email, workplace, job_title, needs, invoice) {
-            (
-                Some(name),
-                Some(email),
-                Some(workplace),
-                Some(job_title),
-                Some(needs),
-                Some(invoice),
-            ) if errors.is_empty() => Ok((
-                Person {
-                    name,
-                    workplace,
-                    job_title,
-                    needs,
-                },
-                email,
-                invoice,
-            )),
-            _ => Err(errors),
-        }
+        Some(Enrolment {
+            participant: participant?,
+            person: Person {
+                name: name?,
+                workplace: workplace?,
+                job_title: job_title?,
+                needs: needs?,
+            },
+            invoice: invoice?,
+        })
     }
 }
 
@@ -128,22 +119,6 @@ fn render(
     page.render_status(status, "genlaer/enrol.html", ctx)
 }
 
-async fn public_view(
-    page: &Page,
-    account: Option<Account>,
-    id: i64,
-) -> Result<SessionView, AppError> {
-    let view = page
-        .db()
-        .run(move |c| session_view(c, account.as_ref(), id))
-        .await?;
-    // An organisation's session takes enrolments only through its link.
-    if view.detail.is_closed() {
-        return Err(AppError::NotFound);
-    }
-    Ok(view)
-}
-
 pub async fn form(
     page: Page,
     user: MaybeUser,
@@ -151,7 +126,7 @@ pub async fn form(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let account = user.0.map(|a| (*a).clone());
-    let view = public_view(&page, account.clone(), id).await?;
+    let view = catalogue::open_for_enrolment(&page.state.app, account.clone(), id).await?;
     let form = EnrolForm::for_account(account.as_ref());
     render(
         &page,
@@ -163,42 +138,6 @@ pub async fn form(
     )
 }
 
-/// What an enrolment came to.
-enum Outcome {
-    Placed(EnrolmentStatus),
-    /// Said the same way as a success when the visitor is not signed in.
-    AlreadyEnrolled,
-    Refused(Refusal),
-    SeatsTaken,
-}
-
-fn outcome(result: Result<EnrolmentStatus, TxError>) -> Result<Outcome, AppError> {
-    match result {
-        Ok(status) => Ok(Outcome::Placed(status)),
-        Err(TxError::Refused(Refusal::AlreadyEnrolled)) => Ok(Outcome::AlreadyEnrolled),
-        Err(TxError::Refused(r)) => Ok(Outcome::Refused(r)),
-        Err(TxError::SeatsTaken) => Ok(Outcome::SeatsTaken),
-        Err(TxError::Db(e)) => Err(e.into()),
-    }
-}
-
-/// Who the enrolment is for: the signed-in account, or the account for the
-/// typed email (made if need be). Runs inside the enrolment's transaction,
-/// after the session's lock.
-fn person_id(
-    c: &mut crate::db::DbConnection,
-    account: Option<&Account>,
-    email: &EmailAddress,
-    name: &str,
-    language: &str,
-    welcome: &str,
-) -> Result<i64, TxError> {
-    Ok(match account {
-        Some(a) => a.user.id,
-        None => genlaer::account_for(c, email.as_str(), name, language, welcome)?,
-    })
-}
-
 pub async fn submit(
     page: Page,
     user: MaybeUser,
@@ -207,10 +146,10 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let account = user.0.map(|a| (*a).clone());
-    let (person, email, invoice) = match form.validate(account.as_ref(), true) {
+    let enrolment = match form.parse(account.as_ref(), page.lang, true) {
         Ok(valid) => valid,
         Err(errors) => {
-            let view = public_view(&page, account.clone(), id).await?;
+            let view = catalogue::open_for_enrolment(&page.state.app, account.clone(), id).await?;
             let action = format!("/genlaer/hold/{id}/tilmeld");
             return render(
                 &page,
@@ -222,31 +161,7 @@ pub async fn submit(
             );
         }
     };
-    let base = page.state.settings.base_url().to_string();
-    let welcome = page.state.link("/konto/velkommen/");
-    let language = page.lang.code();
-    let who = account.clone();
-    let result = page
-        .db()
-        .write(move |c| {
-            outcome(c.transaction(|c| {
-                // The lock first: on SQLite a transaction that writes must
-                // begin by writing, or concurrent ones cannot wait their turn.
-                let session = sessions::lock(c, id)?;
-                // Only GenLær sessions in the catalogue take enrolments here;
-                // an organisation's own session only through its link. The
-                // page is not read before: a valid form needs only this.
-                if genlaer::detail(c, id)?.is_closed() {
-                    return Err(TxError::Db(diesel::result::Error::NotFound));
-                }
-                let uid = person_id(c, who.as_ref(), &email, &person.name, language, &welcome)?;
-                let placed = enrolments::enrol_locked(c, &session, uid, false, &base)?
-                    .map_err(TxError::Refused)?;
-                genlaer::save_details(c, &placed, &person, &invoice)?;
-                Ok(placed.status)
-            }))
-        })
-        .await?;
+    let result = genlaer_app::enrol(&page.state.app, id, enrolment).await?;
     finish(&page, account.as_ref(), id, result)
 }
 
@@ -254,32 +169,29 @@ fn finish(
     page: &Page,
     account: Option<&Account>,
     id: i64,
-    result: Outcome,
+    result: Enrolled,
 ) -> Result<HttpResponse, AppError> {
     let thanks = format!("/genlaer/hold/{id}/tak");
     match (result, account) {
-        (Outcome::Placed(_) | Outcome::AlreadyEnrolled, None) => Ok(redirect(&thanks)),
-        (Outcome::Placed(status), Some(_)) => {
-            page.flash(
-                "success",
-                if status == EnrolmentStatus::Confirmed {
-                    "genlaer-enrolled-confirmed"
-                } else {
-                    "genlaer-enrolled-waitlisted"
-                },
-            );
+        (Enrolled::Placed(_) | Enrolled::AlreadyEnrolled, None) => Ok(redirect(&thanks)),
+        (Enrolled::Placed(status), Some(_)) => {
+            page.success(if status == EnrolmentStatus::Confirmed {
+                "genlaer-enrolled-confirmed"
+            } else {
+                "genlaer-enrolled-waitlisted"
+            });
             Ok(redirect("/genlaer/mine-kurser"))
         }
-        (Outcome::AlreadyEnrolled, Some(_)) => {
-            page.flash("error", Refusal::AlreadyEnrolled.message_key());
+        (Enrolled::AlreadyEnrolled, Some(_)) => {
+            page.error(Refusal::AlreadyEnrolled.message_key());
             Ok(redirect(&format!("/genlaer/hold/{id}")))
         }
-        (Outcome::Refused(refusal), _) => {
-            page.flash("error", refusal.message_key());
+        (Enrolled::Refused(refusal), _) => {
+            page.error(refusal.message_key());
             Ok(redirect(&format!("/genlaer/hold/{id}")))
         }
-        (Outcome::SeatsTaken, _) => {
-            page.flash("error", "genlaer-seats-taken");
+        (Enrolled::SeatsTaken, _) => {
+            page.error("genlaer-seats-taken");
             Ok(redirect(&thanks))
         }
     }
@@ -289,21 +201,6 @@ pub async fn thanks(page: Page) -> Result<HttpResponse, AppError> {
     page.render("genlaer/enrol_thanks.html", Context::new())
 }
 
-async fn link_view(
-    page: &Page,
-    account: Option<Account>,
-    raw: &str,
-) -> Result<SessionView, AppError> {
-    let digest = token::digest(raw);
-    page.db()
-        .run(move |c| {
-            // The link itself admits to the session.
-            let (session, detail) = genlaer::by_link(c, &digest)?.ok_or(AppError::NotFound)?;
-            build_view(c, account.as_ref(), session, detail)
-        })
-        .await
-}
-
 pub async fn link_form(
     page: Page,
     user: MaybeUser,
@@ -311,7 +208,7 @@ pub async fn link_form(
 ) -> Result<HttpResponse, AppError> {
     let raw = raw.into_inner();
     let account = user.0.map(|a| (*a).clone());
-    let view = link_view(&page, account.clone(), &raw).await?;
+    let view = catalogue::by_link(&page.state.app, account.clone(), &raw).await?;
     let form = EnrolForm::for_account(account.as_ref());
     render(
         &page,
@@ -331,10 +228,10 @@ pub async fn link_submit(
 ) -> Result<HttpResponse, AppError> {
     let raw = raw.into_inner();
     let account = user.0.map(|a| (*a).clone());
-    let view = link_view(&page, account.clone(), &raw).await?;
+    let view = catalogue::by_link(&page.state.app, account.clone(), &raw).await?;
     let id = view.session.id;
     let action = format!("/genlaer/tilmelding/{raw}");
-    let (person, email, invoice) = match form.validate(account.as_ref(), false) {
+    let enrolment = match form.parse(account.as_ref(), page.lang, false) {
         Ok(valid) => valid,
         Err(errors) => {
             return render(
@@ -347,23 +244,8 @@ pub async fn link_submit(
             );
         }
     };
-    let base = page.state.settings.base_url().to_string();
-    let welcome = page.state.link("/konto/velkommen/");
-    let language = page.lang.code();
-    let who = account.clone();
-    let result = page
-        .db()
-        .write(move |c| {
-            outcome(c.transaction(|c| {
-                sessions::lock(c, id)?;
-                let uid = person_id(c, who.as_ref(), &email, &person.name, language, &welcome)?;
-                let enrolment = genlaer::enrol_booked(c, id, uid, false, &base)?;
-                genlaer::save_details(c, &enrolment, &person, &invoice)?;
-                Ok(EnrolmentStatus::Confirmed)
-            }))
-        })
-        .await?;
-    if matches!(result, Outcome::SeatsTaken) {
+    let result = genlaer_app::enrol_by_link(&page.state.app, id, enrolment).await?;
+    if matches!(result, Enrolled::SeatsTaken) {
         let mut errors = FieldErrors::new();
         errors.add("name", Invalid("genlaer-seats-taken"));
         return render(&page, &view, &form, &errors, &action, StatusCode::CONFLICT);
@@ -379,21 +261,11 @@ pub async fn cancel(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let uid = user.user.id;
-    let base = page.state.settings.base_url().to_string();
-    let result = page
-        .db()
-        .write(move |c| {
-            genlaer::find(c, id)?;
-            let was = enrolments::find(c, id, uid)?.map(|e| e.status());
-            let done = c.transaction(|c| enrolments::cancel(c, id, uid, None, &base))?;
-            Ok(done.map(|_| was))
-        })
-        .await?;
+    let result = genlaer_app::cancel(&page.state.app, id, user.user.id).await?;
     match result {
-        Ok(Some(EnrolmentStatus::Waitlisted)) => page.flash("success", "genlaer-left-queue"),
-        Ok(_) => page.flash("success", "genlaer-cancelled"),
-        Err(refusal) => page.flash("error", refusal.message_key()),
+        Ok(c) if c.was == EnrolmentStatus::Waitlisted => page.success("genlaer-left-queue"),
+        Ok(_) => page.success("genlaer-cancelled"),
+        Err(refusal) => page.error(refusal.message_key()),
     }
     Ok(redirect("/genlaer/mine-kurser"))
 }

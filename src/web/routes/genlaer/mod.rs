@@ -17,11 +17,6 @@ mod staff_sessions;
 
 use actix_web::web;
 
-use crate::db::branches;
-use crate::db::courses::Course;
-use crate::db::{DbConnection, users::Account};
-use crate::error::AppError;
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/genlaer", web::get().to(catalogue::index))
         .route("/api/v1/genlaer", web::get().to(api::catalogue))
@@ -102,45 +97,4 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/koordinator/genlaer/bestillinger/{id}/afvis",
             web::post().to(staff_bookings::decline),
         );
-}
-
-/// The regions a coordinator works in (through their branches).
-pub fn regions_of(conn: &mut DbConnection, account: &Account) -> Result<Vec<i64>, AppError> {
-    let mut ids: Vec<i64> = branches::by_ids(conn, &account.branches)?
-        .into_iter()
-        .map(|b| b.region_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
-}
-
-/// Who edits a course: administrators every course (and alone the national
-/// ones); a coordinator the courses of the regions they work in.
-pub fn may_edit_course(
-    conn: &mut DbConnection,
-    account: &Account,
-    course: &Course,
-) -> Result<bool, AppError> {
-    if account.is_admin() {
-        return Ok(true);
-    }
-    Ok(match course.region_id {
-        Some(region) => regions_of(conn, account)?.contains(&region),
-        None => false,
-    })
-}
-
-/// Who manages a booking: the coordinators of the branch it was sent to,
-/// and administrators (who alone handle those sent to the secretariat).
-pub fn manages_branch(account: &Account, branch_id: Option<i64>) -> bool {
-    match branch_id {
-        Some(b) => account.coordinates(b),
-        None => account.is_admin(),
-    }
-}
-
-/// The private enrolment link of an organisation's session.
-pub fn link_token(secret: &str, salt: &str) -> String {
-    crate::auth::token::derive(secret, "genlaer-enrolment-link", salt)
 }

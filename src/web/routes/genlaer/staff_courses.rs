@@ -6,54 +6,27 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use super::{may_edit_course, regions_of};
-use crate::db::branches::{self, Region};
-use crate::db::courses::{self, Course, CourseFields};
-use crate::db::{DbConnection, bookings, genlaer, users::Account};
-use crate::domain::genlaer::{self as rules, Audience, BookingStatus, CourseFormat};
+use crate::app::genlaer::catalogue::with_availability;
+use crate::app::genlaer::courses;
+use crate::db::branches::Region;
+use crate::db::courses::{Course, CourseFields};
+use crate::db::genlaer::Listed;
+use crate::db::users::Account;
+use crate::domain::Code;
+use crate::domain::genlaer::{self as rules, Audience, CourseFormat};
 use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{FieldErrors, Invalid, money};
 use crate::error::AppError;
 use crate::web::page::redirect;
 use crate::web::{CoordinatorUser, Form, Page};
 
-#[derive(Serialize)]
-struct CourseRow {
-    course: Course,
-    editable: bool,
-}
-
 pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
-    let account = (**user.account()).clone();
-    let (rows, sessions, pending) = page
-        .db()
-        .run(move |c| {
-            let regions = regions_of(c, &account)?;
-            let rows: Vec<CourseRow> = courses::all(c)?
-                .into_iter()
-                .map(|course| CourseRow {
-                    editable: account.is_admin()
-                        || course.region_id.is_some_and(|r| regions.contains(&r)),
-                    course,
-                })
-                .collect();
-            let branches = (!account.is_admin()).then(|| account.branches.clone());
-            let sessions = genlaer::managed(c, branches.as_deref(), 200)?;
-            let pending = bookings::for_branches(c, branches.as_deref())?
-                .into_iter()
-                .filter(|b| b.booking.status() == BookingStatus::Pending)
-                .count();
-            Ok((rows, sessions, pending))
-        })
-        .await?;
+    let o = courses::overview(&page.state.app, user.account()).await?;
     let mut ctx = Context::new();
-    ctx.insert(
-        "availability",
-        &super::catalogue::with_availability(&sessions),
-    );
-    ctx.insert("courses", &rows);
-    ctx.insert("sessions", &sessions);
-    ctx.insert("pending", &pending);
+    ctx.insert("availability", &with_availability(&o.sessions));
+    ctx.insert("courses", &o.courses);
+    ctx.insert("sessions", &o.sessions);
+    ctx.insert("pending", &o.pending_bookings);
     page.render("genlaer/staff/index.html", ctx)
 }
 
@@ -84,11 +57,11 @@ impl CourseForm {
             slug: c.slug.clone(),
             summary: c.summary.clone(),
             description: c.description.clone(),
-            audience: c.audience.clone(),
+            audience: c.audience.as_str().to_string(),
             target_group: c.target_group.clone(),
             learning_goals: c.learning_goals.clone(),
-            hours: crate::i18n::format::hours(crate::i18n::Lang::Da, c.minutes),
-            format: c.format.clone(),
+            hours: crate::i18n::format::hours(crate::domain::Lang::Da, c.minutes),
+            format: c.format.as_str().to_string(),
             price: money::to_form(c.price_ore),
             vat_note: c.vat_note.clone(),
             cancellation_terms: c.cancellation_terms.clone(),
@@ -98,8 +71,21 @@ impl CourseForm {
         }
     }
 
-    fn validate(&self, allowed_regions: &[i64], admin: bool) -> Result<CourseFields, FieldErrors> {
+    /// The form as a course, every field checked in one pass; the region
+    /// must be one of `allowed_regions` (or national, for administrators).
+    fn parse(&self, allowed_regions: &[Region], admin: bool) -> Result<CourseFields, FieldErrors> {
         let mut errors = FieldErrors::new();
+        self.check(allowed_regions, admin, &mut errors)
+            .filter(|_| errors.is_empty())
+            .ok_or(errors)
+    }
+
+    fn check(
+        &self,
+        allowed_regions: &[Region],
+        admin: bool,
+        errors: &mut FieldErrors,
+    ) -> Option<CourseFields> {
         let title = errors.check("title", required_text(&self.title, 200));
         let slug_typed = if self.slug.trim().is_empty() {
             crate::domain::names::slugify(&self.title)
@@ -132,102 +118,70 @@ impl CourseForm {
             v => v
                 .parse::<i64>()
                 .ok()
-                .filter(|r| admin || allowed_regions.contains(r))
+                .filter(|r| admin || allowed_regions.iter().any(|a| a.id == *r))
                 .map(Some),
         };
         if region.is_none() {
             errors.add("region", Invalid("error-choose"));
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        match (
-            title,
-            slug,
-            summary,
-            description,
-            audience,
-            target_group,
-            goals,
-            minutes,
-            format,
-            price,
-            vat,
-            terms,
-            region,
-        ) {
-            (
-                Some(title),
-                Some(slug),
-                Some(summary),
-                Some(description),
-                Some(audience),
-                Some(target_group),
-                Some(goals),
-                Some(minutes),
-                Some(format),
-                Some(price_ore),
-                Some(vat),
-                Some(terms),
-                Some(region_id),
-            ) => Ok(CourseFields {
-                slug,
-                title,
-                summary,
-                description,
-                audience: audience.as_str().into(),
-                target_group,
-                learning_goals: goals.unwrap_or_default(),
-                minutes,
-                format: format.as_str().into(),
-                price_ore,
-                vat_note: vat.unwrap_or_default(),
-                cancellation_terms: terms.unwrap_or_default(),
-                late_free_if_refilled: self.late_free_if_refilled.is_some(),
-                region_id,
-                published: self.published.is_some(),
-            }),
-            _ => Err(errors),
-        }
+        Some(CourseFields {
+            slug: slug?,
+            title: title?,
+            summary: summary?,
+            description: description?,
+            audience: audience?,
+            target_group: target_group?,
+            learning_goals: goals?.unwrap_or_default(),
+            minutes: minutes?,
+            format: format?,
+            price_ore: price?,
+            vat_note: vat?.unwrap_or_default(),
+            cancellation_terms: terms?.unwrap_or_default(),
+            late_free_if_refilled: self.late_free_if_refilled.is_some(),
+            region_id: region?,
+            published: self.published.is_some(),
+        })
     }
 }
 
-/// The regions this account may put a course in.
-fn allowed_regions(conn: &mut DbConnection, account: &Account) -> Result<Vec<Region>, AppError> {
-    let all = branches::regions(conn)?;
-    if account.is_admin() {
-        return Ok(all);
-    }
-    let mine = regions_of(conn, account)?;
-    Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
-}
-
-async fn render(
+fn render(
     page: &Page,
-    account: Account,
-    course: Option<&Course>,
+    account: &Account,
+    editing: Option<(&Course, &[Listed])>,
+    regions: &[Region],
     form: &CourseForm,
     errors: &FieldErrors,
-    invalid: bool,
 ) -> Result<HttpResponse, AppError> {
-    let is_admin = account.is_admin();
-    let regions = page.db().run(move |c| allowed_regions(c, &account)).await?;
     let mut ctx = Context::new();
-    ctx.insert("course", &course);
+    if let Some((_, sessions)) = editing {
+        ctx.insert("availability", &with_availability(sessions));
+        ctx.insert("sessions", sessions);
+    }
+    ctx.insert("course", &editing.map(|(c, _)| c));
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    ctx.insert("regions", &regions);
-    ctx.insert("national_allowed", &is_admin);
-    ctx.insert("audiences", &Audience::ALL.map(Audience::as_str));
-    ctx.insert("formats", &CourseFormat::ALL.map(CourseFormat::as_str));
-    if invalid {
-        page.render_invalid("genlaer/staff/course_form.html", ctx)
-    } else {
+    ctx.insert("regions", regions);
+    ctx.insert("national_allowed", &account.is_admin());
+    ctx.insert(
+        "audiences",
+        &Audience::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "formats",
+        &CourseFormat::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>(),
+    );
+    if errors.is_empty() {
         page.render("genlaer/staff/course_form.html", ctx)
+    } else {
+        page.render_invalid("genlaer/staff/course_form.html", ctx)
     }
 }
 
 pub async fn new_form(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
+    let regions = courses::regions_for(&page.state.app, user.account()).await?;
     let form = CourseForm {
         format: "both".into(),
         audience: "professionals".into(),
@@ -236,62 +190,39 @@ pub async fn new_form(user: CoordinatorUser, page: Page) -> Result<HttpResponse,
     };
     render(
         &page,
-        (**user.account()).clone(),
+        user.account(),
         None,
+        &regions,
         &form,
         &FieldErrors::new(),
-        false,
     )
-    .await
 }
 
+/// Saves a new course or the changes to `existing` (which the account may
+/// edit); mistakes go back to the form as typed.
 async fn save(
     user: CoordinatorUser,
     page: Page,
     existing: Option<Course>,
     form: CourseForm,
 ) -> Result<HttpResponse, AppError> {
-    let account = (**user.account()).clone();
-    let acc = account.clone();
-    let regions: Vec<i64> = page
-        .db()
-        .run(move |c| {
-            Ok(allowed_regions(c, &acc)?
-                .into_iter()
-                .map(|r| r.id)
-                .collect())
-        })
-        .await?;
-    let mut fields = match form.validate(&regions, account.is_admin()) {
-        Ok(f) => f,
-        Err(errors) => {
-            return render(&page, account, existing.as_ref(), &form, &errors, true).await;
-        }
+    let app = &page.state.app;
+    let account = user.account();
+    let regions = courses::regions_for(app, account).await?;
+    let saved = match form.parse(&regions, account.is_admin()) {
+        Ok(fields) => courses::save(app, account, existing.as_ref().map(|c| c.id), fields).await?,
+        Err(errors) => Err(errors),
     };
-    let except = existing.as_ref().map(|c| c.id);
-    let slug = fields.slug.clone();
-    if page
-        .db()
-        .run(move |c| Ok(courses::slug_taken(c, &slug, except)?))
-        .await?
-    {
-        let mut errors = FieldErrors::new();
-        errors.add("slug", Invalid("error-slug-taken"));
-        return render(&page, account, existing.as_ref(), &form, &errors, true).await;
+    match saved {
+        Ok(id) => {
+            page.success("genlaer-course-saved");
+            Ok(redirect(&format!("/koordinator/genlaer/kurser/{id}")))
+        }
+        Err(errors) => {
+            let editing = existing.as_ref().map(|c| (c, &[][..]));
+            render(&page, account, editing, &regions, &form, &errors)
+        }
     }
-    fields.title = fields.title.trim().to_string();
-    let id = page
-        .db()
-        .transaction(move |c| match except {
-            Some(id) => {
-                courses::update(c, id, &fields)?;
-                Ok(id)
-            }
-            None => Ok(courses::create(c, &fields)?),
-        })
-        .await?;
-    page.flash("success", "genlaer-course-saved");
-    Ok(redirect(&format!("/koordinator/genlaer/kurser/{id}")))
 }
 
 pub async fn create(
@@ -302,49 +233,21 @@ pub async fn create(
     save(user, page, None, form).await
 }
 
-async fn editable(page: &Page, user: &CoordinatorUser, id: i64) -> Result<Course, AppError> {
-    let account = (**user.account()).clone();
-    page.db()
-        .run(move |c| {
-            let course = courses::find(c, id)?;
-            if may_edit_course(c, &account, &course)? {
-                Ok(course)
-            } else {
-                Err(AppError::Forbidden)
-            }
-        })
-        .await
-}
-
 pub async fn edit(
     user: CoordinatorUser,
     page: Page,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let course = editable(&page, &user, id.into_inner()).await?;
-    let form = CourseForm::from_course(&course);
-    let cid = course.id;
-    let sessions = page
-        .db()
-        .run(move |c| Ok(genlaer::of_course(c, cid, false, None)?))
-        .await?;
-    let account = (**user.account()).clone();
-    let is_admin = account.is_admin();
-    let regions = page.db().run(move |c| allowed_regions(c, &account)).await?;
-    let mut ctx = Context::new();
-    ctx.insert(
-        "availability",
-        &super::catalogue::with_availability(&sessions),
-    );
-    ctx.insert("sessions", &sessions);
-    ctx.insert("course", &Some(&course));
-    ctx.insert("form", &form);
-    ctx.insert("errors", &FieldErrors::new());
-    ctx.insert("regions", &regions);
-    ctx.insert("national_allowed", &is_admin);
-    ctx.insert("audiences", &Audience::ALL.map(Audience::as_str));
-    ctx.insert("formats", &CourseFormat::ALL.map(CourseFormat::as_str));
-    page.render("genlaer/staff/course_form.html", ctx)
+    let e = courses::editing(&page.state.app, user.account(), id.into_inner()).await?;
+    let form = CourseForm::from_course(&e.course);
+    render(
+        &page,
+        user.account(),
+        Some((&e.course, &e.sessions)),
+        &e.regions,
+        &form,
+        &FieldErrors::new(),
+    )
 }
 
 pub async fn update(
@@ -353,6 +256,6 @@ pub async fn update(
     id: web::Path<i64>,
     Form(form): Form<CourseForm>,
 ) -> Result<HttpResponse, AppError> {
-    let course = editable(&page, &user, id.into_inner()).await?;
+    let course = courses::editable_course(&page.state.app, user.account(), id.into_inner()).await?;
     save(user, page, Some(course), form).await
 }

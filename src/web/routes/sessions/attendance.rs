@@ -4,20 +4,21 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use serde::Serialize;
 use tera::Context;
 
-use super::managed;
-use crate::db::attendance;
-use crate::db::enrolments::{self, Participant};
-use crate::db::sessions::{self, Meeting, Session};
+use crate::app::sessions::{self as sessions_app, Presence, Sheet};
+use crate::db::enrolments::Participant;
+use crate::domain::Code;
+use crate::domain::Lang;
 use crate::domain::attendance::{self as rules, AttendanceStatus};
 use crate::error::AppError;
+use crate::i18n::format::hours;
 use crate::web::page::redirect;
-use crate::web::routes::volunteers::AttendanceHook;
 use crate::web::{CoordinatorUser, Form, Page};
 
+/// One participant's row as the form shows it: what is recorded, or what
+/// was typed (kept as typed when the form comes back with a mistake).
 #[derive(Serialize)]
 struct Row {
     participant: Participant,
@@ -26,55 +27,78 @@ struct Row {
     error: Option<&'static str>,
 }
 
-async fn load(
-    page: &Page,
-    user: &CoordinatorUser,
-    id: i64,
-    meeting_id: i64,
-) -> Result<
-    (
-        Session,
-        Meeting,
-        Vec<Participant>,
-        HashMap<i64, (String, i32)>,
-    ),
-    AppError,
-> {
-    let account = (**user.account()).clone();
-    page.db()
-        .run(move |c| {
-            let session = managed(c, &account, id)?;
-            let meeting = sessions::meeting(c, meeting_id)?;
-            if meeting.session_id != id {
-                return Err(AppError::NotFound);
+/// The rows of a meeting as recorded.
+fn recorded_rows(sheet: &Sheet, lang: Lang) -> Vec<Row> {
+    sheet
+        .seated
+        .iter()
+        .map(|participant| {
+            let (status, hours) = match sheet.recorded.get(&participant.enrolment.user_id) {
+                Some((status, minutes)) if *status == AttendanceStatus::Partial => {
+                    (status.as_str().to_string(), hours(lang, *minutes))
+                }
+                Some((status, _)) => (status.as_str().to_string(), String::new()),
+                None => (String::new(), String::new()),
+            };
+            Row {
+                participant: participant.clone(),
+                status,
+                hours,
+                error: None,
             }
-            let (seated, _) = enrolments::participants(c, id)?;
-            let recorded = attendance::for_session(c, id)?
-                .into_iter()
-                .filter(|a| a.meeting_id == meeting_id)
-                .map(|a| (a.user_id, (a.status, a.minutes)))
-                .collect();
-            Ok((session, meeting, seated, recorded))
         })
-        .await
+        .collect()
 }
 
-fn hours_text(page: &Page, minutes: i32) -> String {
-    crate::i18n::format::hours(page.lang, minutes)
+/// The form's rows parsed against the sheet: every row's attendance, or
+/// the rows with a mistake beside each wrong one. A row without a status is
+/// left as it is.
+fn parse(fields: &HashMap<String, String>, sheet: &Sheet) -> Result<Vec<Presence>, Vec<Row>> {
+    let meeting_minutes = sheet.meeting.minutes();
+    let mut rows = Vec::with_capacity(sheet.seated.len());
+    let mut presences = Vec::new();
+    for participant in &sheet.seated {
+        let uid = participant.enrolment.user_id;
+        let field = |name: &str| fields.get(&format!("{name}-{uid}")).cloned();
+        let status = field("status").unwrap_or_default();
+        let hours = field("hours").unwrap_or_default();
+        let mut error = None;
+        if let Some(parsed) = AttendanceStatus::parse(&status) {
+            match rules::minutes(parsed, &hours, meeting_minutes) {
+                Ok(minutes) => presences.push(Presence {
+                    user_id: uid,
+                    status: parsed,
+                    minutes,
+                }),
+                Err(e) => error = Some(e.0),
+            }
+        }
+        rows.push(Row {
+            participant: participant.clone(),
+            status,
+            hours,
+            error,
+        });
+    }
+    if rows.iter().any(|r| r.error.is_some()) {
+        Err(rows)
+    } else {
+        Ok(presences)
+    }
 }
 
 fn render(
     page: &Page,
-    session: &Session,
-    meeting: &Meeting,
+    sheet: &Sheet,
     rows: &[Row],
     invalid: bool,
 ) -> Result<HttpResponse, AppError> {
     let mut ctx = Context::new();
-    ctx.insert("session", session);
-    ctx.insert("meeting", meeting);
+    ctx.insert("session", &sheet.session);
+    ctx.insert("meeting", &sheet.meeting);
     ctx.insert("rows", rows);
-    ctx.insert("meeting_hours", &hours_text(page, meeting.minutes()));
+    ctx.insert("statuses", AttendanceStatus::ALL);
+    ctx.insert("meeting_hours", &hours(page.lang, sheet.meeting.minutes()));
     if invalid {
         page.render_invalid("sessions/attendance.html", ctx)
     } else {
@@ -88,30 +112,14 @@ pub async fn form(
     p: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, meeting_id) = p.into_inner();
-    let (session, meeting, seated, recorded) = load(&page, &user, id, meeting_id).await?;
-    let rows: Vec<Row> = seated
-        .into_iter()
-        .map(|participant| {
-            let (status, hours) = match recorded.get(&participant.enrolment.user_id) {
-                Some((status, minutes)) if status == AttendanceStatus::Partial.as_str() => {
-                    (status.clone(), hours_text(&page, *minutes))
-                }
-                Some((status, _)) => (status.clone(), String::new()),
-                None => (String::new(), String::new()),
-            };
-            Row {
-                participant,
-                status,
-                hours,
-                error: None,
-            }
-        })
-        .collect();
-    render(&page, &session, &meeting, &rows, false)
+    let sheet = sessions_app::sheet(&page.state.app, user.account(), id, meeting_id).await?;
+    let rows = recorded_rows(&sheet, page.lang);
+    render(&page, &sheet, &rows, false)
 }
 
 /// Saves the whole meeting at once, or nothing: a mistake in one row shows
-/// beside that row with every typed value kept.
+/// beside that row with every typed value kept. The sheet is read first:
+/// the form is checked against who holds a seat.
 pub async fn submit(
     user: CoordinatorUser,
     page: Page,
@@ -119,59 +127,13 @@ pub async fn submit(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let (id, meeting_id) = p.into_inner();
-    let (session, meeting, seated, before) = load(&page, &user, id, meeting_id).await?;
-    let mut rows = Vec::with_capacity(seated.len());
-    let mut records = Vec::new();
-    for participant in seated {
-        let uid = participant.enrolment.user_id;
-        let status = fields
-            .get(&format!("status-{uid}"))
-            .cloned()
-            .unwrap_or_default();
-        let hours = fields
-            .get(&format!("hours-{uid}"))
-            .cloned()
-            .unwrap_or_default();
-        let mut error = None;
-        if let Some(parsed) = AttendanceStatus::parse(&status) {
-            match rules::minutes(parsed, &hours, meeting.minutes()) {
-                Ok(m) => records.push((uid, parsed, m)),
-                Err(e) => error = Some(e.0),
-            }
-        }
-        rows.push(Row {
-            participant,
-            status,
-            hours,
-            error,
-        });
-    }
-    if rows.iter().any(|r| r.error.is_some()) {
-        return render(&page, &session, &meeting, &rows, true);
-    }
-    let by = user.user.id;
-    let hook = AttendanceHook::for_session(&session, page.state.settings.base_url())?;
-    let changed: Vec<(i64, AttendanceStatus)> = records
-        .iter()
-        .filter(|(uid, status, minutes)| {
-            before.get(uid) != Some(&(status.as_str().to_string(), *minutes))
-        })
-        .map(|(uid, status, _)| (*uid, *status))
-        .collect();
-    page.db()
-        .run(move |c| {
-            c.transaction(|c| {
-                for (uid, status, minutes) in &records {
-                    attendance::record(c, meeting_id, *uid, *status, *minutes, by)?;
-                }
-                if let Some(hook) = &hook {
-                    hook.run(c, meeting_id, &changed, by)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-            Ok(())
-        })
+    let sheet = sessions_app::sheet(&page.state.app, user.account(), id, meeting_id).await?;
+    let presences = match parse(&fields, &sheet) {
+        Ok(valid) => valid,
+        Err(rows) => return render(&page, &sheet, &rows, true),
+    };
+    sessions_app::record_attendance(&page.state.app, user.account(), id, meeting_id, presences)
         .await?;
-    page.flash("success", "attendance-saved");
+    page.success("attendance-saved");
     Ok(redirect(&format!("/koordinator/hold/{id}")))
 }

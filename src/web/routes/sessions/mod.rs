@@ -8,10 +8,6 @@ mod manage;
 
 use actix_web::web;
 
-use crate::db::sessions::{self, Session};
-use crate::db::{DbConnection, users::Account};
-use crate::error::AppError;
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/koordinator/hold/{id}", web::get().to(manage::show))
         .route(
@@ -43,19 +39,4 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(attendance::form))
                 .route(web::post().to(attendance::submit)),
         );
-}
-
-/// The session, if this account may manage it: coordinators of its branch,
-/// and administrators (who alone manage national sessions).
-pub fn managed(conn: &mut DbConnection, account: &Account, id: i64) -> Result<Session, AppError> {
-    let session = sessions::find(conn, id)?;
-    let allowed = match session.branch_id {
-        Some(branch) => account.coordinates(branch),
-        None => account.is_admin(),
-    };
-    if allowed {
-        Ok(session)
-    } else {
-        Err(AppError::Forbidden)
-    }
 }

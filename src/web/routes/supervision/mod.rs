@@ -17,15 +17,13 @@ mod volunteer;
 use actix_web::web;
 use serde::{Deserialize, Serialize};
 
+use crate::app::supervision::Plan;
 use crate::db::sessions::MeetingTimes;
-use crate::db::supervision::NewSupervision;
-use crate::db::users::Account;
-use crate::db::{DbConnection, branches::Branch};
+use crate::domain::Code;
 use crate::domain::session as session_rules;
 use crate::domain::supervision::{Format, SupervisorKind};
-use crate::domain::validation::{optional_text, required_text};
+use crate::domain::validation::{optional_https_url, optional_text, required_text};
 use crate::domain::{FieldErrors, Invalid, time};
-use crate::error::AppError;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/supervision", web::get().to(volunteer::index))
@@ -75,16 +73,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-/// The branches a coordinator works with here (administrators: all).
-pub fn branch_choices(conn: &mut DbConnection, account: &Account) -> Result<Vec<Branch>, AppError> {
-    use crate::db::branches;
-    if account.is_admin() {
-        Ok(branches::all(conn)?.into_iter().map(|b| b.branch).collect())
-    } else {
-        Ok(branches::by_ids(conn, &account.branches)?)
-    }
-}
-
 /// What a coordinator types to plan a session (also when answering a
 /// request: then format and seats are fixed).
 #[derive(Deserialize, Serialize, Default, Clone)]
@@ -103,76 +91,71 @@ pub struct PlanForm {
     pub capacity: String,
 }
 
-/// A validated plan.
-pub struct Plan {
-    pub format: Format,
-    pub title: String,
-    pub supervisor_name: String,
-    pub supervisor_kind: SupervisorKind,
-    pub location: String,
-    pub online_url: Option<String>,
-    pub capacity: Option<i32>,
-    pub times: MeetingTimes,
-}
+impl PlanForm {
+    /// The branch chosen, if it is a number at all.
+    pub fn branch_id(&self) -> Option<i64> {
+        self.branch.trim().parse::<i64>().ok()
+    }
 
-impl Plan {
-    pub fn new_supervision(&self, branch_id: i64) -> NewSupervision<'_> {
-        NewSupervision {
-            branch_id,
-            format: self.format,
-            title: &self.title,
-            supervisor_name: &self.supervisor_name,
-            supervisor_kind: self.supervisor_kind,
-            location: &self.location,
-            online_url: self.online_url.as_deref(),
-            capacity: self.capacity,
-            times: self.times.clone(),
+    /// A new session: the branch and the plan, every mistake beside its
+    /// field.
+    pub fn parse_new(&self) -> Result<(i64, Plan), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let branch = self.branch_id();
+        if branch.is_none() {
+            errors.add("branch", Invalid("error-required"));
+        }
+        match (branch, self.check(&mut errors)) {
+            (Some(branch), Some(plan)) if errors.is_empty() => Ok((branch, plan)),
+            _ => Err(errors),
         }
     }
+
+    /// Checks a plan; every mistake goes beside its field. A session needs
+    /// a place or an online link (or both).
+    fn check(&self, errors: &mut FieldErrors) -> Option<Plan> {
+        let format = Format::parse(&self.format);
+        if format.is_none() {
+            errors.add("format", Invalid("error-required"));
+        }
+        let title = errors.check("title", required_text(&self.title, 200));
+        let supervisor_name =
+            errors.check("supervisor_name", required_text(&self.supervisor_name, 200));
+        let supervisor_kind = SupervisorKind::parse(&self.supervisor_kind);
+        if supervisor_kind.is_none() {
+            errors.add("supervisor_kind", Invalid("error-required"));
+        }
+        let times = errors.check("date", time::meeting(&self.date, &self.start, &self.end));
+        let location = errors.check("location", optional_text(&self.location, 300));
+        let online_url = errors.check("online_url", optional_https_url(&self.online_url, 500));
+        if matches!((&location, &online_url), (Some(None), Some(None))) {
+            errors.add("location", Invalid("error-supervision-place"));
+        }
+        let capacity = errors.check("capacity", session_rules::capacity(&self.capacity));
+        let (starts_at, ends_at) = times?;
+        Some(Plan {
+            format: format?,
+            title: title?,
+            supervisor_name: supervisor_name?,
+            supervisor_kind: supervisor_kind?,
+            location: location?.unwrap_or_default(),
+            online_url: online_url?,
+            capacity: capacity?,
+            times: MeetingTimes {
+                starts_at,
+                ends_at,
+                location: None,
+            },
+        })
+        .filter(|_| errors.is_empty())
+    }
 }
 
-/// Checks a plan; every mistake goes beside its field. A session needs a
-/// place or an online link (or both).
-pub fn validate(form: &PlanForm, errors: &mut FieldErrors) -> Option<Plan> {
-    let format = Format::parse(&form.format);
-    if format.is_none() {
-        errors.add("format", Invalid("error-required"));
+impl TryFrom<&PlanForm> for Plan {
+    type Error = FieldErrors;
+
+    fn try_from(form: &PlanForm) -> Result<Plan, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        form.check(&mut errors).ok_or(errors)
     }
-    let title = errors.check("title", required_text(&form.title, 200));
-    let supervisor_name =
-        errors.check("supervisor_name", required_text(&form.supervisor_name, 200));
-    let supervisor_kind = SupervisorKind::parse(&form.supervisor_kind);
-    if supervisor_kind.is_none() {
-        errors.add("supervisor_kind", Invalid("error-required"));
-    }
-    let times = errors.check("date", time::meeting(&form.date, &form.start, &form.end));
-    let location = errors.check("location", optional_text(&form.location, 300));
-    let online_url = errors.check("online_url", optional_text(&form.online_url, 500));
-    if online_url
-        .as_ref()
-        .and_then(Option::as_ref)
-        .is_some_and(|u| !u.starts_with("https://"))
-    {
-        errors.add("online_url", Invalid("error-url"));
-    }
-    if matches!((&location, &online_url), (Some(None), Some(None))) {
-        errors.add("location", Invalid("error-supervision-place"));
-    }
-    let capacity = errors.check("capacity", session_rules::capacity(&form.capacity));
-    let (starts_at, ends_at) = times?;
-    Some(Plan {
-        format: format?,
-        title: title?,
-        supervisor_name: supervisor_name?,
-        supervisor_kind: supervisor_kind?,
-        location: location?.unwrap_or_default(),
-        online_url: online_url?,
-        capacity: capacity?,
-        times: MeetingTimes {
-            starts_at,
-            ends_at,
-            location: None,
-        },
-    })
-    .filter(|_| errors.is_empty())
 }

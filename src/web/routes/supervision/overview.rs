@@ -7,14 +7,12 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use super::branch_choices;
-use crate::db::branches::Branch;
-use crate::db::supervision::{self, VolunteerStanding};
-use crate::db::{branches, now};
+use crate::app::supervision::staff::{self as app, OverviewQuery};
+use crate::domain::Code;
 use crate::domain::supervision::Standing;
 use crate::error::AppError;
 use crate::web::csv as excel;
-use crate::web::paging::{PER_PAGE, Pager, base_href};
+use crate::web::paging::base_href;
 use crate::web::{CoordinatorUser, Page};
 
 #[derive(Deserialize, Default)]
@@ -26,67 +24,15 @@ pub struct Filter {
     side: i64,
 }
 
-/// What the overview of one branch shows.
-struct Overview {
-    branch: Branch,
-    choices: Vec<Branch>,
-    /// The rows the filter lets through, overdue first: one page of them,
-    /// or all for the CSV file.
-    rows: Vec<VolunteerStanding>,
-    pager: Pager,
-    /// How many volunteers are in each standing, unfiltered.
-    counts: Vec<(Standing, usize)>,
-    window: i32,
-    only: Option<Standing>,
-}
-
-/// The branch's standings; `paged` keeps only the requested page.
-async fn load(
-    page: &Page,
-    user: &CoordinatorUser,
-    filter: &Filter,
-    paged: bool,
-) -> Result<Overview, AppError> {
-    let branch_id = filter
-        .afdeling
-        .or_else(|| user.branches.first().copied())
-        .ok_or(AppError::NotFound)?;
-    if !user.coordinates(branch_id) {
-        return Err(AppError::Forbidden);
+impl Filter {
+    /// `paged`: one page of rows; else all of them (for the CSV file).
+    fn query(&self, paged: bool) -> OverviewQuery {
+        OverviewQuery {
+            branch_id: self.afdeling,
+            only: Standing::parse(&self.vis),
+            page: paged.then_some(self.side),
+        }
     }
-    let only = Standing::parse(&filter.vis);
-    let side = filter.side;
-    let account = (**user.account()).clone();
-    page.db()
-        .run(move |c| {
-            let at = now();
-            let everyone = supervision::overview(c, branch_id, at)?;
-            let counts = Standing::ALL
-                .into_iter()
-                .map(|s| (s, everyone.iter().filter(|r| r.standing == s).count()))
-                .collect();
-            let rows: Vec<VolunteerStanding> = everyone
-                .into_iter()
-                .filter(|r| only.is_none_or(|s| r.standing == s))
-                .collect();
-            let pager = Pager::new(
-                side,
-                if paged { PER_PAGE } else { rows.len() as i64 },
-                rows.len() as i64,
-            );
-            let mut rows = pager.slice(rows);
-            supervision::fill_next_booked(c, &mut rows, at)?;
-            Ok(Overview {
-                branch: branches::find(c, branch_id)?,
-                choices: branch_choices(c, &account)?,
-                rows,
-                pager,
-                counts,
-                window: supervision::window(c, branch_id)?,
-                only,
-            })
-        })
-        .await
 }
 
 /// One page of the overview; the overdue come first, so the first page is
@@ -96,7 +42,7 @@ pub async fn show(
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    let o = load(&page, &user, &q, true).await?;
+    let o = app::overview(&page.state.app, user.account(), q.query(true)).await?;
     let only = o.only.map(Standing::as_str).unwrap_or("");
     let mut ctx = Context::new();
     ctx.insert("branch", &o.branch);
@@ -121,7 +67,8 @@ pub async fn csv(
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    let Overview { branch, rows, .. } = load(&page, &user, &q, false).await?;
+    let app::Overview { branch, rows, .. } =
+        app::overview(&page.state.app, user.account(), q.query(false)).await?;
     let t = |k: &str| page.t(k);
     let header = [
         t("csv-name"),
@@ -135,7 +82,7 @@ pub async fn csv(
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let date = |d: Option<chrono::NaiveDateTime>| {
-        d.map(|d| crate::i18n::format::local(d).format("%d-%m-%Y").to_string())
+        d.map(|d| crate::domain::time::local(d).format("%d-%m-%Y").to_string())
             .unwrap_or_default()
     };
     let body_rows: Vec<Vec<String>> = rows

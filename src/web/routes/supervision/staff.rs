@@ -1,26 +1,19 @@
 //! Coordinators: the supervision sessions of their branches, planning one,
 //! one session's participants with attendance, and assigning volunteers.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tera::Context;
 
-use super::{PlanForm, branch_choices, validate};
-use crate::content::preparation;
-use crate::db::enrolments;
-use crate::db::supervision::{self, SupervisionSession};
-use crate::db::{attendance, gate, now, volunteers};
+use super::PlanForm;
+use crate::app::supervision::staff as app;
+use crate::domain::Code;
 use crate::domain::FieldErrors;
+use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::supervision::{Format, SupervisorKind};
 use crate::error::AppError;
 use crate::web::page::redirect;
-use crate::web::routes::sessions::managed;
 use crate::web::{CoordinatorUser, Form, Page};
-
-/// How far back the list shows past sessions (for registering attendance).
-const RECENT_DAYS: i64 = 60;
 
 async fn render_index(
     page: &Page,
@@ -28,30 +21,8 @@ async fn render_index(
     form: &PlanForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let account = (**user.account()).clone();
-    let (branches, sessions, counts) = page
-        .db()
-        .run(move |c| {
-            let branches = branch_choices(c, &account)?;
-            let ids: Vec<i64> = branches.iter().map(|b| b.id).collect();
-            let from = now() - chrono::Duration::days(RECENT_DAYS);
-            let sessions = supervision::in_branches(c, &ids, from, false)?;
-            let counts = supervision::open_counts(c, &ids)?;
-            Ok((branches, sessions, counts))
-        })
-        .await?;
-    let at = now();
-    let (upcoming, past): (Vec<SupervisionSession>, Vec<SupervisionSession>) =
-        sessions.into_iter().partition(|s| s.session.ends_at > at);
-    let counts: HashMap<String, i64> = counts
-        .into_iter()
-        .map(|(b, n)| (b.to_string(), n))
-        .collect();
-    let mut ctx = Context::new();
-    ctx.insert("branches", &branches);
-    ctx.insert("upcoming", &upcoming);
-    ctx.insert("past", &past.into_iter().rev().collect::<Vec<_>>());
-    ctx.insert("open_requests", &counts);
+    let planning = app::planning(&page.state.app, user.account()).await?;
+    let mut ctx = Context::from_serialize(&planning)?;
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("formats", &Format::ALL);
@@ -94,44 +65,18 @@ pub async fn create(
     page: Page,
     Form(form): Form<PlanForm>,
 ) -> Result<HttpResponse, AppError> {
-    let mut errors = FieldErrors::new();
-    let branch = form.branch.trim().parse::<i64>().ok();
-    let branch = match branch {
-        Some(b) if user.coordinates(b) => Some(b),
-        Some(_) => return Err(AppError::Forbidden),
-        None => {
-            errors.add("branch", crate::domain::Invalid("error-required"));
-            None
+    let (branch, plan) = match form.parse_new() {
+        Ok(valid) => valid,
+        // Another branch's coordinator is refused before any mistake is
+        // shown.
+        Err(_) if form.branch_id().is_some_and(|b| !user.coordinates(b)) => {
+            return Err(AppError::Forbidden);
         }
+        Err(errors) => return render_index(&page, &user, &form, &errors).await,
     };
-    let plan = validate(&form, &mut errors);
-    let (Some(branch), Some(plan)) = (branch, plan) else {
-        return render_index(&page, &user, &form, &errors).await;
-    };
-    let id = page
-        .db()
-        .transaction(move |c| {
-            crate::db::branches::find(c, branch)?;
-            Ok(supervision::create(c, &plan.new_supervision(branch))?)
-        })
-        .await?;
-    page.flash("success", "supervision-created");
+    let id = app::plan(&page.state.app, user.account(), branch, plan).await?;
+    page.success("supervision-created");
     Ok(redirect(&format!("/koordinator/supervision/{id}")))
-}
-
-#[derive(Serialize)]
-struct Candidate {
-    user_id: i64,
-    name: String,
-}
-
-fn own(
-    conn: &mut crate::db::DbConnection,
-    account: &crate::db::users::Account,
-    id: i64,
-) -> Result<SupervisionSession, AppError> {
-    managed(conn, account, id)?;
-    Ok(supervision::find(conn, id)?)
 }
 
 pub async fn show(
@@ -139,52 +84,11 @@ pub async fn show(
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let account = (**user.account()).clone();
-    let material = preparation::material()?;
-    let (s, seated, waiting, present, candidates) = page
-        .db()
-        .run(move |c| {
-            let s = own(c, &account, id)?;
-            let (seated, waiting) = enrolments::participants(c, id)?;
-            let present: HashMap<String, String> = attendance::for_session(c, id)?
-                .into_iter()
-                .map(|a| (a.user_id.to_string(), a.status))
-                .collect();
-            let branch = s.session.branch_id.unwrap_or_default();
-            let taken: Vec<i64> = seated
-                .iter()
-                .chain(waiting.iter())
-                .map(|p| p.enrolment.user_id)
-                .collect();
-            let active = volunteers::active_in_branch(c, branch)?;
-            let ids: Vec<i64> = active.iter().map(|a| a.user_id).collect();
-            // Active in status is not enough: a new declaration version,
-            // say, takes someone off the list until they sign it.
-            let may: Vec<i64> = gate::gates(c, &material.curriculum, &ids)?
-                .into_iter()
-                .filter(gate::Gate::may_work)
-                .map(|g| g.user_id)
-                .collect();
-            let candidates: Vec<Candidate> = active
-                .into_iter()
-                .filter(|a| may.contains(&a.user_id) && !taken.contains(&a.user_id))
-                .map(|a| Candidate {
-                    user_id: a.user_id,
-                    name: a.name,
-                })
-                .collect();
-            Ok((s, seated, waiting, present, candidates))
-        })
-        .await?;
-    let mut ctx = Context::new();
-    ctx.insert("s", &s);
-    ctx.insert("seated", &seated);
-    ctx.insert("waiting", &waiting);
-    ctx.insert("present", &present);
-    ctx.insert("candidates", &candidates);
-    ctx.insert("open", &(s.session.status == "open"));
-    page.render("supervision/staff/session.html", ctx)
+    let session = app::session(&page.state.app, user.account(), path.into_inner()).await?;
+    page.render(
+        "supervision/staff/session.html",
+        Context::from_serialize(&session)?,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -202,36 +106,17 @@ pub async fn assign(
     Form(form): Form<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let account = (**user.account()).clone();
-    let base = page.state.settings.base_url().to_string();
-    let material = preparation::material()?;
+    let back = format!("/koordinator/supervision/{id}");
     let Ok(person) = form.user_id.trim().parse::<i64>() else {
-        page.flash("error", "supervision-assign-choose");
-        return Ok(redirect(&format!("/koordinator/supervision/{id}")));
+        page.error("supervision-assign-choose");
+        return Ok(redirect(&back));
     };
-    let outcome = page
-        .db()
-        .transaction(move |c| {
-            let s = own(c, &account, id)?;
-            let gate = match gate::volunteer_gate(c, &material.curriculum, person) {
-                Ok(g) => g,
-                Err(diesel::result::Error::NotFound) => {
-                    return Ok(Err("supervision-assign-not-active"));
-                }
-                Err(e) => return Err(e.into()),
-            };
-            if Some(gate.branch_id) != s.session.branch_id || !gate.may_work() {
-                return Ok(Err("supervision-assign-not-active"));
-            }
-            Ok(enrolments::enrol(c, id, person, true, &base)?.map_err(|r| r.message_key()))
-        })
-        .await?;
-    match outcome {
-        Ok(p) if p.status == crate::domain::enrolment::EnrolmentStatus::Waitlisted => {
-            page.flash("info", "supervision-assigned-waitlist");
+    match app::assign(&page.state.app, user.account(), id, person).await? {
+        Ok(p) if p.status == EnrolmentStatus::Waitlisted => {
+            page.info("supervision-assigned-waitlist");
         }
-        Ok(_) => page.flash("success", "supervision-assigned"),
-        Err(key) => page.flash("error", key),
+        Ok(_) => page.success("supervision-assigned"),
+        Err(not) => page.error(not.message_key()),
     }
-    Ok(redirect(&format!("/koordinator/supervision/{id}")))
+    Ok(redirect(&back))
 }

@@ -3,11 +3,11 @@
 //! declines it with a reason.
 
 use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::db::applications::{self, DecisionRefused, WithApplicant};
-use crate::db::branches;
+use crate::app::volunteers::applications::{self, Decision, DecisionRefused};
 use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{FieldErrors, time};
 use crate::error::AppError;
@@ -21,30 +21,38 @@ pub struct IntroForm {
     intro_outcome: String,
 }
 
+impl IntroForm {
+    /// The date and the outcome.
+    fn parse(&self) -> Result<(NaiveDate, String), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let on = errors.check("intro_on", time::date(&self.intro_on));
+        let outcome = errors.check("intro_outcome", required_text(&self.intro_outcome, 2000));
+        on.zip(outcome).ok_or(errors)
+    }
+}
+
 #[derive(Deserialize, Serialize, Default)]
 #[serde(default)]
 pub struct DecisionForm {
     reason: String,
 }
 
-/// The application, if this coordinator handles its branch.
-async fn load(
-    page: &Page,
-    user: &CoordinatorUser,
-    id: i64,
-) -> Result<(WithApplicant, branches::Branch), AppError> {
-    let found = page
-        .db()
-        .run(move |c| {
-            let a = applications::with_applicant(c, id)?;
-            let b = branches::find(c, a.application.branch_id)?;
-            Ok((a, b))
-        })
-        .await?;
-    if !user.coordinates(found.0.application.branch_id) {
-        return Err(AppError::Forbidden);
+impl DecisionForm {
+    /// The reason is optional for an acceptance and required for a
+    /// decline.
+    fn parse(&self, accept: bool) -> Result<Decision, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let decision = if accept {
+            errors
+                .check("reason", optional_text(&self.reason, 2000))
+                .map(Decision::Accept)
+        } else {
+            errors
+                .check("reason", required_text(&self.reason, 2000))
+                .map(Decision::Decline)
+        };
+        decision.ok_or(errors)
     }
-    Ok(found)
 }
 
 async fn render(
@@ -55,11 +63,8 @@ async fn render(
     decision: &DecisionForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let (a, branch) = load(page, user, id).await?;
-    let mut ctx = Context::new();
-    ctx.insert("a", &a);
-    ctx.insert("intro_on_at", &a.application.intro_on.and_then(super::noon));
-    ctx.insert("branch", &branch);
+    let view = applications::page(&page.state.app, user.account(), id).await?;
+    let mut ctx = Context::from_serialize(&view)?;
     ctx.insert("intro", intro);
     ctx.insert("decision", decision);
     ctx.insert("errors", errors);
@@ -97,18 +102,14 @@ pub async fn intro(
     Form(form): Form<IntroForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    load(&page, &user, id).await?;
-    let mut errors = FieldErrors::new();
-    let on = errors.check("intro_on", time::date(&form.intro_on));
-    let outcome = errors.check("intro_outcome", required_text(&form.intro_outcome, 2000));
-    let (Some(on), Some(outcome)) = (on, outcome) else {
-        return render(&page, &user, id, &form, &DecisionForm::default(), &errors).await;
+    let (on, outcome) = match form.parse() {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return render(&page, &user, id, &form, &DecisionForm::default(), &errors).await;
+        }
     };
-    let by = user.user.id;
-    page.db()
-        .transaction(move |c| Ok(applications::record_intro(c, id, on, &outcome, by)?))
-        .await?;
-    page.flash("success", "application-intro-saved");
+    applications::record_intro(&page.state.app, user.account(), id, on, outcome).await?;
+    page.success("application-intro-saved");
     Ok(redirect(&back(id)))
 }
 
@@ -119,40 +120,22 @@ async fn decide(
     accept: bool,
     form: DecisionForm,
 ) -> Result<HttpResponse, AppError> {
-    let (a, _) = load(&page, &user, id).await?;
-    let mut errors = FieldErrors::new();
-    let reason = if accept {
-        errors.check("reason", optional_text(&form.reason, 2000))
-    } else {
-        errors.check("reason", required_text(&form.reason, 2000).map(Some))
+    let decision = match form.parse(accept) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return render(&page, &user, id, &IntroForm::default(), &form, &errors).await;
+        }
     };
-    let Some(reason) = reason else {
-        return render(&page, &user, id, &IntroForm::default(), &form, &errors).await;
-    };
-    let by = user.user.id;
-    let dashboard = page.state.link("/frivillig");
-    let result = page
-        .db()
-        .transaction(move |c| {
-            Ok(applications::decide(
-                c,
-                id,
-                accept,
-                reason.as_deref(),
-                by,
-                dashboard,
-            )?)
-        })
-        .await?;
-    match result {
-        Ok(()) if accept => page.flash("success", "application-accepted"),
-        Ok(()) => page.flash("success", "application-declined"),
-        Err(DecisionRefused::AlreadyDecided) => page.flash("error", "application-already-decided"),
+    let decided = applications::decide(&page.state.app, user.account(), id, decision).await?;
+    match decided.result {
+        Ok(()) if accept => page.success("application-accepted"),
+        Ok(()) => page.success("application-declined"),
+        Err(DecisionRefused::AlreadyDecided) => page.error("application-already-decided"),
     }
     if accept {
         Ok(redirect(&format!(
             "/koordinator/brobyggere/{}",
-            a.application.user_id
+            decided.applicant
         )))
     } else {
         Ok(redirect(&back(id)))

@@ -21,12 +21,14 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use tera::Context;
 
-use crate::content::preparation;
-use crate::db::gate::{self, Gate};
+use crate::app::volunteers::activation;
+use crate::db::gate::Gate;
 use crate::db::users::Account;
+use crate::domain::Lang;
 use crate::domain::activation::Requirement;
+use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
-use crate::i18n::{self, Lang, format};
+use crate::i18n::{self, format};
 use crate::web::{Page, VolunteerUser};
 
 /// One line of the checklist: a translation key and its arguments.
@@ -34,8 +36,9 @@ use crate::web::{Page, VolunteerUser};
 pub struct ChecklistLine {
     pub key: &'static str,
     pub hours: String,
-    /// "one" for exactly one hour (Danish "1 time", not "1 timer").
-    pub plural: &'static str,
+    /// The same number for the translation to choose "time"/"timer" by the
+    /// language's plural rules.
+    pub count: f64,
     pub order: i32,
     pub title: String,
     pub version: i32,
@@ -48,7 +51,7 @@ pub fn line(lang: Lang, r: &Requirement) -> ChecklistLine {
     let mut l = ChecklistLine {
         key: r.message_key(),
         hours: String::new(),
-        plural: "other",
+        count: 0.0,
         order: 0,
         title: String::new(),
         version: 0,
@@ -62,9 +65,7 @@ pub fn line(lang: Lang, r: &Requirement) -> ChecklistLine {
             missing_minutes,
         } => {
             l.hours = format::hours(lang, *missing_minutes);
-            if *missing_minutes == 60 {
-                l.plural = "one";
-            }
+            l.count = f64::from(*missing_minutes) / 60.0;
             l.order = *order;
             l.title = title.clone();
             l.module = Some(id.clone());
@@ -82,7 +83,7 @@ pub fn explain(lang: Lang, r: &Requirement) -> String {
     let l = line(lang, r);
     let args: HashMap<std::borrow::Cow<'static, str>, FluentValue> = [
         ("hours", FluentValue::from(l.hours)),
-        ("plural", FluentValue::from(l.plural)),
+        ("count", FluentValue::from(l.count)),
         ("order", FluentValue::from(i64::from(l.order))),
         ("title", FluentValue::from(l.title)),
         ("version", FluentValue::from(i64::from(l.version))),
@@ -97,7 +98,11 @@ pub fn explain(lang: Lang, r: &Requirement) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecklistView {
     pub lines: Vec<ChecklistLine>,
-    pub status: String,
+    /// For the next step's text of the other statuses.
+    pub status: VolunteerStatus,
+    pub active: bool,
+    /// Approved or in training: on the way to active.
+    pub training: bool,
     pub clear: bool,
     pub may_work: bool,
     pub auto_activate: bool,
@@ -106,7 +111,12 @@ pub struct ChecklistView {
 pub fn view(lang: Lang, gate: &Gate) -> ChecklistView {
     ChecklistView {
         lines: gate.unmet.iter().map(|r| line(lang, r)).collect(),
-        status: gate.status.as_str().to_string(),
+        status: gate.status,
+        active: gate.status == VolunteerStatus::Active,
+        training: matches!(
+            gate.status,
+            VolunteerStatus::Approved | VolunteerStatus::InTraining
+        ),
         clear: gate.is_clear(),
         may_work: gate.may_work(),
         auto_activate: gate.settings.auto_activate,
@@ -151,10 +161,7 @@ pub fn refusal_page(page: &Page, gate: &Gate) -> Result<String, AppError> {
 
 /// Loads a volunteer's gate (for handlers).
 pub async fn load(page: &Page, user_id: i64) -> Result<Gate, AppError> {
-    let material = preparation::material()?;
-    page.db()
-        .run(move |c| Ok(gate::volunteer_gate(c, &material.curriculum, user_id)?))
-        .await
+    Ok(activation::gate_of(&page.state.app, user_id).await?)
 }
 
 /// A brobygger who may do what activation unlocks: active, with nothing
@@ -240,11 +247,13 @@ mod tests {
 
 #[cfg(test)]
 mod keys {
+    use crate::domain::Code;
+    use crate::domain::Lang;
     use crate::domain::activation::ExtraCheck;
     use crate::domain::application::ApplicationStatus;
     use crate::domain::enrolment::EnrolmentStatus;
     use crate::domain::volunteer::VolunteerStatus;
-    use crate::i18n::{self, Lang};
+    use crate::i18n;
 
     /// Keys the templates build from stored codes have texts in both
     /// languages.
@@ -296,7 +305,7 @@ mod keys {
         for lang in Lang::ALL {
             for key in &keys {
                 assert_ne!(
-                    i18n::t_args(lang, key, &args),
+                    i18n::t_args(*lang, key, &args),
                     *key,
                     "{key} in {}",
                     lang.code()

@@ -3,23 +3,20 @@
 //! overview (participants' hours, make-ups, links to the generic attendance
 //! page per meeting) and its graduation evening.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::content::preparation::{self, Material};
-use crate::db::cohorts::{self, NewCohort};
-use crate::db::sessions::{MeetingTimes, Session};
-use crate::db::{branches, enrolments, gate, volunteer_history};
-use crate::domain::session::{self as session_rules, SessionKind};
+use crate::app::volunteers::cohorts::{self, NewCohortPlan};
+use crate::content::preparation;
+use crate::db::sessions::MeetingTimes;
+use crate::domain::curriculum::Curriculum;
+use crate::domain::session as session_rules;
 use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{FieldErrors, Invalid, time};
 use crate::error::AppError;
-use crate::i18n::format;
 use crate::web::page::redirect;
-use crate::web::routes::sessions::managed;
 use crate::web::{CoordinatorUser, Form, Page};
 
 /// Blank meeting rows on the form: a cohort of the 20-hour course rarely
@@ -33,6 +30,29 @@ struct RowForm {
     end: String,
     modules: Vec<String>,
     error: Option<&'static str>,
+}
+
+impl RowForm {
+    fn is_blank(&self) -> bool {
+        self.date.trim().is_empty()
+            && self.start.trim().is_empty()
+            && self.end.trim().is_empty()
+            && self.modules.is_empty()
+    }
+
+    /// The meeting this row plans, or why it cannot.
+    fn parse(&self, curriculum: &Curriculum) -> Result<(MeetingTimes, Vec<String>), Invalid> {
+        let (starts_at, ends_at) = time::meeting(&self.date, &self.start, &self.end)?;
+        if self.modules.is_empty() || self.modules.iter().any(|m| curriculum.module(m).is_none()) {
+            return Err(Invalid("error-cohort-modules"));
+        }
+        let times = MeetingTimes {
+            starts_at,
+            ends_at,
+            location: None,
+        };
+        Ok((times, self.modules.clone()))
+    }
 }
 
 #[derive(Serialize, Default)]
@@ -51,41 +71,86 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn module_choices(material: &Material) -> Vec<(String, String)> {
-    material
-        .curriculum
-        .modules()
-        .iter()
-        .map(|m| (m.id.clone(), format!("{}. {}", m.order, m.title)))
-        .collect()
+impl CohortForm {
+    fn blank() -> CohortForm {
+        CohortForm {
+            rows: vec![RowForm::default(); ROWS],
+            ..CohortForm::default()
+        }
+    }
+
+    /// The form as typed: `date-1`, `start-1`, `end-1` and the checked
+    /// `modules-1` for each row.
+    fn read(fields: &[(String, String)]) -> CohortForm {
+        let rows = (1..=ROWS)
+            .map(|i| RowForm {
+                date: field(fields, &format!("date-{i}")).to_string(),
+                start: field(fields, &format!("start-{i}")).to_string(),
+                end: field(fields, &format!("end-{i}")).to_string(),
+                modules: fields
+                    .iter()
+                    .filter(|(k, _)| *k == format!("modules-{i}"))
+                    .map(|(_, v)| v.clone())
+                    .collect(),
+                error: None,
+            })
+            .collect();
+        CohortForm {
+            title: field(fields, "title").to_string(),
+            location: field(fields, "location").to_string(),
+            capacity: field(fields, "capacity").to_string(),
+            rows,
+        }
+    }
+
+    /// The form as a new cohort. A row's mistake is marked on the row,
+    /// where the page shows it.
+    fn parse(&mut self, curriculum: &Curriculum) -> Result<NewCohortPlan, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = errors.check("title", required_text(&self.title, 200));
+        let location = errors.check("location", required_text(&self.location, 300));
+        let capacity = errors.check("capacity", session_rules::capacity(&self.capacity));
+        let mut meetings = Vec::new();
+        for row in self.rows.iter_mut().filter(|r| !r.is_blank()) {
+            match row.parse(curriculum) {
+                Ok(meeting) => meetings.push(meeting),
+                Err(e) => row.error = Some(e.0),
+            }
+        }
+        if self.rows.iter().any(|r| r.error.is_some()) {
+            errors.add("meetings", Invalid("error-cohort-rows"));
+        } else if meetings.is_empty() {
+            errors.add("meetings", Invalid("error-cohort-no-meetings"));
+        }
+        match (title, location, capacity) {
+            (Some(title), Some(location), Some(capacity)) if errors.is_empty() => {
+                Ok(NewCohortPlan {
+                    title,
+                    location,
+                    capacity,
+                    meetings,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
 }
 
 async fn render_list(
     page: &Page,
+    user: &CoordinatorUser,
     branch_id: i64,
     form: &CohortForm,
     errors: &FieldErrors,
-    invalid: bool,
 ) -> Result<HttpResponse, AppError> {
-    let (branch, list) = page
-        .db()
-        .run(move |c| {
-            Ok((
-                branches::find(c, branch_id)?,
-                cohorts::in_branch(c, branch_id)?,
-            ))
-        })
-        .await?;
-    let mut ctx = Context::new();
-    ctx.insert("branch", &branch);
-    ctx.insert("cohorts", &list);
+    let view = cohorts::of_branch(&page.state.app, user.account(), branch_id).await?;
+    let mut ctx = Context::from_serialize(&view)?;
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    ctx.insert("modules", &module_choices(preparation::material()?));
-    if invalid {
-        page.render_invalid("volunteers/cohorts.html", ctx)
-    } else {
+    if errors.is_empty() {
         page.render("volunteers/cohorts.html", ctx)
+    } else {
+        page.render_invalid("volunteers/cohorts.html", ctx)
     }
 }
 
@@ -94,15 +159,8 @@ pub async fn list(
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let branch_id = path.into_inner();
-    if !user.coordinates(branch_id) {
-        return Err(AppError::Forbidden);
-    }
-    let form = CohortForm {
-        rows: vec![RowForm::default(); ROWS],
-        ..CohortForm::default()
-    };
-    render_list(&page, branch_id, &form, &FieldErrors::new(), false).await
+    let form = CohortForm::blank();
+    render_list(&page, &user, path.into_inner(), &form, &FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -112,130 +170,14 @@ pub async fn create(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
-    if !user.coordinates(branch_id) {
-        return Err(AppError::Forbidden);
-    }
-    let material = preparation::material()?;
-    let mut form = CohortForm {
-        title: field(&fields, "title").to_string(),
-        location: field(&fields, "location").to_string(),
-        capacity: field(&fields, "capacity").to_string(),
-        rows: Vec::with_capacity(ROWS),
+    let mut form = CohortForm::read(&fields);
+    let plan = match form.parse(&preparation::material()?.curriculum) {
+        Ok(valid) => valid,
+        Err(errors) => return render_list(&page, &user, branch_id, &form, &errors).await,
     };
-    let mut errors = FieldErrors::new();
-    let title = errors.check("title", required_text(&form.title, 200));
-    let location = errors.check("location", required_text(&form.location, 300));
-    let capacity = errors.check("capacity", session_rules::capacity(&form.capacity));
-    let mut plan: Vec<(MeetingTimes, Vec<String>)> = Vec::new();
-    for i in 1..=ROWS {
-        let mut row = RowForm {
-            date: field(&fields, &format!("date-{i}")).to_string(),
-            start: field(&fields, &format!("start-{i}")).to_string(),
-            end: field(&fields, &format!("end-{i}")).to_string(),
-            modules: fields
-                .iter()
-                .filter(|(k, _)| *k == format!("modules-{i}"))
-                .map(|(_, v)| v.clone())
-                .collect(),
-            error: None,
-        };
-        let blank = row.date.trim().is_empty()
-            && row.start.trim().is_empty()
-            && row.end.trim().is_empty()
-            && row.modules.is_empty();
-        if !blank {
-            match time::meeting(&row.date, &row.start, &row.end) {
-                Err(e) => row.error = Some(e.0),
-                Ok(_) if row.modules.is_empty() => row.error = Some("error-cohort-modules"),
-                Ok(_)
-                    if row
-                        .modules
-                        .iter()
-                        .any(|m| material.curriculum.module(m).is_none()) =>
-                {
-                    row.error = Some("error-cohort-modules")
-                }
-                Ok((starts_at, ends_at)) => plan.push((
-                    MeetingTimes {
-                        starts_at,
-                        ends_at,
-                        location: None,
-                    },
-                    row.modules.clone(),
-                )),
-            }
-        }
-        form.rows.push(row);
-    }
-    if form.rows.iter().any(|r| r.error.is_some()) {
-        errors.add("meetings", Invalid("error-cohort-rows"));
-    } else if plan.is_empty() {
-        errors.add("meetings", Invalid("error-cohort-no-meetings"));
-    }
-    let (Some(title), Some(location), Some(capacity), true) =
-        (title, location, capacity, errors.is_empty())
-    else {
-        return render_list(&page, branch_id, &form, &errors, true).await;
-    };
-    let id = page
-        .db()
-        .transaction(move |c| {
-            Ok(cohorts::create(
-                c,
-                &NewCohort {
-                    branch_id,
-                    title: &title,
-                    location: &location,
-                    capacity,
-                    enrol_deadline: None,
-                },
-                &plan,
-            )?)
-        })
-        .await?;
-    page.flash("success", "cohort-created");
+    let id = cohorts::create(&page.state.app, user.account(), branch_id, plan).await?;
+    page.success("cohort-created");
     Ok(redirect(&format!("/koordinator/forberedelse/{id}")))
-}
-
-#[derive(Serialize)]
-struct MeetingRow {
-    id: i64,
-    starts_at: chrono::NaiveDateTime,
-    ends_at: chrono::NaiveDateTime,
-    location: Option<String>,
-    cancelled: bool,
-    modules: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct ParticipantRow {
-    user_id: i64,
-    name: String,
-    email: String,
-    status: Option<String>,
-    done: String,
-    clear: bool,
-    makeup: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Graduate {
-    user_id: i64,
-    name: String,
-    at: chrono::NaiveDateTime,
-}
-
-/// The cohort, if this coordinator manages it and it is a cohort.
-fn own_cohort(
-    conn: &mut crate::db::DbConnection,
-    account: &crate::db::users::Account,
-    id: i64,
-) -> Result<Session, AppError> {
-    let s = managed(conn, account, id)?;
-    if s.kind() != SessionKind::Cohort {
-        return Err(AppError::NotFound);
-    }
-    Ok(s)
 }
 
 pub async fn show(
@@ -254,96 +196,8 @@ async fn render_show(
     form: &GraduationForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let account = (**user.account()).clone();
-    let material = preparation::material()?;
-    let lang = page.lang;
-    let label = |m: &str| {
-        material
-            .curriculum
-            .module(m)
-            .map(|m| (m.order, format!("{}. {}", m.order, m.title)))
-    };
-    let (session, plan, seated, waiting, gates, makeups, grad, graduates) = page
-        .db()
-        .run(move |c| {
-            let session = own_cohort(c, &account, id)?;
-            let plan = cohorts::plan(c, id)?;
-            let (seated, waiting) = enrolments::participants(c, id)?;
-            let ids: Vec<i64> = seated.iter().map(|p| p.enrolment.user_id).collect();
-            let gates: HashMap<i64, gate::Gate> = gate::gates(c, &material.curriculum, &ids)?
-                .into_iter()
-                .map(|g| (g.user_id, g))
-                .collect();
-            let makeups = cohorts::makeups_in(c, id)?;
-            let grad = cohorts::graduation(c, id)?;
-            let graduates = volunteer_history::activated_in_cohort(c, id)?;
-            Ok((
-                session, plan, seated, waiting, gates, makeups, grad, graduates,
-            ))
-        })
-        .await?;
-    let mut covered: Vec<String> = Vec::new();
-    let meetings: Vec<MeetingRow> = plan
-        .into_iter()
-        .map(|p| {
-            let mut labels: Vec<(i32, String)> =
-                p.modules.iter().filter_map(|m| label(m)).collect();
-            labels.sort();
-            if p.meeting.cancelled_at.is_none() {
-                covered.extend(p.modules.iter().cloned());
-            }
-            MeetingRow {
-                id: p.meeting.id,
-                starts_at: p.meeting.starts_at,
-                ends_at: p.meeting.ends_at,
-                location: p.meeting.location.clone(),
-                cancelled: p.meeting.cancelled_at.is_some(),
-                modules: labels.into_iter().map(|(_, l)| l).collect(),
-            }
-        })
-        .collect();
-    let uncovered: Vec<String> = material
-        .curriculum
-        .modules()
-        .iter()
-        .filter(|m| m.mandatory && !covered.contains(&m.id))
-        .map(|m| format!("{}. {}", m.order, m.title))
-        .collect();
-    let participants: Vec<ParticipantRow> = seated
-        .iter()
-        .map(|p| {
-            let g = gates.get(&p.enrolment.user_id);
-            ParticipantRow {
-                user_id: p.enrolment.user_id,
-                name: p.name.clone(),
-                email: p.email.clone(),
-                status: g.map(|g| g.status.as_str().to_string()),
-                done: g
-                    .map(|g| format::hours(lang, g.progress.done_minutes))
-                    .unwrap_or_default(),
-                clear: g.is_some_and(gate::Gate::is_clear),
-                makeup: makeups
-                    .get(&p.enrolment.user_id)
-                    .and_then(|m| label(m).map(|(_, l)| l)),
-            }
-        })
-        .collect();
-    let graduates: Vec<Graduate> = graduates
-        .into_iter()
-        .map(|(user_id, name, at)| Graduate { user_id, name, at })
-        .collect();
-    let mut ctx = Context::new();
-    ctx.insert("session", &session);
-    ctx.insert("meetings", &meetings);
-    ctx.insert("uncovered", &uncovered);
-    ctx.insert("participants", &participants);
-    ctx.insert("waiting", &waiting.len());
-    ctx.insert("graduation", &grad);
-    ctx.insert("graduates", &graduates);
-    ctx.insert(
-        "total_hours",
-        &format::hours(lang, material.curriculum.total_minutes()),
-    );
+    let view = cohorts::overview(&page.state.app, user.account(), id).await?;
+    let mut ctx = Context::from_serialize(&view)?;
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     if errors.is_empty() {
@@ -361,6 +215,21 @@ pub struct GraduationForm {
     location: String,
 }
 
+impl GraduationForm {
+    /// When (UTC) and where.
+    fn parse(&self) -> Result<(NaiveDateTime, Option<String>), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let day = errors.check("date", time::date(&self.date));
+        let clock = errors.check("time", time::clock(&self.time));
+        let at = match (day, clock) {
+            (Some(d), Some(t)) => errors.check("time", time::local_to_utc(d, t)),
+            _ => None,
+        };
+        let location = errors.check("location", optional_text(&self.location, 300));
+        at.zip(location).ok_or(errors)
+    }
+}
+
 /// Marks the cohort's end with a graduation evening. The page lists who
 /// became active in the cohort.
 pub async fn graduation(
@@ -370,25 +239,11 @@ pub async fn graduation(
     Form(form): Form<GraduationForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let account = (**user.account()).clone();
-    let mut errors = FieldErrors::new();
-    let day = errors.check("date", time::date(&form.date));
-    let clock = errors.check("time", time::clock(&form.time));
-    let at = match (day, clock) {
-        (Some(d), Some(t)) => errors.check("time", time::local_to_utc(d, t)),
-        _ => None,
+    let (at, location) = match form.parse() {
+        Ok(valid) => valid,
+        Err(errors) => return render_show(&page, &user, id, &form, &errors).await,
     };
-    let location = errors.check("location", optional_text(&form.location, 300));
-    let (Some(at), Some(location)) = (at, location) else {
-        return render_show(&page, &user, id, &form, &errors).await;
-    };
-    page.db()
-        .transaction(move |c| {
-            own_cohort(c, &account, id)?;
-            cohorts::set_graduation(c, id, at, location.as_deref())?;
-            Ok(())
-        })
-        .await?;
-    page.flash("success", "cohort-graduation-saved");
+    cohorts::set_graduation(&page.state.app, user.account(), id, at, location).await?;
+    page.success("cohort-graduation-saved");
     Ok(redirect(&format!("/koordinator/forberedelse/{id}")))
 }

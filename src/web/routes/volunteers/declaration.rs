@@ -3,14 +3,11 @@
 //! a newer version of everyone.
 
 use actix_web::HttpResponse;
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::content::preparation;
-use crate::db::{activation, declarations, volunteers};
+use crate::app::volunteers::declaration::{self, Required};
 use crate::domain::declaration as rules;
-use crate::domain::volunteer::VolunteerStatus;
 use crate::domain::{FieldErrors, Invalid};
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -23,39 +20,21 @@ pub struct SignForm {
     confirm: String,
 }
 
-#[derive(Serialize)]
-struct Signed {
-    version: i32,
-    signed_at: NaiveDateTime,
-    typed_name: String,
-}
-
-/// Those who may sign: any volunteer on the path, not the declined or
-/// those who have left.
-async fn signer(page: &Page, user_id: i64) -> Result<(i32, Vec<Signed>), AppError> {
-    page.db()
-        .run(move |c| {
-            let v = volunteers::find(c, user_id)?.ok_or(AppError::Forbidden)?;
-            if matches!(
-                VolunteerStatus::parse(&v.status),
-                Some(VolunteerStatus::Rejected | VolunteerStatus::Alumni) | None
-            ) {
-                return Err(AppError::Forbidden);
-            }
-            let required = declarations::required_version(c)?;
-            let signed = declarations::of_many(c, &[user_id])?
-                .remove(&user_id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| Signed {
-                    version: s.version,
-                    signed_at: s.signed_at,
-                    typed_name: s.typed_name,
-                })
-                .collect();
-            Ok((required, signed))
-        })
-        .await
+impl SignForm {
+    /// The typed name, if it is the signer's and the box is ticked.
+    fn parse(&self, signer: &str) -> Result<String, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let typed = errors.check(
+            "name",
+            rules::signature(&self.name, signer, !self.confirm.is_empty()),
+        );
+        // The confirmation box has its own place on the page.
+        if errors.get("name") == Some(Invalid("error-signature-confirm")) {
+            errors = FieldErrors::new();
+            errors.add("confirm", Invalid("error-signature-confirm"));
+        }
+        typed.ok_or(errors)
+    }
 }
 
 async fn render(
@@ -63,37 +42,21 @@ async fn render(
     user_id: i64,
     form: &SignForm,
     errors: &FieldErrors,
-    invalid: bool,
 ) -> Result<HttpResponse, AppError> {
-    let (required, signed) = signer(page, user_id).await?;
-    let material = preparation::material()?;
-    let text = material
-        .declaration(required)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("declaration {required} missing")))?;
-    let current = signed.iter().find(|s| s.version >= required);
-    let mut ctx = Context::new();
-    ctx.insert("declaration", &text.meta);
-    ctx.insert("text", &text.html);
-    ctx.insert("signed", &current);
-    ctx.insert(
-        "earlier",
-        &signed
-            .iter()
-            .filter(|s| s.version < required)
-            .collect::<Vec<_>>(),
-    );
+    let view = declaration::signing_page(&page.state.app, user_id).await?;
+    let mut ctx = Context::from_serialize(&view)?;
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    if invalid {
-        page.render_invalid("volunteers/declaration.html", ctx)
-    } else {
+    if errors.is_empty() {
         page.render("volunteers/declaration.html", ctx)
+    } else {
+        page.render_invalid("volunteers/declaration.html", ctx)
     }
 }
 
 pub async fn form(user: VolunteerUser, page: Page) -> Result<HttpResponse, AppError> {
     let form = SignForm::default();
-    render(&page, user.user.id, &form, &FieldErrors::new(), false).await
+    render(&page, user.user.id, &form, &FieldErrors::new()).await
 }
 
 /// Signs the version required now. The last requirement met may activate
@@ -103,71 +66,21 @@ pub async fn sign(
     page: Page,
     Form(form): Form<SignForm>,
 ) -> Result<HttpResponse, AppError> {
-    let user_id = user.user.id;
-    let (required, _) = signer(&page, user_id).await?;
-    let mut errors = FieldErrors::new();
-    let typed = errors.check(
-        "name",
-        rules::signature(&form.name, &user.user.name, !form.confirm.is_empty()),
-    );
-    let Some(typed) = typed else {
-        // The confirmation box has its own place on the page.
-        if errors.get("name") == Some(Invalid("error-signature-confirm")) {
-            let mut moved = FieldErrors::new();
-            moved.add("confirm", Invalid("error-signature-confirm"));
-            errors = moved;
-        }
-        return render(&page, user_id, &form, &errors, true).await;
+    let typed = match form.parse(&user.user.name) {
+        Ok(valid) => valid,
+        Err(errors) => return render(&page, user.user.id, &form, &errors).await,
     };
-    let material = preparation::material()?;
-    let base = page.state.settings.base_url().to_string();
-    page.db()
-        .transaction(move |c| {
-            declarations::sign(c, user_id, required, &typed)?;
-            activation::activate_if_automatic(c, &material.curriculum, user_id, &base)?;
-            Ok(())
-        })
-        .await?;
-    page.flash("success", "declaration-signed");
+    declaration::sign(&page.state.app, user.user.id, typed).await?;
+    page.success("declaration-signed");
     Ok(redirect("/frivillig"))
 }
 
-#[derive(Serialize)]
-struct VersionRow<'a> {
-    version: i32,
-    title: &'a str,
-    valid_from: Option<NaiveDateTime>,
-    required: bool,
-    can_require: bool,
-}
-
 pub async fn admin(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
-    let (required, since) = page
-        .db()
-        .run(|c| {
-            Ok((
-                declarations::required_version(c)?,
-                declarations::required_since(c)?,
-            ))
-        })
-        .await?;
-    let material = preparation::material()?;
-    let versions: Vec<VersionRow> = material
-        .declarations()
-        .iter()
-        .map(|d| VersionRow {
-            version: d.meta.version,
-            title: &d.meta.title,
-            valid_from: super::noon(d.meta.valid_from),
-            required: d.meta.version == required,
-            can_require: d.meta.version > required,
-        })
-        .collect();
-    let mut ctx = Context::new();
-    ctx.insert("versions", &versions);
-    ctx.insert("required", &required);
-    ctx.insert("since", &since.map(|(_, at)| at));
-    page.render("volunteers/declaration_admin.html", ctx)
+    let view = declaration::admin_page(&page.state.app).await?;
+    page.render(
+        "volunteers/declaration_admin.html",
+        Context::from_serialize(&view)?,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -183,25 +96,12 @@ pub async fn require(
     page: Page,
     Form(form): Form<RequireForm>,
 ) -> Result<HttpResponse, AppError> {
-    let material = preparation::material()?;
-    let Some(version) = form
-        .version
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|v| material.declaration(*v).is_some())
-    else {
-        return Err(AppError::BadRequest("unknown declaration version".into()));
-    };
-    let by = admin.user.id;
-    let done = page
-        .db()
-        .transaction(move |c| Ok(declarations::require(c, version, by)?))
-        .await?;
-    if done {
-        page.flash("success", "declaration-required");
-    } else {
-        page.flash("error", "declaration-not-newer");
+    let unknown = || AppError::BadRequest("unknown declaration version".into());
+    let version = form.version.trim().parse::<i32>().map_err(|_| unknown())?;
+    match declaration::require(&page.state.app, admin.account(), version).await? {
+        Required::Done => page.success("declaration-required"),
+        Required::NotNewer => page.error("declaration-not-newer"),
+        Required::Unknown => return Err(unknown()),
     }
     Ok(redirect("/admin/tavshedserklaering"))
 }

@@ -16,13 +16,11 @@ mod pipeline;
 mod settings;
 
 use actix_web::web;
+use chrono::NaiveDate;
 
-use crate::content::preparation::{self, Material};
-use crate::db::sessions::Session;
-use crate::db::{DbConnection, activation};
-use crate::domain::attendance::AttendanceStatus;
-use crate::domain::session::SessionKind;
-use crate::error::AppError;
+use crate::domain::validation::optional_text;
+use crate::domain::volunteer as rules;
+use crate::domain::{FieldErrors, time};
 
 pub use checklist::ActiveVolunteer;
 
@@ -121,46 +119,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// What to do after attendance at a meeting is saved, for sessions whose
-/// kind cares (cohorts count hours towards modules). The generic attendance
-/// page asks before its transaction and runs it inside.
-pub struct AttendanceHook {
-    material: &'static Material,
-    base_url: String,
+/// Today in Copenhagen.
+fn today() -> NaiveDate {
+    time::local(chrono::Utc::now().naive_utc()).date_naive()
 }
 
-impl AttendanceHook {
-    pub fn for_session(session: &Session, base_url: &str) -> Result<Option<Self>, AppError> {
-        if session.kind() != SessionKind::Cohort {
-            return Ok(None);
-        }
-        Ok(Some(AttendanceHook {
-            material: preparation::material()?,
-            base_url: base_url.to_string(),
-        }))
-    }
-
-    /// `changed`: the people whose attendance differs from before.
-    pub fn run(
-        &self,
-        conn: &mut DbConnection,
-        meeting_id: i64,
-        changed: &[(i64, AttendanceStatus)],
-        by: i64,
-    ) -> diesel::QueryResult<()> {
-        activation::after_cohort_attendance(
-            conn,
-            &self.material.curriculum,
-            meeting_id,
-            changed,
-            by,
-            &self.base_url,
-        )
-    }
-}
-
-/// A date (no time) as the date filters want it: noon UTC, which is the
-/// same date in Copenhagen all year.
-pub(crate) fn noon(date: chrono::NaiveDate) -> Option<chrono::NaiveDateTime> {
-    date.and_hms_opt(12, 0, 0)
+/// A pause's last day and reason, as the volunteer's and the coordinator's
+/// forms both ask them.
+fn parse_pause(until: &str, reason: &str) -> Result<(NaiveDate, Option<String>), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let until = errors.check("until", rules::pause_until(until, today()));
+    let reason = errors.check("reason", optional_text(reason, 500));
+    until.zip(reason).ok_or(errors)
 }

@@ -7,63 +7,13 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::db::{branches, supervision, volunteer_settings};
+use crate::app::volunteers::settings::{self, Settings};
 use crate::domain::FieldErrors;
 use crate::domain::activation::BranchRequirements;
 use crate::domain::supervision::window_months;
 use crate::error::AppError;
 use crate::web::page::redirect;
 use crate::web::{CoordinatorUser, Form, Page};
-
-pub async fn form(
-    user: CoordinatorUser,
-    page: Page,
-    path: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
-    let branch_id = path.into_inner();
-    if !user.coordinates(branch_id) {
-        return Err(AppError::Forbidden);
-    }
-    render(&page, branch_id, None, &FieldErrors::new()).await
-}
-
-/// The page; `typed` keeps what was typed when it is shown again with
-/// mistakes.
-async fn render(
-    page: &Page,
-    branch_id: i64,
-    typed: Option<&SettingsForm>,
-    errors: &FieldErrors,
-) -> Result<HttpResponse, AppError> {
-    let (branch, mut settings, window) = page
-        .db()
-        .run(move |c| {
-            Ok((
-                branches::find(c, branch_id)?,
-                volunteer_settings::of_branch(c, branch_id)?,
-                supervision::window(c, branch_id)?,
-            ))
-        })
-        .await?;
-    let mut window = window.to_string();
-    if let Some(f) = typed {
-        settings.child_certificate = f.child_certificate.is_some();
-        settings.auto_activate = f.auto_activate.is_some();
-        if let Some(typed) = &f.supervision_window_months {
-            window = typed.clone();
-        }
-    }
-    let mut ctx = Context::new();
-    ctx.insert("branch", &branch);
-    ctx.insert("settings", &settings);
-    ctx.insert("supervision_window", &window);
-    ctx.insert("errors", errors);
-    if errors.is_empty() {
-        page.render("volunteers/settings.html", ctx)
-    } else {
-        page.render_invalid("volunteers/settings.html", ctx)
-    }
-}
 
 /// Checkboxes: present when ticked, absent otherwise.
 #[derive(Deserialize, Default)]
@@ -75,6 +25,73 @@ pub struct SettingsForm {
     supervision_window_months: Option<String>,
 }
 
+impl SettingsForm {
+    fn requirements(&self) -> BranchRequirements {
+        BranchRequirements {
+            child_certificate: self.child_certificate.is_some(),
+            auto_activate: self.auto_activate.is_some(),
+        }
+    }
+}
+
+impl TryFrom<&SettingsForm> for Settings {
+    type Error = FieldErrors;
+
+    fn try_from(form: &SettingsForm) -> Result<Settings, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let supervision_window = match &form.supervision_window_months {
+            Some(typed) => Some(
+                errors
+                    .check("supervision_window_months", window_months(typed))
+                    .ok_or(errors)?,
+            ),
+            None => None,
+        };
+        Ok(Settings {
+            requirements: form.requirements(),
+            supervision_window,
+        })
+    }
+}
+
+pub async fn form(
+    user: CoordinatorUser,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    render(&page, &user, path.into_inner(), None, &FieldErrors::new()).await
+}
+
+/// The page; `typed` keeps what was typed when it is shown again with
+/// mistakes.
+async fn render(
+    page: &Page,
+    user: &CoordinatorUser,
+    branch_id: i64,
+    typed: Option<&SettingsForm>,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
+    let view = settings::page(&page.state.app, user.account(), branch_id).await?;
+    let mut settings = view.settings;
+    let mut window = view.supervision_window.to_string();
+    if let Some(f) = typed {
+        settings = f.requirements();
+        if let Some(typed) = &f.supervision_window_months {
+            window = typed.clone();
+        }
+    }
+    let mut ctx = Context::new();
+    ctx.insert("branch", &view.branch);
+    ctx.insert("settings", &settings);
+    ctx.insert("supervision_window", &window);
+    ctx.insert("errors", errors);
+    if errors.is_empty() {
+        page.render("volunteers/settings.html", ctx)
+    } else {
+        page.render_invalid("volunteers/settings.html", ctx)
+    }
+}
+
 pub async fn save(
     user: CoordinatorUser,
     page: Page,
@@ -82,33 +99,12 @@ pub async fn save(
     Form(form): Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
-    if !user.coordinates(branch_id) {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FieldErrors::new();
-    let window = match &form.supervision_window_months {
-        Some(typed) => match errors.check("supervision_window_months", window_months(typed)) {
-            Some(months) => Some(months),
-            None => return render(&page, branch_id, Some(&form), &errors).await,
-        },
-        None => None,
+    let valid = match Settings::try_from(&form) {
+        Ok(valid) => valid,
+        Err(errors) => return render(&page, &user, branch_id, Some(&form), &errors).await,
     };
-    let settings = BranchRequirements {
-        child_certificate: form.child_certificate.is_some(),
-        auto_activate: form.auto_activate.is_some(),
-    };
-    let by = user.user.id;
-    page.db()
-        .transaction(move |c| {
-            branches::find(c, branch_id)?;
-            volunteer_settings::save(c, branch_id, &settings, by)?;
-            if let Some(months) = window {
-                supervision::set_window(c, branch_id, months, by)?;
-            }
-            Ok(())
-        })
-        .await?;
-    page.flash("success", "flash-saved");
+    settings::save(&page.state.app, user.account(), branch_id, valid).await?;
+    page.success("flash-saved");
     Ok(redirect(&format!(
         "/koordinator/afdelinger/{branch_id}/indstillinger"
     )))

@@ -1,6 +1,17 @@
+//! What the system has to tell people: the facts recorded when something
+//! happens (a seat confirmed, an application accepted, supervision due),
+//! each addressed to a `Recipient`. They are domain facts, not mail: storage
+//! keeps them in the outbox, `mail` decides how they read and are delivered,
+//! `calendar` turns their sessions into invitations.
+//!
+//! Links in a message are paths on the site ("/frivillig"), made absolute
+//! only where a message is rendered (`Links`), so that a stored message does
+//! not depend on the address the site had when it was recorded.
+
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::Lang;
 use crate::domain::session::SessionKind;
 
 /// Who an email goes to. The language is the recipient's own choice, so a
@@ -11,13 +22,13 @@ pub struct Recipient {
     pub user_id: Option<i64>,
     pub email: String,
     pub name: String,
-    pub language: String,
+    pub language: Lang,
 }
 
 /// A user row selected as `(users::id, users::email, users::name,
 /// users::language)`, the shape the queries that address several people load.
-impl From<(i64, String, String, String)> for Recipient {
-    fn from((id, email, name, language): (i64, String, String, String)) -> Self {
+impl From<(i64, String, String, Lang)> for Recipient {
+    fn from((id, email, name, language): (i64, String, String, Lang)) -> Self {
         Recipient {
             user_id: Some(id),
             email,
@@ -203,15 +214,14 @@ pub enum Message {
     },
 }
 
-/// A module still short of hours, as an email names it.
+/// A module still short of hours, as an email names it. Numbers only: the
+/// email writes them the recipient's way and lets the translation choose
+/// "time"/"timer".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MissingModule {
     pub order: i32,
     pub title: String,
-    /// Hours missing, written the recipient's way ("1,5" / "1.5").
-    pub hours: String,
-    /// "one" for exactly one hour, else "other" (for "1 time" / "2 timer").
-    pub plural: String,
+    pub missing_minutes: i32,
 }
 
 /// An organisation's booking as its emails describe it.
@@ -223,7 +233,7 @@ pub struct BookingSummary {
     pub participants: i32,
     pub wished_from: chrono::NaiveDate,
     pub wished_to: chrono::NaiveDate,
-    /// The requester's page for the booking, absolute.
+    /// The requester's page for the booking: a path on the site.
     pub url: String,
 }
 
@@ -236,7 +246,7 @@ pub struct SessionSummary {
     pub title: String,
     pub location: String,
     pub online_url: Option<String>,
-    /// The session's page, absolute (with the site's base URL).
+    /// The session's page: a path on the site (`Links` makes it absolute).
     pub url: String,
     /// Who arranges it: the branch (name and address), or the national
     /// secretariat when `None`.
@@ -273,7 +283,105 @@ pub enum CalendarMethod {
     Cancel,
 }
 
+/// Makes the paths that messages hold into absolute links, with the site's
+/// address as configured now. Built once from the settings; used wherever a
+/// message leaves the site (email, invitation, feed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Links {
+    base: String,
+}
+
+impl Links {
+    pub fn new(base_url: &str) -> Links {
+        Links {
+            base: base_url.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// `path` on this site. A link that is already absolute (a message
+    /// recorded before messages held paths) is kept as it is.
+    pub fn absolute(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            path.to_string()
+        } else {
+            format!("{}{}", self.base, path)
+        }
+    }
+
+    fn make_absolute(&self, link: &mut String) {
+        if !link.starts_with("http://") && !link.starts_with("https://") {
+            link.insert_str(0, &self.base);
+        }
+    }
+}
+
+impl SessionSummary {
+    /// The summary with its page as an absolute link.
+    pub fn with_absolute_links(mut self, links: &Links) -> SessionSummary {
+        links.make_absolute(&mut self.url);
+        self
+    }
+}
+
 impl Message {
+    /// The message with every link it holds made absolute.
+    pub fn with_absolute_links(mut self, links: &Links) -> Message {
+        for link in self.links_mut() {
+            links.make_absolute(link);
+        }
+        self
+    }
+
+    /// Every link the message holds, for `with_absolute_links`. The match
+    /// names every variant, so a new message with links cannot be missed.
+    fn links_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Message::VerifyEmail { link }
+            | Message::ResetPassword { link }
+            | Message::Invitation { link, .. }
+            | Message::CoordinatorAssigned { link, .. }
+            | Message::ApplicationAccepted { link, .. }
+            | Message::VolunteerActivated { link, .. }
+            | Message::VolunteerPaused { link, .. }
+            | Message::VolunteerResumed { link }
+            | Message::AttendanceMissing { link, .. }
+            | Message::AccountCreated { link }
+            | Message::SupervisionRequestReceived { link, .. }
+            | Message::SupervisionDueSoon { link, .. }
+            | Message::SupervisionOverdue { link, .. } => vec![link],
+            Message::AccountExists {
+                login_link,
+                reset_link,
+            } => vec![login_link, reset_link],
+            Message::ApplicationReceived {
+                verify_link, link, ..
+            } => verify_link.iter_mut().chain([link]).collect(),
+            Message::ApplicationDeclined { .. } => Vec::new(),
+            Message::Enrolled { session }
+            | Message::Waitlisted { session, .. }
+            | Message::Promoted { session }
+            | Message::EnrolmentCancelled { session, .. }
+            | Message::LeftWaitlist { session }
+            | Message::SessionChanged { session }
+            | Message::SessionCancelled { session, .. }
+            | Message::Reminder { session, .. }
+            | Message::EveningInvitation { session, .. } => vec![&mut session.url],
+            Message::BookingReceived { booking } | Message::BookingDeclined { booking, .. } => {
+                vec![&mut booking.url]
+            }
+            Message::BookingAccepted {
+                booking,
+                session,
+                enrol_link,
+            } => vec![&mut booking.url, &mut session.url, enrol_link],
+            Message::SupervisionRequestAnswered { session, link } => session
+                .iter_mut()
+                .map(|s| &mut s.url)
+                .chain([link])
+                .collect(),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Message::VerifyEmail { .. } => "verify_email",
@@ -356,7 +464,7 @@ pub fn samples() -> Vec<Message> {
         title: "LGBT+ venlig praksis i sundhedsvæsenet".into(),
         location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
         online_url: None,
-        url: "http://127.0.0.1:8080/genlaer/hold/42".into(),
+        url: "/genlaer/hold/42".into(),
         organizer: Some(Organizer {
             name: "Aarhus".into(),
             email: "aarhus@brobyg.test".into(),
@@ -383,9 +491,9 @@ pub fn samples() -> Vec<Message> {
         participants: 18,
         wished_from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
         wished_to: NaiveDate::from_ymd_opt(2026, 5, 31).unwrap_or_default(),
-        url: "http://127.0.0.1:8080/genlaer/bestillinger/7".into(),
+        url: "/genlaer/bestillinger/7".into(),
     };
-    let link = "http://127.0.0.1:8080/konto/x".to_string();
+    let link = "/konto/x".to_string();
     let branches = vec!["Aarhus".to_string(), "Randers".to_string()];
     vec![
         Message::VerifyEmail { link: link.clone() },
@@ -426,12 +534,12 @@ pub fn samples() -> Vec<Message> {
         },
         Message::ApplicationReceived {
             branch: "Aarhus".into(),
-            verify_link: Some("http://127.0.0.1:8080/konto/bekraeft/x".into()),
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            verify_link: Some("/konto/bekraeft/x".into()),
+            link: "/frivillig".into(),
         },
         Message::ApplicationAccepted {
             branch: "Aarhus".into(),
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            link: "/frivillig".into(),
         },
         Message::ApplicationDeclined {
             branch: "Aarhus".into(),
@@ -443,29 +551,28 @@ pub fn samples() -> Vec<Message> {
             missing: vec![MissingModule {
                 order: 5,
                 title: "Tavshedspligt og etik".into(),
-                hours: "2".into(),
-                plural: "other".into(),
+                missing_minutes: 120,
             }],
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            link: "/frivillig".into(),
         },
         Message::VolunteerActivated {
             branch: "Aarhus".into(),
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            link: "/frivillig".into(),
         },
         Message::VolunteerPaused {
             until: at(31, 12),
             by_staff: false,
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            link: "/frivillig".into(),
         },
         Message::VolunteerResumed {
-            link: "http://127.0.0.1:8080/frivillig".into(),
+            link: "/frivillig".into(),
         },
         Message::Reminder {
             session: session.clone(),
             meeting_id: 1,
         },
         Message::AccountCreated {
-            link: "http://127.0.0.1:8080/konto/velkommen/x".into(),
+            link: "/konto/velkommen/x".into(),
         },
         Message::BookingReceived {
             booking: booking.clone(),
@@ -473,7 +580,7 @@ pub fn samples() -> Vec<Message> {
         Message::BookingAccepted {
             booking: booking.clone(),
             session,
-            enrol_link: "http://127.0.0.1:8080/genlaer/tilmelding/x".into(),
+            enrol_link: "/genlaer/tilmelding/x".into(),
         },
         Message::BookingDeclined {
             booking,
@@ -483,32 +590,32 @@ pub fn samples() -> Vec<Message> {
             volunteer: "Sofie Brobygger".into(),
             branch: "Aarhus".into(),
             respond_by: at(30, 14),
-            link: "http://127.0.0.1:8080/koordinator/supervision/anmodninger".into(),
+            link: "/koordinator/supervision/anmodninger".into(),
         },
         Message::SupervisionRequestAnswered {
             session: Some(SessionSummary {
                 kind: SessionKind::Supervision,
                 title: "Individuel supervision".into(),
-                url: "http://127.0.0.1:8080/supervision/43".into(),
+                url: "/supervision/43".into(),
                 id: 43,
                 ..supervision.clone()
             }),
-            link: "http://127.0.0.1:8080/supervision".into(),
+            link: "/supervision".into(),
         },
         Message::SupervisionDueSoon {
             due_on: at(31, 12),
-            link: "http://127.0.0.1:8080/supervision".into(),
+            link: "/supervision".into(),
         },
         Message::SupervisionOverdue {
             due_on: at(2, 12),
-            link: "http://127.0.0.1:8080/supervision".into(),
+            link: "/supervision".into(),
         },
         Message::EveningInvitation {
             session: SessionSummary {
                 id: 43,
                 kind: SessionKind::Evening,
                 title: "Brobyggeraften: Sundhedsvæsenet set fra borgerens side".into(),
-                url: "http://127.0.0.1:8080/aftener/43".into(),
+                url: "/aftener/43".into(),
                 meetings: vec![MeetingInfo {
                     id: 2,
                     starts_at: at(30, 16),
@@ -533,11 +640,50 @@ mod tests {
     #[test]
     fn messages_round_trip_through_their_stored_form() {
         let m = Message::Invitation {
-            link: "https://brobyg.test/konto/invitation/abc".into(),
+            link: "/konto/invitation/abc".into(),
             branches: vec!["Aarhus".into(), "Randers".into()],
         };
         let json = serde_json::to_string(&m).expect("serialise");
         assert!(json.contains("\"kind\":\"invitation\""));
         assert_eq!(serde_json::from_str::<Message>(&json).expect("parse"), m);
+    }
+
+    #[test]
+    fn links_become_absolute_where_a_message_leaves_the_site() {
+        let links = Links::new("https://brobyg.example/");
+        let sample = samples()
+            .into_iter()
+            .find(|m| m.kind() == "booking_accepted")
+            .expect("sample");
+        let Message::BookingAccepted {
+            booking,
+            session,
+            enrol_link,
+        } = sample.with_absolute_links(&links)
+        else {
+            panic!("same kind");
+        };
+        assert_eq!(booking.url, "https://brobyg.example/genlaer/bestillinger/7");
+        assert_eq!(session.url, "https://brobyg.example/genlaer/hold/42");
+        assert_eq!(enrol_link, "https://brobyg.example/genlaer/tilmelding/x");
+    }
+
+    #[test]
+    fn every_stored_link_is_a_path_and_old_absolute_ones_stay() {
+        let links = Links::new("https://brobyg.example");
+        for message in samples() {
+            let mut m = message.clone();
+            for link in m.links_mut() {
+                assert!(link.starts_with('/'), "{}: {link}", message.kind());
+            }
+        }
+        assert_eq!(
+            links.absolute("http://old.example/frivillig"),
+            "http://old.example/frivillig"
+        );
+        assert_eq!(
+            links.absolute("/frivillig"),
+            "https://brobyg.example/frivillig"
+        );
     }
 }

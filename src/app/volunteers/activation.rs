@@ -1,28 +1,24 @@
 //! Status changes along the volunteer's path that carry a message: starting
 //! training, activating (by a coordinator or automatically), pausing,
 //! coming back and stopping. Each writes the status, its history row and
-//! the email in the caller's transaction.
+//! the email in the caller's transaction; the volunteer's own pause and
+//! return are use cases of their own.
 
 use chrono::NaiveDate;
-use diesel::prelude::*;
+use diesel::QueryResult;
 
-use super::schema::branches;
-use super::volunteer_history::{self, Change, Note};
-use super::{DbConnection, cohorts, gate, outbox, users};
+use super::{App, DASHBOARD, Error, curriculum};
+use crate::db::volunteer_history::{self, Change, Note};
+use crate::db::{DbConnection, branches, cohorts, gate, outbox, sessions, users, volunteers};
 use crate::domain::activation::{self, ActivationRefusal};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::curriculum::Curriculum;
+use crate::domain::events::MissingModule;
+use crate::domain::events::{Message, Recipient};
 use crate::domain::volunteer::{StatusChange, VolunteerStatus};
-use crate::i18n::{Lang, format};
-use crate::mail::message::MissingModule;
-use crate::mail::{Message, Recipient};
 
 fn recipient(conn: &mut DbConnection, user_id: i64) -> QueryResult<Recipient> {
     Ok(Recipient::from(&users::find(conn, user_id)?))
-}
-
-fn dashboard(base_url: &str) -> String {
-    format!("{}/frivillig", base_url.trim_end_matches('/'))
 }
 
 /// Makes the volunteer active (`Activate`) or brings them back from a pause
@@ -35,7 +31,6 @@ pub fn make_active(
     change: StatusChange,
     by: Option<i64>,
     reason: Option<&str>,
-    base_url: &str,
 ) -> QueryResult<Result<(), ActivationRefusal>> {
     let g = gate::volunteer_gate(conn, curriculum, user_id)?;
     if let Err(refusal) = activation::may_become_active(g.status, change, &g.unmet) {
@@ -63,12 +58,9 @@ pub fn make_active(
         return Ok(Err(ActivationRefusal::Status(now)));
     }
     let to = recipient(conn, user_id)?;
-    let link = dashboard(base_url);
+    let link = DASHBOARD.to_string();
     let message = if change == StatusChange::Activate {
-        let branch: String = branches::table
-            .find(g.branch_id)
-            .select(branches::name)
-            .first(conn)?;
+        let branch = branches::find(conn, g.branch_id)?.name;
         Message::VolunteerActivated { branch, link }
     } else {
         Message::VolunteerResumed { link }
@@ -84,7 +76,6 @@ pub fn activate_if_automatic(
     conn: &mut DbConnection,
     curriculum: &Curriculum,
     user_id: i64,
-    base_url: &str,
 ) -> QueryResult<bool> {
     let Ok(g) = gate::volunteer_gate(conn, curriculum, user_id) else {
         return Ok(false);
@@ -99,15 +90,13 @@ pub fn activate_if_automatic(
         StatusChange::Activate,
         None,
         None,
-        base_url,
     )?
     .is_ok())
 }
 
 /// An approved volunteer with a cohort seat is in training.
 pub fn start_training(conn: &mut DbConnection, user_id: i64, by: Option<i64>) -> QueryResult<()> {
-    let current =
-        super::volunteers::find(conn, user_id)?.and_then(|v| VolunteerStatus::parse(&v.status));
+    let current = volunteers::find(conn, user_id)?.map(|v| v.status);
     if current == Some(VolunteerStatus::Approved) {
         volunteer_history::change(
             conn,
@@ -133,7 +122,6 @@ pub fn pause(
     until: NaiveDate,
     reason: Option<&str>,
     by: i64,
-    base_url: &str,
 ) -> QueryResult<Result<(), VolunteerStatus>> {
     let changed = volunteer_history::change(
         conn,
@@ -160,7 +148,7 @@ pub fn pause(
                 .and_hms_opt(12, 0, 0)
                 .ok_or(diesel::result::Error::NotFound)?,
             by_staff: by != user_id,
-            link: dashboard(base_url),
+            link: DASHBOARD.to_string(),
         },
     )?;
     Ok(Ok(()))
@@ -201,13 +189,12 @@ pub fn after_cohort_attendance(
     meeting_id: i64,
     changed: &[(i64, AttendanceStatus)],
     by: i64,
-    base_url: &str,
 ) -> QueryResult<()> {
     if changed.is_empty() {
         return Ok(());
     }
-    let meeting = super::sessions::meeting(conn, meeting_id)?;
-    let session = super::sessions::find(conn, meeting.session_id)?;
+    let meeting = sessions::meeting(conn, meeting_id)?;
+    let session = sessions::find(conn, meeting.session_id)?;
     let taught = cohorts::modules_of_meetings(conn, &[meeting_id])?
         .remove(&meeting_id)
         .unwrap_or_default();
@@ -224,7 +211,6 @@ pub fn after_cohort_attendance(
             .map(|(_, s)| *s);
         if status != Some(AttendanceStatus::Present) {
             let to = recipient(conn, g.user_id)?;
-            let lang = Lang::parse(&to.language).unwrap_or_default();
             let missing: Vec<MissingModule> = g
                 .progress
                 .missing()
@@ -232,13 +218,7 @@ pub fn after_cohort_attendance(
                 .map(|m| MissingModule {
                     order: m.module.order,
                     title: m.module.title.clone(),
-                    hours: format::hours(lang, m.missing_minutes),
-                    plural: if m.missing_minutes == 60 {
-                        "one"
-                    } else {
-                        "other"
-                    }
-                    .into(),
+                    missing_minutes: m.missing_minutes,
                 })
                 .collect();
             if !missing.is_empty() {
@@ -249,7 +229,7 @@ pub fn after_cohort_attendance(
                         session_title: session.title.clone(),
                         meeting_at: meeting.starts_at,
                         missing,
-                        link: dashboard(base_url),
+                        link: DASHBOARD.to_string(),
                     },
                 )?;
             }
@@ -262,10 +242,48 @@ pub fn after_cohort_attendance(
                 StatusChange::Activate,
                 None,
                 None,
-                base_url,
             )?
             .ok();
         }
     }
     Ok(())
+}
+
+/// One volunteer's gate; `NotFound` without a volunteer record.
+#[tracing::instrument(skip(app))]
+pub async fn gate_of(app: &App, user_id: i64) -> Result<gate::Gate, Error> {
+    let curriculum = curriculum()?;
+    app.read(move |c| Ok(gate::volunteer_gate(c, curriculum, user_id)?))
+        .await
+}
+
+/// A volunteer pauses themselves (around exams, say) until a date.
+/// `Err(status)`: their status cannot be paused.
+#[tracing::instrument(skip(app, until, reason))]
+pub async fn pause_self(
+    app: &App,
+    user_id: i64,
+    until: NaiveDate,
+    reason: Option<String>,
+) -> Result<Result<(), VolunteerStatus>, Error> {
+    app.write(move |c| Ok(pause(c, user_id, until, reason.as_deref(), user_id)?))
+        .await
+}
+
+/// A volunteer comes back from a pause: only with nothing unmet, like
+/// activation.
+#[tracing::instrument(skip(app))]
+pub async fn resume_self(app: &App, user_id: i64) -> Result<Result<(), ActivationRefusal>, Error> {
+    let curriculum = curriculum()?;
+    app.write(move |c| {
+        Ok(make_active(
+            c,
+            curriculum,
+            user_id,
+            StatusChange::Resume,
+            Some(user_id),
+            None,
+        )?)
+    })
+    .await
 }

@@ -1,0 +1,409 @@
+//! Accounts made on the way: by signing up, by applying to become a
+//! brobygger, or for someone who enrols, books or answers by email without
+//! one. Every public form that takes an email address finds or makes the
+//! account the same way (`find_or_create`), and none of them ever tells the
+//! visitor whether the address already had an account: its owner hears by
+//! email instead.
+
+use diesel::QueryResult;
+
+use crate::auth::token;
+use crate::db::users::{self, NewUser, User};
+use crate::db::{DbConnection, outbox, tokens};
+use crate::domain::events::{Message, Recipient};
+use crate::domain::{Lang, Role};
+
+/// What a new account starts with.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub phone: Option<&'a str>,
+    /// `None`: made for someone who typed their address into a form; they
+    /// choose a password through the welcome link.
+    pub password_hash: Option<&'a str>,
+    pub language: Lang,
+    pub role: Option<Role>,
+}
+
+/// The account for an address.
+#[derive(Debug, Clone)]
+pub enum Found {
+    /// It existed: nothing of it was changed.
+    Existing(User),
+    /// It is new, with the one-time link its owner needs first: to confirm
+    /// the address (they chose a password) or to choose a password (it was
+    /// made for them). A path on the site.
+    Created { id: i64, link: String },
+}
+
+/// The account with `new.email`, or a new one with its first one-time link
+/// (stored as a hash; the link itself is returned once, for the message).
+/// Runs in the caller's transaction.
+pub fn find_or_create(conn: &mut DbConnection, new: &NewAccount<'_>) -> QueryResult<Found> {
+    let purpose = match new.password_hash {
+        Some(_) => tokens::Purpose::VerifyEmail,
+        None => tokens::Purpose::Welcome,
+    };
+    find_or_create_with(conn, new, purpose)
+}
+
+/// `find_or_create` for an administrator's invitation: a new account's
+/// first link is the invitation to choose a password.
+pub fn find_or_invite(conn: &mut DbConnection, new: &NewAccount<'_>) -> QueryResult<Found> {
+    find_or_create_with(conn, new, tokens::Purpose::Invitation)
+}
+
+fn find_or_create_with(
+    conn: &mut DbConnection,
+    new: &NewAccount<'_>,
+    purpose: tokens::Purpose,
+) -> QueryResult<Found> {
+    if let Some(existing) = users::find_by_email(conn, new.email)? {
+        return Ok(Found::Existing(existing));
+    }
+    let id = users::create(
+        conn,
+        &NewUser {
+            email: new.email,
+            name: new.name,
+            phone: new.phone,
+            password_hash: new.password_hash,
+            verified: false,
+            language: new.language,
+        },
+    )?;
+    if let Some(role) = new.role {
+        users::add_first_role(conn, id, role)?;
+    }
+    let link = new_link(conn, id, purpose)?;
+    Ok(Found::Created { id, link })
+}
+
+/// The account for an address typed into a public form (an enrolment, a
+/// booking, an info evening): the existing one, untouched, or a new one
+/// without a password, whose owner gets a link to choose one.
+pub fn for_email(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    language: Lang,
+    role: Option<Role>,
+) -> QueryResult<i64> {
+    let new = NewAccount {
+        email,
+        name,
+        phone: None,
+        password_hash: None,
+        language,
+        role,
+    };
+    match find_or_create(conn, &new)? {
+        Found::Existing(user) => Ok(user.id),
+        Found::Created { id, link } => {
+            outbox::enqueue(
+                conn,
+                &recipient(id, &new),
+                &Message::AccountCreated { link },
+            )?;
+            Ok(id)
+        }
+    }
+}
+
+/// Someone tried to make an account with an address that has one: its
+/// owner is told how to log in or reset the password.
+pub fn tell_owner(conn: &mut DbConnection, owner: &User) -> QueryResult<()> {
+    outbox::enqueue(
+        conn,
+        &Recipient::from(owner),
+        &Message::AccountExists {
+            login_link: "/log-ind".into(),
+            reset_link: "/konto/glemt-adgangskode".into(),
+        },
+    )?;
+    Ok(())
+}
+
+/// The new account's owner, as the recipient of its first message.
+pub fn recipient(id: i64, new: &NewAccount<'_>) -> Recipient {
+    Recipient {
+        user_id: Some(id),
+        email: new.email.to_string(),
+        name: new.name.to_string(),
+        language: new.language,
+    }
+}
+
+/// Signing up as a welfare professional.
+pub struct SignUp {
+    pub name: String,
+    pub email: crate::domain::EmailAddress,
+    pub password: String,
+    pub language: Lang,
+}
+
+/// Makes a professional's account and sends the link that confirms the
+/// address; an existing account's owner is told instead. The caller says
+/// the same either way.
+#[tracing::instrument(skip_all)]
+pub async fn sign_up(app: &super::App, s: SignUp) -> Result<(), super::Error> {
+    let hash = super::hash_password(&s.password).await?;
+    app.write(move |conn| {
+        let new = NewAccount {
+            email: s.email.as_str(),
+            name: &s.name,
+            phone: None,
+            password_hash: Some(&hash),
+            language: s.language,
+            role: Some(Role::Professional),
+        };
+        match find_or_create(conn, &new)? {
+            Found::Existing(owner) => tell_owner(conn, &owner)?,
+            Found::Created { id, link } => {
+                outbox::enqueue(conn, &recipient(id, &new), &Message::VerifyEmail { link })?;
+            }
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// What a login attempt came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogIn {
+    SignedIn {
+        user_id: i64,
+        epoch: i64,
+    },
+    /// Too many failures for this address or from this client lately.
+    Throttled,
+    Failed,
+    /// The password was right but the address is not confirmed: a fresh
+    /// link is on its way.
+    Unverified,
+    Deactivated,
+}
+
+/// Checks a login. Failures count towards the throttle (by address and by
+/// client address); the password is checked outside any transaction, since
+/// hashing is slow on purpose.
+#[tracing::instrument(skip_all)]
+pub async fn log_in(
+    app: &super::App,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> Result<LogIn, super::Error> {
+    let email = email.trim().to_lowercase();
+    let (allowed, user) = {
+        let (email, client) = (email.clone(), client.to_string());
+        app.read(move |c| {
+            let (by_email, by_ip) = crate::db::login_throttle::recent_failures(c, &email, &client)?;
+            let allowed = crate::domain::throttle::login_allowed(by_email, by_ip);
+            Ok((allowed, users::find_by_email(c, &email)?))
+        })
+        .await?
+    };
+    if !allowed {
+        return Ok(LogIn::Throttled);
+    }
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let matches = super::verify_password(password, stored).await?;
+    let client = client.to_string();
+    app.write(move |c| {
+        let user = match user {
+            Some(u) if matches => u,
+            _ => {
+                crate::db::login_throttle::record_failure(c, &email, &client)?;
+                return Ok(LogIn::Failed);
+            }
+        };
+        crate::db::login_throttle::clear(c, &email)?;
+        if user.deactivated_at.is_some() {
+            return Ok(LogIn::Deactivated);
+        }
+        if user.email_verified_at.is_none() {
+            // They proved they know the password: send a fresh link.
+            let link = new_link(c, user.id, tokens::Purpose::VerifyEmail)?;
+            outbox::enqueue(c, &Recipient::from(&user), &Message::VerifyEmail { link })?;
+            return Ok(LogIn::Unverified);
+        }
+        Ok(LogIn::SignedIn {
+            user_id: user.id,
+            epoch: user.session_epoch,
+        })
+    })
+    .await
+}
+
+/// A fresh one-time link of this purpose for the user (its hash stored).
+fn new_link(
+    conn: &mut DbConnection,
+    user_id: i64,
+    purpose: tokens::Purpose,
+) -> QueryResult<String> {
+    let raw = token::generate();
+    tokens::store(conn, user_id, purpose, &token::digest(&raw))?;
+    let path = match purpose {
+        tokens::Purpose::VerifyEmail => "/konto/bekraeft/",
+        tokens::Purpose::ResetPassword => "/konto/nulstil/",
+        tokens::Purpose::Invitation => "/konto/invitation/",
+        tokens::Purpose::Welcome => "/konto/velkommen/",
+    };
+    Ok(format!("{path}{raw}"))
+}
+
+/// Confirms an address by its link; false for an unknown or used link.
+#[tracing::instrument(skip_all)]
+pub async fn verify_email(app: &super::App, raw: &str) -> Result<bool, super::Error> {
+    let digest = token::digest(raw);
+    app.write(move |c| {
+        let user = tokens::consume(c, tokens::Purpose::VerifyEmail, &digest)?;
+        if let Some(id) = user {
+            users::mark_verified(c, id)?;
+        }
+        Ok(user.is_some())
+    })
+    .await
+}
+
+/// Sends a reset link if the address has an active account; the caller
+/// says the same either way.
+#[tracing::instrument(skip_all)]
+pub async fn request_reset(
+    app: &super::App,
+    email: crate::domain::EmailAddress,
+) -> Result<(), super::Error> {
+    app.write(move |c| {
+        let Some(user) = users::find_by_email(c, email.as_str())? else {
+            return Ok(());
+        };
+        if user.deactivated_at.is_some() {
+            return Ok(());
+        }
+        let link = new_link(c, user.id, tokens::Purpose::ResetPassword)?;
+        outbox::enqueue(c, &Recipient::from(&user), &Message::ResetPassword { link })?;
+        Ok(())
+    })
+    .await
+}
+
+/// Whether a one-time link of this purpose can still be used.
+pub async fn link_is_valid(
+    app: &super::App,
+    purpose: tokens::Purpose,
+    raw: &str,
+) -> Result<bool, super::Error> {
+    let digest = token::digest(raw);
+    app.read(move |c| Ok(tokens::peek(c, purpose, &digest)?.is_some()))
+        .await
+}
+
+/// Sets a password through a one-time link (reset, invitation, welcome),
+/// using it up. Returns the account and its new session epoch to sign in
+/// with; `None` for an unknown or used link.
+#[tracing::instrument(skip_all)]
+pub async fn set_password_by_link(
+    app: &super::App,
+    purpose: tokens::Purpose,
+    raw: &str,
+    password: &str,
+) -> Result<Option<(i64, i64)>, super::Error> {
+    let hash = super::hash_password(password).await?;
+    let digest = token::digest(raw);
+    app.write(move |c| {
+        let Some(user_id) = tokens::consume(c, purpose, &digest)? else {
+            return Ok(None);
+        };
+        let epoch = users::set_password(c, user_id, &hash)?;
+        Ok(Some((user_id, epoch)))
+    })
+    .await
+}
+
+/// What changing one's password came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordChange {
+    /// The new session epoch: every other session ends.
+    Changed { epoch: i64 },
+    /// Nothing changed: the current password was wrong, or the new one
+    /// (`None` from the form's checks) was not acceptable.
+    Refused { current_ok: bool },
+}
+
+/// Changes one's password after checking the current one. `new` is `None`
+/// when the form's new password was refused; the current one is still
+/// checked, so the page can say everything that is wrong at once.
+#[tracing::instrument(skip_all, fields(user = account.user.id))]
+pub async fn change_password(
+    app: &super::App,
+    account: &crate::db::users::Account,
+    current: &str,
+    new: Option<&str>,
+) -> Result<PasswordChange, super::Error> {
+    let current_ok = super::verify_password(current, account.user.password_hash.clone()).await?;
+    let (true, Some(new)) = (current_ok, new) else {
+        return Ok(PasswordChange::Refused { current_ok });
+    };
+    let hash = super::hash_password(new).await?;
+    let user_id = account.user.id;
+    let epoch = app
+        .write(move |c| Ok(users::set_password(c, user_id, &hash)?))
+        .await?;
+    Ok(PasswordChange::Changed { epoch })
+}
+
+/// Remembers a signed-in person's language, so that their emails follow.
+#[tracing::instrument(skip(app))]
+pub async fn set_language(
+    app: &super::App,
+    user_id: i64,
+    language: Lang,
+) -> Result<(), super::Error> {
+    app.write(move |c| Ok(users::set_language(c, user_id, language)?))
+        .await
+}
+
+/// One's own account page: the branches one works for or volunteers in,
+/// and the salt of one's calendar feed (made on first view).
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub branches: Vec<crate::db::branches::Branch>,
+    pub feed_path: String,
+}
+
+#[tracing::instrument(skip_all, fields(user = account.user.id))]
+pub async fn profile(
+    app: &super::App,
+    account: &crate::db::users::Account,
+) -> Result<Profile, super::Error> {
+    let mut ids = account.branches.clone();
+    ids.extend(account.volunteer_branch);
+    let user_id = account.user.id;
+    let settings = app.settings.clone();
+    app.write(move |c| {
+        let branches = crate::db::branches::by_ids(c, &ids)?;
+        let key = &settings.secret_key;
+        let salt = crate::db::calendar::feed_salt(c, user_id, &token::generate(), |salt| {
+            token::digest(&crate::calendar::feed::token(key, user_id, salt))
+        })?;
+        Ok(Profile {
+            branches,
+            feed_path: crate::calendar::feed::path(&crate::calendar::feed::token(
+                key, user_id, &salt,
+            )),
+        })
+    })
+    .await
+}
+
+/// The account a session belongs to, with its roles and branches: what
+/// every request is authorised by.
+pub async fn account(
+    app: &super::App,
+    user_id: i64,
+) -> Result<Option<crate::db::users::Account>, super::Error> {
+    app.read(move |c| Ok(users::load_account(c, user_id)?))
+        .await
+}

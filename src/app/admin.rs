@@ -1,0 +1,365 @@
+//! The national administrators' work: accounts and their roles, inviting
+//! coordinators, regions and branches, and the outbox of every message the
+//! site has queued.
+
+use serde::Serialize;
+
+use super::accounts::{self, Found, NewAccount};
+use super::{App, Error};
+use crate::db::branches::{self, Branch, BranchFields, BranchInRegion, Region};
+use crate::db::outbox::{self, OutboxRow, Status};
+use crate::db::users::{self, Account, UserRow};
+use crate::db::{DbConnection, now};
+use crate::domain::events::{Message, Recipient};
+use crate::domain::names::slugify;
+use crate::domain::validation::{optional_text, required_text};
+use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, Role};
+
+/// A page of accounts matching a search, and how many match in all.
+#[tracing::instrument(skip(app, query))]
+pub async fn search_users(app: &App, query: &str, page: i64) -> Result<(Vec<UserRow>, i64), Error> {
+    let query = query.to_string();
+    app.read(move |c| Ok(users::search(c, &query, page)?)).await
+}
+
+/// One account with its roles and branches, and every branch to choose from.
+#[tracing::instrument(skip(app))]
+pub async fn user(app: &App, id: i64) -> Result<(Account, Vec<BranchInRegion>), Error> {
+    app.read(move |c| {
+        let account = users::load_account(c, id)?.ok_or(Error::NotFound)?;
+        Ok((account, branches::all(c)?))
+    })
+    .await
+}
+
+/// What an administrator may not do to their own account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfRefusal {
+    /// The last door out of administration must not be closed by accident.
+    OwnAdminRole,
+    OwnAccount,
+}
+
+impl SelfRefusal {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            SelfRefusal::OwnAdminRole => "flash-cannot-remove-own-admin",
+            SelfRefusal::OwnAccount => "flash-cannot-deactivate-self",
+        }
+    }
+}
+
+/// Sets whether the user is an administrator and which branches they
+/// coordinate. Newly added branches are announced to the user.
+#[tracing::instrument(skip(app, actor, branch_ids), fields(actor = actor.user.id))]
+pub async fn set_roles(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    admin: bool,
+    branch_ids: Vec<i64>,
+) -> Result<Result<(), SelfRefusal>, Error> {
+    if id == actor.user.id && !admin {
+        return Ok(Err(SelfRefusal::OwnAdminRole));
+    }
+    app.write(move |c| {
+        let account = users::load_account(c, id)?.ok_or(Error::NotFound)?;
+        if admin {
+            users::grant_role(c, id, Role::Admin)?;
+        } else {
+            users::revoke_role(c, id, Role::Admin)?;
+        }
+        let mut wanted = branch_ids;
+        wanted.sort_unstable();
+        wanted.dedup();
+        users::set_coordinator_branches(c, id, &wanted)?;
+        let added: Vec<i64> = wanted
+            .iter()
+            .copied()
+            .filter(|b| !account.branches.contains(b))
+            .collect();
+        if !added.is_empty() {
+            let names = branch_names(c, &added)?;
+            outbox::enqueue(
+                c,
+                &Recipient::from(&account.user),
+                &Message::CoordinatorAssigned {
+                    link: "/koordinator".into(),
+                    branches: names,
+                },
+            )?;
+        }
+        Ok(Ok(()))
+    })
+    .await
+}
+
+fn branch_names(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<String>, Error> {
+    Ok(branches::by_ids(conn, ids)?
+        .into_iter()
+        .map(|b| b.name)
+        .collect())
+}
+
+/// Deactivates an account (which ends its sessions at once) or activates
+/// it again.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn set_active(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    active: bool,
+) -> Result<Result<(), SelfRefusal>, Error> {
+    if id == actor.user.id && !active {
+        return Ok(Err(SelfRefusal::OwnAccount));
+    }
+    app.write(move |c| {
+        users::find(c, id)?;
+        users::set_active(c, id, active)?;
+        Ok(Ok(()))
+    })
+    .await
+}
+
+/// Every branch, for forms that choose some.
+pub async fn all_branches(app: &App) -> Result<Vec<BranchInRegion>, Error> {
+    app.read(|c| Ok(branches::all(c)?)).await
+}
+
+/// An invitation to coordinate branches, as the form gave it.
+#[derive(Debug, Clone)]
+pub struct Invite {
+    pub name: String,
+    pub email: EmailAddress,
+    pub branch_ids: Vec<i64>,
+    pub language: Lang,
+}
+
+/// Invites a coordinator: a new account gets a link to choose a password;
+/// an existing account is given the branches and told so. Returns the
+/// account's id.
+#[tracing::instrument(skip(app, invite))]
+pub async fn invite(app: &App, invite: Invite) -> Result<i64, Error> {
+    app.write(move |c| {
+        let wanted = invite.branch_ids;
+        let names = branch_names(c, &wanted)?;
+        if names.len() != wanted.len() {
+            return Err(Error::BadRequest("unknown branch".into()));
+        }
+        let new = NewAccount {
+            email: invite.email.as_str(),
+            name: &invite.name,
+            phone: None,
+            password_hash: None,
+            language: invite.language,
+            role: None,
+        };
+        let (id, to, message) = match accounts::find_or_invite(c, &new)? {
+            Found::Existing(existing) => {
+                let mut all = users::load_account(c, existing.id)?
+                    .map(|a| a.branches)
+                    .unwrap_or_default();
+                all.extend(&wanted);
+                all.sort_unstable();
+                all.dedup();
+                users::set_coordinator_branches(c, existing.id, &all)?;
+                let message = Message::CoordinatorAssigned {
+                    link: "/koordinator".into(),
+                    branches: names,
+                };
+                (existing.id, Recipient::from(&existing), message)
+            }
+            Found::Created { id, link } => {
+                users::set_coordinator_branches(c, id, &wanted)?;
+                let message = Message::Invitation {
+                    link,
+                    branches: names,
+                };
+                (id, accounts::recipient(id, &new), message)
+            }
+        };
+        outbox::enqueue(c, &to, &message)?;
+        Ok(id)
+    })
+    .await
+}
+
+/// Every region.
+pub async fn regions(app: &App) -> Result<Vec<Region>, Error> {
+    app.read(|c| Ok(branches::regions(c)?)).await
+}
+
+pub async fn region(app: &App, id: i64) -> Result<Region, Error> {
+    app.read(move |c| Ok(branches::region(c, id)?)).await
+}
+
+/// Creates a region (`id` `None`) or renames one; a name that is empty,
+/// too long or taken by another region is a field error.
+#[tracing::instrument(skip(app, name))]
+pub async fn save_region(
+    app: &App,
+    id: Option<i64>,
+    name: &str,
+) -> Result<Result<(), FieldErrors>, Error> {
+    if let Some(id) = id {
+        region(app, id).await?;
+    }
+    let mut errors = FieldErrors::new();
+    let Some(name) = errors.check("name", required_text(name, 100)) else {
+        return Ok(Err(errors));
+    };
+    app.write(move |c| {
+        let slug = slugify(&name);
+        if branches::region_name_taken(c, &slug, id)? {
+            errors.add("name", Invalid("error-name-taken"));
+            return Ok(Err(errors));
+        }
+        match id {
+            Some(id) => branches::rename_region(c, id, &name, &slug)?,
+            None => {
+                branches::create_region(c, &name, &slug)?;
+            }
+        }
+        Ok(Ok(()))
+    })
+    .await
+}
+
+pub async fn branch(app: &App, id: i64) -> Result<Branch, Error> {
+    app.read(move |c| Ok(branches::find(c, id)?)).await
+}
+
+/// A branch as the form typed it.
+#[derive(Debug, Clone, Default)]
+pub struct BranchInput {
+    pub name: String,
+    pub region_id: String,
+    pub is_head_office: bool,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+}
+
+/// Creates a branch (`id` `None`) or saves one; mistakes, a taken name and
+/// an unknown region are field errors.
+#[tracing::instrument(skip(app, input))]
+pub async fn save_branch(
+    app: &App,
+    id: Option<i64>,
+    input: BranchInput,
+) -> Result<Result<(), FieldErrors>, Error> {
+    if let Some(id) = id {
+        branch(app, id).await?;
+    }
+    let mut errors = FieldErrors::new();
+    let name = errors.check("name", required_text(&input.name, 100));
+    let region_id = errors.check(
+        "region_id",
+        input
+            .region_id
+            .parse::<i64>()
+            .map_err(|_| Invalid("error-required")),
+    );
+    let email = errors.check("email", EmailAddress::parse(&input.email));
+    let phone = errors.check("phone", optional_text(&input.phone, 40));
+    let address = errors.check("address", optional_text(&input.address, 300));
+    let (Some(name), Some(region_id), Some(email), Some(phone), Some(address)) =
+        (name, region_id, email, phone, address)
+    else {
+        return Ok(Err(errors));
+    };
+    app.write(move |c| {
+        let slug = slugify(&name);
+        if branches::branch_name_taken(c, &slug, id)? {
+            errors.add("name", Invalid("error-name-taken"));
+        }
+        if branches::region(c, region_id).is_err() {
+            errors.add("region_id", Invalid("error-required"));
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let (phone, address) = (phone.unwrap_or_default(), address.unwrap_or_default());
+        let fields = BranchFields {
+            region_id,
+            name: &name,
+            slug: &slug,
+            is_head_office: input.is_head_office,
+            email: email.as_str(),
+            phone: &phone,
+            address: &address,
+        };
+        match id {
+            Some(id) => branches::update(c, id, &fields)?,
+            None => {
+                branches::create(c, &fields)?;
+            }
+        }
+        Ok(Ok(()))
+    })
+    .await
+}
+
+/// A message in the administrators' list.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageRow {
+    #[serde(flatten)]
+    pub row: OutboxRow,
+    /// Waiting for another try after a failed one.
+    pub retrying: bool,
+    pub failed: bool,
+}
+
+impl From<OutboxRow> for MessageRow {
+    fn from(row: OutboxRow) -> Self {
+        MessageRow {
+            retrying: row.status == Status::Pending && row.attempts > 0,
+            failed: row.status == Status::Failed,
+            row,
+        }
+    }
+}
+
+/// One status of the list's filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: i64,
+    /// The filter shown now.
+    pub current: bool,
+}
+
+/// The latest messages (of one status, or all) and how many have each.
+#[tracing::instrument(skip(app))]
+pub async fn messages(
+    app: &App,
+    status: Option<Status>,
+) -> Result<(Vec<MessageRow>, Vec<StatusCount>), Error> {
+    app.read(move |c| {
+        let rows = outbox::recent_with(c, status, 200)?
+            .into_iter()
+            .map(MessageRow::from)
+            .collect();
+        let counts = outbox::counts(c)?
+            .into_iter()
+            .map(|(s, count)| StatusCount {
+                status: s,
+                count,
+                current: Some(s) == status,
+            })
+            .collect();
+        Ok((rows, counts))
+    })
+    .await
+}
+
+pub async fn message(app: &App, id: i64) -> Result<MessageRow, Error> {
+    app.read(move |c| Ok(outbox::find(c, id)?.into())).await
+}
+
+/// Sends a failed message again at the worker's next pass; false if it
+/// had not failed.
+#[tracing::instrument(skip(app))]
+pub async fn retry_message(app: &App, id: i64) -> Result<bool, Error> {
+    app.write(move |c| Ok(outbox::retry(c, id, now())?)).await
+}

@@ -1,0 +1,230 @@
+//! The coordinators' view of their branches: the start page with every
+//! branch's volunteers by status, one branch's volunteers a page at a time,
+//! and the branch dashboard (volunteers, supervision, evenings this year).
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{App, Error};
+use crate::db::branches::{self, Branch};
+use crate::db::evenings::{self, YearEvening};
+use crate::db::users::Account;
+use crate::db::volunteers::{self, RosterRow};
+use crate::domain::evening::{YearNumbers, year_numbers};
+use crate::domain::paging::Pager;
+use crate::domain::session::SessionStatus;
+use crate::domain::supervision::{Compliance, Standing, compliance};
+use crate::domain::volunteer::VolunteerStatus;
+
+/// The statuses the start page and the dashboard count, in path order.
+pub const COUNTED: [VolunteerStatus; 4] = [
+    VolunteerStatus::Applicant,
+    VolunteerStatus::InTraining,
+    VolunteerStatus::Active,
+    VolunteerStatus::Paused,
+];
+
+/// How many volunteers are in one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatusCount {
+    pub status: VolunteerStatus,
+    pub count: i64,
+    /// The filter shown now (on the branch's list).
+    pub current: bool,
+}
+
+/// A branch on the coordinator's start page.
+#[derive(Debug, Clone, Serialize)]
+pub struct BranchOverview {
+    pub branch: Branch,
+    /// `COUNTED`, with zeros.
+    pub counts: Vec<StatusCount>,
+    pub applicants: i64,
+}
+
+fn count_of(counted: &[(VolunteerStatus, i64)], status: VolunteerStatus) -> i64 {
+    counted
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map_or(0, |(_, n)| *n)
+}
+
+fn counts(counted: &[(VolunteerStatus, i64)], which: &[VolunteerStatus]) -> Vec<StatusCount> {
+    which
+        .iter()
+        .map(|&status| StatusCount {
+            status,
+            count: count_of(counted, status),
+            current: false,
+        })
+        .collect()
+}
+
+/// The coordinator's branches (every branch for administrators) with their
+/// volunteers by status, in two queries.
+#[tracing::instrument(skip_all, fields(actor = actor.user.id))]
+pub async fn overview(app: &App, actor: &Account) -> Result<Vec<BranchOverview>, Error> {
+    let is_admin = actor.is_admin();
+    let own = actor.branches.clone();
+    app.read(move |c| {
+        let mine: Vec<Branch> = if is_admin {
+            branches::all(c)?.into_iter().map(|b| b.branch).collect()
+        } else {
+            branches::by_ids(c, &own)?
+        };
+        let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
+        let all = volunteers::counts_by_branch(c, &ids)?;
+        Ok(mine
+            .into_iter()
+            .map(|branch| {
+                let counted: Vec<(VolunteerStatus, i64)> = all
+                    .iter()
+                    .filter(|(b, _, _)| *b == branch.id)
+                    .map(|(_, s, n)| (*s, *n))
+                    .collect();
+                BranchOverview {
+                    counts: counts(&counted, &COUNTED),
+                    applicants: count_of(&counted, VolunteerStatus::Applicant),
+                    branch,
+                }
+            })
+            .collect())
+    })
+    .await
+}
+
+/// One branch's volunteers, a page at a time.
+#[derive(Debug, Clone, Serialize)]
+pub struct BranchVolunteers {
+    pub branch: Branch,
+    /// The statuses anyone is in, with how many, as filters.
+    pub counts: Vec<StatusCount>,
+    pub all: i64,
+    pub rows: Vec<RosterRow>,
+    pub pager: Pager,
+}
+
+/// A branch's volunteers (of one status, matching a search), for its own
+/// coordinators and administrators.
+#[tracing::instrument(skip(app, actor, search), fields(actor = actor.user.id))]
+pub async fn branch_volunteers(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    only: Option<VolunteerStatus>,
+    search: &str,
+    page: i64,
+) -> Result<BranchVolunteers, Error> {
+    if !actor.coordinates(id) {
+        return Err(Error::Forbidden);
+    }
+    let search = search.to_string();
+    app.read(move |c| {
+        let branch = branches::find(c, id)?;
+        let counts: Vec<StatusCount> = volunteers::counts_in_branch(c, id)?
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(status, count)| StatusCount {
+                status,
+                count,
+                current: Some(status) == only,
+            })
+            .collect();
+        let (rows, pager) = volunteers::page_in_branch(c, id, only, &search, page)?;
+        Ok(BranchVolunteers {
+            branch,
+            all: counts.iter().map(|c| c.count).sum(),
+            counts,
+            rows,
+            pager,
+        })
+    })
+    .await
+}
+
+/// A branch at a glance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dashboard {
+    pub branch: Branch,
+    /// `COUNTED`, with zeros.
+    pub volunteers: Vec<StatusCount>,
+    /// `CHARTED`, with zeros, for the chart.
+    pub charted: Vec<StatusCount>,
+    pub supervision: Compliance,
+    /// The same counts in the order the page lists them: ok first.
+    pub standings: Vec<(Standing, i64)>,
+    /// This period's evenings, soonest first.
+    pub evenings: Vec<YearEvening>,
+    pub numbers: YearNumbers,
+}
+
+/// The standings as the dashboard lists them (its chart follows the
+/// overview's order, overdue first).
+const LISTED: [Standing; 4] = [
+    Standing::Ok,
+    Standing::DueSoon,
+    Standing::Overdue,
+    Standing::Paused,
+];
+
+/// The statuses the dashboard's chart shows, in path order.
+pub const CHARTED: [VolunteerStatus; 5] = [
+    VolunteerStatus::Applicant,
+    VolunteerStatus::Approved,
+    VolunteerStatus::InTraining,
+    VolunteerStatus::Active,
+    VolunteerStatus::Paused,
+];
+
+/// A branch's dashboard for its own coordinators: volunteers by status,
+/// supervision compliance by the overview's own rule, and the evenings of
+/// the period `from`..`to`, in a fixed number of grouped queries.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn dashboard(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    at: NaiveDateTime,
+) -> Result<Dashboard, Error> {
+    if !actor.coordinates(id) {
+        return Err(Error::Forbidden);
+    }
+    app.read(move |c| {
+        let branch = branches::find(c, id)?;
+        let counted: Vec<(VolunteerStatus, i64)> = volunteers::counts_by_branch(c, &[id])?
+            .into_iter()
+            .map(|(_, s, n)| (s, n))
+            .collect();
+        let evenings = evenings::in_period(c, id, from, to)?;
+        let standings = crate::db::supervision::overview(c, id, at)?;
+        let supervision = compliance(standings.iter().map(|s| s.standing));
+        let supervision_counts = supervision.counts.clone();
+        Ok(Dashboard {
+            branch,
+            volunteers: counts(&counted, &COUNTED),
+            charted: counts(&counted, &CHARTED),
+            supervision,
+            standings: LISTED
+                .iter()
+                .map(|&s| {
+                    (
+                        s,
+                        supervision_counts
+                            .iter()
+                            .find(|(c, _)| *c == s)
+                            .map_or(0, |(_, n)| *n),
+                    )
+                })
+                .collect(),
+            numbers: year_numbers(
+                evenings
+                    .iter()
+                    .map(|e| (e.status == SessionStatus::Held, e.yes, e.present)),
+            ),
+            evenings,
+        })
+    })
+    .await
+}

@@ -1,0 +1,323 @@
+//! The enrolment engine: seats, the waiting list, cancellations,
+//! promotions and changes to a session, for every kind of session, with the
+//! messages each step owes the people concerned.
+//!
+//! Each step locks its session first (`db::sessions::lock`: a row lock on
+//! PostgreSQL, the write lock on SQLite) and runs inside its caller's
+//! transaction, so that capacity holds under any concurrency and a step and
+//! its messages land together or not at all. A caller that already holds
+//! the lock passes the locked row (`enrol_locked`) rather than locking twice.
+//! Who gets a seat, who waits and who may cancel when are rules in
+//! `domain::enrolment`.
+
+use diesel::QueryResult;
+use serde::Serialize;
+
+use crate::db::sessions::{self, MeetingTimes, Session, SessionChanges};
+use crate::db::{DbConnection, enrolments, now, outbox, users};
+use crate::domain::enrolment::{self, EnrolmentStatus, Refusal};
+use crate::domain::events::{Message, Recipient};
+use crate::domain::session::SessionStatus;
+
+/// The result of an enrolment that went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Placed {
+    pub enrolment_id: i64,
+    /// The row of an earlier, cancelled enrolment was taken up again.
+    pub reused: bool,
+    pub status: EnrolmentStatus,
+    /// Place in the waiting list (1 = next), when waitlisted.
+    pub position: Option<i64>,
+}
+
+/// The result of a cancellation that went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cancelled {
+    pub late: bool,
+    /// Whether the freed seat went to someone from the waiting list.
+    pub refilled: bool,
+    /// What the person held before: a seat or a place in the queue.
+    pub was: EnrolmentStatus,
+}
+
+fn recipient(conn: &mut DbConnection, user_id: i64) -> QueryResult<Recipient> {
+    Ok(Recipient::from(&users::find(conn, user_id)?))
+}
+
+/// Enrols a person: a seat if one is free, else the waiting list, and the
+/// matching message. `by_staff` lets a coordinator enrol after the deadline.
+pub fn enrol(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+    by_staff: bool,
+) -> QueryResult<Result<Placed, Refusal>> {
+    let session = sessions::lock(conn, session_id)?;
+    enrol_locked(conn, &session, user_id, by_staff)
+}
+
+/// `enrol` for a caller that already holds the session's lock, with the
+/// row it read under it.
+pub fn enrol_locked(
+    conn: &mut DbConnection,
+    session: &Session,
+    user_id: i64,
+    by_staff: bool,
+) -> QueryResult<Result<Placed, Refusal>> {
+    let current = enrolments::find(conn, session.id, user_id)?;
+    let at = now();
+    let status = match enrolment::place(
+        &session.facts(),
+        current.as_ref().map(|e| e.status),
+        at,
+        by_staff,
+    ) {
+        Ok(s) => s,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let reused = current.is_some();
+    let enrolment_id =
+        enrolments::place(conn, session.id, user_id, current.map(|e| e.id), status, at)?;
+    enrolments::set_counts(conn, session.id)?;
+    let summary = sessions::summary_of(conn, session)?;
+    let to = recipient(conn, user_id)?;
+    let position = if status == EnrolmentStatus::Waitlisted {
+        let position = enrolments::position_of(conn, session.id, at, enrolment_id)?;
+        outbox::enqueue(
+            conn,
+            &to,
+            &Message::Waitlisted {
+                session: summary,
+                position,
+            },
+        )?;
+        Some(position)
+    } else {
+        outbox::enqueue(conn, &to, &Message::Enrolled { session: summary })?;
+        None
+    };
+    Ok(Ok(Placed {
+        enrolment_id,
+        reused,
+        status,
+        position,
+    }))
+}
+
+/// Cancels a seat or leaves the waiting list. Participants may cancel until
+/// the cancellation deadline; `by_staff` (the coordinator's user id) may
+/// cancel later, which is recorded as late, and as refilled if the seat
+/// went to the waiting list.
+pub fn cancel(
+    conn: &mut DbConnection,
+    session_id: i64,
+    user_id: i64,
+    by_staff: Option<i64>,
+) -> QueryResult<Result<Cancelled, Refusal>> {
+    let session = sessions::lock(conn, session_id)?;
+    let Some(current) = enrolments::find(conn, session_id, user_id)? else {
+        return Ok(Err(Refusal::NotEnrolled));
+    };
+    let at = now();
+    let was = current.status;
+    let late = match enrolment::cancellation(&session.facts(), Some(was), at, by_staff.is_some()) {
+        Ok(late) => late,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let ended = if was == EnrolmentStatus::Waitlisted {
+        EnrolmentStatus::Withdrawn
+    } else {
+        EnrolmentStatus::Cancelled
+    };
+    enrolments::end(conn, current.id, ended, by_staff, late, at)?;
+    enrolments::set_counts(conn, session_id)?;
+    let summary = sessions::summary_of(conn, &session)?;
+    let to = recipient(conn, user_id)?;
+    let message = if ended == EnrolmentStatus::Withdrawn {
+        Message::LeftWaitlist { session: summary }
+    } else {
+        Message::EnrolmentCancelled {
+            session: summary,
+            by_staff: by_staff.is_some_and(|staff| staff != user_id),
+        }
+    };
+    outbox::enqueue(conn, &to, &message)?;
+    // The counters changed: read the row again before promoting.
+    let session = sessions::find(conn, session_id)?;
+    let promoted = promote_waiting(conn, &session)?;
+    let refilled = late && !promoted.is_empty();
+    if refilled {
+        enrolments::mark_refilled(conn, current.id)?;
+    }
+    Ok(Ok(Cancelled {
+        late,
+        refilled,
+        was,
+    }))
+}
+
+/// Gives free seats to the first in the waiting list, in queue order, and
+/// tells them. The caller holds the session's lock. Returns who got a seat.
+pub fn promote_waiting(conn: &mut DbConnection, session: &Session) -> QueryResult<Vec<i64>> {
+    if session.status != SessionStatus::Open {
+        return Ok(Vec::new());
+    }
+    let n = enrolment::promotions(
+        session.capacity,
+        session.confirmed_count,
+        session.waitlist_count,
+    );
+    if n <= 0 {
+        return Ok(Vec::new());
+    }
+    let next = enrolments::first_waiting(conn, session.id, i64::from(n))?;
+    if next.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = next.iter().map(|(id, _)| *id).collect();
+    enrolments::confirm(conn, &ids, now())?;
+    enrolments::set_counts(conn, session.id)?;
+    let summary = sessions::summary_of(conn, session)?;
+    let mut promoted = Vec::with_capacity(next.len());
+    for (_, user_id) in next {
+        let to = recipient(conn, user_id)?;
+        outbox::enqueue(
+            conn,
+            &to,
+            &Message::Promoted {
+                session: summary.clone(),
+            },
+        )?;
+        promoted.push(user_id);
+    }
+    Ok(promoted)
+}
+
+/// A coordinator's move of one participant between two sessions. Named
+/// fields, since four ids in a row are easy to swap.
+#[derive(Debug, Clone, Copy)]
+pub struct Move {
+    pub from_session: i64,
+    pub to_session: i64,
+    pub user_id: i64,
+    /// The coordinator who moves them.
+    pub by: i64,
+}
+
+/// Moves a participant to another session of the coordinator's choosing: the
+/// old seat is released (and refilled from its queue), the new one taken
+/// even if that session is full (then they wait there).
+pub fn move_participant(conn: &mut DbConnection, m: Move) -> QueryResult<Result<Placed, Refusal>> {
+    // Always lock in id order, so two opposite moves cannot deadlock.
+    let (first, second) = if m.from_session < m.to_session {
+        (m.from_session, m.to_session)
+    } else {
+        (m.to_session, m.from_session)
+    };
+    sessions::lock(conn, first)?;
+    sessions::lock(conn, second)?;
+    if let Err(refusal) = cancel(conn, m.from_session, m.user_id, Some(m.by))? {
+        return Ok(Err(refusal));
+    }
+    enrol(conn, m.to_session, m.user_id, true)
+}
+
+/// Tells everyone with a seat that time or place changed (an updated
+/// calendar invitation, with the raised SEQUENCE).
+fn announce_change(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
+    let summary = sessions::summary(conn, session_id)?;
+    for (to, status) in sessions::active_people(conn, session_id)? {
+        if status == EnrolmentStatus::Confirmed {
+            outbox::enqueue(
+                conn,
+                &to,
+                &Message::SessionChanged {
+                    session: summary.clone(),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Saves changes. A new place raises the SEQUENCE of every meeting held
+/// there and tells the participants; a larger capacity gives freed seats to
+/// the waiting list at once.
+pub fn update_session(
+    conn: &mut DbConnection,
+    id: i64,
+    changes: &SessionChanges<'_>,
+) -> QueryResult<()> {
+    let before = sessions::lock(conn, id)?;
+    let place_changed =
+        before.location != changes.location || before.online_url.as_deref() != changes.online_url;
+    sessions::set_fields(conn, id, changes)?;
+    if place_changed {
+        sessions::raise_sequence_at_session_place(conn, id)?;
+        announce_change(conn, id)?;
+    }
+    let session = sessions::find(conn, id)?;
+    promote_waiting(conn, &session)?;
+    Ok(())
+}
+
+/// Moves a meeting or changes its place: the SEQUENCE goes up and everyone
+/// with a seat gets the updated invitation. Nothing happens if nothing
+/// changed.
+pub fn reschedule_meeting(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+    times: &MeetingTimes,
+) -> QueryResult<()> {
+    let m = sessions::meeting(conn, meeting_id)?;
+    sessions::lock(conn, m.session_id)?;
+    if m.starts_at == times.starts_at && m.ends_at == times.ends_at && m.location == times.location
+    {
+        return Ok(());
+    }
+    sessions::move_meeting(conn, meeting_id, times)?;
+    sessions::refresh_span(conn, m.session_id)?;
+    announce_change(conn, m.session_id)
+}
+
+/// Adds a meeting to a session; participants get it in their calendar.
+pub fn add_meeting(
+    conn: &mut DbConnection,
+    session_id: i64,
+    times: &MeetingTimes,
+) -> QueryResult<i64> {
+    sessions::lock(conn, session_id)?;
+    let id = sessions::insert_meeting(conn, session_id, times)?;
+    sessions::refresh_span(conn, session_id)?;
+    announce_change(conn, session_id)?;
+    Ok(id)
+}
+
+/// Cancels the whole session: every seat and queue place ends, and everyone
+/// is told (with a calendar cancellation for those who had a seat).
+pub fn cancel_session(
+    conn: &mut DbConnection,
+    id: i64,
+    reason: Option<&str>,
+    by: i64,
+) -> QueryResult<()> {
+    let session = sessions::lock(conn, id)?;
+    if session.status == SessionStatus::Cancelled {
+        return Ok(());
+    }
+    let people = sessions::active_people(conn, id)?;
+    sessions::set_cancelled(conn, id, reason, by, now())?;
+    let summary = sessions::summary(conn, id)?;
+    for (to, status) in people {
+        outbox::enqueue(
+            conn,
+            &to,
+            &Message::SessionCancelled {
+                session: summary.clone(),
+                reason: reason.map(str::to_string),
+                had_seat: status == EnrolmentStatus::Confirmed,
+            },
+        )?;
+    }
+    Ok(())
+}

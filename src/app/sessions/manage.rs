@@ -1,0 +1,253 @@
+//! The coordinators' page of any session (`/koordinator/hold/{id}`):
+//! participants and waiting list with the hours they attended, enrolling
+//! someone by email, cancelling and moving people, the CSV file,
+//! cancelling the session and marking it held. Each use case checks that
+//! the actor manages the session.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::managed;
+use crate::app::engine::{self, Cancelled, Move, Placed};
+use crate::app::{App, Error, supervision};
+use crate::content::preparation;
+use crate::db::enrolments::{self, Participant};
+use crate::db::sessions::{self, Meeting, Session};
+use crate::db::users::Account;
+use crate::db::{DbConnection, attendance, now, users};
+use crate::domain::EmailAddress;
+use crate::domain::enrolment::Refusal;
+use crate::domain::session::{SessionKind, can_mark_held};
+
+/// How many sessions the page offers to move someone to.
+const ALTERNATIVES: i64 = 50;
+
+/// What the page of one session shows its coordinators.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub session: Session,
+    pub meetings: Vec<Meeting>,
+    pub seated: Vec<Participant>,
+    pub waiting: Vec<Participant>,
+    /// Minutes attended per user id (string keys for templates).
+    pub minutes: HashMap<String, i32>,
+    /// Where a participant can be moved: open sessions of the same kind.
+    pub alternatives: Vec<Session>,
+    pub can_mark_held: bool,
+    /// The session's page for its participants.
+    pub public_path: String,
+}
+
+/// Minutes attended per person over all of a session's meetings.
+fn minutes_attended(
+    conn: &mut DbConnection,
+    session_id: i64,
+) -> diesel::QueryResult<HashMap<i64, i32>> {
+    let mut minutes = HashMap::new();
+    for a in attendance::for_session(conn, session_id)? {
+        *minutes.entry(a.user_id).or_insert(0) += a.minutes;
+    }
+    Ok(minutes)
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, Error> {
+    let actor = actor.clone();
+    app.read(move |c| {
+        let session = managed(c, &actor, id)?;
+        let meetings = sessions::meetings(c, id)?;
+        let (seated, waiting) = enrolments::participants(c, id)?;
+        let minutes = minutes_attended(c, id)?
+            .into_iter()
+            .map(|(user, m)| (user.to_string(), m))
+            .collect();
+        let branches = (!actor.is_admin()).then(|| actor.branches.clone());
+        let at = now();
+        let alternatives =
+            sessions::upcoming_of_kind(c, session.kind, branches.as_deref(), at, ALTERNATIVES)?
+                .into_iter()
+                .filter(|s| s.id != id)
+                .collect();
+        Ok(Overview {
+            can_mark_held: can_mark_held(session.status, session.starts_at, at),
+            public_path: session.kind.path(id),
+            session,
+            meetings,
+            seated,
+            waiting,
+            minutes,
+            alternatives,
+        })
+    })
+    .await
+}
+
+/// Participants and waiting list with the minutes each attended, for the
+/// CSV file.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub session: Session,
+    pub seated: Vec<Participant>,
+    pub waiting: Vec<Participant>,
+    pub minutes: HashMap<i64, i32>,
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn export(app: &App, actor: &Account, id: i64) -> Result<Export, Error> {
+    let actor = actor.clone();
+    app.read(move |c| {
+        let session = managed(c, &actor, id)?;
+        let (seated, waiting) = enrolments::participants(c, id)?;
+        Ok(Export {
+            session,
+            seated,
+            waiting,
+            minutes: minutes_attended(c, id)?,
+        })
+    })
+    .await
+}
+
+/// Why a coordinator could not give someone a seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotEnrolled {
+    /// Nobody has an account with that address.
+    NoAccount,
+    /// Supervision is for the branch's brobyggere who may work.
+    MayNotWork,
+    Refused(Refusal),
+}
+
+impl NotEnrolled {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            NotEnrolled::NoAccount => "sessions-no-account",
+            NotEnrolled::MayNotWork => "supervision-assign-not-active",
+            NotEnrolled::Refused(r) => r.message_key(),
+        }
+    }
+}
+
+/// Enrols someone who already has an account: staff may do so after the
+/// enrolment deadline, and a full session puts them on the waiting list.
+#[tracing::instrument(skip(app, actor, email), fields(actor = actor.user.id))]
+pub async fn enrol_by_email(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    email: EmailAddress,
+) -> Result<Result<Placed, NotEnrolled>, Error> {
+    let actor = actor.clone();
+    // Read before the transaction, so that a broken file cannot leave it
+    // half done.
+    let material = preparation::material()?;
+    app.write(move |c| {
+        let session = managed(c, &actor, id)?;
+        let Some(person) = users::find_by_email(c, email.as_str())? else {
+            return Ok(Err(NotEnrolled::NoAccount));
+        };
+        // Supervision is for the branch's active brobyggere only, however
+        // they are signed up.
+        if session.kind == SessionKind::Supervision
+            && !supervision::may_take_part(c, &material.curriculum, person.id, session.branch_id)?
+        {
+            return Ok(Err(NotEnrolled::MayNotWork));
+        }
+        Ok(engine::enrol(c, id, person.id, true)?.map_err(NotEnrolled::Refused))
+    })
+    .await
+}
+
+/// A coordinator cancels someone's seat or takes them off the waiting list,
+/// at any time (late cancellations are recorded as such).
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn cancel_participant(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    user_id: i64,
+) -> Result<Result<Cancelled, Refusal>, Error> {
+    let actor = actor.clone();
+    app.write(move |c| {
+        managed(c, &actor, id)?;
+        Ok(engine::cancel(c, id, user_id, Some(actor.user.id))?)
+    })
+    .await
+}
+
+/// Why a participant was not moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotMoved {
+    /// People move between sessions of one kind only.
+    DifferentKinds,
+    Refused(Refusal),
+}
+
+/// Moves a participant to another session of the same kind that the
+/// coordinator also manages (see `engine::move_participant`).
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn move_participant(
+    app: &App,
+    actor: &Account,
+    from: i64,
+    user_id: i64,
+    to: i64,
+) -> Result<Result<Placed, NotMoved>, Error> {
+    let actor = actor.clone();
+    app.write(move |c| {
+        let from_session = managed(c, &actor, from)?;
+        let to_session = managed(c, &actor, to)?;
+        if to_session.kind != from_session.kind {
+            return Ok(Err(NotMoved::DifferentKinds));
+        }
+        let moved = engine::move_participant(
+            c,
+            Move {
+                from_session: from,
+                to_session: to,
+                user_id,
+                by: actor.user.id,
+            },
+        )?;
+        Ok(moved.map_err(NotMoved::Refused))
+    })
+    .await
+}
+
+/// Cancels the whole session; everyone is told (see
+/// `engine::cancel_session`).
+#[tracing::instrument(skip(app, actor, reason), fields(actor = actor.user.id))]
+pub async fn cancel_session(
+    app: &App,
+    actor: &Account,
+    id: i64,
+    reason: Option<String>,
+) -> Result<(), Error> {
+    let actor = actor.clone();
+    app.write(move |c| {
+        managed(c, &actor, id)?;
+        Ok(engine::cancel_session(
+            c,
+            id,
+            reason.as_deref(),
+            actor.user.id,
+        )?)
+    })
+    .await
+}
+
+/// Marks the session held, once it has begun; `false` if it may not be.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn mark_held(app: &App, actor: &Account, id: i64) -> Result<bool, Error> {
+    let actor = actor.clone();
+    app.write(move |c| {
+        let session = managed(c, &actor, id)?;
+        if !can_mark_held(session.status, session.starts_at, now()) {
+            return Ok(false);
+        }
+        sessions::mark_held(c, id)?;
+        Ok(true)
+    })
+    .await
+}

@@ -1,0 +1,270 @@
+//! The coordinators' side: their branches' sessions, planning one, one
+//! session's participants with the volunteers they may assign, the
+//! overview of who is overdue, and the requests to answer.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Plan, may_take_part, own_request};
+use crate::app::engine::{self, Placed};
+use crate::app::sessions::manage::NotEnrolled;
+use crate::app::sessions::{branch_choices, managed};
+use crate::app::{App, Error};
+use crate::content::preparation;
+use crate::db::branches::{self, Branch};
+use crate::db::enrolments::{self, Participant};
+use crate::db::supervision::{self, RequestRow, SupervisionSession, VolunteerStanding};
+use crate::db::users::Account;
+use crate::db::{attendance, gate, now, volunteers};
+use crate::domain::Code;
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::paging::Pager;
+use crate::domain::session::SessionStatus;
+use crate::domain::supervision::Standing;
+
+/// How far back the list shows past sessions (for registering attendance).
+const RECENT_DAYS: i64 = 60;
+
+/// The coordinator's supervision page: their branches, the sessions
+/// planned and recently held, and each branch's open requests.
+#[derive(Debug, Clone, Serialize)]
+pub struct Planning {
+    pub branches: Vec<Branch>,
+    /// Soonest first.
+    pub upcoming: Vec<SupervisionSession>,
+    /// Latest first.
+    pub past: Vec<SupervisionSession>,
+    /// Open requests per branch id (string keys for templates).
+    pub open_requests: HashMap<String, i64>,
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn planning(app: &App, actor: &Account) -> Result<Planning, Error> {
+    let actor = actor.clone();
+    app.read(move |c| {
+        let branches = branch_choices(c, &actor)?;
+        let ids: Vec<i64> = branches.iter().map(|b| b.id).collect();
+        let at = now();
+        let from = at - chrono::Duration::days(RECENT_DAYS);
+        let (upcoming, mut past): (Vec<_>, Vec<_>) =
+            supervision::in_branches(c, &ids, from, false)?
+                .into_iter()
+                .partition(|s| s.session.ends_at > at);
+        past.reverse();
+        let open_requests = supervision::open_counts(c, &ids)?
+            .into_iter()
+            .map(|(b, n)| (b.to_string(), n))
+            .collect();
+        Ok(Planning {
+            branches,
+            upcoming,
+            past,
+            open_requests,
+        })
+    })
+    .await
+}
+
+/// Plans a session in one of the coordinator's branches.
+#[tracing::instrument(skip(app, actor, plan), fields(actor = actor.user.id))]
+pub async fn plan(app: &App, actor: &Account, branch_id: i64, plan: Plan) -> Result<i64, Error> {
+    if !actor.coordinates(branch_id) {
+        return Err(Error::Forbidden);
+    }
+    app.write(move |c| {
+        branches::find(c, branch_id)?;
+        Ok(supervision::create(c, &plan.new_supervision(branch_id))?)
+    })
+    .await
+}
+
+/// A volunteer a coordinator may give a seat.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub user_id: i64,
+    pub name: String,
+}
+
+/// One session as its coordinators see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffSession {
+    pub s: SupervisionSession,
+    pub seated: Vec<Participant>,
+    pub waiting: Vec<Participant>,
+    /// Attendance per user id (string keys for templates).
+    pub present: HashMap<String, AttendanceStatus>,
+    /// The branch's brobyggere who may work and are not in it yet.
+    pub candidates: Vec<Candidate>,
+    /// Still open: people can be assigned.
+    pub open: bool,
+}
+
+/// A supervision session this account manages; `NotFound` for other kinds.
+fn managed_supervision(
+    conn: &mut crate::db::DbConnection,
+    account: &Account,
+    id: i64,
+) -> Result<SupervisionSession, Error> {
+    managed(conn, account, id)?;
+    Ok(supervision::find(conn, id)?)
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn session(app: &App, actor: &Account, id: i64) -> Result<StaffSession, Error> {
+    let actor = actor.clone();
+    let material = preparation::material()?;
+    app.read(move |c| {
+        let s = managed_supervision(c, &actor, id)?;
+        let (seated, waiting) = enrolments::participants(c, id)?;
+        let present = attendance::for_session(c, id)?
+            .into_iter()
+            .map(|a| (a.user_id.to_string(), a.status))
+            .collect();
+        let branch = s.session.branch_id.unwrap_or_default();
+        let taken: Vec<i64> = seated
+            .iter()
+            .chain(waiting.iter())
+            .map(|p| p.enrolment.user_id)
+            .collect();
+        let active = volunteers::active_in_branch(c, branch)?;
+        let ids: Vec<i64> = active.iter().map(|a| a.user_id).collect();
+        // Active in status is not enough: a new declaration version, say,
+        // takes someone off the list until they sign it.
+        let may: Vec<i64> = gate::gates(c, &material.curriculum, &ids)?
+            .into_iter()
+            .filter(gate::Gate::may_work)
+            .map(|g| g.user_id)
+            .collect();
+        let candidates = active
+            .into_iter()
+            .filter(|a| may.contains(&a.user_id) && !taken.contains(&a.user_id))
+            .map(|a| Candidate {
+                user_id: a.user_id,
+                name: a.name,
+            })
+            .collect();
+        Ok(StaffSession {
+            open: s.session.status == SessionStatus::Open,
+            s,
+            seated,
+            waiting,
+            present,
+            candidates,
+        })
+    })
+    .await
+}
+
+/// Gives a volunteer of the branch a seat (or a place in the queue). Only
+/// brobyggere who may work can be assigned, like signing up themselves.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn assign(
+    app: &App,
+    actor: &Account,
+    session_id: i64,
+    user_id: i64,
+) -> Result<Result<Placed, NotEnrolled>, Error> {
+    let actor = actor.clone();
+    let material = preparation::material()?;
+    app.write(move |c| {
+        let s = managed_supervision(c, &actor, session_id)?;
+        if !may_take_part(c, &material.curriculum, user_id, s.session.branch_id)? {
+            return Ok(Err(NotEnrolled::MayNotWork));
+        }
+        Ok(engine::enrol(c, session_id, user_id, true)?.map_err(NotEnrolled::Refused))
+    })
+    .await
+}
+
+/// Which part of a branch's overview to show.
+#[derive(Debug, Clone, Copy)]
+pub struct OverviewQuery {
+    /// The branch; the coordinator's first when `None`.
+    pub branch_id: Option<i64>,
+    /// Only volunteers in this standing.
+    pub only: Option<Standing>,
+    /// The page (`None`: every row, for the CSV file).
+    pub page: Option<i64>,
+}
+
+/// One branch's overview: every active (and paused) brobygger against the
+/// window, overdue first.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub branch: Branch,
+    pub choices: Vec<Branch>,
+    /// The rows the filter lets through: one page of them, or all.
+    pub rows: Vec<VolunteerStanding>,
+    pub pager: Pager,
+    /// How many volunteers are in each standing, unfiltered.
+    pub counts: Vec<(Standing, usize)>,
+    pub window: i32,
+    pub only: Option<Standing>,
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn overview(app: &App, actor: &Account, q: OverviewQuery) -> Result<Overview, Error> {
+    let branch_id = q
+        .branch_id
+        .or_else(|| actor.branches.first().copied())
+        .ok_or(Error::NotFound)?;
+    if !actor.coordinates(branch_id) {
+        return Err(Error::Forbidden);
+    }
+    let actor = actor.clone();
+    app.read(move |c| {
+        let at = now();
+        let everyone = supervision::overview(c, branch_id, at)?;
+        let counts = Standing::ALL
+            .iter()
+            .map(|&s| (s, everyone.iter().filter(|r| r.standing == s).count()))
+            .collect();
+        let rows: Vec<VolunteerStanding> = everyone
+            .into_iter()
+            .filter(|r| q.only.is_none_or(|s| r.standing == s))
+            .collect();
+        let total = rows.len() as i64;
+        let pager = match q.page {
+            Some(side) => Pager::new(side, crate::domain::paging::PER_PAGE, total),
+            None => Pager::new(0, total, total),
+        };
+        let mut rows = pager.slice(rows);
+        supervision::fill_next_booked(c, &mut rows, at)?;
+        Ok(Overview {
+            branch: branches::find(c, branch_id)?,
+            choices: branch_choices(c, &actor)?,
+            rows,
+            pager,
+            counts,
+            window: supervision::window(c, branch_id)?,
+            only: q.only,
+        })
+    })
+    .await
+}
+
+/// The requests of the coordinator's branches: open ones first.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn requests(app: &App, actor: &Account) -> Result<Vec<RequestRow>, Error> {
+    let actor = actor.clone();
+    app.read(move |c| {
+        let ids: Vec<i64> = branch_choices(c, &actor)?.iter().map(|b| b.id).collect();
+        Ok(supervision::requests_in(c, &ids, now())?)
+    })
+    .await
+}
+
+/// One request, if this coordinator answers for its branch.
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn request(app: &App, actor: &Account, id: i64) -> Result<RequestRow, Error> {
+    let actor = actor.clone();
+    app.read(move |c| {
+        let r = own_request(c, &actor, id)?;
+        supervision::requests_in(c, &[r.branch_id], now())?
+            .into_iter()
+            .find(|row| row.request.id == id)
+            .ok_or(Error::NotFound)
+    })
+    .await
+}

@@ -1,0 +1,62 @@
+//! Brobyggere: the volunteers' path from the application to active (and on
+//! to a pause or alumne), the preparation course's cohorts and make-ups,
+//! the confidentiality declaration, and the coordinators' pipeline, roster,
+//! people pages and branch settings.
+//!
+//! Reads return view data for one page; writes run in one transaction
+//! behind the write queue and record their own messages. Who may do what
+//! beyond the extractors (a coordinator's branch, a volunteer's status) is
+//! decided here: `Error::Forbidden` and `Error::NotFound` say no.
+
+pub mod activation;
+pub mod applications;
+pub mod cohorts;
+pub mod declaration;
+pub mod material;
+pub mod people;
+pub mod pipeline;
+pub mod settings;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{App, Error};
+use crate::content::preparation::{self, Material};
+use crate::db::users::Account;
+use crate::domain::curriculum::{Curriculum, Module};
+
+/// Where every message to a volunteer points: their own page.
+pub(crate) const DASHBOARD: &str = "/frivillig";
+
+/// The preparation course's material, read once per process.
+fn material() -> Result<&'static Material, Error> {
+    Ok(preparation::material()?)
+}
+
+fn curriculum() -> Result<&'static Curriculum, Error> {
+    Ok(&material()?.curriculum)
+}
+
+/// Refuses anyone but the coordinators of `branch_id`.
+fn coordinates(account: &Account, branch_id: i64) -> Result<(), Error> {
+    if account.coordinates(branch_id) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// A module as lists name it: "5. Tavshedspligt og etik".
+fn label(module: &Module) -> String {
+    format!("{}. {}", module.order, module.title)
+}
+
+/// The label of a module by its id, if the course has it.
+fn label_of(curriculum: &Curriculum, id: &str) -> Option<String> {
+    curriculum.module(id).map(label)
+}
+
+/// A date (no time) as the date filters want it: noon UTC, which is the
+/// same date in Copenhagen all year.
+pub fn noon(date: NaiveDate) -> Option<NaiveDateTime> {
+    date.and_hms_opt(12, 0, 0)
+}

@@ -1,0 +1,236 @@
+//! A branch's pipeline of volunteers for its coordinators (new
+//! applications, accepted, in training with their hours, ready to activate,
+//! active, paused, alumni) and the roster of its active brobyggere. Each
+//! runs a fixed number of queries however many volunteers the branch has.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{App, Error, coordinates, curriculum, noon};
+use crate::db::applications::{self, WithApplicant};
+use crate::db::branches::{self, Branch};
+use crate::db::users::Account;
+use crate::db::volunteers::{self, RosterRow};
+use crate::db::{DbConnection, declarations, gate, volunteer_history, volunteer_settings};
+use crate::domain::activation::{BranchRequirements, ExtraCheck};
+use crate::domain::paging::{PER_PAGE, Pager};
+use crate::domain::volunteer::VolunteerStatus;
+
+#[derive(Debug, Serialize)]
+pub struct InTraining {
+    #[serde(flatten)]
+    pub person: RosterRow,
+    /// Hours done of the course, in minutes.
+    pub done_minutes: Option<i32>,
+    /// Nothing unmet: ready to be activated.
+    pub clear: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PausedRow {
+    #[serde(flatten)]
+    pub person: RosterRow,
+    pub until: Option<NaiveDateTime>,
+}
+
+/// The people a coordinator acts on are listed, the first `PER_PAGE` of
+/// each kind with the total; active volunteers and alumni, who can be
+/// thousands, are counted. The branch's paged list has everyone.
+#[derive(Debug, Serialize, Default)]
+pub struct Pipeline {
+    pub applications: Vec<WithApplicant>,
+    pub applications_total: i64,
+    pub training: Vec<InTraining>,
+    pub training_total: usize,
+    pub ready: Vec<InTraining>,
+    pub ready_total: usize,
+    pub approved: i64,
+    pub in_training: i64,
+    pub active: i64,
+    pub paused: Vec<PausedRow>,
+    pub alumni: i64,
+    pub rejected: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PipelinePage {
+    pub branch: Branch,
+    pub settings: BranchRequirements,
+    pub p: Pipeline,
+    /// The whole course, in minutes.
+    pub total_minutes: i32,
+}
+
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn pipeline(app: &App, actor: &Account, branch_id: i64) -> Result<PipelinePage, Error> {
+    coordinates(actor, branch_id)?;
+    let curriculum = curriculum()?;
+    app.read(move |c| {
+        Ok(PipelinePage {
+            branch: branches::find(c, branch_id)?,
+            settings: volunteer_settings::of_branch(c, branch_id)?,
+            p: load_pipeline(c, curriculum, branch_id)?,
+            total_minutes: curriculum.total_minutes(),
+        })
+    })
+    .await
+}
+
+fn load_pipeline(
+    c: &mut DbConnection,
+    curriculum: &crate::domain::curriculum::Curriculum,
+    branch_id: i64,
+) -> Result<Pipeline, Error> {
+    let everyone = volunteers::in_branch_with_status(
+        c,
+        branch_id,
+        &[
+            VolunteerStatus::Approved,
+            VolunteerStatus::InTraining,
+            VolunteerStatus::Paused,
+        ],
+    )?;
+    let counts: HashMap<VolunteerStatus, i64> = volunteers::counts_in_branch(c, branch_id)?
+        .into_iter()
+        .collect();
+    let count = |status: VolunteerStatus| counts.get(&status).copied().unwrap_or_default();
+    let (paused, training): (Vec<RosterRow>, Vec<RosterRow>) = everyone
+        .into_iter()
+        .partition(|r| r.status == VolunteerStatus::Paused);
+    let training_ids: Vec<i64> = training.iter().map(|r| r.user_id).collect();
+    let gates: HashMap<i64, gate::Gate> = gate::gates(c, curriculum, &training_ids)?
+        .into_iter()
+        .map(|g| (g.user_id, g))
+        .collect();
+    let paused_ids: Vec<i64> = paused.iter().map(|r| r.user_id).collect();
+    let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
+    let mut p = Pipeline {
+        applications: applications::pending_in_branch(c, branch_id, PER_PAGE)?,
+        applications_total: applications::pending_count(c, branch_id)?,
+        approved: count(VolunteerStatus::Approved),
+        in_training: count(VolunteerStatus::InTraining),
+        active: count(VolunteerStatus::Active),
+        alumni: count(VolunteerStatus::Alumni),
+        rejected: count(VolunteerStatus::Rejected),
+        paused: paused
+            .into_iter()
+            .map(|person| PausedRow {
+                until: pause_ends.get(&person.user_id).copied().and_then(noon),
+                person,
+            })
+            .collect(),
+        ..Pipeline::default()
+    };
+    for person in training {
+        let g = gates.get(&person.user_id);
+        let row = InTraining {
+            done_minutes: g.map(|g| g.progress.done_minutes),
+            clear: g.is_some_and(gate::Gate::is_clear),
+            person,
+        };
+        if row.clear {
+            p.ready.push(row);
+        } else {
+            p.training.push(row);
+        }
+    }
+    p.training_total = p.training.len();
+    p.ready_total = p.ready.len();
+    p.training.truncate(PER_PAGE as usize);
+    p.ready.truncate(PER_PAGE as usize);
+    Ok(p)
+}
+
+/// One active brobygger on the roster.
+#[derive(Debug, Serialize)]
+pub struct RosterEntry {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub study_programme: String,
+    pub institution: String,
+    pub active_since: Option<NaiveDateTime>,
+    pub declaration: Option<i32>,
+    /// A newer declaration version is required and not yet signed.
+    pub needs_signature: bool,
+    pub child_certificate: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Roster {
+    pub branch: Branch,
+    pub settings: BranchRequirements,
+    pub roster: Vec<RosterEntry>,
+    /// `None` for the whole roster.
+    pub pager: Option<Pager>,
+}
+
+/// The branch's roster: one page of it (`Some(page number)`), or all of it
+/// (for the CSV file).
+#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
+pub async fn roster(
+    app: &App,
+    actor: &Account,
+    branch_id: i64,
+    side: Option<i64>,
+) -> Result<Roster, Error> {
+    coordinates(actor, branch_id)?;
+    app.read(move |c| {
+        let branch = branches::find(c, branch_id)?;
+        let settings = volunteer_settings::of_branch(c, branch_id)?;
+        let (people, pager) = match side {
+            Some(n) => {
+                let (rows, pager) = volunteers::active_page_in_branch(c, branch_id, n)?;
+                (rows, Some(pager))
+            }
+            None => (volunteers::active_in_branch(c, branch_id)?, None),
+        };
+        let ids: Vec<i64> = people.iter().map(|p| p.user_id).collect();
+        let mut apps = applications::latest_of_many(c, &ids)?;
+        let since = volunteer_history::activated_at(c, &ids)?;
+        let required = declarations::required_version(c)?;
+        let signatures = declarations::of_many(c, &ids)?;
+        let checks = volunteer_settings::checks_of_many(c, &ids)?;
+        let roster = people
+            .into_iter()
+            .map(|p| {
+                let app = apps.remove(&p.user_id);
+                let declaration = signatures
+                    .get(&p.user_id)
+                    .and_then(|s| s.iter().map(|s| s.version).max());
+                RosterEntry {
+                    study_programme: app
+                        .as_ref()
+                        .map(|a| a.study_programme.clone())
+                        .unwrap_or_default(),
+                    institution: app.map(|a| a.institution).unwrap_or_default(),
+                    active_since: since.get(&p.user_id).copied(),
+                    needs_signature: declaration.is_none_or(|v| v < required),
+                    declaration,
+                    child_certificate: checks
+                        .get(&p.user_id)
+                        .and_then(|c| {
+                            c.iter()
+                                .find(|(k, _)| *k == ExtraCheck::ChildCertificate)
+                                .map(|(_, d)| *d)
+                        })
+                        .and_then(noon),
+                    user_id: p.user_id,
+                    name: p.name,
+                    email: p.email,
+                    phone: p.phone.unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(Roster {
+            branch,
+            settings,
+            roster,
+            pager,
+        })
+    })
+    .await
+}
