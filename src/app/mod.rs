@@ -100,13 +100,10 @@ impl<R> From<db::Error> for Abort<R> {
 }
 
 impl App {
-    /// Whether the database answers a trivial query: the health check.
+    /// Whether the database answers a trivial query within two seconds:
+    /// the health check.
     pub async fn database_answers(&self) -> Result<(), Error> {
-        self.read(|c| {
-            diesel::connection::SimpleConnection::batch_execute(c, "SELECT 1")?;
-            Ok(())
-        })
-        .await
+        Ok(self.db.ping(std::time::Duration::from_secs(2)).await?)
     }
 
     /// Reads on the blocking pool.

@@ -132,6 +132,19 @@ impl Db {
         self.block(self.writers.clone(), f).await
     }
 
+    /// Whether the database answers a trivial query within `within`: a
+    /// health check must answer before the load balancer gives up on it,
+    /// not after the pool's usual wait for a connection.
+    pub async fn ping(&self, within: std::time::Duration) -> Result<(), Error> {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get_timeout(within)?;
+            diesel::connection::SimpleConnection::batch_execute(&mut *conn, "SELECT 1")?;
+            Ok(())
+        })
+        .await?
+    }
+
     /// `f` with a pooled connection on the blocking thread pool, after
     /// taking its turn in `queue` if there is one.
     async fn block<T, E, F>(

@@ -4,12 +4,14 @@
 //! A PostgreSQL test database is a copy of a template that holds the
 //! migrated schema (`CREATE DATABASE … TEMPLATE`), as crates.io's test
 //! databases are: copying takes a fraction of the time that running every
-//! migration takes, and every test pays it. Dropping a database makes the
+//! migration takes, and every test pays it; the copies are made ahead, on a
+//! thread of their own (`ready_copy`). Dropping a database makes the
 //! server write a checkpoint, so finished tests' databases are dropped on
 //! threads of their own rather than on the test's.
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
@@ -33,23 +35,12 @@ impl TestDatabase {
             .filter(|u| !u.is_empty())
         {
             Some(admin_url) => {
-                let template = template(&admin_url);
                 let name = match owner() {
-                    Some(owner) => format!("brobyg_test_{owner}_{}", random_suffix()),
-                    None => format!("brobyg_test_{}", random_suffix()),
+                    Some(_) => ready_copy(&admin_url),
+                    // Nothing could tell later that copies made ahead were
+                    // abandoned: copy on demand.
+                    None => copy(&mut connect(&admin_url), template(&admin_url)),
                 };
-                let mut admin = connect(&admin_url);
-                admin
-                    .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
-                    .expect("create test database");
-                // Commits need not wait for the disk in a database that is
-                // thrown away. Settings of a database are not copied with
-                // it, so each copy gets its own.
-                admin
-                    .batch_execute(&format!(
-                        "ALTER DATABASE {name} SET synchronous_commit = off"
-                    ))
-                    .expect("test database settings");
                 TestDatabase {
                     url: database_url(&admin_url, &name),
                     _dir: None,
@@ -97,6 +88,54 @@ impl Drop for TestDatabase {
             drop_later(&admin_url, name);
         }
     }
+}
+
+/// A new copy of the template, named so that a later process can tell
+/// whether the one that made it still runs.
+fn copy(admin: &mut PgConnection, template: &str) -> String {
+    let name = match owner() {
+        Some(owner) => format!("brobyg_test_{owner}_{}", random_suffix()),
+        None => format!("brobyg_test_{}", random_suffix()),
+    };
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+        .expect("create test database");
+    // Commits need not wait for the disk in a database that is thrown
+    // away. Settings of a database are not copied with it, so each copy
+    // gets its own.
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE {name} SET synchronous_commit = off"
+        ))
+        .expect("test database settings");
+    name
+}
+
+/// How many copies wait ready for the next tests.
+const COPIES_AHEAD: usize = 2;
+
+/// A copy of the template made ahead of the test that takes it. Copying is
+/// mostly the server writing the new database to its log; made on a thread
+/// of its own, it overlaps with the tests' work instead of adding to each
+/// test's time. Copies left when the process exits are dropped by a later
+/// process (`drop_abandoned`), like queued drops.
+fn ready_copy(admin_url: &str) -> String {
+    static READY: OnceLock<Mutex<Receiver<String>>> = OnceLock::new();
+    let ready = READY.get_or_init(|| {
+        let template = template(admin_url);
+        let mut admin = connect(admin_url);
+        let (copies, ready) = sync_channel(COPIES_AHEAD);
+        std::thread::spawn(move || {
+            // Ends when the receiving side is gone, at the process's exit.
+            while copies.send(copy(&mut admin, template)).is_ok() {}
+        });
+        Mutex::new(ready)
+    });
+    ready
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .recv()
+        .expect("the thread that copies the template stopped (see its panic above)")
 }
 
 fn connect(admin_url: &str) -> PgConnection {
