@@ -111,7 +111,10 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
-            .cookie_name("brobyg".to_string())
+            // Behind https the `__Host-` prefix makes browsers refuse the
+            // cookie unless it is Secure, for the whole site and this host
+            // alone (no Domain), so no sibling site can set or shadow it.
+            .cookie_name(if secure { "__Host-brobyg" } else { "brobyg" }.to_string())
             .cookie_secure(secure)
             .cookie_http_only(true)
             .cookie_same_site(SameSite::Lax)
@@ -126,7 +129,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(from_fn(csrf::verify))
             .wrap(ErrorHandlers::new().default_handler(errors::render))
             .wrap(session)
-            .wrap(security_headers())
+            .wrap(security_headers(secure))
             .wrap(TracingLogger::default())
             .configure(routes::configure)
     })
@@ -137,8 +140,17 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     Ok(server.run())
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = if https {
+        // Browsers then refuse plain http to this site for a year.
+        DefaultHeaders::new().add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        DefaultHeaders::new()
+    };
+    headers
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "same-origin"))
         .add((header::X_FRAME_OPTIONS, "DENY"))

@@ -62,7 +62,7 @@ fn find_or_create_with(
     if let Some(existing) = users::find_by_email(conn, new.email)? {
         return Ok(Found::Existing(existing));
     }
-    let id = users::create(
+    let made = users::create_unless_taken(
         conn,
         &NewUser {
             email: new.email,
@@ -73,6 +73,13 @@ fn find_or_create_with(
             language: new.language,
         },
     )?;
+    // Someone else's transaction made it first (on PostgreSQL this one
+    // waited for it to commit, and now sees it).
+    let Some(id) = made else {
+        return users::find_by_email(conn, new.email)?
+            .map(Found::Existing)
+            .ok_or(diesel::result::Error::NotFound);
+    };
     if let Some(role) = new.role {
         users::add_first_role(conn, id, role)?;
     }

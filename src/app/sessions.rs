@@ -16,8 +16,8 @@ use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
 use crate::db::users::Account;
-use crate::db::{DbConnection, attendance, supervision};
-use crate::domain::attendance::AttendanceStatus;
+use crate::db::{DbConnection, attendance, now, supervision};
+use crate::domain::attendance::{self as attendance_rules, AttendanceStatus};
 use crate::domain::session::SessionKind;
 
 /// The session, if this account may manage it: coordinators of its branch,
@@ -85,7 +85,7 @@ pub async fn record_attendance(
     session_id: i64,
     meeting_id: i64,
     rows: Vec<Presence>,
-) -> Result<(), Error> {
+) -> Result<Result<(), NotStarted>, Error> {
     let actor = actor.clone();
     // The course material is read once per process; loaded before the
     // transaction so that a broken file cannot leave it half done.
@@ -100,7 +100,10 @@ pub async fn record_attendance(
         _ => None,
     };
     app.write(move |c| {
-        managed_meeting(c, &actor, session_id, meeting_id)?;
+        let (_, meeting) = managed_meeting(c, &actor, session_id, meeting_id)?;
+        if !attendance_rules::may_record(meeting.starts_at, now()) {
+            return Ok(Err(NotStarted));
+        }
         let before = attendance::for_meeting(c, meeting_id)?;
         let mut changed = Vec::new();
         for p in &rows {
@@ -119,10 +122,14 @@ pub async fn record_attendance(
                 actor.user.id,
             )?;
         }
-        Ok(())
+        Ok(Ok(()))
     })
     .await
 }
+
+/// Attendance is not recorded for a meeting that has not begun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotStarted;
 
 /// A meeting's attendance sheet: who holds a seat, and what is recorded
 /// for them (status and minutes, by user id).
@@ -132,6 +139,8 @@ pub struct Sheet {
     pub meeting: Meeting,
     pub seated: Vec<Participant>,
     pub recorded: HashMap<i64, (AttendanceStatus, i32)>,
+    /// The meeting has begun: attendance may be recorded.
+    pub begun: bool,
 }
 
 /// The attendance page of a meeting of a session this account manages.
@@ -151,6 +160,7 @@ pub async fn sheet(
             .map(|a| (a.user_id, (a.status, a.minutes)))
             .collect();
         Ok(Sheet {
+            begun: attendance_rules::may_record(meeting.starts_at, now()),
             session,
             meeting,
             seated,

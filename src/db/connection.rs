@@ -158,6 +158,19 @@ pub fn connect_and_migrate(backend: &Backend) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Within a transaction: waits for any other instance that is setting up the
+/// same PostgreSQL database (migrating, loading the demo) and keeps them
+/// waiting until this transaction ends. On SQLite one instance owns the
+/// file, so there is nothing to wait for.
+pub fn lock_for_setup(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        pg.batch_execute(&format!(
+            "SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
+        ))?;
+    }
+    Ok(())
+}
+
 /// An r2d2 manager that builds the right variant for the configured backend.
 pub struct ConnectionManager {
     backend: Backend,

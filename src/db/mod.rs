@@ -38,7 +38,9 @@ pub mod volunteers;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-pub use connection::{Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate};
+pub use connection::{
+    Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
+};
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 

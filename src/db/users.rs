@@ -105,6 +105,34 @@ pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
     )
 }
 
+/// Makes the account unless its address is taken, also by a transaction
+/// that commits meanwhile (two first enrolments of one new address at
+/// once): `None` then, and the caller reads the account that won.
+pub fn create_unless_taken(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<Option<i64>> {
+    let at = now();
+    let insert = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(new.email),
+            users::name.eq(new.name),
+            users::phone.eq(new.phone),
+            users::password_hash.eq(new.password_hash),
+            users::email_verified_at.eq(new.verified.then_some(at)),
+            users::language.eq(new.language),
+            users::session_epoch.eq(0),
+            users::created_at.eq(at),
+            users::updated_at.eq(at),
+        ))
+        .on_conflict(users::email)
+        .do_nothing();
+    match conn {
+        DbConnection::Pg(pg) => insert.returning(users::id).get_result(pg).optional(),
+        DbConnection::Sqlite(sqlite) => match insert.execute(sqlite)? {
+            0 => Ok(None),
+            _ => crate::db::last_insert_id(sqlite).map(Some),
+        },
+    }
+}
+
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<User> {
     users::table.find(id).select(User::as_select()).first(conn)
 }

@@ -36,15 +36,24 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
         .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
     // The engine records an email for every step of the demo; they are
     // kept, so that a fresh site has emails and invitations to read.
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
-        org::seed(conn, &hash)?;
-        volunteers::seed(conn, &hash)?;
-        genlaer::seed(conn, secret_key)?;
-        supervision::seed(conn)?;
-        evenings::seed(conn)?;
-        Ok(())
-    })
-    .context("writing demo content")?;
-    tracing::info!("loaded demo content into the empty database");
-    Ok(true)
+    let loaded = conn
+        .transaction::<_, anyhow::Error, _>(|conn| {
+            // Instances started together on one empty database: the first
+            // loads the demo, the others wait and then find it loaded.
+            crate::db::lock_for_setup(conn)?;
+            if users::count(conn)? > 0 {
+                return Ok(false);
+            }
+            org::seed(conn, &hash)?;
+            volunteers::seed(conn, &hash)?;
+            genlaer::seed(conn, secret_key)?;
+            supervision::seed(conn)?;
+            evenings::seed(conn)?;
+            Ok(true)
+        })
+        .context("writing demo content")?;
+    if loaded {
+        tracing::info!("loaded demo content into the empty database");
+    }
+    Ok(loaded)
 }

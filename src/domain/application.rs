@@ -31,41 +31,10 @@ impl Code for ApplicationStatus {
     }
 }
 
-/// Whether a text holds something that looks like a CPR number (ddmmyy,
-/// optionally a dash or space, four digits, with a real day and month).
-/// Applicants sometimes add one out of habit; the form refuses it rather
-/// than store it.
+/// Whether a text holds something that reads as a CPR number
+/// (`domain::cpr`).
 pub fn contains_cpr(text: &str) -> bool {
-    let digits: Vec<(usize, char)> = text.char_indices().collect();
-    let is_digit = |i: usize| digits.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
-    let number = |from: usize, len: usize| -> Option<u32> {
-        (from..from + len)
-            .map(|i| digits.get(i).and_then(|(_, c)| c.to_digit(10)))
-            .try_fold(0, |acc, d| d.map(|d| acc * 10 + d))
-    };
-    for start in 0..digits.len() {
-        // Must start a run of digits, not sit inside a longer number.
-        if start > 0 && is_digit(start - 1) {
-            continue;
-        }
-        if !(0..6).all(|k| is_digit(start + k)) {
-            continue;
-        }
-        let mut tail = start + 6;
-        if matches!(digits.get(tail), Some((_, '-' | ' '))) {
-            tail += 1;
-        }
-        if !(0..4).all(|k| is_digit(tail + k)) || is_digit(tail + 4) {
-            continue;
-        }
-        let (Some(day), Some(month)) = (number(start, 2), number(start + 2, 2)) else {
-            continue;
-        };
-        if (1..=31).contains(&day) && (1..=12).contains(&month) {
-            return true;
-        }
-    }
-    false
+    super::cpr::contains(text)
 }
 
 /// A required free-text answer, never with a CPR number in it.
@@ -91,6 +60,9 @@ pub fn phone(input: &str) -> Result<String, Invalid> {
     let v = input.trim();
     if v.is_empty() {
         return Err(Invalid("error-required"));
+    }
+    if contains_cpr(v) {
+        return Err(Invalid("error-no-cpr"));
     }
     let allowed = v
         .chars()

@@ -30,6 +30,13 @@ impl Code for AttendanceStatus {
     }
 }
 
+/// Whether attendance may be recorded for a meeting that starts at
+/// `starts_at`: only once it has begun. Attendance credits hours and can
+/// activate a volunteer, so a meeting weeks ahead must not count today.
+pub fn may_record(starts_at: chrono::NaiveDateTime, now: chrono::NaiveDateTime) -> bool {
+    starts_at <= now
+}
+
 /// The minutes to record. Partial attendance is typed as hours ("1,5" or
 /// "1.5", Danish or English decimal mark) and must be more than nothing and
 /// less than the whole meeting.
@@ -60,6 +67,17 @@ pub fn minutes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attendance_is_recorded_once_the_meeting_has_begun() {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 30)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("time");
+        let minute = chrono::Duration::minutes(1);
+        assert!(!may_record(start, start - minute));
+        assert!(may_record(start, start));
+        assert!(may_record(start, start + minute));
+    }
 
     #[test]
     fn minutes_follow_the_status() {

@@ -5,6 +5,7 @@ pub mod activation;
 pub mod application;
 pub mod attendance;
 pub mod code;
+pub mod cpr;
 pub mod curriculum;
 pub mod declaration;
 pub mod delivery;

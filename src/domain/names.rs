@@ -2,6 +2,7 @@ use super::validation::{Invalid, required_text};
 
 /// A person's full name as they write it.
 pub fn person_name(input: &str) -> Result<String, Invalid> {
+    crate::domain::validation::single_line(input.trim())?;
     required_text(input, 200)
 }
 

@@ -62,14 +62,29 @@ pub fn meeting(
     Ok((start, end))
 }
 
-/// A deadline typed as a date: 23:59 that day in Copenhagen, as UTC; no
-/// deadline when left empty.
+/// A deadline as a form sends it: a Copenhagen date and time
+/// ("2026-03-30T13:00", what `<input type="datetime-local">` sends), or a
+/// date alone, meaning 23:59 that day; as UTC. No deadline when empty.
 pub fn deadline(input: &str) -> Result<Option<NaiveDateTime>, Invalid> {
-    if input.trim().is_empty() {
+    let v = input.trim();
+    if v.is_empty() {
         return Ok(None);
     }
-    let end = NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default();
-    local_to_utc(date(input)?, end).map(Some)
+    let (day, at) = match v.split_once(['T', ' ']) {
+        Some((day, at)) => (date(day)?, clock(at)?),
+        None => (
+            date(v)?,
+            NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default(),
+        ),
+    };
+    local_to_utc(day, at).map(Some)
+}
+
+/// A deadline as the form shows it again ("2026-03-30T13:00", Copenhagen
+/// time), so that saving a form unchanged keeps it to the minute.
+pub fn deadline_to_form(utc: Option<NaiveDateTime>) -> String {
+    utc.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// A UTC instant as the time in Copenhagen.
@@ -101,6 +116,18 @@ mod tests {
         let at = deadline("15-01-2026").map(|d| d.map(|t| t.to_string()));
         assert_eq!(at, Ok(Some("2026-01-15 22:59:00".to_string())));
         assert_eq!(deadline("  "), Ok(None));
+        // A time given is kept: 13:00 in Copenhagen in summer is 11:00 UTC,
+        // and it comes back to the form as it was typed.
+        let at = deadline("2026-06-15T13:00");
+        assert_eq!(
+            at.map(|d| d.map(|t| t.to_string())),
+            Ok(Some("2026-06-15 11:00:00".to_string()))
+        );
+        assert_eq!(
+            deadline_to_form(deadline("2026-06-15T13:00").ok().flatten()),
+            "2026-06-15T13:00"
+        );
+        assert_eq!(deadline_to_form(None), "");
         assert!(deadline("not a date").is_err());
     }
 

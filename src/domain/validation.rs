@@ -52,8 +52,35 @@ impl FieldErrors {
     }
 }
 
+/// What no free text may hold. Control characters other than line breaks
+/// and tabs: a NUL cannot be stored on PostgreSQL and makes every email to
+/// the person unbuildable, and the others are invisible on the page. And a
+/// CPR number, which the NGO never stores (`domain::cpr`).
+fn printable(value: &str) -> Result<(), Invalid> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Err(Invalid("error-control-characters"))
+    } else if super::cpr::contains(value) {
+        Err(Invalid("error-no-cpr"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A one-line value: no control character at all (no line breaks either).
+pub fn single_line(value: &str) -> Result<(), Invalid> {
+    if value.chars().any(char::is_control) {
+        Err(Invalid("error-control-characters"))
+    } else {
+        Ok(())
+    }
+}
+
 /// Trims and requires a non-empty value of at most `max` characters.
 pub fn required_text(value: &str, max: usize) -> Result<String, Invalid> {
+    printable(value)?;
     let v = value.trim();
     if v.is_empty() {
         Err(Invalid("error-required"))
@@ -66,6 +93,7 @@ pub fn required_text(value: &str, max: usize) -> Result<String, Invalid> {
 
 /// Trims; empty becomes `None`.
 pub fn optional_text(value: &str, max: usize) -> Result<Option<String>, Invalid> {
+    printable(value)?;
     let v = value.trim();
     if v.is_empty() {
         Ok(None)
@@ -88,6 +116,19 @@ pub fn optional_https_url(value: &str, max: usize) -> Result<Option<String>, Inv
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_kept() {
+        let refused = Err(Invalid("error-control-characters"));
+        assert_eq!(required_text("Anna\0", 50).map(|_| ()), refused);
+        assert_eq!(optional_text("a\u{1b}[31m", 50).map(|_| ()), refused);
+        assert_eq!(
+            optional_text("linje 1\r\nlinje 2\tslut", 50),
+            Ok(Some("linje 1\r\nlinje 2\tslut".into()))
+        );
+        assert_eq!(single_line("Anna\nBerg"), refused);
+        assert_eq!(single_line("Anna Berg"), Ok(()));
+    }
 
     #[test]
     fn an_online_link_must_be_https_or_empty() {

@@ -157,12 +157,31 @@ fn return_path(req: &HttpRequest) -> String {
     }
 }
 
-/// A local path to redirect to, never another site (`//evil.example`).
+/// A path on this site to redirect to, else `/`. Browsers forgive a lot in
+/// a `Location`: they drop tabs and newlines (`/\t/evil.example` becomes
+/// `//evil.example`, another site), read `\` as `/` and resolve dot
+/// segments (`/.//evil.example`). So only a plain path passes: it starts
+/// with one `/`, holds no control character, white space or backslash, and
+/// no `.` or `..` segment.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if is_plain_local_path(n) => n.to_string(),
         _ => "/".to_string(),
     }
+}
+
+fn is_plain_local_path(n: &str) -> bool {
+    let path = n.split(['?', '#']).next().unwrap_or_default();
+    n.starts_with('/')
+        && !n.starts_with("//")
+        && !n
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && !path.split('/').any(|segment| {
+            // Browsers read `%2e` as a dot in a path.
+            let segment = segment.to_ascii_lowercase().replace("%2e", ".");
+            segment == "." || segment == ".."
+        })
 }
 
 #[cfg(test)]
@@ -176,5 +195,34 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn what_browsers_would_turn_into_another_site_is_refused() {
+        for evil in [
+            "/\t/evil.example/x",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/ /x",
+            "/.//x",
+            "/./x",
+            "/a/../../x",
+            "/%2e//x",
+            "/%2E%2e/x",
+            "/\u{a0}/x",
+            "\t//evil.example",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/", "{evil:?}");
+        }
+        for fine in [
+            "/",
+            "/konto",
+            "/genlaer?q=a%20b&month=2026-03",
+            "/a.b/c",
+            "/x#top",
+        ] {
+            assert_eq!(safe_next(Some(fine)), fine);
+        }
     }
 }

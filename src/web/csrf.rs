@@ -32,7 +32,12 @@ pub async fn verify<B: MessageBody + 'static>(
         .get(HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let body = req.extract::<Bytes>().await?;
+    // A body over the limit is answered here (413), as a response rather
+    // than an error, so that the error-page renderer outside can show it.
+    let body = match req.extract::<Bytes>().await {
+        Ok(body) => body,
+        Err(e) => return Ok(req.error_response(e).map_into_right_body()),
+    };
     let presented = from_header.or_else(|| {
         form_urlencoded::parse(&body)
             .find(|(k, _)| k == FIELD)

@@ -8,7 +8,21 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 
 use crate::error::AppError;
 
-/// Builds the file from a header row and data rows.
+/// A cell as text, never as a formula: a spreadsheet runs a cell that
+/// starts with `=`, `+`, `-` or `@` (and TAB or CR, which it skips before
+/// looking), so a name typed into a public form could otherwise become a
+/// live link or command in a coordinator's spreadsheet. OWASP's rule:
+/// prefix such a cell with `'`.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Builds the file from a header row and data rows; every cell is written
+/// as text (`inert`).
 pub fn build(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
@@ -21,7 +35,7 @@ pub fn build(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError>
             .map_err(|e| AppError::Internal(e.into()))?;
         for row in rows {
             writer
-                .write_record(row)
+                .write_record(row.iter().map(|cell| inert(cell).into_owned()))
                 .map_err(|e| AppError::Internal(e.into()))?;
         }
         writer.flush().map_err(|e| AppError::Internal(e.into()))?;
@@ -67,6 +81,34 @@ mod tests {
         assert_eq!(
             text,
             "\u{feff}Navn;Arbejdsplads\r\nSøren Ærø;\"Aarhus Universitetshospital; Akutafdelingen\"\r\n"
+        );
+    }
+
+    #[test]
+    fn no_cell_is_a_formula() {
+        let cells = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+45 12 34 56 78",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ];
+        let bytes =
+            build(&["A"; 6], &[cells.iter().map(|c| c.to_string()).collect()]).expect("csv");
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let row = reader.records().next().expect("a row").expect("a record");
+        for (cell, typed) in row.iter().zip(cells) {
+            assert_eq!(cell, format!("'{typed}"));
+        }
+        let plain = build(&["A", "B"], &[vec!["Søren".into(), "1,5".into()]]).expect("csv");
+        assert!(
+            String::from_utf8(plain)
+                .expect("utf-8")
+                .ends_with("Søren;1,5\r\n")
         );
     }
 

@@ -75,6 +75,7 @@ fn error_key(status: StatusCode, csrf: bool) -> &'static str {
         StatusCode::FORBIDDEN => "error-page-403",
         StatusCode::BAD_REQUEST => "error-page-400",
         StatusCode::METHOD_NOT_ALLOWED => "error-page-405",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-page-413",
         s if s.is_client_error() => "error-page-400",
         _ => "error-page-500",
     }

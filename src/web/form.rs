@@ -25,7 +25,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
                 .await
                 .map_err(|e| AppError::BadRequest(e.to_string()))?;
             if body.len() > LIMIT {
-                return Err(AppError::BadRequest("form too large".into()));
+                return Err(AppError::PayloadTooLarge);
             }
             serde_html_form::from_bytes(&body)
                 .map(Form)

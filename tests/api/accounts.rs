@@ -199,6 +199,50 @@ async fn login_returns_to_the_page_that_asked_for_it_but_never_off_site() {
     assert_eq!(location(&response), "/");
 }
 
+/// Paths that browsers turn into another site (they drop tabs and
+/// newlines, and resolve dot segments), or that could not be a header.
+const OFF_SITE: [&str; 6] = [
+    "/\t/evil.example/x",
+    "/\n/evil.example",
+    "/ /x",
+    "/.//x",
+    "/%2e//x",
+    "\\/evil.example",
+];
+
+#[tokio::test]
+async fn no_next_address_leads_off_site_from_login_or_the_language_switch() {
+    let app = spawn_app().await;
+    let user = app.create_user("naeste@example.dk", &[Role::Professional], None);
+    for evil in OFF_SITE {
+        let browser = app.browser();
+        let response = browser
+            .post_form(
+                "/log-ind",
+                &[
+                    ("email", &user.email),
+                    ("password", PASSWORD),
+                    ("next", evil),
+                ],
+            )
+            .await;
+        assert_eq!(location(&response), "/", "login with next={evil:?}");
+        // Signed in, the login page sends the visitor on at once.
+        let query = serde_urlencoded::to_string([("next", evil)]).expect("query");
+        let response = browser.get(&format!("/log-ind?{query}")).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{evil:?}");
+        assert_eq!(location(&response), "/", "login page with next={evil:?}");
+        let response = browser
+            .post_form("/sprog", &[("lang", "en"), ("next", evil)])
+            .await;
+        assert_eq!(
+            location(&response),
+            "/",
+            "language switch with next={evil:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn logging_out_ends_the_session() {
     let app = spawn_app().await;

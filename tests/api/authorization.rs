@@ -135,3 +135,61 @@ async fn non_administrators_cannot_change_administration_data() {
     let html = admin.get_html("/admin/regioner").await;
     assert!(!html.contains("Forbudt Region"), "nothing was created");
 }
+
+/// Ids typed into forms are checked: a branch that does not exist was left
+/// to the foreign key, a 500. Administrators may use every branch, so this
+/// is tried as one.
+#[tokio::test]
+async fn a_branch_that_does_not_exist_is_refused_not_a_fault() {
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in(Role::Admin).await;
+    let nowhere = "987654";
+
+    let course = crate::genlaer::course(&app, "falsk", "Falsk afdeling", None);
+    let r = admin
+        .post_form(
+            &format!("/koordinator/genlaer/kurser/{course}/nyt-hold"),
+            &[
+                ("branch", nowhere),
+                ("title", "Falsk afdeling"),
+                ("location", "Et sted"),
+                ("capacity", "10"),
+                ("date_1", "2030-03-04"),
+                ("start_1", "09:00"),
+                ("end_1", "12:00"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "GenLær session"
+    );
+    let html = r.text().await.expect("body");
+    assert_eq!(crate::helpers::texts(&html, "#f-branch-error").len(), 1);
+
+    let evening: Vec<(&str, String)> = crate::evenings::evening_fields(987654, "10");
+    let borrowed: Vec<(&str, &str)> = evening.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = admin.post_form("/koordinator/aftener/ny", &borrowed).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "evening");
+
+    let date = crate::evenings::date_in(10);
+    let r = admin
+        .post_form(
+            "/koordinator/supervision",
+            &[
+                ("branch", nowhere),
+                ("format", "group"),
+                ("title", "Gruppesupervision"),
+                ("supervisor_name", "Hanne Supervisor"),
+                ("supervisor_kind", "external"),
+                ("date", &date),
+                ("start", "16:00"),
+                ("end", "18:00"),
+                ("location", "Et sted"),
+                ("capacity", "8"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "supervision");
+}

@@ -66,3 +66,29 @@ async fn demo_content_can_be_switched_off() {
     let app = spawn_app_with(|s| s.demo = Some(false)).await;
     assert_eq!(app.user_count(), 0);
 }
+
+/// Two instances started together on one empty PostgreSQL database: one
+/// died on a duplicate region. The first loads the demo, the other finds
+/// it loaded.
+#[tokio::test]
+async fn instances_started_together_load_the_demo_once() {
+    let database = TestDatabase::fresh();
+    if !database.is_postgres() {
+        // One SQLite file belongs to one instance.
+        eprintln!("skipped on SQLite: needs TEST_DATABASE_URL (PostgreSQL)");
+        return;
+    }
+    let secret = secrecy::SecretString::from("x".repeat(64));
+    let loads: Vec<_> = (0..3)
+        .map(|_| {
+            let db = brobyg::db::Db::open(&database.url, 2).expect("open");
+            let secret = secret.clone();
+            std::thread::spawn(move || brobyg::demo::seed_if_empty(&db, &secret))
+        })
+        .collect();
+    let loaded: Vec<bool> = loads
+        .into_iter()
+        .map(|t| t.join().expect("thread").expect("no instance fails"))
+        .collect();
+    assert_eq!(loaded.iter().filter(|l| **l).count(), 1, "{loaded:?}");
+}

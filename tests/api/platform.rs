@@ -113,6 +113,13 @@ async fn the_session_cookie_is_http_only_and_lax() {
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
     assert!(!cookie.contains("Secure"), "plain http in development");
+    assert!(
+        response
+            .headers()
+            .get("strict-transport-security")
+            .is_none(),
+        "no HSTS over plain http"
+    );
 }
 
 #[tokio::test]
@@ -123,7 +130,14 @@ async fn the_session_cookie_is_secure_behind_https() {
         .to_str()
         .expect("ascii")
         .to_string();
+    assert!(cookie.starts_with("__Host-brobyg="), "{cookie}");
     assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.to_lowercase().contains("domain="), "{cookie}");
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
 }
 
 #[tokio::test]
@@ -161,4 +175,23 @@ async fn a_bad_id_in_a_path_is_a_404_not_a_crash() {
         texts(&response.text().await.expect("body"), "h1"),
         vec!["Siden findes ikke"]
     );
+}
+
+#[tokio::test]
+async fn an_oversized_form_gets_the_sites_own_page_in_danish() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    let long = "x".repeat(300 * 1024);
+    let response = browser
+        .post_form("/bliv-brobygger", &[("motivation", &long)])
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/html")
+    );
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "h1"), vec!["Det sendte er for stort"]);
 }

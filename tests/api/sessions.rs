@@ -5,7 +5,7 @@ use brobyg::domain::Role;
 use brobyg::domain::session::SessionKind;
 use reqwest::StatusCode;
 
-use crate::helpers::{PASSWORD, TestApp, TestUser, spawn_app, texts};
+use crate::helpers::{PASSWORD, TestApp, TestUser, location, spawn_app, texts};
 
 struct Setup {
     app: TestApp,
@@ -332,4 +332,39 @@ async fn a_participant_is_moved_to_another_session_of_the_same_kind() {
             .await
             .contains("anna@example.dk")
     );
+}
+
+/// Attendance credits hours and can activate a volunteer: a meeting weeks
+/// ahead could be marked attended today. Only meetings that have begun.
+#[tokio::test]
+async fn attendance_waits_until_the_meeting_has_begun() {
+    let s = setup().await;
+    let session = s
+        .app
+        .create_session(SessionKind::Cohort, Some(s.branch), Some(10), 14);
+    let anna = s
+        .app
+        .create_user("anna@example.dk", &[Role::Volunteer], Some(s.branch));
+    s.app.enrol(session, anna.id);
+    let meeting = {
+        let mut conn = s.app.db.conn().expect("connection");
+        brobyg::db::sessions::meetings(&mut conn, session).expect("meetings")[0].id
+    };
+    let browser = s.app.browser();
+    browser.login(&s.coordinator.email, PASSWORD).await;
+    let path = format!("/koordinator/hold/{session}/moeder/{meeting}/fremmoede");
+    let html = browser.get_html(&path).await;
+    assert!(html.contains("Fremmøde registreres, når mødet er begyndt."));
+    assert!(texts(&html, "legend").is_empty(), "no form to fill in");
+
+    let status = format!("status-{}", anna.id);
+    let r = browser
+        .post_form(&path, &[(status.as_str(), "present")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = browser.get_html(&location(&r)).await;
+    assert!(page.contains("Fremmøde registreres, når mødet er begyndt."));
+    let mut conn = s.app.db.conn().expect("connection");
+    let recorded = brobyg::db::attendance::for_meeting(&mut conn, meeting).expect("attendance");
+    assert!(recorded.is_empty(), "nothing recorded");
 }

@@ -84,6 +84,9 @@ pub async fn plan(app: &App, actor: &Account, p: Planned) -> Result<i64, Error> 
         return Err(Error::Forbidden);
     }
     app.write(move |c| {
+        if let Some(b) = p.branch_id {
+            crate::app::genlaer::staff::known_branch(c, b)?;
+        }
         let d = &p.details;
         Ok(announce(
             c,

@@ -78,18 +78,47 @@ pub struct SessionView {
     pub manages: bool,
 }
 
+/// What a session's address shows.
+pub enum SessionPage {
+    Shown(Box<SessionView>),
+    /// An organisation's session, asked for by someone not signed in: its
+    /// participants follow links in their emails, so they sign in first
+    /// (or choose their password) and come back.
+    SignInFirst,
+}
+
 /// A session's page. A closed (organisation's) session is shown only to
-/// the people in it, its booker and those who manage it; to anyone else it
-/// is not found.
-pub async fn session(app: &App, viewer: Option<Account>, id: i64) -> Result<SessionView, Error> {
+/// the people in it, its booker and those who manage it; to anyone else
+/// signed in it is not found.
+pub async fn session_page(
+    app: &App,
+    viewer: Option<Account>,
+    id: i64,
+) -> Result<SessionPage, Error> {
     app.read(move |c| {
         let (session, detail) = genlaer::find(c, id)?;
         if detail.is_closed() && !may_see_closed(c, viewer.as_ref(), &session, &detail)? {
-            return Err(Error::NotFound);
+            return match viewer {
+                None => Ok(SessionPage::SignInFirst),
+                Some(_) => Err(Error::NotFound),
+            };
         }
-        view(c, viewer.as_ref(), session, detail)
+        Ok(SessionPage::Shown(Box::new(view(
+            c,
+            viewer.as_ref(),
+            session,
+            detail,
+        )?)))
     })
     .await
+}
+
+/// A session's page for someone who may see it; not found otherwise.
+pub async fn session(app: &App, viewer: Option<Account>, id: i64) -> Result<SessionView, Error> {
+    match session_page(app, viewer, id).await? {
+        SessionPage::Shown(view) => Ok(*view),
+        SessionPage::SignInFirst => Err(Error::NotFound),
+    }
 }
 
 /// A session of the catalogue as its enrolment form shows it: an

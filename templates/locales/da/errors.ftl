@@ -2,6 +2,7 @@
 
 error-required = Udfyld feltet.
 error-too-long = Teksten er for lang.
+error-control-characters = Teksten indeholder usynlige styretegn, som ikke kan gemmes. Skriv den igen uden dem.
 error-email-invalid = Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.
 error-password-too-short = Adgangskoden skal være på mindst 10 tegn.
 error-password-mismatch = De to adgangskoder er ikke ens.
@@ -26,6 +27,8 @@ error-page-csrf-title = Formularen er udløbet
 error-page-csrf-text = Af sikkerhedshensyn kunne formularen ikke sendes. Gå tilbage, genindlæs siden og prøv igen.
 error-page-404-title = Siden findes ikke
 error-page-404-text = Vi kan ikke finde siden. Den kan være flyttet eller slettet.
+error-page-413-title = Det sendte er for stort
+error-page-413-text = Formularen indeholdt mere tekst, end siden kan modtage. Gå tilbage, forkort teksten og prøv igen.
 error-page-405-title = Handlingen er ikke mulig her
 error-page-405-text = Siden kan ikke bruges på den måde.
 error-page-500-title = Der skete en fejl

@@ -72,6 +72,7 @@ attendance-partial = Delvist
 attendance-hours = Timer (ved delvist fremmøde)
 attendance-save = Gem fremmøde
 attendance-saved = Fremmødet er gemt.
+attendance-not-started = Fremmøde registreres, når mødet er begyndt.
 
 csv-name = Navn
 csv-email = E-mail

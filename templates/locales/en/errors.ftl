@@ -2,6 +2,7 @@
 
 error-required = Please fill in this field.
 error-too-long = The text is too long.
+error-control-characters = The text holds invisible control characters that cannot be saved. Type it again without them.
 error-email-invalid = Enter a valid email address, like name@example.com.
 error-password-too-short = The password must be at least 10 characters long.
 error-password-mismatch = The two passwords do not match.
@@ -26,6 +27,8 @@ error-page-csrf-title = The form has expired
 error-page-csrf-text = For security reasons the form could not be sent. Go back, reload the page and try again.
 error-page-404-title = Page not found
 error-page-404-text = We cannot find the page. It may have been moved or deleted.
+error-page-413-title = What was sent is too large
+error-page-413-text = The form held more text than the page can receive. Go back, shorten the text and try again.
 error-page-405-title = That is not possible here
 error-page-405-text = The page cannot be used that way.
 error-page-500-title = Something went wrong

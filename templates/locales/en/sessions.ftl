@@ -72,6 +72,7 @@ attendance-partial = Partly
 attendance-hours = Hours (if partly present)
 attendance-save = Save attendance
 attendance-saved = Attendance saved.
+attendance-not-started = Attendance is registered once the meeting has begun.
 
 csv-name = Name
 csv-email = Email

@@ -152,13 +152,27 @@ async fn a_booking_is_accepted_and_staff_enrol_through_the_link_up_to_the_booked
             .status(),
         StatusCode::NOT_FOUND
     );
+    // Its participants follow the links in their emails: someone not
+    // signed in is asked to sign in and brought back; a stranger who is
+    // signed in finds nothing.
+    let r = app
+        .browser()
+        .get(&format!("/genlaer/hold/{session_id}"))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        app.browser()
+        location(&r),
+        format!("/log-ind?next=%2Fgenlaer%2Fhold%2F{session_id}")
+    );
+    assert_eq!(
+        stranger
             .get(&format!("/genlaer/hold/{session_id}"))
             .await
             .status(),
         StatusCode::NOT_FOUND
     );
+    let r = booker.get(&format!("/genlaer/hold/{session_id}")).await;
+    assert_eq!(r.status(), StatusCode::OK, "the booker sees it");
     assert_eq!(
         app.browser()
             .get("/genlaer/tilmelding/forkert")

@@ -84,3 +84,43 @@ async fn fifty_simultaneous_enrolments_over_http_fill_ten_seats_and_queue_the_re
         assert_eq!(Some(position), p.position);
     }
 }
+
+/// Someone without an account enrols in several sessions at once (several
+/// tabs, or a colleague enrolling them): one account is made, and every
+/// enrolment lands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_first_enrolments_of_one_new_address_all_succeed() {
+    let app = spawn_app_with(|s| {
+        s.workers = 4;
+        s.database_pool_size = 8;
+    })
+    .await;
+    let c = course(&app, "samtidig", "Samtidig", None);
+    let sessions: Vec<i64> = (0..6)
+        .map(|i| session(&app, c, None, Some(10), 10 + i, None))
+        .collect();
+    let email = "ny.person@example.dk";
+    let mut prepared = Vec::new();
+    for s in &sessions {
+        let browser = app.browser();
+        let path = format!("/genlaer/hold/{s}/tilmeld");
+        let html = browser.get_html(&path).await;
+        prepared.push((browser, csrf_in(&html), path));
+    }
+    let requests = prepared.iter().map(|(browser, token, path)| {
+        let mut fields = vec![("csrf", token.as_str())];
+        fields.extend(enrol_fields("Ny Person", email));
+        browser.client.post(browser.url(path)).form(&fields).send()
+    });
+    for r in join_all(requests).await {
+        assert_eq!(r.expect("response").status(), StatusCode::SEE_OTHER);
+    }
+    let mut conn = app.db.conn().expect("connection");
+    let user = brobyg::db::users::find_by_email(&mut conn, email)
+        .expect("query")
+        .expect("one account");
+    for s in &sessions {
+        let enrolment = enrolments::find(&mut conn, *s, user.id).expect("query");
+        assert!(enrolment.is_some(), "enrolled in session {s}");
+    }
+}

@@ -295,3 +295,77 @@ async fn participants_cancel_before_the_deadline_and_coordinators_after_it() {
     assert!(last.late_cancellation && !last.refilled);
     let _ = bo;
 }
+
+/// A NUL byte gave a 500 on PostgreSQL, and on SQLite it was stored, after
+/// which no email to the person could be built. Control characters are
+/// refused beside the field, with what was typed kept.
+#[tokio::test]
+async fn control_characters_are_refused_beside_the_field_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let c = course(&app, "styretegn", "Styretegn", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let users_before = app.user_count();
+    let mut fields = enrol_fields("Åse\u{0}Ørum", "styretegn@example.dk");
+    fields.retain(|(k, _)| *k != "workplace");
+    fields.push(("workplace", "Hospital\u{1b}[31m"));
+    let response = browser
+        .post_form(&format!("/genlaer/hold/{s}/tilmeld"), &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    for field in ["name", "workplace"] {
+        assert_eq!(
+            texts(&html, &format!("#f-{field}-error")),
+            vec![
+                "Teksten indeholder usynlige styretegn, som ikke kan gemmes. Skriv den igen uden dem."
+            ],
+            "{field}"
+        );
+    }
+    assert!(
+        input_value(&html, "name").is_some_and(|v| v.starts_with("Åse")),
+        "input kept"
+    );
+    assert_eq!(app.user_count(), users_before, "nothing written");
+}
+
+/// The application form refused a CPR number in the motivation only; the
+/// enrolment form had no check. Every free-text field refuses one, however
+/// it is written.
+#[tokio::test]
+async fn a_cpr_number_is_refused_in_every_field_however_it_is_written() {
+    let app = spawn_app().await;
+    let c = course(&app, "cpr", "CPR", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let users_before = app.user_count();
+    for (field, value) in [
+        ("name", "Åse 01.02.03-1234"),
+        ("job_title", "CPR: 010203 - 1234"),
+        ("needs", "010203\u{2013}1234"),
+        (
+            "reference",
+            "\u{ff10}\u{ff11}\u{ff10}\u{ff12}\u{ff10}\u{ff13}/1234",
+        ),
+    ] {
+        let mut fields = enrol_fields("Åse Ørum", "cpr@example.dk");
+        fields.retain(|(k, _)| *k != field);
+        fields.push((field, value));
+        let response = browser
+            .post_form(&format!("/genlaer/hold/{s}/tilmeld"), &fields)
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}"
+        );
+        let html = response.text().await.expect("body");
+        assert_eq!(
+            texts(&html, &format!("#f-{field}-error")),
+            vec!["Skriv ikke CPR-numre. Vi har ikke brug for dem."],
+            "{field}"
+        );
+    }
+    assert_eq!(app.user_count(), users_before, "nothing written");
+}

@@ -309,3 +309,112 @@ async fn only_the_right_people_manage_genlaer() {
         "links to the generic page"
     );
 }
+
+/// A name typed into the public form reaches the coordinators' exports; a
+/// spreadsheet must show it as text, never run it.
+#[tokio::test]
+async fn a_formula_typed_as_a_name_stays_text_in_both_participant_exports() {
+    let s = setup().await;
+    let c = course(&s.app, "formel", "Formler", None);
+    let id = session(&s.app, c, Some(s.branch), Some(5), 10, None);
+    let formula = "=HYPERLINK(\"http://x.example\",\"y\")";
+    let response = s
+        .app
+        .browser()
+        .post_form(
+            &format!("/genlaer/hold/{id}/tilmeld"),
+            &super::enrol_fields(formula, "formel@example.dk"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    for path in [
+        format!("/koordinator/genlaer/hold/{id}/deltagere.csv"),
+        format!("/koordinator/hold/{id}/deltagere.csv"),
+    ] {
+        let response = b.get(&path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let text = response.text().await.expect("csv");
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let row = reader
+            .records()
+            .next()
+            .expect("a participant")
+            .expect("a row");
+        assert_eq!(&row[0], format!("'{formula}"), "{path}");
+        for cell in row.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{path}: {cell}");
+        }
+    }
+}
+
+/// Saving the edit form without changing anything changes nothing: the
+/// cancellation deadline at 13:00 became 23:59 when the form showed the
+/// date alone.
+#[tokio::test]
+async fn saving_a_session_unchanged_keeps_every_field_to_the_minute() {
+    let s = setup().await;
+    let c = course(&s.app, "uaendret", "Uændret", None);
+    // 13:00 in Copenhagen on a day ten days from now.
+    let day = super::in_days(10).date();
+    let at_one = brobyg::domain::time::local_to_utc(
+        day,
+        chrono::NaiveTime::from_hms_opt(13, 0, 0).expect("time"),
+    )
+    .expect("a Copenhagen time");
+    let id = session(&s.app, c, Some(s.branch), Some(12), 20, Some(at_one));
+    let before = {
+        let mut conn = s.app.db.conn().expect("connection");
+        brobyg::db::sessions::find(&mut conn, id).expect("session")
+    };
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    let path = format!("/koordinator/genlaer/hold/{id}");
+    let html = b.get_html(&path).await;
+    let names = [
+        "title",
+        "location",
+        "online_url",
+        "capacity",
+        "teachers",
+        "enrol_deadline",
+        "cancel_deadline",
+    ];
+    let values: Vec<String> = names
+        .iter()
+        .map(|n| crate::helpers::input_value(&html, n).unwrap_or_default())
+        .collect();
+    let fields: Vec<(&str, &str)> = names
+        .iter()
+        .copied()
+        .zip(values.iter().map(String::as_str))
+        .collect();
+    let r = b.post_form(&path, &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let after = {
+        let mut conn = s.app.db.conn().expect("connection");
+        brobyg::db::sessions::find(&mut conn, id).expect("session")
+    };
+    assert_eq!(after.cancel_deadline, Some(at_one));
+    assert_eq!(
+        (
+            &after.title,
+            &after.location,
+            &after.online_url,
+            after.capacity,
+            after.enrol_deadline,
+            after.cancel_deadline,
+        ),
+        (
+            &before.title,
+            &before.location,
+            &before.online_url,
+            before.capacity,
+            before.enrol_deadline,
+            before.cancel_deadline,
+        )
+    );
+}

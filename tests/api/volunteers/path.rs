@@ -8,7 +8,8 @@ use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{
-    checklist, date_in, is_clear, meetings, module_id, module_lines, post, register, status_tag,
+    checklist, date_in, has_happened, is_clear, meetings, module_id, module_lines, post, register,
+    status_tag,
 };
 use crate::helpers::{PASSWORD, location, spawn_app, texts};
 
@@ -164,7 +165,9 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
     assert_eq!(status_tag(&html), "I uddannelse");
     assert_eq!(checklist(&html), expected, "enrolling teaches nothing yet");
 
-    // 5. Attendance, meeting by meeting: absent from module 5.
+    // 5. The meetings take place; attendance, meeting by meeting: absent
+    // from module 5.
+    has_happened(&app, cohort);
     let ids = meetings(&app, cohort);
     for (i, meeting) in ids.iter().enumerate() {
         let status = if i == 2 { "absent" } else { "present" };
@@ -199,6 +202,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    has_happened(&app, randers_cohort);
     let randers_meeting = meetings(&app, randers_cohort)[0];
     let response = register(
         &staff,

@@ -208,6 +208,49 @@ pub fn meetings(app: &TestApp, cohort: i64) -> Vec<i64> {
         .collect()
 }
 
+/// Moves a session's meetings back in time, spacing kept, so that the last
+/// one ended an hour ago: attendance is registered only for meetings that
+/// have begun, and a journey enrols before the meetings and registers
+/// after them.
+pub fn has_happened(app: &TestApp, session: i64) {
+    use brobyg::db::schema::{meetings, sessions};
+    use diesel::prelude::*;
+    let mut conn = app.db.conn().expect("connection");
+    let last_end: chrono::NaiveDateTime = meetings::table
+        .filter(meetings::session_id.eq(session))
+        .select(diesel::dsl::max(meetings::ends_at))
+        .first::<Option<chrono::NaiveDateTime>>(&mut conn)
+        .expect("meetings")
+        .expect("a meeting");
+    let back = last_end - (Utc::now().naive_utc() - Duration::hours(1));
+    let rows: Vec<(i64, chrono::NaiveDateTime, chrono::NaiveDateTime)> = meetings::table
+        .filter(meetings::session_id.eq(session))
+        .select((meetings::id, meetings::starts_at, meetings::ends_at))
+        .load(&mut conn)
+        .expect("meetings");
+    for (id, starts_at, ends_at) in rows {
+        diesel::update(meetings::table.find(id))
+            .set((
+                meetings::starts_at.eq(starts_at - back),
+                meetings::ends_at.eq(ends_at - back),
+            ))
+            .execute(&mut conn)
+            .expect("move the meeting");
+    }
+    let (starts_at, ends_at): (chrono::NaiveDateTime, chrono::NaiveDateTime) = sessions::table
+        .find(session)
+        .select((sessions::starts_at, sessions::ends_at))
+        .first(&mut conn)
+        .expect("session");
+    diesel::update(sessions::table.find(session))
+        .set((
+            sessions::starts_at.eq(starts_at - back),
+            sessions::ends_at.eq(ends_at - back),
+        ))
+        .execute(&mut conn)
+        .expect("move the session");
+}
+
 /// Registers attendance on the generic page as `coordinator` would.
 pub async fn register(
     coordinator: &Browser,

@@ -105,8 +105,16 @@ pub async fn session(
     user: MaybeUser,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
     let viewer = user.0.map(|a| (*a).clone());
-    let view = catalogue::session(&page.state.app, viewer, id.into_inner()).await?;
+    let view = match catalogue::session_page(&page.state.app, viewer, id).await? {
+        catalogue::SessionPage::Shown(view) => view,
+        catalogue::SessionPage::SignInFirst => {
+            return Err(AppError::LoginRequired {
+                next: format!("/genlaer/hold/{id}"),
+            });
+        }
+    };
     let mut ctx = Context::new();
     ctx.insert("v", &view);
     ctx.insert(

@@ -6,11 +6,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::genlaer::staff::{self, Participants, Plan};
+use crate::db::branches::Branch;
 use crate::db::courses::Course;
 use crate::db::enrolments::Participant;
 use crate::db::genlaer::EnrolmentDetails;
@@ -49,10 +49,6 @@ pub struct SessionForm {
     date_3: String,
     start_3: String,
     end_3: String,
-}
-
-fn deadline_form(at: Option<NaiveDateTime>) -> String {
-    at.map(|t| time::to_form(t).0).unwrap_or_default()
 }
 
 impl SessionForm {
@@ -110,12 +106,19 @@ impl SessionForm {
     fn parse_new(
         &self,
         account: &Account,
+        choices: &[Branch],
     ) -> Result<(Option<i64>, Plan, Vec<MeetingTimes>), FieldErrors> {
         let mut errors = FieldErrors::new();
         let plan = self.plan(&mut errors);
+        // One of the branches the form offered (so one that exists), or
+        // national for administrators.
         let branch = match self.branch.trim() {
-            "" => None,
-            v => v.parse::<i64>().ok().map(Some),
+            "" => Some(None),
+            v => v
+                .parse::<i64>()
+                .ok()
+                .filter(|id| choices.iter().any(|b| b.id == *id))
+                .map(Some),
         }
         .filter(|b| account.manages(*b));
         if branch.is_none() {
@@ -129,19 +132,19 @@ impl SessionForm {
     }
 }
 
-async fn render_new(
+fn render_new(
     page: &Page,
     user: &CoordinatorUser,
     course: &Course,
+    choices: &[Branch],
     form: &SessionForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let choices = staff::branch_choices(&page.state.app, user.account()).await?;
     let mut ctx = Context::new();
     ctx.insert("course", course);
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    ctx.insert("branches", &choices);
+    ctx.insert("branches", choices);
     ctx.insert("national_allowed", &user.account().is_admin());
     ctx.insert("rows", &(1..=MEETING_ROWS).collect::<Vec<_>>());
     if errors.is_empty() {
@@ -169,7 +172,8 @@ pub async fn new_form(
         end_1: "15:00".into(),
         ..SessionForm::default()
     };
-    render_new(&page, &user, &course, &form, &FieldErrors::new()).await
+    let choices = staff::branch_choices(&page.state.app, user.account()).await?;
+    render_new(&page, &user, &course, &choices, &form, &FieldErrors::new())
 }
 
 pub async fn create(
@@ -180,9 +184,10 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let app = &page.state.app;
     let course = staff::course(app, id.into_inner()).await?;
-    let (branch, plan, times) = match form.parse_new(user.account()) {
+    let choices = staff::branch_choices(app, user.account()).await?;
+    let (branch, plan, times) = match form.parse_new(user.account(), &choices) {
         Ok(valid) => valid,
-        Err(errors) => return render_new(&page, &user, &course, &form, &errors).await,
+        Err(errors) => return render_new(&page, &user, &course, &choices, &form, &errors),
     };
     let session_id = staff::create(app, user.account(), course.id, branch, plan, times).await?;
     page.success("genlaer-session-created");
@@ -215,8 +220,8 @@ async fn render_edit(
             .map(|n| n.to_string())
             .unwrap_or_default(),
         teachers: e.detail.teachers.clone(),
-        enrol_deadline: deadline_form(e.session.enrol_deadline),
-        cancel_deadline: deadline_form(e.session.cancel_deadline),
+        enrol_deadline: time::deadline_to_form(e.session.enrol_deadline),
+        cancel_deadline: time::deadline_to_form(e.session.cancel_deadline),
         ..SessionForm::default()
     });
     let mut ctx = Context::new();

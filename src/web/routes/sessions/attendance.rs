@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 use tera::Context;
 
-use crate::app::sessions::{self as sessions_app, Presence, Sheet};
+use crate::app::sessions::{self as sessions_app, NotStarted, Presence, Sheet};
 use crate::db::enrolments::Participant;
 use crate::domain::Code;
 use crate::domain::Lang;
@@ -97,6 +97,7 @@ fn render(
     ctx.insert("session", &sheet.session);
     ctx.insert("meeting", &sheet.meeting);
     ctx.insert("rows", rows);
+    ctx.insert("begun", &sheet.begun);
     ctx.insert("statuses", AttendanceStatus::ALL);
     ctx.insert("meeting_hours", &hours(page.lang, sheet.meeting.minutes()));
     if invalid {
@@ -132,8 +133,17 @@ pub async fn submit(
         Ok(valid) => valid,
         Err(rows) => return render(&page, &sheet, &rows, true),
     };
-    sessions_app::record_attendance(&page.state.app, user.account(), id, meeting_id, presences)
-        .await?;
-    page.success("attendance-saved");
+    match sessions_app::record_attendance(
+        &page.state.app,
+        user.account(),
+        id,
+        meeting_id,
+        presences,
+    )
+    .await?
+    {
+        Ok(()) => page.success("attendance-saved"),
+        Err(NotStarted) => page.error("attendance-not-started"),
+    }
     Ok(redirect(&format!("/koordinator/hold/{id}")))
 }
