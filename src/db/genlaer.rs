@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::schema;
 use super::schema::{
     branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
 };
@@ -332,4 +333,33 @@ pub fn new_session<'a>(
         enrol_deadline,
         cancel_deadline,
     }
+}
+
+/// Open, upcoming sessions of one course and one booking (`None`: the
+/// public ones) in the given branches (all when `None`), soonest first.
+pub fn upcoming_like(
+    conn: &mut DbConnection,
+    course_id: i64,
+    booking_id: Option<i64>,
+    branch_ids: Option<&[i64]>,
+    after: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Session>> {
+    let mut q = schema::sessions::table
+        .inner_join(genlaer_sessions::table)
+        .filter(genlaer_sessions::course_id.eq(course_id))
+        .filter(schema::sessions::status.eq(crate::domain::session::SessionStatus::Open))
+        .filter(schema::sessions::starts_at.gt(after))
+        .into_boxed();
+    q = match booking_id {
+        Some(b) => q.filter(genlaer_sessions::booking_id.eq(b)),
+        None => q.filter(genlaer_sessions::booking_id.is_null()),
+    };
+    if let Some(ids) = branch_ids {
+        q = q.filter(schema::sessions::branch_id.eq_any(ids.to_vec()));
+    }
+    q.order((schema::sessions::starts_at, schema::sessions::id))
+        .limit(limit)
+        .select(Session::as_select())
+        .load(conn)
 }

@@ -126,6 +126,37 @@ impl Code for OrganisationKind {
     }
 }
 
+/// Where a GenLær participant may be moved: another session of the same
+/// course, and of the same booking (an organisation's staff stay among
+/// themselves; a public participant never lands in a closed session).
+pub fn may_move(from: (i64, Option<i64>), to: (i64, Option<i64>)) -> bool {
+    from == to
+}
+
+/// A session's meeting must lie between a year ago (a session entered
+/// after the fact) and five years ahead: year 0000 or a decade back is a
+/// typing mistake, not a plan.
+pub fn plausible_meeting(starts_at: NaiveDateTime, now: NaiveDateTime) -> Result<(), Invalid> {
+    let earliest = now - chrono::Duration::days(366);
+    let latest = now + chrono::Duration::days(5 * 366);
+    if (earliest..=latest).contains(&starts_at) {
+        Ok(())
+    } else {
+        Err(Invalid("error-date-out-of-range"))
+    }
+}
+
+/// An enrolment or cancellation deadline ends before the first meeting.
+pub fn deadline_before_start(
+    deadline: Option<NaiveDateTime>,
+    first_meeting: NaiveDateTime,
+) -> Result<(), Invalid> {
+    match deadline {
+        Some(d) if d > first_meeting => Err(Invalid("error-deadline-after-start")),
+        _ => Ok(()),
+    }
+}
+
 pub fn organisation_kind(value: &str) -> Result<OrganisationKind, Invalid> {
     OrganisationKind::parse(value).ok_or(Invalid("error-choose"))
 }
@@ -266,6 +297,43 @@ pub fn normalise_code(input: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participants_move_within_one_course_and_one_booking() {
+        assert!(may_move((1, None), (1, None)));
+        assert!(may_move((1, Some(7)), (1, Some(7))));
+        assert!(!may_move((1, None), (2, None)), "another course");
+        assert!(!may_move((1, None), (1, Some(7))), "into a closed session");
+        assert!(
+            !may_move((1, Some(7)), (1, Some(8))),
+            "another organisation"
+        );
+        assert!(!may_move((1, Some(7)), (1, None)), "out of the booking");
+    }
+
+    #[test]
+    fn sessions_are_planned_within_sensible_dates() {
+        let now = NaiveDate::from_ymd_opt(2026, 12, 2)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("now");
+        let days = chrono::Duration::days;
+        let out = Err(Invalid("error-date-out-of-range"));
+        assert_eq!(plausible_meeting(now + days(30), now), Ok(()));
+        assert_eq!(plausible_meeting(now - days(30), now), Ok(()));
+        assert_eq!(plausible_meeting(now - days(3650), now), out);
+        assert_eq!(plausible_meeting(now + days(3650), now), out);
+        let year_zero = NaiveDate::from_ymd_opt(0, 1, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("year 0");
+        assert_eq!(plausible_meeting(year_zero, now), out);
+        assert_eq!(deadline_before_start(None, now), Ok(()));
+        assert_eq!(deadline_before_start(Some(now - days(1)), now), Ok(()));
+        assert_eq!(deadline_before_start(Some(now), now), Ok(()));
+        assert_eq!(
+            deadline_before_start(Some(now + days(1)), now),
+            Err(Invalid("error-deadline-after-start"))
+        );
+    }
 
     #[test]
     fn hours_are_typed_with_a_comma_or_a_point_in_quarters() {

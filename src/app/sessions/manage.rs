@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use diesel::{OptionalExtension, QueryResult};
 use serde::Serialize;
 
 use super::managed;
@@ -15,9 +16,10 @@ use crate::content::preparation;
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
 use crate::db::users::Account;
-use crate::db::{DbConnection, attendance, now, users};
+use crate::db::{DbConnection, attendance, genlaer, now, users};
 use crate::domain::EmailAddress;
 use crate::domain::enrolment::Refusal;
+use crate::domain::genlaer as genlaer_rules;
 use crate::domain::session::{SessionKind, can_mark_held};
 
 /// How many sessions the page offers to move someone to.
@@ -64,11 +66,22 @@ pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, E
             .collect();
         let branches = (!actor.is_admin()).then(|| actor.branches.clone());
         let at = now();
-        let alternatives =
-            sessions::upcoming_of_kind(c, session.kind, branches.as_deref(), at, ALTERNATIVES)?
-                .into_iter()
-                .filter(|s| s.id != id)
-                .collect();
+        let place = match session.kind {
+            SessionKind::Genlaer => genlaer_place(c, id)?,
+            _ => None,
+        };
+        let alternatives = match place {
+            // Only where a GenLær participant may go (`may_move`).
+            Some((course, booking)) => {
+                genlaer::upcoming_like(c, course, booking, branches.as_deref(), at, ALTERNATIVES)?
+            }
+            None => {
+                sessions::upcoming_of_kind(c, session.kind, branches.as_deref(), at, ALTERNATIVES)?
+            }
+        }
+        .into_iter()
+        .filter(|s| s.id != id)
+        .collect();
         Ok(Overview {
             can_mark_held: can_mark_held(session.status, session.starts_at, at),
             public_path: session.kind.path(id),
@@ -176,11 +189,22 @@ pub async fn cancel_participant(
     .await
 }
 
+/// A GenLær session's course and booking: what decides where its
+/// participants may move. Every GenLær session has them; a session of that
+/// kind made without (by hand, in a test) is not restricted.
+fn genlaer_place(conn: &mut DbConnection, id: i64) -> QueryResult<Option<(i64, Option<i64>)>> {
+    Ok(genlaer::detail(conn, id)
+        .optional()?
+        .map(|d| (d.course_id, d.booking_id)))
+}
+
 /// Why a participant was not moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotMoved {
     /// People move between sessions of one kind only.
     DifferentKinds,
+    /// A GenLær participant moves within one course and one booking.
+    OtherCourse,
     Refused(Refusal),
 }
 
@@ -200,6 +224,12 @@ pub async fn move_participant(
         let to_session = managed(c, &actor, to)?;
         if to_session.kind != from_session.kind {
             return Ok(Err(NotMoved::DifferentKinds));
+        }
+        if from_session.kind == SessionKind::Genlaer
+            && let (Some(here), Some(there)) = (genlaer_place(c, from)?, genlaer_place(c, to)?)
+            && !genlaer_rules::may_move(here, there)
+        {
+            return Ok(Err(NotMoved::OtherCourse));
         }
         let moved = engine::move_participant(
             c,

@@ -25,6 +25,8 @@ error-date = Skriv en dato, fx 30.03.2026.
 error-time = Skriv et klokkeslæt, fx 9.00 eller 17.30.
 error-time-nonexistent = Det klokkeslæt findes ikke den dag (uret stilles frem).
 error-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
+error-date-out-of-range = Vælg en dato fra det seneste år til fem år frem.
+error-deadline-after-start = Fristen skal ligge før holdets første møde.
 error-hours = Skriv antal timer, fx 1,5.
 error-hours-range = Delvist fremmøde skal være mere end 0 timer og mindre end hele mødet.
 
@@ -59,6 +61,7 @@ sessions-no-account = Der er ingen konto med den e-mailadresse.
 sessions-enrolled = Personen er tilmeldt.
 sessions-cancelled-participant = Personen er afmeldt. Eventuel ledig plads er givet videre fra ventelisten.
 sessions-moved = Personen er flyttet til det andet hold.
+sessions-move-other-course = Deltagere kan kun flyttes til et andet hold af samme kursus, og en organisations deltagere kun inden for organisationens egen bestilling.
 sessions-session-cancelled = Holdet er aflyst, og alle har fået besked.
 sessions-marked-held = Holdet er markeret som afholdt.
 sessions-cannot-mark-held = Holdet kan først markeres som afholdt, når det er gået i gang.

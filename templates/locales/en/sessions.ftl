@@ -25,6 +25,8 @@ error-date = Enter a date, like 30.03.2026.
 error-time = Enter a time, like 9.00 or 17.30.
 error-time-nonexistent = That time does not exist on that day (the clocks go forward).
 error-end-before-start = The end must be after the start.
+error-date-out-of-range = Choose a date from the past year to five years ahead.
+error-deadline-after-start = The deadline must be before the first meeting.
 error-hours = Enter a number of hours, like 1.5.
 error-hours-range = Partial attendance must be more than 0 hours and less than the whole meeting.
 
@@ -59,6 +61,7 @@ sessions-no-account = There is no account with that email address.
 sessions-enrolled = The person is enrolled.
 sessions-cancelled-participant = The person's place is cancelled. Any free seat has gone to the waiting list.
 sessions-moved = The person has been moved to the other session.
+sessions-move-other-course = Participants can only be moved to another session of the same course, and an organisation's participants only within its own booking.
 sessions-session-cancelled = The session is cancelled and everyone has been told.
 sessions-marked-held = The session is marked as held.
 sessions-cannot-mark-held = A session can only be marked as held once it has begun.

@@ -70,7 +70,7 @@ pub async fn applicant_becomes_an_active_brobygger(app: &TestApp, tab: &mut Tab)
         )
         .expect("settings");
     }
-    cohort_teaching_everything(app, aarhus);
+    let cohort = cohort_teaching_everything(app, aarhus);
 
     // 1. The application, from the front page.
     tab.open("/").await;
@@ -133,7 +133,8 @@ pub async fn applicant_becomes_an_active_brobygger(app: &TestApp, tab: &mut Tab)
     tab.see(css(".flash"), "Du er tilmeldt holdet").await;
     log_out(tab).await;
 
-    // 4. The coordinator registers attendance.
+    // 4. The cohort takes place; the coordinator registers attendance.
+    crate::volunteers::support::has_happened(app, cohort);
     let user_id = {
         let mut conn = app.db.conn().expect("connection");
         users::find_by_email(&mut conn, EMAIL)

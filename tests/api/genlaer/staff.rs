@@ -418,3 +418,125 @@ async fn saving_a_session_unchanged_keeps_every_field_to_the_minute() {
         )
     );
 }
+
+/// Year 0000, a decade back, or an enrolment deadline after the start were
+/// all accepted for a new session.
+#[tokio::test]
+async fn a_session_is_planned_within_sensible_dates() {
+    let s = setup().await;
+    let c = course(&s.app, "datoer", "Datoer", None);
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    let branch = s.branch.to_string();
+    let soon = (chrono::Utc::now() + chrono::Duration::days(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    let later = (chrono::Utc::now() + chrono::Duration::days(30))
+        .format("%Y-%m-%dT12:00")
+        .to_string();
+    let decade_ago = (chrono::Utc::now() - chrono::Duration::days(3650))
+        .format("%Y-%m-%d")
+        .to_string();
+    for (date, enrol_deadline, field, message) in [
+        (
+            "0000-03-01",
+            "",
+            "date_1",
+            "Vælg en dato fra det seneste år til fem år frem.",
+        ),
+        (
+            decade_ago.as_str(),
+            "",
+            "date_1",
+            "Vælg en dato fra det seneste år til fem år frem.",
+        ),
+        (
+            soon.as_str(),
+            later.as_str(),
+            "enrol_deadline",
+            "Fristen skal ligge før holdets første møde.",
+        ),
+    ] {
+        let r = b
+            .post_form(
+                &format!("/koordinator/genlaer/kurser/{c}/nyt-hold"),
+                &[
+                    ("branch", &branch),
+                    ("title", "Datoer"),
+                    ("location", "Dokk1, Aarhus"),
+                    ("capacity", "10"),
+                    ("enrol_deadline", enrol_deadline),
+                    ("date_1", date),
+                    ("start_1", "09:00"),
+                    ("end_1", "12:00"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{date}");
+        let html = r.text().await.expect("body");
+        assert_eq!(
+            texts(&html, &format!("#f-{field}-error")),
+            vec![message],
+            "{date}"
+        );
+    }
+}
+
+/// "Flyt til hold" moved a participant into another course's session, or
+/// into an organisation's closed one. Only sessions of the same course and
+/// the same booking are offered, and only those are accepted.
+#[tokio::test]
+async fn a_participant_moves_only_within_their_course() {
+    let s = setup().await;
+    let first = course(&s.app, "forste", "Første kursus", None);
+    let other = course(&s.app, "andet", "Andet kursus", None);
+    let from = session(&s.app, first, Some(s.branch), Some(5), 10, None);
+    let same = session(&s.app, first, Some(s.branch), Some(5), 20, None);
+    let elsewhere = session(&s.app, other, Some(s.branch), Some(5), 15, None);
+    let anna = s
+        .app
+        .create_user("anna@example.dk", &[Role::Professional], None);
+    s.app.enrol(from, anna.id);
+    let b = s.app.browser();
+    b.login(&s.coordinator.email, PASSWORD).await;
+    let page = b.get_html(&format!("/koordinator/hold/{from}")).await;
+    assert!(
+        page.contains(&format!("value=\"{same}\"")),
+        "same course offered"
+    );
+    assert!(
+        !page.contains(&format!("value=\"{elsewhere}\"")),
+        "another course is not offered"
+    );
+    let to = elsewhere.to_string();
+    let r = b
+        .post_form(
+            &format!("/koordinator/hold/{from}/flyt/{}", anna.id),
+            &[("to", &to)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = b.get_html(&location(&r)).await;
+    assert!(page.contains("Deltagere kan kun flyttes til et andet hold af samme kursus"));
+    assert_eq!(
+        enrolment_status(&s.app, elsewhere, &anna.email),
+        None,
+        "not moved"
+    );
+    assert_eq!(
+        enrolment_status(&s.app, from, &anna.email).as_deref(),
+        Some("confirmed")
+    );
+    let to = same.to_string();
+    let r = b
+        .post_form(
+            &format!("/koordinator/hold/{from}/flyt/{}", anna.id),
+            &[("to", &to)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        enrolment_status(&s.app, same, &anna.email).as_deref(),
+        Some("confirmed")
+    );
+}

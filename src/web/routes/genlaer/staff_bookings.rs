@@ -11,7 +11,7 @@ use tera::Context;
 use crate::app::genlaer::bookings::{self, Acceptance};
 use crate::db::sessions::MeetingTimes;
 use crate::domain::FieldErrors;
-use crate::domain::genlaer::participants;
+use crate::domain::genlaer::{self as rules, participants};
 use crate::domain::time;
 use crate::domain::validation::{optional_text, required_text};
 use crate::error::AppError;
@@ -50,12 +50,18 @@ impl TryFrom<&AcceptForm> for Acceptance {
 
 impl AcceptForm {
     fn check(&self, errors: &mut FieldErrors) -> Option<Acceptance> {
-        let times = errors.check("date", time::meeting(&self.date, &self.start, &self.end));
+        let times = errors.check(
+            "date",
+            super::staff_sessions::planned_meeting(&self.date, &self.start, &self.end),
+        );
         let location = errors.check("location", required_text(&self.location, 300));
         let seats = errors.check("seats", participants(&self.seats));
         let teachers = errors.check("teachers", optional_text(&self.teachers, 300));
         let enrol_deadline = errors.check("enrol_deadline", time::deadline(&self.enrol_deadline));
         let (starts_at, ends_at) = times?;
+        if let Err(why) = rules::deadline_before_start(enrol_deadline.flatten(), starts_at) {
+            errors.add("enrol_deadline", why);
+        }
         Some(Acceptance {
             times: MeetingTimes {
                 starts_at,

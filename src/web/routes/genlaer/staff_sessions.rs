@@ -17,6 +17,7 @@ use crate::db::genlaer::EnrolmentDetails;
 use crate::db::sessions::MeetingTimes;
 use crate::db::users::Account;
 use crate::domain::Code;
+use crate::domain::genlaer as rules;
 use crate::domain::session::capacity;
 use crate::domain::time;
 use crate::domain::validation::{optional_https_url, optional_text, required_text};
@@ -89,7 +90,7 @@ impl SessionForm {
             if date.trim().is_empty() && i > 0 {
                 continue;
             }
-            match time::meeting(date, start, end) {
+            match planned_meeting(date, start, end) {
                 Ok((starts_at, ends_at)) => times.push(MeetingTimes {
                     starts_at,
                     ends_at,
@@ -125,9 +126,35 @@ impl SessionForm {
             errors.add("branch", Invalid("error-choose"));
         }
         let times = self.meetings(&mut errors);
+        if let (Some(plan), Some(first)) = (&plan, times.iter().map(|t| t.starts_at).min()) {
+            deadlines_before(plan, first, &mut errors);
+        }
         match (branch, plan) {
             (Some(branch), Some(plan)) if errors.is_empty() => Ok((branch, plan, times)),
             _ => Err(errors),
+        }
+    }
+}
+
+/// A meeting of a GenLær session as typed, within sensible dates.
+pub(super) fn planned_meeting(
+    date: &str,
+    start: &str,
+    end: &str,
+) -> Result<(chrono::NaiveDateTime, chrono::NaiveDateTime), Invalid> {
+    let (starts_at, ends_at) = time::meeting(date, start, end)?;
+    rules::plausible_meeting(starts_at, crate::db::now())?;
+    Ok((starts_at, ends_at))
+}
+
+/// The deadlines end before the first meeting; a mistake beside each.
+fn deadlines_before(plan: &Plan, first: chrono::NaiveDateTime, errors: &mut FieldErrors) {
+    for (field, deadline) in [
+        ("enrol_deadline", plan.enrol_deadline),
+        ("cancel_deadline", plan.cancel_deadline),
+    ] {
+        if let Err(why) = rules::deadline_before_start(deadline, first) {
+            errors.add(field, why);
         }
     }
 }
@@ -256,8 +283,13 @@ pub async fn update(
     Form(form): Form<SessionForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
+    let editing = staff::editing(&page.state.app, user.account(), id).await?;
     let mut errors = FieldErrors::new();
-    let Some(plan) = form.plan(&mut errors).filter(|_| errors.is_empty()) else {
+    let plan = form.plan(&mut errors);
+    if let Some(plan) = &plan {
+        deadlines_before(plan, editing.session.starts_at, &mut errors);
+    }
+    let Some(plan) = plan.filter(|_| errors.is_empty()) else {
         return render_edit(&page, &user, id, Some(form), &errors).await;
     };
     staff::update(&page.state.app, user.account(), id, plan).await?;
@@ -272,7 +304,7 @@ pub async fn add_meeting(
     Form(form): Form<MeetingForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let times = match time::meeting(&form.date, &form.start, &form.end) {
+    let times = match planned_meeting(&form.date, &form.start, &form.end) {
         Ok((starts_at, ends_at)) => MeetingTimes {
             starts_at,
             ends_at,

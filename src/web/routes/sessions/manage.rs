@@ -95,6 +95,10 @@ pub async fn move_participant(
         Err(NotMoved::DifferentKinds) => {
             return Err(AppError::BadRequest("sessions of different kinds".into()));
         }
+        Err(NotMoved::OtherCourse) => {
+            page.error("sessions-move-other-course");
+            return Ok(redirect(&path(id)));
+        }
         Err(NotMoved::Refused(refusal)) => Err(refusal),
     };
     report(&page, result, "sessions-moved");
