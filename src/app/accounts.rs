@@ -281,8 +281,17 @@ pub async fn verify_email(app: &super::App, raw: &str) -> Result<bool, super::Er
 pub async fn request_reset(
     app: &super::App,
     email: crate::domain::EmailAddress,
+    client: String,
 ) -> Result<(), super::Error> {
     app.write(move |c| {
+        // Counted for every address, with an account or not, so that the
+        // limit says nothing about which addresses have one.
+        let (by_email, by_client) =
+            crate::db::login_throttle::record_reset_request(c, email.as_str(), &client)?;
+        if !crate::domain::throttle::reset_allowed(by_email, by_client) {
+            tracing::warn!("reset link not sent: too many requests");
+            return Ok(());
+        }
         let Some(user) = users::find_by_email(c, email.as_str())? else {
             return Ok(());
         };

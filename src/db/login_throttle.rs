@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::login_failures;
+use super::schema::{login_failures, reset_requests};
 use super::{DbConnection, now};
 use crate::domain::throttle;
 
@@ -49,4 +49,35 @@ fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<(
     diesel::delete(login_failures::table.filter(login_failures::failed_at.lt(before)))
         .execute(conn)?;
     Ok(())
+}
+
+/// Records a request for a reset link and returns how many came before it
+/// within the past hour, for this address and from this client.
+pub fn record_reset_request(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+) -> QueryResult<(i64, i64)> {
+    let at = now();
+    let since = at - Duration::hours(1);
+    let by_email = reset_requests::table
+        .filter(reset_requests::email.eq(email))
+        .filter(reset_requests::requested_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    let by_ip = reset_requests::table
+        .filter(reset_requests::ip.eq(ip))
+        .filter(reset_requests::requested_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    diesel::insert_into(reset_requests::table)
+        .values((
+            reset_requests::email.eq(email),
+            reset_requests::ip.eq(ip),
+            reset_requests::requested_at.eq(at),
+        ))
+        .execute(conn)?;
+    diesel::delete(reset_requests::table.filter(reset_requests::requested_at.lt(since)))
+        .execute(conn)?;
+    Ok((by_email, by_ip))
 }

@@ -91,6 +91,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    reset_requests (id) {
+        id -> BigInt,
+        email -> Text,
+        ip -> Text,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox (id) {
         id -> BigInt,
         kind -> Text,
@@ -488,6 +497,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     volunteers,
     user_tokens,
     login_failures,
+    reset_requests,
     outbox,
     sessions,
     meetings,

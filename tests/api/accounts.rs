@@ -359,3 +359,42 @@ async fn changing_the_password_checks_the_old_one_and_ends_other_sessions() {
         "the other session ended"
     );
 }
+
+/// The reset form sent an email for every request (40 requests, 40
+/// emails). A few per address per hour, and a ceiling per client; the page
+/// says the same whatever happened.
+#[tokio::test]
+async fn reset_links_are_limited_per_address_and_per_client() {
+    let app = spawn_app().await;
+    let user = app.create_user("glemsom@example.dk", &[Role::Professional], None);
+    let browser = app.browser();
+    for _ in 0..10 {
+        let response = browser
+            .post_form("/konto/glemt-adgangskode", &[("email", &user.email)])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let resets = |app: &crate::helpers::TestApp, email: &str| {
+        app.outbox()
+            .into_iter()
+            .filter(|r| r.to_email == email && r.kind == "reset_password")
+            .count()
+    };
+    assert_eq!(resets(&app, &user.email), 3, "three per address and hour");
+
+    // One client asking for many addresses is stopped too.
+    let other = app.create_user("anden@example.dk", &[Role::Professional], None);
+    for i in 0..20 {
+        browser
+            .post_form(
+                "/konto/glemt-adgangskode",
+                &[("email", &format!("ukendt{i}@example.dk"))],
+            )
+            .await;
+    }
+    let response = browser
+        .post_form("/konto/glemt-adgangskode", &[("email", &other.email)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(resets(&app, &other.email), 0, "the client's ceiling");
+}

@@ -72,7 +72,7 @@ pub async fn logout(page: Page, session: Session) -> HttpResponse {
 
 /// The client's address for the login throttle. `X-Forwarded-For` is only
 /// believed behind a proxy that is configured to set it.
-fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
+pub(super) fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
     let info = req.connection_info();
     let addr = if trust_proxy {
         info.realip_remote_addr()

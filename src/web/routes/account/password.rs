@@ -3,7 +3,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
@@ -30,6 +30,7 @@ pub async fn forgot_form(page: Page) -> Result<HttpResponse, AppError> {
 /// Sends a reset link if the address has an active account, and says the
 /// same thing either way.
 pub async fn forgot_submit(
+    req: HttpRequest,
     page: Page,
     Form(form): Form<ForgotForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -40,7 +41,8 @@ pub async fn forgot_submit(
         ctx.insert("errors", &errors);
         return page.render_invalid("account/forgot.html", ctx);
     };
-    accounts::request_reset(&page.state.app, email).await?;
+    let client = super::login::client_ip(&req, page.state.settings.trust_proxy);
+    accounts::request_reset(&page.state.app, email, client).await?;
     page.render("account/forgot_sent.html", Context::new())
 }
 
