@@ -368,3 +368,37 @@ async fn attendance_waits_until_the_meeting_has_begun() {
     let recorded = brobyg::db::attendance::for_meeting(&mut conn, meeting).expect("attendance");
     assert!(recorded.is_empty(), "nothing recorded");
 }
+
+/// A move gives up the old seat before asking for the new one; when the new
+/// session refused (here: already enrolled there), the old seat was gone
+/// anyway. Now nothing changes.
+#[tokio::test]
+async fn a_refused_move_keeps_the_participant_where_they_were() {
+    let s = setup().await;
+    let from = s
+        .app
+        .create_session(SessionKind::Cohort, Some(s.branch), Some(5), 7);
+    let to = s
+        .app
+        .create_session(SessionKind::Cohort, Some(s.branch), Some(5), 14);
+    let anna = s
+        .app
+        .create_user("anna@example.dk", &[Role::Volunteer], Some(s.branch));
+    s.app.enrol(from, anna.id);
+    s.app.enrol(to, anna.id);
+    let browser = s.app.browser();
+    browser.login(&s.coordinator.email, PASSWORD).await;
+    let to_id = to.to_string();
+    let r = browser
+        .post_form(
+            &format!("/koordinator/hold/{from}/flyt/{}", anna.id),
+            &[("to", &to_id)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mut conn = s.app.db.conn().expect("connection");
+    let kept = brobyg::db::enrolments::find(&mut conn, from, anna.id)
+        .expect("query")
+        .expect("the old enrolment");
+    assert!(kept.status.is_active(), "still holds the old seat");
+}

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::managed;
 use crate::app::engine::{self, Cancelled, Move, Placed};
-use crate::app::{App, Error, supervision};
+use crate::app::{Abort, App, Error, supervision};
 use crate::content::preparation;
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
@@ -219,17 +219,19 @@ pub async fn move_participant(
     to: i64,
 ) -> Result<Result<Placed, NotMoved>, Error> {
     let actor = actor.clone();
-    app.write(move |c| {
+    // The old seat is given up before the new one is asked for: a refusal
+    // there must undo it, or the participant would lose both.
+    app.write_or_refuse(move |c| {
         let from_session = managed(c, &actor, from)?;
         let to_session = managed(c, &actor, to)?;
         if to_session.kind != from_session.kind {
-            return Ok(Err(NotMoved::DifferentKinds));
+            return Err(Abort::Refused(NotMoved::DifferentKinds));
         }
         if from_session.kind == SessionKind::Genlaer
             && let (Some(here), Some(there)) = (genlaer_place(c, from)?, genlaer_place(c, to)?)
             && !genlaer_rules::may_move(here, there)
         {
-            return Ok(Err(NotMoved::OtherCourse));
+            return Err(Abort::Refused(NotMoved::OtherCourse));
         }
         let moved = engine::move_participant(
             c,
@@ -240,7 +242,7 @@ pub async fn move_participant(
                 by: actor.user.id,
             },
         )?;
-        Ok(moved.map_err(NotMoved::Refused))
+        moved.map_err(|r| Abort::Refused(NotMoved::Refused(r)))
     })
     .await
 }
