@@ -31,6 +31,15 @@ pub fn managed(conn: &mut DbConnection, account: &Account, id: i64) -> Result<Se
     }
 }
 
+/// A branch id from a form that names no branch is refused, not left to the
+/// foreign key (a 500): every kind of session is planned in a branch.
+pub fn known_branch(conn: &mut DbConnection, id: i64) -> Result<(), Error> {
+    if branches::by_ids(conn, &[id])?.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    Ok(())
+}
+
 /// A meeting of a session this account manages; `NotFound` for a meeting
 /// of another session.
 pub fn managed_meeting(

@@ -86,23 +86,15 @@ pub struct NewUser<'a> {
     pub language: Lang,
 }
 
+/// Makes the account; an address already taken is the unique violation
+/// the database would report.
 pub fn create(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
-    let at = now();
-    crate::db::insert_returning_id!(
-        conn,
-        users,
-        (
-            users::email.eq(new.email),
-            users::name.eq(new.name),
-            users::phone.eq(new.phone),
-            users::password_hash.eq(new.password_hash),
-            users::email_verified_at.eq(new.verified.then_some(at)),
-            users::language.eq(new.language),
-            users::session_epoch.eq(0),
-            users::created_at.eq(at),
-            users::updated_at.eq(at),
+    create_unless_taken(conn, new)?.ok_or_else(|| {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            Box::new(format!("the address {} has an account", new.email)),
         )
-    )
+    })
 }
 
 /// Makes the account unless its address is taken, also by a transaction

@@ -85,7 +85,7 @@ pub async fn plan(app: &App, actor: &Account, p: Planned) -> Result<i64, Error> 
     }
     app.write(move |c| {
         if let Some(b) = p.branch_id {
-            crate::app::genlaer::staff::known_branch(c, b)?;
+            crate::app::sessions::known_branch(c, b)?;
         }
         let d = &p.details;
         Ok(announce(

@@ -64,7 +64,7 @@ pub async fn create(
     app.write(move |c| {
         courses::find(c, course_id)?;
         if let Some(b) = branch_id {
-            known_branch(c, b)?;
+            crate::app::sessions::known_branch(c, b)?;
         }
         let new = genlaer::new_session(
             branch_id,
@@ -85,15 +85,6 @@ pub async fn create(
         )?)
     })
     .await
-}
-
-/// A branch id from a form that names no branch is refused, not left to the
-/// foreign key (a 500).
-pub(crate) fn known_branch(conn: &mut DbConnection, id: i64) -> Result<(), Error> {
-    if branches::by_ids(conn, &[id])?.is_empty() {
-        return Err(Error::Forbidden);
-    }
-    Ok(())
 }
 
 /// A GenLær session its coordinator edits.

@@ -73,7 +73,7 @@ pub async fn plan(app: &App, actor: &Account, branch_id: i64, plan: Plan) -> Res
         return Err(Error::Forbidden);
     }
     app.write(move |c| {
-        crate::app::genlaer::staff::known_branch(c, branch_id)?;
+        crate::app::sessions::known_branch(c, branch_id)?;
         Ok(supervision::create(c, &plan.new_supervision(branch_id))?)
     })
     .await

@@ -9,7 +9,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::app::genlaer::staff::{self, Participants, Plan};
+use crate::app::genlaer::staff::{self, Editing, Participants, Plan};
 use crate::db::branches::Branch;
 use crate::db::courses::Course;
 use crate::db::enrolments::Participant;
@@ -229,14 +229,12 @@ pub struct MeetingForm {
     end: String,
 }
 
-async fn render_edit(
+fn render_edit(
     page: &Page,
-    user: &CoordinatorUser,
-    id: i64,
+    e: &Editing,
     form: Option<SessionForm>,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let e = staff::editing(&page.state.app, user.account(), id).await?;
     let form = form.unwrap_or_else(|| SessionForm {
         title: e.session.title.clone(),
         location: e.session.location.clone(),
@@ -271,7 +269,8 @@ pub async fn edit(
     page: Page,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    render_edit(&page, &user, id.into_inner(), None, &FieldErrors::new()).await
+    let e = staff::editing(&page.state.app, user.account(), id.into_inner()).await?;
+    render_edit(&page, &e, None, &FieldErrors::new())
 }
 
 /// Saves place, seats, deadlines and teachers in one transaction. More
@@ -290,7 +289,7 @@ pub async fn update(
         deadlines_before(plan, editing.session.starts_at, &mut errors);
     }
     let Some(plan) = plan.filter(|_| errors.is_empty()) else {
-        return render_edit(&page, &user, id, Some(form), &errors).await;
+        return render_edit(&page, &editing, Some(form), &errors);
     };
     staff::update(&page.state.app, user.account(), id, plan).await?;
     page.success("genlaer-session-saved");
@@ -313,7 +312,8 @@ pub async fn add_meeting(
         Err(why) => {
             let mut errors = FieldErrors::new();
             errors.add("date", why);
-            return render_edit(&page, &user, id, None, &errors).await;
+            let e = staff::editing(&page.state.app, user.account(), id).await?;
+            return render_edit(&page, &e, None, &errors);
         }
     };
     staff::add_meeting(&page.state.app, user.account(), id, times).await?;
