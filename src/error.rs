@@ -20,6 +20,12 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     LoginRequired { next: String },
+    /// Staff in production without a second factor: set one up first.
+    #[error("second factor required")]
+    SecondFactorRequired { next: String },
+    /// A sensitive action and an old proof: the password or a code again.
+    #[error("fresh proof required")]
+    ProofRequired { next: String },
     #[error("missing or invalid CSRF token")]
     Csrf,
     #[error("bad request: {0}")]
@@ -62,7 +68,9 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. }
+            | AppError::SecondFactorRequired { .. }
+            | AppError::ProofRequired { .. } => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -70,9 +78,15 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let AppError::LoginRequired { next } = self {
+        let detour = match self {
+            AppError::LoginRequired { next } => Some(("/log-ind", next)),
+            AppError::SecondFactorRequired { next } => Some(("/konto/totrinslogin", next)),
+            AppError::ProofRequired { next } => Some(("/konto/bekraeft-identitet", next)),
+            _ => None,
+        };
+        if let Some((page, next)) = detour {
             let target = format!(
-                "/log-ind?{}",
+                "{page}?{}",
                 serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default()
             );
             return HttpResponse::SeeOther()

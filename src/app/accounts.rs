@@ -176,72 +176,9 @@ pub async fn sign_up(app: &super::App, s: SignUp) -> Result<(), super::Error> {
     .await
 }
 
-/// What a login attempt came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogIn {
-    SignedIn {
-        user_id: i64,
-        epoch: i64,
-    },
-    /// Too many failures for this address or from this client lately.
-    Throttled,
-    Failed,
-    /// The password was right but the address is not confirmed: a fresh
-    /// link is on its way.
-    Unverified,
-    Deactivated,
-}
-
-/// Checks a login. Failures count towards the throttle (by address and by
-/// client address); the password is checked outside any transaction, since
-/// hashing is slow on purpose.
-#[tracing::instrument(skip_all)]
-pub async fn log_in(
-    app: &super::App,
-    email: &str,
-    password: &str,
-    client: &str,
-) -> Result<LogIn, super::Error> {
-    let email = email.trim().to_lowercase();
-    let (allowed, user) = {
-        let (email, client) = (email.clone(), client.to_string());
-        app.read(move |c| {
-            let (by_email, by_ip) = crate::db::login_throttle::recent_failures(c, &email, &client)?;
-            let allowed = crate::domain::throttle::login_allowed(by_email, by_ip);
-            Ok((allowed, users::find_by_email(c, &email)?))
-        })
-        .await?
-    };
-    if !allowed {
-        return Ok(LogIn::Throttled);
-    }
-    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-    let matches = super::verify_password(password, stored).await?;
-    let client = client.to_string();
-    app.write(move |c| {
-        let user = match user {
-            Some(u) if matches => u,
-            _ => {
-                crate::db::login_throttle::record_failure(c, &email, &client)?;
-                return Ok(LogIn::Failed);
-            }
-        };
-        crate::db::login_throttle::clear(c, &email)?;
-        if user.deactivated_at.is_some() {
-            return Ok(LogIn::Deactivated);
-        }
-        if user.email_verified_at.is_none() {
-            // They proved they know the password: send a fresh link.
-            let link = new_link(c, user.id, tokens::Purpose::VerifyEmail)?;
-            outbox::enqueue(c, &Recipient::from(&user), &Message::VerifyEmail { link })?;
-            return Ok(LogIn::Unverified);
-        }
-        Ok(LogIn::SignedIn {
-            user_id: user.id,
-            epoch: user.session_epoch,
-        })
-    })
-    .await
+/// A fresh link that confirms the user's address (its hash stored).
+pub fn verify_link(conn: &mut DbConnection, user_id: i64) -> QueryResult<String> {
+    new_link(conn, user_id, tokens::Purpose::VerifyEmail)
 }
 
 /// A fresh one-time link of this purpose for the user (its hash stored).
@@ -316,24 +253,44 @@ pub async fn link_is_valid(
         .await
 }
 
+/// What setting a password through a link came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordSet {
+    /// Signed in with a fresh session.
+    SignedIn(super::signin::Started),
+    /// The account has a second factor: a link from an inbox must not
+    /// replace it, so the person logs in with the new password and a code.
+    LogIn,
+    /// An unknown or used link.
+    LinkInvalid,
+}
+
 /// Sets a password through a one-time link (reset, invitation, welcome),
-/// using it up. Returns the account and its new session epoch to sign in
-/// with; `None` for an unknown or used link.
+/// using it up. Every earlier session of the account ends.
 #[tracing::instrument(skip_all)]
 pub async fn set_password_by_link(
     app: &super::App,
     purpose: tokens::Purpose,
     raw: &str,
     password: &str,
-) -> Result<Option<(i64, i64)>, super::Error> {
+    client: &super::signin::Client,
+) -> Result<PasswordSet, super::Error> {
     let hash = super::hash_password(password).await?;
     let digest = token::digest(raw);
+    let client = client.clone();
     app.write(move |c| {
         let Some(user_id) = tokens::consume(c, purpose, &digest)? else {
-            return Ok(None);
+            return Ok(PasswordSet::LinkInvalid);
         };
-        let epoch = users::set_password(c, user_id, &hash)?;
-        Ok(Some((user_id, epoch)))
+        users::set_password(c, user_id, &hash)?;
+        crate::db::login_sessions::end_all(c, user_id, None)?;
+        if crate::db::second_factors::of_user(c, user_id)?.is_some() {
+            return Ok(PasswordSet::LogIn);
+        }
+        let user = users::find(c, user_id)?;
+        Ok(PasswordSet::SignedIn(super::signin::start(
+            c, &user, &client,
+        )?))
     })
     .await
 }
@@ -355,6 +312,7 @@ pub enum PasswordChange {
 pub async fn change_password(
     app: &super::App,
     account: &crate::db::users::Account,
+    session_id: i64,
     current: &str,
     new: Option<&str>,
 ) -> Result<PasswordChange, super::Error> {
@@ -365,7 +323,12 @@ pub async fn change_password(
     let hash = super::hash_password(new).await?;
     let user_id = account.user.id;
     let epoch = app
-        .write(move |c| Ok(users::set_password(c, user_id, &hash)?))
+        .write(move |c| {
+            let epoch = users::set_password(c, user_id, &hash)?;
+            crate::db::login_sessions::end_all(c, user_id, Some(session_id))?;
+            crate::db::login_sessions::proved(c, session_id)?;
+            Ok(epoch)
+        })
         .await?;
     Ok(PasswordChange::Changed { epoch })
 }
@@ -387,12 +350,16 @@ pub async fn set_language(
 pub struct Profile {
     pub branches: Vec<crate::db::branches::Branch>,
     pub feed_path: String,
+    /// One's live sessions, this one first.
+    pub sessions: Vec<super::signin::SessionLine>,
+    pub second_factor: super::two_factor::Status,
 }
 
 #[tracing::instrument(skip_all, fields(user = account.user.id))]
 pub async fn profile(
     app: &super::App,
     account: &crate::db::users::Account,
+    session_id: i64,
 ) -> Result<Profile, super::Error> {
     let mut ids = account.branches.clone();
     ids.extend(account.volunteer_branch);
@@ -409,6 +376,8 @@ pub async fn profile(
             feed_path: crate::calendar::feed::path(&crate::calendar::feed::token(
                 key, user_id, &salt,
             )),
+            sessions: super::signin::session_lines(c, user_id, session_id)?,
+            second_factor: super::two_factor::status_of(c, user_id)?,
         })
     })
     .await

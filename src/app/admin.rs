@@ -24,12 +24,24 @@ pub async fn search_users(app: &App, query: &str, page: i64) -> Result<(Vec<User
 
 /// One account with its roles and branches, and every branch to choose from.
 #[tracing::instrument(skip(app))]
-pub async fn user(app: &App, id: i64) -> Result<(Account, Vec<BranchInRegion>), Error> {
+pub async fn user(app: &App, id: i64) -> Result<UserPage, Error> {
     app.read(move |c| {
         let account = users::load_account(c, id)?.ok_or(Error::NotFound)?;
-        Ok((account, branches::all(c)?))
+        Ok(UserPage {
+            account,
+            all_branches: branches::all(c)?,
+            second_factor: crate::db::second_factors::of_user(c, id)?.is_some(),
+        })
     })
     .await
+}
+
+/// An administrator's page about one user.
+#[derive(Debug, Clone)]
+pub struct UserPage {
+    pub account: Account,
+    pub all_branches: Vec<BranchInRegion>,
+    pub second_factor: bool,
 }
 
 /// What an administrator may not do to their own account.

@@ -22,7 +22,9 @@ pub mod evenings;
 pub mod genlaer;
 pub mod reminders;
 pub mod sessions;
+pub mod signin;
 pub mod supervision;
+pub mod two_factor;
 pub mod volunteers;
 
 use std::sync::Arc;

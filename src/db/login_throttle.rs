@@ -9,20 +9,33 @@ use super::schema::{login_failures, reset_requests};
 use super::{DbConnection, now};
 use crate::domain::throttle;
 
-/// Failures inside the window for this email and for this client address.
-pub fn recent_failures(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<(i64, i64)> {
+/// The failures inside the window for this account from this client, and
+/// from this client for any account.
+pub fn recent_failures(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+) -> QueryResult<throttle::Failures> {
     let since = throttle::window_start(now());
-    let by_email = login_failures::table
+    let (pair, pair_last) = login_failures::table
         .filter(login_failures::email.eq(email))
+        .filter(login_failures::ip.eq(ip))
         .filter(login_failures::failed_at.gt(since))
-        .count()
-        .get_result(conn)?;
-    let by_ip = login_failures::table
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::max(login_failures::failed_at),
+        ))
+        .first::<(i64, Option<NaiveDateTime>)>(conn)?;
+    let client = login_failures::table
         .filter(login_failures::ip.eq(ip))
         .filter(login_failures::failed_at.gt(since))
         .count()
         .get_result(conn)?;
-    Ok((by_email, by_ip))
+    Ok(throttle::Failures {
+        pair,
+        pair_last,
+        client,
+    })
 }
 
 pub fn record_failure(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<()> {
@@ -39,9 +52,15 @@ pub fn record_failure(conn: &mut DbConnection, email: &str, ip: &str) -> QueryRe
     purge_before(conn, at - Duration::days(1))
 }
 
-/// A successful login forgives the account's earlier failures.
-pub fn clear(conn: &mut DbConnection, email: &str) -> QueryResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn)?;
+/// A successful login forgives this client's earlier failures for the
+/// account (other clients' stay counted against them).
+pub fn clear(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<()> {
+    diesel::delete(
+        login_failures::table
+            .filter(login_failures::email.eq(email))
+            .filter(login_failures::ip.eq(ip)),
+    )
+    .execute(conn)?;
     Ok(())
 }
 

@@ -100,6 +100,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_sessions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        proved_at -> Timestamp,
+        user_agent -> Text,
+        ip -> Text,
+    }
+}
+
+diesel::table! {
+    second_factors (user_id) {
+        user_id -> BigInt,
+        secret -> Text,
+        confirmed_at -> Timestamp,
+        last_step -> BigInt,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(login_sessions -> users (user_id));
+diesel::joinable!(second_factors -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+
+diesel::table! {
     outbox (id) {
         id -> BigInt,
         kind -> Text,
@@ -498,6 +533,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_tokens,
     login_failures,
     reset_requests,
+    login_sessions,
+    second_factors,
+    recovery_codes,
     outbox,
     sessions,
     meetings,

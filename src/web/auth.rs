@@ -15,42 +15,86 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::session;
 use super::state::AppState;
+use crate::app::signin::{self, SessionState};
+use crate::app::two_factor;
 use crate::db::users::Account;
 use crate::domain::Role;
 use crate::error::AppError;
 
-/// The request's account, loaded at most once per request and cached in the
-/// request's extensions for every later extractor.
+/// The request's account and session, loaded at most once per request and
+/// cached in the request's extensions for every later extractor.
 #[derive(Clone)]
-struct Loaded(Option<Rc<Account>>);
+struct Loaded(Option<(Rc<Account>, SessionState)>);
 
-pub async fn current_account(req: &HttpRequest) -> Result<Option<Rc<Account>>, AppError> {
+async fn load(req: &HttpRequest) -> Result<Option<(Rc<Account>, SessionState)>, AppError> {
     if let Some(Loaded(cached)) = req.extensions().get::<Loaded>() {
         return Ok(cached.clone());
     }
     let session = req.get_session();
-    let account = match session::signed_in_user(&session) {
+    let loaded = match session::signed_in_user(&session) {
         None => None,
-        Some((user_id, epoch)) => {
+        Some(cookie) => {
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
-            let found = crate::app::accounts::account(&state.app, user_id).await?;
-            // A password change or deactivation raises the epoch and so ends
-            // every session that was started before it.
+            let ip = client(req, state.settings.trust_proxy).ip;
+            let found =
+                signin::current(&state.app, cookie.user_id, cookie.epoch, &cookie.token, &ip)
+                    .await?;
             match found {
-                Some(a) if a.user.session_epoch == epoch && a.user.deactivated_at.is_none() => {
-                    Some(Rc::new(a))
-                }
-                _ => {
+                Some(current) => Some((Rc::new(current.account), current.session)),
+                // Logged out, the password changed, or deactivated: the
+                // cookie opens nothing any more.
+                None => {
                     session::sign_out(&session);
                     None
                 }
             }
         }
     };
-    req.extensions_mut().insert(Loaded(account.clone()));
-    Ok(account)
+    req.extensions_mut().insert(Loaded(loaded.clone()));
+    Ok(loaded)
+}
+
+pub async fn current_account(req: &HttpRequest) -> Result<Option<Rc<Account>>, AppError> {
+    Ok(load(req).await?.map(|(account, _)| account))
+}
+
+/// The current request's server-side session, if signed in.
+pub async fn current_session(req: &HttpRequest) -> Result<Option<SessionState>, AppError> {
+    Ok(load(req).await?.map(|(_, session)| session))
+}
+
+/// Where a request comes from: the client address for the login throttle
+/// (`X-Forwarded-For` only believed behind a proxy configured to set it)
+/// and the browser, for the list of one's sessions.
+pub fn client(req: &HttpRequest, trust_proxy: bool) -> signin::Client {
+    let info = req.connection_info();
+    let addr = if trust_proxy {
+        info.realip_remote_addr()
+    } else {
+        info.peer_addr()
+    };
+    let ip = addr
+        .map(|a| {
+            // "1.2.3.4:5678" → "1.2.3.4"; IPv6 "[::1]:5678" → "[::1]".
+            match a.rsplit_once(':') {
+                Some((host, port))
+                    if port.chars().all(|c| c.is_ascii_digit()) && !host.is_empty() =>
+                {
+                    host.to_string()
+                }
+                _ => a.to_string(),
+            }
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let user_agent = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    signin::Client { ip, user_agent }
 }
 
 /// Anyone; the account if signed in.
@@ -69,6 +113,9 @@ impl FromRequest for MaybeUser {
 /// A rule about who may call a handler.
 pub trait Policy {
     fn allows(account: &Account) -> bool;
+    /// Staff pages show other people's data: in production they need a
+    /// second factor.
+    const STAFF: bool = false;
 }
 
 pub struct AnyAccount;
@@ -83,6 +130,7 @@ impl Policy for AdminOnly {
     fn allows(a: &Account) -> bool {
         a.is_admin()
     }
+    const STAFF: bool = true;
 }
 
 /// Coordinators with at least one branch, and administrators.
@@ -91,6 +139,7 @@ impl Policy for CoordinatorOnly {
     fn allows(a: &Account) -> bool {
         a.is_admin() || (a.has(Role::Coordinator) && !a.branches.is_empty())
     }
+    const STAFF: bool = true;
 }
 
 pub struct VolunteerOnly;
@@ -102,15 +151,22 @@ impl Policy for VolunteerOnly {
 
 /// A signed-in account that passes `P`. Anonymous callers are sent to the
 /// login page (and back afterwards); signed-in callers who fail the policy
-/// get 403.
+/// get 403; staff without a second factor where one is required are sent
+/// to set it up.
 pub struct Require<P: Policy> {
     account: Rc<Account>,
+    session: SessionState,
     policy: PhantomData<P>,
 }
 
 impl<P: Policy> Require<P> {
     pub fn account(&self) -> &Rc<Account> {
         &self.account
+    }
+
+    /// The server-side session the request belongs to.
+    pub fn session(&self) -> SessionState {
+        self.session
     }
 }
 
@@ -121,6 +177,28 @@ impl<P: Policy> Deref for Require<P> {
     }
 }
 
+async fn require<P: Policy>(req: &HttpRequest) -> Result<(Rc<Account>, SessionState), AppError> {
+    let Some((account, session)) = load(req).await? else {
+        return Err(AppError::LoginRequired {
+            next: return_path(req),
+        });
+    };
+    if !P::allows(&account) {
+        return Err(AppError::Forbidden);
+    }
+    if P::STAFF && !session.has_second_factor {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
+        if two_factor::required_for(&state.settings, &account) {
+            return Err(AppError::SecondFactorRequired {
+                next: return_path(req),
+            });
+        }
+    }
+    Ok((account, session))
+}
+
 impl<P: Policy + 'static> FromRequest for Require<P> {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
@@ -128,16 +206,47 @@ impl<P: Policy + 'static> FromRequest for Require<P> {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            match current_account(&req).await? {
-                None => Err(AppError::LoginRequired {
-                    next: return_path(&req),
-                }),
-                Some(account) if P::allows(&account) => Ok(Require {
-                    account,
-                    policy: PhantomData,
-                }),
-                Some(_) => Err(AppError::Forbidden),
+            let (account, session) = require::<P>(&req).await?;
+            Ok(Require {
+                account,
+                session,
+                policy: PhantomData,
+            })
+        })
+    }
+}
+
+/// `Require<P>` for a sensitive action (changing roles, exporting personal
+/// data, resetting a second factor): the person must also have proved who
+/// they are within the last quarter of an hour, or is asked to again and
+/// comes back.
+pub struct Fresh<P: Policy>(pub Require<P>);
+
+impl<P: Policy> Deref for Fresh<P> {
+    type Target = Require<P>;
+    fn deref(&self) -> &Require<P> {
+        &self.0
+    }
+}
+
+impl<P: Policy + 'static> FromRequest for Fresh<P> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (account, session) = require::<P>(&req).await?;
+            if !session.proof_is_fresh() {
+                return Err(AppError::ProofRequired {
+                    next: page_to_return_to(&req),
+                });
             }
+            Ok(Fresh(Require {
+                account,
+                session,
+                policy: PhantomData,
+            }))
         })
     }
 }
@@ -146,6 +255,31 @@ pub type SignedIn = Require<AnyAccount>;
 pub type Admin = Require<AdminOnly>;
 pub type CoordinatorUser = Require<CoordinatorOnly>;
 pub type VolunteerUser = Require<VolunteerOnly>;
+pub type FreshAdmin = Fresh<AdminOnly>;
+pub type FreshCoordinator = Fresh<CoordinatorOnly>;
+pub type FreshSignedIn = Fresh<AnyAccount>;
+
+/// After proving who one is again: a page (a download) comes back to
+/// itself; a form post cannot be replayed, so it comes back to the page the
+/// form was on, to be sent again.
+fn page_to_return_to(req: &HttpRequest) -> String {
+    if req.method() == actix_web::http::Method::GET {
+        return return_path(req);
+    }
+    let referer = req
+        .headers()
+        .get(actix_web::http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| actix_web::http::Uri::try_from(r).ok());
+    match referer {
+        // Only a page of this site: the host must be ours.
+        Some(uri) if uri.host() == req.connection_info().host().split(':').next() => uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into()),
+        _ => "/".into(),
+    }
+}
 
 /// Where to come back to after logging in: the page asked for, if it was a
 /// page (a form post cannot be replayed, so its page's path is used).

@@ -14,11 +14,15 @@ pub mod form;
 pub mod lang;
 pub mod page;
 pub mod paging;
+pub mod qr;
 pub mod routes;
 pub mod session;
 pub mod state;
 
-pub use auth::{Admin, CoordinatorUser, MaybeUser, SignedIn, VolunteerUser};
+pub use auth::{
+    Admin, CoordinatorUser, FreshAdmin, FreshCoordinator, FreshSignedIn, MaybeUser, SignedIn,
+    VolunteerUser,
+};
 pub use form::Form;
 pub use page::Page;
 pub use state::AppState;

@@ -14,9 +14,10 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use tera::Context;
 
-use super::auth::current_account;
+use super::auth::{current_account, current_session};
 use super::session::{self, Level};
 use super::state::AppState;
+use crate::app::two_factor;
 use crate::db::users::Account;
 use crate::domain::Lang;
 use crate::domain::Role;
@@ -27,6 +28,9 @@ pub struct Page {
     pub lang: Lang,
     pub account: Option<Rc<Account>>,
     pub state: web::Data<AppState>,
+    /// Staff without a second factor in development: the layout says that
+    /// production will ask for one.
+    second_factor_banner: bool,
 }
 
 impl FromRequest for Page {
@@ -59,11 +63,20 @@ impl Page {
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app state missing")))?;
         let account = current_account(&req).await?;
         let lang = super::lang::resolve(&req, account.as_deref());
+        let second_factor_banner = match (&account, current_session(&req).await?) {
+            (Some(a), Some(s)) => {
+                two_factor::is_staff(a)
+                    && !s.has_second_factor
+                    && !two_factor::required_for(&state.settings, a)
+            }
+            _ => false,
+        };
         Ok(Page {
             req,
             lang,
             account,
             state,
+            second_factor_banner,
         })
     }
 
@@ -81,6 +94,7 @@ impl Page {
         ctx.insert("csrf", &session::csrf_token(&session));
         ctx.insert("flashes", &session::take_flashes(&session));
         ctx.insert("asset_version", &self.state.templates.asset_version);
+        ctx.insert("second_factor_banner", &self.second_factor_banner);
         let uri = self.req.uri();
         ctx.insert("path", uri.path());
         ctx.insert(

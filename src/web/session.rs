@@ -10,6 +10,12 @@ use crate::auth::token;
 
 const USER_ID: &str = "uid";
 const EPOCH: &str = "epoch";
+/// The server-side session's token (its hash is the `login_sessions` row).
+const TOKEN: &str = "sid";
+/// Between a right password and the code: who, and since when.
+const PENDING: &str = "pending";
+/// A second factor being set up, until its first code confirms it.
+const SETUP_SECRET: &str = "setup_secret";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
 
@@ -33,22 +39,76 @@ pub struct Flash {
     pub alert: bool,
 }
 
-pub fn signed_in_user(session: &Session) -> Option<(i64, i64)> {
-    let id = session.get::<i64>(USER_ID).ok().flatten()?;
-    let epoch = session.get::<i64>(EPOCH).ok().flatten()?;
-    Some((id, epoch))
+/// What the cookie says about who is signed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub user_id: i64,
+    pub epoch: i64,
+    pub token: String,
+}
+
+pub fn signed_in_user(session: &Session) -> Option<SignedIn> {
+    Some(SignedIn {
+        user_id: session.get::<i64>(USER_ID).ok().flatten()?,
+        epoch: session.get::<i64>(EPOCH).ok().flatten()?,
+        token: session.get::<String>(TOKEN).ok().flatten()?,
+    })
 }
 
 /// Starts a fresh session for the user: renewing the cookie on login stops
 /// a session fixed before login from being taken over.
-pub fn sign_in(session: &Session, user_id: i64, epoch: i64) {
+pub fn sign_in(session: &Session, started: &crate::app::signin::Started) {
     let flashes = take_flashes(session);
     // Not `purge`: actix-session ignores inserts after a purge.
     session.clear();
     session.renew();
-    let _ = session.insert(USER_ID, user_id);
-    let _ = session.insert(EPOCH, epoch);
+    let _ = session.insert(USER_ID, started.user_id);
+    let _ = session.insert(EPOCH, started.epoch);
+    let _ = session.insert(TOKEN, &started.token);
     let _ = session.insert(FLASH, flashes);
+}
+
+/// Between the password and the code at login.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Pending {
+    pub user_id: i64,
+    pub epoch: i64,
+    pub password_at: chrono::NaiveDateTime,
+}
+
+/// Remembers a right password while the code is asked for. Not signed in:
+/// every page treats the visitor as anonymous until the code is right.
+pub fn await_code(session: &Session, user_id: i64, epoch: i64) {
+    session.clear();
+    session.renew();
+    let _ = session.insert(
+        PENDING,
+        Pending {
+            user_id,
+            epoch,
+            password_at: chrono::Utc::now().naive_utc(),
+        },
+    );
+}
+
+pub fn pending(session: &Session) -> Option<Pending> {
+    session.get::<Pending>(PENDING).ok().flatten()
+}
+
+/// The secret of a second factor being set up, if any.
+pub fn setup_secret(session: &Session) -> Option<String> {
+    session.get::<String>(SETUP_SECRET).ok().flatten()
+}
+
+pub fn set_setup_secret(session: &Session, secret: Option<&str>) {
+    match secret {
+        Some(s) => {
+            let _ = session.insert(SETUP_SECRET, s);
+        }
+        None => {
+            session.remove(SETUP_SECRET);
+        }
+    }
 }
 
 pub fn update_epoch(session: &Session, epoch: i64) {

@@ -145,27 +145,6 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
 }
 
 #[tokio::test]
-async fn repeated_failures_lock_the_account_for_a_while() {
-    let app = spawn_app().await;
-    let user = app.create_user("maal@example.dk", &[Role::Professional], None);
-    for _ in 0..brobyg::domain::throttle::MAX_FAILURES_PER_EMAIL {
-        let r = app.browser().login(&user.email, "gaet-et-kodeord").await;
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    }
-    // Even the right password is refused now, from any browser.
-    let response = app.browser().login(&user.email, PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let html = response.text().await.expect("body");
-    assert!(html.contains("For mange mislykkede forsøg"));
-    // Another account is not affected.
-    let other = app.create_user("anden@example.dk", &[Role::Professional], None);
-    assert_eq!(
-        app.browser().login(&other.email, PASSWORD).await.status(),
-        StatusCode::SEE_OTHER
-    );
-}
-
-#[tokio::test]
 async fn login_returns_to_the_page_that_asked_for_it_but_never_off_site() {
     let app = spawn_app().await;
     let user = app.create_user("tilbage@example.dk", &[Role::Professional], None);

@@ -128,6 +128,26 @@ impl TestApp {
         Browser::new(&self.address)
     }
 
+    /// A browser on another device: its own user agent and, for an app
+    /// that trusts the proxy header, its own client address.
+    pub fn browser_at(&self, ip: &str, user_agent: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            reqwest::header::HeaderValue::from_str(ip).expect("header"),
+        );
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .user_agent(user_agent)
+                .default_headers(headers)
+                .build()
+                .expect("client"),
+            base: self.address.clone(),
+        }
+    }
+
     /// `n` volunteers of `branch` in `status`, straight into the database
     /// (for lists longer than a page): emails `{prefix}01@example.dk`…,
     /// names `Test {email}`.

@@ -22,6 +22,7 @@ mod mail_snapshots;
 mod platform;
 mod reminders;
 mod schema;
+mod security;
 mod sessions;
 mod supervision;
 mod volunteers;

@@ -11,7 +11,7 @@ error-name-taken = Navnet er allerede i brug.
 error-choose-branch = Vælg mindst én afdeling.
 
 error-login-failed = Forkert e-mail eller adgangskode.
-error-login-throttled = For mange mislykkede forsøg. Vent et kvarter, og prøv igen – eller nulstil din adgangskode.
+error-login-throttled = For mange mislykkede forsøg herfra. Vent lidt, og prøv igen – eller nulstil din adgangskode.
 error-login-unverified = Du skal bekræfte din e-mailadresse først. Vi har sendt dig et nyt link.
 error-login-deactivated = Kontoen er deaktiveret. Kontakt din afdeling, hvis det er en fejl.
 
@@ -33,3 +33,6 @@ error-page-405-title = Handlingen er ikke mulig her
 error-page-405-text = Siden kan ikke bruges på den måde.
 error-page-500-title = Der skete en fejl
 error-page-500-text = Noget gik galt hos os. Fejlen er logget; prøv igen om lidt.
+error-code-wrong = Koden passer ikke. Tjek, at telefonens ur går rigtigt, og prøv med den nye kode, appen viser.
+error-reprove-wrong = Det passer ikke. Prøv igen.
+error-second-factor-required = Som koordinator eller administrator kan du ikke slå totrinslogin fra – men du kan flytte det til en ny telefon.

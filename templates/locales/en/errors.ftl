@@ -11,7 +11,7 @@ error-name-taken = That name is already in use.
 error-choose-branch = Choose at least one branch.
 
 error-login-failed = Wrong email or password.
-error-login-throttled = Too many failed attempts. Wait fifteen minutes and try again – or reset your password.
+error-login-throttled = Too many failed attempts from here. Wait a little and try again – or reset your password.
 error-login-unverified = Please confirm your email address first. We have sent you a new link.
 error-login-deactivated = This account has been deactivated. Contact your branch if this is a mistake.
 
@@ -33,3 +33,6 @@ error-page-405-title = That is not possible here
 error-page-405-text = The page cannot be used that way.
 error-page-500-title = Something went wrong
 error-page-500-text = Something went wrong on our side. The error has been logged; please try again shortly.
+error-code-wrong = That code does not match. Check that the phone's clock is right, and try the new code the app shows.
+error-reprove-wrong = That does not match. Please try again.
+error-second-factor-required = As a coordinator or administrator you cannot turn off two-factor login – but you can move it to a new phone.

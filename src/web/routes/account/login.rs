@@ -1,12 +1,12 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::app::accounts::{self, LogIn};
+use crate::app::signin::{self, LogIn, SecondStep};
 use crate::error::AppError;
-use crate::web::auth::safe_next;
+use crate::web::auth::{client, current_session, safe_next};
 use crate::web::page::redirect;
 use crate::web::{Form, Page, session};
 
@@ -42,16 +42,19 @@ pub async fn form(page: Page, query: web::Query<LoginQuery>) -> Result<HttpRespo
 
 pub async fn submit(
     page: Page,
-    req: HttpRequest,
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    let client = client_ip(&req, page.state.settings.trust_proxy);
-    let outcome = accounts::log_in(&page.state.app, &form.email, &form.password, &client).await?;
+    let client = client(&page.req, page.state.settings.trust_proxy);
+    let outcome = signin::log_in(&page.state.app, &form.email, &form.password, &client).await?;
     let (status, error) = match outcome {
-        LogIn::SignedIn { user_id, epoch } => {
-            session::sign_in(&session, user_id, epoch);
+        LogIn::SignedIn(started) => {
+            session::sign_in(&session, &started);
             return Ok(redirect(&safe_next(Some(&form.next))));
+        }
+        LogIn::CodeNeeded { user_id, epoch } => {
+            session::await_code(&session, user_id, epoch);
+            return Ok(redirect(&code_page(&form.next)));
         }
         LogIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
         LogIn::Failed => (StatusCode::UNAUTHORIZED, "error-login-failed"),
@@ -64,29 +67,86 @@ pub async fn submit(
     page.render_status(status, "account/login.html", ctx)
 }
 
-pub async fn logout(page: Page, session: Session) -> HttpResponse {
-    session::sign_out(&session);
-    page.success("flash-logged-out");
-    redirect("/")
+fn code_page(next: &str) -> String {
+    format!(
+        "/log-ind/kode?{}",
+        serde_urlencoded::to_string([("next", safe_next(Some(next)))]).unwrap_or_default()
+    )
 }
 
-/// The client's address for the login throttle. `X-Forwarded-For` is only
-/// believed behind a proxy that is configured to set it.
-pub(super) fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
-    let info = req.connection_info();
-    let addr = if trust_proxy {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
+#[derive(Deserialize, Default, serde::Serialize)]
+#[serde(default)]
+pub struct CodeForm {
+    #[serde(skip_serializing)]
+    code: String,
+    next: String,
+}
+
+/// The second step of a login: the code from the app.
+pub async fn code_form(
+    page: Page,
+    session: Session,
+    query: web::Query<LoginQuery>,
+) -> Result<HttpResponse, AppError> {
+    if session::pending(&session).is_none() {
+        return Ok(redirect("/log-ind"));
+    }
+    let mut ctx = Context::new();
+    ctx.insert(
+        "form",
+        &CodeForm {
+            next: query.next.clone().unwrap_or_default(),
+            ..Default::default()
+        },
+    );
+    page.render("account/login_code.html", ctx)
+}
+
+pub async fn code_submit(
+    page: Page,
+    session: Session,
+    Form(form): Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
+    let Some(pending) = session::pending(&session) else {
+        page.info("flash-login-start-again");
+        return Ok(redirect("/log-ind"));
     };
-    addr.map(|a| {
-        // "1.2.3.4:5678" → "1.2.3.4"; IPv6 "[::1]:5678" → "[::1]".
-        match a.rsplit_once(':') {
-            Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) && !host.is_empty() => {
-                host.to_string()
-            }
-            _ => a.to_string(),
+    let client = client(&page.req, page.state.settings.trust_proxy);
+    let outcome = signin::second_step(
+        &page.state.app,
+        pending.user_id,
+        pending.epoch,
+        pending.password_at,
+        &form.code,
+        &client,
+    )
+    .await?;
+    let (status, error) = match outcome {
+        SecondStep::SignedIn(started) => {
+            session::sign_in(&session, &started);
+            return Ok(redirect(&safe_next(Some(&form.next))));
         }
-    })
-    .unwrap_or_else(|| "unknown".into())
+        SecondStep::StartAgain => {
+            session::sign_out(&session);
+            page.info("flash-login-start-again");
+            return Ok(redirect("/log-ind"));
+        }
+        SecondStep::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
+        SecondStep::Wrong => (StatusCode::UNAUTHORIZED, "error-code-wrong"),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("form", &form);
+    ctx.insert("error", error);
+    page.render_status(status, "account/login_code.html", ctx)
+}
+
+/// Ends this session on the server, not just in this browser: a copy of
+/// the cookie opens nothing afterwards.
+pub async fn logout(page: Page, session: Session) -> Result<HttpResponse, AppError> {
+    if let (Some(account), Some(current)) = (&page.account, current_session(&page.req).await?) {
+        signin::log_out(&page.state.app, account.user.id, current.id).await?;
+    }
+    session::sign_out(&session);
+    page.success("flash-logged-out");
+    Ok(redirect("/"))
 }

@@ -3,6 +3,7 @@
 mod login;
 mod password;
 mod profile;
+mod security;
 mod signup;
 
 use actix_web::web;
@@ -12,6 +13,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/log-ind")
             .route(web::get().to(login::form))
             .route(web::post().to(login::submit)),
+    )
+    .service(
+        web::resource("/log-ind/kode")
+            .route(web::get().to(login::code_form))
+            .route(web::post().to(login::code_submit)),
     )
     .route("/log-ud", web::post().to(login::logout))
     .service(
@@ -46,5 +52,35 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(password::change_form))
             .route(web::post().to(password::change_submit)),
     )
-    .route("/konto", web::get().to(profile::show));
+    .route("/konto", web::get().to(profile::show))
+    .route(
+        "/konto/sessioner/{id}/log-ud",
+        web::post().to(security::end_session),
+    )
+    .route(
+        "/konto/log-ud-overalt",
+        web::post().to(security::log_out_everywhere),
+    )
+    .service(
+        web::resource("/konto/totrinslogin")
+            .route(web::get().to(security::two_factor_page))
+            .route(web::post().to(security::two_factor_confirm)),
+    )
+    .route(
+        "/konto/totrinslogin/ny",
+        web::post().to(security::two_factor_replace),
+    )
+    .route(
+        "/konto/totrinslogin/nye-koder",
+        web::post().to(security::new_recovery_codes),
+    )
+    .route(
+        "/konto/totrinslogin/fjern",
+        web::post().to(security::two_factor_remove),
+    )
+    .service(
+        web::resource("/konto/bekraeft-identitet")
+            .route(web::get().to(security::reprove_form))
+            .route(web::post().to(security::reprove_submit)),
+    );
 }

@@ -7,10 +7,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::app::accounts::{self, PasswordChange};
+use crate::app::accounts::{self, PasswordChange, PasswordSet};
 use crate::db::tokens;
 use crate::domain::{EmailAddress, FieldErrors, password as pw};
 use crate::error::AppError;
+use crate::web::auth::client;
 use crate::web::page::redirect;
 use crate::web::{Form, Page, SignedIn, session};
 
@@ -41,8 +42,8 @@ pub async fn forgot_submit(
         ctx.insert("errors", &errors);
         return page.render_invalid("account/forgot.html", ctx);
     };
-    let client = super::login::client_ip(&req, page.state.settings.trust_proxy);
-    accounts::request_reset(&page.state.app, email, client).await?;
+    let client = client(&req, page.state.settings.trust_proxy);
+    accounts::request_reset(&page.state.app, email, client.ip).await?;
     page.render("account/forgot_sent.html", Context::new())
 }
 
@@ -113,18 +114,27 @@ async fn link_submit(
         ctx.insert("errors", &errors);
         return page.render_invalid("account/choose_password.html", ctx);
     };
-    let signed_in =
-        accounts::set_password_by_link(&page.state.app, kind.purpose(), &raw, &secret).await?;
-    let Some((user_id, epoch)) = signed_in else {
-        return page.render_status(
+    let client = client(&page.req, page.state.settings.trust_proxy);
+    let set =
+        accounts::set_password_by_link(&page.state.app, kind.purpose(), &raw, &secret, &client)
+            .await?;
+    match set {
+        PasswordSet::SignedIn(started) => {
+            session::sign_in(&session, &started);
+            page.success("flash-password-set");
+            Ok(redirect("/"))
+        }
+        PasswordSet::LogIn => {
+            session::sign_out(&session);
+            page.success("flash-password-set-log-in");
+            Ok(redirect("/log-ind"))
+        }
+        PasswordSet::LinkInvalid => page.render_status(
             StatusCode::GONE,
             "account/link_invalid.html",
             Context::new(),
-        );
-    };
-    session::sign_in(&session, user_id, epoch);
-    page.success("flash-password-set");
-    Ok(redirect("/"))
+        ),
+    }
 }
 
 pub async fn reset_form(page: Page, path: web::Path<String>) -> Result<HttpResponse, AppError> {
@@ -197,6 +207,7 @@ pub async fn change_submit(
     let result = accounts::change_password(
         &page.state.app,
         user.account(),
+        user.session().id,
         &form.current,
         secret.as_deref(),
     )

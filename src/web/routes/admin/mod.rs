@@ -50,6 +50,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/admin/brugere/{id}/status",
             web::post().to(users::set_status),
         )
+        .route(
+            "/admin/brugere/{id}/totrinslogin/nulstil",
+            web::post().to(users::reset_second_factor),
+        )
         .route("/admin/beskeder", web::get().to(messages::list))
         .route("/admin/beskeder/filer", web::get().to(messages::files))
         .route(

@@ -7,7 +7,7 @@ use crate::db::users::PAGE_SIZE;
 use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
 use crate::error::AppError;
 use crate::web::page::redirect;
-use crate::web::{Admin, Form, Page};
+use crate::web::{Admin, Form, FreshAdmin, Page};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -37,10 +37,11 @@ pub async fn show(
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (account, all_branches) = admin::user(&page.state.app, path.into_inner()).await?;
+    let user = admin::user(&page.state.app, path.into_inner()).await?;
     let mut ctx = Context::new();
-    ctx.insert("account", &account);
-    ctx.insert("all_branches", &all_branches);
+    ctx.insert("account", &user.account);
+    ctx.insert("all_branches", &user.all_branches);
+    ctx.insert("second_factor", &user.second_factor);
     page.render("admin/user.html", ctx)
 }
 
@@ -54,7 +55,7 @@ pub struct RolesForm {
 /// Sets whether the user is an administrator and which branches they
 /// coordinate. Newly added branches are announced to the user.
 pub async fn set_roles(
-    admin: Admin,
+    admin: FreshAdmin,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<RolesForm>,
@@ -159,4 +160,20 @@ pub async fn invite(
     let user_id = admin::invite(&page.state.app, invite).await?;
     page.success("flash-invitation-sent");
     Ok(redirect(&format!("/admin/brugere/{user_id}")))
+}
+
+/// Removes a user's second factor (a lost phone): they set up a new one at
+/// their next login. Asks the administrator to prove who they are first.
+pub async fn reset_second_factor(
+    admin: FreshAdmin,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    if crate::app::two_factor::reset_for(&page.state.app, &admin, id).await? {
+        page.success("flash-second-factor-reset");
+    } else {
+        page.info("flash-second-factor-none");
+    }
+    Ok(redirect(&format!("/admin/brugere/{id}")))
 }

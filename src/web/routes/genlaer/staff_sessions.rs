@@ -25,7 +25,7 @@ use crate::domain::{FieldErrors, Invalid};
 use crate::error::AppError;
 use crate::web::csv as excel;
 use crate::web::page::redirect;
-use crate::web::{CoordinatorUser, Form, Page};
+use crate::web::{CoordinatorUser, Form, FreshCoordinator, Page};
 
 /// Meetings a new session's form offers; more can be added afterwards.
 const MEETING_ROWS: usize = 3;
@@ -364,7 +364,7 @@ fn csv_row(page: &Page, all: &Participants, p: &Participant, status: String) -> 
 /// Participants and waiting list with workplace, job title, needs and
 /// invoice details, for Danish Excel.
 pub async fn csv(
-    user: CoordinatorUser,
+    user: FreshCoordinator,
     page: Page,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {

@@ -13,7 +13,7 @@ use crate::domain::validation::optional_text;
 use crate::error::AppError;
 use crate::web::csv as excel;
 use crate::web::page::redirect;
-use crate::web::{CoordinatorUser, Form, Page};
+use crate::web::{CoordinatorUser, Form, FreshCoordinator, Page};
 
 fn path(id: i64) -> String {
     format!("/koordinator/hold/{id}")
@@ -141,7 +141,7 @@ pub async fn mark_held(
 
 /// Participants and waiting list as a CSV file for Danish Excel.
 pub async fn csv(
-    user: CoordinatorUser,
+    user: FreshCoordinator,
     page: Page,
     p: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {

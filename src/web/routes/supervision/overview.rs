@@ -13,7 +13,7 @@ use crate::domain::supervision::Standing;
 use crate::error::AppError;
 use crate::web::csv as excel;
 use crate::web::paging::base_href;
-use crate::web::{CoordinatorUser, Page};
+use crate::web::{CoordinatorUser, FreshCoordinator, Page};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -63,7 +63,7 @@ pub async fn show(
 }
 
 pub async fn csv(
-    user: CoordinatorUser,
+    user: FreshCoordinator,
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {

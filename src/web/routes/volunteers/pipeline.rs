@@ -12,7 +12,7 @@ use crate::app::volunteers::pipeline::{self, RosterEntry};
 use crate::error::AppError;
 use crate::web::csv as excel;
 use crate::web::paging::base_href;
-use crate::web::{CoordinatorUser, Page};
+use crate::web::{CoordinatorUser, FreshCoordinator, Page};
 
 pub async fn show(
     user: CoordinatorUser,
@@ -47,7 +47,7 @@ pub async fn roster(
 }
 
 pub async fn roster_csv(
-    user: CoordinatorUser,
+    user: FreshCoordinator,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {

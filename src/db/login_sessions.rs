@@ -1,0 +1,118 @@
+//! Signed-in sessions as rows: the cookie holds a random token, the row its
+//! hash. Ending a session deletes its row, after which the cookie opens
+//! nothing, however long it was meant to live.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::login_sessions;
+use super::{DbConnection, now};
+
+/// How long a session lives without being used, like the cookie.
+pub const IDLE_LIFETIME_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = login_sessions)]
+pub struct LoginSession {
+    pub id: i64,
+    pub user_id: i64,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub proved_at: NaiveDateTime,
+    pub user_agent: String,
+    pub ip: String,
+}
+
+/// Starts a session for the user; the person just proved who they are.
+pub fn start(
+    conn: &mut DbConnection,
+    user_id: i64,
+    token_hash: &str,
+    user_agent: &str,
+    ip: &str,
+) -> QueryResult<i64> {
+    let at = now();
+    // Sessions nobody used for the lifetime are dead anyway; dropping them
+    // at each login keeps the table to the live ones without a clean-up job.
+    diesel::delete(
+        login_sessions::table
+            .filter(login_sessions::last_seen_at.lt(at - Duration::days(IDLE_LIFETIME_DAYS))),
+    )
+    .execute(conn)?;
+    super::insert_returning_id!(
+        conn,
+        login_sessions,
+        (
+            login_sessions::user_id.eq(user_id),
+            login_sessions::token_hash.eq(token_hash),
+            login_sessions::created_at.eq(at),
+            login_sessions::last_seen_at.eq(at),
+            login_sessions::proved_at.eq(at),
+            login_sessions::user_agent.eq(user_agent),
+            login_sessions::ip.eq(ip),
+        )
+    )
+}
+
+/// The live session with this token hash.
+pub fn find(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<LoginSession>> {
+    login_sessions::table
+        .filter(login_sessions::token_hash.eq(token_hash))
+        .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
+        .select(LoginSession::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Marks the session as used now, from this client.
+pub fn touch(conn: &mut DbConnection, id: i64, ip: &str) -> QueryResult<()> {
+    diesel::update(login_sessions::table.find(id))
+        .set((
+            login_sessions::last_seen_at.eq(now()),
+            login_sessions::ip.eq(ip),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The person proved who they are again (password or code) in this session.
+pub fn proved(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    let at = now();
+    diesel::update(login_sessions::table.find(id))
+        .set((
+            login_sessions::proved_at.eq(at),
+            login_sessions::last_seen_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A user's live sessions, most recently used first.
+pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<LoginSession>> {
+    login_sessions::table
+        .filter(login_sessions::user_id.eq(user_id))
+        .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
+        .order(login_sessions::last_seen_at.desc())
+        .select(LoginSession::as_select())
+        .load(conn)
+}
+
+/// Ends one of the user's sessions; false if they have no such session.
+pub fn end(conn: &mut DbConnection, user_id: i64, id: i64) -> QueryResult<bool> {
+    let n = diesel::delete(
+        login_sessions::table
+            .filter(login_sessions::id.eq(id))
+            .filter(login_sessions::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// Ends all of the user's sessions but `keep` (if any).
+pub fn end_all(conn: &mut DbConnection, user_id: i64, keep: Option<i64>) -> QueryResult<usize> {
+    let mine = login_sessions::table.filter(login_sessions::user_id.eq(user_id));
+    match keep {
+        Some(keep) => diesel::delete(mine.filter(login_sessions::id.ne(keep))).execute(conn),
+        None => diesel::delete(mine).execute(conn),
+    }
+}
