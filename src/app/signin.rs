@@ -23,12 +23,41 @@ use crate::domain::{device, second_factor, throttle};
 pub struct Client {
     pub ip: String,
     pub user_agent: String,
+    /// The browser holds the account's device cookie: it has logged in to
+    /// this account before (see `throttle_key`).
+    pub known_device: bool,
+}
+
+/// What login failures are counted by for this client: a browser that has
+/// logged in to the account before counts apart from its address, so that
+/// neither strangers behind the same address (a hospital's NAT) nor the
+/// ceiling per address ever make the owner's own browser wait; any other
+/// client counts by its address.
+const KNOWN_DEVICE: &str = "known-device";
+
+impl Client {
+    fn throttle_key(&self) -> &str {
+        if self.known_device {
+            KNOWN_DEVICE
+        } else {
+            &self.ip
+        }
+    }
+
+    fn allowed(&self, c: &mut DbConnection, email: &str) -> QueryResult<bool> {
+        let mut failures = login_throttle::recent_failures(c, email, self.throttle_key())?;
+        if self.known_device {
+            failures.client = 0;
+        }
+        Ok(throttle::login_allowed(failures, now()))
+    }
 }
 
 /// A session just started: what the cookie must hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Started {
     pub user_id: i64,
+    pub email: String,
     pub epoch: i64,
     pub token: String,
 }
@@ -64,13 +93,9 @@ pub async fn log_in(
 ) -> Result<LogIn, super::Error> {
     let email = email.trim().to_lowercase();
     let (allowed, user) = {
-        let (email, ip) = (email.clone(), client.ip.clone());
-        app.read(move |c| {
-            let failures = login_throttle::recent_failures(c, &email, &ip)?;
-            let allowed = throttle::login_allowed(failures, now());
-            Ok((allowed, users::find_by_email(c, &email)?))
-        })
-        .await?
+        let (email, client) = (email.clone(), client.clone());
+        app.read(move |c| Ok((client.allowed(c, &email)?, users::find_by_email(c, &email)?)))
+            .await?
     };
     if !allowed {
         return Ok(LogIn::Throttled);
@@ -82,7 +107,7 @@ pub async fn log_in(
         let user = match user {
             Some(u) if matches => u,
             _ => {
-                login_throttle::record_failure(c, &email, &client.ip)?;
+                login_throttle::record_failure(c, &email, client.throttle_key())?;
                 return Ok(LogIn::Failed);
             }
         };
@@ -104,7 +129,7 @@ pub async fn log_in(
                 epoch: user.session_epoch,
             });
         }
-        login_throttle::clear(c, &email, &client.ip)?;
+        login_throttle::clear(c, &email, client.throttle_key())?;
         Ok(LogIn::SignedIn(start(c, &user, &client)?))
     })
     .await
@@ -144,18 +169,17 @@ pub async fn second_step(
         if user.session_epoch != epoch || user.deactivated_at.is_some() {
             return Ok(SecondStep::StartAgain);
         }
-        let failures = login_throttle::recent_failures(c, &user.email, &client.ip)?;
-        if !throttle::login_allowed(failures, now()) {
+        if !client.allowed(c, &user.email)? {
             return Ok(SecondStep::Throttled);
         }
         match prove_code(c, user_id, &code)? {
             Proof::None => Ok(SecondStep::StartAgain),
             Proof::Wrong => {
-                login_throttle::record_failure(c, &user.email, &client.ip)?;
+                login_throttle::record_failure(c, &user.email, client.throttle_key())?;
                 Ok(SecondStep::Wrong)
             }
             Proof::Right => {
-                login_throttle::clear(c, &user.email, &client.ip)?;
+                login_throttle::clear(c, &user.email, client.throttle_key())?;
                 Ok(SecondStep::SignedIn(start(c, &user, &client)?))
             }
         }
@@ -205,6 +229,7 @@ pub fn start(c: &mut DbConnection, user: &User, client: &Client) -> QueryResult<
     )?;
     Ok(Started {
         user_id: user.id,
+        email: user.email.clone(),
         epoch: user.session_epoch,
         token: raw,
     })
@@ -365,18 +390,10 @@ pub async fn prove_again(
     answer: &str,
     client: &Client,
 ) -> Result<Reproof, super::Error> {
-    let (user_id, email, ip) = (
-        account.user.id,
-        account.user.email.clone(),
-        client.ip.clone(),
-    );
+    let (user_id, email, client) = (account.user.id, account.user.email.clone(), client.clone());
     let allowed = {
-        let (email, ip) = (email.clone(), ip.clone());
-        app.read(move |c| {
-            let failures = login_throttle::recent_failures(c, &email, &ip)?;
-            Ok(throttle::login_allowed(failures, now()))
-        })
-        .await?
+        let (email, client) = (email.clone(), client.clone());
+        app.read(move |c| Ok(client.allowed(c, &email)?)).await?
     };
     if !allowed {
         return Ok(Reproof::Throttled);
@@ -388,7 +405,7 @@ pub async fn prove_again(
             || (!second_factor::looks_like_recovery_code(&answer)
                 && matches!(prove_code(c, user_id, &answer)?, Proof::Right));
         if !right {
-            login_throttle::record_failure(c, &email, &ip)?;
+            login_throttle::record_failure(c, &email, client.throttle_key())?;
             return Ok(Reproof::Wrong);
         }
         login_sessions::proved(c, session_id)?;

@@ -94,7 +94,11 @@ pub fn client(req: &HttpRequest, trust_proxy: bool) -> signin::Client {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    signin::Client { ip, user_agent }
+    signin::Client {
+        ip,
+        user_agent,
+        known_device: false,
+    }
 }
 
 /// Anyone; the account if signed in.

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod charts;
 pub mod csrf;
 pub mod csv;
+pub mod device;
 pub mod errors;
 pub mod form;
 pub mod lang;

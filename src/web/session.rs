@@ -74,11 +74,13 @@ pub struct Pending {
     pub user_id: i64,
     pub epoch: i64,
     pub password_at: chrono::NaiveDateTime,
+    /// The browser had the account's device cookie at the password step.
+    pub known_device: bool,
 }
 
 /// Remembers a right password while the code is asked for. Not signed in:
 /// every page treats the visitor as anonymous until the code is right.
-pub fn await_code(session: &Session, user_id: i64, epoch: i64) {
+pub fn await_code(session: &Session, user_id: i64, epoch: i64, known_device: bool) {
     session.clear();
     session.renew();
     let _ = session.insert(
@@ -87,6 +89,7 @@ pub fn await_code(session: &Session, user_id: i64, epoch: i64) {
             user_id,
             epoch,
             password_at: chrono::Utc::now().naive_utc(),
+            known_device,
         },
     );
 }

@@ -82,3 +82,47 @@ async fn the_wait_passes_and_the_right_password_then_gets_in() {
         StatusCode::SEE_OTHER
     );
 }
+
+#[tokio::test]
+async fn the_owners_own_browser_gets_in_even_when_its_address_is_at_the_ceiling() {
+    use brobyg::domain::throttle::MAX_FAILURES_PER_IP;
+
+    let app = spawn_app_with(|s| s.trust_proxy = true).await;
+    let user = app.create_user("hospital@example.dk", &[Role::Professional], None);
+    let nat = "192.0.2.80";
+    // The owner has logged in from this browser before.
+    let owners = app.browser_at(nat, FIREFOX);
+    assert_eq!(
+        owners.login(&user.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    owners.post_form("/log-ud", &[]).await;
+
+    // Behind the same address, someone guesses at the owner's password and
+    // tries many other accounts, up to the ceiling.
+    let stranger = app.browser_at(nat, FIREFOX);
+    for _ in 0..FREE_ATTEMPTS {
+        stranger.login(&user.email, "gaet").await;
+    }
+    let others = MAX_FAILURES_PER_IP - FREE_ATTEMPTS;
+    for i in 0..others {
+        stranger
+            .login(&format!("nogen{i}@example.dk"), "gaet")
+            .await;
+    }
+    let someone = app.create_user("kollega@example.dk", &[Role::Professional], None);
+    assert_eq!(
+        app.browser_at(nat, FIREFOX)
+            .login(&someone.email, PASSWORD)
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "a new client behind the address meets the ceiling"
+    );
+
+    // The owner's browser has not failed: it gets in.
+    assert_eq!(
+        owners.login(&user.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}

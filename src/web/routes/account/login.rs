@@ -8,7 +8,7 @@ use crate::app::signin::{self, LogIn, SecondStep};
 use crate::error::AppError;
 use crate::web::auth::{client, current_session, safe_next};
 use crate::web::page::redirect;
-use crate::web::{Form, Page, session};
+use crate::web::{Form, Page, device, session};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -45,15 +45,19 @@ pub async fn submit(
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    let client = client(&page.req, page.state.settings.trust_proxy);
+    let settings = &page.state.settings;
+    let client = signin::Client {
+        known_device: device::is_known(&page.req, settings, &form.email),
+        ..client(&page.req, settings.trust_proxy)
+    };
     let outcome = signin::log_in(&page.state.app, &form.email, &form.password, &client).await?;
     let (status, error) = match outcome {
         LogIn::SignedIn(started) => {
             session::sign_in(&session, &started);
-            return Ok(redirect(&safe_next(Some(&form.next))));
+            return Ok(signed_in(settings, &started, &form.next));
         }
         LogIn::CodeNeeded { user_id, epoch } => {
-            session::await_code(&session, user_id, epoch);
+            session::await_code(&session, user_id, epoch, client.known_device);
             return Ok(redirect(&code_page(&form.next)));
         }
         LogIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-login-throttled"),
@@ -65,6 +69,19 @@ pub async fn submit(
     ctx.insert("form", &form);
     ctx.insert("error", error);
     page.render_status(status, "account/login.html", ctx)
+}
+
+/// Into the site, with the device cookie that keeps this browser apart
+/// from strangers' failures next time.
+fn signed_in(
+    settings: &crate::config::Settings,
+    started: &signin::Started,
+    next: &str,
+) -> HttpResponse {
+    let mut response = redirect(&safe_next(Some(next)));
+    // Only fails for a malformed cookie, which this is not.
+    let _ = response.add_cookie(&device::cookie(settings, &started.email));
+    response
 }
 
 fn code_page(next: &str) -> String {
@@ -111,7 +128,11 @@ pub async fn code_submit(
         page.info("flash-login-start-again");
         return Ok(redirect("/log-ind"));
     };
-    let client = client(&page.req, page.state.settings.trust_proxy);
+    let settings = &page.state.settings;
+    let client = signin::Client {
+        known_device: pending.known_device,
+        ..client(&page.req, settings.trust_proxy)
+    };
     let outcome = signin::second_step(
         &page.state.app,
         pending.user_id,
@@ -124,7 +145,7 @@ pub async fn code_submit(
     let (status, error) = match outcome {
         SecondStep::SignedIn(started) => {
             session::sign_in(&session, &started);
-            return Ok(redirect(&safe_next(Some(&form.next))));
+            return Ok(signed_in(settings, &started, &form.next));
         }
         SecondStep::StartAgain => {
             session::sign_out(&session);

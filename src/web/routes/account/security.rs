@@ -13,7 +13,7 @@ use crate::domain::second_factor;
 use crate::error::AppError;
 use crate::web::auth::{client, safe_next};
 use crate::web::page::redirect;
-use crate::web::{Form, FreshSignedIn, Page, SignedIn, qr, session};
+use crate::web::{Form, FreshSignedIn, Page, SignedIn, device, qr, session};
 
 /// Ends one of one's other sessions (a lost phone, a shared computer).
 pub async fn end_session(
@@ -200,7 +200,11 @@ pub async fn reprove_submit(
     page: Page,
     Form(form): Form<ReproveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let client = client(&page.req, page.state.settings.trust_proxy);
+    let settings = &page.state.settings;
+    let client = signin::Client {
+        known_device: device::is_known(&page.req, settings, &user.user.email),
+        ..client(&page.req, settings.trust_proxy)
+    };
     let outcome = signin::prove_again(
         &page.state.app,
         user.account(),
