@@ -6,7 +6,8 @@
 //! for the coordinator in Aarhus and Randers; five more active brobyggere
 //! (`lars.berg@`, `maja.holt@`, `nadia.berg@`, `lukas.winther@`,
 //! `sofie.kjaer@`), each with a held course and a signed declaration, one
-//! volunteer on a break and one alumne.
+//! volunteer on a break, one (`freja.dahl@`) whose break ended yesterday and
+//! whom the mail worker makes active again, and one alumne.
 //! Everything goes through the same storage functions as the site, then the
 //! dates are moved back so the history reads naturally.
 
@@ -387,6 +388,32 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
     )?
     .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
     volunteer_history::backdate_latest(conn, emil, demo.day(-10))?;
+
+    // Freja: trained with Sara; her break ended yesterday, so the mail
+    // worker's first pass makes her active again and tells her and the
+    // coordinators (`app::volunteers::pauses`).
+    let freja = demo.person(conn, "freja.dahl@brobyg.test", "Freja Dahl")?;
+    let app = apply(
+        conn,
+        &demo,
+        freja,
+        &student("Psykologi", "Aarhus Universitet", "6. semester"),
+        249,
+    )?;
+    accept(conn, &demo, app, freja, 249, 238)?;
+    train(conn, &demo, freja, spring, 229)?;
+    attend(conn, &demo, spring, freja, &[true; 5])?;
+    sign(conn, &demo, freja, "Freja Dahl", 191)?;
+    activate(conn, &demo, freja, 185)?;
+    activation::pause(
+        conn,
+        freja,
+        demo.today - Duration::days(1),
+        Some("Praktik i Grønland"),
+        freja,
+    )?
+    .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
+    volunteer_history::backdate_latest(conn, freja, demo.day(-60))?;
 
     // Ida: trained with Sara, graduated as a nurse and moved: an alumne.
     let ida = demo.person(conn, "ida.lund@brobyg.test", "Ida Lund")?;

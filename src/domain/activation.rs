@@ -7,7 +7,7 @@
 use crate::domain::Code;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::application::ApplicationStatus;
 use super::curriculum::{self, Curriculum};
@@ -17,7 +17,7 @@ use super::volunteer::{StatusChange, VolunteerStatus};
 /// Requirements a branch may add to the fixed core (application, course,
 /// declaration). Each is checked by a coordinator, who records only the
 /// date it was seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExtraCheck {
     /// A børneattest (child protection record check).

@@ -6,5 +6,6 @@ mod cohorts;
 mod demo;
 mod gate;
 mod path;
+mod pauses;
 mod roster;
 pub(crate) mod support;
