@@ -28,6 +28,7 @@ checklist-staff-auto = Brobyggeren aktiveres automatisk, når listen er tom.
 checklist-staff-confirm = Når listen er tom, kan du aktivere brobyggeren.
 checklist-staff-active-unmet = Brobyggeren er aktiv, men skal opfylde kravene, før hen igen kan tilmelde sig supervision og brobyggeraftener.
 checklist-clear = Alle krav er opfyldt.
+checklist-clear-for-now = Alle krav er opfyldt indtil videre. Husk fristen:
 checklist-next-active = Du er aktiv brobygger og kan tilmelde dig supervision og brobyggeraftener.
 checklist-next-active-unmet = Du skal opfylde kravene ovenfor, før du igen kan tilmelde dig supervision og brobyggeraftener.
 checklist-next-auto = Du bliver aktiveret automatisk, når listen er tom.
@@ -293,6 +294,17 @@ settings-auto-activate-hint = Uden kryds bekræfter en koordinator hver aktiveri
 settings-auto-on = Brobyggere aktiveres automatisk, når alle krav er opfyldt.
 settings-auto-off = En koordinator bekræfter hver aktivering.
 settings-child-on = Afdelingen kræver børneattest.
+settings-grace-preview = Kræver I børneattest, mangler den hos { $count ->
+    [one] én aktiv brobygger. Vedkommende
+   *[other] { $count } aktive brobyggere. De
+} får frist til { $date } og besked pr. e-mail og kan i mellemtiden fortsætte som hidtil:
+settings-grace-current = { $count ->
+    [one] Én aktiv brobygger mangler
+   *[other] { $count } aktive brobyggere mangler
+} børneattest:
+grace-until = frist { $date }
+grace-over = fristen udløb { $date }
+grace-line-child_certificate = Mangler børneattest – frist { $date }
 check-child_certificate = Børneattest
 check-seen-on = set { $date }
 check-date = Dato attesten er set

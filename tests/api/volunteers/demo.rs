@@ -94,3 +94,20 @@ async fn the_demo_has_a_break_that_the_worker_ends() {
         "volunteer_pause_ended"
     );
 }
+
+/// Jonas is active in Randers, which requires a børneattest he lacks: he is
+/// in grace, and may still go to supervision.
+#[tokio::test]
+async fn the_demo_has_a_volunteer_in_grace() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let jonas = app.browser();
+    jonas.login("jonas.kragh@brobyg.test", PASSWORD).await;
+    let html = jonas.get_html("/frivillig").await;
+    assert_eq!(status_tag(&html), "Aktiv");
+    let grace = texts(&html, ".checklist-grace li");
+    assert!(
+        grace.len() == 1 && grace[0].starts_with("Mangler børneattest – frist"),
+        "{grace:?}"
+    );
+    assert_eq!(jonas.get("/frivillig/aktiv").await.status(), StatusCode::OK);
+}
