@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::schema::volunteers;
 use super::{DbConnection, applications, cohorts, declarations, volunteer_settings};
-use crate::domain::activation::{self, BranchRequirements, Requirement, VolunteerRecord};
+use crate::domain::activation::{self, BranchRequirements, Grace, Requirement, VolunteerRecord};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::curriculum::{self, Curriculum, Progress};
 use crate::domain::volunteer::VolunteerStatus;
@@ -34,6 +34,9 @@ pub struct Gate {
     /// The highest declaration version signed.
     pub signed_version: Option<i32>,
     pub settings: BranchRequirements,
+    /// Requirements missing but excused until a deadline
+    /// (`activation::excused`): shown with the deadline, not in `unmet`.
+    pub grace: Vec<Grace>,
 }
 
 impl Gate {
@@ -73,6 +76,8 @@ pub fn gates(
     let required = declarations::required_version(conn)?;
     let signatures = declarations::of_many(conn, user_ids)?;
     let checks = volunteer_settings::checks_of_many(conn, user_ids)?;
+    let grace = volunteer_settings::grace_of_many(conn, user_ids)?;
+    let today = crate::domain::time::local(super::now()).date_naive();
     let (attended, taught) = cohorts::training_of(conn, user_ids)?;
     let none = HashMap::new();
     Ok(user_ids
@@ -96,8 +101,13 @@ pub fn gates(
                     .get(id)
                     .map(|c| c.iter().map(|(check, _)| *check).collect())
                     .unwrap_or_default(),
+                grace: grace
+                    .get(id)
+                    .map(|g| g.iter().filter(|g| g.running(today)).copied().collect())
+                    .unwrap_or_default(),
             };
             let unmet = activation::unmet(&record, &branch, curriculum, required);
+            let excused = activation::excused(&record, &branch);
             Some(Gate {
                 user_id: *id,
                 branch_id: *branch_id,
@@ -108,6 +118,7 @@ pub fn gates(
                 required_declaration: required,
                 signed_version: record.signed_versions.iter().copied().max(),
                 settings: branch,
+                grace: excused,
             })
         })
         .collect())

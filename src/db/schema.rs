@@ -323,6 +323,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    requirement_grace (user_id, kind) {
+        user_id -> BigInt,
+        kind -> Text,
+        deadline -> Date,
+        granted_by -> Nullable<BigInt>,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     cohort_details (session_id) {
         session_id -> BigInt,
         graduation_at -> Nullable<Timestamp>,
@@ -353,6 +363,7 @@ diesel::joinable!(volunteer_status_changes -> sessions (cohort_id));
 diesel::joinable!(declaration_signatures -> users (user_id));
 diesel::joinable!(branch_volunteer_settings -> branches (branch_id));
 diesel::joinable!(volunteer_checks -> users (user_id));
+diesel::joinable!(requirement_grace -> users (user_id));
 diesel::joinable!(cohort_details -> sessions (session_id));
 diesel::joinable!(cohort_meeting_modules -> meetings (meeting_id));
 diesel::joinable!(cohort_makeups -> sessions (session_id));
@@ -547,6 +558,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     declaration_signatures,
     branch_volunteer_settings,
     volunteer_checks,
+    requirement_grace,
     cohort_details,
     cohort_meeting_modules,
     cohort_makeups,

@@ -152,6 +152,40 @@ pub fn pause_ends(
         .collect())
 }
 
+/// Every paused volunteer with their branch and the last day of their
+/// current pause (`None`: a pause recorded without one), in two queries.
+pub fn paused(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64, Option<NaiveDate>)>> {
+    let rows: Vec<(i64, i64)> = volunteers::table
+        .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .order(volunteers::user_id)
+        .select((volunteers::user_id, volunteers::branch_id))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|(u, _)| *u).collect();
+    let ends = pause_ends(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|(u, b)| (u, b, ends.get(&u).copied()))
+        .collect())
+}
+
+/// One volunteer as `paused` lists them, if they are paused.
+pub fn paused_one(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> QueryResult<Option<(i64, i64, Option<NaiveDate>)>> {
+    let branch: Option<i64> = volunteers::table
+        .find(user_id)
+        .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .select(volunteers::branch_id)
+        .first(conn)
+        .optional()?;
+    let Some(branch) = branch else {
+        return Ok(None);
+    };
+    let until = pause_ends(conn, &[user_id])?.remove(&user_id);
+    Ok(Some((user_id, branch, until)))
+}
+
 /// When each of these people last became active, in one query.
 pub fn activated_at(
     conn: &mut DbConnection,

@@ -1,15 +1,18 @@
 //! Each branch's settings for activating volunteers (extra requirements,
-//! automatic or confirmed activation) and the extra checks coordinators
-//! have recorded for volunteers.
+//! automatic or confirmed activation), the extra checks coordinators
+//! have recorded for volunteers, and the grace periods of volunteers who
+//! were already active when a requirement was added.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::schema::{branch_volunteer_settings as settings, volunteer_checks as checks};
+use super::schema::{
+    branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
+};
 use super::{DbConnection, now};
-use crate::domain::activation::{BranchRequirements, ExtraCheck};
+use crate::domain::activation::{BranchRequirements, ExtraCheck, Grace};
 
 /// The settings of these branches; a branch without a row has the
 /// defaults. One query.
@@ -109,6 +112,55 @@ pub fn checks_of_many(
     let mut out: HashMap<i64, Vec<(ExtraCheck, NaiveDate)>> = HashMap::new();
     for (user, check, on) in rows {
         out.entry(user).or_default().push((check, on));
+    }
+    Ok(out)
+}
+
+/// Gives these volunteers grace for `check` until `until`, replacing any
+/// they had for it.
+pub fn grant_grace(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+    check: ExtraCheck,
+    until: NaiveDate,
+    by: i64,
+) -> QueryResult<()> {
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(
+        grace::table
+            .filter(grace::user_id.eq_any(user_ids))
+            .filter(grace::kind.eq(check)),
+    )
+    .execute(conn)?;
+    let at = now();
+    for u in user_ids {
+        diesel::insert_into(grace::table)
+            .values((
+                grace::user_id.eq(*u),
+                grace::kind.eq(check),
+                grace::deadline.eq(until),
+                grace::granted_by.eq(Some(by)),
+                grace::granted_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The grace periods of these people, running or not, in one query.
+pub fn grace_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, Vec<Grace>>> {
+    let rows: Vec<(i64, ExtraCheck, NaiveDate)> = grace::table
+        .filter(grace::user_id.eq_any(user_ids))
+        .select((grace::user_id, grace::kind, grace::deadline))
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<Grace>> = HashMap::new();
+    for (user, check, until) in rows {
+        out.entry(user).or_default().push(Grace { check, until });
     }
     Ok(out)
 }

@@ -39,6 +39,17 @@ pub fn create(
     Ok(())
 }
 
+/// Takes the volunteer's row for the caller's transaction before it reads:
+/// a row lock on PostgreSQL, the write lock on SQLite (a transaction that
+/// writes begins by writing). For work outside a request that several
+/// instances may do at once (ending a pause). Whether the row exists.
+pub fn lock(conn: &mut DbConnection, user_id: i64) -> QueryResult<bool> {
+    let n = diesel::update(volunteers::table.find(user_id))
+        .set(volunteers::updated_at.eq(volunteers::updated_at))
+        .execute(conn)?;
+    Ok(n > 0)
+}
+
 pub fn find(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Volunteer>> {
     volunteers::table
         .find(user_id)

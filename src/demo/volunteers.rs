@@ -6,7 +6,9 @@
 //! for the coordinator in Aarhus and Randers; five more active brobyggere
 //! (`lars.berg@`, `maja.holt@`, `nadia.berg@`, `lukas.winther@`,
 //! `sofie.kjaer@`), each with a held course and a signed declaration, one
-//! volunteer on a break and one alumne.
+//! volunteer on a break, one in Randers (`jonas.kragh@`) in grace for the
+//! børneattest Randers now requires, one (`freja.dahl@`) whose break ended yesterday and
+//! whom the mail worker makes active again, and one alumne.
 //! Everything goes through the same storage functions as the site, then the
 //! dates are moved back so the history reads naturally.
 
@@ -16,13 +18,14 @@ use std::collections::HashMap;
 use anyhow::{Context as _, anyhow};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::app::volunteers::activation;
 use crate::app::volunteers::applications::{self as apply, Decision};
+use crate::app::volunteers::{activation, settings};
 use crate::content::preparation;
 use crate::db::applications::{self, NewApplication};
 use crate::db::cohorts::{self, NewCohort};
 use crate::db::sessions::{self, MeetingTimes};
 use crate::db::{DbConnection, attendance, branches, declarations, users, volunteer_history};
+use crate::domain::activation::BranchRequirements;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::curriculum::Curriculum;
 use crate::domain::time::local_to_utc;
@@ -387,6 +390,66 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
     )?
     .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
     volunteer_history::backdate_latest(conn, emil, demo.day(-10))?;
+
+    // Freja: trained with Sara; her break ended yesterday, so the mail
+    // worker's first pass makes her active again and tells her and the
+    // coordinators (`app::volunteers::pauses`).
+    let freja = demo.person(conn, "freja.dahl@brobyg.test", "Freja Dahl")?;
+    let app = apply(
+        conn,
+        &demo,
+        freja,
+        &student("Psykologi", "Aarhus Universitet", "6. semester"),
+        249,
+    )?;
+    accept(conn, &demo, app, freja, 249, 238)?;
+    train(conn, &demo, freja, spring, 229)?;
+    attend(conn, &demo, spring, freja, &[true; 5])?;
+    sign(conn, &demo, freja, "Freja Dahl", 191)?;
+    activate(conn, &demo, freja, 185)?;
+    activation::pause(
+        conn,
+        freja,
+        demo.today - Duration::days(1),
+        Some("Praktik i Grønland"),
+        freja,
+    )?
+    .map_err(|s| anyhow!("demo pause refused: {s:?}"))?;
+    volunteer_history::backdate_latest(conn, freja, demo.day(-60))?;
+
+    // Jonas: active in Randers, which started requiring a børneattest
+    // twelve days ago; he has none yet and is in grace until its deadline
+    // (`app::volunteers::settings`), as his page and the coordinators' show.
+    let jonas = demo.person(conn, "jonas.kragh@brobyg.test", "Jonas Kragh")?;
+    let app = apply(
+        conn,
+        &demo,
+        jonas,
+        &Applicant {
+            branch: "Randers",
+            ..student("Sygeplejerske", "VIA University College", "6. semester")
+        },
+        247,
+    )?;
+    accept(conn, &demo, app, jonas, 247, 237)?;
+    train(conn, &demo, jonas, spring, 229)?;
+    attend(conn, &demo, spring, jonas, &[true; 5])?;
+    sign(conn, &demo, jonas, "Jonas Kragh", 189)?;
+    activate(conn, &demo, jonas, 180)?;
+    settings::apply(
+        conn,
+        demo.branch("Randers")?,
+        &settings::Settings {
+            requirements: BranchRequirements {
+                child_certificate: true,
+                auto_activate: false,
+            },
+            supervision_window: None,
+        },
+        demo.coordinator,
+        demo.today - Duration::days(12),
+    )
+    .map_err(|e| anyhow!("demo settings: {e}"))?;
 
     // Ida: trained with Sara, graduated as a nurse and moved: an alumne.
     let ida = demo.person(conn, "ida.lund@brobyg.test", "Ida Lund")?;

@@ -7,7 +7,9 @@
 use crate::domain::Code;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use chrono::NaiveDate;
+
+use serde::{Deserialize, Serialize};
 
 use super::application::ApplicationStatus;
 use super::curriculum::{self, Curriculum};
@@ -17,7 +19,7 @@ use super::volunteer::{StatusChange, VolunteerStatus};
 /// Requirements a branch may add to the fixed core (application, course,
 /// declaration). Each is checked by a coordinator, who records only the
 /// date it was seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExtraCheck {
     /// A børneattest (child protection record check).
@@ -54,6 +56,48 @@ impl BranchRequirements {
     }
 }
 
+/// Days an already active volunteer has to meet a requirement their branch
+/// adds (a børneattest), counted from the day it is added.
+pub const GRACE_DAYS: i64 = 30;
+
+/// A grace period: until `until` (its last day) a missing `check` does not
+/// stop the volunteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Grace {
+    pub check: ExtraCheck,
+    pub until: NaiveDate,
+}
+
+impl Grace {
+    /// Whether the grace still holds on `today` (in Copenhagen).
+    pub fn running(&self, today: NaiveDate) -> bool {
+        today <= self.until
+    }
+}
+
+/// The last day of grace for a requirement added on `today`.
+pub fn grace_deadline(today: NaiveDate) -> NaiveDate {
+    today + chrono::Duration::days(GRACE_DAYS)
+}
+
+/// The extra checks `after` requires that `before` did not.
+pub fn newly_required(before: &BranchRequirements, after: &BranchRequirements) -> Vec<ExtraCheck> {
+    let old = before.extras();
+    after
+        .extras()
+        .into_iter()
+        .filter(|c| !old.contains(c))
+        .collect()
+}
+
+/// Whether a volunteer gets grace when their branch starts requiring
+/// `check`: already active (or on a break from being active) and without
+/// it. Applicants and volunteers in training meet it before activation like
+/// anyone.
+pub fn gets_grace(status: VolunteerStatus, checks: &[ExtraCheck], check: ExtraCheck) -> bool {
+    matches!(status, VolunteerStatus::Active | VolunteerStatus::Paused) && !checks.contains(&check)
+}
+
 /// What the gate looks at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VolunteerRecord {
@@ -66,6 +110,8 @@ pub struct VolunteerRecord {
     pub signed_versions: Vec<i32>,
     /// Extra checks recorded.
     pub checks: Vec<ExtraCheck>,
+    /// Grace periods still running (`Grace::running`).
+    pub grace: Vec<Grace>,
 }
 
 /// One unmet requirement.
@@ -130,11 +176,22 @@ pub fn unmet(
         });
     }
     for check in branch.extras() {
-        if !record.checks.contains(&check) {
+        if !record.checks.contains(&check) && !record.grace.iter().any(|g| g.check == check) {
             missing.push(Requirement::Check { check });
         }
     }
     missing
+}
+
+/// The requirements the volunteer lacks but need not meet yet: the branch
+/// requires them, they are not recorded, and a grace period runs.
+pub fn excused(record: &VolunteerRecord, branch: &BranchRequirements) -> Vec<Grace> {
+    record
+        .grace
+        .iter()
+        .filter(|g| branch.extras().contains(&g.check) && !record.checks.contains(&g.check))
+        .copied()
+        .collect()
 }
 
 /// Why a volunteer cannot be made active now.
@@ -209,6 +266,7 @@ mod tests {
             credited: full_course(),
             signed_versions: vec![1],
             checks: vec![],
+            grace: vec![],
         }
     }
 
@@ -340,6 +398,64 @@ mod tests {
         for (name, r, branch, version, expected) in cases {
             assert_eq!(unmet(&r, &branch, &c, version), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn grace_excuses_a_new_requirement_until_its_last_day() {
+        let strict = BranchRequirements {
+            child_certificate: true,
+            auto_activate: false,
+        };
+        let day = |d| NaiveDate::from_ymd_opt(2027, 1, d).unwrap_or_default();
+        let grace = Grace {
+            check: ExtraCheck::ChildCertificate,
+            until: day(31),
+        };
+        assert!(grace.running(day(31)), "the last day is still grace");
+        assert!(!grace.running(day(30) + chrono::Duration::days(2)));
+        assert_eq!(grace_deadline(day(1)), day(31));
+        let c = course();
+        let in_grace = VolunteerRecord {
+            grace: vec![grace],
+            ..record(Active)
+        };
+        assert_eq!(unmet(&in_grace, &strict, &c, 1), vec![]);
+        assert_eq!(excused(&in_grace, &strict), vec![grace]);
+        assert!(may_work(Active, &unmet(&in_grace, &strict, &c, 1)));
+        // Grace for a requirement the branch no longer has, or one met, is
+        // nothing to show.
+        assert_eq!(excused(&in_grace, &BranchRequirements::default()), vec![]);
+        let met = VolunteerRecord {
+            checks: vec![ExtraCheck::ChildCertificate],
+            ..in_grace.clone()
+        };
+        assert_eq!(excused(&met, &strict), vec![]);
+        // After it (no running grace): the requirement applies.
+        assert_eq!(
+            unmet(&record(Active), &strict, &c, 1),
+            vec![Requirement::Check {
+                check: ExtraCheck::ChildCertificate
+            }]
+        );
+    }
+
+    #[test]
+    fn grace_is_for_those_already_active_and_only_new_requirements() {
+        let cc = ExtraCheck::ChildCertificate;
+        assert!(gets_grace(Active, &[], cc));
+        assert!(gets_grace(Paused, &[], cc));
+        assert!(!gets_grace(Active, &[cc], cc), "already recorded");
+        for status in [Applicant, Approved, InTraining, Alumni, Rejected] {
+            assert!(!gets_grace(status, &[], cc), "{status:?}");
+        }
+        let off = BranchRequirements::default();
+        let on = BranchRequirements {
+            child_certificate: true,
+            ..off
+        };
+        assert_eq!(newly_required(&off, &on), vec![cc]);
+        assert_eq!(newly_required(&on, &on), vec![]);
+        assert_eq!(newly_required(&on, &off), vec![]);
     }
 
     #[test]

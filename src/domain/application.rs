@@ -57,6 +57,7 @@ pub fn optional_answer(value: &str, max: usize) -> Result<Option<String>, Invali
 /// A Danish or international phone number: digits with spaces, dashes and
 /// an optional leading +, 8 to 15 digits.
 pub fn phone(input: &str) -> Result<String, Invalid> {
+    super::validation::readable(input)?;
     let v = input.trim();
     if v.is_empty() {
         return Err(Invalid("error-required"));

@@ -10,6 +10,7 @@ pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(input: &str) -> Result<EmailAddress, Invalid> {
+        super::validation::readable(input)?;
         let value = input.trim().to_lowercase();
         if value.is_empty() {
             return Err(Invalid("error-required"));

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
+use crate::domain::activation::ExtraCheck;
 use crate::domain::session::SessionKind;
 
 /// Who an email goes to. The language is the recipient's own choice, so a
@@ -146,6 +147,34 @@ pub enum Message {
         link: String,
     },
     VolunteerResumed {
+        link: String,
+    },
+    /// To the volunteer: their pause ended on its last day and the worker
+    /// made them active again. `may_work`: nothing is missing; otherwise
+    /// their page lists what is (a requirement that came while they were
+    /// away).
+    PauseEnded {
+        /// The pause's last day at noon UTC.
+        until: NaiveDateTime,
+        may_work: bool,
+        link: String,
+    },
+    /// To each coordinator of the volunteer's branch: the same.
+    VolunteerPauseEnded {
+        volunteer: String,
+        /// The pause's last day at noon UTC.
+        until: NaiveDateTime,
+        may_work: bool,
+        link: String,
+    },
+    /// To an active volunteer who does not meet a requirement their branch
+    /// has just added (a børneattest): they stay active until `deadline`,
+    /// after which the requirement applies to them as to anyone.
+    RequirementGrace {
+        check: ExtraCheck,
+        branch: String,
+        /// The last day of grace at noon UTC.
+        deadline: NaiveDateTime,
         link: String,
     },
 
@@ -344,6 +373,9 @@ impl Message {
             | Message::VolunteerActivated { link, .. }
             | Message::VolunteerPaused { link, .. }
             | Message::VolunteerResumed { link }
+            | Message::PauseEnded { link, .. }
+            | Message::VolunteerPauseEnded { link, .. }
+            | Message::RequirementGrace { link, .. }
             | Message::AttendanceMissing { link, .. }
             | Message::AccountCreated { link }
             | Message::SupervisionRequestReceived { link, .. }
@@ -403,6 +435,9 @@ impl Message {
             Message::VolunteerActivated { .. } => "volunteer_activated",
             Message::VolunteerPaused { .. } => "volunteer_paused",
             Message::VolunteerResumed { .. } => "volunteer_resumed",
+            Message::PauseEnded { .. } => "pause_ended",
+            Message::VolunteerPauseEnded { .. } => "volunteer_pause_ended",
+            Message::RequirementGrace { .. } => "requirement_grace",
             Message::Reminder { .. } => "reminder",
             Message::AccountCreated { .. } => "account_created",
             Message::BookingReceived { .. } => "booking_received",
@@ -565,6 +600,23 @@ pub fn samples() -> Vec<Message> {
             link: "/frivillig".into(),
         },
         Message::VolunteerResumed {
+            link: "/frivillig".into(),
+        },
+        Message::PauseEnded {
+            until: at(29, 12),
+            may_work: false,
+            link: "/frivillig".into(),
+        },
+        Message::VolunteerPauseEnded {
+            volunteer: "Sofie Brobygger".into(),
+            until: at(29, 12),
+            may_work: true,
+            link: "/koordinator/brobyggere/7".into(),
+        },
+        Message::RequirementGrace {
+            check: ExtraCheck::ChildCertificate,
+            branch: "Aarhus".into(),
+            deadline: at(31, 12),
             link: "/frivillig".into(),
         },
         Message::Reminder {

@@ -6,6 +6,7 @@ pub const MAX_LENGTH: usize = 128;
 /// A new password the user chose, typed twice. Length is the rule that
 /// matters (NIST 800-63B); no composition rules.
 pub fn new_password(password: &str, confirmation: &str) -> Result<String, Invalid> {
+    super::validation::readable(password)?;
     let length = password.chars().count();
     if length < MIN_LENGTH {
         Err(Invalid("error-password-too-short"))

@@ -52,11 +52,28 @@ impl FieldErrors {
     }
 }
 
-/// What no free text may hold. Control characters other than line breaks
+/// What the form extractor (`web::form`) puts where a field held bytes that
+/// are not UTF-8: browsers never send them, and a value holding the
+/// replacement character was damaged on its way. Refused in every text, so
+/// that a damaged value is never stored as if it were what the person typed.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// Refuses a value that was not valid UTF-8 (`REPLACEMENT`). Every check of
+/// typed text starts here.
+pub fn readable(value: &str) -> Result<(), Invalid> {
+    if value.contains(REPLACEMENT) {
+        Err(Invalid("error-invalid-utf8"))
+    } else {
+        Ok(())
+    }
+}
+
+/// What no free text may hold. Text that was not UTF-8 (`readable`). Control characters other than line breaks
 /// and tabs: a NUL cannot be stored on PostgreSQL and makes every email to
 /// the person unbuildable, and the others are invisible on the page. And a
 /// CPR number, which the NGO never stores (`domain::cpr`).
 fn printable(value: &str) -> Result<(), Invalid> {
+    readable(value)?;
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -71,6 +88,7 @@ fn printable(value: &str) -> Result<(), Invalid> {
 
 /// A one-line value: no control character at all (no line breaks either).
 pub fn single_line(value: &str) -> Result<(), Invalid> {
+    readable(value)?;
     if value.chars().any(char::is_control) {
         Err(Invalid("error-control-characters"))
     } else {
@@ -128,6 +146,15 @@ mod tests {
         );
         assert_eq!(single_line("Anna\nBerg"), refused);
         assert_eq!(single_line("Anna Berg"), Ok(()));
+    }
+
+    #[test]
+    fn text_that_was_not_utf8_is_refused_before_anything_else() {
+        let refused = Err(Invalid("error-invalid-utf8"));
+        assert_eq!(required_text("Anna \u{FFFD}", 50).map(|_| ()), refused);
+        assert_eq!(optional_text("\u{FFFD}\0", 50).map(|_| ()), refused);
+        assert_eq!(single_line("Anna\u{FFFD}"), refused);
+        assert_eq!(readable("Åse Ørum"), Ok(()));
     }
 
     #[test]

@@ -111,6 +111,12 @@ pub fn pause_until(input: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> 
     Ok(until)
 }
 
+/// Whether a pause whose last day is `until` is over on `today` (in
+/// Copenhagen): from the day after its last day.
+pub fn pause_is_over(until: NaiveDate, today: NaiveDate) -> bool {
+    today > until
+}
+
 /// Whether a status change is an activation: becoming active, other than
 /// by coming back from a pause.
 pub fn is_activation(from: Option<VolunteerStatus>, to: VolunteerStatus) -> bool {
@@ -120,6 +126,18 @@ pub fn is_activation(from: Option<VolunteerStatus>, to: VolunteerStatus) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pause_is_over_the_day_after_its_last_day() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap_or_default();
+        assert!(!pause_is_over(d(10), d(9)));
+        assert!(
+            !pause_is_over(d(10), d(10)),
+            "the last day is still a pause"
+        );
+        assert!(pause_is_over(d(10), d(11)));
+        assert!(pause_is_over(d(10), d(20)));
+    }
 
     #[test]
     fn changes_follow_the_path() {

@@ -1,6 +1,6 @@
 //! The mail worker: a thread started with the site that, every few
-//! seconds, queues due reminders and supervision notices and sends due
-//! messages from the outbox.
+//! seconds, ends pauses on their date, queues due reminders and supervision
+//! notices and sends due messages from the outbox.
 //!
 //! `run_once` is one pass, callable directly (tests do, with a chosen
 //! `now`). The background thread runs its own single-threaded Tokio
@@ -79,6 +79,8 @@ pub fn sender(settings: &Settings) -> anyhow::Result<Mailbox> {
 /// What one pass did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Pass {
+    /// Pauses ended on their date (`app::volunteers::pauses`).
+    pub pauses: usize,
     pub reminders: usize,
     /// Supervision due-soon and overdue notices queued.
     pub supervision: usize,
@@ -107,10 +109,17 @@ where
 #[tracing::instrument(
     name = "mail_pass",
     skip_all,
-    fields(%now, reminders = Empty, supervision = Empty, sent = Empty, deferred = Empty, failed = Empty)
+    fields(%now, pauses = Empty, reminders = Empty, supervision = Empty, sent = Empty, deferred = Empty, failed = Empty)
 )]
 pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
     let mut pass = Pass {
+        pauses: queue(
+            mailer,
+            now,
+            "pauses",
+            crate::app::volunteers::pauses::end_due,
+        )
+        .await?,
         reminders: queue(mailer, now, "reminders", crate::app::reminders::queue_due).await?,
         supervision: queue(
             mailer,
@@ -139,6 +148,7 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
         }
     }
     let span = Span::current();
+    span.record("pauses", pass.pauses);
     span.record("reminders", pass.reminders);
     span.record("supervision", pass.supervision);
     span.record("sent", pass.sent);
@@ -147,8 +157,8 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
     Ok(pass)
 }
 
-/// What queues one kind of message for a pass: due reminders, or
-/// supervision notices.
+/// What queues one kind of message for a pass: pauses ended on their date,
+/// due reminders, or supervision notices.
 type Enqueue = fn(&mut DbConnection, NaiveDateTime) -> QueryResult<usize>;
 
 /// Runs one of the `Enqueue` steps; `what` names it in the span.

@@ -490,6 +490,33 @@ impl Browser {
             .expect("POST")
     }
 
+    /// Posts a form like `post_form`, with `raw` (already percent-encoded,
+    /// e.g. `name=%FF`: a byte that is not UTF-8) appended as it stands.
+    pub async fn post_form_raw(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        raw: &str,
+    ) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        body.append_pair("csrf", &token);
+        for (k, v) in fields {
+            body.append_pair(k, v);
+        }
+        let body = format!("{}&{raw}", body.finish());
+        self.client
+            .post(self.url(path))
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.post_form("/log-ind", &[("email", email), ("password", password)])
             .await

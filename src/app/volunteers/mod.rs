@@ -13,6 +13,7 @@ pub mod applications;
 pub mod cohorts;
 pub mod declaration;
 pub mod material;
+pub mod pauses;
 pub mod people;
 pub mod pipeline;
 pub mod settings;

@@ -157,6 +157,9 @@ pub struct RosterEntry {
     /// A newer declaration version is required and not yet signed.
     pub needs_signature: bool,
     pub child_certificate: Option<NaiveDateTime>,
+    /// Without a børneattest, the last day of their grace (noon UTC) while
+    /// it runs (`activation::Grace`).
+    pub child_certificate_grace: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Serialize)]
@@ -194,6 +197,8 @@ pub async fn roster(
         let required = declarations::required_version(c)?;
         let signatures = declarations::of_many(c, &ids)?;
         let checks = volunteer_settings::checks_of_many(c, &ids)?;
+        let grace = volunteer_settings::grace_of_many(c, &ids)?;
+        let today = crate::domain::time::local(crate::db::now()).date_naive();
         let roster = people
             .into_iter()
             .map(|p| {
@@ -218,6 +223,14 @@ pub async fn roster(
                                 .map(|(_, d)| *d)
                         })
                         .and_then(noon),
+                    child_certificate_grace: grace
+                        .get(&p.user_id)
+                        .and_then(|g| {
+                            g.iter().find(|g| {
+                                g.check == ExtraCheck::ChildCertificate && g.running(today)
+                            })
+                        })
+                        .and_then(|g| noon(g.until)),
                     user_id: p.user_id,
                     name: p.name,
                     email: p.email,

@@ -52,6 +52,7 @@ volunteer-status-alumni = Alumne
 volunteer-status-rejected = Afvist
 
 flash-saved = Ændringerne er gemt.
+flash-saved-grace = Ændringerne er gemt. Aktive brobyggere uden børneattest har fået en frist og besked pr. e-mail.
 flash-logged-out = Du er logget ud.
 
 ## Front page

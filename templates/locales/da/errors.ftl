@@ -3,6 +3,7 @@
 error-required = Udfyld feltet.
 error-too-long = Teksten er for lang.
 error-control-characters = Teksten indeholder usynlige styretegn, som ikke kan gemmes. Skriv den igen uden dem.
+error-invalid-utf8 = Teksten indeholder tegn, der ikke kunne læses (ugyldig UTF-8), vist som �. Skriv den igen.
 error-email-invalid = Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.
 error-password-too-short = Adgangskoden skal være på mindst 10 tegn.
 error-password-mismatch = De to adgangskoder er ikke ens.

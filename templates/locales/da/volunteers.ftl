@@ -28,6 +28,7 @@ checklist-staff-auto = Brobyggeren aktiveres automatisk, når listen er tom.
 checklist-staff-confirm = Når listen er tom, kan du aktivere brobyggeren.
 checklist-staff-active-unmet = Brobyggeren er aktiv, men skal opfylde kravene, før hen igen kan tilmelde sig supervision og brobyggeraftener.
 checklist-clear = Alle krav er opfyldt.
+checklist-clear-for-now = Alle krav er opfyldt indtil videre. Husk fristen:
 checklist-next-active = Du er aktiv brobygger og kan tilmelde dig supervision og brobyggeraftener.
 checklist-next-active-unmet = Du skal opfylde kravene ovenfor, før du igen kan tilmelde dig supervision og brobyggeraftener.
 checklist-next-auto = Du bliver aktiveret automatisk, når listen er tom.
@@ -293,6 +294,17 @@ settings-auto-activate-hint = Uden kryds bekræfter en koordinator hver aktiveri
 settings-auto-on = Brobyggere aktiveres automatisk, når alle krav er opfyldt.
 settings-auto-off = En koordinator bekræfter hver aktivering.
 settings-child-on = Afdelingen kræver børneattest.
+settings-grace-preview = Kræver I børneattest, mangler den hos { $count ->
+    [one] én aktiv brobygger. Vedkommende
+   *[other] { $count } aktive brobyggere. De
+} får frist til { $date } og besked pr. e-mail og kan i mellemtiden fortsætte som hidtil:
+settings-grace-current = { $count ->
+    [one] Én aktiv brobygger mangler
+   *[other] { $count } aktive brobyggere mangler
+} børneattest:
+grace-until = frist { $date }
+grace-over = fristen udløb { $date }
+grace-line-child_certificate = Mangler børneattest – frist { $date }
 check-child_certificate = Børneattest
 check-seen-on = set { $date }
 check-date = Dato attesten er set
@@ -325,3 +337,15 @@ email-volunteer-paused-by-staff = En koordinator har registreret, at du holder p
 email-volunteer-paused-back = Når du er klar, melder du dig tilbage på din side:
 email-volunteer-resumed-subject = Velkommen tilbage som brobygger
 email-volunteer-resumed-body = Velkommen tilbage! Du er aktiv brobygger igen.
+email-pause-ended-subject = Din pause som brobygger er slut
+email-pause-ended-body = Din pause som brobygger varede til og med { $date }, og du er nu aktiv brobygger igen.
+email-pause-ended-ready = Rådgiverne kan kontakte dig om brobygninger igen, og du kan tilmelde dig supervision og brobyggeraftener.
+email-pause-ended-missing = Der er kommet krav til, mens du holdt pause. Før du kan tilmelde dig supervision og brobyggeraftener, skal de være opfyldt. Se hvad der mangler på din side:
+email-volunteer-pause-ended-subject = Pausen er slut: { $volunteer }
+email-volunteer-pause-ended-body = { $volunteer } holdt pause til og med { $date } og er nu aktiv brobygger igen.
+email-volunteer-pause-ended-ready = Der mangler ikke noget.
+email-volunteer-pause-ended-missing = Der mangler noget, før brobyggeren kan tilmelde sig supervision og brobyggeraftener. Se tjeklisten:
+email-requirement-grace-subject = Nyt krav til brobyggere i { $branch }
+email-requirement-grace-body = Social Sundhed { $branch } har indført et nyt krav til brobyggere: { $requirement }. Vi har ikke registreret det for dig endnu.
+email-requirement-grace-deadline = Du er fortsat aktiv brobygger og kan deltage i supervision og brobyggeraftener som hidtil. Fristen er { $date }.
+email-requirement-grace-after = Efter fristen gælder kravet også for dig. Tal med din koordinator, og se din side:

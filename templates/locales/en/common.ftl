@@ -52,6 +52,7 @@ volunteer-status-alumni = Alumni
 volunteer-status-rejected = Declined
 
 flash-saved = Your changes have been saved.
+flash-saved-grace = The changes are saved. Active brobyggere without a child protection certificate have a deadline and were told by email.
 flash-logged-out = You are logged out.
 
 ## Front page

@@ -3,6 +3,7 @@
 error-required = Please fill in this field.
 error-too-long = The text is too long.
 error-control-characters = The text holds invisible control characters that cannot be saved. Type it again without them.
+error-invalid-utf8 = The text holds characters that could not be read (invalid UTF-8), shown as �. Type it again.
 error-email-invalid = Enter a valid email address, like name@example.com.
 error-password-too-short = The password must be at least 10 characters long.
 error-password-mismatch = The two passwords do not match.

@@ -28,6 +28,7 @@ checklist-staff-auto = The volunteer is activated automatically when the list is
 checklist-staff-confirm = When the list is empty, you can activate the volunteer.
 checklist-staff-active-unmet = The volunteer is active but must meet the requirements before signing up for supervision and brobygger evenings again.
 checklist-clear = Every requirement is met.
+checklist-clear-for-now = Every requirement is met for now. Mind the deadline:
 checklist-next-active = You are an active brobygger and can sign up for supervision and brobygger evenings.
 checklist-next-active-unmet = You need to meet the requirements above before you can sign up for supervision and brobygger evenings again.
 checklist-next-auto = You will be activated automatically when the list is empty.
@@ -293,6 +294,17 @@ settings-auto-activate-hint = Unticked, a coordinator confirms each activation.
 settings-auto-on = Brobyggere are activated automatically when every requirement is met.
 settings-auto-off = A coordinator confirms each activation.
 settings-child-on = The branch requires a child protection certificate.
+settings-grace-preview = If you require a child protection certificate, { $count ->
+    [one] one active brobygger lacks it. They get
+   *[other] { $count } active brobyggere lack it. They get
+} until { $date }, an email saying so, and carry on as before meanwhile:
+settings-grace-current = { $count ->
+    [one] One active brobygger lacks
+   *[other] { $count } active brobyggere lack
+} a child protection certificate:
+grace-until = deadline { $date }
+grace-over = the deadline passed on { $date }
+grace-line-child_certificate = Child protection certificate missing – deadline { $date }
 check-child_certificate = Child protection certificate
 check-seen-on = seen { $date }
 check-date = Date the certificate was seen
@@ -325,3 +337,15 @@ email-volunteer-paused-by-staff = A coordinator has registered that you are on a
 email-volunteer-paused-back = When you are ready, come back on your page:
 email-volunteer-resumed-subject = Welcome back as a brobygger
 email-volunteer-resumed-body = Welcome back! You are an active brobygger again.
+email-pause-ended-subject = Your break as a brobygger has ended
+email-pause-ended-body = Your break as a brobygger lasted until { $date }, and you are an active brobygger again.
+email-pause-ended-ready = The counsellors may contact you about accompaniments again, and you can sign up for supervision and brobygger evenings.
+email-pause-ended-missing = New requirements came while you were away. They must be met before you can sign up for supervision and brobygger evenings. See what is missing on your page:
+email-volunteer-pause-ended-subject = Break ended: { $volunteer }
+email-volunteer-pause-ended-body = { $volunteer } was on a break until { $date } and is an active brobygger again.
+email-volunteer-pause-ended-ready = Nothing is missing.
+email-volunteer-pause-ended-missing = Something is missing before the brobygger can sign up for supervision and brobygger evenings. See the checklist:
+email-requirement-grace-subject = A new requirement for brobyggere in { $branch }
+email-requirement-grace-body = Social Sundhed { $branch } now asks brobyggere for something new: { $requirement }. We have not recorded it for you yet.
+email-requirement-grace-deadline = You remain an active brobygger and can attend supervision and brobygger evenings as before. The deadline is { $date }.
+email-requirement-grace-after = After the deadline the requirement applies to you too. Talk to your coordinator, and see your page:

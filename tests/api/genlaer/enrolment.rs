@@ -369,3 +369,40 @@ async fn a_cpr_number_is_refused_in_every_field_however_it_is_written() {
     }
     assert_eq!(app.user_count(), users_before, "nothing written");
 }
+
+/// A byte that is not UTF-8 in a GenLær enrolment was stored as U+FFFD. It
+/// is refused beside the field (422), with the input kept.
+#[tokio::test]
+async fn bytes_that_are_not_utf8_are_refused_in_an_enrolment() {
+    let app = spawn_app().await;
+    let c = course(&app, "utf8", "UTF-8", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let users_before = app.user_count();
+    let mut fields = enrol_fields("", "utf8@example.dk");
+    fields.retain(|(k, _)| *k != "name" && *k != "workplace" && *k != "email");
+    let response = browser
+        .post_form_raw(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &fields,
+            "name=%C3%85se%FF&workplace=Hospital%C0%AF&email=a%FF%40example.dk",
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    for field in ["name", "workplace", "email"] {
+        assert_eq!(
+            texts(&html, &format!("#f-{field}-error")),
+            vec![
+                "Teksten indeholder tegn, der ikke kunne læses (ugyldig UTF-8), vist som \u{FFFD}. Skriv den igen."
+            ],
+            "{field}"
+        );
+    }
+    assert_eq!(
+        input_value(&html, "name").as_deref(),
+        Some("Åse\u{FFFD}"),
+        "input kept"
+    );
+    assert_eq!(app.user_count(), users_before, "nothing written");
+}

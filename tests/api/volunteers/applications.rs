@@ -265,3 +265,50 @@ async fn applications_are_seen_only_by_their_branchs_coordinators() {
     let anonymous = app.browser().get(&path).await;
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
 }
+
+/// A byte that is not UTF-8 (`%FF`) was stored as U+FFFD. It is refused
+/// beside the field with a 422, the rest of what was typed kept, and nothing
+/// is written.
+#[tokio::test]
+async fn bytes_that_are_not_utf8_are_refused_beside_the_field() {
+    let app = spawn_app().await;
+    let branch = app.create_branch("Aarhus");
+    let browser = app.browser();
+    let users_before = app.user_count();
+    let fields: Vec<(String, String)> = application_fields("", "ffff@example.dk", branch)
+        .into_iter()
+        .filter(|(k, _)| k != "name" && k != "motivation")
+        .collect();
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = browser
+        .post_form_raw(
+            "/bliv-brobygger",
+            &borrowed,
+            "name=Anna%20%FFBerg&motivation=Jeg%20vil%20hj%C3%A6lpe%FE",
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    for field in ["name", "motivation"] {
+        assert_eq!(
+            texts(&html, &format!("#f-{field}-error")),
+            vec![
+                "Teksten indeholder tegn, der ikke kunne læses (ugyldig UTF-8), vist som \u{FFFD}. Skriv den igen."
+            ],
+            "{field}"
+        );
+    }
+    assert_eq!(
+        input_value(&html, "name").as_deref(),
+        Some("Anna \u{FFFD}Berg"),
+        "input kept"
+    );
+    assert_eq!(
+        input_value(&html, "email").as_deref(),
+        Some("ffff@example.dk")
+    );
+    assert_eq!(app.user_count(), users_before, "nothing written");
+}

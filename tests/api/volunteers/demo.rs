@@ -72,3 +72,42 @@ async fn the_demo_shows_every_step_of_the_path() {
         vec!["Ida Lund"]
     );
 }
+
+/// Freja's break ended yesterday: the worker's first pass makes her active
+/// and tells her and the coordinators.
+#[tokio::test]
+async fn the_demo_has_a_break_that_the_worker_ends() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let freja = app.browser();
+    freja.login("freja.dahl@brobyg.test", PASSWORD).await;
+    assert_eq!(status_tag(&freja.get_html("/frivillig").await), "Pause");
+    let pass = app.deliver(&app.mailer()).await;
+    assert_eq!(pass.pauses, 1);
+    assert_eq!(status_tag(&freja.get_html("/frivillig").await), "Aktiv");
+    assert!(
+        app.outbox()
+            .iter()
+            .any(|r| r.to_email == "freja.dahl@brobyg.test" && r.kind == "pause_ended")
+    );
+    assert_eq!(
+        app.last_message_to("koordinator@brobyg.test").kind(),
+        "volunteer_pause_ended"
+    );
+}
+
+/// Jonas is active in Randers, which requires a børneattest he lacks: he is
+/// in grace, and may still go to supervision.
+#[tokio::test]
+async fn the_demo_has_a_volunteer_in_grace() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let jonas = app.browser();
+    jonas.login("jonas.kragh@brobyg.test", PASSWORD).await;
+    let html = jonas.get_html("/frivillig").await;
+    assert_eq!(status_tag(&html), "Aktiv");
+    let grace = texts(&html, ".checklist-grace li");
+    assert!(
+        grace.len() == 1 && grace[0].starts_with("Mangler børneattest – frist"),
+        "{grace:?}"
+    );
+    assert_eq!(jonas.get("/frivillig/aktiv").await.status(), StatusCode::OK);
+}

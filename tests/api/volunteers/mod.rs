@@ -5,6 +5,8 @@ mod applications;
 mod cohorts;
 mod demo;
 mod gate;
+mod grace;
 mod path;
+mod pauses;
 mod roster;
 pub(crate) mod support;

@@ -24,9 +24,9 @@ use tera::Context;
 use crate::app::volunteers::activation;
 use crate::db::gate::Gate;
 use crate::db::users::Account;
-use crate::domain::Lang;
 use crate::domain::activation::Requirement;
 use crate::domain::volunteer::VolunteerStatus;
+use crate::domain::{Code, Lang};
 use crate::error::AppError;
 use crate::i18n::{self, format};
 use crate::web::{Page, VolunteerUser};
@@ -94,6 +94,15 @@ pub fn explain(lang: Lang, r: &Requirement) -> String {
     i18n::t_args(lang, l.key, &args)
 }
 
+/// A requirement missing but in grace: "Mangler børneattest – frist 3.
+/// februar 2027".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GraceLine {
+    pub key: String,
+    /// The last day of grace, at noon UTC.
+    pub until: Option<chrono::NaiveDateTime>,
+}
+
 /// What the checklist partial needs.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecklistView {
@@ -106,6 +115,8 @@ pub struct ChecklistView {
     pub clear: bool,
     pub may_work: bool,
     pub auto_activate: bool,
+    /// Missing, but not yet required of them (`Gate::grace`).
+    pub grace: Vec<GraceLine>,
 }
 
 pub fn view(lang: Lang, gate: &Gate) -> ChecklistView {
@@ -120,6 +131,14 @@ pub fn view(lang: Lang, gate: &Gate) -> ChecklistView {
         clear: gate.is_clear(),
         may_work: gate.may_work(),
         auto_activate: gate.settings.auto_activate,
+        grace: gate
+            .grace
+            .iter()
+            .map(|g| GraceLine {
+                key: format!("grace-line-{}", g.check.as_str()),
+                until: g.until.and_hms_opt(12, 0, 0),
+            })
+            .collect(),
     }
 }
 

@@ -84,6 +84,9 @@ async fn render(
     ctx.insert("branch", &view.branch);
     ctx.insert("settings", &settings);
     ctx.insert("supervision_window", &window);
+    ctx.insert("saved", &view.settings);
+    ctx.insert("lacking_child_certificate", &view.lacking_child_certificate);
+    ctx.insert("grace_deadline", &view.grace_deadline);
     ctx.insert("errors", errors);
     if errors.is_empty() {
         page.render("volunteers/settings.html", ctx)
@@ -103,8 +106,12 @@ pub async fn save(
         Ok(valid) => valid,
         Err(errors) => return render(&page, &user, branch_id, Some(&form), &errors).await,
     };
-    settings::save(&page.state.app, user.account(), branch_id, valid).await?;
-    page.success("flash-saved");
+    let granted = settings::save(&page.state.app, user.account(), branch_id, valid).await?;
+    page.success(if granted > 0 {
+        "flash-saved-grace"
+    } else {
+        "flash-saved"
+    });
     Ok(redirect(&format!(
         "/koordinator/afdelinger/{branch_id}/indstillinger"
     )))
