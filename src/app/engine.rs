@@ -13,6 +13,7 @@
 use diesel::QueryResult;
 use serde::Serialize;
 
+use crate::db::cohorts::as_attended_by;
 use crate::db::sessions::{self, MeetingTimes, Session, SessionChanges};
 use crate::db::{DbConnection, enrolments, now, outbox, users};
 use crate::domain::enrolment::{self, EnrolmentStatus, Refusal};
@@ -79,7 +80,8 @@ pub fn enrol_locked(
     let enrolment_id =
         enrolments::place(conn, session.id, user_id, current.map(|e| e.id), status, at)?;
     enrolments::set_counts(conn, session.id)?;
-    let summary = sessions::summary_of(conn, session)?;
+    let whole = sessions::summary_of(conn, session)?;
+    let summary = as_attended_by(conn, &whole, user_id)?;
     let to = recipient(conn, user_id)?;
     let position = if status == EnrolmentStatus::Waitlisted {
         let position = enrolments::position_of(conn, session.id, at, enrolment_id)?;
@@ -181,13 +183,8 @@ pub fn promote_waiting(conn: &mut DbConnection, session: &Session) -> QueryResul
     let mut promoted = Vec::with_capacity(next.len());
     for (_, user_id) in next {
         let to = recipient(conn, user_id)?;
-        outbox::enqueue(
-            conn,
-            &to,
-            &Message::Promoted {
-                session: summary.clone(),
-            },
-        )?;
+        let session = as_attended_by(conn, &summary, user_id)?;
+        outbox::enqueue(conn, &to, &Message::Promoted { session })?;
         promoted.push(user_id);
     }
     Ok(promoted)
@@ -228,13 +225,11 @@ fn announce_change(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> 
     let summary = sessions::summary(conn, session_id)?;
     for (to, status) in sessions::active_people(conn, session_id)? {
         if status == EnrolmentStatus::Confirmed {
-            outbox::enqueue(
-                conn,
-                &to,
-                &Message::SessionChanged {
-                    session: summary.clone(),
-                },
-            )?;
+            let session = match to.user_id {
+                Some(user_id) => as_attended_by(conn, &summary, user_id)?,
+                None => summary.clone(),
+            };
+            outbox::enqueue(conn, &to, &Message::SessionChanged { session })?;
         }
     }
     Ok(())

@@ -163,7 +163,11 @@ pub async fn sheet(
     let actor = actor.clone();
     app.read(move |c| {
         let (session, meeting) = managed_meeting(c, &actor, session_id, meeting_id)?;
-        let (seated, _) = enrolments::participants(c, session_id)?;
+        let (mut seated, _) = enrolments::participants(c, session_id)?;
+        // Make-up participants come to the meetings teaching their module.
+        let people: Vec<i64> = seated.iter().map(|p| p.enrolment.user_id).collect();
+        let skipped = crate::db::cohorts::skipped_by_makeups(c, &people)?;
+        seated.retain(|p| !skipped.contains(&(meeting_id, p.enrolment.user_id)));
         let recorded = attendance::for_meeting(c, meeting_id)?
             .into_iter()
             .map(|a| (a.user_id, (a.status, a.minutes)))

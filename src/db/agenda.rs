@@ -76,6 +76,10 @@ pub fn of_user(
             attendance::status.nullable(),
         ))
         .load(conn)?;
+    let skipped = super::cohorts::skipped_by_makeups(conn, &[user_id])?;
+    let rows = rows
+        .into_iter()
+        .filter(|r| !skipped.contains(&(r.5, user_id)));
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
     for (

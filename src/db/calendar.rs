@@ -98,8 +98,9 @@ pub fn feed_sessions(
     let ids: Vec<i64> = rows.iter().map(|(s, _)| s.id).collect();
     let mut meetings: HashMap<i64, Vec<MeetingInfo>> = HashMap::new();
     let by_id: HashMap<i64, &Session> = rows.iter().map(|(s, _)| (s.id, s)).collect();
+    let skipped = super::cohorts::skipped_by_makeups(conn, &[user_id])?;
     for m in meetings_of(conn, &ids)? {
-        if m.cancelled_at.is_some() || m.ends_at < since {
+        if m.cancelled_at.is_some() || m.ends_at < since || skipped.contains(&(m.id, user_id)) {
             continue;
         }
         let default_place = by_id

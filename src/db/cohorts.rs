@@ -2,7 +2,7 @@
 //! the enrolment engine, plus what only cohorts have: the modules each
 //! meeting teaches, the make-up enrolments, and the graduation evening.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -264,6 +264,60 @@ pub fn remove_makeup(conn: &mut DbConnection, session_id: i64, user_id: i64) -> 
     )
     .execute(conn)?;
     Ok(())
+}
+
+/// The meetings make-up participants do not attend, as (meeting, person):
+/// a make-up holds a seat in another cohort only for the meetings that
+/// teach the module being made up, so reminders, agendas, calendars,
+/// messages and attendance sheets leave the others out. Two queries,
+/// whatever the number of people.
+pub fn skipped_by_makeups(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashSet<(i64, i64)>> {
+    if user_ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows: Vec<(i64, i64, String)> = cohort_makeups::table
+        .inner_join(meetings::table.on(meetings::session_id.eq(cohort_makeups::session_id)))
+        .filter(cohort_makeups::user_id.eq_any(user_ids))
+        .select((
+            meetings::id,
+            cohort_makeups::user_id,
+            cohort_makeups::module_id,
+        ))
+        .load(conn)?;
+    if rows.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let meeting_ids: Vec<i64> = rows.iter().map(|(m, _, _)| *m).collect();
+    let taught: HashSet<(i64, String)> = cmm::table
+        .filter(cmm::meeting_id.eq_any(&meeting_ids))
+        .select((cmm::meeting_id, cmm::module_id))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|(meeting, _, module)| !taught.contains(&(*meeting, module.clone())))
+        .map(|(meeting, user, _)| (meeting, user))
+        .collect())
+}
+
+/// A session as one person attends it: without the meetings a make-up
+/// leaves out.
+pub fn as_attended_by(
+    conn: &mut DbConnection,
+    summary: &crate::domain::events::SessionSummary,
+    user_id: i64,
+) -> QueryResult<crate::domain::events::SessionSummary> {
+    let mut mine = summary.clone();
+    if summary.kind == SessionKind::Cohort {
+        let skipped = skipped_by_makeups(conn, &[user_id])?;
+        mine.meetings
+            .retain(|m| !skipped.contains(&(m.id, user_id)));
+    }
+    Ok(mine)
 }
 
 /// A person's make-up enrolments: cohort → module made up.

@@ -56,9 +56,12 @@ pub fn due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Due>> 
             users::language,
         ))
         .load(conn)?;
+    let people: Vec<i64> = rows.iter().map(|r| r.3).collect();
+    let skipped = super::cohorts::skipped_by_makeups(conn, &people)?;
     Ok(rows
         .into_iter()
         .filter(|r| reminder_due(r.2, at))
+        .filter(|r| !skipped.contains(&(r.0, r.3)))
         .map(
             |(meeting_id, session_id, starts_at, user_id, email, name, language)| Due {
                 meeting_id,

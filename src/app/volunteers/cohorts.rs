@@ -477,9 +477,11 @@ pub async fn make_up(
         if !cohorts::teaches_later(c, id, &module, now())? {
             return Err(Abort::Refused(CohortRefusal::ModuleNotTaught));
         }
+        // Recorded first, so that the confirmation lists (and invites to)
+        // only the meetings that teach the module.
+        cohorts::record_makeup(c, id, user_id, &module)?;
         let placed = engine::enrol_locked(c, &session, user_id, true)?
             .map_err(|r| Abort::Refused(CohortRefusal::Enrolment(r)))?;
-        cohorts::record_makeup(c, id, user_id, &module)?;
         Ok(placed.status)
     })
     .await

@@ -270,3 +270,82 @@ async fn a_cohort_ends_with_a_graduation_evening() {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
+
+/// A make-up held a seat in the whole cohort: the volunteer got reminders
+/// and calendar entries for every meeting of the other branch's cohort.
+#[tokio::test]
+async fn a_make_up_holds_only_the_meetings_that_teach_the_module() {
+    use brobyg::db::{agenda, calendar, reminders};
+    use brobyg::domain::events::Message;
+
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let randers = app.create_branch("Randers");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let randers_staff = app.create_user("r@example.dk", &[Role::Coordinator], Some(randers));
+    let anna = accepted_volunteer(&app, "anna@example.dk", aarhus, coordinator.id);
+    let away = cohort(
+        &app,
+        randers,
+        "Randers",
+        &[(-10, 4, &[1, 2]), (6, 2, &[3]), (7, 2, &[4])],
+    );
+    let [_, teaches_three, teaches_four] = meetings(&app, away)[..] else {
+        panic!("three meetings");
+    };
+    let me = app.browser();
+    me.login(&anna.email, PASSWORD).await;
+    let response = me
+        .post_form(
+            &format!("/forberedelse/hold/{away}/indhent"),
+            &[("module", &module_id(3))],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // The confirmation invites to the one meeting.
+    let Message::Enrolled { session } = app.last_message_to(&anna.email) else {
+        panic!("a confirmation");
+    };
+    let invited: Vec<i64> = session.meetings.iter().map(|m| m.id).collect();
+    assert_eq!(invited, vec![teaches_three]);
+
+    let mut conn = app.db.conn().expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    // Her agenda and calendar feed hold that meeting only.
+    let (upcoming, _) = agenda::of_user(&mut conn, anna.id, now).expect("agenda");
+    let mine: Vec<i64> = upcoming
+        .iter()
+        .filter(|m| m.session_id == away)
+        .map(|m| m.meeting_id)
+        .collect();
+    assert_eq!(mine, vec![teaches_three]);
+    let feed = calendar::feed_sessions(&mut conn, anna.id, now).expect("feed");
+    let entries: Vec<i64> = feed
+        .iter()
+        .filter(|s| s.id == away)
+        .flat_map(|s| s.meetings.iter().map(|m| m.id))
+        .collect();
+    assert_eq!(entries, vec![teaches_three]);
+    // When both meetings are near, she is reminded of hers only.
+    let later = now + chrono::Duration::days(5) + chrono::Duration::hours(12);
+    let due: Vec<i64> = reminders::due(&mut conn, later)
+        .expect("due")
+        .into_iter()
+        .filter(|d| d.to.user_id == Some(anna.id))
+        .map(|d| d.meeting_id)
+        .collect();
+    assert_eq!(due, vec![teaches_three]);
+    drop(conn);
+
+    // Once held, Randers' attendance sheets list her at that meeting only.
+    super::support::has_happened(&app, away);
+    let staff = app.browser();
+    staff.login(&randers_staff.email, PASSWORD).await;
+    let sheet = |meeting: i64| format!("/koordinator/hold/{away}/moeder/{meeting}/fremmoede");
+    let three = staff.get_html(&sheet(teaches_three)).await;
+    let four = staff.get_html(&sheet(teaches_four)).await;
+    let name = "Test anna@example.dk";
+    assert!(three.contains(name), "{three}");
+    assert!(!four.contains(name), "{four}");
+}
