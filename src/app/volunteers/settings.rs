@@ -6,10 +6,12 @@
 use serde::Serialize;
 
 use super::{App, Error, coordinates};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
 use crate::db::{supervision, volunteer_settings};
 use crate::domain::activation::BranchRequirements;
+use crate::domain::audit::Action;
 
 #[derive(Debug, Serialize)]
 pub struct SettingsPage {
@@ -41,16 +43,39 @@ pub struct Settings {
 }
 
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn save(app: &App, actor: &Account, branch_id: i64, s: Settings) -> Result<(), Error> {
+pub async fn save(
+    app: &App,
+    actor: &Account,
+    who: Actor,
+    branch_id: i64,
+    s: Settings,
+) -> Result<(), Error> {
     coordinates(actor, branch_id)?;
     let by = actor.user.id;
     app.write(move |c| {
-        branches::find(c, branch_id)?;
+        let branch = branches::find(c, branch_id)?;
         volunteer_settings::save(c, branch_id, &s.requirements, by)?;
         if let Some(months) = s.supervision_window {
             supervision::set_window(c, branch_id, months, by)?;
         }
-        Ok(())
+        let yes = |b: bool| if b { "ja" } else { "nej" };
+        let r = &s.requirements;
+        let mut detail = format!(
+            "Børneattest: {}, automatisk aktivering: {}",
+            yes(r.child_certificate),
+            yes(r.auto_activate)
+        );
+        if let Some(months) = s.supervision_window {
+            detail.push_str(&format!(", supervision hver {months}. måned"));
+        }
+        let object = Object::branch(branch_id).labelled(branch.name.as_str());
+        audit::record(
+            c,
+            &who,
+            Action::BranchSettingsChanged,
+            &object,
+            Some(&detail),
+        )
     })
     .await
 }

@@ -70,23 +70,5 @@ pub async fn logout(page: Page, session: Session) -> HttpResponse {
     redirect("/")
 }
 
-/// The client's address for the login throttle. `X-Forwarded-For` is only
-/// believed behind a proxy that is configured to set it.
-pub(super) fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
-    let info = req.connection_info();
-    let addr = if trust_proxy {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
-    };
-    addr.map(|a| {
-        // "1.2.3.4:5678" → "1.2.3.4"; IPv6 "[::1]:5678" → "[::1]".
-        match a.rsplit_once(':') {
-            Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) && !host.is_empty() => {
-                host.to_string()
-            }
-            _ => a.to_string(),
-        }
-    })
-    .unwrap_or_else(|| "unknown".into())
-}
+// The client's address moved to `web::client`, which the audit log uses too.
+pub(super) use crate::web::client::client_ip;
