@@ -5,11 +5,13 @@
 use serde::Serialize;
 
 use super::accounts::{self, Found, NewAccount};
+use super::audit::{self, Actor, Object};
 use super::{App, Error};
 use crate::db::branches::{self, Branch, BranchFields, BranchInRegion, Region};
 use crate::db::outbox::{self, OutboxRow, Status};
 use crate::db::users::{self, Account, UserRow};
 use crate::db::{DbConnection, now};
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::events::{Message, Recipient};
 use crate::domain::names::slugify;
 use crate::domain::validation::{optional_text, required_text};
@@ -67,6 +69,7 @@ impl SelfRefusal {
 pub async fn set_roles(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     admin: bool,
     branch_ids: Vec<i64>,
@@ -90,6 +93,7 @@ pub async fn set_roles(
             .copied()
             .filter(|b| !account.branches.contains(b))
             .collect();
+        record_roles(c, &by, &account, admin, &wanted)?;
         if !added.is_empty() {
             let names = branch_names(c, &added)?;
             outbox::enqueue(
@@ -106,6 +110,37 @@ pub async fn set_roles(
     .await
 }
 
+/// The audit rows of a roles form: the administrator role granted or
+/// revoked, and the coordinated branches when they changed (or, when the
+/// form changed nothing, the branches as saved, so every save is traced).
+fn record_roles(
+    c: &mut DbConnection,
+    by: &Actor,
+    before: &Account,
+    admin: bool,
+    branches_after: &[i64],
+) -> Result<(), Error> {
+    let whom = Object::user(before.user.id);
+    let role_changed = admin != before.is_admin();
+    if role_changed {
+        let action = if admin {
+            Action::RoleGranted
+        } else {
+            Action::RoleRevoked
+        };
+        audit::record(c, by, action, &whom, Some("Administrator"))?;
+    }
+    let mut branches_before = before.branches.clone();
+    branches_before.sort_unstable();
+    if branches_before != branches_after || !role_changed {
+        let from = branch_names(c, &branches_before)?.join(", ");
+        let to = branch_names(c, branches_after)?.join(", ");
+        let detail = format!("Afdelinger: {from} → {to}");
+        audit::record(c, by, Action::BranchesAssigned, &whom, Some(&detail))?;
+    }
+    Ok(())
+}
+
 fn branch_names(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<String>, Error> {
     Ok(branches::by_ids(conn, ids)?
         .into_iter()
@@ -119,6 +154,7 @@ fn branch_names(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<String>, Err
 pub async fn set_active(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     active: bool,
 ) -> Result<Result<(), SelfRefusal>, Error> {
@@ -128,6 +164,12 @@ pub async fn set_active(
     app.write(move |c| {
         users::find(c, id)?;
         users::set_active(c, id, active)?;
+        let action = if active {
+            Action::AccountReactivated
+        } else {
+            Action::AccountDeactivated
+        };
+        audit::record(c, &by, action, &Object::user(id), None)?;
         Ok(Ok(()))
     })
     .await
@@ -150,8 +192,8 @@ pub struct Invite {
 /// Invites a coordinator: a new account gets a link to choose a password;
 /// an existing account is given the branches and told so. Returns the
 /// account's id.
-#[tracing::instrument(skip(app, invite))]
-pub async fn invite(app: &App, invite: Invite) -> Result<i64, Error> {
+#[tracing::instrument(skip(app, by, invite))]
+pub async fn invite(app: &App, by: Actor, invite: Invite) -> Result<i64, Error> {
     app.write(move |c| {
         let wanted = invite.branch_ids;
         let names = branch_names(c, &wanted)?;
@@ -191,6 +233,14 @@ pub async fn invite(app: &App, invite: Invite) -> Result<i64, Error> {
             }
         };
         outbox::enqueue(c, &to, &message)?;
+        let detail = format!("Afdelinger: {}", branch_names(c, &wanted)?.join(", "));
+        audit::record(
+            c,
+            &by,
+            Action::CoordinatorInvited,
+            &Object::user(id),
+            Some(&detail),
+        )?;
         Ok(id)
     })
     .await
@@ -207,9 +257,10 @@ pub async fn region(app: &App, id: i64) -> Result<Region, Error> {
 
 /// Creates a region (`id` `None`) or renames one; a name that is empty,
 /// too long or taken by another region is a field error.
-#[tracing::instrument(skip(app, name))]
+#[tracing::instrument(skip(app, by, name))]
 pub async fn save_region(
     app: &App,
+    by: Actor,
     id: Option<i64>,
     name: &str,
 ) -> Result<Result<(), FieldErrors>, Error> {
@@ -226,12 +277,18 @@ pub async fn save_region(
             errors.add("name", Invalid("error-name-taken"));
             return Ok(Err(errors));
         }
-        match id {
-            Some(id) => branches::rename_region(c, id, &name, &slug)?,
-            None => {
-                branches::create_region(c, &name, &slug)?;
+        let (action, id) = match id {
+            Some(id) => {
+                branches::rename_region(c, id, &name, &slug)?;
+                (Action::RegionUpdated, id)
             }
-        }
+            None => (
+                Action::RegionCreated,
+                branches::create_region(c, &name, &slug)?,
+            ),
+        };
+        let object = Object::new(ObjectKind::Region, id).labelled(name.as_str());
+        audit::record(c, &by, action, &object, None)?;
         Ok(Ok(()))
     })
     .await
@@ -254,9 +311,10 @@ pub struct BranchInput {
 
 /// Creates a branch (`id` `None`) or saves one; mistakes, a taken name and
 /// an unknown region are field errors.
-#[tracing::instrument(skip(app, input))]
+#[tracing::instrument(skip(app, by, input))]
 pub async fn save_branch(
     app: &App,
+    by: Actor,
     id: Option<i64>,
     input: BranchInput,
 ) -> Result<Result<(), FieldErrors>, Error> {
@@ -301,12 +359,15 @@ pub async fn save_branch(
             phone: &phone,
             address: &address,
         };
-        match id {
-            Some(id) => branches::update(c, id, &fields)?,
-            None => {
-                branches::create(c, &fields)?;
+        let (action, id) = match id {
+            Some(id) => {
+                branches::update(c, id, &fields)?;
+                (Action::BranchUpdated, id)
             }
-        }
+            None => (Action::BranchCreated, branches::create(c, &fields)?),
+        };
+        let object = Object::branch(id).labelled(name.as_str());
+        audit::record(c, &by, action, &object, None)?;
         Ok(Ok(()))
     })
     .await
@@ -371,7 +432,30 @@ pub async fn message(app: &App, id: i64) -> Result<MessageRow, Error> {
 
 /// Sends a failed message again at the worker's next pass; false if it
 /// had not failed.
-#[tracing::instrument(skip(app))]
-pub async fn retry_message(app: &App, id: i64) -> Result<bool, Error> {
-    app.write(move |c| Ok(outbox::retry(c, id, now())?)).await
+#[tracing::instrument(skip(app, by))]
+pub async fn retry_message(app: &App, by: Actor, id: i64) -> Result<bool, Error> {
+    app.write(move |c| {
+        let again = outbox::retry(c, id, now())?;
+        if again {
+            let object = Object::new(ObjectKind::Message, id);
+            audit::record(c, &by, Action::MessageRetried, &object, None)?;
+        }
+        Ok(again)
+    })
+    .await
+}
+
+/// A message written as a file (`.eml`, when no SMTP server is set), read
+/// for an administrator's download, which is logged. `name` is checked by
+/// the caller to be a plain file name (`mail::delivery::is_eml_name`).
+#[tracing::instrument(skip(app, by))]
+pub async fn mail_file(app: &App, by: Actor, name: String) -> Result<Vec<u8>, Error> {
+    let file = app.settings.mail_dir().join(&name);
+    let bytes = actix_web::web::block(move || std::fs::read(file))
+        .await
+        .map_err(|e| Error::Internal(anyhow::anyhow!("blocking pool: {e}")))?
+        .map_err(|_| Error::NotFound)?;
+    let object = Object::whole(ObjectKind::MailFile).labelled(name.as_str());
+    audit::exported(app, by, object, name, |_| Ok(())).await?;
+    Ok(bytes)
 }

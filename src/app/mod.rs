@@ -15,6 +15,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod audit;
 pub mod calendar;
 pub mod dashboard;
 pub mod engine;

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use diesel::QueryResult;
 
+use super::audit::{self, Actor, Object};
 use super::volunteers::activation;
 use super::{App, Error};
 use crate::content::preparation;
@@ -18,6 +19,7 @@ use crate::db::sessions::{self, Meeting, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, attendance, now, supervision};
 use crate::domain::attendance::{self as attendance_rules, AttendanceStatus};
+use crate::domain::audit::Action;
 use crate::domain::session::SessionKind;
 
 /// The session, if this account may manage it: coordinators of its branch,
@@ -91,6 +93,7 @@ pub fn record_one(
 pub async fn record_attendance(
     app: &App,
     actor: &Account,
+    by: Actor,
     session_id: i64,
     meeting_id: i64,
     rows: Vec<Presence>,
@@ -109,7 +112,7 @@ pub async fn record_attendance(
         _ => None,
     };
     app.write(move |c| {
-        let (_, meeting) = managed_meeting(c, &actor, session_id, meeting_id)?;
+        let (session, meeting) = managed_meeting(c, &actor, session_id, meeting_id)?;
         if !attendance_rules::may_record(meeting.starts_at, now()) {
             return Ok(Err(NotStarted));
         }
@@ -131,6 +134,13 @@ pub async fn record_attendance(
                 actor.user.id,
             )?;
         }
+        let detail = format!(
+            "Møde #{meeting_id}: {} deltagere, {} ændret",
+            rows.len(),
+            changed.len()
+        );
+        let object = Object::of_session(&session);
+        audit::record(c, &by, Action::AttendanceRecorded, &object, Some(&detail))?;
         Ok(Ok(()))
     })
     .await

@@ -14,11 +14,13 @@ pub mod volunteer;
 
 use diesel::QueryResult;
 
+use super::audit::{self, Actor, Object};
 use super::{Abort, App, Error, engine};
 use crate::db::branches;
 use crate::db::supervision::{self, NewSupervision, Request};
 use crate::db::users::Account;
 use crate::db::{DbConnection, gate, now, outbox, sessions, users};
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::curriculum::Curriculum;
 use crate::domain::enrolment::Refusal;
 use crate::domain::events::{Message, Recipient};
@@ -181,18 +183,24 @@ pub async fn ask(app: &App, user_id: i64, branch_id: i64) -> Result<Option<i64>,
 pub async fn answer_with_session(
     app: &App,
     actor: &Account,
+    by: Actor,
     request_id: i64,
     plan: Plan,
 ) -> Result<Result<i64, AnswerRefusal>, Error> {
     let actor = actor.clone();
     app.write_or_refuse(move |c| {
         let r = own_request(c, &actor, request_id)?;
-        schedule(
+        let session_id = schedule(
             c,
             request_id,
             &plan.new_supervision(r.branch_id),
             actor.user.id,
-        )
+        )?;
+        let object = Object::new(ObjectKind::SupervisionRequest, request_id);
+        let detail = format!("Hold #{session_id}");
+        let action = Action::SupervisionRequestScheduled;
+        audit::record(c, &by, action, &object, Some(&detail))?;
+        Ok(session_id)
     })
     .await
 }
@@ -202,6 +210,7 @@ pub async fn answer_with_session(
 pub async fn answer_handled(
     app: &App,
     actor: &Account,
+    by: Actor,
     request_id: i64,
 ) -> Result<Result<(), AnswerRefusal>, Error> {
     let actor = actor.clone();
@@ -210,7 +219,11 @@ pub async fn answer_handled(
         if r.status != RequestStatus::Open {
             return Ok(Err(AnswerRefusal::AlreadyAnswered));
         }
-        Ok(mark_handled(c, request_id, actor.user.id)?)
+        let handled = mark_handled(c, request_id, actor.user.id)?;
+        let object = Object::new(ObjectKind::SupervisionRequest, request_id);
+        let action = Action::SupervisionRequestHandled;
+        audit::record_ok(c, &by, action, &object, None, &handled)?;
+        Ok(handled)
     })
     .await
 }

@@ -127,16 +127,25 @@ pub fn is_staff(account: &crate::db::users::Account) -> bool {
 pub async fn reset_for(
     app: &super::App,
     by: &crate::db::users::Account,
+    who: super::audit::Actor,
     user_id: i64,
 ) -> Result<bool, super::Error> {
     if !by.is_admin() {
         return Err(super::Error::Forbidden);
     }
     app.write(move |c| {
-        crate::db::users::find(c, user_id)?;
+        let user = crate::db::users::find(c, user_id)?;
         let had = second_factors::remove(c, user_id)?;
         if had {
             login_sessions::end_all(c, user_id, None)?;
+            let object = super::audit::Object::user(user_id).labelled(user.email.as_str());
+            super::audit::record(
+                c,
+                &who,
+                crate::domain::audit::Action::TwoFactorReset,
+                &object,
+                None,
+            )?;
         }
         Ok(had)
     })

@@ -99,6 +99,8 @@ text_column!(
     crate::domain::invoice::InvoiceKind,
     crate::domain::evening::EveningKind,
     crate::domain::evening::Answer,
+    crate::domain::audit::Action,
+    crate::domain::audit::ObjectKind,
     crate::db::outbox::Status,
     crate::db::tokens::Purpose,
 );

@@ -10,6 +10,7 @@
 pub mod agenda;
 pub mod applications;
 pub mod attendance;
+pub mod audit;
 pub mod bookings;
 pub mod branches;
 pub mod calendar;

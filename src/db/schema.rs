@@ -533,6 +533,20 @@ diesel::joinable!(evening_details -> sessions (session_id));
 diesel::joinable!(evening_answers -> sessions (session_id));
 diesel::joinable!(evening_answers -> users (user_id));
 
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        client -> Text,
+        action -> Text,
+        object_kind -> Text,
+        object_id -> Nullable<BigInt>,
+        object_label -> Nullable<Text>,
+        detail -> Nullable<Text>,
+    }
+}
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -573,4 +587,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     supervision_notices,
     evening_details,
     evening_answers,
+    audit_log,
 );

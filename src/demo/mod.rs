@@ -2,6 +2,7 @@
 //! site worth looking at. Loaded only into an empty database, and never in
 //! production unless asked for (`BROBYG_DEMO`).
 
+mod audit;
 mod evenings;
 mod genlaer;
 pub(crate) mod org;
@@ -49,6 +50,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             genlaer::seed(conn, secret_key)?;
             supervision::seed(conn)?;
             evenings::seed(conn)?;
+            audit::seed(conn)?;
             Ok(true)
         })
         .context("writing demo content")?;

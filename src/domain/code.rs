@@ -24,8 +24,8 @@ pub trait Code: Copy + Eq + 'static {
 mod tests {
     use super::*;
     use crate::domain::{
-        Lang, Role, activation, application, attendance, enrolment, evening, genlaer, invoice,
-        session, supervision, volunteer,
+        Lang, Role, activation, application, attendance, audit, enrolment, evening, genlaer,
+        invoice, session, supervision, volunteer,
     };
 
     /// Every value serialises to its code and its code reads back.
@@ -60,5 +60,7 @@ mod tests {
         consistent::<invoice::InvoiceKind>();
         consistent::<evening::EveningKind>();
         consistent::<evening::Answer>();
+        consistent::<audit::Action>();
+        consistent::<audit::ObjectKind>();
     }
 }

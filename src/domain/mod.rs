@@ -4,6 +4,7 @@
 pub mod activation;
 pub mod application;
 pub mod attendance;
+pub mod audit;
 pub mod code;
 pub mod cpr;
 pub mod curriculum;

@@ -69,25 +69,7 @@ pub async fn current_session(req: &HttpRequest) -> Result<Option<SessionState>, 
 /// (`X-Forwarded-For` only believed behind a proxy configured to set it)
 /// and the browser, for the list of one's sessions.
 pub fn client(req: &HttpRequest, trust_proxy: bool) -> signin::Client {
-    let info = req.connection_info();
-    let addr = if trust_proxy {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
-    };
-    let ip = addr
-        .map(|a| {
-            // "1.2.3.4:5678" → "1.2.3.4"; IPv6 "[::1]:5678" → "[::1]".
-            match a.rsplit_once(':') {
-                Some((host, port))
-                    if port.chars().all(|c| c.is_ascii_digit()) && !host.is_empty() =>
-                {
-                    host.to_string()
-                }
-                _ => a.to_string(),
-            }
-        })
-        .unwrap_or_else(|| "unknown".into());
+    let ip = super::client::client_ip(req, trust_proxy);
     let user_agent = req
         .headers()
         .get(actix_web::http::header::USER_AGENT)

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod auth;
 pub mod cache;
 pub mod charts;
+pub mod client;
 pub mod csrf;
 pub mod csv;
 pub mod device;

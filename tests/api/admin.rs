@@ -186,7 +186,7 @@ async fn a_deactivated_account_is_logged_out_at_once_and_cannot_log_in() {
 
     // The administrator cannot lock themselves out.
     admin
-        .post_form(
+        .post_refused(
             &format!("/admin/brugere/{}/status", admin_user.id),
             &[("active", "0")],
         )

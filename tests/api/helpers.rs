@@ -124,8 +124,17 @@ impl TestApp {
         self.database.take().expect("the app has its database")
     }
 
+    /// A browser that also checks the audit log (`Browser::audited`).
     pub fn browser(&self) -> Browser {
-        Browser::new(&self.address)
+        let mut browser = Browser::new(&self.address);
+        browser.audit = Some(self.db.clone());
+        browser
+    }
+
+    /// How many rows the audit log holds.
+    pub fn audit_count(&self) -> i64 {
+        let mut conn = self.db.conn().expect("connection");
+        brobyg::db::audit::count(&mut conn).expect("count")
     }
 
     /// A browser on another device: its own user agent and, for an app
@@ -145,6 +154,7 @@ impl TestApp {
                 .build()
                 .expect("client"),
             base: self.address.clone(),
+            audit: Some(self.db.clone()),
         }
     }
 
@@ -443,6 +453,9 @@ impl TestApp {
 pub struct Browser {
     pub client: reqwest::Client,
     base: String,
+    /// The site's database, to hold every staff action this browser takes
+    /// to the audit log's rule (see `audited`); `None` checks nothing.
+    audit: Option<Db>,
 }
 
 impl Browser {
@@ -454,6 +467,61 @@ impl Browser {
                 .build()
                 .expect("client"),
             base: base.to_string(),
+            audit: None,
+        }
+    }
+
+    fn audit_rows(&self) -> Option<i64> {
+        let db = self.audit.as_ref()?;
+        let mut conn = db.conn().expect("connection");
+        Some(brobyg::db::audit::count(&mut conn).expect("count"))
+    }
+
+    /// The audit log's rule, checked on every request the suite's journeys
+    /// make: a staff request that went through (a redirect after a POST
+    /// under `/koordinator` or `/admin`; a 200 for an export or a
+    /// volunteer's record) must have added a row. A request the site
+    /// refused on purpose goes through `post_refused`, which checks the
+    /// opposite.
+    fn audited(&self, method: &str, path: &str, before: Option<i64>, response: &reqwest::Response) {
+        let (Some(before), Some(after)) = (before, self.audit_rows()) else {
+            return;
+        };
+        let status = response.status();
+        // Sent to log in, to set up a second factor or to prove who one is
+        // again: nothing was done yet.
+        let to_login = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| {
+                l.starts_with("/log-ind")
+                    || l.starts_with("/konto/bekraeft-identitet")
+                    || l.starts_with("/konto/totrinslogin")
+            });
+        let done = match method {
+            "POST" => status == StatusCode::SEE_OTHER && !to_login,
+            _ => status == StatusCode::OK,
+        };
+        assert!(
+            !done || after > before,
+            "{method} {path} answered {status} but left no row in the audit log"
+        );
+    }
+
+    /// Whether a request is a staff action the audit log must record.
+    fn is_staff_action(method: &str, path: &str) -> bool {
+        let path = path.split('?').next().unwrap_or_default();
+        let staff = path.starts_with("/koordinator/") || path.starts_with("/admin/");
+        match method {
+            "POST" => staff,
+            _ => {
+                staff
+                    && (path.ends_with(".csv")
+                        || path.starts_with("/admin/beskeder/filer/")
+                        || path.starts_with("/koordinator/brobyggere/")
+                        || path.starts_with("/koordinator/ansoegninger/"))
+            }
         }
     }
 
@@ -462,7 +530,11 @@ impl Browser {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("GET")
+        let watched = Self::is_staff_action("GET", path);
+        let before = if watched { self.audit_rows() } else { None };
+        let response = self.client.get(self.url(path)).send().await.expect("GET");
+        self.audited("GET", path, before, &response);
+        response
     }
 
     pub async fn get_html(&self, path: &str) -> String {
@@ -479,6 +551,27 @@ impl Browser {
 
     /// Posts a form as the browser would, with the session's CSRF token.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let watched = Self::is_staff_action("POST", path);
+        let before = if watched { self.audit_rows() } else { None };
+        let response = self.post_unwatched(path, fields).await;
+        self.audited("POST", path, before, &response);
+        response
+    }
+
+    /// A staff POST that the site refuses on purpose (a rule says no, the
+    /// page says why): nothing changed, so the audit log has no new row.
+    pub async fn post_refused(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let before = self.audit_rows();
+        let response = self.post_unwatched(path, fields).await;
+        assert_eq!(
+            self.audit_rows(),
+            before,
+            "a refused POST {path} left a row in the audit log"
+        );
+        response
+    }
+
+    async fn post_unwatched(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let token = self.csrf().await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
         all.extend_from_slice(fields);

@@ -145,6 +145,16 @@ fn every_text_exists_in_both_languages() {
             .map(|s| format!("volunteer-status-{}", s.as_str())),
     );
     built.extend(
+        brobyg::domain::audit::Action::ALL
+            .iter()
+            .map(|a| format!("audit-action-{}", a.as_str())),
+    );
+    built.extend(
+        brobyg::domain::audit::ObjectKind::ALL
+            .iter()
+            .map(|k| format!("audit-object-{}", k.as_str())),
+    );
+    built.extend(
         ["pending", "sent", "failed"]
             .iter()
             .map(|s| format!("message-status-{s}")),

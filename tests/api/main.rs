@@ -8,6 +8,7 @@ mod smtp;
 
 mod accounts;
 mod admin;
+mod audit;
 mod authorization;
 mod browser;
 mod calendar;

@@ -98,7 +98,7 @@ async fn a_coordinator_enrols_cancels_and_the_queue_moves_up() {
         .post_form(&format!("{path}/tilmeld"), &[("email", "BO@example.dk")])
         .await;
     let response = browser
-        .post_form(&format!("{path}/tilmeld"), &[("email", "ingen@example.dk")])
+        .post_refused(&format!("{path}/tilmeld"), &[("email", "ingen@example.dk")])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let html = browser.get_html(&path).await;
@@ -248,7 +248,7 @@ async fn a_session_is_marked_held_only_once_it_has_begun() {
     let browser = s.app.browser();
     browser.login(&s.coordinator.email, PASSWORD).await;
     browser
-        .post_form(&format!("/koordinator/hold/{future}/afholdt"), &[])
+        .post_refused(&format!("/koordinator/hold/{future}/afholdt"), &[])
         .await;
     assert!(
         browser
@@ -359,7 +359,7 @@ async fn attendance_waits_until_the_meeting_has_begun() {
 
     let status = format!("status-{}", anna.id);
     let r = browser
-        .post_form(&path, &[(status.as_str(), "present")])
+        .post_refused(&path, &[(status.as_str(), "present")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let page = browser.get_html(&location(&r)).await;
@@ -390,7 +390,7 @@ async fn a_refused_move_keeps_the_participant_where_they_were() {
     browser.login(&s.coordinator.email, PASSWORD).await;
     let to_id = to.to_string();
     let r = browser
-        .post_form(
+        .post_refused(
             &format!("/koordinator/hold/{from}/flyt/{}", anna.id),
             &[("to", &to_id)],
         )

@@ -6,6 +6,7 @@ use diesel::QueryResult;
 use serde::Serialize;
 
 use super::update;
+use crate::app::audit::{self, Actor, Object};
 use crate::app::sessions::{branch_choices, managed};
 use crate::app::{App, Error};
 use crate::db::branches::Branch;
@@ -13,6 +14,7 @@ use crate::db::evenings::{self, Detail, EveningChanges, Managed, NewEvening, Who
 use crate::db::sessions::{self, Meeting, MeetingTimes, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, now, outbox};
+use crate::domain::audit::Action;
 use crate::domain::evening::{Audience, EveningKind};
 use crate::domain::events::Message;
 use crate::domain::session::SessionStatus;
@@ -79,7 +81,7 @@ pub struct Planned {
 /// Announces an evening in one of the coordinator's branches (or, for an
 /// administrator, a national one).
 #[tracing::instrument(skip(app, actor, p), fields(actor = actor.user.id, branch = p.branch_id))]
-pub async fn plan(app: &App, actor: &Account, p: Planned) -> Result<i64, Error> {
+pub async fn plan(app: &App, actor: &Account, by: Actor, p: Planned) -> Result<i64, Error> {
     if !actor.manages(p.branch_id) {
         return Err(Error::Forbidden);
     }
@@ -88,7 +90,7 @@ pub async fn plan(app: &App, actor: &Account, p: Planned) -> Result<i64, Error> 
             crate::app::sessions::known_branch(c, b)?;
         }
         let d = &p.details;
-        Ok(announce(
+        let id = announce(
             c,
             &NewEvening {
                 kind: p.kind,
@@ -101,7 +103,10 @@ pub async fn plan(app: &App, actor: &Account, p: Planned) -> Result<i64, Error> 
                 open_to_other_branches: p.open_to_other_branches,
             },
             &d.times,
-        )?)
+        )?;
+        let object = Object::session(id).labelled(d.title.as_str());
+        audit::record(c, &by, Action::SessionCreated, &object, Some("evening"))?;
+        Ok(id)
     })
     .await
 }
@@ -207,6 +212,7 @@ pub async fn editable(
 pub async fn change(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     d: Details,
 ) -> Result<Result<(), NotEditable>, Error> {
@@ -227,6 +233,8 @@ pub async fn change(
                 times: d.times.clone(),
             },
         )?;
+        let object = Object::session(id).labelled(d.title.as_str());
+        audit::record(c, &by, Action::SessionUpdated, &object, Some("evening"))?;
         Ok(Ok(()))
     })
     .await

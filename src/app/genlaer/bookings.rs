@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{link_token, visible_booking};
+use crate::app::audit::{self, Actor, Object};
 use crate::app::{App, Error, accounts};
 use crate::auth::token;
 use crate::db::bookings::{self, Booking, Listed, NewBooking};
@@ -16,6 +17,7 @@ use crate::db::genlaer::{self, BookedSeat, Link};
 use crate::db::sessions::{self, MeetingTimes, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, now, outbox, users};
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::events::{BookingSummary, Message, Recipient};
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::session::SessionStatus;
@@ -212,6 +214,7 @@ pub struct Acceptance {
 pub async fn accept(
     app: &App,
     account: &Account,
+    by: Actor,
     id: i64,
     plan: Acceptance,
 ) -> Result<bool, Error> {
@@ -254,6 +257,9 @@ pub async fn accept(
             enrol_link: format!("/genlaer/tilmelding/{raw}"),
         };
         tell_requester(c, &booking, &message)?;
+        let object = Object::new(ObjectKind::Booking, id).labelled(course.title.as_str());
+        let detail = format!("Hold #{session_id}");
+        audit::record(c, &by, Action::BookingAccepted, &object, Some(&detail))?;
         Ok(true)
     })
     .await
@@ -262,7 +268,13 @@ pub async fn accept(
 /// Declines a pending booking with a reason the requester is told.
 /// `false` when someone decided it first.
 #[tracing::instrument(skip(app, account, reason), fields(actor = account.user.id))]
-pub async fn decline(app: &App, account: &Account, id: i64, reason: String) -> Result<bool, Error> {
+pub async fn decline(
+    app: &App,
+    account: &Account,
+    by: Actor,
+    id: i64,
+    reason: String,
+) -> Result<bool, Error> {
     let account = account.clone();
     app.write(move |c| {
         managed(c, &account, id)?;
@@ -276,6 +288,8 @@ pub async fn decline(app: &App, account: &Account, id: i64, reason: String) -> R
             return Ok(false);
         }
         let booking = bookings::find(c, id)?;
+        let object = Object::new(ObjectKind::Booking, id);
+        audit::record(c, &by, Action::BookingDeclined, &object, Some(&reason))?;
         let message = Message::BookingDeclined {
             booking: summary(c, &booking)?,
             reason: Some(reason),

@@ -5,12 +5,14 @@
 use serde::Serialize;
 
 use super::{may_edit_course, regions_of};
+use crate::app::audit::{self, Actor, Object};
 use crate::app::{Abort, App, Error};
 use crate::db::branches::{self, Region};
 use crate::db::courses::{self, Course, CourseFields};
 use crate::db::genlaer::{self, Listed};
 use crate::db::users::Account;
 use crate::db::{DbConnection, bookings};
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::{FieldErrors, Invalid};
 
@@ -116,6 +118,7 @@ fn editable(conn: &mut DbConnection, account: &Account, id: i64) -> Result<Cours
 pub async fn save(
     app: &App,
     account: &Account,
+    by: Actor,
     existing: Option<i64>,
     mut fields: CourseFields,
 ) -> Result<Result<i64, FieldErrors>, Error> {
@@ -137,13 +140,16 @@ pub async fn save(
             errors.add("slug", Invalid("error-slug-taken"));
             return Err(Abort::Refused(errors));
         }
-        match existing {
+        let (action, id) = match existing {
             Some(id) => {
                 courses::update(c, id, &fields)?;
-                Ok(id)
+                (Action::CourseUpdated, id)
             }
-            None => Ok(courses::create(c, &fields)?),
-        }
+            None => (Action::CourseCreated, courses::create(c, &fields)?),
+        };
+        let object = Object::new(ObjectKind::Course, id).labelled(fields.title.as_str());
+        audit::record(c, &by, action, &object, None)?;
+        Ok(id)
     })
     .await
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
+use crate::app::audit::{self, Actor, Object};
 use crate::app::sessions::managed;
 use crate::app::{App, Error, engine};
 use crate::db::branches::{self, Branch};
@@ -16,6 +17,7 @@ use crate::db::genlaer::{self, Detail, EnrolmentDetails};
 use crate::db::sessions::{self, Meeting, MeetingTimes, Session, SessionChanges};
 use crate::db::users::Account;
 use crate::db::{DbConnection, attendance};
+use crate::domain::audit::Action;
 
 /// What a coordinator plans of a session besides its meetings.
 #[derive(Debug, Clone)]
@@ -53,6 +55,7 @@ pub async fn course(app: &App, id: i64) -> Result<Course, Error> {
 pub async fn create(
     app: &App,
     account: &Account,
+    by: Actor,
     course_id: i64,
     branch_id: Option<i64>,
     plan: Plan,
@@ -75,14 +78,10 @@ pub async fn create(
             plan.enrol_deadline,
             plan.cancel_deadline,
         );
-        Ok(genlaer::create(
-            c,
-            &new,
-            &times,
-            course_id,
-            &plan.teachers,
-            None,
-        )?)
+        let id = genlaer::create(c, &new, &times, course_id, &plan.teachers, None)?;
+        let object = Object::session(id).labelled(plan.title.as_str());
+        audit::record(c, &by, Action::SessionCreated, &object, Some("genlaer"))?;
+        Ok(id)
     })
     .await
 }
@@ -120,7 +119,13 @@ fn managed_genlaer(conn: &mut DbConnection, account: &Account, id: i64) -> Resul
 /// Saves place, seats, deadlines and teachers in one transaction. More
 /// seats go to the waiting list at once; a new place is announced.
 #[tracing::instrument(skip(app, account, plan), fields(actor = account.user.id))]
-pub async fn update(app: &App, account: &Account, id: i64, plan: Plan) -> Result<(), Error> {
+pub async fn update(
+    app: &App,
+    account: &Account,
+    by: Actor,
+    id: i64,
+    plan: Plan,
+) -> Result<(), Error> {
     let account = account.clone();
     app.write(move |c| {
         managed_genlaer(c, &account, id)?;
@@ -133,7 +138,9 @@ pub async fn update(app: &App, account: &Account, id: i64, plan: Plan) -> Result
             cancel_deadline: plan.cancel_deadline,
         };
         engine::update_session(c, id, &changes)?;
-        Ok(genlaer::set_teachers(c, id, &plan.teachers)?)
+        genlaer::set_teachers(c, id, &plan.teachers)?;
+        let object = Object::session(id).labelled(plan.title.as_str());
+        audit::record(c, &by, Action::SessionUpdated, &object, Some("genlaer"))
     })
     .await
 }
@@ -143,6 +150,7 @@ pub async fn update(app: &App, account: &Account, id: i64, plan: Plan) -> Result
 pub async fn add_meeting(
     app: &App,
     account: &Account,
+    by: Actor,
     id: i64,
     times: MeetingTimes,
 ) -> Result<(), Error> {
@@ -150,7 +158,16 @@ pub async fn add_meeting(
     app.write(move |c| {
         managed_genlaer(c, &account, id)?;
         engine::add_meeting(c, id, &times)?;
-        Ok(())
+        let detail = crate::domain::time::local(times.starts_at)
+            .format("%d-%m-%Y %H:%M")
+            .to_string();
+        audit::record(
+            c,
+            &by,
+            Action::MeetingAdded,
+            &Object::session(id),
+            Some(&detail),
+        )
     })
     .await
 }
@@ -164,9 +181,16 @@ pub struct Participants {
     pub minutes: HashMap<i64, i32>,
 }
 
-pub async fn participants(app: &App, account: &Account, id: i64) -> Result<Participants, Error> {
+/// Read for the CSV file; the download is logged.
+pub async fn participants(
+    app: &App,
+    account: &Account,
+    by: Actor,
+    id: i64,
+) -> Result<Participants, Error> {
     let account = account.clone();
-    app.read(move |c| {
+    let detail = format!("genlaer-deltagere-{id}.csv");
+    audit::exported(app, by, Object::session(id), detail, move |c| {
         managed_genlaer(c, &account, id)?;
         let (seated, waiting) = enrolments::participants(c, id)?;
         let details = genlaer::details_of_session(c, id)?.into_iter().collect();

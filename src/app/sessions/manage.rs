@@ -10,6 +10,7 @@ use diesel::{OptionalExtension, QueryResult};
 use serde::Serialize;
 
 use super::managed;
+use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, Cancelled, Move, Placed};
 use crate::app::{Abort, App, Error, supervision};
 use crate::content::preparation;
@@ -18,6 +19,8 @@ use crate::db::sessions::{self, Meeting, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, attendance, genlaer, now, users};
 use crate::domain::EmailAddress;
+use crate::domain::audit::Action;
+use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::enrolment::Refusal;
 use crate::domain::genlaer as genlaer_rules;
 use crate::domain::session::{SessionKind, can_mark_held};
@@ -107,9 +110,11 @@ pub struct Export {
 }
 
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn export(app: &App, actor: &Account, id: i64) -> Result<Export, Error> {
+pub async fn export(app: &App, actor: &Account, by: Actor, id: i64) -> Result<Export, Error> {
     let actor = actor.clone();
-    app.read(move |c| {
+    let object = Object::session(id);
+    let detail = format!("deltagere-{id}.csv");
+    audit::exported(app, by, object, detail, move |c| {
         let session = managed(c, &actor, id)?;
         let (seated, waiting) = enrolments::participants(c, id)?;
         Ok(Export {
@@ -148,6 +153,7 @@ impl NotEnrolled {
 pub async fn enrol_by_email(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     email: EmailAddress,
 ) -> Result<Result<Placed, NotEnrolled>, Error> {
@@ -167,7 +173,18 @@ pub async fn enrol_by_email(
         {
             return Ok(Err(NotEnrolled::MayNotWork));
         }
-        Ok(engine::enrol(c, id, person.id, true)?.map_err(NotEnrolled::Refused))
+        let placed = engine::enrol(c, id, person.id, true)?.map_err(NotEnrolled::Refused);
+        let detail = format!("{}: {}", session.title, enrolment_word(&placed));
+        let object = Object::user(person.id);
+        audit::record_ok(
+            c,
+            &by,
+            Action::ParticipantEnrolled,
+            &object,
+            Some(&detail),
+            &placed,
+        )?;
+        Ok(placed)
     })
     .await
 }
@@ -178,13 +195,25 @@ pub async fn enrol_by_email(
 pub async fn cancel_participant(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     user_id: i64,
 ) -> Result<Result<Cancelled, Refusal>, Error> {
     let actor = actor.clone();
     app.write(move |c| {
-        managed(c, &actor, id)?;
-        Ok(engine::cancel(c, id, user_id, Some(actor.user.id))?)
+        let session = managed(c, &actor, id)?;
+        let cancelled = engine::cancel(c, id, user_id, Some(actor.user.id))?;
+        let object = Object::user(user_id);
+        let detail = Some(session.title.as_str());
+        audit::record_ok(
+            c,
+            &by,
+            Action::ParticipantRemoved,
+            &object,
+            detail,
+            &cancelled,
+        )?;
+        Ok(cancelled)
     })
     .await
 }
@@ -214,6 +243,7 @@ pub enum NotMoved {
 pub async fn move_participant(
     app: &App,
     actor: &Account,
+    by: Actor,
     from: i64,
     user_id: i64,
     to: i64,
@@ -242,7 +272,14 @@ pub async fn move_participant(
                 by: actor.user.id,
             },
         )?;
-        moved.map_err(|r| Abort::Refused(NotMoved::Refused(r)))
+        let placed = moved.map_err(|r| Abort::Refused(NotMoved::Refused(r)))?;
+        let detail = format!(
+            "{} (#{from}) → {} (#{to})",
+            from_session.title, to_session.title
+        );
+        let object = Object::user(user_id);
+        audit::record(c, &by, Action::ParticipantMoved, &object, Some(&detail))?;
+        Ok(placed)
     })
     .await
 }
@@ -253,25 +290,23 @@ pub async fn move_participant(
 pub async fn cancel_session(
     app: &App,
     actor: &Account,
+    by: Actor,
     id: i64,
     reason: Option<String>,
 ) -> Result<(), Error> {
     let actor = actor.clone();
     app.write(move |c| {
-        managed(c, &actor, id)?;
-        Ok(engine::cancel_session(
-            c,
-            id,
-            reason.as_deref(),
-            actor.user.id,
-        )?)
+        let session = managed(c, &actor, id)?;
+        engine::cancel_session(c, id, reason.as_deref(), actor.user.id)?;
+        let object = Object::of_session(&session);
+        audit::record(c, &by, Action::SessionCancelled, &object, reason.as_deref())
     })
     .await
 }
 
 /// Marks the session held, once it has begun; `false` if it may not be.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn mark_held(app: &App, actor: &Account, id: i64) -> Result<bool, Error> {
+pub async fn mark_held(app: &App, actor: &Account, by: Actor, id: i64) -> Result<bool, Error> {
     let actor = actor.clone();
     app.write(move |c| {
         let session = managed(c, &actor, id)?;
@@ -279,7 +314,18 @@ pub async fn mark_held(app: &App, actor: &Account, id: i64) -> Result<bool, Erro
             return Ok(false);
         }
         sessions::mark_held(c, id)?;
+        let object = Object::of_session(&session);
+        audit::record(c, &by, Action::SessionHeld, &object, None)?;
         Ok(true)
     })
     .await
+}
+
+/// How an enrolment ended, for the audit log's note.
+fn enrolment_word<R>(placed: &Result<Placed, R>) -> &'static str {
+    match placed {
+        Ok(p) if p.status == EnrolmentStatus::Waitlisted => "venteliste",
+        Ok(_) => "plads",
+        Err(_) => "afvist",
+    }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{Plan, may_take_part, own_request};
+use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, Placed};
 use crate::app::sessions::manage::NotEnrolled;
 use crate::app::sessions::{branch_choices, managed};
@@ -19,6 +20,7 @@ use crate::db::users::Account;
 use crate::db::{attendance, gate, now, volunteers};
 use crate::domain::Code;
 use crate::domain::attendance::AttendanceStatus;
+use crate::domain::audit::Action;
 use crate::domain::paging::Pager;
 use crate::domain::session::SessionStatus;
 use crate::domain::supervision::Standing;
@@ -68,13 +70,22 @@ pub async fn planning(app: &App, actor: &Account) -> Result<Planning, Error> {
 
 /// Plans a session in one of the coordinator's branches.
 #[tracing::instrument(skip(app, actor, plan), fields(actor = actor.user.id))]
-pub async fn plan(app: &App, actor: &Account, branch_id: i64, plan: Plan) -> Result<i64, Error> {
+pub async fn plan(
+    app: &App,
+    actor: &Account,
+    by: Actor,
+    branch_id: i64,
+    plan: Plan,
+) -> Result<i64, Error> {
     if !actor.coordinates(branch_id) {
         return Err(Error::Forbidden);
     }
     app.write(move |c| {
         crate::app::sessions::known_branch(c, branch_id)?;
-        Ok(supervision::create(c, &plan.new_supervision(branch_id))?)
+        let id = supervision::create(c, &plan.new_supervision(branch_id))?;
+        let object = Object::session(id);
+        audit::record(c, &by, Action::SessionCreated, &object, Some("supervision"))?;
+        Ok(id)
     })
     .await
 }
@@ -162,6 +173,7 @@ pub async fn session(app: &App, actor: &Account, id: i64) -> Result<StaffSession
 pub async fn assign(
     app: &App,
     actor: &Account,
+    by: Actor,
     session_id: i64,
     user_id: i64,
 ) -> Result<Result<Placed, NotEnrolled>, Error> {
@@ -172,7 +184,18 @@ pub async fn assign(
         if !may_take_part(c, &material.curriculum, user_id, s.session.branch_id)? {
             return Ok(Err(NotEnrolled::MayNotWork));
         }
-        Ok(engine::enrol(c, session_id, user_id, true)?.map_err(NotEnrolled::Refused))
+        let placed = engine::enrol(c, session_id, user_id, true)?.map_err(NotEnrolled::Refused);
+        let detail = format!("{} (#{session_id})", s.session.title);
+        let object = Object::user(user_id);
+        audit::record_ok(
+            c,
+            &by,
+            Action::ParticipantEnrolled,
+            &object,
+            Some(&detail),
+            &placed,
+        )?;
+        Ok(placed)
     })
     .await
 }
@@ -205,6 +228,30 @@ pub struct Overview {
 
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn overview(app: &App, actor: &Account, q: OverviewQuery) -> Result<Overview, Error> {
+    let (actor, branch_id) = overview_branch(actor, &q)?;
+    app.read(move |c| overview_in(c, &actor, branch_id, q))
+        .await
+}
+
+/// The whole overview for the CSV file; the download is logged.
+#[tracing::instrument(skip(app, actor, by), fields(actor = actor.user.id))]
+pub async fn overview_export(
+    app: &App,
+    actor: &Account,
+    by: Actor,
+    q: OverviewQuery,
+) -> Result<Overview, Error> {
+    let (actor, branch_id) = overview_branch(actor, &q)?;
+    let object = Object::branch(branch_id);
+    let detail = "supervision-oversigt.csv".to_string();
+    audit::exported(app, by, object, detail, move |c| {
+        overview_in(c, &actor, branch_id, q)
+    })
+    .await
+}
+
+/// The overview's branch, if the account coordinates it.
+fn overview_branch(actor: &Account, q: &OverviewQuery) -> Result<(Account, i64), Error> {
     let branch_id = q
         .branch_id
         .or_else(|| actor.branches.first().copied())
@@ -212,8 +259,16 @@ pub async fn overview(app: &App, actor: &Account, q: OverviewQuery) -> Result<Ov
     if !actor.coordinates(branch_id) {
         return Err(Error::Forbidden);
     }
-    let actor = actor.clone();
-    app.read(move |c| {
+    Ok((actor.clone(), branch_id))
+}
+
+fn overview_in(
+    c: &mut crate::db::DbConnection,
+    actor: &Account,
+    branch_id: i64,
+    q: OverviewQuery,
+) -> Result<Overview, Error> {
+    {
         let at = now();
         let everyone = supervision::overview(c, branch_id, at)?;
         let counts = Standing::ALL
@@ -233,15 +288,14 @@ pub async fn overview(app: &App, actor: &Account, q: OverviewQuery) -> Result<Ov
         supervision::fill_next_booked(c, &mut rows, at)?;
         Ok(Overview {
             branch: branches::find(c, branch_id)?,
-            choices: branch_choices(c, &actor)?,
+            choices: branch_choices(c, actor)?,
             rows,
             pager,
             counts,
             window: supervision::window(c, branch_id)?,
             only: q.only,
         })
-    })
-    .await
+    }
 }
 
 /// The requests of the coordinator's branches: open ones first.

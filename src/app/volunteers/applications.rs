@@ -11,12 +11,14 @@ use serde::Serialize;
 
 use super::{App, DASHBOARD, Error, coordinates, noon};
 use crate::app::accounts::{self, Found, NewAccount};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::applications::{self, NewApplication, WithApplicant};
 use crate::db::branches::{self, Branch, BranchInRegion};
 use crate::db::users::Account;
 use crate::db::volunteer_history::{self, Change, Note};
 use crate::db::{DbConnection, outbox, users, volunteers};
 use crate::domain::application::ApplicationStatus;
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::events::{Message, Recipient};
 use crate::domain::volunteer::StatusChange;
 use crate::domain::{EmailAddress, Lang};
@@ -131,13 +133,22 @@ fn handled(conn: &mut DbConnection, actor: &Account, id: i64) -> Result<WithAppl
     Ok(a)
 }
 
-#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn page(app: &App, actor: &Account, id: i64) -> Result<ApplicationPage, Error> {
+/// An application for its branch's coordinators. Staff opening it is
+/// logged (a write for that row).
+#[tracing::instrument(skip(app, actor, who), fields(actor = actor.user.id))]
+pub async fn page(
+    app: &App,
+    actor: &Account,
+    who: Actor,
+    id: i64,
+) -> Result<ApplicationPage, Error> {
     let actor = actor.clone();
-    app.read(move |c| {
+    app.write(move |c| {
         let a = applications::with_applicant(c, id)?;
         let branch = branches::find(c, a.application.branch_id)?;
         coordinates(&actor, a.application.branch_id)?;
+        let object = Object::new(ObjectKind::Application, id);
+        audit::record(c, &who, Action::VolunteerRecordViewed, &object, None)?;
         Ok(ApplicationPage {
             intro_on_at: a.application.intro_on.and_then(noon),
             pending: a.application.status == ApplicationStatus::Pending,
@@ -153,6 +164,7 @@ pub async fn page(app: &App, actor: &Account, id: i64) -> Result<ApplicationPage
 pub async fn record_intro(
     app: &App,
     actor: &Account,
+    who: Actor,
     id: i64,
     on: NaiveDate,
     outcome: String,
@@ -160,13 +172,16 @@ pub async fn record_intro(
     let actor = actor.clone();
     app.write(move |c| {
         handled(c, &actor, id)?;
-        Ok(applications::record_intro(
+        applications::record_intro(c, id, on, &outcome, actor.user.id)?;
+        let object = Object::new(ObjectKind::Application, id);
+        let action = Action::ApplicationIntroRecorded;
+        audit::record(
             c,
-            id,
-            on,
-            &outcome,
-            actor.user.id,
-        )?)
+            &who,
+            action,
+            &object,
+            Some(&on.format("%d-%m-%Y").to_string()),
+        )
     })
     .await
 }
@@ -266,15 +281,24 @@ pub struct Decided {
 pub async fn decide(
     app: &App,
     actor: &Account,
+    who: Actor,
     id: i64,
     decision: Decision,
 ) -> Result<Decided, Error> {
     let actor = actor.clone();
     app.write(move |c| {
         let a = handled(c, &actor, id)?;
+        let result = record_decision(c, id, &decision, actor.user.id)?;
+        let action = if decision.accepts() {
+            Action::ApplicationAccepted
+        } else {
+            Action::ApplicationDeclined
+        };
+        let object = Object::new(ObjectKind::Application, id);
+        audit::record_ok(c, &who, action, &object, decision.reason(), &result)?;
         Ok(Decided {
             applicant: a.application.user_id,
-            result: record_decision(c, id, &decision, actor.user.id)?,
+            result,
         })
     })
     .await

@@ -11,6 +11,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{App, Error, activation, coordinates, curriculum, label, label_of};
+use crate::app::audit::{self, Actor, Object};
 use crate::app::sessions::managed;
 use crate::app::{Abort, engine};
 use crate::db::branches::{self, Branch};
@@ -19,6 +20,7 @@ use crate::db::enrolments::{self, Enrolment};
 use crate::db::sessions::{self, MeetingTimes, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, gate, now, volunteer_history, volunteers};
+use crate::domain::audit::Action;
 use crate::domain::curriculum::Curriculum;
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
 use crate::domain::session::{Availability, SessionKind, SessionStatus};
@@ -109,12 +111,13 @@ pub struct NewCohortPlan {
 pub async fn create(
     app: &App,
     actor: &Account,
+    who: Actor,
     branch_id: i64,
     plan: NewCohortPlan,
 ) -> Result<i64, Error> {
     coordinates(actor, branch_id)?;
     app.write(move |c| {
-        Ok(cohorts::create(
+        let id = cohorts::create(
             c,
             &NewCohort {
                 branch_id,
@@ -124,7 +127,10 @@ pub async fn create(
                 enrol_deadline: None,
             },
             &plan.meetings,
-        )?)
+        )?;
+        let object = Object::session(id).labelled(plan.title.as_str());
+        audit::record(c, &who, Action::SessionCreated, &object, Some("cohort"))?;
+        Ok(id)
     })
     .await
 }
@@ -261,6 +267,7 @@ pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, E
 pub async fn set_graduation(
     app: &App,
     actor: &Account,
+    who: Actor,
     id: i64,
     at: NaiveDateTime,
     location: Option<String>,
@@ -268,7 +275,18 @@ pub async fn set_graduation(
     let actor = actor.clone();
     app.write(move |c| {
         own_cohort(c, &actor, id)?;
-        Ok(cohorts::set_graduation(c, id, at, location.as_deref())?)
+        cohorts::set_graduation(c, id, at, location.as_deref())?;
+        let detail = format!(
+            "Dimission {}",
+            crate::domain::time::local(at).format("%d-%m-%Y %H:%M")
+        );
+        audit::record(
+            c,
+            &who,
+            Action::SessionUpdated,
+            &Object::session(id),
+            Some(&detail),
+        )
     })
     .await
 }

@@ -6,8 +6,10 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{App, Error, activation, material, noon};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::users::Account;
 use crate::db::{DbConnection, declarations, volunteers};
+use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::declaration::DeclarationMeta;
 use crate::domain::volunteer::VolunteerStatus;
 
@@ -154,7 +156,12 @@ pub enum Required {
 /// Requires `version` of everyone from now on, active volunteers too:
 /// their checklists show it until they sign.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn require(app: &App, actor: &Account, version: i32) -> Result<Required, Error> {
+pub async fn require(
+    app: &App,
+    actor: &Account,
+    who: Actor,
+    version: i32,
+) -> Result<Required, Error> {
     if material()?.declaration(version).is_none() {
         return Ok(Required::Unknown);
     }
@@ -164,6 +171,8 @@ pub async fn require(app: &App, actor: &Account, version: i32) -> Result<Require
             return Ok(Required::NotNewer);
         }
         declarations::add_requirement(c, version, by)?;
+        let object = Object::new(ObjectKind::Declaration, i64::from(version));
+        audit::record(c, &who, Action::DeclarationRequired, &object, None)?;
         Ok(Required::Done)
     })
     .await

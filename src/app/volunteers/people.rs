@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{App, Error, activation, coordinates, curriculum, label_of, noon};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::agenda::{self, AgendaItem};
 use crate::db::applications::{self, Application};
 use crate::db::branches::{self, Branch};
@@ -23,6 +24,7 @@ use crate::db::volunteers::{self, Volunteer};
 use crate::db::{DbConnection, declarations, now, volunteer_settings};
 use crate::domain::activation::{ActivationRefusal, ExtraCheck};
 use crate::domain::application::ApplicationStatus;
+use crate::domain::audit::Action;
 use crate::domain::curriculum::{Curriculum, Progress};
 use crate::domain::session::SessionKind;
 use crate::domain::volunteer::{StatusChange, VolunteerStatus, is_accepted};
@@ -256,12 +258,16 @@ fn handled(c: &mut DbConnection, actor: &Account, user_id: i64) -> Result<Volunt
     Ok(volunteer)
 }
 
-#[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn person(app: &App, actor: &Account, user_id: i64) -> Result<Person, Error> {
+/// A volunteer's record for their coordinators. Staff opening it is
+/// logged (a write for that row).
+#[tracing::instrument(skip(app, actor, who), fields(actor = actor.user.id))]
+pub async fn person(app: &App, actor: &Account, who: Actor, user_id: i64) -> Result<Person, Error> {
     let curriculum = curriculum()?;
     let actor = actor.clone();
-    app.read(move |c| {
+    app.write(move |c| {
         let volunteer = handled(c, &actor, user_id)?;
+        let object = Object::user(user_id);
+        audit::record(c, &who, Action::VolunteerRecordViewed, &object, None)?;
         let s = volunteer.status;
         Ok(Person {
             record: record(c, curriculum, volunteer)?,
@@ -335,6 +341,7 @@ pub enum ActRefusal {
 pub async fn act(
     app: &App,
     actor: &Account,
+    who: Actor,
     user_id: i64,
     action: StaffAction,
 ) -> Result<Result<(), ActRefusal>, Error> {
@@ -347,7 +354,8 @@ pub async fn act(
             activation::make_active(c, curriculum, user_id, change, Some(by), reason.as_deref())
                 .map(|r| r.map_err(ActRefusal::Activation))
         };
-        Ok(match action {
+        let (logged, note) = audit_of(&action);
+        let done = match action {
             StaffAction::Activate { reason } => active(StatusChange::Activate, reason, c)?,
             StaffAction::Resume { reason } => active(StatusChange::Resume, reason, c)?,
             StaffAction::Pause { until, reason } => {
@@ -365,7 +373,31 @@ pub async fn act(
                 activation::activate_if_automatic(c, curriculum, user_id)?;
                 Ok(())
             }
-        })
+        };
+        let object = Object::user(user_id);
+        audit::record_ok(c, &who, logged, &object, note.as_deref(), &done)?;
+        Ok(done)
     })
     .await
+}
+
+/// The audit log's action and note for a coordinator's action.
+fn audit_of(action: &StaffAction) -> (Action, Option<String>) {
+    match action {
+        StaffAction::Activate { reason } => (Action::VolunteerActivated, reason.clone()),
+        StaffAction::Resume { reason } => (Action::VolunteerResumed, reason.clone()),
+        StaffAction::Pause { until, reason } => {
+            let until = format!("Til {}", until.format("%d-%m-%Y"));
+            let note = match reason {
+                Some(r) => format!("{until}: {r}"),
+                None => until,
+            };
+            (Action::VolunteerPaused, Some(note))
+        }
+        StaffAction::Retire { reason } => (Action::VolunteerRetired, reason.clone()),
+        StaffAction::ChildCertificate { on } => (
+            Action::VolunteerCheckRecorded,
+            Some(format!("Børneattest {}", on.format("%d-%m-%Y"))),
+        ),
+    }
 }

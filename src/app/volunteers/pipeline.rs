@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{App, Error, coordinates, curriculum, noon};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::applications::{self, WithApplicant};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
@@ -180,8 +181,29 @@ pub async fn roster(
     branch_id: i64,
     side: Option<i64>,
 ) -> Result<Roster, Error> {
+    roster_for(app, actor, branch_id, side, None).await
+}
+
+/// The whole roster for the CSV file; the download is logged.
+#[tracing::instrument(skip(app, actor, who), fields(actor = actor.user.id))]
+pub async fn roster_export(
+    app: &App,
+    actor: &Account,
+    who: Actor,
+    branch_id: i64,
+) -> Result<Roster, Error> {
+    roster_for(app, actor, branch_id, None, Some(who)).await
+}
+
+async fn roster_for(
+    app: &App,
+    actor: &Account,
+    branch_id: i64,
+    side: Option<i64>,
+    export: Option<Actor>,
+) -> Result<Roster, Error> {
     coordinates(actor, branch_id)?;
-    app.read(move |c| {
+    let read = move |c: &mut DbConnection| {
         let branch = branches::find(c, branch_id)?;
         let settings = volunteer_settings::of_branch(c, branch_id)?;
         let (people, pager) = match side {
@@ -244,6 +266,12 @@ pub async fn roster(
             roster,
             pager,
         })
-    })
-    .await
+    };
+    match export {
+        Some(who) => {
+            let detail = "aktive.csv".to_string();
+            audit::exported(app, who, Object::branch(branch_id), detail, read).await
+        }
+        None => app.read(read).await,
+    }
 }

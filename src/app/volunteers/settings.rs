@@ -12,10 +12,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{App, DASHBOARD, Error, coordinates, noon};
+use crate::app::audit::{self, Actor, Object};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
 use crate::db::{DbConnection, outbox, supervision, users, volunteer_settings, volunteers};
 use crate::domain::activation::{self, BranchRequirements, ExtraCheck};
+use crate::domain::audit::Action;
 use crate::domain::events::{Message, Recipient};
 use crate::domain::time;
 use crate::domain::volunteer::VolunteerStatus;
@@ -117,11 +119,42 @@ pub struct Settings {
 /// `activation::grace_deadline` and an email saying so, in the same
 /// transaction. Returns how many were given grace.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
-pub async fn save(app: &App, actor: &Account, branch_id: i64, s: Settings) -> Result<usize, Error> {
+pub async fn save(
+    app: &App,
+    actor: &Account,
+    who: Actor,
+    branch_id: i64,
+    s: Settings,
+) -> Result<usize, Error> {
     coordinates(actor, branch_id)?;
     let by = actor.user.id;
-    app.write(move |c| apply(c, branch_id, &s, by, today()))
-        .await
+    app.write(move |c| {
+        let granted = apply(c, branch_id, &s, by, today())?;
+        let branch = branches::find(c, branch_id)?;
+        let yes = |b: bool| if b { "ja" } else { "nej" };
+        let r = &s.requirements;
+        let mut detail = format!(
+            "Børneattest: {}, automatisk aktivering: {}",
+            yes(r.child_certificate),
+            yes(r.auto_activate)
+        );
+        if let Some(months) = s.supervision_window {
+            detail.push_str(&format!(", supervision hver {months}. måned"));
+        }
+        if granted > 0 {
+            detail.push_str(&format!(", frist givet til {granted}"));
+        }
+        let object = Object::branch(branch_id).labelled(branch.name.as_str());
+        audit::record(
+            c,
+            &who,
+            Action::BranchSettingsChanged,
+            &object,
+            Some(&detail),
+        )?;
+        Ok(granted)
+    })
+    .await
 }
 
 /// `save` inside the caller's transaction, as if on `today` (the demo's

@@ -325,7 +325,7 @@ async fn a_declined_booking_tells_the_requester_why() {
     assert_eq!(booking.course_title, "Ledelse og lighed");
     // Deciding twice does nothing.
     admin
-        .post_form(
+        .post_refused(
             &format!("/koordinator/genlaer/bestillinger/{id}/afvis"),
             &[("reason", "igen")],
         )

@@ -510,7 +510,7 @@ async fn a_participant_moves_only_within_their_course() {
     );
     let to = elsewhere.to_string();
     let r = b
-        .post_form(
+        .post_refused(
             &format!("/koordinator/hold/{from}/flyt/{}", anna.id),
             &[("to", &to)],
         )

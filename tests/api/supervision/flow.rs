@@ -189,7 +189,7 @@ async fn only_active_volunteers_of_the_branch_take_part() {
     // Nor can a coordinator assign them, by list or by email.
     let response = b
         .staff
-        .post_form(
+        .post_refused(
             &format!("/koordinator/supervision/{id}/tildel"),
             &[("user_id", &trainee.id.to_string())],
         )
@@ -197,7 +197,7 @@ async fn only_active_volunteers_of_the_branch_take_part() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let response = b
         .staff
-        .post_form(
+        .post_refused(
             &format!("/koordinator/hold/{id}/tilmeld"),
             &[("email", "trainee@example.dk")],
         )

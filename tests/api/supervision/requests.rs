@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 
 use super::support::{branch, signed_in};
 use crate::helpers::texts;
-use crate::volunteers::support::{date_in, post};
+use crate::volunteers::support::{date_in, post, post_refused};
 
 fn schedule_fields(date: &str, location: &str) -> Vec<(String, String)> {
     [
@@ -144,13 +144,13 @@ async fn a_request_reaches_the_coordinators_and_is_answered() {
     let before = app.outbox().len();
     let response = b
         .staff
-        .post_form(
+        .post_refused(
             &format!("/koordinator/supervision/anmodninger/{id}/besvaret"),
             &[],
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let response = post(&b.staff, &action, &schedule_fields(&date_in(3), "Kontoret")).await;
+    let response = post_refused(&b.staff, &action, &schedule_fields(&date_in(3), "Kontoret")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.outbox().len(), before);
 }

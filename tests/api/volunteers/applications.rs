@@ -191,7 +191,7 @@ async fn a_declined_applicant_is_told_why_and_sees_it() {
     assert!(html.contains(reason));
     assert_eq!(
         staff
-            .post_form(&format!("{path}/godkend"), &[])
+            .post_refused(&format!("{path}/godkend"), &[])
             .await
             .status(),
         StatusCode::SEE_OTHER

@@ -102,6 +102,19 @@ pub async fn post(browser: &Browser, path: &str, fields: &[(String, String)]) ->
     browser.post_form(path, &borrowed).await
 }
 
+/// `post` for a form the site refuses on purpose (see `Browser::post_refused`).
+pub async fn post_refused(
+    browser: &Browser,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    browser.post_refused(path, &borrowed).await
+}
+
 /// Applies through the public form, confirms the address from the receipt
 /// and logs in. Returns the signed-in browser and the new user.
 pub async fn apply_and_log_in(

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::admin::{self, BranchInput};
+use crate::app::audit::Actor;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -62,8 +63,13 @@ pub async fn new_form(_admin: Admin, page: Page) -> Result<HttpResponse, AppErro
 
 /// Saves a new branch (`id` `None`) or changes to one, or shows the form
 /// again with what is wrong.
-async fn save(page: Page, id: Option<i64>, form: BranchForm) -> Result<HttpResponse, AppError> {
-    match admin::save_branch(&page.state.app, id, BranchInput::from(&form)).await? {
+async fn save(
+    page: Page,
+    by: Actor,
+    id: Option<i64>,
+    form: BranchForm,
+) -> Result<HttpResponse, AppError> {
+    match admin::save_branch(&page.state.app, by, id, BranchInput::from(&form)).await? {
         Err(errors) => render_form(&page, id, &form, &errors).await,
         Ok(()) => {
             page.success("flash-saved");
@@ -74,10 +80,11 @@ async fn save(page: Page, id: Option<i64>, form: BranchForm) -> Result<HttpRespo
 
 pub async fn create(
     _admin: Admin,
+    by: Actor,
     page: Page,
     Form(form): Form<BranchForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(page, None, form).await
+    save(page, by, None, form).await
 }
 
 pub async fn edit(
@@ -100,9 +107,10 @@ pub async fn edit(
 
 pub async fn update(
     _admin: Admin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<BranchForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(page, Some(path.into_inner()), form).await
+    save(page, by, Some(path.into_inner()), form).await
 }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use tera::Context;
 
 use crate::app::admin;
+use crate::app::audit::Actor;
 use crate::db::outbox::Status;
 use crate::error::AppError;
 use crate::mail::{delivery, mime, render, worker};
@@ -68,11 +69,12 @@ pub async fn show(
 /// Sends a failed message again (at the worker's next pass, which is woken).
 pub async fn retry(
     _admin: Admin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let again = admin::retry_message(&page.state.app, id).await?;
+    let again = admin::retry_message(&page.state.app, by, id).await?;
     if again {
         if let Some(w) = &page.state.mail_worker {
             w.wake();
@@ -93,8 +95,11 @@ pub async fn files(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> 
     page.render("admin/mail_files.html", ctx)
 }
 
+/// One written message as a file; the download is an export of personal
+/// data, so it is logged.
 pub async fn file(
     _admin: Admin,
+    by: Actor,
     page: Page,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -102,10 +107,7 @@ pub async fn file(
     if !delivery::is_eml_name(&name) {
         return Err(AppError::NotFound);
     }
-    let file = page.state.settings.mail_dir().join(&name);
-    let bytes = web::block(move || std::fs::read(file))
-        .await?
-        .map_err(|_| AppError::NotFound)?;
+    let bytes = admin::mail_file(&page.state.app, by, name.clone()).await?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "message/rfc822"))
         .insert_header((

@@ -1,9 +1,10 @@
-//! The national secretariat's pages: regions, branches, users, and the
-//! messages the site has sent.
+//! The national secretariat's pages: regions, branches, users, the
+//! messages the site has sent, and the audit log of staff actions.
 
 mod branches;
 mod messages;
 mod regions;
+mod revision;
 mod users;
 
 use actix_web::{HttpResponse, web};
@@ -61,7 +62,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(messages::file),
         )
         .route("/admin/beskeder/{id}", web::get().to(messages::show))
-        .route("/admin/beskeder/{id}/igen", web::post().to(messages::retry));
+        .route("/admin/beskeder/{id}/igen", web::post().to(messages::retry))
+        // Read-only by design: no route changes or removes a row.
+        .route("/admin/revision", web::get().to(revision::list))
+        .route("/admin/revision.csv", web::get().to(revision::csv));
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::admin;
+use crate::app::audit::Actor;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -36,10 +37,11 @@ async fn render_list(
 
 pub async fn create(
     _admin: Admin,
+    by: Actor,
     page: Page,
     Form(form): Form<RegionForm>,
 ) -> Result<HttpResponse, AppError> {
-    match admin::save_region(&page.state.app, None, &form.name).await? {
+    match admin::save_region(&page.state.app, by, None, &form.name).await? {
         Err(errors) => render_list(&page, form, errors).await,
         Ok(()) => {
             page.success("flash-saved");
@@ -79,12 +81,13 @@ pub async fn edit(
 
 pub async fn update(
     _admin: Admin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<RegionForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    match admin::save_region(&page.state.app, Some(id), &form.name).await? {
+    match admin::save_region(&page.state.app, by, Some(id), &form.name).await? {
         Err(errors) => render_edit(&page, id, Some(form), errors).await,
         Ok(()) => {
             page.success("flash-saved");

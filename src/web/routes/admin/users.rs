@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::admin::{self, Invite};
+use crate::app::audit::Actor;
 use crate::db::users::PAGE_SIZE;
 use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
 use crate::error::AppError;
@@ -56,6 +57,7 @@ pub struct RolesForm {
 /// coordinate. Newly added branches are announced to the user.
 pub async fn set_roles(
     admin: FreshAdmin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<RolesForm>,
@@ -64,6 +66,7 @@ pub async fn set_roles(
     let result = admin::set_roles(
         &page.state.app,
         &admin,
+        by,
         id,
         form.admin.is_some(),
         form.branches,
@@ -84,13 +87,14 @@ pub struct StatusForm {
 
 pub async fn set_status(
     admin: Admin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let active = form.active == "1";
-    match admin::set_active(&page.state.app, &admin, id, active).await? {
+    match admin::set_active(&page.state.app, &admin, by, id, active).await? {
         Ok(()) if active => page.success("flash-user-activated"),
         Ok(()) => page.success("flash-user-deactivated"),
         Err(refusal) => page.error(refusal.message_key()),
@@ -150,6 +154,7 @@ pub async fn invite_form(_admin: Admin, page: Page) -> Result<HttpResponse, AppE
 /// an existing account is given the branches and told so.
 pub async fn invite(
     _admin: Admin,
+    by: Actor,
     page: Page,
     Form(form): Form<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -157,7 +162,7 @@ pub async fn invite(
         Ok(invite) => invite,
         Err(errors) => return render_invite(&page, &form, &errors).await,
     };
-    let user_id = admin::invite(&page.state.app, invite).await?;
+    let user_id = admin::invite(&page.state.app, by, invite).await?;
     page.success("flash-invitation-sent");
     Ok(redirect(&format!("/admin/brugere/{user_id}")))
 }
@@ -166,11 +171,12 @@ pub async fn invite(
 /// their next login. Asks the administrator to prove who they are first.
 pub async fn reset_second_factor(
     admin: FreshAdmin,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    if crate::app::two_factor::reset_for(&page.state.app, &admin, id).await? {
+    if crate::app::two_factor::reset_for(&page.state.app, &admin, by, id).await? {
         page.success("flash-second-factor-reset");
     } else {
         page.info("flash-second-factor-none");

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::evenings::staff::{self as app, Details, NotEditable, Planned};
 use crate::db::evenings::Detail;
 use crate::db::now;
@@ -189,6 +190,7 @@ pub async fn form(user: CoordinatorUser, page: Page) -> Result<HttpResponse, App
 
 pub async fn create(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     Form(form): Form<EveningForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -197,7 +199,7 @@ pub async fn create(
         Err(errors) => return render(&page, &user, &form, &errors, None).await,
     };
     let info = planned.kind == EveningKind::Info;
-    let id = app::plan(&page.state.app, user.account(), planned).await?;
+    let id = app::plan(&page.state.app, user.account(), by, planned).await?;
     page.success(if info {
         "evening-created-info"
     } else {
@@ -243,6 +245,7 @@ pub async fn edit_form(
 /// form needs depends on its kind.
 pub async fn update(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<EveningForm>,
@@ -256,7 +259,7 @@ pub async fn update(
     let Some(details) = form.details(detail.evening_kind, &mut errors) else {
         return render(&page, &user, &form, &errors, Some(id)).await;
     };
-    if let Err(NotEditable) = app::change(&page.state.app, user.account(), id, details).await? {
+    if let Err(NotEditable) = app::change(&page.state.app, user.account(), by, id, details).await? {
         return Ok(not_editable(&page, id));
     }
     page.success("evening-updated");

@@ -8,6 +8,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::genlaer::bookings::{self, Acceptance};
 use crate::db::sessions::MeetingTimes;
 use crate::domain::FieldErrors;
@@ -120,6 +121,7 @@ pub async fn show(
 
 pub async fn accept(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<AcceptForm>,
@@ -129,7 +131,7 @@ pub async fn accept(
         Ok(plan) => plan,
         Err(errors) => return render(&page, &user, id, Some(form), &errors).await,
     };
-    if bookings::accept(&page.state.app, user.account(), id, plan).await? {
+    if bookings::accept(&page.state.app, user.account(), by, id, plan).await? {
         page.success("genlaer-booking-accepted");
     } else {
         page.error("genlaer-booking-already-decided");
@@ -139,6 +141,7 @@ pub async fn accept(
 
 pub async fn decline(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<DeclineForm>,
@@ -152,7 +155,7 @@ pub async fn decline(
             return render(&page, &user, id, None, &errors).await;
         }
     };
-    if bookings::decline(&page.state.app, user.account(), id, reason).await? {
+    if bookings::decline(&page.state.app, user.account(), by, id, reason).await? {
         page.success("genlaer-booking-declined");
     } else {
         page.error("genlaer-booking-already-decided");

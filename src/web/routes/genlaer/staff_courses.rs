@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::genlaer::catalogue::with_availability;
 use crate::app::genlaer::courses;
 use crate::db::branches::Region;
@@ -202,6 +203,7 @@ pub async fn new_form(user: CoordinatorUser, page: Page) -> Result<HttpResponse,
 /// edit); mistakes go back to the form as typed.
 async fn save(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     existing: Option<Course>,
     form: CourseForm,
@@ -210,7 +212,9 @@ async fn save(
     let account = user.account();
     let regions = courses::regions_for(app, account).await?;
     let saved = match form.parse(&regions, account.is_admin()) {
-        Ok(fields) => courses::save(app, account, existing.as_ref().map(|c| c.id), fields).await?,
+        Ok(fields) => {
+            courses::save(app, account, by, existing.as_ref().map(|c| c.id), fields).await?
+        }
         Err(errors) => Err(errors),
     };
     match saved {
@@ -227,10 +231,11 @@ async fn save(
 
 pub async fn create(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     Form(form): Form<CourseForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(user, page, None, form).await
+    save(user, by, page, None, form).await
 }
 
 pub async fn edit(
@@ -252,10 +257,11 @@ pub async fn edit(
 
 pub async fn update(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<CourseForm>,
 ) -> Result<HttpResponse, AppError> {
     let course = courses::editable_course(&page.state.app, user.account(), id.into_inner()).await?;
-    save(user, page, Some(course), form).await
+    save(user, by, page, Some(course), form).await
 }

@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::genlaer::staff::{self, Editing, Participants, Plan};
 use crate::db::branches::Branch;
 use crate::db::courses::Course;
@@ -205,6 +206,7 @@ pub async fn new_form(
 
 pub async fn create(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<SessionForm>,
@@ -216,7 +218,7 @@ pub async fn create(
         Ok(valid) => valid,
         Err(errors) => return render_new(&page, &user, &course, &choices, &form, &errors),
     };
-    let session_id = staff::create(app, user.account(), course.id, branch, plan, times).await?;
+    let session_id = staff::create(app, user.account(), by, course.id, branch, plan, times).await?;
     page.success("genlaer-session-created");
     Ok(redirect(&format!("/koordinator/genlaer/hold/{session_id}")))
 }
@@ -277,6 +279,7 @@ pub async fn edit(
 /// seats go to the waiting list at once; a new place is announced.
 pub async fn update(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<SessionForm>,
@@ -291,13 +294,14 @@ pub async fn update(
     let Some(plan) = plan.filter(|_| errors.is_empty()) else {
         return render_edit(&page, &editing, Some(form), &errors);
     };
-    staff::update(&page.state.app, user.account(), id, plan).await?;
+    staff::update(&page.state.app, user.account(), by, id, plan).await?;
     page.success("genlaer-session-saved");
     Ok(redirect(&format!("/koordinator/genlaer/hold/{id}")))
 }
 
 pub async fn add_meeting(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
     Form(form): Form<MeetingForm>,
@@ -316,7 +320,7 @@ pub async fn add_meeting(
             return render_edit(&page, &e, None, &errors);
         }
     };
-    staff::add_meeting(&page.state.app, user.account(), id, times).await?;
+    staff::add_meeting(&page.state.app, user.account(), by, id, times).await?;
     page.success("genlaer-meeting-added");
     Ok(redirect(&format!("/koordinator/genlaer/hold/{id}")))
 }
@@ -365,11 +369,12 @@ fn csv_row(page: &Page, all: &Participants, p: &Participant, status: String) -> 
 /// invoice details, for Danish Excel.
 pub async fn csv(
     user: FreshCoordinator,
+    by: Actor,
     page: Page,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let all = staff::participants(&page.state.app, user.account(), id).await?;
+    let all = staff::participants(&page.state.app, user.account(), by, id).await?;
     let header: Vec<String> = CSV_COLUMNS.iter().map(|k| page.t(k)).collect();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let seated = all

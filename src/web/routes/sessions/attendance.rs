@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::sessions::{self as sessions_app, NotStarted, Presence, Sheet};
 use crate::db::enrolments::Participant;
 use crate::domain::Code;
@@ -123,6 +124,7 @@ pub async fn form(
 /// the form is checked against who holds a seat.
 pub async fn submit(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<(i64, i64)>,
     Form(fields): Form<HashMap<String, String>>,
@@ -136,6 +138,7 @@ pub async fn submit(
     match sessions_app::record_attendance(
         &page.state.app,
         user.account(),
+        by,
         id,
         meeting_id,
         presences,

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::sessions::manage::{self, NotMoved};
 use crate::domain::EmailAddress;
 use crate::domain::enrolment::Refusal;
@@ -48,6 +49,7 @@ pub struct EnrolForm {
 /// enrolment deadline; a full session puts them on the waiting list).
 pub async fn enrol(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<i64>,
     Form(form): Form<EnrolForm>,
@@ -57,7 +59,7 @@ pub async fn enrol(
         page.error("error-email-invalid");
         return Ok(redirect(&path(id)));
     };
-    match manage::enrol_by_email(&page.state.app, user.account(), id, email).await? {
+    match manage::enrol_by_email(&page.state.app, user.account(), by, id, email).await? {
         Ok(_) => page.success("sessions-enrolled"),
         Err(not) => page.error(not.message_key()),
     }
@@ -66,11 +68,13 @@ pub async fn enrol(
 
 pub async fn cancel_participant(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, person) = p.into_inner();
-    let result = manage::cancel_participant(&page.state.app, user.account(), id, person).await?;
+    let result =
+        manage::cancel_participant(&page.state.app, user.account(), by, id, person).await?;
     report(&page, result.map(|_| ()), "sessions-cancelled-participant");
     Ok(redirect(&path(id)))
 }
@@ -83,13 +87,14 @@ pub struct MoveForm {
 
 pub async fn move_participant(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<(i64, i64)>,
     Form(form): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let (id, person) = p.into_inner();
     let result =
-        manage::move_participant(&page.state.app, user.account(), id, person, form.to).await?;
+        manage::move_participant(&page.state.app, user.account(), by, id, person, form.to).await?;
     let result = match result {
         Ok(_) => Ok(()),
         Err(NotMoved::DifferentKinds) => {
@@ -113,6 +118,7 @@ pub struct CancelForm {
 
 pub async fn cancel_session(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<i64>,
     Form(form): Form<CancelForm>,
@@ -120,18 +126,19 @@ pub async fn cancel_session(
     let id = p.into_inner();
     let reason = optional_text(&form.reason, 500)
         .map_err(|_| AppError::BadRequest("reason too long".into()))?;
-    manage::cancel_session(&page.state.app, user.account(), id, reason).await?;
+    manage::cancel_session(&page.state.app, user.account(), by, id, reason).await?;
     page.success("sessions-session-cancelled");
     Ok(redirect(&path(id)))
 }
 
 pub async fn mark_held(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     p: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = p.into_inner();
-    if manage::mark_held(&page.state.app, user.account(), id).await? {
+    if manage::mark_held(&page.state.app, user.account(), by, id).await? {
         page.success("sessions-marked-held");
     } else {
         page.error("sessions-cannot-mark-held");
@@ -142,10 +149,11 @@ pub async fn mark_held(
 /// Participants and waiting list as a CSV file for Danish Excel.
 pub async fn csv(
     user: FreshCoordinator,
+    by: Actor,
     page: Page,
     p: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let export = manage::export(&page.state.app, user.account(), p.into_inner()).await?;
+    let export = manage::export(&page.state.app, user.account(), by, p.into_inner()).await?;
     let t = |k: &str| page.t(k);
     let header = [
         t("csv-name"),

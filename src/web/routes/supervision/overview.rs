@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::supervision::staff::{self as app, OverviewQuery};
 use crate::domain::Code;
 use crate::domain::supervision::Standing;
@@ -64,11 +65,12 @@ pub async fn show(
 
 pub async fn csv(
     user: FreshCoordinator,
+    by: Actor,
     page: Page,
     q: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
     let app::Overview { branch, rows, .. } =
-        app::overview(&page.state.app, user.account(), q.query(false)).await?;
+        app::overview_export(&page.state.app, user.account(), by, q.query(false)).await?;
     let t = |k: &str| page.t(k);
     let header = [
         t("csv-name"),

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use tera::Context;
 
 use super::PlanForm;
+use crate::app::audit::Actor;
 use crate::app::supervision::{self as supervision_app, AnswerRefusal, Plan, staff};
 use crate::domain::Code;
 use crate::domain::FieldErrors;
@@ -73,6 +74,7 @@ fn report(page: &Page, result: Result<(), AnswerRefusal>, done: &str) {
 /// theirs, with the invitation and the answer in the same transaction.
 pub async fn schedule(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(mut form): Form<PlanForm>,
@@ -86,7 +88,7 @@ pub async fn schedule(
         Err(errors) => return render_one(&page, &user, id, &form, &errors).await,
     };
     let result =
-        supervision_app::answer_with_session(&page.state.app, user.account(), id, plan).await?;
+        supervision_app::answer_with_session(&page.state.app, user.account(), by, id, plan).await?;
     report(&page, result.map(|_| ()), "supervision-request-scheduled");
     Ok(redirect(LIST))
 }
@@ -94,11 +96,13 @@ pub async fn schedule(
 /// Marks a request answered another way.
 pub async fn handled(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let result =
-        supervision_app::answer_handled(&page.state.app, user.account(), path.into_inner()).await?;
+        supervision_app::answer_handled(&page.state.app, user.account(), by, path.into_inner())
+            .await?;
     report(&page, result, "supervision-request-handled");
     Ok(redirect(LIST))
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use tera::Context;
 
 use super::PlanForm;
+use crate::app::audit::Actor;
 use crate::app::supervision::staff as app;
 use crate::domain::Code;
 use crate::domain::FieldErrors;
@@ -62,6 +63,7 @@ pub async fn index(
 
 pub async fn create(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     Form(form): Form<PlanForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -74,7 +76,7 @@ pub async fn create(
         }
         Err(errors) => return render_index(&page, &user, &form, &errors).await,
     };
-    let id = app::plan(&page.state.app, user.account(), branch, plan).await?;
+    let id = app::plan(&page.state.app, user.account(), by, branch, plan).await?;
     page.success("supervision-created");
     Ok(redirect(&format!("/koordinator/supervision/{id}")))
 }
@@ -101,6 +103,7 @@ pub struct AssignForm {
 /// brobyggere who may work can be assigned, like signing up themselves.
 pub async fn assign(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<AssignForm>,
@@ -111,7 +114,7 @@ pub async fn assign(
         page.error("supervision-assign-choose");
         return Ok(redirect(&back));
     };
-    match app::assign(&page.state.app, user.account(), id, person).await? {
+    match app::assign(&page.state.app, user.account(), by, id, person).await? {
         Ok(p) if p.status == EnrolmentStatus::Waitlisted => {
             page.info("supervision-assigned-waitlist");
         }

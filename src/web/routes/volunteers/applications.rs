@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::volunteers::applications::{self, Decision, DecisionRefused};
 use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{FieldErrors, time};
@@ -58,12 +59,13 @@ impl DecisionForm {
 async fn render(
     page: &Page,
     user: &CoordinatorUser,
+    by: &Actor,
     id: i64,
     intro: &IntroForm,
     decision: &DecisionForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let view = applications::page(&page.state.app, user.account(), id).await?;
+    let view = applications::page(&page.state.app, user.account(), by.clone(), id).await?;
     let mut ctx = Context::from_serialize(&view)?;
     ctx.insert("intro", intro);
     ctx.insert("decision", decision);
@@ -77,12 +79,14 @@ async fn render(
 
 pub async fn show(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     render(
         &page,
         &user,
+        &by,
         path.into_inner(),
         &IntroForm::default(),
         &DecisionForm::default(),
@@ -97,6 +101,7 @@ fn back(id: i64) -> String {
 
 pub async fn intro(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<IntroForm>,
@@ -105,16 +110,18 @@ pub async fn intro(
     let (on, outcome) = match form.parse() {
         Ok(valid) => valid,
         Err(errors) => {
-            return render(&page, &user, id, &form, &DecisionForm::default(), &errors).await;
+            let no_decision = DecisionForm::default();
+            return render(&page, &user, &by, id, &form, &no_decision, &errors).await;
         }
     };
-    applications::record_intro(&page.state.app, user.account(), id, on, outcome).await?;
+    applications::record_intro(&page.state.app, user.account(), by, id, on, outcome).await?;
     page.success("application-intro-saved");
     Ok(redirect(&back(id)))
 }
 
 async fn decide(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     id: i64,
     accept: bool,
@@ -123,10 +130,11 @@ async fn decide(
     let decision = match form.parse(accept) {
         Ok(valid) => valid,
         Err(errors) => {
-            return render(&page, &user, id, &IntroForm::default(), &form, &errors).await;
+            let no_intro = IntroForm::default();
+            return render(&page, &user, &by, id, &no_intro, &form, &errors).await;
         }
     };
-    let decided = applications::decide(&page.state.app, user.account(), id, decision).await?;
+    let decided = applications::decide(&page.state.app, user.account(), by, id, decision).await?;
     match decided.result {
         Ok(()) if accept => page.success("application-accepted"),
         Ok(()) => page.success("application-declined"),
@@ -144,18 +152,20 @@ async fn decide(
 
 pub async fn accept(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(user, page, path.into_inner(), true, form).await
+    decide(user, by, page, path.into_inner(), true, form).await
 }
 
 pub async fn decline(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    decide(user, page, path.into_inner(), false, form).await
+    decide(user, by, page, path.into_inner(), false, form).await
 }

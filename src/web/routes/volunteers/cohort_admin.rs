@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::volunteers::cohorts::{self, NewCohortPlan};
 use crate::content::preparation;
 use crate::db::sessions::MeetingTimes;
@@ -165,6 +166,7 @@ pub async fn list(
 
 pub async fn create(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
@@ -175,7 +177,7 @@ pub async fn create(
         Ok(valid) => valid,
         Err(errors) => return render_list(&page, &user, branch_id, &form, &errors).await,
     };
-    let id = cohorts::create(&page.state.app, user.account(), branch_id, plan).await?;
+    let id = cohorts::create(&page.state.app, user.account(), by, branch_id, plan).await?;
     page.success("cohort-created");
     Ok(redirect(&format!("/koordinator/forberedelse/{id}")))
 }
@@ -234,6 +236,7 @@ impl GraduationForm {
 /// became active in the cohort.
 pub async fn graduation(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<GraduationForm>,
@@ -243,7 +246,7 @@ pub async fn graduation(
         Ok(valid) => valid,
         Err(errors) => return render_show(&page, &user, id, &form, &errors).await,
     };
-    cohorts::set_graduation(&page.state.app, user.account(), id, at, location).await?;
+    cohorts::set_graduation(&page.state.app, user.account(), by, id, at, location).await?;
     page.success("cohort-graduation-saved");
     Ok(redirect(&format!("/koordinator/forberedelse/{id}")))
 }

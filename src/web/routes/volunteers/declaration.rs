@@ -6,6 +6,7 @@ use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::volunteers::declaration::{self, Required};
 use crate::domain::declaration as rules;
 use crate::domain::{FieldErrors, Invalid};
@@ -93,12 +94,13 @@ pub struct RequireForm {
 /// checklists show it until they sign.
 pub async fn require(
     admin: Admin,
+    by: Actor,
     page: Page,
     Form(form): Form<RequireForm>,
 ) -> Result<HttpResponse, AppError> {
     let unknown = || AppError::BadRequest("unknown declaration version".into());
     let version = form.version.trim().parse::<i32>().map_err(|_| unknown())?;
-    match declaration::require(&page.state.app, admin.account(), version).await? {
+    match declaration::require(&page.state.app, admin.account(), by, version).await? {
         Required::Done => page.success("declaration-required"),
         Required::NotNewer => page.error("declaration-not-newer"),
         Required::Unknown => return Err(unknown()),

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use super::{checklist, parse_pause, today};
+use crate::app::audit::Actor;
 use crate::app::volunteers::people::{self, ActRefusal, StaffAction};
 use crate::domain::validation::optional_text;
 use crate::domain::{FieldErrors, Invalid, time};
@@ -62,12 +63,13 @@ impl ActForm {
 async fn render(
     page: &Page,
     user: &CoordinatorUser,
+    by: &Actor,
     user_id: i64,
     form: &ActForm,
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let view = people::person(&page.state.app, user.account(), user_id).await?;
+    let view = people::person(&page.state.app, user.account(), by.clone(), user_id).await?;
     let mut ctx = Context::from_serialize(&view)?;
     checklist::insert(&mut ctx, page.lang, &view.record.gate);
     ctx.insert("form", form);
@@ -77,6 +79,7 @@ async fn render(
 
 pub async fn show(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
@@ -85,6 +88,7 @@ pub async fn show(
     render(
         &page,
         &user,
+        &by,
         path.into_inner(),
         &form,
         &no_errors,
@@ -95,6 +99,7 @@ pub async fn show(
 
 pub async fn act(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<(i64, String)>,
     Form(form): Form<ActForm>,
@@ -109,7 +114,7 @@ pub async fn act(
         }
         Err(errors) => {
             let invalid = StatusCode::UNPROCESSABLE_ENTITY;
-            return render(&page, &user, user_id, &form, &errors, invalid).await;
+            return render(&page, &user, &by, user_id, &form, &errors, invalid).await;
         }
     };
     let done = match &action {
@@ -119,7 +124,7 @@ pub async fn act(
         StaffAction::Retire { .. } => "volunteer-retired",
         StaffAction::ChildCertificate { .. } => "volunteer-check-saved",
     };
-    match people::act(&page.state.app, user.account(), user_id, action).await? {
+    match people::act(&page.state.app, user.account(), by.clone(), user_id, action).await? {
         Ok(()) => page.success(done),
         Err(ActRefusal::Status(_)) => page.error("volunteer-status-refused"),
         Err(ActRefusal::Declined) => return Err(AppError::BadRequest("declined volunteer".into())),
@@ -128,7 +133,8 @@ pub async fn act(
         Err(ActRefusal::Activation(refusal)) => {
             let mut errors = FieldErrors::new();
             errors.add("activate", Invalid(refusal.message_key()));
-            return render(&page, &user, user_id, &form, &errors, StatusCode::CONFLICT).await;
+            let conflict = StatusCode::CONFLICT;
+            return render(&page, &user, &by, user_id, &form, &errors, conflict).await;
         }
     }
     Ok(redirect(&format!("/koordinator/brobyggere/{user_id}")))

@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use serde::Deserialize;
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::volunteers::pipeline::{self, RosterEntry};
 use crate::error::AppError;
 use crate::web::csv as excel;
@@ -48,10 +49,12 @@ pub async fn roster(
 
 pub async fn roster_csv(
     user: FreshCoordinator,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let view = pipeline::roster(&page.state.app, user.account(), path.into_inner(), None).await?;
+    let view =
+        pipeline::roster_export(&page.state.app, user.account(), by, path.into_inner()).await?;
     let with_certificate = view.settings.child_certificate;
     let t = |k: &str| page.t(k);
     let mut header = vec![

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
+use crate::app::audit::Actor;
 use crate::app::volunteers::settings::{self, Settings};
 use crate::domain::FieldErrors;
 use crate::domain::activation::BranchRequirements;
@@ -97,6 +98,7 @@ async fn render(
 
 pub async fn save(
     user: CoordinatorUser,
+    by: Actor,
     page: Page,
     path: web::Path<i64>,
     Form(form): Form<SettingsForm>,
@@ -106,7 +108,7 @@ pub async fn save(
         Ok(valid) => valid,
         Err(errors) => return render(&page, &user, branch_id, Some(&form), &errors).await,
     };
-    let granted = settings::save(&page.state.app, user.account(), branch_id, valid).await?;
+    let granted = settings::save(&page.state.app, user.account(), by, branch_id, valid).await?;
     page.success(if granted > 0 {
         "flash-saved-grace"
     } else {

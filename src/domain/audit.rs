@@ -1,0 +1,286 @@
+//! The audit log's vocabulary: what staff did (`Action`) and to what kind of
+//! thing (`ObjectKind`). Both are stored as their codes (`db::mapping`) and
+//! shown through `audit-action-{code}` / `audit-object-{code}` texts, so a
+//! new action needs a code, a Danish and an English text, and nothing else.
+//!
+//! The log itself is written by `app::audit::record`, inside the same
+//! transaction as the change it describes.
+
+use serde::Serialize;
+
+use super::Code;
+
+/// One kind of staff action. Codes are stored: never rename one, add a new
+/// one instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Accounts and roles.
+    RoleGranted,
+    RoleRevoked,
+    BranchesAssigned,
+    CoordinatorInvited,
+    AccountDeactivated,
+    AccountReactivated,
+    /// A second factor removed by staff (called by the two-factor work).
+    TwoFactorReset,
+    /// A person's data erased on request.
+    Erasure,
+    // Organisation and requirements.
+    RegionCreated,
+    RegionUpdated,
+    BranchCreated,
+    BranchUpdated,
+    BranchSettingsChanged,
+    DeclarationRequired,
+    // Volunteers.
+    ApplicationIntroRecorded,
+    ApplicationAccepted,
+    ApplicationDeclined,
+    VolunteerActivated,
+    VolunteerPaused,
+    VolunteerResumed,
+    VolunteerRetired,
+    VolunteerCheckRecorded,
+    VolunteerRecordViewed,
+    // Sessions of every kind (cohorts, supervision, evenings, GenLær).
+    SessionCreated,
+    SessionUpdated,
+    SessionCancelled,
+    SessionHeld,
+    MeetingAdded,
+    ParticipantEnrolled,
+    ParticipantRemoved,
+    ParticipantMoved,
+    AttendanceRecorded,
+    SupervisionRequestScheduled,
+    SupervisionRequestHandled,
+    // GenLær.
+    CourseCreated,
+    CourseUpdated,
+    BookingAccepted,
+    BookingDeclined,
+    // The site's own machinery.
+    MessageRetried,
+    ExportDownloaded,
+}
+
+impl Code for Action {
+    const ALL: &'static [Action] = &[
+        Action::RoleGranted,
+        Action::RoleRevoked,
+        Action::BranchesAssigned,
+        Action::CoordinatorInvited,
+        Action::AccountDeactivated,
+        Action::AccountReactivated,
+        Action::TwoFactorReset,
+        Action::Erasure,
+        Action::RegionCreated,
+        Action::RegionUpdated,
+        Action::BranchCreated,
+        Action::BranchUpdated,
+        Action::BranchSettingsChanged,
+        Action::DeclarationRequired,
+        Action::ApplicationIntroRecorded,
+        Action::ApplicationAccepted,
+        Action::ApplicationDeclined,
+        Action::VolunteerActivated,
+        Action::VolunteerPaused,
+        Action::VolunteerResumed,
+        Action::VolunteerRetired,
+        Action::VolunteerCheckRecorded,
+        Action::VolunteerRecordViewed,
+        Action::SessionCreated,
+        Action::SessionUpdated,
+        Action::SessionCancelled,
+        Action::SessionHeld,
+        Action::MeetingAdded,
+        Action::ParticipantEnrolled,
+        Action::ParticipantRemoved,
+        Action::ParticipantMoved,
+        Action::AttendanceRecorded,
+        Action::SupervisionRequestScheduled,
+        Action::SupervisionRequestHandled,
+        Action::CourseCreated,
+        Action::CourseUpdated,
+        Action::BookingAccepted,
+        Action::BookingDeclined,
+        Action::MessageRetried,
+        Action::ExportDownloaded,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::RoleGranted => "role_granted",
+            Action::RoleRevoked => "role_revoked",
+            Action::BranchesAssigned => "branches_assigned",
+            Action::CoordinatorInvited => "coordinator_invited",
+            Action::AccountDeactivated => "account_deactivated",
+            Action::AccountReactivated => "account_reactivated",
+            Action::TwoFactorReset => "two_factor_reset",
+            Action::Erasure => "erasure",
+            Action::RegionCreated => "region_created",
+            Action::RegionUpdated => "region_updated",
+            Action::BranchCreated => "branch_created",
+            Action::BranchUpdated => "branch_updated",
+            Action::BranchSettingsChanged => "branch_settings_changed",
+            Action::DeclarationRequired => "declaration_required",
+            Action::ApplicationIntroRecorded => "application_intro_recorded",
+            Action::ApplicationAccepted => "application_accepted",
+            Action::ApplicationDeclined => "application_declined",
+            Action::VolunteerActivated => "volunteer_activated",
+            Action::VolunteerPaused => "volunteer_paused",
+            Action::VolunteerResumed => "volunteer_resumed",
+            Action::VolunteerRetired => "volunteer_retired",
+            Action::VolunteerCheckRecorded => "volunteer_check_recorded",
+            Action::VolunteerRecordViewed => "volunteer_record_viewed",
+            Action::SessionCreated => "session_created",
+            Action::SessionUpdated => "session_updated",
+            Action::SessionCancelled => "session_cancelled",
+            Action::SessionHeld => "session_held",
+            Action::MeetingAdded => "meeting_added",
+            Action::ParticipantEnrolled => "participant_enrolled",
+            Action::ParticipantRemoved => "participant_removed",
+            Action::ParticipantMoved => "participant_moved",
+            Action::AttendanceRecorded => "attendance_recorded",
+            Action::SupervisionRequestScheduled => "supervision_request_scheduled",
+            Action::SupervisionRequestHandled => "supervision_request_handled",
+            Action::CourseCreated => "course_created",
+            Action::CourseUpdated => "course_updated",
+            Action::BookingAccepted => "booking_accepted",
+            Action::BookingDeclined => "booking_declined",
+            Action::MessageRetried => "message_retried",
+            Action::ExportDownloaded => "export_downloaded",
+        }
+    }
+}
+
+/// What an action was done to. The id (if any) is the row's id in its own
+/// table; a person is a `User` whatever their role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    User,
+    Application,
+    Session,
+    Course,
+    Booking,
+    Region,
+    Branch,
+    Message,
+    SupervisionRequest,
+    Declaration,
+    /// Reports without a row of their own (exports over many branches).
+    SupervisionOverview,
+    MailFile,
+    AuditLog,
+}
+
+impl Code for ObjectKind {
+    const ALL: &'static [ObjectKind] = &[
+        ObjectKind::User,
+        ObjectKind::Application,
+        ObjectKind::Session,
+        ObjectKind::Course,
+        ObjectKind::Booking,
+        ObjectKind::Region,
+        ObjectKind::Branch,
+        ObjectKind::Message,
+        ObjectKind::SupervisionRequest,
+        ObjectKind::Declaration,
+        ObjectKind::SupervisionOverview,
+        ObjectKind::MailFile,
+        ObjectKind::AuditLog,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            ObjectKind::User => "user",
+            ObjectKind::Application => "application",
+            ObjectKind::Session => "session",
+            ObjectKind::Course => "course",
+            ObjectKind::Booking => "booking",
+            ObjectKind::Region => "region",
+            ObjectKind::Branch => "branch",
+            ObjectKind::Message => "message",
+            ObjectKind::SupervisionRequest => "supervision_request",
+            ObjectKind::Declaration => "declaration",
+            ObjectKind::SupervisionOverview => "supervision_overview",
+            ObjectKind::MailFile => "mail_file",
+            ObjectKind::AuditLog => "audit_log",
+        }
+    }
+}
+
+impl ObjectKind {
+    /// Where the object's page is, for the log's links; `None` for objects
+    /// without a page of their own (or whose id is not known).
+    pub fn path(self, id: Option<i64>) -> Option<String> {
+        let id = id?;
+        Some(match self {
+            ObjectKind::User => format!("/admin/brugere/{id}"),
+            ObjectKind::Application => format!("/koordinator/ansoegninger/{id}"),
+            ObjectKind::Session => format!("/koordinator/hold/{id}"),
+            ObjectKind::Course => format!("/koordinator/genlaer/kurser/{id}"),
+            ObjectKind::Booking => format!("/koordinator/genlaer/bestillinger/{id}"),
+            ObjectKind::Region => format!("/admin/regioner/{id}"),
+            ObjectKind::Branch => format!("/admin/afdelinger/{id}"),
+            ObjectKind::Message => format!("/admin/beskeder/{id}"),
+            ObjectKind::SupervisionRequest => {
+                format!("/koordinator/supervision/anmodninger/{id}")
+            }
+            ObjectKind::Declaration
+            | ObjectKind::SupervisionOverview
+            | ObjectKind::MailFile
+            | ObjectKind::AuditLog => return None,
+        })
+    }
+}
+
+/// Longest detail kept in a row: a note, not a copy of the form.
+pub const DETAIL_MAX: usize = 500;
+
+/// `text` cut to `max` characters (not bytes, so æ, ø and å stay whole),
+/// with an ellipsis when something was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<_> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), Action::ALL.len());
+        let mut kinds: Vec<_> = ObjectKind::ALL.iter().map(|k| k.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), ObjectKind::ALL.len());
+    }
+
+    #[test]
+    fn clipping_counts_characters() {
+        assert_eq!(clip("æøå", 3), "æøå");
+        assert_eq!(clip("æøåæøå", 4), "æøå…");
+        assert_eq!(clip("", 4), "");
+    }
+
+    #[test]
+    fn objects_with_pages_link_to_them() {
+        assert_eq!(
+            ObjectKind::Session.path(Some(7)).as_deref(),
+            Some("/koordinator/hold/7")
+        );
+        assert_eq!(ObjectKind::Session.path(None), None);
+        assert_eq!(ObjectKind::AuditLog.path(Some(1)), None);
+    }
+}

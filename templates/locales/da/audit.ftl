@@ -1,0 +1,82 @@
+## The audit log of staff actions (/admin/revision).
+
+audit-title = Revisionslog
+audit-card = Hvem i staben har gjort hvad, hvornår og hvorfra. Kan ikke ændres.
+audit-lead = Alle handlinger foretaget af koordinatorer og administratorer, nyeste først. Loggen kan læses og hentes, men ikke ændres eller slettes.
+audit-at = Tidspunkt
+audit-actor = Udført af
+audit-client = Klientadresse
+audit-action = Handling
+audit-object = Objekt
+audit-object-id = Objekt-id
+audit-label = Betegnelse
+audit-detail = Detaljer
+audit-system = Systemet
+audit-filter-actor = Udført af (navn eller e-mail)
+audit-filter-all = Alle
+audit-filter-from = Fra dato
+audit-filter-to = Til dato
+audit-filter-submit = Filtrer
+audit-filter-invalid = Vælg en af mulighederne på listen.
+audit-date-order = Slutdatoen ligger før startdatoen.
+audit-download-csv = Hent som CSV (til Excel)
+audit-empty = Ingen handlinger passer til filteret.
+audit-found = { $count ->
+    [one] 1 handling
+   *[other] { $count } handlinger
+}
+
+audit-action-role_granted = Rolle givet
+audit-action-role_revoked = Rolle fjernet
+audit-action-branches_assigned = Afdelinger tildelt
+audit-action-coordinator_invited = Koordinator inviteret
+audit-action-account_deactivated = Konto deaktiveret
+audit-action-account_reactivated = Konto genaktiveret
+audit-action-two_factor_reset = Totrinsbekræftelse nulstillet
+audit-action-erasure = Persondata slettet
+audit-action-region_created = Region oprettet
+audit-action-region_updated = Region ændret
+audit-action-branch_created = Afdeling oprettet
+audit-action-branch_updated = Afdeling ændret
+audit-action-branch_settings_changed = Afdelingens krav ændret
+audit-action-declaration_required = Ny tavshedserklæring krævet
+audit-action-application_intro_recorded = Introsamtale registreret
+audit-action-application_accepted = Ansøgning godkendt
+audit-action-application_declined = Ansøgning afvist
+audit-action-volunteer_activated = Brobygger aktiveret
+audit-action-volunteer_paused = Brobygger sat på pause
+audit-action-volunteer_resumed = Brobygger tilbage fra pause
+audit-action-volunteer_retired = Brobygger gjort til alumne
+audit-action-volunteer_check_recorded = Krav registreret
+audit-action-volunteer_record_viewed = Brobyggers oplysninger vist
+audit-action-session_created = Hold oprettet
+audit-action-session_updated = Hold ændret
+audit-action-session_cancelled = Hold aflyst
+audit-action-session_held = Hold markeret afholdt
+audit-action-meeting_added = Mødegang tilføjet
+audit-action-participant_enrolled = Deltager tilmeldt
+audit-action-participant_removed = Deltager afmeldt
+audit-action-participant_moved = Deltager flyttet
+audit-action-attendance_recorded = Fremmøde registreret
+audit-action-supervision_request_scheduled = Supervisionsønske planlagt
+audit-action-supervision_request_handled = Supervisionsønske besvaret
+audit-action-course_created = Kursus oprettet
+audit-action-course_updated = Kursus ændret
+audit-action-booking_accepted = Bestilling accepteret
+audit-action-booking_declined = Bestilling afvist
+audit-action-message_retried = Besked sendt igen
+audit-action-export_downloaded = Udtræk hentet
+
+audit-object-user = Person
+audit-object-application = Ansøgning
+audit-object-session = Hold
+audit-object-course = Kursus
+audit-object-booking = Bestilling
+audit-object-region = Region
+audit-object-branch = Afdeling
+audit-object-message = Besked
+audit-object-supervision_request = Supervisionsønske
+audit-object-declaration = Tavshedserklæring
+audit-object-supervision_overview = Supervisionsoversigt
+audit-object-mail_file = Beskedfil
+audit-object-audit_log = Revisionslog

@@ -1,0 +1,82 @@
+## The audit log of staff actions (/admin/revision).
+
+audit-title = Audit log
+audit-card = Who on the staff did what, when and from where. Cannot be changed.
+audit-lead = Every action by coordinators and administrators, newest first. The log can be read and downloaded, but not changed or deleted.
+audit-at = Time
+audit-actor = Done by
+audit-client = Client address
+audit-action = Action
+audit-object = Object
+audit-object-id = Object id
+audit-label = Label
+audit-detail = Details
+audit-system = The system
+audit-filter-actor = Done by (name or email)
+audit-filter-all = All
+audit-filter-from = From date
+audit-filter-to = To date
+audit-filter-submit = Filter
+audit-filter-invalid = Choose one of the options in the list.
+audit-date-order = The end date is before the start date.
+audit-download-csv = Download as CSV (for Excel)
+audit-empty = No actions match the filter.
+audit-found = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+
+audit-action-role_granted = Role granted
+audit-action-role_revoked = Role revoked
+audit-action-branches_assigned = Branches assigned
+audit-action-coordinator_invited = Coordinator invited
+audit-action-account_deactivated = Account deactivated
+audit-action-account_reactivated = Account reactivated
+audit-action-two_factor_reset = Two-factor authentication reset
+audit-action-erasure = Personal data erased
+audit-action-region_created = Region created
+audit-action-region_updated = Region changed
+audit-action-branch_created = Branch created
+audit-action-branch_updated = Branch changed
+audit-action-branch_settings_changed = Branch requirements changed
+audit-action-declaration_required = New declaration required
+audit-action-application_intro_recorded = Intro conversation recorded
+audit-action-application_accepted = Application accepted
+audit-action-application_declined = Application declined
+audit-action-volunteer_activated = Volunteer activated
+audit-action-volunteer_paused = Volunteer paused
+audit-action-volunteer_resumed = Volunteer resumed
+audit-action-volunteer_retired = Volunteer made alumni
+audit-action-volunteer_check_recorded = Requirement recorded
+audit-action-volunteer_record_viewed = Volunteer record viewed
+audit-action-session_created = Session created
+audit-action-session_updated = Session changed
+audit-action-session_cancelled = Session cancelled
+audit-action-session_held = Session marked held
+audit-action-meeting_added = Meeting added
+audit-action-participant_enrolled = Participant enrolled
+audit-action-participant_removed = Participant removed
+audit-action-participant_moved = Participant moved
+audit-action-attendance_recorded = Attendance recorded
+audit-action-supervision_request_scheduled = Supervision request scheduled
+audit-action-supervision_request_handled = Supervision request answered
+audit-action-course_created = Course created
+audit-action-course_updated = Course changed
+audit-action-booking_accepted = Booking accepted
+audit-action-booking_declined = Booking declined
+audit-action-message_retried = Message retried
+audit-action-export_downloaded = Export downloaded
+
+audit-object-user = Person
+audit-object-application = Application
+audit-object-session = Session
+audit-object-course = Course
+audit-object-booking = Booking
+audit-object-region = Region
+audit-object-branch = Branch
+audit-object-message = Message
+audit-object-supervision_request = Supervision request
+audit-object-declaration = Declaration
+audit-object-supervision_overview = Supervision overview
+audit-object-mail_file = Message file
+audit-object-audit_log = Audit log
