@@ -32,6 +32,7 @@ const ENV_VARS: &[(&str, &str)] = &[
     ("MAIL_FROM", "mail_from"),
     ("MAIL_WORKER", "mail_worker"),
     ("MAIL_POLL_SECONDS", "mail_poll_seconds"),
+    ("METRICS_TOKEN", "metrics_token"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -88,6 +89,9 @@ pub struct Settings {
     pub mail_worker: bool,
     /// Seconds between the worker's passes.
     pub mail_poll_seconds: u64,
+    /// A bearer token that opens `/metrics` to a scraper on another
+    /// machine (without it, only local, unproxied clients are answered).
+    pub metrics_token: Option<SecretString>,
 }
 
 impl Default for Settings {
@@ -111,6 +115,7 @@ impl Default for Settings {
             mail_from: "Social Sundhed <no-reply@brobyg.test>".into(),
             mail_worker: true,
             mail_poll_seconds: 10,
+            metrics_token: None,
         }
     }
 }

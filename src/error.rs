@@ -85,6 +85,7 @@ impl ResponseError for AppError {
             _ => None,
         };
         if let Some((page, next)) = detour {
+            tracing::debug!(to = page, "sent elsewhere first");
             let target = format!(
                 "{page}?{}",
                 serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default()
@@ -94,8 +95,12 @@ impl ResponseError for AppError {
                 .finish();
         }
         let status = self.status_code();
+        // Faults are errors; refusals are the site working as meant, so
+        // they are noted quietly, by kind only (never a body or a form).
         if status.is_server_error() {
             tracing::error!(error = %error_chain(self), "request failed");
+        } else {
+            tracing::debug!(status = status.as_u16(), refusal = %self, "request refused");
         }
         let mut response = HttpResponse::build(status).finish();
         response.extensions_mut().insert(ErrorPage {

@@ -70,6 +70,7 @@ impl Application {
             templates,
             settings,
             mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
+            metrics: Arc::new(crate::web::metrics::Metrics::new()?),
             catalogue: Arc::new(crate::web::cache::TtlCache::new(
                 std::time::Duration::from_secs(1),
                 256,
@@ -130,6 +131,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(ErrorHandlers::new().default_handler(errors::render))
             .wrap(session)
             .wrap(security_headers(secure))
+            .wrap(from_fn(crate::web::metrics::record))
             .wrap(TracingLogger::default())
             .configure(routes::configure)
     })

@@ -100,6 +100,17 @@ impl Db {
         })
     }
 
+    /// Connections open and idle in the pool, for monitoring.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+
+    /// The pool's ceiling.
+    pub fn pool_size(&self) -> u32 {
+        self.pool.max_size()
+    }
+
     pub fn backend(&self) -> &Backend {
         &self.backend
     }

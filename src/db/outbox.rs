@@ -121,6 +121,23 @@ pub fn recent_with(
     query.load(conn)
 }
 
+/// The oldest due time among pending messages, if any: how far behind
+/// the worker is.
+pub fn oldest_due(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>> {
+    outbox::table
+        .filter(outbox::status.eq(Status::Pending))
+        .select(diesel::dsl::min(outbox::next_attempt_at))
+        .first(conn)
+}
+
+/// How many messages have this status (an index range, unlike `counts`).
+pub fn count_with(conn: &mut DbConnection, status: Status) -> QueryResult<i64> {
+    outbox::table
+        .filter(outbox::status.eq(status))
+        .count()
+        .get_result(conn)
+}
+
 /// How many messages have each status.
 pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(Status, i64)>> {
     outbox::table

@@ -253,6 +253,9 @@ pub struct Signals {
     wake: Arc<Notify>,
     stop: Arc<AtomicBool>,
     passes: watch::Receiver<u64>,
+    /// When the last pass finished (Unix seconds; 0: none yet), for
+    /// monitoring.
+    last_pass: Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl Signals {
@@ -264,6 +267,11 @@ impl Signals {
     /// Counts finished passes; `changed()` resolves after each.
     pub fn passes(&self) -> watch::Receiver<u64> {
         self.passes.clone()
+    }
+
+    /// When the last pass finished, in Unix seconds (0: none yet).
+    pub fn last_pass(&self) -> i64 {
+        self.last_pass.load(Ordering::Relaxed)
     }
 
     /// Asks the worker to stop after its current pass.
@@ -304,6 +312,7 @@ pub fn spawn(
         wake: Arc::new(Notify::new()),
         stop: Arc::new(AtomicBool::new(false)),
         passes,
+        last_pass: Arc::new(std::sync::atomic::AtomicI64::new(0)),
     };
     let inner = signals.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -327,6 +336,9 @@ pub fn spawn(
                         Ok(_) => {}
                         Err(e) => tracing::error!(error = %format!("{e:#}"), "mail pass failed"),
                     }
+                    inner
+                        .last_pass
+                        .store(chrono::Utc::now().timestamp(), Ordering::Relaxed);
                     passes_tx.send_modify(|n| *n += 1);
                     tokio::select! {
                         _ = tokio::time::sleep(every) => {}

@@ -14,6 +14,7 @@ pub mod device;
 pub mod errors;
 pub mod form;
 pub mod lang;
+pub mod metrics;
 pub mod page;
 pub mod paging;
 pub mod qr;

@@ -26,4 +26,6 @@ pub struct AppState {
     /// Absolute links from paths, for what leaves the site (feeds, PDFs,
     /// the JSON API).
     pub links: Links,
+    /// This instance's request counters, for `/metrics`.
+    pub metrics: Arc<crate::web::metrics::Metrics>,
 }

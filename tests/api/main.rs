@@ -20,6 +20,7 @@ mod genlaer;
 mod i18n;
 mod mail;
 mod mail_snapshots;
+mod metrics;
 mod platform;
 mod reminders;
 mod schema;

@@ -22,6 +22,7 @@ use super::{assets, errors};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::index))
         .route("/healthz", web::get().to(health::check))
+        .route("/metrics", web::get().to(crate::web::metrics::show))
         .route("/assets/{name}", web::get().to(assets::serve))
         .route("/sprog", web::post().to(language::switch))
         .configure(account::configure)
