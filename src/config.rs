@@ -33,6 +33,7 @@ const ENV_VARS: &[(&str, &str)] = &[
     ("MAIL_WORKER", "mail_worker"),
     ("MAIL_POLL_SECONDS", "mail_poll_seconds"),
     ("METRICS_TOKEN", "metrics_token"),
+    ("MAIL_DELIVERY", "mail_delivery"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -51,6 +52,17 @@ pub enum SmtpSecurity {
     Starttls,
     /// No encryption: only for a relay on the same host.
     None,
+}
+
+/// How emails leave the site, said out loud: production refuses to write
+/// them to files unless asked to (`Settings::validate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailDelivery {
+    /// Through `SMTP_HOST`.
+    Smtp,
+    /// As `.eml` files under `<data_dir>/mail/`; nobody receives them.
+    Files,
 }
 
 /// `Debug` shows no secret: the secret key, the SMTP password and the
@@ -92,6 +104,9 @@ pub struct Settings {
     /// A bearer token that opens `/metrics` to a scraper on another
     /// machine (without it, only local, unproxied clients are answered).
     pub metrics_token: Option<SecretString>,
+    /// Unset: SMTP when `smtp_host` is set, else files (refused in
+    /// production). Set, it must agree with `smtp_host`.
+    pub mail_delivery: Option<MailDelivery>,
 }
 
 impl Default for Settings {
@@ -116,6 +131,7 @@ impl Default for Settings {
             mail_worker: true,
             mail_poll_seconds: 10,
             metrics_token: None,
+            mail_delivery: None,
         }
     }
 }
@@ -132,6 +148,15 @@ pub enum SettingsError {
     SecretTooShort,
     #[error("BASE_URL must start with http:// or https://, got {0:?}")]
     BadBaseUrl(String),
+    #[error(
+        "no SMTP_HOST is set, so emails would only be written to files and nobody would receive \
+         them; set SMTP_HOST, or MAIL_DELIVERY=files if that is really what you want"
+    )]
+    NoMailInProduction,
+    #[error("MAIL_DELIVERY=smtp needs SMTP_HOST")]
+    SmtpWithoutHost,
+    #[error("MAIL_DELIVERY=files and SMTP_HOST are both set; choose one")]
+    FilesWithSmtpHost,
 }
 
 impl Settings {
@@ -139,6 +164,17 @@ impl Settings {
     /// environment. `env` is injected so tests need not touch the process
     /// environment.
     pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Settings, SettingsError> {
+        let settings = Settings::load_unchecked(file, env)?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// `load` without `validate`: for `brobyg check`, which reports every
+    /// problem rather than stopping at the first.
+    pub fn load_unchecked(
         file: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Settings, SettingsError> {
@@ -151,23 +187,50 @@ impl Settings {
                 builder = builder.set_override(*key, value)?;
             }
         }
-        let settings: Settings = builder.build()?.try_deserialize()?;
-        settings.validate()?;
-        Ok(settings)
+        Ok(builder.build()?.try_deserialize()?)
     }
 
+    /// The first of `problems`, if any: the site refuses to start with it.
     pub fn validate(&self) -> Result<(), SettingsError> {
-        let secret_key = self.secret_key.expose_secret();
-        if self.environment == Environment::Production && secret_key == DEVELOPMENT_SECRET_KEY {
-            return Err(SettingsError::DefaultSecretInProduction);
+        match self.problems().into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(()),
         }
-        if secret_key.len() < 32 {
-            return Err(SettingsError::SecretTooShort);
+    }
+
+    /// Everything that keeps these settings from running the site.
+    pub fn problems(&self) -> Vec<SettingsError> {
+        let mut problems = Vec::new();
+        let production = self.environment == Environment::Production;
+        let secret_key = self.secret_key.expose_secret();
+        if production && secret_key == DEVELOPMENT_SECRET_KEY {
+            problems.push(SettingsError::DefaultSecretInProduction);
+        } else if secret_key.len() < 32 {
+            problems.push(SettingsError::SecretTooShort);
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
-            return Err(SettingsError::BadBaseUrl(self.base_url.clone()));
+            problems.push(SettingsError::BadBaseUrl(self.base_url.clone()));
         }
-        Ok(())
+        match (self.mail_delivery, self.smtp_host().is_some()) {
+            (Some(MailDelivery::Smtp), false) => problems.push(SettingsError::SmtpWithoutHost),
+            (Some(MailDelivery::Files), true) => problems.push(SettingsError::FilesWithSmtpHost),
+            (None, false) if production => problems.push(SettingsError::NoMailInProduction),
+            _ => {}
+        }
+        problems
+    }
+
+    /// The mail server, if one is set (blank counts as unset).
+    pub fn smtp_host(&self) -> Option<&str> {
+        self.smtp_host
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// Emails are written to `.eml` files rather than sent.
+    pub fn mail_to_files(&self) -> bool {
+        self.smtp_host().is_none()
     }
 
     pub fn load_demo(&self) -> bool {
@@ -249,6 +312,7 @@ mod tests {
             env(&[
                 ("BROBYG_ENV", "production"),
                 ("SECRET_KEY", &"x".repeat(64)),
+                ("SMTP_HOST", "smtp.example.dk"),
             ]),
         )
         .expect("a real secret is accepted");
@@ -291,6 +355,66 @@ mod tests {
         let defaults = Settings::load(None, env(&[])).expect("valid");
         assert!(defaults.mail_worker, "the worker runs unless switched off");
         assert_eq!(defaults.smtp_host, None, "no SMTP: .eml files");
+    }
+
+    #[test]
+    fn production_without_smtp_needs_mail_delivery_files() {
+        let secret = "x".repeat(64);
+        let production = [("BROBYG_ENV", "production"), ("SECRET_KEY", &secret)];
+        let err = Settings::load(None, env(&production)).expect_err("refused");
+        assert!(matches!(err, SettingsError::NoMailInProduction), "{err}");
+        assert!(err.to_string().contains("MAIL_DELIVERY=files"), "{err}");
+        let files = Settings::load(
+            None,
+            env(&[production[0], production[1], ("MAIL_DELIVERY", "files")]),
+        )
+        .expect("files, asked for explicitly, are accepted");
+        assert_eq!(files.mail_delivery, Some(MailDelivery::Files));
+        assert!(files.mail_to_files());
+        // Development writes files without being asked.
+        let development = Settings::load(None, env(&[])).expect("valid");
+        assert!(development.mail_to_files());
+    }
+
+    #[test]
+    fn mail_delivery_must_agree_with_smtp_host() {
+        assert!(matches!(
+            Settings::load(None, env(&[("MAIL_DELIVERY", "smtp")])).expect_err("refused"),
+            SettingsError::SmtpWithoutHost
+        ));
+        assert!(matches!(
+            Settings::load(
+                None,
+                env(&[("MAIL_DELIVERY", "files"), ("SMTP_HOST", "smtp.example.dk")])
+            )
+            .expect_err("refused"),
+            SettingsError::FilesWithSmtpHost
+        ));
+        let smtp = Settings::load(
+            None,
+            env(&[("MAIL_DELIVERY", "smtp"), ("SMTP_HOST", "smtp.example.dk")]),
+        )
+        .expect("valid");
+        assert!(!smtp.mail_to_files());
+        assert!(Settings::load(None, env(&[("MAIL_DELIVERY", "pigeon")])).is_err());
+    }
+
+    #[test]
+    fn problems_lists_every_problem() {
+        let settings = Settings {
+            environment: Environment::Production,
+            base_url: "brobyg.dk".into(),
+            ..Settings::default()
+        };
+        let problems = settings.problems();
+        assert!(matches!(
+            problems.as_slice(),
+            [
+                SettingsError::DefaultSecretInProduction,
+                SettingsError::BadBaseUrl(_),
+                SettingsError::NoMailInProduction
+            ]
+        ));
     }
 
     #[test]

@@ -33,15 +33,48 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Administrators: create one, or list them.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Check the settings, the database and the mail server without
+    /// starting the site; exit code 1 on any problem.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a verified administrator. Asks for the password at the
+    /// terminal, reads it from stdin, or prints a one-time link.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long, conflicts_with = "link")]
+        password_stdin: bool,
+        /// Print a set-password link (valid 24 hours) instead of asking.
+        #[arg(long)]
+        link: bool,
+    },
+    /// List the administrators and whether two-factor login is on.
+    List,
 }
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     brobyg::telemetry::init();
     let cli = Cli::parse();
-    let mut settings = Settings::load(Some(&cli.config), |k| std::env::var(k).ok())?;
-    if let Some(Command::Generate { scale, seed }) = cli.command {
-        return generate(&settings, scale, seed);
+    let env = |k: &str| std::env::var(k).ok();
+    if let Some(Command::Check) = cli.command {
+        let settings = Settings::load_unchecked(Some(&cli.config), env)?;
+        return brobyg::cli::check::run(&settings, &mut std::io::stdout());
+    }
+    let mut settings = Settings::load(Some(&cli.config), env)?;
+    match cli.command {
+        Some(Command::Generate { scale, seed }) => return generate(&settings, scale, seed),
+        Some(Command::Admin(command)) => return admin(&settings, command),
+        _ => {}
     }
     if cli.no_demo {
         settings.demo = Some(false);
@@ -72,4 +105,27 @@ fn generate(settings: &Settings, scale: brobyg::generate::Scale, seed: u64) -> a
     let summary = brobyg::generate::run(&db, scale, seed)?;
     println!("{summary}");
     Ok(())
+}
+
+fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
+    use brobyg::cli::admin::{self, PasswordChoice};
+    let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
+    let out = &mut std::io::stdout();
+    match command {
+        AdminCommand::Create {
+            email,
+            name,
+            password_stdin,
+            link,
+        } => {
+            let choice = match link {
+                true => PasswordChoice::Link,
+                false => {
+                    PasswordChoice::Given(admin::password_from_stdin_or_terminal(password_stdin)?)
+                }
+            };
+            admin::create(&db, settings, &email, &name, choice, out)
+        }
+        AdminCommand::List => admin::list(&db, out),
+    }
 }

@@ -32,6 +32,7 @@ pub struct Application {
 
 impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        settings.validate().context("the settings are not usable")?;
         let db = Db::open(
             settings.database_url().expose_secret(),
             settings.database_pool_size,

@@ -194,6 +194,7 @@ fn new_link(
         tokens::Purpose::ResetPassword => "/konto/nulstil/",
         tokens::Purpose::Invitation => "/konto/invitation/",
         tokens::Purpose::Welcome => "/konto/velkommen/",
+        tokens::Purpose::AdminSetup => "/konto/administrator/",
     };
     Ok(format!("{path}{raw}"))
 }
@@ -391,4 +392,54 @@ pub async fn account(
 ) -> Result<Option<crate::db::users::Account>, super::Error> {
     app.read(move |c| Ok(users::load_account(c, user_id)?))
         .await
+}
+
+/// What making an administrator on the command line came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdministratorMade {
+    /// The address already has an account: nothing was changed.
+    Taken,
+    /// The account, verified and active, with the administrator role, and
+    /// the path of its one-time set-password link when no password was
+    /// given.
+    Made { id: i64, link: Option<String> },
+}
+
+/// Makes an administrator (`brobyg admin create`), in the caller's
+/// transaction, with its audit row. `password_hash` `None`: the account
+/// gets a one-time link (`Purpose::AdminSetup`, a day) to choose one.
+pub fn create_administrator(
+    conn: &mut DbConnection,
+    by: &super::audit::Actor,
+    email: &crate::domain::EmailAddress,
+    name: &str,
+    password_hash: Option<&str>,
+) -> Result<AdministratorMade, super::Error> {
+    let made = users::create_unless_taken(
+        conn,
+        &NewUser {
+            email: email.as_str(),
+            name,
+            phone: None,
+            password_hash,
+            verified: true,
+            language: Lang::Da,
+        },
+    )?;
+    let Some(id) = made else {
+        return Ok(AdministratorMade::Taken);
+    };
+    users::add_first_role(conn, id, Role::Admin)?;
+    let link = match password_hash {
+        Some(_) => None,
+        None => Some(new_link(conn, id, tokens::Purpose::AdminSetup)?),
+    };
+    super::audit::record(
+        conn,
+        by,
+        crate::domain::audit::Action::AdministratorCreated,
+        &super::audit::Object::user(id),
+        None,
+    )?;
+    Ok(AdministratorMade::Made { id, link })
 }

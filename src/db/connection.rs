@@ -158,6 +158,64 @@ pub fn connect_and_migrate(backend: &Backend) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The migrations the database has not had yet, by name, found without
+/// running them or changing anything: for `brobyg check`. An SQLite file
+/// that does not exist is reported, not created; a PostgreSQL server gets
+/// ten seconds to answer.
+pub fn pending_migrations(backend: &Backend) -> anyhow::Result<Vec<String>> {
+    let checked = match backend {
+        Backend::Sqlite(path) => {
+            if !Path::new(path).exists() {
+                anyhow::bail!(
+                    "the SQLite file {path} does not exist (the site makes it at its first start)"
+                );
+            }
+            backend.clone()
+        }
+        Backend::Postgres(url) if !url.contains("connect_timeout") => {
+            let joiner = if url.contains('?') { '&' } else { '?' };
+            Backend::Postgres(format!("{url}{joiner}connect_timeout=10"))
+        }
+        Backend::Postgres(_) => backend.clone(),
+    };
+    let mut conn = checked
+        .establish()
+        .with_context(|| format!("could not connect to {}", backend.describe()))?;
+    // diesel makes its bookkeeping table when it looks for pending
+    // migrations: done in a transaction that is rolled back, the check
+    // leaves the database as it found it.
+    struct Found(Result<Vec<String>, String>);
+    impl From<diesel::result::Error> for Found {
+        fn from(e: diesel::result::Error) -> Self {
+            Found(Err(e.to_string()))
+        }
+    }
+    fn names<DB: diesel::backend::Backend>(
+        pending: diesel::migration::Result<Vec<Box<dyn diesel::migration::Migration<DB>>>>,
+    ) -> Found {
+        Found(
+            pending
+                .map(|list| list.iter().map(|m| m.name().to_string()).collect())
+                .map_err(|e| e.to_string()),
+        )
+    }
+    let result: Result<(), Found> = match &mut conn {
+        DbConnection::Sqlite(c) => {
+            c.transaction(|c| Err(names(c.pending_migrations(SQLITE_MIGRATIONS))))
+        }
+        DbConnection::Pg(c) => {
+            c.transaction(|c| Err(names(c.pending_migrations(POSTGRES_MIGRATIONS))))
+        }
+    };
+    match result {
+        Err(Found(Ok(pending))) => Ok(pending),
+        Err(Found(Err(e))) => Err(anyhow::anyhow!(
+            "could not read the applied migrations: {e}"
+        )),
+        Ok(()) => Ok(Vec::new()),
+    }
+}
+
 /// Within a transaction: waits for any other instance that is setting up the
 /// same PostgreSQL database (migrating, loading the demo) and keeps them
 /// waiting until this transaction ends. On SQLite one instance owns the

@@ -43,6 +43,7 @@ use diesel::sql_types::BigInt;
 
 pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
+    pending_migrations,
 };
 
 pub type Pool = r2d2::Pool<ConnectionManager>;

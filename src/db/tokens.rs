@@ -17,6 +17,9 @@ pub enum Purpose {
     /// An account made for someone who enrolled without one: choose a
     /// password.
     Welcome,
+    /// An administrator made on the command line (`brobyg admin create
+    /// --link`): choose a password.
+    AdminSetup,
 }
 
 impl Code for Purpose {
@@ -25,6 +28,7 @@ impl Code for Purpose {
         Purpose::ResetPassword,
         Purpose::Invitation,
         Purpose::Welcome,
+        Purpose::AdminSetup,
     ];
 
     fn as_str(self) -> &'static str {
@@ -33,17 +37,21 @@ impl Code for Purpose {
             Purpose::ResetPassword => "reset_password",
             Purpose::Invitation => "invitation",
             Purpose::Welcome => "welcome",
+            Purpose::AdminSetup => "admin_setup",
         }
     }
 }
 
 impl Purpose {
     /// Reset links are short-lived because they grant access; invitations
-    /// wait for people who read their email once a week.
+    /// wait for people who read their email once a week. An administrator's
+    /// first link grants the most and is handed over by the operator, who
+    /// is at hand: a day.
     pub fn lifetime(self) -> Duration {
         match self {
             Purpose::VerifyEmail => Duration::days(2),
             Purpose::ResetPassword => Duration::hours(1),
+            Purpose::AdminSetup => Duration::hours(24),
             Purpose::Invitation | Purpose::Welcome => Duration::days(14),
         }
     }

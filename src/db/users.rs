@@ -349,3 +349,51 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
+
+/// An administrator as `brobyg admin list` shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Administrator {
+    pub name: String,
+    pub email: String,
+    pub created_at: NaiveDateTime,
+    pub deactivated: bool,
+    /// A confirmed second factor (`second_factors` holds only confirmed ones).
+    pub two_factor: bool,
+}
+
+/// Every account with the administrator role, oldest first.
+pub fn administrators(conn: &mut DbConnection) -> QueryResult<Vec<Administrator>> {
+    use super::schema::second_factors;
+    type Row = (
+        String,
+        String,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = users::table
+        .inner_join(user_roles::table)
+        .left_join(second_factors::table)
+        .filter(user_roles::role.eq(Role::Admin))
+        .order((users::created_at, users::id))
+        .select((
+            users::name,
+            users::email,
+            users::created_at,
+            users::deactivated_at,
+            second_factors::user_id.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(name, email, created_at, deactivated_at, factor)| Administrator {
+                name,
+                email,
+                created_at,
+                deactivated: deactivated_at.is_some(),
+                two_factor: factor.is_some(),
+            },
+        )
+        .collect())
+}

@@ -22,6 +22,8 @@ pub enum Action {
     CoordinatorInvited,
     AccountDeactivated,
     AccountReactivated,
+    /// An administrator made on the command line (`brobyg admin create`).
+    AdministratorCreated,
     /// A second factor removed by staff (called by the two-factor work).
     TwoFactorReset,
     /// A person's data erased on request.
@@ -73,6 +75,7 @@ impl Code for Action {
         Action::CoordinatorInvited,
         Action::AccountDeactivated,
         Action::AccountReactivated,
+        Action::AdministratorCreated,
         Action::TwoFactorReset,
         Action::Erasure,
         Action::RegionCreated,
@@ -117,6 +120,7 @@ impl Code for Action {
             Action::CoordinatorInvited => "coordinator_invited",
             Action::AccountDeactivated => "account_deactivated",
             Action::AccountReactivated => "account_reactivated",
+            Action::AdministratorCreated => "administrator_created",
             Action::TwoFactorReset => "two_factor_reset",
             Action::Erasure => "erasure",
             Action::RegionCreated => "region_created",

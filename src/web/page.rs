@@ -31,6 +31,9 @@ pub struct Page {
     /// Staff without a second factor in development: the layout says that
     /// production will ask for one.
     second_factor_banner: bool,
+    /// An administrator on an admin page while emails are written to files
+    /// (no `SMTP_HOST`): nobody receives them.
+    mail_files_banner: bool,
 }
 
 impl FromRequest for Page {
@@ -71,12 +74,16 @@ impl Page {
             }
             _ => false,
         };
+        let mail_files_banner = state.settings.mail_to_files()
+            && account.as_deref().is_some_and(Account::is_admin)
+            && (req.path() == "/admin" || req.path().starts_with("/admin/"));
         Ok(Page {
             req,
             lang,
             account,
             state,
             second_factor_banner,
+            mail_files_banner,
         })
     }
 
@@ -95,6 +102,7 @@ impl Page {
         ctx.insert("flashes", &session::take_flashes(&session));
         ctx.insert("asset_version", &self.state.templates.asset_version);
         ctx.insert("second_factor_banner", &self.second_factor_banner);
+        ctx.insert("mail_files_banner", &self.mail_files_banner);
         let uri = self.req.uri();
         ctx.insert("path", uri.path());
         ctx.insert(

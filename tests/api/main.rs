@@ -12,6 +12,7 @@ mod audit;
 mod authorization;
 mod browser;
 mod calendar;
+mod cli;
 mod demo;
 mod engine;
 mod evenings;

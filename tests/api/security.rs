@@ -2,7 +2,7 @@
 //! throttle that falls on the guesser only, two-factor login, and proving
 //! who one is again before a sensitive action.
 
-mod second_factor;
+pub(crate) mod second_factor;
 mod sessions;
 mod step_up;
 mod throttle;

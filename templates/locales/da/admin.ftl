@@ -63,3 +63,5 @@ user-second-factor-off = Brugeren har ikke slået totrinslogin til.
 user-second-factor-reset = Nulstil totrinslogin
 flash-second-factor-reset = Totrinslogin er nulstillet, og brugeren er logget ud overalt.
 flash-second-factor-none = Brugeren havde ikke totrinslogin.
+mail-files-banner = E-mails bliver ikke sendt: der er ingen mailserver (SMTP_HOST), så de gemmes som filer på serveren, og ingen modtager dem.
+mail-files-banner-link = Se filerne

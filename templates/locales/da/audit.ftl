@@ -32,6 +32,7 @@ audit-action-branches_assigned = Afdelinger tildelt
 audit-action-coordinator_invited = Koordinator inviteret
 audit-action-account_deactivated = Konto deaktiveret
 audit-action-account_reactivated = Konto genaktiveret
+audit-action-administrator_created = Administrator oprettet
 audit-action-two_factor_reset = Totrinsbekræftelse nulstillet
 audit-action-erasure = Persondata slettet
 audit-action-region_created = Region oprettet

@@ -63,3 +63,5 @@ user-second-factor-off = This user has not turned on two-factor login.
 user-second-factor-reset = Reset two-factor login
 flash-second-factor-reset = Two-factor login is reset, and the user is logged out everywhere.
 flash-second-factor-none = The user had no two-factor login.
+mail-files-banner = Emails are not being sent: no mail server (SMTP_HOST) is set, so they are saved as files on the server and nobody receives them.
+mail-files-banner-link = See the files

@@ -32,6 +32,7 @@ audit-action-branches_assigned = Branches assigned
 audit-action-coordinator_invited = Coordinator invited
 audit-action-account_deactivated = Account deactivated
 audit-action-account_reactivated = Account reactivated
+audit-action-administrator_created = Administrator created
 audit-action-two_factor_reset = Two-factor authentication reset
 audit-action-erasure = Personal data erased
 audit-action-region_created = Region created

@@ -1,4 +1,4 @@
-use brobyg::config::Environment;
+use brobyg::config::{Environment, MailDelivery};
 use brobyg::domain::Role;
 use brobyg::domain::second_factor::code_at;
 use reqwest::StatusCode;
@@ -187,6 +187,7 @@ async fn a_reset_link_from_the_inbox_does_not_skip_the_second_factor() {
 async fn in_production_staff_must_set_up_a_second_factor_before_staff_pages() {
     let app = spawn_app_with(|s| {
         s.environment = Environment::Production;
+        s.mail_delivery = Some(MailDelivery::Files);
         s.secret_key = "a-test-secret-that-is-not-the-development-default-0123456789abcdef".into();
     })
     .await;
@@ -239,6 +240,7 @@ async fn in_development_staff_log_in_with_the_password_and_see_a_banner() {
 async fn staff_cannot_turn_off_a_required_second_factor_but_others_can() {
     let app = spawn_app_with(|s| {
         s.environment = Environment::Production;
+        s.mail_delivery = Some(MailDelivery::Files);
         s.secret_key = "a-test-secret-that-is-not-the-development-default-0123456789abcdef".into();
     })
     .await;

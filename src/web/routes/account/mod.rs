@@ -43,6 +43,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(password::invitation_submit)),
     )
     .service(
+        web::resource("/konto/administrator/{token}")
+            .route(web::get().to(password::admin_setup_form))
+            .route(web::post().to(password::admin_setup_submit)),
+    )
+    .service(
         web::resource("/konto/velkommen/{token}")
             .route(web::get().to(password::welcome_form))
             .route(web::post().to(password::welcome_submit)),

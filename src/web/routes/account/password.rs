@@ -62,6 +62,8 @@ enum LinkKind {
     Invitation,
     /// An account made when someone enrolled or booked without one.
     Welcome,
+    /// An administrator made on the command line with `--link`.
+    AdminSetup,
 }
 
 impl LinkKind {
@@ -70,6 +72,7 @@ impl LinkKind {
             LinkKind::Reset => tokens::Purpose::ResetPassword,
             LinkKind::Invitation => tokens::Purpose::Invitation,
             LinkKind::Welcome => tokens::Purpose::Welcome,
+            LinkKind::AdminSetup => tokens::Purpose::AdminSetup,
         }
     }
 
@@ -77,7 +80,10 @@ impl LinkKind {
         let mut ctx = Context::new();
         ctx.insert(
             "invitation",
-            &matches!(self, LinkKind::Invitation | LinkKind::Welcome),
+            &matches!(
+                self,
+                LinkKind::Invitation | LinkKind::Welcome | LinkKind::AdminSetup
+            ),
         );
         if matches!(self, LinkKind::Welcome) {
             ctx.insert("lead", "welcome-lead");
@@ -177,6 +183,22 @@ pub async fn invitation_submit(
     Form(form): Form<NewPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     link_submit(page, session, path.into_inner(), LinkKind::Invitation, form).await
+}
+
+pub async fn admin_setup_form(
+    page: Page,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    link_form(page, path.into_inner(), LinkKind::AdminSetup).await
+}
+
+pub async fn admin_setup_submit(
+    page: Page,
+    session: Session,
+    path: web::Path<String>,
+    Form(form): Form<NewPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    link_submit(page, session, path.into_inner(), LinkKind::AdminSetup, form).await
 }
 
 #[derive(Deserialize, Default)]

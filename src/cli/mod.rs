@@ -1,0 +1,10 @@
+//! The command line's own commands, apart from serving the site:
+//! `brobyg admin create|list` (`admin`) and `brobyg check` (`check`).
+//!
+//! Each command is a function over the settings (and the database where it
+//! needs one) that writes what it has to say to a writer, so that tests call
+//! it as `main.rs` does. A refusal is an `Err` whose message is meant for the
+//! operator; `main` turns it into exit code 1.
+
+pub mod admin;
+pub mod check;
