@@ -33,6 +33,12 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Write a consistent copy of the database (DATABASE_URL) to PATH while
+    /// the site runs: SQLite's `VACUUM INTO`, or `pg_dump` on PostgreSQL.
+    Backup { path: PathBuf },
+    /// Restore the backup at PATH onto an empty database (DATABASE_URL),
+    /// then migrate it forward. Stop the site first.
+    Restore { path: PathBuf },
 }
 
 #[actix_web::main]
@@ -40,8 +46,11 @@ async fn main() -> anyhow::Result<()> {
     brobyg::telemetry::init();
     let cli = Cli::parse();
     let mut settings = Settings::load(Some(&cli.config), |k| std::env::var(k).ok())?;
-    if let Some(Command::Generate { scale, seed }) = cli.command {
-        return generate(&settings, scale, seed);
+    match cli.command {
+        Some(Command::Generate { scale, seed }) => return generate(&settings, scale, seed),
+        Some(Command::Backup { path }) => return backup(&settings, &path),
+        Some(Command::Restore { path }) => return restore(&settings, &path),
+        None => {}
     }
     if cli.no_demo {
         settings.demo = Some(false);
@@ -71,5 +80,21 @@ fn generate(settings: &Settings, scale: brobyg::generate::Scale, seed: u64) -> a
     );
     let summary = brobyg::generate::run(&db, scale, seed)?;
     println!("{summary}");
+    Ok(())
+}
+
+fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let url = settings.database_url();
+    brobyg::cli::backup::backup(url.expose_secret(), path)
+        .with_context(|| format!("backing up to {}", path.display()))?;
+    println!("backed up to {}", path.display());
+    Ok(())
+}
+
+fn restore(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let url = settings.database_url();
+    brobyg::cli::backup::restore(url.expose_secret(), path)
+        .with_context(|| format!("restoring {}", path.display()))?;
+    println!("restored {}", path.display());
     Ok(())
 }
