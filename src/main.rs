@@ -39,6 +39,12 @@ enum Command {
     /// Check the settings, the database and the mail server without
     /// starting the site; exit code 1 on any problem.
     Check,
+    /// Write a consistent copy of the database (DATABASE_URL) to PATH while
+    /// the site runs: SQLite's `VACUUM INTO`, or `pg_dump` on PostgreSQL.
+    Backup { path: PathBuf },
+    /// Restore the backup at PATH onto an empty database (DATABASE_URL),
+    /// then migrate it forward. Stop the site first.
+    Restore { path: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -74,6 +80,8 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Generate { scale, seed }) => return generate(&settings, scale, seed),
         Some(Command::Admin(command)) => return admin(&settings, command),
+        Some(Command::Backup { path }) => return backup(&settings, &path),
+        Some(Command::Restore { path }) => return restore(&settings, &path),
         _ => {}
     }
     if cli.no_demo {
@@ -128,4 +136,20 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
         }
         AdminCommand::List => admin::list(&db, out),
     }
+}
+
+fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let url = settings.database_url();
+    brobyg::cli::backup::backup(url.expose_secret(), path)
+        .with_context(|| format!("backing up to {}", path.display()))?;
+    println!("backed up to {}", path.display());
+    Ok(())
+}
+
+fn restore(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let url = settings.database_url();
+    brobyg::cli::backup::restore(url.expose_secret(), path)
+        .with_context(|| format!("restoring {}", path.display()))?;
+    println!("restored {}", path.display());
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The command line's own commands, apart from serving the site:
-//! `brobyg admin create|list` (`admin`) and `brobyg check` (`check`).
+//! `brobyg admin create|list` (`admin`), `brobyg check` (`check`) and
+//! `brobyg backup|restore` (`backup`).
 //!
 //! Each command is a function over the settings (and the database where it
 //! needs one) that writes what it has to say to a writer, so that tests call
@@ -7,4 +8,5 @@
 //! operator; `main` turns it into exit code 1.
 
 pub mod admin;
+pub mod backup;
 pub mod check;

@@ -84,7 +84,7 @@ impl Backend {
         }
     }
 
-    fn establish(&self) -> Result<DbConnection, ConnectionError> {
+    pub(crate) fn establish(&self) -> Result<DbConnection, ConnectionError> {
         match self {
             Backend::Postgres(url) => PgConnection::establish(url).map(DbConnection::Pg),
             Backend::Sqlite(path) => {

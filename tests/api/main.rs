@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod audit;
 mod authorization;
+mod backup;
 mod browser;
 mod calendar;
 mod cli;
