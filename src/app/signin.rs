@@ -201,7 +201,7 @@ fn prove_code(c: &mut DbConnection, user_id: i64, code: &str) -> QueryResult<Pro
         return Ok(Proof::None);
     };
     let right = if second_factor::looks_like_recovery_code(code) {
-        let hash = token::digest(&second_factor::normalise_recovery_code(code));
+        let hash = super::two_factor::recovery_code_hash(code);
         second_factors::use_recovery_code(c, user_id, &hash)?
     } else {
         match second_factor::check(&factor.secret, code, unix_now()) {

@@ -5,6 +5,19 @@ use crate::auth::token;
 use crate::db::{login_sessions, second_factors};
 use crate::domain::second_factor;
 
+/// What the database keeps of a recovery code: the hash of its normal
+/// form, so that a code typed loosely (case, dash, spaces) still matches.
+pub fn recovery_code_hash(typed: &str) -> String {
+    token::digest(&second_factor::normalise_recovery_code(typed))
+}
+
+/// Ten new recovery codes, as shown once, and their hashes, as stored.
+fn fresh_recovery_codes() -> (Vec<String>, Vec<String>) {
+    let codes = second_factor::new_recovery_codes();
+    let hashes = codes.iter().map(|code| recovery_code_hash(code)).collect();
+    (codes, hashes)
+}
+
 /// What one's account page says about the second factor.
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct Status {
@@ -40,11 +53,7 @@ pub async fn confirm(
     let Some(step) = second_factor::check(secret, code, unix) else {
         return Ok(None);
     };
-    let codes = second_factor::new_recovery_codes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|code| token::digest(&second_factor::normalise_recovery_code(code)))
-        .collect();
+    let (codes, hashes) = fresh_recovery_codes();
     let secret = secret.to_string();
     app.write(move |c| {
         second_factors::confirm(c, user_id, &secret, step, &hashes)?;
@@ -63,17 +72,13 @@ pub async fn new_recovery_codes(
     app: &super::App,
     user_id: i64,
 ) -> Result<Option<Vec<String>>, super::Error> {
-    let codes = second_factor::new_recovery_codes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|code| token::digest(&second_factor::normalise_recovery_code(code)))
-        .collect();
+    let (codes, hashes) = fresh_recovery_codes();
     let replaced = app
         .write(move |c| {
-            let Some(factor) = second_factors::of_user(c, user_id)? else {
+            if second_factors::of_user(c, user_id)?.is_none() {
                 return Ok(false);
-            };
-            second_factors::confirm(c, user_id, &factor.secret, factor.last_step, &hashes)?;
+            }
+            second_factors::replace_recovery_codes(c, user_id, &hashes)?;
             Ok(true)
         })
         .await?;

@@ -51,6 +51,18 @@ pub fn confirm(
             second_factors::last_step.eq(step),
         ))
         .execute(conn)?;
+    replace_recovery_codes(conn, user_id, code_hashes)
+}
+
+/// Puts these recovery codes' hashes in place of the user's earlier ones,
+/// which stop working.
+pub fn replace_recovery_codes(
+    conn: &mut DbConnection,
+    user_id: i64,
+    code_hashes: &[String],
+) -> QueryResult<()> {
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
+        .execute(conn)?;
     // One by one: the multi-backend connection has no batch insert (ten
     // rows, once per set-up).
     for hash in code_hashes {

@@ -33,6 +33,19 @@ pub fn is_known(req: &HttpRequest, settings: &Settings, email: &str) -> bool {
         .is_some_and(|c| token::same(c.value(), &value(settings, email)))
 }
 
+/// The request's client for a login-like check of `email`: its address,
+/// browser, and whether it holds that account's device cookie.
+pub fn client_for(
+    req: &HttpRequest,
+    settings: &Settings,
+    email: &str,
+) -> crate::app::signin::Client {
+    crate::app::signin::Client {
+        known_device: is_known(req, settings, email),
+        ..super::auth::client(req, settings.trust_proxy)
+    }
+}
+
 /// The device cookie for an address, set after a successful login.
 pub fn cookie(settings: &Settings, email: &str) -> Cookie<'static> {
     Cookie::build(name(settings), value(settings, email))

@@ -46,10 +46,7 @@ pub async fn submit(
     Form(form): Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let settings = &page.state.settings;
-    let client = signin::Client {
-        known_device: device::is_known(&page.req, settings, &form.email),
-        ..client(&page.req, settings.trust_proxy)
-    };
+    let client = device::client_for(&page.req, settings, &form.email);
     let outcome = signin::log_in(&page.state.app, &form.email, &form.password, &client).await?;
     let (status, error) = match outcome {
         LogIn::SignedIn(started) => {

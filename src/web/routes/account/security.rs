@@ -11,7 +11,7 @@ use crate::app::signin::{self, Reproof};
 use crate::app::two_factor::{self, NotRemoved};
 use crate::domain::second_factor;
 use crate::error::AppError;
-use crate::web::auth::{client, safe_next};
+use crate::web::auth::safe_next;
 use crate::web::page::redirect;
 use crate::web::{Form, FreshSignedIn, Page, SignedIn, device, qr, session};
 
@@ -201,10 +201,7 @@ pub async fn reprove_submit(
     Form(form): Form<ReproveForm>,
 ) -> Result<HttpResponse, AppError> {
     let settings = &page.state.settings;
-    let client = signin::Client {
-        known_device: device::is_known(&page.req, settings, &user.user.email),
-        ..client(&page.req, settings.trust_proxy)
-    };
+    let client = device::client_for(&page.req, settings, &user.user.email);
     let outcome = signin::prove_again(
         &page.state.app,
         user.account(),
