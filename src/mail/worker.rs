@@ -135,16 +135,18 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
     let due_at = now.max(crate::db::now());
     for _ in 0..MAX_BATCHES {
         let rows = claim(mailer, due_at).await?;
-        let full = rows.len() as i64 == BATCH;
+        // A short batch does not mean the queue is empty: on SQLite another
+        // worker may have taken some of the same candidates a moment
+        // earlier. Only an empty claim ends the pass.
+        if rows.is_empty() {
+            break;
+        }
         for row in rows {
             match send_one(mailer, &row, now).await? {
                 Outcome::Sent => pass.sent += 1,
                 Outcome::Deferred => pass.deferred += 1,
                 Outcome::Failed => pass.failed += 1,
             }
-        }
-        if !full {
-            break;
         }
     }
     let span = Span::current();
