@@ -279,6 +279,52 @@ mod tests {
         move |k| map.get(k).cloned()
     }
 
+    /// The settings file of `examples/deploy/`, as `KEY=value` pairs.
+    fn deploy_env() -> Vec<(String, String)> {
+        include_str!("../examples/deploy/brobyg.env")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (k, v) = l.split_once('=').expect("KEY=value");
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_deployment_example_names_only_real_settings_and_wants_a_secret() {
+        let pairs = deploy_env();
+        for (key, _) in &pairs {
+            assert!(
+                ENV_VARS.iter().any(|(var, _)| var == key)
+                    || ["RUST_LOG", "LOG_FORMAT"].contains(&key.as_str()),
+                "examples/deploy/brobyg.env sets {key}, which the site does not read"
+            );
+        }
+        let as_shipped: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let settings = Settings::load_unchecked(None, env(&as_shipped)).expect("loads");
+        assert_eq!(settings.environment, Environment::Production);
+        assert!(settings.trust_proxy, "the instances sit behind the proxy");
+        assert!(
+            matches!(
+                settings.problems().as_slice(),
+                [SettingsError::DefaultSecretInProduction]
+            ),
+            "as shipped, only the missing secret stops it: {:?}",
+            settings.problems()
+        );
+
+        let secret = "k".repeat(64);
+        let mut filled = as_shipped.clone();
+        filled.retain(|(k, _)| *k != "SECRET_KEY");
+        filled.push(("SECRET_KEY", &secret));
+        Settings::load(None, env(&filled)).expect("with a secret it starts");
+    }
+
     #[test]
     fn defaults_give_a_local_sqlite_site_with_demo_content() {
         let s = Settings::load(None, env(&[])).expect("defaults are valid");

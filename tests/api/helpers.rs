@@ -140,17 +140,25 @@ impl TestApp {
     /// A browser on another device: its own user agent and, for an app
     /// that trusts the proxy header, its own client address.
     pub fn browser_at(&self, ip: &str, user_agent: &str) -> Browser {
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(
-            "x-forwarded-for",
-            reqwest::header::HeaderValue::from_str(ip).expect("header"),
-        );
+        self.browser_with_headers(&[("x-forwarded-for", ip)], user_agent)
+    }
+
+    /// A browser whose every request carries these headers (as a proxy
+    /// in front of the site, or a client forging them, would send them).
+    pub fn browser_with_headers(&self, headers: &[(&str, &str)], user_agent: &str) -> Browser {
+        let mut map = reqwest::header::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(
+                reqwest::header::HeaderName::from_bytes(name.as_bytes()).expect("header name"),
+                reqwest::header::HeaderValue::from_str(value).expect("header"),
+            );
+        }
         Browser {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
                 .user_agent(user_agent)
-                .default_headers(headers)
+                .default_headers(map)
                 .build()
                 .expect("client"),
             base: self.address.clone(),

@@ -159,3 +159,26 @@ async fn changing_the_password_ends_the_other_sessions_only() {
     let html = here.get_html("/konto").await;
     assert_eq!(texts(&html, "#sessioner tbody tr").len(), 1);
 }
+
+/// Behind a proxy the address comes from the `X-Forwarded-For` the proxy
+/// sets. A `Forwarded` header is passed through by the proxy untouched, so
+/// a client could name any address in it and spread its guesses over the
+/// throttle's addresses or write a false one into the audit log.
+#[tokio::test]
+async fn a_forwarded_header_from_the_client_is_not_believed() {
+    let app = spawn_app_with(|s| s.trust_proxy = true).await;
+    let user = app.create_user("forklædt@example.dk", &[Role::Professional], None);
+    let browser = app.browser_with_headers(
+        &[
+            ("forwarded", "for=198.51.100.66"),
+            ("x-forwarded-for", "10.3.3.3"),
+        ],
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    );
+    browser.login(&user.email, PASSWORD).await;
+    let html = browser.get_html("/konto").await;
+    assert_eq!(
+        texts(&html, "#sessioner tbody tr td:first-child"),
+        vec!["Firefox, Linux (10.3.3.3)"]
+    );
+}
