@@ -45,6 +45,26 @@ enum Command {
     /// Restore the backup at PATH onto an empty database (DATABASE_URL),
     /// then migrate it forward. Stop the site first.
     Restore { path: PathBuf },
+    /// Regions and branches: load them from a file.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// GenLær courses: load them from a folder.
+    #[command(subcommand)]
+    Courses(CoursesCommand),
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create or update the regions and branches of a TOML file (like
+    /// course-material/organisation.toml), matched by slug; never deletes.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum CoursesCommand {
+    /// Create or update the GenLær courses of the Markdown files in DIR
+    /// (like course-material/genlaer/), matched by slug; never deletes.
+    Import { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -82,6 +102,14 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Admin(command)) => return admin(&settings, command),
         Some(Command::Backup { path }) => return backup(&settings, &path),
         Some(Command::Restore { path }) => return restore(&settings, &path),
+        Some(Command::Org(OrgCommand::Import { file })) => {
+            let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
+            return brobyg::cli::org::import(&db, &file, &mut std::io::stdout());
+        }
+        Some(Command::Courses(CoursesCommand::Import { dir })) => {
+            let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
+            return brobyg::cli::courses::import(&db, &dir, &mut std::io::stdout());
+        }
         _ => {}
     }
     if cli.no_demo {

@@ -2,6 +2,7 @@
 //! TOML front matter, embedded in the binary. Also turns Markdown typed by
 //! coordinators into safe HTML.
 
+pub mod courses;
 pub mod preparation;
 
 use rust_embed::RustEmbed;

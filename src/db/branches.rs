@@ -173,3 +173,19 @@ pub fn update(conn: &mut DbConnection, id: i64, f: &BranchFields<'_>) -> QueryRe
     }
     Ok(())
 }
+
+pub fn region_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Region>> {
+    regions::table
+        .filter(regions::slug.eq(slug))
+        .select(Region::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Branch>> {
+    branches::table
+        .filter(branches::slug.eq(slug))
+        .select(Branch::as_select())
+        .first(conn)
+        .optional()
+}

@@ -8,18 +8,16 @@
 //! dropped at the end, so a fresh demo has no emails waiting to be sent.
 
 use crate::domain::Lang;
-use crate::domain::genlaer::Audience;
-use crate::domain::genlaer::CourseFormat;
 use crate::domain::genlaer::OrganisationKind;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use secrecy::SecretString;
-use serde::Deserialize;
 
+use crate::content::courses::{CourseMeta, check};
 use crate::content::load_folder;
 use crate::db::bookings::{self, NewBooking};
 use crate::db::certificates::{self, NewCertificate};
-use crate::db::courses::{self, CourseFields};
+use crate::db::courses;
 use crate::db::genlaer::{self, Link, Person};
 use crate::db::sessions::{self, MeetingTimes};
 use crate::db::{DbConnection, attendance, branches, users};
@@ -27,34 +25,6 @@ use crate::domain::Role;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::genlaer::{BookingStatus, certificate_code};
 use crate::domain::invoice::{Invoice, InvoiceKind};
-
-/// The front matter of a course file.
-#[derive(Debug, Deserialize)]
-pub struct CourseMeta {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub audience: Audience,
-    pub target_group: String,
-    pub hours: f64,
-    pub format: CourseFormat,
-    /// Kroner.
-    pub price: f64,
-    #[serde(default)]
-    pub vat_note: String,
-    /// A region's name; absent: national.
-    pub region: Option<String>,
-    #[serde(default)]
-    pub learning_goals: String,
-    #[serde(default)]
-    pub cancellation_terms: String,
-    #[serde(default = "published")]
-    pub published: bool,
-}
-
-fn published() -> bool {
-    true
-}
 
 fn err(e: impl std::fmt::Display) -> diesel::result::Error {
     diesel::result::Error::QueryBuilderError(e.to_string().into())
@@ -207,8 +177,13 @@ fn enrol(
     genlaer::save_details(conn, placed.enrolment_id, placed.reused, person, invoice)
 }
 
+fn course(conn: &mut DbConnection, slug: &str) -> QueryResult<i64> {
+    courses::by_slug(conn, slug)?
+        .map(|c| c.id)
+        .ok_or_else(|| err(format!("no course {slug}")))
+}
+
 pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<()> {
-    let regions = branches::regions(conn)?;
     let all_branches = branches::all(conn)?;
     let branch = |name: &str| {
         all_branches
@@ -217,51 +192,16 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
             .map(|b| b.branch.id)
             .ok_or_else(|| err(format!("no branch {name}")))
     };
-    let mut course_ids = std::collections::HashMap::new();
-    for doc in load_folder::<CourseMeta>("genlaer/").map_err(err)? {
-        let m = doc.meta;
-        let region_id = match &m.region {
-            Some(name) => Some(
-                regions
-                    .iter()
-                    .find(|r| &r.name == name)
-                    .map(|r| r.id)
-                    .ok_or_else(|| err(format!("{}: no region {name}", doc.path)))?,
-            ),
-            None => None,
-        };
-        let id = courses::create(
-            conn,
-            &CourseFields {
-                slug: m.slug.clone(),
-                title: m.title,
-                summary: m.summary,
-                description: doc.body,
-                audience: m.audience,
-                target_group: m.target_group,
-                learning_goals: m.learning_goals.trim().to_string(),
-                minutes: (m.hours * 60.0).round() as i32,
-                format: m.format,
-                price_ore: (m.price * 100.0).round() as i64,
-                vat_note: m.vat_note,
-                cancellation_terms: m.cancellation_terms,
-                late_free_if_refilled: true,
-                region_id,
-                published: m.published,
-            },
-        )?;
-        course_ids.insert(m.slug, id);
-    }
-    let course = |slug: &str| {
-        course_ids
-            .get(slug)
-            .copied()
-            .ok_or_else(|| err(format!("no course {slug}")))
-    };
-    let lgbt = course("lgbt-venlig-praksis-i-sundhedsvaesenet")?;
-    let visitators = course("social-ulighed-i-sundhed-for-visitatorer")?;
-    let literacy = course("sundhedskompetence-og-kommunikation")?;
-    let leaders = course("ledelse-der-mindsker-ulighed-i-sundhed")?;
+    // The catalogue goes in as `brobyg courses import` puts it in.
+    let files = load_folder::<CourseMeta>("genlaer/").map_err(err)?;
+    check(&files).map_err(err)?;
+    crate::app::import::courses(conn, &files)
+        .map_err(err)?
+        .map_err(err)?;
+    let lgbt = course(conn, "lgbt-venlig-praksis-i-sundhedsvaesenet")?;
+    let visitators = course(conn, "social-ulighed-i-sundhed-for-visitatorer")?;
+    let literacy = course(conn, "sundhedskompetence-og-kommunikation")?;
+    let leaders = course(conn, "ledelse-der-mindsker-ulighed-i-sundhed")?;
     let (aarhus, randers) = (branch("Aarhus")?, branch("Randers")?);
     let professional = users::find_by_email(conn, "fagperson@brobyg.test")?
         .ok_or_else(|| err("no demo professional"))?;

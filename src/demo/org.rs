@@ -1,51 +1,43 @@
-//! The organisation as of 2025-26 (DOMAIN.md): seven regions, their branches
-//! with the regional head office first, and the demo accounts.
+//! The organisation of `course-material/organisation.toml` (the file
+//! `brobyg org import` loads in production), with demo contact addresses,
+//! and the demo accounts.
 
 use crate::domain::Lang;
+use anyhow::Context as _;
 use diesel::QueryResult;
 
-use crate::db::branches::{self, BranchFields};
+use crate::db::branches;
 use crate::db::{DbConnection, users};
+use crate::domain::EmailAddress;
 use crate::domain::Role;
-use crate::domain::names::slugify;
+use crate::domain::organisation::{self, Organisation};
 
-/// Regions and their branches; the first branch of each is the regional
-/// head office. Holbæk, Roskilde and Mariagerfjord opened in 2026.
-pub(crate) const ORGANISATION: &[(&str, &[&str])] = &[
-    ("Hovedstaden", &["København", "Frederiksberg", "Brøndby"]),
-    (
-        "Sjælland",
-        &["Køge", "Slagelse", "Nykøbing Falster", "Holbæk", "Roskilde"],
-    ),
-    ("Syd", &["Odense", "Svendborg", "Fredericia"]),
-    ("Sydvest", &["Esbjerg"]),
-    ("Aarhus", &["Aarhus"]),
-    ("Midt", &["Randers", "Norddjurs", "Viborg"]),
-    ("Nord", &["Aalborg", "Hjørring", "Thisted", "Mariagerfjord"]),
-];
+/// The organisation file embedded with the course material.
+pub(crate) fn organisation() -> anyhow::Result<Organisation> {
+    let file = crate::content::MaterialFiles::get("organisation.toml")
+        .context("organisation.toml is missing from the course material")?;
+    organisation::parse(&String::from_utf8_lossy(&file.data))
+        .context("course-material/organisation.toml")
+}
 
-pub fn seed(conn: &mut DbConnection, password_hash: &str) -> QueryResult<()> {
-    let mut branch_ids = std::collections::HashMap::new();
-    for (region, names) in ORGANISATION {
-        let region_id = branches::create_region(conn, region, &slugify(region))?;
-        for (i, name) in names.iter().enumerate() {
-            let slug = slugify(name);
-            let email = format!("{slug}@brobyg.test");
-            let id = branches::create(
-                conn,
-                &BranchFields {
-                    region_id,
-                    name,
-                    slug: &slug,
-                    is_head_office: i == 0,
-                    email: &email,
-                    phone: "70 70 20 25",
-                    address: "",
-                },
-            )?;
-            branch_ids.insert(*name, id);
-        }
+pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> {
+    let mut org = organisation()?;
+    // Demo emails reply to the branches: they must not reach the real
+    // secretariat's inbox, so the demo keeps its own addresses.
+    for branch in org.regions.iter_mut().flat_map(|r| r.branches.iter_mut()) {
+        branch.email = EmailAddress::parse(&format!("{}@brobyg.test", branch.slug))
+            .map_err(|_| anyhow::anyhow!("demo address for {}", branch.slug))?;
     }
+    crate::app::import::organisation(conn, &org)?;
+    seed_people(conn, password_hash)?;
+    Ok(())
+}
+
+fn seed_people(conn: &mut DbConnection, password_hash: &str) -> QueryResult<()> {
+    let branch_ids: std::collections::HashMap<String, i64> = branches::all(conn)?
+        .into_iter()
+        .map(|b| (b.branch.name, b.branch.id))
+        .collect();
     let branch = |name: &str| {
         branch_ids
             .get(name)

@@ -20,6 +20,7 @@ pub mod invoice;
 pub mod language;
 pub mod money;
 pub mod names;
+pub mod organisation;
 pub mod paging;
 pub mod password;
 pub mod roles;

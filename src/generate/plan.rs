@@ -357,18 +357,20 @@ impl Plan {
 
 fn organisation(conn: &mut DbConnection) -> anyhow::Result<Vec<Branch>> {
     let mut out = Vec::new();
-    for (n, (region, names)) in crate::demo::org::ORGANISATION.iter().enumerate() {
-        let region_id = branches::create_region(conn, region, &slugify(region))?;
-        for (i, name) in names.iter().enumerate() {
-            let slug = slugify(name);
+    // The real organisation file, with made-up addresses and contacts.
+    let org = crate::demo::org::organisation()?;
+    for (n, region) in org.regions.iter().enumerate() {
+        let region_id = branches::create_region(conn, &region.name, &region.slug)?;
+        for (i, plan) in region.branches.iter().enumerate() {
+            let (name, slug) = (plan.name.as_str(), plan.slug.as_str());
             let address = format!("Social Sundhed {name}, Hovedgaden {}", 10 + n + i);
             let id = branches::create(
                 conn,
                 &branches::BranchFields {
                     region_id,
                     name,
-                    slug: &slug,
-                    is_head_office: i == 0,
+                    slug,
+                    is_head_office: plan.head_office,
                     email: &format!("{slug}@brobyg.test"),
                     phone: "70 70 20 25",
                     address: &address,

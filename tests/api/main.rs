@@ -23,6 +23,7 @@ mod i18n;
 mod mail;
 mod mail_snapshots;
 mod metrics;
+mod org_import;
 mod platform;
 mod reminders;
 mod schema;
