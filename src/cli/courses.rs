@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow, bail};
 
-use crate::app::import;
+use crate::app::reference_data;
 use crate::content::courses::{self, CourseMeta};
 use crate::content::{self, Document};
 use crate::db::Db;
@@ -23,7 +23,7 @@ pub fn import(db: &Db, dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     courses::check(&files).map_err(|why| anyhow!("{why}; nothing was imported"))?;
     let mut conn = db.conn()?;
-    let done = import::courses(&mut conn, &files)
+    let done = reference_data::courses(&mut conn, &files)
         .map_err(|e| anyhow!(e).context("writing to the database failed; nothing was imported"))?
         .map_err(|why| anyhow!("{why}; nothing was imported (intet er indlæst)"))?;
     writeln!(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
 
-use crate::app::import::{self, Counts, OrganisationImported};
+use crate::app::reference_data::{self, Counts, OrganisationImported};
 use crate::db::Db;
 use crate::domain::organisation;
 
@@ -24,7 +24,7 @@ pub fn import(db: &Db, path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         )
     })?;
     let mut conn = db.conn()?;
-    let done = import::organisation(&mut conn, &org)
+    let done = reference_data::organisation(&mut conn, &org)
         .map_err(|e| anyhow!(e).context("writing to the database failed; nothing was imported"))?;
     writeln!(out, "{}", summary(&done))?;
     Ok(())

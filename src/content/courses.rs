@@ -1,7 +1,7 @@
 //! GenLær course files (`course-material/genlaer/*.md`): TOML front matter
 //! with the course's facts, the description in Markdown below it. Read by
 //! the demo (embedded) and by `brobyg courses import DIR` (from disk); both
-//! go through `check` and then `app::import::courses`.
+//! go through `check` and then `app::reference_data::courses`.
 
 use serde::Deserialize;
 

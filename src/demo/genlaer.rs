@@ -195,7 +195,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
     // The catalogue goes in as `brobyg courses import` puts it in.
     let files = load_folder::<CourseMeta>("genlaer/").map_err(err)?;
     check(&files).map_err(err)?;
-    crate::app::import::courses(conn, &files)
+    crate::app::reference_data::courses(conn, &files)
         .map_err(err)?
         .map_err(err)?;
     let lgbt = course(conn, "lgbt-venlig-praksis-i-sundhedsvaesenet")?;

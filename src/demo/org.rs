@@ -28,7 +28,7 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
         branch.email = EmailAddress::parse(&format!("{}@brobyg.test", branch.slug))
             .map_err(|_| anyhow::anyhow!("demo address for {}", branch.slug))?;
     }
-    crate::app::import::organisation(conn, &org)?;
+    crate::app::reference_data::organisation(conn, &org)?;
     seed_people(conn, password_hash)?;
     Ok(())
 }
