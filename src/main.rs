@@ -45,6 +45,31 @@ enum Command {
     /// Restore the backup at PATH onto an empty database (DATABASE_URL),
     /// then migrate it forward. Stop the site first.
     Restore { path: PathBuf },
+    /// Import people from before Brobyg from a CSV file (as Excel writes
+    /// it); a dry run unless --apply (or confirmed at the terminal).
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Brobyggere: navn; email; telefon; afdeling; status; uddannet_dato;
+    /// gennemfoerte_moduler; tavshedserklaering_version;
+    /// tavshedserklaering_dato; sidste_supervision; studie; institution;
+    /// noter_til_koordinator.
+    Volunteers {
+        file: PathBuf,
+        /// Import; without it the command only shows what would happen.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Coordinators: navn; email; afdelinger (names or slugs, comma
+    /// separated).
+    Coordinators {
+        file: PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -82,6 +107,7 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Admin(command)) => return admin(&settings, command),
         Some(Command::Backup { path }) => return backup(&settings, &path),
         Some(Command::Restore { path }) => return restore(&settings, &path),
+        Some(Command::Import(command)) => return import(&settings, command),
         _ => {}
     }
     if cli.no_demo {
@@ -136,6 +162,22 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
         }
         AdminCommand::List => admin::list(&db, out),
     }
+}
+
+fn import(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
+    use brobyg::app::imports::Kind;
+    use std::io::IsTerminal as _;
+    let (kind, file, apply) = match command {
+        ImportCommand::Volunteers { file, apply } => (Kind::Volunteers, file, apply),
+        ImportCommand::Coordinators { file, apply } => (Kind::Coordinators, file, apply),
+    };
+    let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
+    let out = &mut std::io::stdout();
+    brobyg::cli::import::run(&db, kind, &file, apply, out)?;
+    if !apply && std::io::stdin().is_terminal() && brobyg::cli::import::confirm_at_terminal()? {
+        brobyg::cli::import::run(&db, kind, &file, true, out)?;
+    }
+    Ok(())
 }
 
 fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {

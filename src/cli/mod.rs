@@ -1,6 +1,7 @@
 //! The command line's own commands, apart from serving the site:
 //! `brobyg admin create|list` (`admin`), `brobyg check` (`check`) and
-//! `brobyg backup|restore` (`backup`).
+//! `brobyg backup|restore` (`backup`) and `brobyg import volunteers|coordinators`
+//! (`import`).
 //!
 //! Each command is a function over the settings (and the database where it
 //! needs one) that writes what it has to say to a writer, so that tests call
@@ -10,3 +11,4 @@
 pub mod admin;
 pub mod backup;
 pub mod check;
+pub mod import;
