@@ -483,7 +483,13 @@ fn write_volunteer(
             }
             Change::Supervision => {
                 if let Some(on) = row.last_supervision {
-                    crate::db::volunteers::set_last_supervision(conn, id, noon(on))?;
+                    let at = noon(on);
+                    crate::db::volunteers::set_last_supervision(conn, id, at)?;
+                    // Also beside the import, where attendance in Brobyg
+                    // does not overwrite it (`refresh_last_attended`).
+                    let details = (None, None, None);
+                    stored::save_details(conn, id, &details, by)?;
+                    stored::set_last_supervision_before_brobyg(conn, id, at)?;
                 }
             }
             Change::Details => {

@@ -222,3 +222,33 @@ pub fn imported_signatures(
         .filter_map(|(v, signed, at, by)| at.map(|at| (v, signed, at, by)))
         .collect())
 }
+
+/// The last supervision before Brobyg of those of these people who were
+/// imported with one, in one query.
+pub fn last_supervision_before_brobyg(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, NaiveDateTime>> {
+    let rows: Vec<(i64, Option<NaiveDateTime>)> = imports::table
+        .filter(imports::user_id.eq_any(user_ids))
+        .filter(imports::last_supervision_at.is_not_null())
+        .select((imports::user_id, imports::last_supervision_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(u, at)| at.map(|at| (u, at)))
+        .collect())
+}
+
+/// Records the last supervision before Brobyg (the person's import row
+/// exists: `save_details` runs first for a new person).
+pub fn set_last_supervision_before_brobyg(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(imports::table.find(user_id))
+        .set(imports::last_supervision_at.eq(Some(at)))
+        .execute(conn)?;
+    Ok(())
+}

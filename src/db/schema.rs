@@ -319,6 +319,7 @@ diesel::table! {
         study_programme -> Nullable<Text>,
         institution -> Nullable<Text>,
         coordinator_notes -> Nullable<Text>,
+        last_supervision_at -> Nullable<Timestamp>,
         imported_at -> Timestamp,
         imported_by -> Nullable<BigInt>,
         updated_at -> Timestamp,

@@ -10,7 +10,9 @@ use brobyg::domain::volunteer::VolunteerStatus;
 use diesel::prelude::*;
 use reqwest::StatusCode;
 
-use crate::helpers::{Browser, PASSWORD, TestApp, location, path_of, spawn_app, texts};
+use crate::helpers::{
+    Browser, PASSWORD, TestApp, input_value, location, path_of, spawn_app, texts,
+};
 use crate::volunteers::support::{checklist, date_in, is_clear, module_lines};
 
 const HEADER: &str = "navn;email;telefon;afdeling;status;uddannet_dato;gennemfoerte_moduler;tavshedserklaering_version;tavshedserklaering_dato;sidste_supervision;studie;institution;noter_til_koordinator";
@@ -96,6 +98,32 @@ async fn the_dry_run_shows_every_row_and_writes_nothing() {
     assert_eq!(app.user_count(), users, "nothing written");
     assert_eq!(app.audit_count(), audit);
     assert!(app.outbox().is_empty());
+
+    // The confirm button sends the same content back, as the page holds it.
+    let kept = input_value(&html, "content").expect("the content kept");
+    assert_eq!(
+        kept.replace("\r\n", "\n"),
+        excel(&[ANNA, BO]).replace("\r\n", "\n")
+    );
+    let response = admin
+        .post_form(
+            "/admin/import",
+            &[
+                ("kind", "volunteers"),
+                ("filename", ""),
+                ("content", &kept),
+                ("confirm", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(app.user_count(), users + 2);
+    // The page offers to read a chosen file into the field.
+    assert!(form.contains(r#"src="/assets/import.js"#));
+    assert_eq!(
+        admin.get("/assets/import.js").await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -512,4 +540,27 @@ async fn coordinators_are_imported_with_their_branches() {
         said.contains("0 oprettet, 0 opdateret, 1 uændret"),
         "{said}"
     );
+}
+
+#[tokio::test]
+async fn the_last_supervision_before_brobyg_outlives_attendance_in_brobyg() {
+    let (app, admin, _) = site().await;
+    confirm(&admin, &excel(&[ANNA])).await;
+    let anna = user_id(&app, "anna@example.dk");
+    let last = || {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::schema::volunteers::table
+            .find(anna)
+            .select(brobyg::db::schema::volunteers::last_supervision_at)
+            .first::<Option<chrono::NaiveDateTime>>(&mut *conn)
+            .expect("row")
+            .map(|at| brobyg::domain::time::local(at).date_naive())
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 10, 1);
+    assert_eq!(last(), day);
+    {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::supervision::refresh_last_attended(&mut conn, &[anna]).expect("refresh");
+    }
+    assert_eq!(last(), day, "no attendance in Brobyg does not erase it");
 }

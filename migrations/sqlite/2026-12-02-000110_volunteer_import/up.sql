@@ -15,13 +15,17 @@ CREATE TABLE prior_training (
 );
 
 -- What else the import file said about a person that has no place of its
--- own: study programme, institution and a note for the coordinator. One
--- row per imported person; its existence marks them as imported.
+-- own: study programme, institution, a note for the coordinator, and the
+-- day of the last supervision before Brobyg (kept here because
+-- `volunteers.last_supervision_at` is recomputed from attendance, which
+-- knows nothing before Brobyg). One row per imported person; its existence
+-- marks them as imported.
 CREATE TABLE volunteer_imports (
     user_id BIGINT PRIMARY KEY NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     study_programme TEXT,
     institution TEXT,
     coordinator_notes TEXT,
+    last_supervision_at TIMESTAMP,
     imported_at TIMESTAMP NOT NULL,
     imported_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     updated_at TIMESTAMP NOT NULL

@@ -8,6 +8,7 @@ import-columns-coordinators = Koordinatorer: navn; email; afdelinger (navne adsk
 import-kind = Hvem importeres?
 import-kind-volunteers = Brobyggere
 import-kind-coordinators = Koordinatorer
+import-file = Vælg CSV-filen (den læses ind i feltet nedenfor)
 import-filename = Filens navn
 import-content = Filens indhold
 import-content-hint = Åbn CSV-filen i en teksteditor, markér alt, kopiér og indsæt her – overskriftslinjen først.

@@ -8,6 +8,7 @@ import-columns-coordinators = Coordinators: navn; email; afdelinger (names separ
 import-kind = Who is imported?
 import-kind-volunteers = Brobyggere
 import-kind-coordinators = Coordinators
+import-file = Choose the CSV file (it is read into the field below)
 import-filename = File name
 import-content = The file's content
 import-content-hint = Open the CSV file in a text editor, select all, copy and paste here – the header line first.
