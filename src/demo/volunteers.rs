@@ -10,7 +10,7 @@
 //! børneattest Randers now requires, one (`freja.dahl@`) whose break ended yesterday and
 //! whom the mail worker makes active again, and one alumne. Three more
 //! (`birgitte.holm@`, active in Aalborg; `kasper.lund@`, in training in
-//! Odense with modules 1–6 taken; `else.mikkelsen@`, alumne) come from
+//! Aarhus with modules 1–6 taken; `else.mikkelsen@`, alumne) come from
 //! `examples/frivillige.csv`, imported by the administrator as people
 //! trained before Brobyg: their pages show the imported history. They have
 //! no password until someone sends them the welcome.

@@ -564,3 +564,65 @@ async fn the_last_supervision_before_brobyg_outlives_attendance_in_brobyg() {
     }
     assert_eq!(last(), day, "no attendance in Brobyg does not erase it");
 }
+
+#[tokio::test]
+async fn the_demo_coordinator_sees_a_brobygger_trained_before_brobyg() {
+    let app = crate::helpers::spawn_app_with(|s| s.demo = Some(true)).await;
+    let staff = app.browser();
+    staff
+        .login("koordinator@brobyg.test", brobyg::demo::PASSWORD)
+        .await;
+    let kasper = user_id(&app, "kasper.lund@brobyg.test");
+    let html = staff
+        .get_html(&format!("/koordinator/brobyggere/{kasper}"))
+        .await;
+    assert_eq!(checklist(&html), module_lines(&[7, 8, 9, 10]));
+    let prior = texts(&html, ".history-prior li");
+    assert!(
+        prior[0].starts_with("Modul 1, 2, 3, 4, 5, 6 gennemført før Brobyg")
+            && prior[0].contains("af Lone Damgaard"),
+        "{prior:?}"
+    );
+    assert!(
+        prior.iter().any(|p| p.contains("Mangler modul 7-10")),
+        "{prior:?}"
+    );
+}
+
+#[tokio::test]
+async fn coordinators_are_imported_on_the_page_too() {
+    let (app, admin, aarhus) = site().await;
+    let content = "navn,email,afdelinger\nMette Koordinator,mette@example.dk,Aarhus\nOle,ole@example.dk,Atlantis\n";
+    let fields = |confirm: bool| {
+        let mut f = vec![("kind", "coordinators"), ("content", content)];
+        if confirm {
+            f.push(("confirm", "1"));
+        }
+        f
+    };
+    let response = admin.post_form("/admin/import", &fields(false)).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(
+        texts(&html, ".import-problems li"),
+        vec!["Linje 3, kolonne afdelinger: Afdelingen findes ikke."]
+    );
+    let content = "navn,email,afdelinger\nMette Koordinator,mette@example.dk,Aarhus\n";
+    let response = admin
+        .post_form(
+            "/admin/import",
+            &[
+                ("kind", "coordinators"),
+                ("content", content),
+                ("confirm", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut conn = app.db.conn().expect("connection");
+    let id = user_id(&app, "mette@example.dk");
+    let account = brobyg::db::users::load_account(&mut conn, id)
+        .expect("query")
+        .expect("account");
+    assert_eq!(account.branches, vec![aarhus]);
+}
