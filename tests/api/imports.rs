@@ -175,6 +175,32 @@ async fn problems_are_named_by_line_and_column_and_nothing_is_written() {
     // An empty form is a field error, not a failure.
     let response = preview(&admin, "  ").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Garbage, control characters, a huge module range: answered, never a
+    // failure.
+    let garbage = excel(&["A\0na;a\0@example.dk;\u{1b};Aarhus;aktiv;;1-2000000000;x;;;;;"]);
+    for content in [garbage.as_str(), "\0", "\"navn;email\n\"unclosed"] {
+        let response = admin
+            .post_form(
+                "/admin/import",
+                &[
+                    ("kind", "volunteers"),
+                    ("filename", "a\0b.csv"),
+                    ("content", content),
+                    ("confirm", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{content:?}"
+        );
+    }
+    let response = admin
+        .post_form("/admin/import", &[("kind", "nogen"), ("content", "x")])
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(app.user_count(), users);
 }
 
 #[tokio::test]

@@ -201,11 +201,15 @@ impl<'a> Cells<'a> {
         let mut problems = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             if super::cpr::contains(cell) {
-                let name = header.get(i).map_or("?", String::as_str);
+                // Named as the other problems of a known column are.
+                let known = columns.iter().find(|(_, at)| **at == i).map(|(c, _)| *c);
+                let name = known.or(header.get(i).map(String::as_str)).unwrap_or("?");
                 problems.push(Problem::at(line, name, "error-no-cpr"));
             }
         }
-        if cells.len() > header.len() {
+        // Excel writes empty cells past the last column; only text there
+        // is a mistake.
+        if cells.iter().skip(header.len()).any(|c| !c.is_empty()) {
             problems.push(Problem::line(line, "import-error-extra-cells"));
         }
         Cells {
@@ -411,6 +415,19 @@ mod tests {
         assert_eq!(row.problems, vec![Problem::at(5, "noter", "error-no-cpr")]);
         assert_eq!(row.get("noter"), "");
         assert_eq!(row.get("navn"), "Anna");
+    }
+
+    #[test]
+    fn empty_cells_past_the_header_are_no_mistake() {
+        let header: Vec<String> = vec!["navn".into()];
+        let cols: HashMap<&'static str, usize> = [("navn", 0)].into();
+        let quiet: Vec<String> = vec!["Anna".into(), String::new()];
+        assert_eq!(Cells::new(2, &quiet, &cols, &header).problems, vec![]);
+        let extra: Vec<String> = vec!["Anna".into(), "x".into()];
+        assert_eq!(
+            Cells::new(3, &extra, &cols, &header).problems,
+            vec![Problem::line(3, "import-error-extra-cells")]
+        );
     }
 
     #[test]

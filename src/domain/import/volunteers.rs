@@ -66,7 +66,9 @@ pub fn modules(input: &str, curriculum: &Curriculum) -> Result<Vec<String>, Inva
                     a.trim().parse::<i32>().map_err(|_| bad)?,
                     b.trim().parse::<i32>().map_err(|_| bad)?,
                 );
-                if a > b {
+                // A range is short: the course has ten modules, and a
+                // typo like 1-1000000 must not fill memory.
+                if a > b || b - a > 100 {
                     return Err(bad);
                 }
                 orders.extend(a..=b);
@@ -364,6 +366,10 @@ mod tests {
         assert_eq!(modules("1,11", &c), Err(Invalid("import-error-modules")));
         assert_eq!(modules("a", &c), Err(Invalid("import-error-modules")));
         assert_eq!(modules("6-1", &c), Err(Invalid("import-error-modules")));
+        assert_eq!(
+            modules("1-2000000000", &c),
+            Err(Invalid("import-error-modules"))
+        );
     }
 
     #[test]

@@ -72,9 +72,17 @@ pub async fn submit(
     let bytes = form.content.clone().into_bytes();
     let app = &page.state.app;
     let preview = if form.confirm.is_some() {
-        let label = match form.filename.trim() {
+        // Only a label in the audit log: printable characters (PostgreSQL
+        // refuses a NUL), shortened.
+        let name: String = form
+            .filename
+            .chars()
+            .filter(|c| !c.is_control() && *c != crate::domain::validation::REPLACEMENT)
+            .take(100)
+            .collect();
+        let label = match name.trim() {
             "" => "/admin/import".to_string(),
-            name => name.chars().take(100).collect(),
+            name => name.to_string(),
         };
         match imports::apply(app, form.kind, bytes, by, label).await? {
             Ok(summary) => {
