@@ -51,6 +51,10 @@ enum Command {
     /// GenLær courses: load them from a folder.
     #[command(subcommand)]
     Courses(CoursesCommand),
+    /// Import people from before Brobyg from a CSV file (as Excel writes
+    /// it); a dry run unless --apply (or confirmed at the terminal).
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Subcommand)]
@@ -65,6 +69,27 @@ enum CoursesCommand {
     /// Create or update the GenLær courses of the Markdown files in DIR
     /// (like course-material/genlaer/), matched by slug; never deletes.
     Import { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Brobyggere: navn; email; telefon; afdeling; status; uddannet_dato;
+    /// gennemfoerte_moduler; tavshedserklaering_version;
+    /// tavshedserklaering_dato; sidste_supervision; studie; institution;
+    /// noter_til_koordinator.
+    Volunteers {
+        file: PathBuf,
+        /// Import; without it the command only shows what would happen.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Coordinators: navn; email; afdelinger (names or slugs, comma
+    /// separated).
+    Coordinators {
+        file: PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -110,6 +135,7 @@ async fn main() -> anyhow::Result<()> {
             let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
             return brobyg::cli::courses::import(&db, &dir, &mut std::io::stdout());
         }
+        Some(Command::Import(command)) => return import(&settings, command),
         _ => {}
     }
     if cli.no_demo {
@@ -164,6 +190,22 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
         }
         AdminCommand::List => admin::list(&db, out),
     }
+}
+
+fn import(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
+    use brobyg::app::imports::Kind;
+    use std::io::IsTerminal as _;
+    let (kind, file, apply) = match command {
+        ImportCommand::Volunteers { file, apply } => (Kind::Volunteers, file, apply),
+        ImportCommand::Coordinators { file, apply } => (Kind::Coordinators, file, apply),
+    };
+    let db = brobyg::db::Db::open(settings.database_url().expose_secret(), 1)?;
+    let out = &mut std::io::stdout();
+    brobyg::cli::import::run(&db, kind, &file, apply, out)?;
+    if !apply && std::io::stdin().is_terminal() && brobyg::cli::import::confirm_at_terminal()? {
+        brobyg::cli::import::run(&db, kind, &file, true, out)?;
+    }
+    Ok(())
 }
 
 fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {

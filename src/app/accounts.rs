@@ -181,6 +181,12 @@ pub fn verify_link(conn: &mut DbConnection, user_id: i64) -> QueryResult<String>
     new_link(conn, user_id, tokens::Purpose::VerifyEmail)
 }
 
+/// A fresh link for an imported person to choose a password (the
+/// welcome; its hash stored).
+pub fn welcome_link(conn: &mut DbConnection, user_id: i64) -> QueryResult<String> {
+    new_link(conn, user_id, tokens::Purpose::Welcome)
+}
+
 /// A fresh one-time link of this purpose for the user (its hash stored).
 fn new_link(
     conn: &mut DbConnection,

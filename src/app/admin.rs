@@ -30,9 +30,10 @@ pub async fn user(app: &App, id: i64) -> Result<UserPage, Error> {
     app.read(move |c| {
         let account = users::load_account(c, id)?.ok_or(Error::NotFound)?;
         Ok(UserPage {
-            account,
             all_branches: branches::all(c)?,
             second_factor: crate::db::second_factors::of_user(c, id)?.is_some(),
+            has_password: account.user.password_hash.is_some(),
+            account,
         })
     })
     .await
@@ -44,6 +45,9 @@ pub struct UserPage {
     pub account: Account,
     pub all_branches: Vec<BranchInRegion>,
     pub second_factor: bool,
+    /// Whether the account has a password (imported people have none
+    /// until they follow their welcome link).
+    pub has_password: bool,
 }
 
 /// What an administrator may not do to their own account.

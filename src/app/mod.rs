@@ -21,6 +21,7 @@ pub mod dashboard;
 pub mod engine;
 pub mod evenings;
 pub mod genlaer;
+pub mod imports;
 pub mod monitoring;
 pub mod reference_data;
 pub mod reminders;

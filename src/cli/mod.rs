@@ -1,7 +1,8 @@
 //! The command line's own commands, apart from serving the site:
 //! `brobyg admin create|list` (`admin`), `brobyg check` (`check`) and
-//! `brobyg backup|restore` (`backup`), `brobyg org import` (`org`) and
-//! `brobyg courses import` (`courses`).
+//! `brobyg backup|restore` (`backup`), `brobyg org import` (`org`),
+//! `brobyg courses import` (`courses`) and
+//! `brobyg import volunteers|coordinators` (`import`).
 //!
 //! Each command is a function over the settings (and the database where it
 //! needs one) that writes what it has to say to a writer, so that tests call
@@ -12,4 +13,5 @@ pub mod admin;
 pub mod backup;
 pub mod check;
 pub mod courses;
+pub mod import;
 pub mod org;

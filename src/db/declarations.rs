@@ -20,6 +20,10 @@ pub struct Signature {
     pub version: i32,
     pub typed_name: String,
     pub signed_at: NaiveDateTime,
+    /// Signed on paper before Brobyg and imported then (`signed_at` is the
+    /// paper's date), by `imported_by` (`None`: the command line).
+    pub imported_at: Option<NaiveDateTime>,
+    pub imported_by: Option<i64>,
 }
 
 /// The version everyone must have signed now.
@@ -68,6 +72,36 @@ pub fn sign(
                 sigs::version.eq(version),
                 sigs::typed_name.eq(typed_name),
                 sigs::signed_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Records a declaration signed on paper before Brobyg, dated `signed_at`
+/// and marked as imported; a version already signed keeps its signature.
+pub fn sign_imported(
+    conn: &mut DbConnection,
+    user_id: i64,
+    version: i32,
+    typed_name: &str,
+    signed_at: NaiveDateTime,
+    by: Option<i64>,
+) -> QueryResult<()> {
+    let exists: i64 = sigs::table
+        .filter(sigs::user_id.eq(user_id))
+        .filter(sigs::version.eq(version))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(sigs::table)
+            .values((
+                sigs::user_id.eq(user_id),
+                sigs::version.eq(version),
+                sigs::typed_name.eq(typed_name),
+                sigs::signed_at.eq(signed_at),
+                sigs::imported_at.eq(Some(now())),
+                sigs::imported_by.eq(by),
             ))
             .execute(conn)?;
     }

@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::volunteers;
-use super::{DbConnection, applications, cohorts, declarations, volunteer_settings};
+use super::{DbConnection, applications, cohorts, declarations, imports, volunteer_settings};
 use crate::domain::activation::{self, BranchRequirements, Grace, Requirement, VolunteerRecord};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::curriculum::{self, Curriculum, Progress};
@@ -79,6 +79,7 @@ pub fn gates(
     let grace = volunteer_settings::grace_of_many(conn, user_ids)?;
     let today = crate::domain::time::local(super::now()).date_naive();
     let (attended, taught) = cohorts::training_of(conn, user_ids)?;
+    let prior = imports::prior_modules_of_many(conn, user_ids)?;
     let none = HashMap::new();
     Ok(user_ids
         .iter()
@@ -86,8 +87,11 @@ pub fn gates(
             let (branch_id, status) = records.get(id)?;
             let status = *status;
             let branch = settings.get(branch_id).copied().unwrap_or_default();
-            let credited =
-                curriculum::credit(curriculum, &taught, attended.get(id).unwrap_or(&none));
+            let credited = curriculum::with_prior(
+                curriculum,
+                curriculum::credit(curriculum, &taught, attended.get(id).unwrap_or(&none)),
+                prior.get(id).map(Vec::as_slice).unwrap_or_default(),
+            );
             let signed_versions: Vec<i32> = signatures
                 .get(id)
                 .map(|s| s.iter().map(|s| s.version).collect())

@@ -23,6 +23,7 @@ pub mod enrolments;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;
+pub mod imports;
 pub mod login_sessions;
 pub mod login_throttle;
 mod mapping;

@@ -298,6 +298,31 @@ diesel::table! {
         version -> Integer,
         typed_name -> Text,
         signed_at -> Timestamp,
+        imported_at -> Nullable<Timestamp>,
+        imported_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    prior_training (user_id, module_id) {
+        user_id -> BigInt,
+        module_id -> Text,
+        completed_on -> Nullable<Date>,
+        imported_at -> Timestamp,
+        imported_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    volunteer_imports (user_id) {
+        user_id -> BigInt,
+        study_programme -> Nullable<Text>,
+        institution -> Nullable<Text>,
+        coordinator_notes -> Nullable<Text>,
+        last_supervision_at -> Nullable<Timestamp>,
+        imported_at -> Timestamp,
+        imported_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
     }
 }
 
@@ -570,6 +595,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     volunteer_status_changes,
     declaration_requirements,
     declaration_signatures,
+    prior_training,
+    volunteer_imports,
     branch_volunteer_settings,
     volunteer_checks,
     requirement_grace,

@@ -233,6 +233,25 @@ pub fn set_coordinator_branches(
     grant_role(conn, user_id, Role::Coordinator)
 }
 
+/// Sets the name and, when given, the phone number (an import's update).
+pub fn set_contact(
+    conn: &mut DbConnection,
+    user_id: i64,
+    name: &str,
+    phone: Option<&str>,
+) -> QueryResult<()> {
+    let at = now();
+    diesel::update(users::table.find(user_id))
+        .set((users::name.eq(name), users::updated_at.eq(at)))
+        .execute(conn)?;
+    if let Some(phone) = phone {
+        diesel::update(users::table.find(user_id))
+            .set(users::phone.eq(phone))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Sets a new password and ends every other session of the user (their
 /// cookies carry the old epoch). Proving control of the address by a
 /// reset link also verifies it.

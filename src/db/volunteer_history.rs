@@ -76,6 +76,35 @@ pub fn record_start(conn: &mut DbConnection, user_id: i64, by: Option<i64>) -> Q
     insert(conn, user_id, None, VolunteerStatus::Applicant, &note)
 }
 
+/// Records a status an import gives: the volunteer record made with it
+/// (`from` `None`) or set to it, and its history row by the importing
+/// administrator (`by` `None`: the command line). An import states what
+/// was true before Brobyg, so it does not follow the path's steps.
+pub fn record_import(
+    conn: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    from: Option<VolunteerStatus>,
+    to: VolunteerStatus,
+    note: &Note<'_>,
+) -> QueryResult<()> {
+    if from.is_none() {
+        super::volunteers::create(conn, user_id, branch_id, to)?;
+    } else {
+        diesel::update(volunteers::table.find(user_id))
+            .set((
+                volunteers::branch_id.eq(branch_id),
+                volunteers::status.eq(to),
+                volunteers::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    if from != Some(to) {
+        insert(conn, user_id, from, to, note)?;
+    }
+    Ok(())
+}
+
 /// Applies a change if the current status allows it. Returns the status
 /// it came from, or the status that refused it.
 pub fn change(

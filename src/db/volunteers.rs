@@ -39,6 +39,19 @@ pub fn create(
     Ok(())
 }
 
+/// Sets the time of the volunteer's last supervision (an import's date
+/// from before Brobyg; attendance in Brobyg sets it otherwise).
+pub fn set_last_supervision(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(volunteers::table.find(user_id))
+        .set(volunteers::last_supervision_at.eq(Some(at)))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Takes the volunteer's row for the caller's transaction before it reads:
 /// a row lock on PostgreSQL, the write lock on SQLite (a transaction that
 /// writes begins by writing). For work outside a request that several

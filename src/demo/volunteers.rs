@@ -8,7 +8,12 @@
 //! `sofie.kjaer@`), each with a held course and a signed declaration, one
 //! volunteer on a break, one in Randers (`jonas.kragh@`) in grace for the
 //! børneattest Randers now requires, one (`freja.dahl@`) whose break ended yesterday and
-//! whom the mail worker makes active again, and one alumne.
+//! whom the mail worker makes active again, and one alumne. Three more
+//! (`birgitte.holm@`, active in Aalborg; `kasper.lund@`, in training in
+//! Aarhus with modules 1–6 taken; `else.mikkelsen@`, alumne) come from
+//! `examples/frivillige.csv`, imported by the administrator as people
+//! trained before Brobyg: their pages show the imported history. They have
+//! no password until someone sends them the welcome.
 //! Everything goes through the same storage functions as the site, then the
 //! dates are moved back so the history reads naturally.
 
@@ -613,5 +618,25 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
             days_ago,
         )?;
     }
+    import_from_before(conn)?;
     Ok(())
+}
+
+/// The sample file of people trained before Brobyg, imported by the demo
+/// administrator as an administrator would on `/admin/import`.
+fn import_from_before(conn: &mut DbConnection) -> anyhow::Result<()> {
+    use crate::app::imports::{self, Kind};
+    let admin = users::find_by_email(conn, "admin@brobyg.test")?
+        .ok_or_else(|| anyhow!("demo administrator missing"))?;
+    let by = crate::app::audit::Actor::new(admin.id, "demo");
+    let file = include_bytes!("../../examples/frivillige.csv");
+    match imports::apply_in(conn, Kind::Volunteers, file, &by, "frivillige.csv")
+        .map_err(|e| anyhow!("{e}"))?
+    {
+        Ok(_) => Ok(()),
+        Err(preview) => Err(anyhow!(
+            "examples/frivillige.csv has problems: {:?}",
+            preview.problems
+        )),
+    }
 }

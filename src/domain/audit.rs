@@ -26,6 +26,11 @@ pub enum Action {
     AdministratorCreated,
     /// A second factor removed by staff (called by the two-factor work).
     TwoFactorReset,
+    /// Brobyggere or coordinators imported from a file (one row per import).
+    VolunteersImported,
+    CoordinatorsImported,
+    /// A welcome email with a set-password link sent to imported people.
+    WelcomeSent,
     /// A person's data erased on request.
     Erasure,
     // Organisation and requirements.
@@ -77,6 +82,9 @@ impl Code for Action {
         Action::AccountReactivated,
         Action::AdministratorCreated,
         Action::TwoFactorReset,
+        Action::VolunteersImported,
+        Action::CoordinatorsImported,
+        Action::WelcomeSent,
         Action::Erasure,
         Action::RegionCreated,
         Action::RegionUpdated,
@@ -122,6 +130,9 @@ impl Code for Action {
             Action::AccountReactivated => "account_reactivated",
             Action::AdministratorCreated => "administrator_created",
             Action::TwoFactorReset => "two_factor_reset",
+            Action::VolunteersImported => "volunteers_imported",
+            Action::CoordinatorsImported => "coordinators_imported",
+            Action::WelcomeSent => "welcome_sent",
             Action::Erasure => "erasure",
             Action::RegionCreated => "region_created",
             Action::RegionUpdated => "region_updated",

@@ -189,6 +189,22 @@ pub fn credit(
         .collect()
 }
 
+/// `credited` with the modules completed before Brobyg (imported), each
+/// credited in full: the course was taken, only not in a cohort Brobyg
+/// knows.
+pub fn with_prior(
+    curriculum: &Curriculum,
+    mut credited: BTreeMap<String, i32>,
+    prior: &[String],
+) -> BTreeMap<String, i32> {
+    for id in prior {
+        if let Some(module) = curriculum.module(id) {
+            credited.insert(id.clone(), module.minutes);
+        }
+    }
+    credited
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleProgress {
     pub module: Module,
@@ -427,5 +443,20 @@ pub(crate) mod tests {
             .map(|m| (m.module.id.as_str(), m.missing_minutes))
             .collect();
         assert_eq!(missing, vec![("b", 120), ("c", 90), ("d", 60)]);
+    }
+
+    #[test]
+    fn modules_taken_before_brobyg_count_in_full() {
+        let c = course();
+        let credited: BTreeMap<String, i32> = [("a".to_string(), 60), ("c".to_string(), 90)].into();
+        let prior = ["a".to_string(), "b".to_string(), "zz".to_string()];
+        let with = with_prior(&c, credited, &prior);
+        let expected: BTreeMap<String, i32> = [
+            ("a".to_string(), 120),
+            ("b".to_string(), 120),
+            ("c".to_string(), 90),
+        ]
+        .into();
+        assert_eq!(with, expected, "an unknown module id is ignored");
     }
 }

@@ -184,6 +184,11 @@ pub enum Message {
     AccountCreated {
         link: String,
     },
+    /// A brobygger or coordinator imported from before Brobyg, welcomed
+    /// when an administrator chooses to: a link to choose a password.
+    ImportWelcome {
+        link: String,
+    },
     /// An organisation's request for an in-house course arrived.
     BookingReceived {
         booking: BookingSummary,
@@ -378,6 +383,7 @@ impl Message {
             | Message::RequirementGrace { link, .. }
             | Message::AttendanceMissing { link, .. }
             | Message::AccountCreated { link }
+            | Message::ImportWelcome { link }
             | Message::SupervisionRequestReceived { link, .. }
             | Message::SupervisionDueSoon { link, .. }
             | Message::SupervisionOverdue { link, .. } => vec![link],
@@ -440,6 +446,7 @@ impl Message {
             Message::RequirementGrace { .. } => "requirement_grace",
             Message::Reminder { .. } => "reminder",
             Message::AccountCreated { .. } => "account_created",
+            Message::ImportWelcome { .. } => "import_welcome",
             Message::BookingReceived { .. } => "booking_received",
             Message::BookingAccepted { .. } => "booking_accepted",
             Message::BookingDeclined { .. } => "booking_declined",
@@ -624,6 +631,9 @@ pub fn samples() -> Vec<Message> {
             meeting_id: 1,
         },
         Message::AccountCreated {
+            link: "/konto/velkommen/x".into(),
+        },
+        Message::ImportWelcome {
             link: "/konto/velkommen/x".into(),
         },
         Message::BookingReceived {

@@ -16,6 +16,7 @@ pub mod enrolment;
 pub mod evening;
 pub mod events;
 pub mod genlaer;
+pub mod import;
 pub mod invoice;
 pub mod language;
 pub mod money;

@@ -20,6 +20,7 @@ mod evenings;
 mod generate;
 mod genlaer;
 mod i18n;
+mod imports;
 mod mail;
 mod mail_snapshots;
 mod metrics;

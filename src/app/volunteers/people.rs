@@ -111,6 +111,88 @@ pub struct CohortRow {
     pub makeup: Option<String>,
 }
 
+/// A declaration signed on paper before Brobyg, as imported.
+#[derive(Debug, Serialize)]
+pub struct ImportedSignatureView {
+    pub version: i32,
+    pub signed_at: NaiveDateTime,
+    pub imported_at: NaiveDateTime,
+    /// `None`: imported on the command line.
+    pub imported_by: Option<String>,
+}
+
+/// What the volunteer did before Brobyg, as an import recorded it:
+/// "gennemført før Brobyg, importeret … af …".
+#[derive(Debug, Serialize)]
+pub struct ImportedView {
+    /// Every mandatory module: the whole course.
+    pub whole_course: bool,
+    /// The course's date (at noon), when the file gave one.
+    pub completed_on: Option<NaiveDateTime>,
+    /// The modules' numbers, in order.
+    pub modules: Vec<i32>,
+    pub training_imported_at: Option<NaiveDateTime>,
+    pub training_imported_by: Option<String>,
+    pub declarations: Vec<ImportedSignatureView>,
+    pub study_programme: Option<String>,
+    pub institution: Option<String>,
+    /// For the coordinator's view only.
+    pub coordinator_notes: Option<String>,
+    pub imported_at: Option<NaiveDateTime>,
+    pub imported_by: Option<String>,
+}
+
+fn imported_view(
+    c: &mut DbConnection,
+    curriculum: &Curriculum,
+    user_id: i64,
+) -> Result<Option<ImportedView>, Error> {
+    let signatures = crate::db::imports::imported_signatures(c, user_id)?;
+    let Some(imported) = crate::db::imports::imported_of(c, user_id)? else {
+        return Ok(None);
+    };
+    let modules: Vec<i32> = curriculum
+        .modules()
+        .iter()
+        .filter(|m| imported.modules.contains_key(&m.id))
+        .map(|m| m.order)
+        .collect();
+    let whole_course = curriculum
+        .modules()
+        .iter()
+        .filter(|m| m.mandatory)
+        .all(|m| imported.modules.contains_key(&m.id));
+    Ok(Some(ImportedView {
+        whole_course,
+        completed_on: imported
+            .modules
+            .values()
+            .flatten()
+            .max()
+            .copied()
+            .and_then(noon),
+        modules,
+        training_imported_at: imported.training_imported_at,
+        training_imported_by: imported.training_imported_by,
+        declarations: signatures
+            .into_iter()
+            .map(
+                |(version, signed_at, imported_at, imported_by)| ImportedSignatureView {
+                    version,
+                    signed_at,
+                    imported_at,
+                    imported_by,
+                },
+            )
+            .collect(),
+        study_programme: imported.study_programme,
+        institution: imported.institution,
+        coordinator_notes: imported.coordinator_notes,
+        imported_at: imported.imported_at,
+        imported_by: imported.imported_by,
+    }))
+}
+
 /// What both pages show of a volunteer: their record and application,
 /// their gate, hours per module with where the missing ones are taught
 /// next, their cohorts and their history.
@@ -123,6 +205,8 @@ pub struct Record {
     pub modules: Vec<ModuleRow>,
     pub cohorts: Vec<CohortRow>,
     pub history: Vec<HistoryEntry>,
+    /// What they did before Brobyg, if they were imported.
+    pub imported: Option<ImportedView>,
     /// The last day of their current pause, at noon.
     pub pause_until: Option<NaiveDateTime>,
     /// Accepted into the programme (may read the material, make up
@@ -159,6 +243,7 @@ fn record(
         application: applications::latest_of(c, user_id)?,
         modules: module_rows(&gate.progress, &teaching, volunteer.branch_id, &cohorts),
         history: volunteer_history::of_user(c, user_id)?,
+        imported: imported_view(c, curriculum, user_id)?,
         pause_until: volunteer_history::pause_ends(c, &[user_id])?
             .remove(&user_id)
             .and_then(noon),

@@ -304,9 +304,14 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
         .into_iter()
         .filter_map(|(u, t)| t.map(|t| (u, t)))
         .collect();
+    // The last supervision before Brobyg, for those imported with one:
+    // attendance cannot know it, and must not forget it.
+    let before: HashMap<i64, NaiveDateTime> =
+        crate::db::imports::last_supervision_before_brobyg(conn, user_ids)?;
     for id in user_ids {
+        let last = latest.get(id).copied().max(before.get(id).copied());
         diesel::update(volunteers::table.find(id))
-            .set(volunteers::last_supervision_at.eq(latest.get(id).copied()))
+            .set(volunteers::last_supervision_at.eq(last))
             .execute(conn)?;
     }
     Ok(())

@@ -1,7 +1,9 @@
 //! The national secretariat's pages: regions, branches, users, the
-//! messages the site has sent, and the audit log of staff actions.
+//! messages the site has sent, the audit log of staff actions, and the
+//! import of people from before Brobyg.
 
 mod branches;
+mod imports;
 mod messages;
 mod regions;
 mod revision;
@@ -54,6 +56,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/brugere/{id}/totrinslogin/nulstil",
             web::post().to(users::reset_second_factor),
+        )
+        .route(
+            "/admin/brugere/{id}/velkomstmail",
+            web::post().to(imports::welcome_one),
+        )
+        .service(
+            web::resource("/admin/import")
+                .route(web::get().to(imports::form))
+                .route(web::post().to(imports::submit)),
+        )
+        .route(
+            "/admin/import/velkomstmail",
+            web::post().to(imports::welcome_many),
         )
         .route("/admin/beskeder", web::get().to(messages::list))
         .route("/admin/beskeder/filer", web::get().to(messages::files))

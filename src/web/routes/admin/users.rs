@@ -43,6 +43,7 @@ pub async fn show(
     ctx.insert("account", &user.account);
     ctx.insert("all_branches", &user.all_branches);
     ctx.insert("second_factor", &user.second_factor);
+    ctx.insert("has_password", &user.has_password);
     page.render("admin/user.html", ctx)
 }
 

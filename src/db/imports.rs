@@ -1,0 +1,254 @@
+//! What imports record: the modules of the preparation course a person
+//! completed before Brobyg (`prior_training`, credited in full by the gate)
+//! and what else the file said of them (`volunteer_imports`). Signatures on
+//! paper are in `declarations` (`sign_imported`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{
+    declaration_signatures as sigs, prior_training as prior, users, volunteer_imports as imports,
+};
+use super::{DbConnection, now};
+
+/// The module ids each of these people completed before Brobyg, in one
+/// query: what the gate adds to their credit.
+pub fn prior_modules_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, Vec<String>>> {
+    let rows: Vec<(i64, String)> = prior::table
+        .filter(prior::user_id.eq_any(user_ids))
+        .select((prior::user_id, prior::module_id))
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (user, module) in rows {
+        out.entry(user).or_default().push(module);
+    }
+    Ok(out)
+}
+
+/// The modules (with their dates) each of these people completed before
+/// Brobyg, in one query: what a new import is compared with.
+pub fn prior_training_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, BTreeMap<String, Option<NaiveDate>>>> {
+    let rows: Vec<(i64, String, Option<NaiveDate>)> = prior::table
+        .filter(prior::user_id.eq_any(user_ids))
+        .select((prior::user_id, prior::module_id, prior::completed_on))
+        .load(conn)?;
+    let mut out: HashMap<i64, BTreeMap<String, Option<NaiveDate>>> = HashMap::new();
+    for (user, module, on) in rows {
+        out.entry(user).or_default().insert(module, on);
+    }
+    Ok(out)
+}
+
+/// Makes the person's prior modules exactly `modules`.
+pub fn replace_prior_training(
+    conn: &mut DbConnection,
+    user_id: i64,
+    modules: &BTreeMap<String, Option<NaiveDate>>,
+    by: Option<i64>,
+) -> QueryResult<()> {
+    diesel::delete(prior::table.filter(prior::user_id.eq(user_id))).execute(conn)?;
+    let at = now();
+    // One row at a time: the multi-backend connection has no batch insert.
+    for (module, on) in modules {
+        diesel::insert_into(prior::table)
+            .values((
+                prior::user_id.eq(user_id),
+                prior::module_id.eq(module),
+                prior::completed_on.eq(on),
+                prior::imported_at.eq(at),
+                prior::imported_by.eq(by),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Study, institution and notes as an import gave them.
+pub type Details = (Option<String>, Option<String>, Option<String>);
+
+/// The imported details of each of these people, in one query.
+pub fn details_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, Details>> {
+    let rows: Vec<(i64, Details)> = imports::table
+        .filter(imports::user_id.eq_any(user_ids))
+        .select((
+            imports::user_id,
+            (
+                imports::study_programme,
+                imports::institution,
+                imports::coordinator_notes,
+            ),
+        ))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Records (or updates) what the file said of a person. An empty value
+/// keeps what an earlier import stored.
+pub fn save_details(
+    conn: &mut DbConnection,
+    user_id: i64,
+    details: &Details,
+    by: Option<i64>,
+) -> QueryResult<()> {
+    let at = now();
+    let existing: Option<Details> = details_of_many(conn, &[user_id])?.remove(&user_id);
+    let (study, institution, notes) = details.clone();
+    match existing {
+        None => {
+            diesel::insert_into(imports::table)
+                .values((
+                    imports::user_id.eq(user_id),
+                    imports::study_programme.eq(study),
+                    imports::institution.eq(institution),
+                    imports::coordinator_notes.eq(notes),
+                    imports::imported_at.eq(at),
+                    imports::imported_by.eq(by),
+                    imports::updated_at.eq(at),
+                ))
+                .execute(conn)?;
+        }
+        Some((old_s, old_i, old_n)) => {
+            diesel::update(imports::table.find(user_id))
+                .set((
+                    imports::study_programme.eq(study.or(old_s)),
+                    imports::institution.eq(institution.or(old_i)),
+                    imports::coordinator_notes.eq(notes.or(old_n)),
+                    imports::updated_at.eq(at),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// A person's history from before Brobyg, as their pages show it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Imported {
+    /// The modules completed before Brobyg, by id, with their dates.
+    pub modules: BTreeMap<String, Option<NaiveDate>>,
+    /// When the training was imported, and by whom (`None`: the command
+    /// line).
+    pub training_imported_at: Option<NaiveDateTime>,
+    pub training_imported_by: Option<String>,
+    pub study_programme: Option<String>,
+    pub institution: Option<String>,
+    pub coordinator_notes: Option<String>,
+    /// When the person was first imported, and by whom.
+    pub imported_at: Option<NaiveDateTime>,
+    pub imported_by: Option<String>,
+}
+
+/// The person's imported history; `None` if they were never imported.
+pub fn imported_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Imported>> {
+    let row: Option<(Details, NaiveDateTime, Option<String>)> = imports::table
+        .left_join(users::table.on(imports::imported_by.eq(users::id.nullable())))
+        .filter(imports::user_id.eq(user_id))
+        .select((
+            (
+                imports::study_programme,
+                imports::institution,
+                imports::coordinator_notes,
+            ),
+            imports::imported_at,
+            users::name.nullable(),
+        ))
+        .first(conn)
+        .optional()?;
+    let modules: Vec<(String, Option<NaiveDate>, NaiveDateTime, Option<String>)> = prior::table
+        .left_join(users::table.on(prior::imported_by.eq(users::id.nullable())))
+        .filter(prior::user_id.eq(user_id))
+        .select((
+            prior::module_id,
+            prior::completed_on,
+            prior::imported_at,
+            users::name.nullable(),
+        ))
+        .load(conn)?;
+    let Some(((study_programme, institution, coordinator_notes), imported_at, imported_by)) = row
+    else {
+        return Ok(None);
+    };
+    let mut out = Imported {
+        study_programme,
+        institution,
+        coordinator_notes,
+        imported_at: Some(imported_at),
+        imported_by,
+        ..Imported::default()
+    };
+    for (module, on, at, by) in modules {
+        out.modules.insert(module, on);
+        out.training_imported_at = Some(at);
+        out.training_imported_by = by;
+    }
+    Ok(Some(out))
+}
+
+/// A declaration signed on paper and imported: version, the paper's date,
+/// when imported and by whom (`None`: the command line).
+pub type ImportedSignature = (i32, NaiveDateTime, NaiveDateTime, Option<String>);
+
+/// The person's imported signatures, oldest version first.
+pub fn imported_signatures(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> QueryResult<Vec<ImportedSignature>> {
+    let rows: Vec<(i32, NaiveDateTime, Option<NaiveDateTime>, Option<String>)> = sigs::table
+        .left_join(users::table.on(sigs::imported_by.eq(users::id.nullable())))
+        .filter(sigs::user_id.eq(user_id))
+        .filter(sigs::imported_at.is_not_null())
+        .order(sigs::version)
+        .select((
+            sigs::version,
+            sigs::signed_at,
+            sigs::imported_at,
+            users::name.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(v, signed, at, by)| at.map(|at| (v, signed, at, by)))
+        .collect())
+}
+
+/// The last supervision before Brobyg of those of these people who were
+/// imported with one, in one query.
+pub fn last_supervision_before_brobyg(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, NaiveDateTime>> {
+    let rows: Vec<(i64, Option<NaiveDateTime>)> = imports::table
+        .filter(imports::user_id.eq_any(user_ids))
+        .filter(imports::last_supervision_at.is_not_null())
+        .select((imports::user_id, imports::last_supervision_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(u, at)| at.map(|at| (u, at)))
+        .collect())
+}
+
+/// Records the last supervision before Brobyg (the person's import row
+/// exists: `save_details` runs first for a new person).
+pub fn set_last_supervision_before_brobyg(
+    conn: &mut DbConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(imports::table.find(user_id))
+        .set(imports::last_supervision_at.eq(Some(at)))
+        .execute(conn)?;
+    Ok(())
+}
