@@ -19,6 +19,7 @@ mod engine;
 mod evenings;
 mod generate;
 mod genlaer;
+mod go_live;
 mod i18n;
 mod imports;
 mod mail;
