@@ -30,7 +30,7 @@ use crate::domain::curriculum::Curriculum;
 use crate::domain::events::{Message, Recipient};
 use crate::domain::import::coordinators::{self, CoordinatorRow};
 use crate::domain::import::volunteers::{self, Change, Current, Lookup, VolunteerRow};
-use crate::domain::import::{self, Action as RowAction, BranchRef, Parsed, Problem};
+use crate::domain::import::{self, Action as RowAction, BranchRef, Parsed, Problem, welcome};
 use crate::domain::volunteer::VolunteerStatus;
 use crate::domain::{Lang, Role};
 
@@ -569,4 +569,25 @@ pub fn send_welcome_in(conn: &mut DbConnection, by: &Actor, ids: &[i64]) -> Resu
 #[tracing::instrument(skip(app, by, ids))]
 pub async fn send_welcome(app: &App, by: Actor, ids: Vec<i64>) -> Result<usize, Error> {
     app.write(move |c| send_welcome_in(c, &by, &ids)).await
+}
+
+/// The imported people who have no password yet, grouped as
+/// `/admin/import` offers to send them the welcome (see
+/// `domain::import::welcome`).
+#[tracing::instrument(skip(app))]
+pub async fn awaiting_welcome(app: &App) -> Result<Vec<welcome::Group>, Error> {
+    app.read(|c| {
+        let waiting: Vec<welcome::Waiting> = stored::awaiting_welcome(c)?
+            .into_iter()
+            .map(|w| welcome::Waiting {
+                user_id: w.user_id,
+                imported_on: w
+                    .imported_at
+                    .map(|at| crate::domain::time::local(at).date_naive()),
+                welcomed: w.welcomed,
+            })
+            .collect();
+        Ok(welcome::groups(&waiting))
+    })
+    .await
 }

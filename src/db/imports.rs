@@ -252,3 +252,65 @@ pub fn set_last_supervision_before_brobyg(
         .execute(conn)?;
     Ok(())
 }
+
+/// An imported person who has no password yet (and is not deactivated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwaitingWelcome {
+    pub user_id: i64,
+    /// When the brobygger was first imported; `None`: a coordinator
+    /// (coordinator imports leave no row of their own).
+    pub imported_at: Option<NaiveDateTime>,
+    /// A welcome link has been sent before (it may have run out).
+    pub welcomed: bool,
+}
+
+/// Everyone an import made who still has no password: brobyggere (by their
+/// `volunteer_imports` row) and coordinators without one. Three queries
+/// whatever their number.
+pub fn awaiting_welcome(conn: &mut DbConnection) -> QueryResult<Vec<AwaitingWelcome>> {
+    use super::schema::{user_roles, user_tokens};
+    let volunteers: Vec<(i64, NaiveDateTime)> = imports::table
+        .inner_join(users::table.on(users::id.eq(imports::user_id)))
+        .filter(users::password_hash.is_null())
+        .filter(users::deactivated_at.is_null())
+        .order((imports::imported_at, imports::user_id))
+        .select((imports::user_id, imports::imported_at))
+        .load(conn)?;
+    let coordinators: Vec<i64> = user_roles::table
+        .inner_join(users::table)
+        .filter(user_roles::role.eq(crate::domain::Role::Coordinator))
+        .filter(users::password_hash.is_null())
+        .filter(users::deactivated_at.is_null())
+        .order(users::id)
+        .select(users::id)
+        .load(conn)?;
+    let ids: Vec<i64> = volunteers
+        .iter()
+        .map(|(id, _)| *id)
+        .chain(coordinators.iter().copied())
+        .collect();
+    let welcomed: std::collections::HashSet<i64> = user_tokens::table
+        .filter(user_tokens::user_id.eq_any(&ids))
+        .filter(user_tokens::purpose.eq(super::tokens::Purpose::Welcome))
+        .select(user_tokens::user_id)
+        .distinct()
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    let seen: std::collections::HashSet<i64> = volunteers.iter().map(|(id, _)| *id).collect();
+    Ok(volunteers
+        .into_iter()
+        .map(|(user_id, at)| (user_id, Some(at)))
+        .chain(
+            coordinators
+                .into_iter()
+                .filter(|id| !seen.contains(id))
+                .map(|id| (id, None)),
+        )
+        .map(|(user_id, imported_at)| AwaitingWelcome {
+            user_id,
+            imported_at,
+            welcomed: welcomed.contains(&user_id),
+        })
+        .collect())
+}

@@ -426,6 +426,94 @@ async fn the_welcome_goes_to_everyone_of_an_import_without_a_password() {
     assert_eq!(welcomed, 2);
 }
 
+/// The hidden `people` of each welcome form in the "waiting" section of
+/// `/admin/import`, with the row's first cell.
+fn waiting_groups(html: &str) -> Vec<(String, Vec<String>)> {
+    let doc = scraper::Html::parse_document(html);
+    let row = scraper::Selector::parse("#velkomstmail tbody tr").expect("selector");
+    let first = scraper::Selector::parse("td:first-child").expect("selector");
+    let person = scraper::Selector::parse(r#"input[name="people"]"#).expect("selector");
+    doc.select(&row)
+        .map(|tr| {
+            let label = tr
+                .select(&first)
+                .flat_map(|td| td.text())
+                .collect::<String>()
+                .trim()
+                .to_string();
+            let people = tr
+                .select(&person)
+                .filter_map(|e| e.value().attr("value").map(str::to_string))
+                .collect();
+            (label, people)
+        })
+        .collect()
+}
+
+/// A file imported on the command line has no result page to send the
+/// welcome from: `/admin/import` lists everyone still without a password,
+/// the brobyggere by import day and the coordinators, one button each.
+#[tokio::test]
+async fn people_imported_on_the_command_line_are_welcomed_from_the_import_page() {
+    let (app, admin, _) = site().await;
+    let (result, _) = run(&app, Kind::Volunteers, &excel(&[ANNA, BO]), true);
+    result.expect("imported");
+    let (result, _) = run(
+        &app,
+        Kind::Coordinators,
+        "navn;email;afdelinger\nKaren Koordinator;karen@example.dk;Aarhus\n",
+        true,
+    );
+    result.expect("imported");
+    assert!(app.outbox().is_empty());
+
+    let groups = waiting_groups(&admin.get_html("/admin/import").await);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(
+        groups[0].0.starts_with("Brobyggere importeret"),
+        "{groups:?}"
+    );
+    assert_eq!(groups[0].1.len(), 2);
+    assert_eq!(groups[1].0, "Koordinatorer");
+    assert_eq!(
+        groups[1].1,
+        vec![user_id(&app, "karen@example.dk").to_string()]
+    );
+
+    let fields: Vec<(&str, &str)> = groups[0].1.iter().map(|p| ("people", p.as_str())).collect();
+    let response = admin.post_form("/admin/import/velkomstmail", &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for email in ["anna@example.dk", "bo@example.dk"] {
+        assert!(matches!(
+            app.last_message_to(email),
+            Message::ImportWelcome { .. }
+        ));
+    }
+    let html = admin.get_html("/admin/import").await;
+    assert_eq!(
+        texts(&html, "#velkomstmail tbody tr:first-child td:nth-child(3)"),
+        vec!["2"],
+        "both were welcomed and can be sent it again"
+    );
+
+    // Once a password is chosen, the person is no longer waiting.
+    let Message::ImportWelcome { link } = app.last_message_to("anna@example.dk") else {
+        unreachable!()
+    };
+    let password = "et-godt-langt-kodeord";
+    app.browser()
+        .post_form(
+            &path_of(&link),
+            &[("password", password), ("password_confirm", password)],
+        )
+        .await;
+    let groups = waiting_groups(&admin.get_html("/admin/import").await);
+    assert_eq!(
+        groups[0].1,
+        vec![user_id(&app, "bo@example.dk").to_string()]
+    );
+}
+
 #[tokio::test]
 async fn only_administrators_import() {
     let app = spawn_app().await;

@@ -13,6 +13,7 @@
 
 pub mod coordinators;
 pub mod volunteers;
+pub mod welcome;
 
 use std::collections::HashMap;
 

@@ -77,3 +77,15 @@ email-import-welcome-subject = Velkommen til Brobyg hos Social Sundhed
 email-import-welcome-body = Social Sundhed har taget et nyt system i brug, Brobyg, og du er flyttet med – med dit forberedelseskursus og din tavshedserklæring. Vælg en adgangskode, så kan du se din side, tilmelde dig supervision og brobyggeraftener.
 email-import-welcome-button = Vælg adgangskode
 email-import-welcome-expiry = Linket virker i 14 dage. Du kan altid få et nyt via "Glemt adgangskode".
+
+import-waiting-heading = Venter på velkomstmail
+import-waiting-lead = Importerede personer, der endnu ikke har valgt en adgangskode. De får ingen e-mail, før du sender velkomstmailen: et link til at vælge adgangskode, der virker i 14 dage. Du kan sende den igen, hvis linket er udløbet.
+import-waiting-group = Import
+import-waiting-volunteers = Brobyggere importeret { $date }
+import-waiting-coordinators = Koordinatorer
+import-waiting-people = Uden adgangskode
+import-waiting-welcomed = Heraf fået velkomstmail før
+import-waiting-send = { $count ->
+    [one] Send velkomstmail til 1
+   *[other] Send velkomstmail til { $count }
+}

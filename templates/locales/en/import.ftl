@@ -77,3 +77,15 @@ email-import-welcome-subject = Welcome to Brobyg at Social Sundhed
 email-import-welcome-body = Social Sundhed has started using a new system, Brobyg, and you have moved with it – with your preparation course and your confidentiality declaration. Choose a password to see your page and sign up for supervision and brobyggeraftener.
 email-import-welcome-button = Choose a password
 email-import-welcome-expiry = The link works for 14 days. You can always get a new one through "Forgot password".
+
+import-waiting-heading = Waiting for the welcome email
+import-waiting-lead = Imported people who have not chosen a password yet. They get no email until you send the welcome: a link to choose a password that works for 14 days. You can send it again if the link has run out.
+import-waiting-group = Import
+import-waiting-volunteers = Brobyggere imported { $date }
+import-waiting-coordinators = Coordinators
+import-waiting-people = Without a password
+import-waiting-welcomed = Of these, welcomed before
+import-waiting-send = { $count ->
+    [one] Send the welcome email to 1
+   *[other] Send the welcome email to { $count }
+}

@@ -11,6 +11,7 @@ use tera::Context;
 
 use crate::app::audit::Actor;
 use crate::app::imports::{self, Kind};
+use crate::domain::import::welcome;
 use crate::domain::{FieldErrors, Invalid};
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -38,14 +39,18 @@ impl Default for ImportForm {
     }
 }
 
+/// The form; `waiting`: the imported people still without a password,
+/// offered their welcome below it (none on a form sent back with errors).
 fn form_page(
     page: &Page,
     form: &ImportForm,
     errors: &FieldErrors,
+    waiting: &[welcome::Group],
 ) -> Result<HttpResponse, AppError> {
     let mut ctx = Context::new();
     ctx.insert("form", form);
     ctx.insert("errors", errors);
+    ctx.insert("waiting", waiting);
     if errors.is_empty() {
         page.render("admin/import.html", ctx)
     } else {
@@ -54,7 +59,8 @@ fn form_page(
 }
 
 pub async fn form(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
-    form_page(&page, &ImportForm::default(), &FieldErrors::new())
+    let waiting = imports::awaiting_welcome(&page.state.app).await?;
+    form_page(&page, &ImportForm::default(), &FieldErrors::new(), &waiting)
 }
 
 /// The dry run, or (confirmed) the import.
@@ -67,7 +73,7 @@ pub async fn submit(
     if form.content.trim().is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("content", Invalid("error-required"));
-        return form_page(&page, &form, &errors);
+        return form_page(&page, &form, &errors, &[]);
     }
     let bytes = form.content.clone().into_bytes();
     let app = &page.state.app;
