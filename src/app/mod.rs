@@ -22,6 +22,7 @@ pub mod engine;
 pub mod evenings;
 pub mod genlaer;
 pub mod monitoring;
+pub mod privacy;
 pub mod reminders;
 pub mod sessions;
 pub mod signin;

@@ -22,6 +22,7 @@ pub mod money;
 pub mod names;
 pub mod paging;
 pub mod password;
+pub mod privacy;
 pub mod roles;
 pub mod second_factor;
 pub mod session;

@@ -24,6 +24,7 @@ mod mail;
 mod mail_snapshots;
 mod metrics;
 mod platform;
+mod privacy;
 mod reminders;
 mod schema;
 mod security;
