@@ -345,6 +345,33 @@ pub async fn set_language(
         .await
 }
 
+/// What a person may change about themselves on the account page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub name: String,
+    pub phone: Option<String>,
+    pub language: Lang,
+}
+
+/// Saves one's own name, phone and language (already validated).
+#[tracing::instrument(skip_all, fields(user = user_id))]
+pub async fn update_details(
+    app: &super::App,
+    user_id: i64,
+    details: Details,
+) -> Result<(), super::Error> {
+    app.write(move |c| {
+        Ok(users::set_details(
+            c,
+            user_id,
+            &details.name,
+            details.phone.as_deref(),
+            details.language,
+        )?)
+    })
+    .await
+}
+
 /// One's own account page: the branches one works for or volunteers in,
 /// and the salt of one's calendar feed (made on first view).
 #[derive(Debug, Clone)]

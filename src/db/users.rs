@@ -276,6 +276,25 @@ pub fn set_language(conn: &mut DbConnection, user_id: i64, language: Lang) -> Qu
     Ok(())
 }
 
+/// One's own name, phone and language, as the account page edits them.
+pub fn set_details(
+    conn: &mut DbConnection,
+    user_id: i64,
+    name: &str,
+    phone: Option<&str>,
+    language: Lang,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::name.eq(name),
+            users::phone.eq(phone),
+            users::language.eq(language),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Deactivating also ends the user's sessions at once.
 pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryResult<()> {
     let at = now();

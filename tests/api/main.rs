@@ -6,6 +6,7 @@ mod helpers;
 mod mail_support;
 mod smtp;
 
+mod account_details;
 mod accounts;
 mod admin;
 mod audit;

@@ -88,3 +88,12 @@ flash-session-ended = Enheden er logget ud.
 flash-logged-out-everywhere = Du er logget ud på alle enheder.
 second-factor-banner = Udviklingstilstand: i produktion skal koordinatorer og administratorer slå totrinslogin til, før de kan bruge personalesiderne.
 second-factor-banner-link = Slå det til nu
+
+details-title = Ret dine oplysninger
+details-language = Sprog
+details-language-da = Dansk
+details-language-en = English
+details-email-hint = Din e-mailadresse kan du ikke selv ændre her endnu; skriv til din afdeling, hvis den skal ændres.
+details-save = Gem
+flash-details-saved = Dine oplysninger er gemt.
+error-language = Vælg dansk eller engelsk.

@@ -88,3 +88,12 @@ flash-session-ended = The device is logged out.
 flash-logged-out-everywhere = You are logged out on all devices.
 second-factor-banner = Development mode: in production, coordinators and administrators must turn on two-factor login before they can use the staff pages.
 second-factor-banner-link = Turn it on now
+
+details-title = Edit your details
+details-language = Language
+details-language-da = Dansk
+details-language-en = English
+details-email-hint = You cannot change your email address here yet; write to your branch if it needs changing.
+details-save = Save
+flash-details-saved = Your details have been saved.
+error-language = Choose Danish or English.
