@@ -195,6 +195,7 @@ fn new_link(
         tokens::Purpose::Invitation => "/konto/invitation/",
         tokens::Purpose::Welcome => "/konto/velkommen/",
         tokens::Purpose::AdminSetup => "/konto/administrator/",
+        tokens::Purpose::ChangeEmail => "/konto/ny-email/",
     };
     Ok(format!("{path}{raw}"))
 }
@@ -368,6 +369,67 @@ pub async fn update_details(
             details.phone.as_deref(),
             details.language,
         )?)
+    })
+    .await
+}
+
+/// Asks to change one's address to `new`: the link that confirms it goes
+/// to the new address, and until it is opened nothing changes. An older
+/// link stops working. An address that another account has gets no link,
+/// and the page says the same either way, so the form does not tell who
+/// has an account.
+#[tracing::instrument(skip_all, fields(user = user.id))]
+pub async fn request_email_change(
+    app: &super::App,
+    user: &User,
+    new: crate::domain::EmailAddress,
+) -> Result<(), super::Error> {
+    let to = Recipient {
+        user_id: Some(user.id),
+        email: new.into_string(),
+        name: user.name.clone(),
+        language: user.language,
+    };
+    let user_id = user.id;
+    app.write(move |c| {
+        tokens::revoke(c, user_id, tokens::Purpose::ChangeEmail)?;
+        if users::find_by_email(c, &to.email)?.is_some() {
+            users::set_pending_email(c, user_id, None)?;
+            return Ok(());
+        }
+        users::set_pending_email(c, user_id, Some(&to.email))?;
+        let link = new_link(c, user_id, tokens::Purpose::ChangeEmail)?;
+        outbox::enqueue(c, &to, &Message::ConfirmNewEmail { link })?;
+        Ok(())
+    })
+    .await
+}
+
+/// Opens the link sent to a new address: the account takes that address
+/// and the old address is told. False for an unknown, used or replaced
+/// link, or when another account took the address meanwhile.
+#[tracing::instrument(skip_all)]
+pub async fn confirm_email_change(app: &super::App, raw: &str) -> Result<bool, super::Error> {
+    let digest = token::digest(raw);
+    app.write(move |c| {
+        let Some(user_id) = tokens::consume(c, tokens::Purpose::ChangeEmail, &digest)? else {
+            return Ok(false);
+        };
+        let Some(new) = users::pending_email(c, user_id)? else {
+            return Ok(false);
+        };
+        if users::find_by_email(c, &new)?.is_some() {
+            users::set_pending_email(c, user_id, None)?;
+            return Ok(false);
+        }
+        let before = users::find(c, user_id)?;
+        users::adopt_pending_email(c, user_id, &new)?;
+        outbox::enqueue(
+            c,
+            &Recipient::from(&before),
+            &Message::EmailChanged { new_email: new },
+        )?;
+        Ok(true)
     })
     .await
 }

@@ -1,9 +1,11 @@
-//! Editing one's own name, phone and language at `/konto/oplysninger`.
+//! Editing one's own name, phone and language at `/konto/oplysninger`, and
+//! changing one's address, confirmed from the new address.
 
+use brobyg::domain::events::Message;
 use brobyg::domain::{Lang, Role};
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, input_value, location, spawn_app, texts};
+use crate::helpers::{PASSWORD, TestApp, input_value, location, path_of, spawn_app, texts};
 
 fn stored(app: &TestApp, id: i64) -> brobyg::db::users::User {
     let mut conn = app.db.conn().expect("connection");
@@ -131,4 +133,107 @@ async fn only_a_signed_in_person_edits_and_only_themselves() {
         .await;
     assert_eq!(stored(&app, me.id).name, "Ny");
     assert_ne!(stored(&app, other.id).name, "Ny");
+}
+
+fn messages_to(app: &TestApp, email: &str) -> usize {
+    app.outbox().iter().filter(|r| r.to_email == email).count()
+}
+
+fn confirm_link(app: &TestApp, email: &str) -> String {
+    match app.last_message_to(email) {
+        Message::ConfirmNewEmail { link } => path_of(&link),
+        other => panic!("expected a confirmation link, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_new_address_counts_only_once_confirmed_from_it_and_the_old_one_is_told() {
+    let app = spawn_app().await;
+    let (browser, user) = app.signed_in(Role::Professional).await;
+    let response = browser
+        .post_form("/konto/e-mail", &[("new_email", " Ny.Adresse@Example.DK ")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/konto");
+    assert!(
+        browser
+            .get_html("/konto")
+            .await
+            .contains("Hvis den nye adresse kan bruges")
+    );
+    // Nothing changes until the link is opened.
+    assert_eq!(stored(&app, user.id).email, user.email);
+    let first = confirm_link(&app, "ny.adresse@example.dk");
+
+    // Asking again replaces the first link.
+    browser
+        .post_form("/konto/e-mail", &[("new_email", "endnu.en@example.dk")])
+        .await;
+    let second = confirm_link(&app, "endnu.en@example.dk");
+    let response = app.browser().get(&first).await;
+    assert_eq!(response.status(), StatusCode::GONE, "the replaced link");
+    assert_eq!(stored(&app, user.id).email, user.email);
+
+    // Opened on another device, signed out: the token is the proof.
+    let response = app.browser().get(&second).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/log-ind");
+    let u = stored(&app, user.id);
+    assert_eq!(u.email, "endnu.en@example.dk");
+    assert!(u.email_verified_at.is_some());
+    match app.last_message_to(&user.email) {
+        Message::EmailChanged { new_email } => assert_eq!(new_email, "endnu.en@example.dk"),
+        other => panic!("the old address is told, got {other:?}"),
+    }
+    // Used once only; and the new address logs in.
+    assert_eq!(app.browser().get(&second).await.status(), StatusCode::GONE);
+    let fresh = app.browser();
+    let response = fresh.login("endnu.en@example.dk", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(
+        fresh
+            .get_html("/konto")
+            .await
+            .contains("endnu.en@example.dk")
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_or_unchanged_address_comes_back_and_a_taken_one_gets_no_link() {
+    let app = spawn_app().await;
+    let (browser, user) = app.signed_in(Role::Professional).await;
+    for (typed, error) in [
+        ("ikke-en-adresse", "Skriv en gyldig e-mailadresse"),
+        ("", "Udfyld feltet."),
+        (user.email.as_str(), "Det er allerede din e-mailadresse."),
+    ] {
+        let response = browser
+            .post_form("/konto/e-mail", &[("new_email", typed)])
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{typed}"
+        );
+        let html = response.text().await.expect("body");
+        assert_eq!(input_value(&html, "new_email").as_deref(), Some(typed));
+        assert!(html.contains("id=\"f-new_email-error\""), "{typed}");
+        assert!(html.contains(error), "{typed}: {error}");
+        // The details form above is filled from the account, untouched.
+        assert!(input_value(&html, "name").is_some_and(|n| !n.is_empty()));
+    }
+
+    // Another account's address: the same answer, and no link to it.
+    let other = app.create_user("optaget@example.dk", &[Role::Professional], None);
+    let before = messages_to(&app, &other.email);
+    let response = browser
+        .post_form("/konto/e-mail", &[("new_email", &other.email)])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(messages_to(&app, &other.email), before);
+    assert_eq!(stored(&app, user.id).email, user.email);
+
+    // A made-up link is a page, not an error.
+    let response = app.browser().get("/konto/ny-email/findes-ikke").await;
+    assert_eq!(response.status(), StatusCode::GONE);
 }

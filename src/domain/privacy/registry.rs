@@ -44,6 +44,7 @@ pub static REGISTRY: &[Table] = &[
                     columns: &[
                         "name",
                         "email",
+                        "pending_email",
                         "phone",
                         "language",
                         "created_at",

@@ -89,7 +89,7 @@ privacy-erasure-anonymise = Anonymiseres (tal og historik bevares)
 privacy-erasure-keep-for-bookkeeping = Bevares, så længe bogføringsloven kræver det
 privacy-erasure-keep-certificate = Bevares, så beviset kan kontrolleres
 
-privacy-purpose-users-contact = Din konto: navn, e-mail, telefon og sprog, så vi kan kontakte dig og vise siden på dit sprog.
+privacy-purpose-users-contact = Din konto: navn, e-mail (og en ny adresse, mens den venter på din bekræftelse), telefon og sprog, så vi kan kontakte dig og vise siden på dit sprog.
 privacy-purpose-users-account = Sikkert login: adgangskode (kun som hash), bekræftet e-mail, deaktivering og dit private kalenderlink.
 privacy-purpose-user-roles = Dine roller (brobygger, fagperson, koordinator, administrator), som afgør, hvad du kan se og gøre.
 privacy-purpose-coordinator-branches = Hvilke afdelinger en koordinator arbejder for.

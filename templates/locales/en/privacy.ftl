@@ -89,7 +89,7 @@ privacy-erasure-anonymise = Anonymised (numbers and history kept)
 privacy-erasure-keep-for-bookkeeping = Kept as long as the Bookkeeping Act requires
 privacy-erasure-keep-certificate = Kept so that the certificate can be verified
 
-privacy-purpose-users-contact = Your account: name, email, phone and language, so we can contact you and show the site in your language.
+privacy-purpose-users-contact = Your account: name, email (and a new address while it waits for your confirmation), phone and language, so we can contact you and show the site in your language.
 privacy-purpose-users-account = Safe login: password (only as a hash), confirmed email, deactivation and your private calendar link.
 privacy-purpose-user-roles = Your roles (brobygger, professional, coordinator, administrator), which decide what you can see and do.
 privacy-purpose-coordinator-branches = Which branches a coordinator works for.

@@ -64,6 +64,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(details::form))
             .route(web::post().to(details::submit)),
     )
+    .route("/konto/e-mail", web::post().to(details::change_email))
+    .route(
+        "/konto/ny-email/{token}",
+        web::get().to(details::confirm_email),
+    )
     .route(
         "/konto/sessioner/{id}/log-ud",
         web::post().to(security::end_session),
