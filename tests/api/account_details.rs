@@ -237,3 +237,34 @@ async fn a_wrong_or_unchanged_address_comes_back_and_a_taken_one_gets_no_link() 
     let response = app.browser().get("/konto/ny-email/findes-ikke").await;
     assert_eq!(response.status(), StatusCode::GONE);
 }
+
+#[tokio::test]
+async fn changing_the_address_asks_who_one_is_when_the_login_is_old() {
+    use brobyg::db::schema::login_sessions;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let (browser, user) = app.signed_in(Role::Professional).await;
+    {
+        // The login was proved an hour ago: a session left open somewhere.
+        let mut conn = app.db.conn().expect("connection");
+        let hour_ago = brobyg::db::now() - chrono::Duration::hours(1);
+        diesel::update(login_sessions::table.filter(login_sessions::user_id.eq(user.id)))
+            .set(login_sessions::proved_at.eq(hour_ago))
+            .execute(&mut *conn)
+            .expect("aged");
+    }
+    let response = browser
+        .post_form("/konto/e-mail", &[("new_email", "ny@example.dk")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(location(&response).starts_with("/konto/bekraeft-identitet"));
+    assert_eq!(messages_to(&app, "ny@example.dk"), 0);
+    // Name, phone and language need no new proof.
+    let response = browser
+        .post_form(
+            "/konto/oplysninger",
+            &[("name", "Stadig Mig"), ("language", "da")],
+        )
+        .await;
+    assert_eq!(location(&response), "/konto");
+}

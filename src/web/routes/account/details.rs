@@ -14,7 +14,7 @@ use crate::domain::{Code, EmailAddress, FieldErrors, Invalid, Lang, application,
 use crate::error::AppError;
 use crate::web::lang::cookie;
 use crate::web::page::redirect;
-use crate::web::{Form, Page, SignedIn};
+use crate::web::{Form, FreshSignedIn, Page, SignedIn};
 
 #[derive(Deserialize, Serialize, Default)]
 #[serde(default)]
@@ -116,9 +116,11 @@ pub async fn submit(
 }
 
 /// Sends the link that confirms a new address to that address. The page
-/// says the same whether or not another account has it.
+/// says the same whether or not another account has it. Whoever controls
+/// the address controls the account (password resets go there), so the
+/// person proves who they are again first, as for a new second factor.
 pub async fn change_email(
-    user: SignedIn,
+    user: FreshSignedIn,
     page: Page,
     Form(form): Form<EmailForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -132,7 +134,7 @@ pub async fn change_email(
         other => other,
     };
     let Some(new) = new else {
-        let ctx = context(&current(&user), &FieldErrors::new(), &form, &errors);
+        let ctx = context(&current(&user.0), &FieldErrors::new(), &form, &errors);
         return page.render_invalid("account/details.html", ctx);
     };
     accounts::request_email_change(&page.state.app, &user.account().user, new).await?;
