@@ -64,8 +64,8 @@ privacy-category-logs-text = Mislykkede login og anmodninger om ny adgangskode (
 
 privacy-basis-art6-1-a = samtykke
 privacy-basis-art6-1-b = aftale med dig eller skridt, du har bedt om forud for den
-privacy-basis-art6-1-c = retlig forpligtelse (bogføringsloven m.fl.)
-privacy-basis-art6-1-f = legitim interesse (sikkerhed og dokumentation)
+privacy-basis-art6-1-c = retlig forpligtelse
+privacy-basis-art6-1-f = legitim interesse
 privacy-basis-art9-2-a = udtrykkeligt samtykke til helbredsoplysninger
 
 privacy-retention-account-in-use = Så længe kontoen bruges. En konto, der aldrig er bekræftet og uden tilmeldinger, slettes efter 30 dage; efter 3 år uden aktivitet anonymiseres den.

@@ -64,8 +64,8 @@ privacy-category-logs-text = Failed logins and password reset requests (against 
 
 privacy-basis-art6-1-a = consent
 privacy-basis-art6-1-b = a contract with you, or steps you asked for before one
-privacy-basis-art6-1-c = a legal obligation (the Danish Bookkeeping Act and others)
-privacy-basis-art6-1-f = legitimate interest (security and accountability)
+privacy-basis-art6-1-c = a legal obligation
+privacy-basis-art6-1-f = legitimate interest
 privacy-basis-art9-2-a = explicit consent to health data
 
 privacy-retention-account-in-use = As long as the account is used. An account never confirmed and without enrolments is deleted after 30 days; after 3 years without activity it is anonymised.
