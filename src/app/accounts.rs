@@ -201,6 +201,7 @@ fn new_link(
         tokens::Purpose::Invitation => "/konto/invitation/",
         tokens::Purpose::Welcome => "/konto/velkommen/",
         tokens::Purpose::AdminSetup => "/konto/administrator/",
+        tokens::Purpose::ChangeEmail => "/konto/ny-email/",
     };
     Ok(format!("{path}{raw}"))
 }
@@ -349,6 +350,94 @@ pub async fn set_language(
 ) -> Result<(), super::Error> {
     app.write(move |c| Ok(users::set_language(c, user_id, language)?))
         .await
+}
+
+/// What a person may change about themselves on the account page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub name: String,
+    pub phone: Option<String>,
+    pub language: Lang,
+}
+
+/// Saves one's own name, phone and language (already validated).
+#[tracing::instrument(skip_all, fields(user = user_id))]
+pub async fn update_details(
+    app: &super::App,
+    user_id: i64,
+    details: Details,
+) -> Result<(), super::Error> {
+    app.write(move |c| {
+        Ok(users::set_details(
+            c,
+            user_id,
+            &details.name,
+            details.phone.as_deref(),
+            details.language,
+        )?)
+    })
+    .await
+}
+
+/// Asks to change one's address to `new`: the link that confirms it goes
+/// to the new address, and until it is opened nothing changes. An older
+/// link stops working. An address that another account has gets no link,
+/// and the page says the same either way, so the form does not tell who
+/// has an account.
+#[tracing::instrument(skip_all, fields(user = user.id))]
+pub async fn request_email_change(
+    app: &super::App,
+    user: &User,
+    new: crate::domain::EmailAddress,
+) -> Result<(), super::Error> {
+    let to = Recipient {
+        user_id: Some(user.id),
+        email: new.into_string(),
+        name: user.name.clone(),
+        language: user.language,
+    };
+    let user_id = user.id;
+    app.write(move |c| {
+        tokens::revoke(c, user_id, tokens::Purpose::ChangeEmail)?;
+        if users::find_by_email(c, &to.email)?.is_some() {
+            users::set_pending_email(c, user_id, None)?;
+            return Ok(());
+        }
+        users::set_pending_email(c, user_id, Some(&to.email))?;
+        let link = new_link(c, user_id, tokens::Purpose::ChangeEmail)?;
+        outbox::enqueue(c, &to, &Message::ConfirmNewEmail { link })?;
+        Ok(())
+    })
+    .await
+}
+
+/// Opens the link sent to a new address: the account takes that address
+/// and the old address is told. False for an unknown, used or replaced
+/// link, or when another account took the address meanwhile.
+#[tracing::instrument(skip_all)]
+pub async fn confirm_email_change(app: &super::App, raw: &str) -> Result<bool, super::Error> {
+    let digest = token::digest(raw);
+    app.write(move |c| {
+        let Some(user_id) = tokens::consume(c, tokens::Purpose::ChangeEmail, &digest)? else {
+            return Ok(false);
+        };
+        let Some(new) = users::pending_email(c, user_id)? else {
+            return Ok(false);
+        };
+        if users::find_by_email(c, &new)?.is_some() {
+            users::set_pending_email(c, user_id, None)?;
+            return Ok(false);
+        }
+        let before = users::find(c, user_id)?;
+        users::adopt_pending_email(c, user_id, &new)?;
+        outbox::enqueue(
+            c,
+            &Recipient::from(&before),
+            &Message::EmailChanged { new_email: new },
+        )?;
+        Ok(true)
+    })
+    .await
 }
 
 /// One's own account page: the branches one works for or volunteers in,

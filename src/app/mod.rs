@@ -23,6 +23,7 @@ pub mod evenings;
 pub mod genlaer;
 pub mod imports;
 pub mod monitoring;
+pub mod privacy;
 pub mod reference_data;
 pub mod reminders;
 pub mod sessions;

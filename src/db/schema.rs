@@ -40,6 +40,7 @@ diesel::table! {
         updated_at -> Timestamp,
         calendar_salt -> Nullable<Text>,
         calendar_token_hash -> Nullable<Text>,
+        pending_email -> Nullable<Text>,
     }
 }
 

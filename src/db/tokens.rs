@@ -20,6 +20,8 @@ pub enum Purpose {
     /// An administrator made on the command line (`brobyg admin create
     /// --link`): choose a password.
     AdminSetup,
+    /// Confirm a new address (`users.pending_email`) from that address.
+    ChangeEmail,
 }
 
 impl Code for Purpose {
@@ -29,6 +31,7 @@ impl Code for Purpose {
         Purpose::Invitation,
         Purpose::Welcome,
         Purpose::AdminSetup,
+        Purpose::ChangeEmail,
     ];
 
     fn as_str(self) -> &'static str {
@@ -38,6 +41,7 @@ impl Code for Purpose {
             Purpose::Invitation => "invitation",
             Purpose::Welcome => "welcome",
             Purpose::AdminSetup => "admin_setup",
+            Purpose::ChangeEmail => "change_email",
         }
     }
 }
@@ -49,7 +53,7 @@ impl Purpose {
     /// is at hand: a day.
     pub fn lifetime(self) -> Duration {
         match self {
-            Purpose::VerifyEmail => Duration::days(2),
+            Purpose::VerifyEmail | Purpose::ChangeEmail => Duration::days(2),
             Purpose::ResetPassword => Duration::hours(1),
             Purpose::AdminSetup => Duration::hours(24),
             Purpose::Invitation | Purpose::Welcome => Duration::days(14),
@@ -124,4 +128,18 @@ pub fn consume(
     .set(user_tokens::used_at.eq(at))
     .execute(conn)?;
     Ok(Some(user_id))
+}
+
+/// Makes every open token of this purpose for the user unusable: a new
+/// request replaces what an older link would have confirmed.
+pub fn revoke(conn: &mut DbConnection, user_id: i64, purpose: Purpose) -> QueryResult<()> {
+    diesel::update(
+        user_tokens::table
+            .filter(user_tokens::user_id.eq(user_id))
+            .filter(user_tokens::purpose.eq(purpose))
+            .filter(user_tokens::used_at.is_null()),
+    )
+    .set(user_tokens::used_at.eq(now()))
+    .execute(conn)?;
+    Ok(())
 }

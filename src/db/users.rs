@@ -295,6 +295,61 @@ pub fn set_language(conn: &mut DbConnection, user_id: i64, language: Lang) -> Qu
     Ok(())
 }
 
+/// One's own name, phone and language, as the account page edits them.
+pub fn set_details(
+    conn: &mut DbConnection,
+    user_id: i64,
+    name: &str,
+    phone: Option<&str>,
+    language: Lang,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::name.eq(name),
+            users::phone.eq(phone),
+            users::language.eq(language),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Remembers the address the user asked to change to (or forgets it).
+pub fn set_pending_email(
+    conn: &mut DbConnection,
+    user_id: i64,
+    email: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::pending_email.eq(email))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The address waiting to be confirmed, if any.
+pub fn pending_email(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<String>> {
+    users::table
+        .find(user_id)
+        .select(users::pending_email)
+        .first(conn)
+}
+
+/// Makes the pending address the account's address, confirmed now. The
+/// caller has checked that no other account has it; the unique index is
+/// the last word if one took it meanwhile.
+pub fn adopt_pending_email(conn: &mut DbConnection, user_id: i64, email: &str) -> QueryResult<()> {
+    let at = now();
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::email.eq(email),
+            users::pending_email.eq(None::<String>),
+            users::email_verified_at.eq(Some(at)),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Deactivating also ends the user's sessions at once.
 pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryResult<()> {
     let at = now();

@@ -59,6 +59,15 @@ pub enum Message {
     ResetPassword {
         link: String,
     },
+    /// Confirm a new address for an existing account; sent to that address.
+    ConfirmNewEmail {
+        link: String,
+    },
+    /// The account's address was changed to `new_email`; sent to the old
+    /// address, so that its owner notices a change they did not make.
+    EmailChanged {
+        new_email: String,
+    },
     /// An administrator invited a new coordinator.
     Invitation {
         link: String,
@@ -372,6 +381,7 @@ impl Message {
         match self {
             Message::VerifyEmail { link }
             | Message::ResetPassword { link }
+            | Message::ConfirmNewEmail { link }
             | Message::Invitation { link, .. }
             | Message::CoordinatorAssigned { link, .. }
             | Message::ApplicationAccepted { link, .. }
@@ -394,7 +404,7 @@ impl Message {
             Message::ApplicationReceived {
                 verify_link, link, ..
             } => verify_link.iter_mut().chain([link]).collect(),
-            Message::ApplicationDeclined { .. } => Vec::new(),
+            Message::ApplicationDeclined { .. } | Message::EmailChanged { .. } => Vec::new(),
             Message::Enrolled { session }
             | Message::Waitlisted { session, .. }
             | Message::Promoted { session }
@@ -425,6 +435,8 @@ impl Message {
             Message::VerifyEmail { .. } => "verify_email",
             Message::AccountExists { .. } => "account_exists",
             Message::ResetPassword { .. } => "reset_password",
+            Message::ConfirmNewEmail { .. } => "confirm_new_email",
+            Message::EmailChanged { .. } => "email_changed",
             Message::Invitation { .. } => "invitation",
             Message::CoordinatorAssigned { .. } => "coordinator_assigned",
             Message::Enrolled { .. } => "enrolled",
@@ -544,6 +556,10 @@ pub fn samples() -> Vec<Message> {
             reset_link: link.clone(),
         },
         Message::ResetPassword { link: link.clone() },
+        Message::ConfirmNewEmail { link: link.clone() },
+        Message::EmailChanged {
+            new_email: "ny.adresse@example.dk".into(),
+        },
         Message::Invitation {
             link: link.clone(),
             branches: branches.clone(),

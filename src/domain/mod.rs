@@ -24,6 +24,7 @@ pub mod names;
 pub mod organisation;
 pub mod paging;
 pub mod password;
+pub mod privacy;
 pub mod roles;
 pub mod second_factor;
 pub mod session;

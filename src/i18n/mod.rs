@@ -39,6 +39,14 @@ pub fn t(lang: Lang, key: &str) -> String {
     t_args(lang, key, &HashMap::new())
 }
 
+/// Whether `lang` itself has a text for `key` (`t` falls back to Danish,
+/// which would hide a missing English text).
+pub fn exists(lang: Lang, key: &str) -> bool {
+    LOCALES
+        .lookup_single_language::<&str>(id(lang), key, None)
+        .is_ok()
+}
+
 pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
     let args = (!args.is_empty()).then_some(args);
     // Looked up directly rather than through `Loader::lookup`, which

@@ -161,6 +161,8 @@ fn every_text_exists_in_both_languages() {
     );
     for kind in [
         "verify_email",
+        "confirm_new_email",
+        "email_changed",
         "account_exists",
         "reset_password",
         "invitation",

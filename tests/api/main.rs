@@ -6,6 +6,7 @@ mod helpers;
 mod mail_support;
 mod smtp;
 
+mod account_details;
 mod accounts;
 mod admin;
 mod audit;
@@ -27,6 +28,7 @@ mod mail_snapshots;
 mod metrics;
 mod org_import;
 mod platform;
+mod privacy;
 mod reminders;
 mod schema;
 mod security;

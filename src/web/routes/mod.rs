@@ -11,6 +11,7 @@ pub mod genlaer;
 pub mod health;
 pub mod home;
 pub mod language;
+pub mod privacy;
 pub mod sessions;
 pub mod supervision;
 pub mod volunteers;
@@ -25,6 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(crate::web::metrics::show))
         .route("/assets/{name}", web::get().to(assets::serve))
         .route("/sprog", web::post().to(language::switch))
+        .route("/privatliv", web::get().to(privacy::notice))
         .configure(account::configure)
         .configure(admin::configure)
         .configure(sessions::configure)

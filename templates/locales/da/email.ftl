@@ -51,3 +51,11 @@ email-session-changed-subject = Ændret: { $session_title }
 email-session-changed-body = Tid eller sted er ændret. Her er de opdaterede oplysninger; din kalender opdateres med den vedhæftede invitation.
 email-session-cancelled-subject = Aflyst: { $session_title }
 email-session-cancelled-body = Vi må desværre aflyse. Beklager ulejligheden.
+
+email-confirm-new-email-subject = Bekræft din nye e-mailadresse
+email-confirm-new-email-body = Du har bedt om at bruge denne adresse til din konto hos Social Sundhed. Åbn linket herunder for at bekræfte den. Har du ikke bedt om det, kan du se bort fra denne e-mail.
+email-confirm-new-email-button = Bekræft ny e-mailadresse
+email-confirm-new-email-expiry = Linket virker i to døgn.
+email-email-changed-subject = Din e-mailadresse er skiftet
+email-email-changed-body = E-mailadressen på din konto hos Social Sundhed er skiftet til { $new_email }. Fremover sender vi til den adresse.
+email-email-changed-warning = Var det ikke dig, så skriv til din afdeling eller til landssekretariatet hurtigst muligt.

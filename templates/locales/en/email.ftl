@@ -51,3 +51,11 @@ email-session-changed-subject = Changed: { $session_title }
 email-session-changed-body = The time or place has changed. Here are the updated details; the attached invitation updates your calendar.
 email-session-cancelled-subject = Cancelled: { $session_title }
 email-session-cancelled-body = Unfortunately we have to cancel. We are sorry for the inconvenience.
+
+email-confirm-new-email-subject = Confirm your new email address
+email-confirm-new-email-body = You asked to use this address for your account with Social Sundhed. Open the link below to confirm it. If you did not ask, you can ignore this email.
+email-confirm-new-email-button = Confirm new email address
+email-confirm-new-email-expiry = The link works for two days.
+email-email-changed-subject = Your email address has been changed
+email-email-changed-body = The email address of your account with Social Sundhed has been changed to { $new_email }. From now on we write to that address.
+email-email-changed-warning = If this was not you, write to your branch or the national secretariat as soon as possible.

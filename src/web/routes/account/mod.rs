@@ -1,5 +1,6 @@
 //! Signing up, in and out, and everything about one's own account.
 
+mod details;
 mod login;
 mod password;
 mod profile;
@@ -58,6 +59,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(password::change_submit)),
     )
     .route("/konto", web::get().to(profile::show))
+    .service(
+        web::resource("/konto/oplysninger")
+            .route(web::get().to(details::form))
+            .route(web::post().to(details::submit)),
+    )
+    .route("/konto/e-mail", web::post().to(details::change_email))
+    .route(
+        "/konto/ny-email/{token}",
+        web::get().to(details::confirm_email),
+    )
     .route(
         "/konto/sessioner/{id}/log-ud",
         web::post().to(security::end_session),

@@ -1,10 +1,12 @@
 //! The national secretariat's pages: regions, branches, users, the
 //! messages the site has sent, the audit log of staff actions, and the
-//! import of people from before Brobyg.
+//! import of people from before Brobyg, and the record of processing of
+//! personal data.
 
 mod branches;
 mod imports;
 mod messages;
+mod privacy;
 mod regions;
 mod revision;
 mod users;
@@ -80,7 +82,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/beskeder/{id}/igen", web::post().to(messages::retry))
         // Read-only by design: no route changes or removes a row.
         .route("/admin/revision", web::get().to(revision::list))
-        .route("/admin/revision.csv", web::get().to(revision::csv));
+        .route("/admin/revision.csv", web::get().to(revision::csv))
+        .route("/admin/privatliv", web::get().to(privacy::record))
+        .route("/admin/privatliv.csv", web::get().to(privacy::csv));
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {

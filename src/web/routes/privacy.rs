@@ -1,0 +1,16 @@
+//! The privacy notice (`/privatliv`), public, in the visitor's language;
+//! generated from the registry of personal data so that it says exactly
+//! what the site stores.
+
+use actix_web::HttpResponse;
+use tera::Context;
+
+use crate::app::privacy;
+use crate::error::AppError;
+use crate::web::Page;
+
+pub async fn notice(page: Page) -> Result<HttpResponse, AppError> {
+    let mut ctx = Context::new();
+    ctx.insert("sections", &privacy::notice());
+    page.render("privacy.html", ctx)
+}
