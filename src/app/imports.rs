@@ -140,8 +140,8 @@ fn branch_refs(conn: &mut DbConnection) -> Result<Vec<BranchRef>, Error> {
 
 /// The file's rows parsed, compared with what is stored.
 enum Planned {
-    Volunteers(Vec<(Parsed<VolunteerRow>, Option<Current>)>),
-    Coordinators(Vec<(Parsed<CoordinatorRow>, Option<coordinators::Current>)>),
+    Volunteers(Paired<VolunteerRow, Current>),
+    Coordinators(Paired<CoordinatorRow, coordinators::Current>),
 }
 
 fn plan(
@@ -165,46 +165,22 @@ fn plan(
                 Ok(p) => p,
                 Err(problems) => return Ok(Err(Preview::of_file(kind, problems))),
             };
-            let emails: Vec<&str> = parsed
-                .iter()
-                .filter_map(|p| p.record.as_ref().map(|r| r.email.as_str()))
-                .collect();
-            let mut current = current_volunteers(conn, &emails)?;
-            Planned::Volunteers(
-                parsed
-                    .into_iter()
-                    .map(|p| {
-                        let c = p
-                            .record
-                            .as_ref()
-                            .and_then(|r| current.remove(r.email.as_str()));
-                        (p, c)
-                    })
-                    .collect(),
-            )
+            Planned::Volunteers(with_current(
+                parsed,
+                |r| &r.email,
+                |emails| current_volunteers(conn, emails),
+            )?)
         }
         Kind::Coordinators => {
             let parsed = match coordinators::parse(&sheet, &branches) {
                 Ok(p) => p,
                 Err(problems) => return Ok(Err(Preview::of_file(kind, problems))),
             };
-            let emails: Vec<&str> = parsed
-                .iter()
-                .filter_map(|p| p.record.as_ref().map(|r| r.email.as_str()))
-                .collect();
-            let mut current = current_coordinators(conn, &emails)?;
-            Planned::Coordinators(
-                parsed
-                    .into_iter()
-                    .map(|p| {
-                        let c = p
-                            .record
-                            .as_ref()
-                            .and_then(|r| current.remove(r.email.as_str()));
-                        (p, c)
-                    })
-                    .collect(),
-            )
+            Planned::Coordinators(with_current(
+                parsed,
+                |r| &r.email,
+                |emails| current_coordinators(conn, emails),
+            )?)
         }
     }))
 }
@@ -331,6 +307,33 @@ pub async fn apply(
 
 /// What is stored about the people with these addresses, by address, in a
 /// fixed number of queries.
+/// Rows of a file, each with what is stored for its person (if anything).
+type Paired<R, C> = Vec<(Parsed<R>, Option<C>)>;
+
+/// Pairs each parsed row with what is stored for its email (one query
+/// for the whole file, by `load`).
+fn with_current<R, C>(
+    parsed: Vec<Parsed<R>>,
+    email: impl Fn(&R) -> &crate::domain::email::EmailAddress,
+    load: impl FnOnce(&[&str]) -> Result<HashMap<String, C>, Error>,
+) -> Result<Paired<R, C>, Error> {
+    let emails: Vec<&str> = parsed
+        .iter()
+        .filter_map(|p| p.record.as_ref().map(|r| email(r).as_str()))
+        .collect();
+    let mut current = load(&emails)?;
+    Ok(parsed
+        .into_iter()
+        .map(|p| {
+            let c = p
+                .record
+                .as_ref()
+                .and_then(|r| current.remove(email(r).as_str()));
+            (p, c)
+        })
+        .collect())
+}
+
 fn current_volunteers(
     conn: &mut DbConnection,
     emails: &[&str],

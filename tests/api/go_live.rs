@@ -17,7 +17,7 @@ use secrecy::ExposeSecret as _;
 
 use crate::helpers::{Browser, TestApp, TestDatabase, location, path_of, spawn_app_with, texts};
 use crate::security::second_factor::set_up;
-use crate::volunteers::support::{checklist, date_in, is_clear};
+use crate::volunteers::support::{checklist, is_clear};
 
 const HEADER: &str = "navn;email;telefon;afdeling;status;uddannet_dato;gennemfoerte_moduler;tavshedserklaering_version;tavshedserklaering_dato;sidste_supervision;studie;institution;noter_til_koordinator";
 
@@ -196,24 +196,12 @@ async fn an_empty_production_database_is_ready_for_the_first_day() {
             .branch
             .id
     };
-    let plan: Vec<(String, String)> = [
-        ("branch", aarhus.to_string()),
-        ("format", "group".into()),
-        ("title", "Gruppesupervision".into()),
-        ("supervisor_name", "Hanne Supervisor".into()),
-        ("supervisor_kind", "external".into()),
-        ("date", date_in(7)),
-        ("start", "16:00".into()),
-        ("end", "18:00".into()),
-        ("location", "Åboulevarden 1, Aarhus".into()),
-        ("online_url", String::new()),
-        ("capacity", "10".into()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    let response =
-        crate::volunteers::support::post(&coordinator, "/koordinator/supervision", &plan).await;
+    let response = crate::volunteers::support::post(
+        &coordinator,
+        "/koordinator/supervision",
+        &crate::imports::plan_fields(aarhus),
+    )
+    .await;
     assert_eq!(
         response.status(),
         StatusCode::SEE_OTHER,

@@ -317,7 +317,8 @@ async fn modules_one_to_six_leave_seven_to_ten_missing() {
     );
 }
 
-fn plan_fields(branch: i64) -> Vec<(String, String)> {
+/// A group supervision a week ahead in `branch`, as the plan form sends it.
+pub(crate) fn plan_fields(branch: i64) -> Vec<(String, String)> {
     [
         ("branch", branch.to_string()),
         ("format", "group".into()),
