@@ -52,7 +52,11 @@ async fn staff() -> Staff {
     let app = spawn_app().await;
     let (admin, admin_user) = app.signed_in(Role::Admin).await;
     let branch = app.create_branch("Revisionsby");
-    let coordinator_user = app.create_user("k@example.dk", &[Role::Coordinator], Some(branch));
+    let coordinator_user = app.create_user(
+        "revisionskoordinator@example.dk",
+        &[Role::Coordinator],
+        Some(branch),
+    );
     let coordinator = app.browser();
     coordinator.login(&coordinator_user.email, PASSWORD).await;
     Staff {
@@ -346,7 +350,7 @@ async fn the_csv_file_is_filtered_and_its_download_is_logged() {
         .to_string();
     let body = a
         .get(&format!(
-            "/admin/revision.csv?aktoer=k%40example&fra={today}&til={today}"
+            "/admin/revision.csv?aktoer=revisionskoordinator&fra={today}&til={today}"
         ))
         .await
         .text()
