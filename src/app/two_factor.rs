@@ -139,11 +139,13 @@ pub async fn reset_for(
         return Err(super::Error::Forbidden);
     }
     app.write(move |c| {
-        let user = crate::db::users::find(c, user_id)?;
+        crate::db::users::find(c, user_id)?;
         let had = second_factors::remove(c, user_id)?;
         if had {
             login_sessions::end_all(c, user_id, None)?;
-            let object = super::audit::Object::user(user_id).labelled(user.email.as_str());
+            // The log names people by account id only: erasure cannot
+            // reach into it.
+            let object = super::audit::Object::user(user_id);
             super::audit::record(
                 c,
                 &who,

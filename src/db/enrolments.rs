@@ -216,6 +216,8 @@ pub fn participants(
         .filter(
             enrolments::status.eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
         )
+        // Erased people leave the lists; the session's counts keep them.
+        .filter(users::erased_at.is_null())
         .order((enrolments::queued_at, enrolments::id))
         .select((
             Enrolment::as_select(),

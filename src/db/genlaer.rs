@@ -293,6 +293,8 @@ pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec
         )
         .filter(enrolments::session_id.eq(session_id))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        // Erased people leave the lists; the session's counts keep them.
+        .filter(users::erased_at.is_null())
         .order((enrolments::queued_at, enrolments::id))
         .select((
             enrolments::user_id,

@@ -20,6 +20,7 @@ mod connection;
 pub mod courses;
 pub mod declarations;
 pub mod enrolments;
+pub mod erasure;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;

@@ -41,6 +41,7 @@ diesel::table! {
         calendar_salt -> Nullable<Text>,
         calendar_token_hash -> Nullable<Text>,
         pending_email -> Nullable<Text>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -573,6 +574,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    erasure_requests (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        requested_at -> Timestamp,
+        requested_by -> Nullable<BigInt>,
+        withdrawn_at -> Nullable<Timestamp>,
+        carried_out_at -> Nullable<Timestamp>,
+        carried_out_by -> Nullable<BigInt>,
+    }
+}
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -616,4 +629,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     evening_details,
     evening_answers,
     audit_log,
+    erasure_requests,
 );

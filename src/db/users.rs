@@ -25,6 +25,8 @@ pub struct User {
     pub session_epoch: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Set when the person was erased: what is left names nobody.
+    pub erased_at: Option<NaiveDateTime>,
 }
 
 /// A user with what they may do: enough to authorise any request.
@@ -380,6 +382,7 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
     let pattern = format!("%{}%", query.trim().to_lowercase());
     let filtered = || {
         users::table
+            .filter(users::erased_at.is_null())
             .filter(
                 users::email
                     .like(pattern.clone())

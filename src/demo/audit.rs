@@ -46,7 +46,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             &coordinator,
             Action::VolunteerPaused,
             Object::user(id(conn, "emil.skov@brobyg.test")?),
-            Some("Eksamensperiode"),
+            None,
         ),
         (
             &coordinator,

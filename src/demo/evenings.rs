@@ -140,7 +140,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             branch_id: Some(aarhus),
             title: "Infoaften: Bliv brobygger i Aarhus",
             topic: "Hvad laver en brobygger, og hvordan bliver man det?",
-            speaker: "Sara Nørgaard, brobygger",
+            speaker: "Mikkel Dahl, brobygger",
             location: AARHUS_PLACE,
             capacity: Some(40),
             open_to_other_branches: false,

@@ -3,6 +3,7 @@
 //! production unless asked for (`BROBYG_DEMO`).
 
 mod audit;
+mod erasure;
 mod evenings;
 mod genlaer;
 pub(crate) mod org;
@@ -51,6 +52,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             supervision::seed(conn)?;
             evenings::seed(conn)?;
             audit::seed(conn)?;
+            erasure::seed(conn)?;
             Ok(true)
         })
         .context("writing demo content")?;

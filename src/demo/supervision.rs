@@ -116,7 +116,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
         user(conn, "sofie.kjaer@brobyg.test")?,
     ];
     let aarhus_place = "Social Sundhed Aarhus, Åboulevarden 1, 8000 Aarhus C";
-    let external = "Hanne Vestergaard, psykolog";
+    let external = "Merete Holm, psykolog";
     let staff = "Mette Kjær, rådgiver";
 
     // Before Emil's break: Lars and Emil.

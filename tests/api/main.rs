@@ -17,6 +17,7 @@ mod calendar;
 mod cli;
 mod demo;
 mod engine;
+mod erasure;
 mod evenings;
 mod generate;
 mod genlaer;

@@ -25,7 +25,7 @@ struct ColumnInfo {
 }
 
 /// table → column → type, as the database reports them.
-fn live_schema(app: &TestApp) -> BTreeMap<String, BTreeMap<String, String>> {
+pub(crate) fn live_schema(app: &TestApp) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut conn = app.db.conn().expect("connection");
     let query = if app.is_postgres() {
         "SELECT table_name::text AS table_name, column_name::text AS column_name, \
@@ -51,7 +51,7 @@ fn live_schema(app: &TestApp) -> BTreeMap<String, BTreeMap<String, String>> {
 /// The column types that can carry a name, a note or a date: the ones the
 /// registry must account for. (A number or a flag is personal only through
 /// a row that is already classified.)
-fn can_hold_personal_data(data_type: &str) -> bool {
+pub(crate) fn can_hold_personal_data(data_type: &str) -> bool {
     data_type == "text"
         || data_type == "date"
         || data_type.starts_with("timestamp")

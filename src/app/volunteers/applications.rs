@@ -295,7 +295,9 @@ pub async fn decide(
             Action::ApplicationDeclined
         };
         let object = Object::new(ObjectKind::Application, id);
-        audit::record_ok(c, &who, action, &object, decision.reason(), &result)?;
+        // The reason stays with the application, which erasure and
+        // retention can delete; the log, which nothing deletes, is not told.
+        audit::record_ok(c, &who, action, &object, None, &result)?;
         Ok(Decided {
             applicant: a.application.user_id,
             result,

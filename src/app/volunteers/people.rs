@@ -468,18 +468,17 @@ pub async fn act(
 
 /// The audit log's action and note for a coordinator's action.
 fn audit_of(action: &StaffAction) -> (Action, Option<String>) {
+    // Reasons are free text about the person: they stay with the status
+    // history, which erasure clears, and never reach the log, which
+    // nothing clears.
     match action {
-        StaffAction::Activate { reason } => (Action::VolunteerActivated, reason.clone()),
-        StaffAction::Resume { reason } => (Action::VolunteerResumed, reason.clone()),
-        StaffAction::Pause { until, reason } => {
-            let until = format!("Til {}", until.format("%d-%m-%Y"));
-            let note = match reason {
-                Some(r) => format!("{until}: {r}"),
-                None => until,
-            };
-            (Action::VolunteerPaused, Some(note))
-        }
-        StaffAction::Retire { reason } => (Action::VolunteerRetired, reason.clone()),
+        StaffAction::Activate { .. } => (Action::VolunteerActivated, None),
+        StaffAction::Resume { .. } => (Action::VolunteerResumed, None),
+        StaffAction::Pause { until, .. } => (
+            Action::VolunteerPaused,
+            Some(format!("Til {}", until.format("%d-%m-%Y"))),
+        ),
+        StaffAction::Retire { .. } => (Action::VolunteerRetired, None),
         StaffAction::ChildCertificate { on } => (
             Action::VolunteerCheckRecorded,
             Some(format!("Børneattest {}", on.format("%d-%m-%Y"))),

@@ -135,6 +135,7 @@ privacy-purpose-supervision-requests = Din anmodning om supervision og svaret p�
 privacy-purpose-supervision-notices = Påmindelser om supervision, vi har sendt dig.
 privacy-purpose-evening-answers = Dit svar på invitationen til en brobyggeraften.
 privacy-purpose-audit-log = Revisionsloggen: hvilke medarbejdere der har set, eksporteret eller ændret oplysninger og hvornår.
+privacy-purpose-erasure-requests = Din anmodning om sletning og hvornår den blev udført, som dokumentation for, at vi har slettet dine oplysninger.
 
 privacy-free-regions = Social Sundheds regioner.
 privacy-free-branches = Afdelingernes egne kontoroplysninger (fælles adresse, telefon og postkasse), ikke en persons.
@@ -145,3 +146,67 @@ privacy-free-branch_volunteer_settings = En afdelings regler for aktivering og s
 privacy-free-cohort_details = Et holds afslutning: tid og sted.
 privacy-free-cohort_meeting_modules = Hvilket modul et holds møde underviser i.
 privacy-free-courses = GenLær-kataloget.
+
+## Sletning (GDPR art. 17)
+erasure-title = Slet mine oplysninger
+erasure-lead = Du kan bede os om at slette de oplysninger, vi har om dig. En administrator gennemgår din anmodning og udfører den, normalt inden for en måned. Bagefter kan du ikke længere logge ind, og dine pladser på hold og kurser, der ikke er afholdt endnu, bliver givet videre til dem på ventelisten.
+erasure-pending = Du bad om sletning { $date }. En administrator udfører den snarest. Du kan fortryde, indtil det er sket.
+erasure-withdraw = Fortryd min anmodning
+erasure-what-heading = Hvad sletning gør
+erasure-kept-why = Nogle oplysninger må vi ikke slette: fakturaoplysninger på GenLær-kurser (organisation, EAN eller CVR, kursus og beløb) gemmes i 5 år efter bogføringsloven, og et kursusbevis bevares med navnet på, så det fortsat kan kontrolleres. Dine behov (fx kost og tilgængelighed) slettes altid. Tal som "hvor mange deltog" bevares uden dit navn.
+erasure-export-first = Vil du have en kopi af dine oplysninger, før de slettes, så hent dem først. Læs mere i
+erasure-ask-hint = Du bliver bedt om at bekræfte, at det er dig, før anmodningen sendes.
+erasure-ask = Bed om sletning
+flash-erasure-requested = Din anmodning om sletning er modtaget. Du får besked, når den er udført.
+flash-erasure-already-requested = Du har allerede bedt om sletning.
+flash-erasure-withdrawn = Din anmodning om sletning er trukket tilbage.
+flash-erasure-done = Personens oplysninger er slettet.
+erasure-admin-title = Anmodninger om sletning
+erasure-admin-card = Personer, der har bedt om at blive slettet: gennemgå hvad der slettes og bevares, og udfør sletningen.
+erasure-admin-lead = Gennemgå hver anmodning: hvad der slettes, hvad der bevares og hvorfor. Sletningen sker i én handling og kan ikke fortrydes.
+erasure-admin-open = { $count ->
+    [0] Ingen åbne anmodninger
+    [one] 1 åben anmodning
+   *[other] { $count } åbne anmodninger
+}
+erasure-admin-none = Ingen venter på sletning.
+erasure-admin-done = Senest udførte sletninger
+erasure-admin-none-done = Ingen sletninger er udført endnu.
+erasure-done-line = Konto nr. { $account } slettet { $date }
+erasure-requested-at = Anmodet
+erasure-requested-by = Af
+erasure-by-self = Personen selv
+erasure-by-staff = En administrator
+erasure-review-title = Sletning af { $name }
+erasure-withdrawn = trukket tilbage
+erasure-carried-out = udført
+erasure-no-request = Ingen anmodning i systemet (sletning på personens vegne)
+erasure-seats-heading = Pladser, der gives videre
+erasure-seats-lead = Personen har plads eller venteliste på disse, som ikke er afholdt. Pladserne frigives, og ventelisten rykker op.
+erasure-seats-none = Ingen pladser på hold eller kurser, der ikke er afholdt.
+erasure-seat-waitlisted = på venteliste
+erasure-kept-heading = Hvad der bevares, og hvorfor
+erasure-kept-certificates = { $count ->
+    [0] Ingen kursusbeviser
+    [one] 1 kursusbevis bevares med navnet, så det kan kontrolleres
+   *[other] { $count } kursusbeviser bevares med navnet, så de kan kontrolleres
+}
+erasure-kept-invoice-lines = { $count ->
+    [0] Ingen fakturaoplysninger fra GenLær-tilmeldinger
+    [one] Fakturaoplysningerne fra 1 GenLær-tilmelding bevares efter bogføringsloven (uden behov og kontaktoplysninger)
+   *[other] Fakturaoplysningerne fra { $count } GenLær-tilmeldinger bevares efter bogføringsloven (uden behov og kontaktoplysninger)
+}
+erasure-kept-bookings = { $count ->
+    [0] Ingen bestillinger
+    [one] 1 bestilling: organisationens fakturaoplysninger bevares, kontaktpersonen anonymiseres
+   *[other] { $count } bestillinger: organisationens fakturaoplysninger bevares, kontaktpersonen anonymiseres
+}
+erasure-confirm-hint = Sletningen kan ikke fortrydes. Du bliver bedt om at bekræfte, at det er dig.
+erasure-confirm = Slet personens oplysninger
+erasure-refused-own = Du kan ikke slette din egen konto. Bed en anden administrator om det.
+erasure-refused-admin = Personen er administrator. Fjern administratorrollen først.
+erasure-refused-erased = Personen er allerede slettet.
+erasure-refused-closed = Anmodningen er trukket tilbage eller allerede udført.
+user-erasure-hint = Har personen bedt om sletning, fx i telefonen eller pr. brev, kan du slette på deres vegne. Du ser først, hvad der slettes og bevares.
+user-erasure-review = Gennemgå sletning
+profile-data-heading = Dine oplysninger

@@ -135,6 +135,7 @@ privacy-purpose-supervision-requests = Your request for supervision and its answ
 privacy-purpose-supervision-notices = Supervision reminders we have sent you.
 privacy-purpose-evening-answers = Your answer to the invitation to a volunteer evening.
 privacy-purpose-audit-log = The audit log: which staff viewed, exported or changed data, and when.
+privacy-purpose-erasure-requests = Your request to be erased and when it was carried out, as a record that we erased your data.
 
 privacy-free-regions = The regions of Social Sundhed.
 privacy-free-branches = The branches' own office details (shared address, phone and mailbox), not a person's.
@@ -145,3 +146,67 @@ privacy-free-branch_volunteer_settings = A branch's rules for activation and sup
 privacy-free-cohort_details = A cohort's graduation: time and place.
 privacy-free-cohort_meeting_modules = Which module a cohort's meeting teaches.
 privacy-free-courses = The GenLær catalogue.
+
+## Erasure (GDPR Art. 17)
+erasure-title = Erase my data
+erasure-lead = You can ask us to erase the data we hold about you. An administrator reviews your request and carries it out, usually within a month. Afterwards you can no longer log in, and your seats in cohorts and courses that have not taken place yet go to those on the waiting list.
+erasure-pending = You asked to be erased on { $date }. An administrator will carry it out soon. You can withdraw until then.
+erasure-withdraw = Withdraw my request
+erasure-what-heading = What erasure does
+erasure-kept-why = Some data we may not erase: invoice details of GenLær courses (organisation, EAN or CVR, course and amount) are kept for 5 years under the Bookkeeping Act, and a course certificate keeps the name on it so that it can still be verified. Your needs (such as diet and accessibility) are always erased. Numbers such as "how many attended" are kept without your name.
+erasure-export-first = If you want a copy of your data before it is erased, download it first. Read more in
+erasure-ask-hint = You will be asked to confirm that it is you before the request is sent.
+erasure-ask = Ask to be erased
+flash-erasure-requested = Your request to be erased has been received. You will hear from us when it is done.
+flash-erasure-already-requested = You have already asked to be erased.
+flash-erasure-withdrawn = Your request to be erased has been withdrawn.
+flash-erasure-done = The person's data has been erased.
+erasure-admin-title = Requests to be erased
+erasure-admin-card = People who asked to be erased: review what is erased and kept, and carry it out.
+erasure-admin-lead = Review each request: what is erased, what is kept and why. Erasure happens in one step and cannot be undone.
+erasure-admin-open = { $count ->
+    [0] No open requests
+    [one] 1 open request
+   *[other] { $count } open requests
+}
+erasure-admin-none = Nobody is waiting to be erased.
+erasure-admin-done = Latest erasures
+erasure-admin-none-done = No erasures have been carried out yet.
+erasure-done-line = Account no. { $account } erased { $date }
+erasure-requested-at = Requested
+erasure-requested-by = By
+erasure-by-self = The person
+erasure-by-staff = An administrator
+erasure-review-title = Erasing { $name }
+erasure-withdrawn = withdrawn
+erasure-carried-out = carried out
+erasure-no-request = No request in the site (erasure on the person's behalf)
+erasure-seats-heading = Seats given back
+erasure-seats-lead = The person holds a seat or a waiting-list place in these, which have not taken place. The seats are freed and the waiting list moves up.
+erasure-seats-none = No seats in cohorts or courses that have not taken place.
+erasure-seat-waitlisted = on the waiting list
+erasure-kept-heading = What is kept, and why
+erasure-kept-certificates = { $count ->
+    [0] No course certificates
+    [one] 1 course certificate is kept with the name, so that it can be verified
+   *[other] { $count } course certificates are kept with the name, so that they can be verified
+}
+erasure-kept-invoice-lines = { $count ->
+    [0] No invoice details from GenLær enrolments
+    [one] The invoice details of 1 GenLær enrolment are kept under the Bookkeeping Act (without needs and contact details)
+   *[other] The invoice details of { $count } GenLær enrolments are kept under the Bookkeeping Act (without needs and contact details)
+}
+erasure-kept-bookings = { $count ->
+    [0] No bookings
+    [one] 1 booking: the organisation's invoice details are kept, the contact person is anonymised
+   *[other] { $count } bookings: the organisation's invoice details are kept, the contact person is anonymised
+}
+erasure-confirm-hint = Erasure cannot be undone. You will be asked to confirm that it is you.
+erasure-confirm = Erase the person's data
+erasure-refused-own = You cannot erase your own account. Ask another administrator.
+erasure-refused-admin = The person is an administrator. Remove the administrator role first.
+erasure-refused-erased = The person has already been erased.
+erasure-refused-closed = The request was withdrawn or has already been carried out.
+user-erasure-hint = If the person asked to be erased, by phone or letter for instance, you can erase on their behalf. You first see what is erased and kept.
+user-erasure-review = Review erasure
+profile-data-heading = Your data

@@ -1,6 +1,7 @@
 //! Signing up, in and out, and everything about one's own account.
 
 mod details;
+mod erasure;
 mod login;
 mod password;
 mod profile;
@@ -65,6 +66,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(details::submit)),
     )
     .route("/konto/e-mail", web::post().to(details::change_email))
+    .service(
+        web::resource("/konto/sletning")
+            .route(web::get().to(erasure::page))
+            .route(web::post().to(erasure::ask)),
+    )
+    .route("/konto/sletning/fortryd", web::post().to(erasure::withdraw))
     .route(
         "/konto/ny-email/{token}",
         web::get().to(details::confirm_email),

@@ -4,6 +4,7 @@
 //! personal data.
 
 mod branches;
+mod erasure;
 mod imports;
 mod messages;
 mod privacy;
@@ -83,6 +84,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // Read-only by design: no route changes or removes a row.
         .route("/admin/revision", web::get().to(revision::list))
         .route("/admin/revision.csv", web::get().to(revision::csv))
+        .route("/admin/sletning", web::get().to(erasure::list))
+        .route("/admin/sletning/{id}", web::get().to(erasure::review))
+        .route(
+            "/admin/sletning/{id}/udfoer",
+            web::post().to(erasure::carry_out),
+        )
+        .service(
+            web::resource("/admin/brugere/{id}/slet")
+                .route(web::get().to(erasure::review_user))
+                .route(web::post().to(erasure::erase_user)),
+        )
         .route("/admin/privatliv", web::get().to(privacy::record))
         .route("/admin/privatliv.csv", web::get().to(privacy::csv));
 }

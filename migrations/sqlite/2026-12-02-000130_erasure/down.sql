@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN erased_at;
+DROP TABLE erasure_requests;
