@@ -227,6 +227,7 @@ pub fn start(c: &mut DbConnection, user: &User, client: &Client) -> QueryResult<
         &truncate(&client.user_agent, 400),
         &client.ip,
     )?;
+    crate::db::users::record_login(c, user.id, crate::db::now())?;
     Ok(Started {
         user_id: user.id,
         email: user.email.clone(),

@@ -250,6 +250,75 @@ pub fn live_seats(
         .collect())
 }
 
+/// Accounts nobody has used since `cutoff`, oldest first, at most
+/// `limit`: no login, no change to the account, no seat in anything that
+/// ended later, no booking, application or status change since; never
+/// staff, and never a brobygger who has not left. Retention anonymises
+/// them (alumni and inactive professionals, three years by default).
+pub fn inactive_since(
+    conn: &mut DbConnection,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<i64>> {
+    use crate::domain::volunteer::VolunteerStatus;
+    use diesel::dsl::{exists, not};
+    users::table
+        .filter(users::erased_at.is_null())
+        .filter(users::created_at.lt(cutoff))
+        .filter(users::updated_at.lt(cutoff))
+        .filter(
+            users::last_login_at
+                .is_null()
+                .or(users::last_login_at.lt(cutoff)),
+        )
+        .filter(not(exists(
+            user_roles::table
+                .filter(user_roles::user_id.eq(users::id))
+                .filter(user_roles::role.ne(crate::domain::Role::Volunteer)),
+        )))
+        .filter(not(exists(
+            coordinator_branches::table.filter(coordinator_branches::user_id.eq(users::id)),
+        )))
+        .filter(not(exists(
+            volunteers::table
+                .filter(volunteers::user_id.eq(users::id))
+                .filter(
+                    volunteers::status
+                        .ne_all([VolunteerStatus::Alumni, VolunteerStatus::Rejected])
+                        .or(volunteers::updated_at.ge(cutoff)),
+                ),
+        )))
+        .filter(not(exists(
+            volunteer_status_changes::table
+                .filter(volunteer_status_changes::user_id.eq(users::id))
+                .filter(volunteer_status_changes::created_at.ge(cutoff)),
+        )))
+        .filter(not(exists(
+            volunteer_applications::table
+                .filter(volunteer_applications::user_id.eq(users::id))
+                .filter(volunteer_applications::updated_at.ge(cutoff)),
+        )))
+        .filter(not(exists(
+            enrolments::table
+                .inner_join(sessions::table)
+                .filter(enrolments::user_id.eq(users::id))
+                .filter(
+                    sessions::ends_at
+                        .ge(cutoff)
+                        .or(enrolments::updated_at.ge(cutoff)),
+                ),
+        )))
+        .filter(not(exists(
+            bookings::table
+                .filter(bookings::requester_id.eq(users::id))
+                .filter(bookings::updated_at.ge(cutoff)),
+        )))
+        .order((users::created_at, users::id))
+        .limit(limit)
+        .select(users::id)
+        .load(conn)
+}
+
 /// What erasure keeps, counted for the administrator who reviews it.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Kept {

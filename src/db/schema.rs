@@ -42,6 +42,7 @@ diesel::table! {
         calendar_token_hash -> Nullable<Text>,
         pending_email -> Nullable<Text>,
         erased_at -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
     }
 }
 

@@ -279,6 +279,14 @@ pub fn set_password(conn: &mut DbConnection, user_id: i64, hash: &str) -> QueryR
         .first(conn)
 }
 
+/// A login: the activity the retention of unused accounts counts from.
+pub fn record_login(conn: &mut DbConnection, user_id: i64, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::last_login_at.eq(at))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn mark_verified(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
     diesel::update(
         users::table

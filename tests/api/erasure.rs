@@ -361,3 +361,70 @@ async fn the_demo_has_a_participants_request_to_review() {
         "the participant's invoice details are kept: {kept:?}"
     );
 }
+
+#[tokio::test]
+async fn accounts_unused_for_years_are_found_and_nobody_else() {
+    use brobyg::db::schema::{enrolments as e, users as u, volunteers as v};
+    let app = spawn_app().await;
+    let branch = app.create_branch("Inaktiv");
+    let unused = app.create_user("gammel@example.dk", &[], None);
+    let logs_in = app.create_user("logger.ind@example.dk", &[], None);
+    let staff = app.create_user("koord@example.dk", &[Role::Coordinator], Some(branch));
+    let volunteer = app.create_user("aktiv@example.dk", &[Role::Volunteer], Some(branch));
+    let attended = app.create_user("kursus@example.dk", &[], None);
+    let session = app.create_session(SessionKind::Evening, None, None, -30);
+    app.enrol(session, attended.id);
+    // Logging in is activity, and is recorded.
+    let (_browser, signed_in) = app.signed_in(Role::Professional).await;
+    {
+        let mut conn = app.db.conn().expect("connection");
+        let last: Option<chrono::NaiveDateTime> = u::table
+            .find(signed_in.id)
+            .select(u::last_login_at)
+            .first(&mut *conn)
+            .expect("account");
+        assert!(last.is_some(), "a login is recorded");
+    }
+
+    let now = chrono::Utc::now().naive_utc();
+    let long_ago = now - chrono::Duration::days(4 * 365);
+    let mut conn = app.db.conn().expect("connection");
+    diesel::update(u::table)
+        .set((u::created_at.eq(long_ago), u::updated_at.eq(long_ago)))
+        .execute(&mut *conn)
+        .expect("backdate accounts");
+    diesel::update(e::table)
+        .set((e::created_at.eq(long_ago), e::updated_at.eq(long_ago)))
+        .execute(&mut *conn)
+        .expect("backdate enrolments");
+    diesel::update(v::table)
+        .set((v::created_at.eq(long_ago), v::updated_at.eq(long_ago)))
+        .execute(&mut *conn)
+        .expect("backdate volunteers");
+    diesel::update(brobyg::db::schema::volunteer_status_changes::table)
+        .set(brobyg::db::schema::volunteer_status_changes::created_at.eq(long_ago))
+        .execute(&mut *conn)
+        .expect("backdate history");
+    users::record_login(&mut conn, logs_in.id, now).expect("login");
+
+    let cutoff = now - chrono::Duration::days(3 * 365);
+    let found = brobyg::db::erasure::inactive_since(&mut conn, cutoff, 100).expect("query");
+    assert_eq!(found, vec![unused.id], "only the unused account");
+    assert!(!found.contains(&staff.id) && !found.contains(&attended.id));
+
+    // Once the brobygger has left, years ago, they are found too.
+    diesel::update(v::table.filter(v::user_id.eq(volunteer.id)))
+        .set(v::status.eq(brobyg::domain::volunteer::VolunteerStatus::Alumni))
+        .execute(&mut *conn)
+        .expect("left");
+    diesel::update(v::table)
+        .set(v::updated_at.eq(long_ago))
+        .execute(&mut *conn)
+        .expect("long ago");
+    diesel::update(brobyg::db::schema::volunteer_status_changes::table)
+        .set(brobyg::db::schema::volunteer_status_changes::created_at.eq(long_ago))
+        .execute(&mut *conn)
+        .expect("history long ago");
+    let found = brobyg::db::erasure::inactive_since(&mut conn, cutoff, 100).expect("query");
+    assert_eq!(found, vec![unused.id, volunteer.id]);
+}

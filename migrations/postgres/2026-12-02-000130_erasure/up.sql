@@ -18,3 +18,7 @@ CREATE INDEX erasure_requests_by_state ON erasure_requests (carried_out_at, with
 -- When the account was erased: what is left of it names nobody, and lists
 -- of people leave it out.
 ALTER TABLE users ADD COLUMN erased_at TIMESTAMP;
+
+-- The last login: activity, for the retention rule that anonymises accounts
+-- unused for years (login sessions themselves are gone after 14 idle days).
+ALTER TABLE users ADD COLUMN last_login_at TIMESTAMP;

@@ -1,2 +1,3 @@
+ALTER TABLE users DROP COLUMN last_login_at;
 ALTER TABLE users DROP COLUMN erased_at;
 DROP TABLE erasure_requests;

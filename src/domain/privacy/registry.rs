@@ -65,6 +65,7 @@ pub static REGISTRY: &[Table] = &[
                         "calendar_salt",
                         "calendar_token_hash",
                         "erased_at",
+                        "last_login_at",
                     ],
                     category: Account,
                     basis: &[Contract],
