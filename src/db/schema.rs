@@ -152,6 +152,7 @@ diesel::table! {
         created_at -> Timestamp,
         message_id -> Text,
         locked_until -> Nullable<Timestamp>,
+        subject -> Nullable<Text>,
     }
 }
 
@@ -573,6 +574,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    retention_settings (rule) {
+        rule -> Text,
+        days -> Integer,
+        updated_at -> Nullable<Timestamp>,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    retention_runs (day, rule) {
+        day -> Date,
+        rule -> Text,
+        ran_at -> Timestamp,
+        deleted -> Integer,
+    }
+}
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -616,4 +635,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     evening_details,
     evening_answers,
     audit_log,
+    retention_settings,
+    retention_runs,
 );

@@ -6,6 +6,7 @@ mod audit;
 mod evenings;
 mod genlaer;
 pub(crate) mod org;
+mod retention;
 mod supervision;
 mod volunteers;
 
@@ -51,6 +52,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             supervision::seed(conn)?;
             evenings::seed(conn)?;
             audit::seed(conn)?;
+            retention::seed(conn)?;
             Ok(true)
         })
         .context("writing demo content")?;

@@ -244,6 +244,7 @@ pub static REGISTRY: &[Table] = &[
                         "kind",
                         "to_email",
                         "to_name",
+                        "subject",
                         "language",
                         "status",
                         "last_error",
@@ -770,5 +771,13 @@ pub static REGISTRY: &[Table] = &[
             }],
             other: &[],
         },
+    },
+    Table {
+        name: "retention_settings",
+        holds: Nothing,
+    },
+    Table {
+        name: "retention_runs",
+        holds: Nothing,
     },
 ];

@@ -84,7 +84,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/revision", web::get().to(revision::list))
         .route("/admin/revision.csv", web::get().to(revision::csv))
         .route("/admin/privatliv", web::get().to(privacy::record))
-        .route("/admin/privatliv.csv", web::get().to(privacy::csv));
+        .route("/admin/privatliv.csv", web::get().to(privacy::csv))
+        .route(
+            "/admin/privatliv/opbevaring",
+            web::post().to(privacy::save_retention),
+        );
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
