@@ -26,6 +26,9 @@ use crate::domain::retention::{self, Rule};
 /// layer's).
 pub type SubjectOf = fn(&OutboxRow) -> Option<String>;
 
+/// Messages read at a time when clearing bodies.
+const BATCH: i64 = 500;
+
 /// How many days of runs the administrators' report shows.
 pub const REPORT_DAYS: i64 = 30;
 
@@ -79,8 +82,16 @@ fn apply(
         Rule::Needs => store::clear_needs(conn, before),
         Rule::MessageBodies => {
             let mut cleared = 0;
-            for row in outbox::bodies_delivered_before(conn, before)? {
-                cleared += outbox::clear_body(conn, row.id, subject_of(&row).as_deref())?;
+            let mut after = 0;
+            loop {
+                let batch = outbox::bodies_delivered_before(conn, before, after, BATCH)?;
+                let Some(last) = batch.last() else {
+                    break;
+                };
+                after = last.id;
+                for row in &batch {
+                    cleared += outbox::clear_body(conn, row.id, subject_of(row).as_deref())?;
+                }
             }
             Ok(cleared)
         }

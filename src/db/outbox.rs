@@ -107,16 +107,23 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
     Ok(id)
 }
 
-/// Delivered messages sent before `before` whose body is still there,
-/// for retention to clear.
+/// Up to `limit` delivered messages sent before `before` whose body is
+/// still there, with ids above `after`, in id order: retention clears them
+/// a batch at a time, so the first run on years of mail stays small in
+/// memory.
 pub fn bodies_delivered_before(
     conn: &mut DbConnection,
     before: NaiveDateTime,
+    after: i64,
+    limit: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
     outbox::table
         .filter(outbox::status.eq(Status::Sent))
         .filter(outbox::sent_at.le(before))
         .filter(outbox::payload.ne(""))
+        .filter(outbox::id.gt(after))
+        .order(outbox::id)
+        .limit(limit)
         .select(OutboxRow::as_select())
         .load(conn)
 }
