@@ -27,6 +27,7 @@ pub mod monitoring;
 pub mod privacy;
 pub mod reference_data;
 pub mod reminders;
+pub mod retention;
 pub mod sessions;
 pub mod signin;
 pub mod supervision;

@@ -274,7 +274,10 @@ pub fn inactive_since(
         .filter(not(exists(
             user_roles::table
                 .filter(user_roles::user_id.eq(users::id))
-                .filter(user_roles::role.ne(crate::domain::Role::Volunteer)),
+                .filter(
+                    user_roles::role
+                        .eq_any([crate::domain::Role::Admin, crate::domain::Role::Coordinator]),
+                ),
         )))
         .filter(not(exists(
             coordinator_branches::table.filter(coordinator_branches::user_id.eq(users::id)),
@@ -398,6 +401,12 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
     .execute(conn)?;
     for needle in mentions(p) {
         diesel::delete(outbox::table.filter(outbox::payload.like(needle).escape('\\')))
+            .execute(conn)?;
+    }
+    // A body cleared by retention left its subject, which may name them.
+    for needle in [p.email, p.name].iter().filter(|s| s.len() > 2) {
+        let pattern = format!("%{}%", escape_like(needle));
+        diesel::delete(outbox::table.filter(outbox::subject.like(pattern).escape('\\')))
             .execute(conn)?;
     }
 

@@ -101,6 +101,7 @@ text_column!(
     crate::domain::evening::Answer,
     crate::domain::audit::Action,
     crate::domain::audit::ObjectKind,
+    crate::domain::retention::Rule,
     crate::db::outbox::Status,
     crate::db::tokens::Purpose,
 );

@@ -30,6 +30,7 @@ pub mod login_throttle;
 mod mapping;
 pub mod outbox;
 pub mod reminders;
+pub mod retention;
 pub mod schema;
 pub mod second_factors;
 pub mod sessions;

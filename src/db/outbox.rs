@@ -57,11 +57,19 @@ pub struct OutboxRow {
     /// The local part of the Message-ID, the same on every try.
     pub message_id: String,
     pub locked_until: Option<NaiveDateTime>,
+    /// The subject as it was rendered when retention cleared the body;
+    /// `None` while the body is there (the subject is rendered from it).
+    pub subject: Option<String>,
 }
 
 impl OutboxRow {
     pub fn message(&self) -> Result<Message, serde_json::Error> {
         serde_json::from_str(&self.payload)
+    }
+
+    /// Whether retention has cleared the body (`clear_body`).
+    pub fn body_cleared(&self) -> bool {
+        self.payload.is_empty()
     }
 
     pub fn recipient(&self) -> Recipient {
@@ -97,6 +105,35 @@ pub fn enqueue(conn: &mut DbConnection, to: &Recipient, message: &Message) -> Qu
     )?;
     tracing::info!(id, kind = message.kind(), to = %to.email, "email queued");
     Ok(id)
+}
+
+/// Up to `limit` delivered messages sent before `before` whose body is
+/// still there, with ids above `after`, in id order: retention clears them
+/// a batch at a time, so the first run on years of mail stays small in
+/// memory.
+pub fn bodies_delivered_before(
+    conn: &mut DbConnection,
+    before: NaiveDateTime,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    outbox::table
+        .filter(outbox::status.eq(Status::Sent))
+        .filter(outbox::sent_at.le(before))
+        .filter(outbox::payload.ne(""))
+        .filter(outbox::id.gt(after))
+        .order(outbox::id)
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .load(conn)
+}
+
+/// Clears a message's body, keeping the subject it was sent with.
+/// Recipient, status and times stay.
+pub fn clear_body(conn: &mut DbConnection, id: i64, subject: Option<&str>) -> QueryResult<usize> {
+    diesel::update(outbox::table.find(id).filter(outbox::payload.ne("")))
+        .set((outbox::payload.eq(""), outbox::subject.eq(subject)))
+        .execute(conn)
 }
 
 /// The newest messages first, for the administrators' page; only those with

@@ -154,6 +154,7 @@ diesel::table! {
         created_at -> Timestamp,
         message_id -> Text,
         locked_until -> Nullable<Timestamp>,
+        subject -> Nullable<Text>,
     }
 }
 
@@ -587,6 +588,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    retention_settings (rule) {
+        rule -> Text,
+        days -> Integer,
+        updated_at -> Nullable<Timestamp>,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    retention_runs (day, rule) {
+        day -> Date,
+        rule -> Text,
+        ran_at -> Timestamp,
+        deleted -> Integer,
+    }
+}
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -631,4 +650,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     evening_answers,
     audit_log,
     erasure_requests,
+    retention_settings,
+    retention_runs,
 );

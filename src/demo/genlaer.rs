@@ -321,7 +321,13 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         },
         None,
     )?;
-    enrol(conn, past, professional.id, &hanne, &ean_invoice())?;
+    // Held 40 days ago: retention has already cleared her needs there
+    // (`domain::retention::Rule::Needs`, 30 days), so the demo shows none.
+    let hanne_then = Person {
+        needs: None,
+        ..hanne.clone()
+    };
+    enrol(conn, past, professional.id, &hanne_then, &ean_invoice())?;
     let held_meeting = sessions::meetings(conn, past)?
         .first()
         .cloned()

@@ -7,6 +7,7 @@ mod erasure;
 mod evenings;
 mod genlaer;
 pub(crate) mod org;
+mod retention;
 mod supervision;
 mod volunteers;
 
@@ -53,6 +54,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             evenings::seed(conn)?;
             audit::seed(conn)?;
             erasure::seed(conn)?;
+            retention::seed(conn)?;
             Ok(true)
         })
         .context("writing demo content")?;

@@ -70,6 +70,8 @@ pub enum Action {
     // The site's own machinery.
     MessageRetried,
     ExportDownloaded,
+    /// How long a retention rule keeps data, changed at /admin/privatliv.
+    RetentionChanged,
 }
 
 impl Code for Action {
@@ -118,6 +120,7 @@ impl Code for Action {
         Action::BookingDeclined,
         Action::MessageRetried,
         Action::ExportDownloaded,
+        Action::RetentionChanged,
     ];
 
     fn as_str(self) -> &'static str {
@@ -166,6 +169,7 @@ impl Code for Action {
             Action::BookingDeclined => "booking_declined",
             Action::MessageRetried => "message_retried",
             Action::ExportDownloaded => "export_downloaded",
+            Action::RetentionChanged => "retention_changed",
         }
     }
 }
@@ -189,6 +193,8 @@ pub enum ObjectKind {
     SupervisionOverview,
     MailFile,
     AuditLog,
+    /// A retention rule (`domain::retention::Rule`), labelled with its code.
+    RetentionRule,
 }
 
 impl Code for ObjectKind {
@@ -206,6 +212,7 @@ impl Code for ObjectKind {
         ObjectKind::SupervisionOverview,
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
+        ObjectKind::RetentionRule,
     ];
 
     fn as_str(self) -> &'static str {
@@ -223,6 +230,7 @@ impl Code for ObjectKind {
             ObjectKind::SupervisionOverview => "supervision_overview",
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
+            ObjectKind::RetentionRule => "retention_rule",
         }
     }
 }
@@ -247,7 +255,8 @@ impl ObjectKind {
             ObjectKind::Declaration
             | ObjectKind::SupervisionOverview
             | ObjectKind::MailFile
-            | ObjectKind::AuditLog => return None,
+            | ObjectKind::AuditLog
+            | ObjectKind::RetentionRule => return None,
         })
     }
 }

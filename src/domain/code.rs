@@ -25,7 +25,7 @@ mod tests {
     use super::*;
     use crate::domain::{
         Lang, Role, activation, application, attendance, audit, enrolment, evening, genlaer,
-        invoice, session, supervision, volunteer,
+        invoice, retention, session, supervision, volunteer,
     };
 
     /// Every value serialises to its code and its code reads back.
@@ -62,5 +62,6 @@ mod tests {
         consistent::<evening::Answer>();
         consistent::<audit::Action>();
         consistent::<audit::ObjectKind>();
+        consistent::<retention::Rule>();
     }
 }

@@ -25,6 +25,7 @@ pub mod organisation;
 pub mod paging;
 pub mod password;
 pub mod privacy;
+pub mod retention;
 pub mod roles;
 pub mod second_factor;
 pub mod session;

@@ -29,10 +29,26 @@ pub fn render(
     let mut ctx = Context::from_value(fields.clone())?;
     ctx.insert("recipient", to);
     ctx.insert("lang", lang.code());
+    let kind = message.kind();
+    Ok(RenderedEmail {
+        subject: subject_of(to, message, &fields),
+        text: templates.render(lang, &format!("emails/{kind}.txt"), &ctx)?,
+        html: templates.render(lang, &format!("emails/{kind}.html"), &ctx)?,
+    })
+}
+
+/// The subject alone, as `render` writes it: what retention keeps of a
+/// message whose body it clears.
+pub fn subject(to: &Recipient, message: &Message) -> Option<String> {
+    let fields = serde_json::to_value(message).ok()?;
+    Some(subject_of(to, message, &fields))
+}
+
+fn subject_of(to: &Recipient, message: &Message, fields: &serde_json::Value) -> String {
     // The subject may name things from the message ("Kursus: {$course}"):
     // every plain field is offered to the translation as an argument.
     let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-    if let serde_json::Value::Object(map) = &fields {
+    if let serde_json::Value::Object(map) = fields {
         // Nested records offer their plain fields too, as `session_title`.
         for (k, v) in map {
             if let serde_json::Value::Object(inner) = v {
@@ -65,16 +81,11 @@ pub fn render(
             }
         }
     }
-    let kind = message.kind();
-    Ok(RenderedEmail {
-        subject: i18n::t_args(
-            lang,
-            &format!("email-{}-subject", kind.replace('_', "-")),
-            &args,
-        ),
-        text: templates.render(lang, &format!("emails/{kind}.txt"), &ctx)?,
-        html: templates.render(lang, &format!("emails/{kind}.html"), &ctx)?,
-    })
+    i18n::t_args(
+        to.language,
+        &format!("email-{}-subject", message.kind().replace('_', "-")),
+        &args,
+    )
 }
 
 #[cfg(test)]

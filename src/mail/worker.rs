@@ -1,6 +1,7 @@
 //! The mail worker: a thread started with the site that, every few
 //! seconds, ends pauses on their date, queues due reminders and supervision
-//! notices and sends due messages from the outbox.
+//! notices, applies the retention rules (once a day) and sends due
+//! messages from the outbox.
 //!
 //! `run_once` is one pass, callable directly (tests do, with a chosen
 //! `now`). The background thread runs its own single-threaded Tokio
@@ -20,7 +21,7 @@ use tracing::Span;
 use tracing::field::Empty;
 
 use super::delivery::{DeliveryError, Transport};
-use super::mime;
+use super::{mime, render};
 use crate::config::Settings;
 use crate::db::outbox::{self, OutboxRow};
 use crate::db::{Db, DbConnection};
@@ -84,6 +85,9 @@ pub struct Pass {
     pub reminders: usize,
     /// Supervision due-soon and overdue notices queued.
     pub supervision: usize,
+    /// Rows deleted or cleared by the retention rules
+    /// (`app::retention`); each rule runs once per Copenhagen day.
+    pub retention: usize,
     pub sent: usize,
     /// Temporary failures, waiting for their next try.
     pub deferred: usize,
@@ -109,7 +113,7 @@ where
 #[tracing::instrument(
     name = "mail_pass",
     skip_all,
-    fields(%now, pauses = Empty, reminders = Empty, supervision = Empty, sent = Empty, deferred = Empty, failed = Empty)
+    fields(%now, pauses = Empty, reminders = Empty, supervision = Empty, retention = Empty, sent = Empty, deferred = Empty, failed = Empty)
 )]
 pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
     let mut pass = Pass {
@@ -128,6 +132,7 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
             crate::app::supervision::notices::enqueue,
         )
         .await?,
+        retention: queue(mailer, now, "retention", retention).await?,
         ..Pass::default()
     };
     // Messages queued a moment ago (the reminders above) are due too,
@@ -153,14 +158,23 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
     span.record("pauses", pass.pauses);
     span.record("reminders", pass.reminders);
     span.record("supervision", pass.supervision);
+    span.record("retention", pass.retention);
     span.record("sent", pass.sent);
     span.record("deferred", pass.deferred);
     span.record("failed", pass.failed);
     Ok(pass)
 }
 
-/// What queues one kind of message for a pass: pauses ended on their date,
-/// due reminders, or supervision notices.
+/// The retention step, with the subject of a message rendered here before
+/// its body is cleared.
+fn retention(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    crate::app::retention::run_due(conn, now, |row| {
+        render::subject(&row.recipient(), &row.message().ok()?)
+    })
+}
+
+/// What one step of a pass does: pauses ended on their date, due
+/// reminders, supervision notices or retention.
 type Enqueue = fn(&mut DbConnection, NaiveDateTime) -> QueryResult<usize>;
 
 /// Runs one of the `Enqueue` steps; `what` names it in the span.

@@ -367,7 +367,7 @@ async fn accounts_unused_for_years_are_found_and_nobody_else() {
     use brobyg::db::schema::{enrolments as e, users as u, volunteers as v};
     let app = spawn_app().await;
     let branch = app.create_branch("Inaktiv");
-    let unused = app.create_user("gammel@example.dk", &[], None);
+    let unused = app.create_user("gammel@example.dk", &[Role::Professional], None);
     let logs_in = app.create_user("logger.ind@example.dk", &[], None);
     let staff = app.create_user("koord@example.dk", &[Role::Coordinator], Some(branch));
     let volunteer = app.create_user("aktiv@example.dk", &[Role::Volunteer], Some(branch));

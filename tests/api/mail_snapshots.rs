@@ -33,6 +33,7 @@ fn row(message: &brobyg::domain::events::Message, language: &str) -> OutboxRow {
         created_at: at,
         message_id: "snapshot".into(),
         locked_until: None,
+        subject: None,
     }
 }
 

@@ -31,6 +31,7 @@ mod org_import;
 mod platform;
 mod privacy;
 mod reminders;
+mod retention;
 mod schema;
 mod security;
 mod sessions;

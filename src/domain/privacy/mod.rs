@@ -9,9 +9,9 @@
 //! `tests/api/privacy.rs` compares it with the live schema of both
 //! backends, so a migration cannot add a column the registry does not know.
 //!
-//! The retention rules are stated here as policy; enforcing them (deleting
-//! and anonymising on time) is a separate step that will read the same
-//! variants.
+//! The retention rules are stated here as policy; `domain::retention`
+//! names the ones the site enforces by itself (each tied to a variant of
+//! `Retention`), and `app::retention` applies them every day.
 //!
 //! Texts live in `templates/locales/*/privacy.ftl`, under keys built from
 //! the codes below (`privacy-category-contact`, `privacy-purpose-users-contact`).

@@ -246,6 +246,7 @@ pub static REGISTRY: &[Table] = &[
                         "kind",
                         "to_email",
                         "to_name",
+                        "subject",
                         "language",
                         "status",
                         "last_error",
@@ -793,5 +794,13 @@ pub static REGISTRY: &[Table] = &[
             }],
             other: &[],
         },
+    },
+    Table {
+        name: "retention_settings",
+        holds: Nothing,
+    },
+    Table {
+        name: "retention_runs",
+        holds: Nothing,
     },
 ];

@@ -70,6 +70,7 @@ audit-action-booking_accepted = Bestilling accepteret
 audit-action-booking_declined = Bestilling afvist
 audit-action-message_retried = Besked sendt igen
 audit-action-export_downloaded = Udtræk hentet
+audit-action-retention_changed = Opbevaringstid ændret
 
 audit-object-user = Person
 audit-object-application = Ansøgning
@@ -84,3 +85,4 @@ audit-object-declaration = Tavshedserklæring
 audit-object-supervision_overview = Supervisionsoversigt
 audit-object-mail_file = Beskedfil
 audit-object-audit_log = Revisionslog
+audit-object-retention_rule = Opbevaringsregel

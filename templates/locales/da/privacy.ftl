@@ -146,6 +146,46 @@ privacy-free-branch_volunteer_settings = En afdelings regler for aktivering og s
 privacy-free-cohort_details = Et holds afslutning: tid og sted.
 privacy-free-cohort_meeting_modules = Hvilket modul et holds møde underviser i.
 privacy-free-courses = GenLær-kataloget.
+privacy-free-retention_settings = Hvor mange dage hver opbevaringsregel gemmer data; hvem der ændrede det, står i revisionsloggen.
+privacy-free-retention_runs = Hvornår opbevaringsreglerne er kørt, og hvor mange rækker de slettede: kun tal, ingen navne.
+
+privacy-record-heading = Fortegnelse over behandlinger
+
+retention-heading = Automatisk sletning
+retention-lead = Sitet sletter selv personoplysninger, når de ikke længere skal bruges. Hver regel kører én gang i døgnet. Du kan ændre, hvor mange dage reglerne gemmer oplysningerne, men kun inden for de lovlige grænser.
+retention-col-rule = Regel
+retention-col-days = Dage
+retention-col-last-run = Seneste kørsel
+retention-col-day = Dag
+retention-days-unit = dage
+retention-range = Tilladt: { $min }–{ $max } dage (standard { $default }).
+retention-last-run = { $count ->
+    [one] { $count } række slettet
+   *[other] { $count } rækker slettet
+}
+retention-never = Ikke kørt endnu
+retention-save = Gem opbevaringstider
+retention-report-heading = Kørsler de seneste { $days } dage
+retention-report-text = Antal rækker, hver regel har slettet eller tømt pr. dag. Rapporten viser kun tal, aldrig hvem.
+retention-report-none = Ingen kørsler endnu.
+retention-rule-declined_applications = Afviste ansøgninger
+retention-rule-declined_applications-text = Slettes dette antal dage efter afgørelsen.
+retention-rule-unconfirmed_accounts = Ubekræftede konti
+retention-rule-unconfirmed_accounts-text = Konti, hvis e-mailadresse aldrig er bekræftet, og som ikke har tilmeldinger, ansøgninger eller roller, slettes dette antal dage efter oprettelsen.
+retention-rule-needs = Særlige behov
+retention-rule-needs-text = Deltageres særlige behov (kost, tilgængelighed) på GenLær-kurser slettes dette antal dage efter, at kurset er afholdt.
+retention-rule-message_bodies = Tekst i sendte e-mails
+retention-rule-message_bodies-text = Teksten i en sendt e-mail slettes dette antal dage efter afsendelse; modtager, emne og status bevares.
+retention-rule-supervision_after_leaving = Supervision for stoppede brobyggere
+retention-rule-supervision_after_leaving-text = Fremmøde, anmodninger og påmindelser om supervision slettes dette antal dage efter, at brobyggeren er stoppet.
+retention-rule-checks_after_leaving = Børneattester for stoppede brobyggere
+retention-rule-checks_after_leaving-text = Datoen for børneattesten og eventuelle frister slettes dette antal dage efter, at brobyggeren er stoppet.
+retention-rule-inactive_accounts = Konti, der ikke er brugt i årevis
+retention-rule-inactive_accounts-text = Alumner og fagpersoner, der ikke har logget ind, deltaget eller ændret noget i dette antal dage, slettes som ved en anmodning om sletning. Kursusbeviser og fakturaoplysninger bevares.
+error-retention-days = Skriv et helt antal dage inden for det tilladte interval for reglen.
+flash-retention-saved = Opbevaringstiderne er gemt.
+flash-retention-unchanged = Opbevaringstiderne var uændrede.
+message-body-cleared = Teksten er slettet efter reglerne for opbevaring. Modtager, emne og status er bevaret.
 
 ## Sletning (GDPR art. 17)
 erasure-title = Slet mine oplysninger

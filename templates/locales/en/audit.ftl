@@ -70,6 +70,7 @@ audit-action-booking_accepted = Booking accepted
 audit-action-booking_declined = Booking declined
 audit-action-message_retried = Message retried
 audit-action-export_downloaded = Export downloaded
+audit-action-retention_changed = Retention period changed
 
 audit-object-user = Person
 audit-object-application = Application
@@ -84,3 +85,4 @@ audit-object-declaration = Declaration
 audit-object-supervision_overview = Supervision overview
 audit-object-mail_file = Message file
 audit-object-audit_log = Audit log
+audit-object-retention_rule = Retention rule

@@ -146,6 +146,46 @@ privacy-free-branch_volunteer_settings = A branch's rules for activation and sup
 privacy-free-cohort_details = A cohort's graduation: time and place.
 privacy-free-cohort_meeting_modules = Which module a cohort's meeting teaches.
 privacy-free-courses = The GenLær catalogue.
+privacy-free-retention_settings = How many days each retention rule keeps data; who changed it is in the audit log.
+privacy-free-retention_runs = When the retention rules ran and how many rows they deleted: counts only, no names.
+
+privacy-record-heading = Record of processing
+
+retention-heading = Automatic deletion
+retention-lead = The site deletes personal data by itself when it is no longer needed. Each rule runs once a day. You can change how many days the rules keep the data, but only within the legal limits.
+retention-col-rule = Rule
+retention-col-days = Days
+retention-col-last-run = Last run
+retention-col-day = Day
+retention-days-unit = days
+retention-range = Allowed: { $min }–{ $max } days (default { $default }).
+retention-last-run = { $count ->
+    [one] { $count } row deleted
+   *[other] { $count } rows deleted
+}
+retention-never = Not run yet
+retention-save = Save retention periods
+retention-report-heading = Runs in the last { $days } days
+retention-report-text = The number of rows each rule deleted or cleared per day. The report shows counts only, never who.
+retention-report-none = No runs yet.
+retention-rule-declined_applications = Declined applications
+retention-rule-declined_applications-text = Deleted this many days after the decision.
+retention-rule-unconfirmed_accounts = Unconfirmed accounts
+retention-rule-unconfirmed_accounts-text = Accounts whose email address was never confirmed and that have no enrolments, applications or roles are deleted this many days after they were made.
+retention-rule-needs = Special needs
+retention-rule-needs-text = GenLær participants' special needs (diet, accessibility) are deleted this many days after the course was held.
+retention-rule-message_bodies = Text of sent emails
+retention-rule-message_bodies-text = The text of a sent email is deleted this many days after delivery; recipient, subject and status are kept.
+retention-rule-supervision_after_leaving = Supervision of brobyggere who left
+retention-rule-supervision_after_leaving-text = Supervision attendance, requests and reminders are deleted this many days after the brobygger left.
+retention-rule-checks_after_leaving = Child-protection certificates of brobyggere who left
+retention-rule-checks_after_leaving-text = The date of the certificate and any deadlines are deleted this many days after the brobygger left.
+retention-rule-inactive_accounts = Accounts unused for years
+retention-rule-inactive_accounts-text = Alumni and professionals who have not logged in, taken part or changed anything for this many days are erased as on a request to be erased. Certificates and invoice details are kept.
+error-retention-days = Enter a whole number of days within the range allowed for the rule.
+flash-retention-saved = The retention periods are saved.
+flash-retention-unchanged = The retention periods were unchanged.
+message-body-cleared = The text was deleted under the retention rules. Recipient, subject and status are kept.
 
 ## Erasure (GDPR Art. 17)
 erasure-title = Erase my data

@@ -53,6 +53,9 @@ pub async fn show(
     let id = path.into_inner();
     let shown = admin::message(&page.state.app, id).await?;
     let row = &shown.row;
+    if row.body_cleared() {
+        return show_cleared(&page, &shown);
+    }
     let message = mime::message_of(row, &page.state.links)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("outbox row {id}: {e}")))?;
     let email = render::render(&page.state.templates, &row.recipient(), &message)?;
@@ -61,8 +64,27 @@ pub async fn show(
     let mut ctx = Context::new();
     ctx.insert("row", &shown);
     ctx.insert("email", &email);
+    ctx.insert("cleared", &false);
     ctx.insert("message_id", &mime::message_id(&row.message_id, &sender));
     ctx.insert("invitation", &invitation);
+    page.render("admin/message.html", ctx)
+}
+
+/// A message whose body retention cleared: the envelope and the subject
+/// it was sent with, nothing to render.
+fn show_cleared(page: &Page, shown: &admin::MessageRow) -> Result<HttpResponse, AppError> {
+    let row = &shown.row;
+    let subject = row
+        .subject
+        .clone()
+        .unwrap_or_else(|| page.t(&format!("message-kind-{}", row.kind)));
+    let sender = worker::sender(&page.state.settings)?;
+    let mut ctx = Context::new();
+    ctx.insert("row", shown);
+    ctx.insert("email", &serde_json::json!({ "subject": subject }));
+    ctx.insert("cleared", &true);
+    ctx.insert("message_id", &mime::message_id(&row.message_id, &sender));
+    ctx.insert("invitation", &None::<String>);
     page.render("admin/message.html", ctx)
 }
 

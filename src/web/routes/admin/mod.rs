@@ -96,7 +96,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(erasure::erase_user)),
         )
         .route("/admin/privatliv", web::get().to(privacy::record))
-        .route("/admin/privatliv.csv", web::get().to(privacy::csv));
+        .route("/admin/privatliv.csv", web::get().to(privacy::csv))
+        .route(
+            "/admin/privatliv/opbevaring",
+            web::post().to(privacy::save_retention),
+        );
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
