@@ -16,6 +16,7 @@
 //! Texts live in `templates/locales/*/privacy.ftl`, under keys built from
 //! the codes below (`privacy-category-contact`, `privacy-purpose-users-contact`).
 
+pub mod export;
 mod registry;
 
 pub use registry::REGISTRY;
