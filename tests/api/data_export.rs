@@ -271,7 +271,18 @@ async fn the_demo_volunteer_downloads_their_data() {
     let (_, json) = download(&browser, "/konto/data.json").await;
     assert_eq!(json["person"]["email"], "frivillig@brobyg.test");
     let found = categories_with_rows(&json);
-    for code in ["contact", "account", "volunteering"] {
+    // The demo brobygger applied, took the course, signed the declaration,
+    // goes to supervision and evenings and has had emails.
+    for code in [
+        "contact",
+        "account",
+        "application",
+        "volunteering",
+        "training",
+        "declaration",
+        "supervision",
+        "messages",
+    ] {
         assert!(found.iter().any(|c| c == code), "{code} in {found:?}");
     }
     let html = browser.get_html("/konto/data").await;
