@@ -18,6 +18,7 @@ pub mod admin;
 pub mod audit;
 pub mod calendar;
 pub mod dashboard;
+pub mod data_export;
 pub mod engine;
 pub mod erasure;
 pub mod evenings;

@@ -172,6 +172,23 @@ where
     Ok((rows.into_iter().map(entry).collect(), out))
 }
 
+/// The rows concerning one person, oldest first: actions done to their
+/// account, and actions they did themselves (as staff).
+pub fn concerning(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Entry>> {
+    let rows: Vec<Row> = audit_log::table
+        .left_join(users::table.on(users::id.nullable().eq(audit_log::actor_id)))
+        .filter(
+            audit_log::object_kind
+                .eq(ObjectKind::User)
+                .and(audit_log::object_id.eq(user_id))
+                .or(audit_log::actor_id.eq(user_id)),
+        )
+        .select(columns())
+        .order((audit_log::at.asc(), audit_log::id.asc()))
+        .load(conn)?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
 /// Which slice of the matching rows to read, once their number is known.
 pub trait Pick {
     type Out;

@@ -18,6 +18,7 @@ pub mod certificates;
 pub mod cohorts;
 mod connection;
 pub mod courses;
+pub mod data_export;
 pub mod declarations;
 pub mod enrolments;
 pub mod erasure;

@@ -539,7 +539,9 @@ fn staff_routes() -> Vec<(String, String, String, String)> {
                                 && (path.ends_with(".csv")
                                     || path.starts_with("/admin/beskeder/filer/")
                                     || path == "/koordinator/brobyggere/{user_id}"
-                                    || path == "/koordinator/ansoegninger/{id}")
+                                    || path == "/koordinator/ansoegninger/{id}"
+                                    || path == "/admin/brugere/{id}/data"
+                                    || path == "/admin/brugere/{id}/data.json")
                         }
                     };
                     if audited {

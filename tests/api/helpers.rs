@@ -538,7 +538,9 @@ impl Browser {
                     && (path.ends_with(".csv")
                         || path.starts_with("/admin/beskeder/filer/")
                         || path.starts_with("/koordinator/brobyggere/")
-                        || path.starts_with("/koordinator/ansoegninger/"))
+                        || path.starts_with("/koordinator/ansoegninger/")
+                        || (path.starts_with("/admin/brugere/")
+                            && (path.ends_with("/data") || path.ends_with("/data.json"))))
             }
         }
     }

@@ -15,6 +15,7 @@ mod backup;
 mod browser;
 mod calendar;
 mod cli;
+mod data_export;
 mod demo;
 mod engine;
 mod erasure;

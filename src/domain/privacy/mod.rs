@@ -17,6 +17,7 @@
 //! the codes below (`privacy-category-contact`, `privacy-purpose-users-contact`).
 
 pub mod erasure;
+pub mod export;
 mod registry;
 
 pub use registry::REGISTRY;

@@ -249,4 +249,3 @@ erasure-refused-erased = Personen er allerede slettet.
 erasure-refused-closed = Anmodningen er trukket tilbage eller allerede udført.
 user-erasure-hint = Har personen bedt om sletning, fx i telefonen eller pr. brev, kan du slette på deres vegne. Du ser først, hvad der slettes og bevares.
 user-erasure-review = Gennemgå sletning
-profile-data-heading = Dine oplysninger

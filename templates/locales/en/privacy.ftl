@@ -249,4 +249,3 @@ erasure-refused-erased = The person has already been erased.
 erasure-refused-closed = The request was withdrawn or has already been carried out.
 user-erasure-hint = If the person asked to be erased, by phone or letter for instance, you can erase on their behalf. You first see what is erased and kept.
 user-erasure-review = Review erasure
-profile-data-heading = Your data

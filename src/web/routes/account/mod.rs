@@ -1,5 +1,6 @@
 //! Signing up, in and out, and everything about one's own account.
 
+pub(crate) mod data;
 mod details;
 mod erasure;
 mod login;
@@ -60,6 +61,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(password::change_submit)),
     )
     .route("/konto", web::get().to(profile::show))
+    .route("/konto/data", web::get().to(data::show))
+    .route("/konto/data.json", web::get().to(data::download))
     .service(
         web::resource("/konto/oplysninger")
             .route(web::get().to(details::form))

@@ -4,6 +4,7 @@
 //! personal data.
 
 mod branches;
+mod data;
 mod erasure;
 mod imports;
 mod messages;
@@ -48,6 +49,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(users::invite)),
         )
         .route("/admin/brugere/{id}", web::get().to(users::show))
+        .route("/admin/brugere/{id}/data", web::get().to(data::show))
+        .route(
+            "/admin/brugere/{id}/data.json",
+            web::get().to(data::download),
+        )
         .route(
             "/admin/brugere/{id}/roller",
             web::post().to(users::set_roles),
