@@ -199,6 +199,7 @@ run_db() {
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
   say ""
   [ "$PAGES" = 1 ] && pages
+  [ "$PAGES" = 1 ] && data_export "$db"
   enrolments "$db"
   kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
 }
@@ -217,6 +218,25 @@ pages() {
       IFS=$'\t' read -r _ r rps p50 p99 err <<< "$(fixed "$name" "$SITE$path" "$rate" "$cookie")"
       say "| $name | $r/s | $rps | $p50 | $p99 | $err | $max | $(awk -v a="$max" -v b="$LIMIT" 'BEGIN {printf "%.1f %%", 100*a/b}') |"
     done
+  done
+  say ""
+}
+
+# ---- the right of access ------------------------------------------------------
+# The largest account (most seats, the history that grows) downloads
+# everything held about it: the file and the page, each timed once after a
+# warm-up (issue 15 asks for under five seconds).
+data_export() {
+  local db=$1 email n cookie
+  IFS='|' read -r email n <<< "$(sql "$db" "SELECT u.email || '|' || COUNT(*) FROM users u
+    JOIN enrolments e ON e.user_id = u.id GROUP BY u.email ORDER BY COUNT(*) DESC, u.email LIMIT 1")"
+  cookie=$(login "$email")
+  say "| data export of the largest account ($n seats) | status | seconds | bytes |"
+  say "|---|---|---|---|"
+  for path in /konto/data.json /konto/data; do
+    curl -s -o /dev/null -H "Cookie: $cookie" "$SITE$path"
+    IFS=' ' read -r code secs bytes <<< "$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' -H "Cookie: $cookie" "$SITE$path")"
+    say "| $path | $code | $secs | $bytes |"
   done
   say ""
 }

@@ -138,6 +138,32 @@ fn left_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<Ve
         .collect())
 }
 
+/// A rule and the days in force, as the privacy notice states them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub code: &'static str,
+    pub days: i32,
+}
+
+/// The days in force for every rule, for `/privatliv`: the notice says
+/// what an administrator chose, not only the defaults.
+pub async fn periods(app: &App) -> Result<Vec<Period>, Error> {
+    app.read(|c| {
+        let chosen = store::settings(c)?;
+        Ok(Rule::ALL
+            .iter()
+            .map(|&rule| {
+                let stored = chosen.iter().find(|(r, _)| *r == rule).map(|(_, d)| *d);
+                Period {
+                    code: rule.as_str(),
+                    days: rule.effective(stored),
+                }
+            })
+            .collect())
+    })
+    .await
+}
+
 /// One rule as the administrators' form shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleSetting {

@@ -541,6 +541,16 @@ async fn a_shorter_period_set_by_an_administrator_moves_the_cut_off() {
     assert_eq!((days, by), (10, Some(admin.id)));
     let html = browser.get_html("/admin/privatliv").await;
     assert_eq!(input_value(&html, "needs").as_deref(), Some("10"));
+    // The public notice states the period in force, not the default.
+    let notice = app.browser().get_html("/privatliv").await;
+    let needs = texts(&notice, "#retention-periods li[data-rule=\"needs\"]");
+    assert_eq!(needs.len(), 1);
+    assert!(needs[0].ends_with("efter 10 dage"), "{needs:?}");
+    let declined = texts(
+        &notice,
+        "#retention-periods li[data-rule=\"declined_applications\"]",
+    );
+    assert!(declined[0].ends_with("efter 183 dage"), "{declined:?}");
 
     let pass = app.deliver_at(&app.mailer(), now).await;
     assert_eq!(pass.retention, 1, "15 days after the course, past 10 days");

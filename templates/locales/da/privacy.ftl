@@ -249,3 +249,10 @@ erasure-refused-erased = Personen er allerede slettet.
 erasure-refused-closed = Anmodningen er trukket tilbage eller allerede udført.
 user-erasure-hint = Har personen bedt om sletning, fx i telefonen eller pr. brev, kan du slette på deres vegne. Du ser først, hvad der slettes og bevares.
 user-erasure-review = Gennemgå sletning
+privacy-periods-heading = Hvornår vi sletter
+privacy-periods-lead = Disse regler kører hver dag af sig selv. Antallet af dage er det, der gælder nu; landssekretariatet kan ændre det inden for lovens grænser.
+privacy-period-days = { $days ->
+    [0] samme dag
+    [one] efter 1 dag
+   *[other] efter { $days } dage
+}

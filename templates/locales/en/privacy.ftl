@@ -249,3 +249,10 @@ erasure-refused-erased = The person has already been erased.
 erasure-refused-closed = The request was withdrawn or has already been carried out.
 user-erasure-hint = If the person asked to be erased, by phone or letter for instance, you can erase on their behalf. You first see what is erased and kept.
 user-erasure-review = Review erasure
+privacy-periods-heading = When we erase
+privacy-periods-lead = These rules run every day by themselves. The number of days is the one in force now; the national secretariat may change it within the legal limits.
+privacy-period-days = { $days ->
+    [0] the same day
+    [one] after 1 day
+   *[other] after { $days } days
+}
