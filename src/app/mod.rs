@@ -32,6 +32,7 @@ pub mod retention;
 pub mod sessions;
 pub mod signin;
 pub mod supervision;
+pub mod tasks;
 pub mod two_factor;
 pub mod volunteers;
 

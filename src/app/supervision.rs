@@ -88,7 +88,7 @@ pub fn request(conn: &mut DbConnection, user_id: i64, branch_id: i64) -> QueryRe
     let request = supervision::find_request(conn, id)?;
     let volunteer = users::find(conn, user_id)?;
     let branch = branches::find(conn, branch_id)?;
-    for to in supervision::coordinators_of(conn, branch_id)? {
+    for to in crate::db::notifications::told_at_once(conn, Some(branch_id))? {
         outbox::enqueue(
             conn,
             &to,

@@ -56,6 +56,8 @@ pub const ERASED_TABLES: &[&str] = &[
     "evening_answers",
     "audit_log",
     "erasure_requests",
+    "staff_notification_settings",
+    "task_digests",
 ];
 
 /// A request to be erased.
@@ -427,6 +429,15 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         .execute(conn)?;
     diesel::delete(requirement_grace::table.filter(requirement_grace::user_id.eq(id)))
         .execute(conn)?;
+    diesel::delete(
+        super::schema::staff_notification_settings::table
+            .filter(super::schema::staff_notification_settings::user_id.eq(id)),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        super::schema::task_digests::table.filter(super::schema::task_digests::user_id.eq(id)),
+    )
+    .execute(conn)?;
     diesel::delete(
         super::schema::cohort_makeups::table.filter(super::schema::cohort_makeups::user_id.eq(id)),
     )

@@ -606,6 +606,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    staff_notification_settings (user_id) {
+        user_id -> BigInt,
+        digest -> Text,
+        immediate -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_digests (user_id, period) {
+        user_id -> BigInt,
+        period -> Text,
+        tasks -> Integer,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff_notification_settings -> users (user_id));
+diesel::joinable!(task_digests -> users (user_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -652,4 +673,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     erasure_requests,
     retention_settings,
     retention_runs,
+    staff_notification_settings,
+    task_digests,
 );

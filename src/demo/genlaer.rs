@@ -371,6 +371,29 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         },
     )?;
 
+    // Held three days ago in Randers: attendance is not registered and the
+    // session not marked held yet, so the coordinator's start page asks for
+    // both.
+    let last_week = session(
+        conn,
+        Plan {
+            course: visitators,
+            branch: Some(randers),
+            title: "Social ulighed i sundhed for visitatorer",
+            location: "Regionshospitalet Randers, Skovlyvej 15, 8930 Randers NØ",
+            online_url: None,
+            capacity: Some(12),
+            teachers: "Mads Kjærgaard",
+            meetings: vec![meeting(-3, (9, 0), (12, 0))?],
+            cancel_days: Some(7),
+        },
+        None,
+    )?;
+    for i in 6..8 {
+        let (uid, person) = participant(conn, i)?;
+        enrol(conn, last_week, uid, &person, &ean_invoice())?;
+    }
+
     // Organisations' bookings: one waiting for an answer, one accepted.
     let today = crate::domain::time::local(Utc::now().naive_utc()).date_naive();
     let booking = |course_id: i64,

@@ -544,6 +544,21 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
         activate(conn, &demo, id, days_ago)?;
     }
 
+    // Clara: took the course last spring and signed the declaration this
+    // week: ready for the coordinator to activate.
+    let clara = demo.person(conn, "clara.juul@brobyg.test", "Clara Juul")?;
+    let app = apply(
+        conn,
+        &demo,
+        clara,
+        &student("Jordemoder", "VIA University College", "5. semester"),
+        246,
+    )?;
+    accept(conn, &demo, app, clara, 246, 236)?;
+    train(conn, &demo, clara, spring, 228)?;
+    attend(conn, &demo, spring, clara, &[true; 5])?;
+    sign(conn, &demo, clara, "Clara Juul", 2)?;
+
     sessions::mark_held(conn, spring)?;
     cohorts::set_graduation(
         conn,
@@ -616,7 +631,7 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
     ];
     for (email, name, branch, programme, institution, semester, days_ago) in waiting {
         let id = demo.person(conn, email, name)?;
-        apply(
+        let app = apply(
             conn,
             &demo,
             id,
@@ -626,6 +641,17 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
             },
             days_ago,
         )?;
+        // Amina had her intro conversation yesterday: the coordinator's
+        // answer is what she waits for now.
+        if email == "amina.yusuf@brobyg.test" {
+            applications::record_intro(
+                conn,
+                app,
+                demo.today - Duration::days(1),
+                "God samtale. Vil gerne starte på vinterholdet.",
+                demo.coordinator,
+            )?;
+        }
     }
     import_from_before(conn)?;
     Ok(())

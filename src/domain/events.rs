@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Lang;
 use crate::domain::activation::ExtraCheck;
 use crate::domain::session::SessionKind;
+pub use crate::domain::tasks::{DigestGroup, DigestLine};
 
 /// Who an email goes to. The language is the recipient's own choice, so a
 /// message written by a Danish coordinator reaches an English-speaking
@@ -255,6 +256,28 @@ pub enum Message {
         /// Open to active brobyggere of every branch.
         national: bool,
     },
+
+    // Staff: what is new, and the open tasks.
+    /// To the branch's coordinators: someone applied to become a brobygger.
+    NewApplication {
+        applicant: String,
+        branch: String,
+        link: String,
+    },
+    /// To the branch's coordinators (the administrators for a national
+    /// course): an organisation asks for a GenLær course.
+    NewBooking {
+        booking: BookingSummary,
+        branch: Option<String>,
+        link: String,
+    },
+    /// The open tasks of a coordinator's branches (an administrator's
+    /// national ones), daily or weekly as they chose.
+    TaskDigest {
+        groups: Vec<DigestGroup>,
+        weekly: bool,
+        link: String,
+    },
 }
 
 /// A module still short of hours, as an email names it. Numbers only: the
@@ -396,7 +419,19 @@ impl Message {
             | Message::ImportWelcome { link }
             | Message::SupervisionRequestReceived { link, .. }
             | Message::SupervisionDueSoon { link, .. }
-            | Message::SupervisionOverdue { link, .. } => vec![link],
+            | Message::SupervisionOverdue { link, .. }
+            | Message::NewApplication { link, .. } => vec![link],
+            Message::NewBooking { booking, link, .. } => vec![&mut booking.url, link],
+            Message::TaskDigest { groups, link, .. } => groups
+                .iter_mut()
+                .flat_map(|g| {
+                    g.lines
+                        .iter_mut()
+                        .map(|l| &mut l.link)
+                        .chain(g.more.iter_mut())
+                })
+                .chain([link])
+                .collect(),
             Message::AccountExists {
                 login_link,
                 reset_link,
@@ -467,6 +502,9 @@ impl Message {
             Message::SupervisionDueSoon { .. } => "supervision_due_soon",
             Message::SupervisionOverdue { .. } => "supervision_overdue",
             Message::EveningInvitation { .. } => "evening_invitation",
+            Message::NewApplication { .. } => "new_application",
+            Message::NewBooking { .. } => "new_booking",
+            Message::TaskDigest { .. } => "task_digest",
         }
     }
 
@@ -707,6 +745,56 @@ pub fn samples() -> Vec<Message> {
             topic: "Sundhedsvæsenet set fra borgerens side".into(),
             speaker: "Mette Holm, sygeplejerske".into(),
             national: false,
+        },
+        Message::NewApplication {
+            applicant: "Sofie Brobygger".into(),
+            branch: "Aarhus".into(),
+            link: "/koordinator/ansoegninger/12".into(),
+        },
+        Message::NewBooking {
+            booking: BookingSummary {
+                id: 7,
+                course_title: "LGBT+ venlig praksis i sundhedsvæsenet".into(),
+                organisation: "Aarhus Universitetshospital".into(),
+                participants: 18,
+                wished_from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
+                wished_to: NaiveDate::from_ymd_opt(2026, 5, 31).unwrap_or_default(),
+                url: "/genlaer/bestillinger/7".into(),
+            },
+            branch: Some("Aarhus".into()),
+            link: "/koordinator/genlaer/bestillinger/7".into(),
+        },
+        Message::TaskDigest {
+            groups: vec![
+                crate::domain::tasks::DigestGroup {
+                    kind: crate::domain::tasks::TaskKind::SupervisionRequest,
+                    total: 1,
+                    lines: vec![crate::domain::tasks::DigestLine {
+                        subject: "Sofie Brobygger".into(),
+                        detail: None,
+                        branch: Some("Aarhus".into()),
+                        due: Some(at(4, 14)),
+                        late: false,
+                        link: "/koordinator/supervision/anmodninger/3".into(),
+                    }],
+                    more: None,
+                },
+                crate::domain::tasks::DigestGroup {
+                    kind: crate::domain::tasks::TaskKind::Attendance,
+                    total: 7,
+                    lines: vec![crate::domain::tasks::DigestLine {
+                        subject: "Forberedelseskursus, efterår".into(),
+                        detail: None,
+                        branch: Some("Aarhus".into()),
+                        due: None,
+                        late: false,
+                        link: "/koordinator/hold/5/moeder/9/fremmoede".into(),
+                    }],
+                    more: Some("/koordinator#opgaver".into()),
+                },
+            ],
+            weekly: true,
+            link: "/koordinator".into(),
         },
     ]
 }

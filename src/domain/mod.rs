@@ -30,6 +30,7 @@ pub mod roles;
 pub mod second_factor;
 pub mod session;
 pub mod supervision;
+pub mod tasks;
 pub mod throttle;
 pub mod time;
 pub mod validation;

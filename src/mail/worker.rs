@@ -88,6 +88,8 @@ pub struct Pass {
     /// Rows deleted or cleared by the retention rules
     /// (`app::retention`); each rule runs once per Copenhagen day.
     pub retention: usize,
+    /// Digests of open tasks queued for staff (`app::tasks`).
+    pub digests: usize,
     pub sent: usize,
     /// Temporary failures, waiting for their next try.
     pub deferred: usize,
@@ -113,7 +115,7 @@ where
 #[tracing::instrument(
     name = "mail_pass",
     skip_all,
-    fields(%now, pauses = Empty, reminders = Empty, supervision = Empty, retention = Empty, sent = Empty, deferred = Empty, failed = Empty)
+    fields(%now, pauses = Empty, reminders = Empty, supervision = Empty, retention = Empty, digests = Empty, sent = Empty, deferred = Empty, failed = Empty)
 )]
 pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pass> {
     let mut pass = Pass {
@@ -133,6 +135,7 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
         )
         .await?,
         retention: queue(mailer, now, "retention", retention).await?,
+        digests: queue(mailer, now, "digests", crate::app::tasks::send_due_digests).await?,
         ..Pass::default()
     };
     // Messages queued a moment ago (the reminders above) are due too,
@@ -159,6 +162,7 @@ pub async fn run_once(mailer: &Mailer, now: NaiveDateTime) -> anyhow::Result<Pas
     span.record("reminders", pass.reminders);
     span.record("supervision", pass.supervision);
     span.record("retention", pass.retention);
+    span.record("digests", pass.digests);
     span.record("sent", pass.sent);
     span.record("deferred", pass.deferred);
     span.record("failed", pass.failed);

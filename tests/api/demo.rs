@@ -44,7 +44,10 @@ async fn the_demo_coordinator_has_aarhus_and_randers() {
     let browser = app.browser();
     browser.login("koordinator@brobyg.test", PASSWORD).await;
     let html = browser.get_html("/koordinator").await;
-    assert_eq!(texts(&html, "h2 a"), vec!["Aarhus", "Randers"]);
+    assert_eq!(
+        texts(&html, "section.panel > h3 a"),
+        vec!["Aarhus", "Randers"]
+    );
 }
 
 #[tokio::test]

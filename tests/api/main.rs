@@ -37,4 +37,5 @@ mod schema;
 mod security;
 mod sessions;
 mod supervision;
+mod tasks;
 mod volunteers;

@@ -76,9 +76,9 @@ pub async fn request(
         let id = bookings::create(c, &booking)?;
         let saved = bookings::find(c, id)?;
         let requester = users::find(c, saved.requester_id)?;
-        let message = Message::BookingReceived {
-            booking: summary(c, &saved)?,
-        };
+        let booking = summary(c, &saved)?;
+        crate::app::tasks::tell_new_booking(c, booking.clone(), saved.branch_id)?;
+        let message = Message::BookingReceived { booking };
         outbox::enqueue(c, &Recipient::from(&requester), &message)?;
         Ok(id)
     })

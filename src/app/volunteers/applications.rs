@@ -101,10 +101,11 @@ pub fn record(
 ) -> QueryResult<i64> {
     let id = applications::submit(conn, user_id, new, phone)?;
     let branch = branches::find(conn, new.branch_id)?.name;
-    let to = Recipient::from(&users::find(conn, user_id)?);
+    let applicant = users::find(conn, user_id)?;
+    crate::app::tasks::tell_new_application(conn, id, &applicant.name, new.branch_id, &branch)?;
     outbox::enqueue(
         conn,
-        &to,
+        &Recipient::from(&applicant),
         &Message::ApplicationReceived {
             branch,
             verify_link,

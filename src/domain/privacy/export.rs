@@ -143,6 +143,8 @@ pub static RULES: &[Rule] = &[
     account("declaration_signatures"),
     account("volunteer_checks"),
     account("requirement_grace"),
+    account("staff_notification_settings"),
+    account("task_digests"),
     account("cohort_makeups"),
     Rule {
         table: "bookings",

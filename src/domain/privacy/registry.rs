@@ -803,4 +803,32 @@ pub static REGISTRY: &[Table] = &[
         name: "retention_runs",
         holds: Nothing,
     },
+    Table {
+        name: "staff_notification_settings",
+        holds: Personal {
+            entries: &[Entry {
+                id: "staff-notifications",
+                columns: &["user_id", "digest", "updated_at"],
+                category: Account,
+                basis: &[Contract],
+                retention: AccountInUse,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
+    Table {
+        name: "task_digests",
+        holds: Personal {
+            entries: &[Entry {
+                id: "task-digests",
+                columns: &["user_id", "period", "sent_at"],
+                category: Account,
+                basis: &[Contract],
+                retention: AccountInUse,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
 ];

@@ -2,21 +2,23 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::app::dashboard;
+use crate::app::{dashboard, tasks};
 use crate::domain::Code;
 use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
 use crate::web::paging::base_href;
 use crate::web::{CoordinatorUser, Page};
 
-/// The coordinator's start page: their branches with the volunteers in each
-/// status. Administrators see every branch.
+/// The coordinator's start page: what to do across their branches, most
+/// urgent first, then the branches with the volunteers in each status.
+/// Administrators see every branch and the national matters.
 pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
+    let start = tasks::start_page(&page.state.app, user.account()).await?;
     let mut ctx = Context::new();
-    ctx.insert(
-        "branches",
-        &dashboard::overview(&page.state.app, user.account()).await?,
-    );
+    ctx.insert("groups", &start.groups);
+    ctx.insert("total", &start.total);
+    ctx.insert("branches", &start.branches);
+    ctx.insert("choice", &start.choice);
     page.render("coordinator/index.html", ctx)
 }
 

@@ -32,6 +32,10 @@ user-data-hint = Indsigt og dataportabilitet på personens vegne (GDPR art. 15 o
 user-data-link = Se personens data
 
 ## Column names
+data-column-digest = Oversigt over opgaver
+data-column-immediate = E-mail med det samme
+data-column-period = Periode
+data-column-tasks = Opgaver
 data-column-answer = Svar
 data-column-answered_at = Besvaret
 data-column-answered_by = Besvaret af (konto-id)

@@ -32,6 +32,10 @@ user-data-hint = Access and portability on the person's behalf (GDPR Art. 15 and
 user-data-link = See the person's data
 
 ## Column names
+data-column-digest = Task summary
+data-column-immediate = Email at once
+data-column-period = Period
+data-column-tasks = Tasks
 data-column-answer = Answer
 data-column-answered_at = Answered
 data-column-answered_by = Answered by (account id)

@@ -4,6 +4,7 @@ pub(crate) mod data;
 mod details;
 mod erasure;
 mod login;
+mod notifications;
 mod password;
 mod profile;
 mod security;
@@ -61,6 +62,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(password::change_submit)),
     )
     .route("/konto", web::get().to(profile::show))
+    .service(
+        web::resource("/konto/notifikationer")
+            .route(web::get().to(notifications::form))
+            .route(web::post().to(notifications::submit)),
+    )
     .route("/konto/data", web::get().to(data::show))
     .route("/konto/data.json", web::get().to(data::download))
     .service(

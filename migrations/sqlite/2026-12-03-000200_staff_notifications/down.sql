@@ -1,0 +1,2 @@
+DROP TABLE task_digests;
+DROP TABLE staff_notification_settings;

@@ -1,0 +1,470 @@
+//! The coordinator's day: the task list on their start page, the emails that
+//! tell them at once of something new, and the digest of open tasks the
+//! worker sends once per period (`domain::tasks::digest_period`).
+//!
+//! A coordinator's tasks come from their branches; an administrator's start
+//! page shows every branch and the national matters (national GenLær
+//! bookings and sessions, erasure requests), and their digest the national
+//! matters (plus any branches they coordinate themselves).
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::{Connection, QueryResult};
+use serde::Serialize;
+
+use super::dashboard::{self, BranchOverview};
+use super::{App, Error};
+use crate::content::preparation;
+use crate::db::notifications::{self, Choice, StaffMember};
+use crate::db::supervision::{self as supervision_db, Whose};
+use crate::db::tasks::{self as rows, Row, Scope};
+use crate::db::users::{self, Account};
+use crate::db::{DbConnection, branches, gate, now, outbox, volunteer_history};
+use crate::domain::curriculum::Curriculum;
+use crate::domain::events::{BookingSummary, Message};
+use crate::domain::tasks::{
+    self, DigestFrequency, DigestGroup, LINES_PER_KIND, PAUSE_NOTICE_DAYS, Task, TaskGroup,
+    TaskKind,
+};
+use crate::domain::volunteer::VolunteerStatus;
+
+/// Where the start page and the digest send people for the whole list.
+const START: &str = "/koordinator";
+
+/// The coordinator's start page: what to do, then their branches.
+#[derive(Debug, Serialize)]
+pub struct StartPage {
+    pub groups: Vec<TaskGroup>,
+    /// Tasks in all.
+    pub total: usize,
+    pub branches: Vec<BranchOverview>,
+    pub choice: ChoiceView,
+}
+
+/// The staff member's notification choice, as the pages show it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ChoiceView {
+    pub digest: DigestFrequency,
+    pub immediate: bool,
+}
+
+impl From<Choice> for ChoiceView {
+    fn from(c: Choice) -> Self {
+        ChoiceView {
+            digest: c.digest,
+            immediate: c.immediate,
+        }
+    }
+}
+
+/// Whose tasks a page or digest lists.
+#[derive(Debug, Clone)]
+struct Reach {
+    branches: Vec<i64>,
+    national: bool,
+    /// The one branch, when there is one: "see all" links go to its pages.
+    single: Option<i64>,
+}
+
+impl Reach {
+    fn new(branches: Vec<i64>, national: bool) -> Reach {
+        Reach {
+            single: (branches.len() == 1).then(|| branches[0]),
+            branches,
+            national,
+        }
+    }
+
+    fn scope(&self) -> Scope<'_> {
+        Scope {
+            branches: &self.branches,
+            national: self.national,
+        }
+    }
+}
+
+/// The start page's reach: a coordinator's branches; for administrators
+/// every branch and the national matters.
+fn page_reach(conn: &mut DbConnection, actor: &Account) -> QueryResult<Reach> {
+    if actor.is_admin() {
+        let all = branches::all(conn)?
+            .into_iter()
+            .map(|b| b.branch.id)
+            .collect();
+        Ok(Reach::new(all, true))
+    } else {
+        Ok(Reach::new(actor.branches.clone(), false))
+    }
+}
+
+/// The digest's reach: the branches someone coordinates, and the national
+/// matters for administrators (not every branch: those have their own
+/// coordinators).
+fn digest_reach(account: &Account) -> Reach {
+    let own = if account.has(crate::domain::Role::Coordinator) {
+        account.branches.clone()
+    } else {
+        Vec::new()
+    };
+    Reach::new(own, account.is_admin())
+}
+
+#[tracing::instrument(skip_all, fields(actor = actor.user.id))]
+pub async fn start_page(app: &App, actor: &Account) -> Result<StartPage, Error> {
+    let curriculum = &preparation::material()?.curriculum;
+    let branch_list = dashboard::overview(app, actor).await?;
+    let actor = actor.clone();
+    app.read(move |c| {
+        let at = now();
+        let reach = page_reach(c, &actor)?;
+        let groups = collect(c, curriculum, &reach, at)?;
+        Ok(StartPage {
+            total: groups.iter().map(|g| g.total).sum(),
+            groups,
+            branches: branch_list,
+            choice: notifications::choice_of(c, actor.user.id)?.into(),
+        })
+    })
+    .await
+}
+
+fn task(kind: TaskKind, row: Row, link: String) -> Task {
+    Task {
+        kind,
+        subject: row.subject,
+        detail: row.detail,
+        branch: row.branch,
+        due: row.due,
+        since: row.since,
+        link,
+        late: false,
+    }
+}
+
+/// Every task within reach, grouped and most urgent first. The kinds read
+/// from one query each take `LINES_PER_KIND` rows and a count; the ones the
+/// rules decide (the gate, supervision standing, pauses) read the people
+/// they concern in a fixed number of queries.
+fn collect(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    reach: &Reach,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<TaskGroup>> {
+    let limit = LINES_PER_KIND as i64;
+    let ids = &reach.branches;
+    let mut found: Vec<Task> = Vec::new();
+    let mut totals: Vec<(TaskKind, usize)> = Vec::new();
+    let mut add = |kind: TaskKind, (list, total): rows::Rows, link: &dyn Fn(&Row) -> String| {
+        totals.push((kind, usize::try_from(total).unwrap_or_default()));
+        for row in list {
+            let to = link(&row);
+            found.push(task(kind, row, to));
+        }
+    };
+    add(
+        TaskKind::SupervisionRequest,
+        rows::supervision_requests(conn, ids, limit)?,
+        &|r| format!("/koordinator/supervision/anmodninger/{}", r.id),
+    );
+    let application = |r: &Row| format!("/koordinator/ansoegninger/{}", r.id);
+    add(
+        TaskKind::IntroConversation,
+        rows::applications(conn, ids, false, limit)?,
+        &application,
+    );
+    add(
+        TaskKind::Application,
+        rows::applications(conn, ids, true, limit)?,
+        &application,
+    );
+    // A booking should be answered before the first day it is wished for.
+    let mut bookings = rows::bookings(conn, reach.scope(), limit)?;
+    for row in &mut bookings.0 {
+        row.due = row.due.map(|d| d + Duration::hours(12));
+    }
+    add(TaskKind::Booking, bookings, &|r| {
+        format!("/koordinator/genlaer/bestillinger/{}", r.id)
+    });
+    add(
+        TaskKind::MarkHeld,
+        rows::sessions_to_mark_held(conn, reach.scope(), at, limit)?,
+        &|r| format!("/koordinator/hold/{}", r.id),
+    );
+    add(
+        TaskKind::Attendance,
+        rows::attendance_missing(conn, reach.scope(), at, limit)?,
+        &|r| {
+            format!(
+                "/koordinator/hold/{}/moeder/{}/fremmoede",
+                r.session_id.unwrap_or_default(),
+                r.id
+            )
+        },
+    );
+    if reach.national {
+        add(
+            TaskKind::Erasure,
+            rows::erasure_requests(conn, limit)?,
+            &|r| format!("/admin/sletning/{}", r.id),
+        );
+    }
+    found.extend(people_tasks(conn, curriculum, ids, at)?);
+    let single = reach.single;
+    Ok(tasks::groups(found, &totals, |kind| more(kind, single), at))
+}
+
+/// The tasks about volunteers that rules decide: ready to activate,
+/// missing a new requirement, overdue for supervision, pause ending soon.
+fn people_tasks(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    branch_ids: &[i64],
+    at: NaiveDateTime,
+) -> QueryResult<Vec<Task>> {
+    let person = |id: i64| format!("/koordinator/brobyggere/{id}");
+    let mut out = Vec::new();
+
+    let training = rows::people_in(
+        conn,
+        branch_ids,
+        &[VolunteerStatus::Approved, VolunteerStatus::InTraining],
+    )?;
+    let graced = rows::active_with_grace(conn, branch_ids)?;
+    let ids: Vec<i64> = training.iter().chain(&graced).map(|p| p.user_id).collect();
+    let gates: HashMap<i64, gate::Gate> = gate::gates(conn, curriculum, &ids)?
+        .into_iter()
+        .map(|g| (g.user_id, g))
+        .collect();
+    for p in training {
+        if gates.get(&p.user_id).is_some_and(gate::Gate::is_clear) {
+            out.push(Task {
+                kind: TaskKind::ReadyToActivate,
+                link: person(p.user_id),
+                subject: p.name,
+                detail: None,
+                branch: Some(p.branch),
+                due: None,
+                since: p.since,
+                late: false,
+            });
+        }
+    }
+    for p in graced {
+        let Some(g) = gates.get(&p.user_id) else {
+            continue;
+        };
+        // Missing with the grace run out: due already; excused: due when
+        // the grace ends.
+        let due = if g.unmet.is_empty() {
+            g.grace
+                .iter()
+                .map(|g| g.until)
+                .min()
+                .and_then(super::volunteers::noon)
+        } else {
+            Some(at)
+        };
+        if let Some(due) = due {
+            out.push(Task {
+                kind: TaskKind::MissingRequirement,
+                link: person(p.user_id),
+                subject: p.name,
+                detail: None,
+                branch: Some(p.branch),
+                due: Some(due),
+                since: p.since,
+                late: false,
+            });
+        }
+    }
+
+    let standings = supervision_db::standings(conn, Whose::Branches(branch_ids), at)?;
+    let branch_names: HashMap<i64, String> = branches::by_ids(conn, branch_ids)?
+        .into_iter()
+        .map(|b| (b.id, b.name))
+        .collect();
+    for s in standings.into_iter().filter(|s| s.overdue) {
+        out.push(Task {
+            kind: TaskKind::OverdueSupervision,
+            link: person(s.user_id),
+            branch: branch_names.get(&s.branch_id).cloned(),
+            subject: s.name,
+            detail: None,
+            due: Some(s.due_on),
+            since: s.due_on,
+            late: false,
+        });
+    }
+
+    let paused = rows::people_in(conn, branch_ids, &[VolunteerStatus::Paused])?;
+    let paused_ids: Vec<i64> = paused.iter().map(|p| p.user_id).collect();
+    let ends = volunteer_history::pause_ends(conn, &paused_ids)?;
+    let horizon = crate::domain::time::local(at).date_naive() + Duration::days(PAUSE_NOTICE_DAYS);
+    for p in paused {
+        if let Some(end) = ends.get(&p.user_id).filter(|end| **end <= horizon) {
+            out.push(Task {
+                kind: TaskKind::PauseEnding,
+                link: person(p.user_id),
+                subject: p.name,
+                detail: None,
+                branch: Some(p.branch),
+                due: super::volunteers::noon(*end),
+                since: p.since,
+                late: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Where all tasks of a kind are listed, when the list shows only some.
+fn more(kind: TaskKind, single: Option<i64>) -> Option<String> {
+    let pipeline = single.map(|b| format!("/koordinator/afdelinger/{b}/brobyggere"));
+    match kind {
+        TaskKind::SupervisionRequest => Some("/koordinator/supervision/anmodninger".into()),
+        TaskKind::OverdueSupervision => Some(match single {
+            Some(b) => format!("/koordinator/supervision/oversigt?afdeling={b}"),
+            None => "/koordinator/supervision/oversigt".into(),
+        }),
+        TaskKind::Booking => Some("/koordinator/genlaer/bestillinger".into()),
+        TaskKind::Erasure => Some("/admin/sletning".into()),
+        TaskKind::IntroConversation | TaskKind::Application | TaskKind::ReadyToActivate => {
+            pipeline.or_else(|| Some(format!("{START}#afdelinger")))
+        }
+        TaskKind::MissingRequirement | TaskKind::PauseEnding => single
+            .map(|b| format!("/koordinator/afdelinger/{b}"))
+            .or_else(|| Some(format!("{START}#afdelinger"))),
+        TaskKind::Attendance | TaskKind::MarkHeld => Some(match single {
+            Some(b) => format!("/koordinator/afdelinger/{b}/hold"),
+            None => format!("{START}#afdelinger"),
+        }),
+    }
+}
+
+/// The staff member's choice of emails.
+pub async fn choice(app: &App, actor: &Account) -> Result<ChoiceView, Error> {
+    let id = actor.user.id;
+    app.read(move |c| Ok(notifications::choice_of(c, id)?.into()))
+        .await
+}
+
+/// Saves the staff member's choice of emails.
+pub async fn save_choice(
+    app: &App,
+    actor: &Account,
+    digest: DigestFrequency,
+    immediate: bool,
+) -> Result<(), Error> {
+    let id = actor.user.id;
+    app.write(move |c| {
+        notifications::save_choice(c, id, Choice { digest, immediate }, now())?;
+        Ok(())
+    })
+    .await
+}
+
+/// Tells the branch's coordinators of a new application, in the caller's
+/// transaction.
+pub fn tell_new_application(
+    conn: &mut DbConnection,
+    application_id: i64,
+    applicant: &str,
+    branch_id: i64,
+    branch: &str,
+) -> QueryResult<()> {
+    let message = Message::NewApplication {
+        applicant: applicant.to_string(),
+        branch: branch.to_string(),
+        link: format!("/koordinator/ansoegninger/{application_id}"),
+    };
+    for to in notifications::told_at_once(conn, Some(branch_id))? {
+        outbox::enqueue(conn, &to, &message)?;
+    }
+    Ok(())
+}
+
+/// Tells the branch's coordinators (the administrators for a national
+/// course) of a new booking, in the caller's transaction.
+pub fn tell_new_booking(
+    conn: &mut DbConnection,
+    booking: BookingSummary,
+    branch_id: Option<i64>,
+) -> QueryResult<()> {
+    let branch = match branch_id {
+        Some(id) => Some(branches::find(conn, id)?.name),
+        None => None,
+    };
+    let message = Message::NewBooking {
+        link: format!("/koordinator/genlaer/bestillinger/{}", booking.id),
+        booking,
+        branch,
+    };
+    for to in notifications::told_at_once(conn, branch_id)? {
+        outbox::enqueue(conn, &to, &message)?;
+    }
+    Ok(())
+}
+
+/// The worker's step: every staff member whose digest period has begun
+/// and is not yet handled gets it, once, if they have anything to do. The
+/// primary key of `task_digests` decides who sends it when several
+/// workers run at once. Returns how many digests were queued.
+pub fn send_due_digests(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize> {
+    let periods: Vec<String> = [DigestFrequency::Daily, DigestFrequency::Weekly]
+        .into_iter()
+        .filter_map(|f| tasks::digest_period(f, at))
+        .collect();
+    if periods.is_empty() {
+        return Ok(0);
+    }
+    let done = notifications::digests_done(conn, &periods)?;
+    let due: Vec<(StaffMember, String)> = notifications::staff(conn)?
+        .into_iter()
+        .filter_map(|m| {
+            let period = tasks::digest_period(m.choice.digest, at)?;
+            let id = m.to.user_id?;
+            (!done.contains(&(id, period.clone()))).then_some((m, period))
+        })
+        .collect();
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let curriculum = match preparation::material() {
+        Ok(m) => &m.curriculum,
+        Err(e) => {
+            tracing::error!(error = %e, "no course material: digests wait");
+            return Ok(0);
+        }
+    };
+    let mut queued = 0;
+    for (member, period) in due {
+        let Some(user_id) = member.to.user_id else {
+            continue;
+        };
+        let sent = conn.transaction(|c| -> QueryResult<bool> {
+            let Some(account) = users::load_account(c, user_id)? else {
+                return Ok(false);
+            };
+            let reach = digest_reach(&account);
+            let groups = collect(c, curriculum, &reach, at)?;
+            let total: usize = groups.iter().map(|g| g.total).sum();
+            let count = i32::try_from(total).unwrap_or(i32::MAX);
+            if !notifications::claim_digest(c, user_id, &period, count, at)? || total == 0 {
+                return Ok(false);
+            }
+            let message = Message::TaskDigest {
+                groups: groups.iter().map(|g| DigestGroup::of(g, at)).collect(),
+                weekly: member.choice.digest == DigestFrequency::Weekly,
+                link: START.to_string(),
+            };
+            outbox::enqueue(c, &member.to, &message)?;
+            Ok(true)
+        })?;
+        if sent {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}

@@ -1,0 +1,408 @@
+//! The rows behind a coordinator's task list: what waits in their branches
+//! (and, for administrators, in national matters). Each kind is one query
+//! for its first rows and one for how many there are, whatever the size of
+//! the history; `app::tasks` turns them into tasks.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::dsl::{exists, not};
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{
+    attendance, bookings, branches, courses, erasure_requests, meetings, requirement_grace,
+    sessions, supervision_requests, users, volunteer_applications as apps, volunteers,
+};
+use crate::domain::application::ApplicationStatus;
+use crate::domain::genlaer::BookingStatus;
+use crate::domain::session::SessionStatus;
+use crate::domain::supervision::RequestStatus;
+use crate::domain::tasks::ATTENDANCE_LOOKBACK_DAYS;
+use crate::domain::volunteer::VolunteerStatus;
+
+/// Whose tasks: these branches, and matters without a branch (national
+/// GenLær bookings and sessions, erasure requests) when `national`.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub branches: &'a [i64],
+    pub national: bool,
+}
+
+/// One waiting thing, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The id its page is found by (an application, a request, a person…).
+    pub id: i64,
+    /// The session of a meeting whose attendance is missing.
+    pub session_id: Option<i64>,
+    pub subject: String,
+    /// What the subject is about, where it helps (a booking's course).
+    pub detail: Option<String>,
+    pub branch: Option<String>,
+    pub due: Option<NaiveDateTime>,
+    pub since: NaiveDateTime,
+}
+
+/// The first `limit` rows of a kind and how many there are in all.
+pub type Rows = (Vec<Row>, i64);
+
+type Plain = (i64, String, Option<String>, NaiveDateTime);
+
+fn plain(rows: Vec<Plain>) -> Vec<Row> {
+    rows.into_iter()
+        .map(|(id, subject, branch, since)| Row {
+            id,
+            session_id: None,
+            subject,
+            detail: None,
+            branch,
+            due: None,
+            since,
+        })
+        .collect()
+}
+
+/// Pending applications, the oldest first: without an intro conversation
+/// recorded (`intro_held` false), or after it.
+pub fn applications(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    intro_held: bool,
+    limit: i64,
+) -> QueryResult<Rows> {
+    let pending = || {
+        let q = apps::table
+            .filter(apps::branch_id.eq_any(branch_ids))
+            .filter(apps::status.eq(ApplicationStatus::Pending))
+            .into_boxed();
+        if intro_held {
+            q.filter(apps::intro_on.is_not_null())
+        } else {
+            q.filter(apps::intro_on.is_null())
+        }
+    };
+    let rows: Vec<Plain> = pending()
+        .inner_join(users::table.on(users::id.eq(apps::user_id)))
+        .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
+        .order((apps::created_at, apps::id))
+        .limit(limit)
+        .select((
+            apps::id,
+            users::name,
+            branches::name.nullable(),
+            apps::created_at,
+        ))
+        .load(conn)?;
+    let total = pending().count().get_result(conn)?;
+    Ok((plain(rows), total))
+}
+
+/// Open requests for individual supervision, the nearest deadline first.
+pub fn supervision_requests(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    limit: i64,
+) -> QueryResult<Rows> {
+    let open = || {
+        supervision_requests::table
+            .filter(supervision_requests::branch_id.eq_any(branch_ids))
+            .filter(supervision_requests::status.eq(RequestStatus::Open))
+    };
+    let rows: Vec<(i64, String, Option<String>, NaiveDateTime, NaiveDateTime)> = open()
+        .inner_join(users::table.on(users::id.eq(supervision_requests::user_id)))
+        .inner_join(branches::table.on(branches::id.eq(supervision_requests::branch_id)))
+        .order((supervision_requests::respond_by, supervision_requests::id))
+        .limit(limit)
+        .select((
+            supervision_requests::id,
+            users::name,
+            branches::name.nullable(),
+            supervision_requests::respond_by,
+            supervision_requests::created_at,
+        ))
+        .load(conn)?;
+    let total = open().count().get_result(conn)?;
+    Ok((
+        rows.into_iter()
+            .map(|(id, subject, branch, due, since)| Row {
+                id,
+                session_id: None,
+                subject,
+                detail: None,
+                branch,
+                due: Some(due),
+                since,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// Organisations' GenLær requests without an answer, the oldest first.
+/// The subject is the organisation; the due date the first day they wish
+/// the course (at midnight UTC: the app adds the time of day).
+pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryResult<Rows> {
+    let branch_ids = scope.branches;
+    let national = scope.national;
+    let pending = || {
+        let q = bookings::table
+            .filter(bookings::status.eq(BookingStatus::Pending))
+            .into_boxed();
+        if national {
+            q.filter(
+                bookings::branch_id
+                    .eq_any(branch_ids)
+                    .or(bookings::branch_id.is_null()),
+            )
+        } else {
+            q.filter(bookings::branch_id.eq_any(branch_ids))
+        }
+    };
+    let rows: Vec<(
+        i64,
+        String,
+        String,
+        Option<String>,
+        chrono::NaiveDate,
+        NaiveDateTime,
+    )> = pending()
+        .inner_join(courses::table.on(courses::id.eq(bookings::course_id)))
+        .left_join(branches::table.on(branches::id.nullable().eq(bookings::branch_id)))
+        .order((bookings::created_at, bookings::id))
+        .limit(limit)
+        .select((
+            bookings::id,
+            bookings::organisation,
+            courses::title,
+            branches::name.nullable(),
+            bookings::wished_from,
+            bookings::created_at,
+        ))
+        .load(conn)?;
+    let total = pending().count().get_result(conn)?;
+    Ok((
+        rows.into_iter()
+            .map(|(id, organisation, course, branch, wished, since)| Row {
+                id,
+                session_id: None,
+                subject: organisation,
+                detail: Some(course),
+                branch,
+                due: wished.and_hms_opt(0, 0, 0),
+                since,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// Sessions that have ended in the last `ATTENDANCE_LOOKBACK_DAYS` and are
+/// still open (not marked held), the oldest first.
+pub fn sessions_to_mark_held(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    at: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Rows> {
+    let branch_ids = scope.branches;
+    let national = scope.national;
+    let since = at - Duration::days(ATTENDANCE_LOOKBACK_DAYS);
+    let ended = || {
+        let q = sessions::table
+            .filter(sessions::status.eq(SessionStatus::Open))
+            .filter(sessions::ends_at.lt(at))
+            .filter(sessions::ends_at.ge(since))
+            .into_boxed();
+        if national {
+            q.filter(
+                sessions::branch_id
+                    .eq_any(branch_ids)
+                    .or(sessions::branch_id.is_null()),
+            )
+        } else {
+            q.filter(sessions::branch_id.eq_any(branch_ids))
+        }
+    };
+    let rows: Vec<Plain> = ended()
+        .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
+        .order((sessions::ends_at, sessions::id))
+        .limit(limit)
+        .select((
+            sessions::id,
+            sessions::title,
+            branches::name.nullable(),
+            sessions::ends_at,
+        ))
+        .load(conn)?;
+    let total = ended().count().get_result(conn)?;
+    Ok((plain(rows), total))
+}
+
+/// Meetings that ended in the last `ATTENDANCE_LOOKBACK_DAYS`, of sessions
+/// with seats taken, with no attendance registered for anyone, the oldest
+/// first. The row's id is the meeting's.
+pub fn attendance_missing(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    at: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Rows> {
+    let branch_ids = scope.branches;
+    let national = scope.national;
+    let since = at - Duration::days(ATTENDANCE_LOOKBACK_DAYS);
+    let missing = || {
+        let q = meetings::table
+            .inner_join(sessions::table)
+            .filter(meetings::cancelled_at.is_null())
+            .filter(meetings::ends_at.lt(at))
+            .filter(meetings::ends_at.ge(since))
+            .filter(sessions::status.ne(SessionStatus::Cancelled))
+            .filter(sessions::confirmed_count.gt(0))
+            .filter(not(exists(
+                attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
+            )))
+            .into_boxed();
+        if national {
+            q.filter(
+                sessions::branch_id
+                    .eq_any(branch_ids)
+                    .or(sessions::branch_id.is_null()),
+            )
+        } else {
+            q.filter(sessions::branch_id.eq_any(branch_ids))
+        }
+    };
+    let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = missing()
+        .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
+        .order((meetings::ends_at, meetings::id))
+        .limit(limit)
+        .select((
+            meetings::id,
+            sessions::id,
+            sessions::title,
+            branches::name.nullable(),
+            meetings::ends_at,
+        ))
+        .load(conn)?;
+    let total = missing().count().get_result(conn)?;
+    Ok((
+        rows.into_iter()
+            .map(|(id, session_id, subject, branch, since)| Row {
+                id,
+                session_id: Some(session_id),
+                subject,
+                detail: None,
+                branch,
+                due: None,
+                since,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// Open requests to erase an account (administrators' task), the oldest
+/// first.
+pub fn erasure_requests(conn: &mut DbConnection, limit: i64) -> QueryResult<Rows> {
+    let open = || {
+        erasure_requests::table
+            .filter(erasure_requests::withdrawn_at.is_null())
+            .filter(erasure_requests::carried_out_at.is_null())
+    };
+    let rows: Vec<(i64, String, NaiveDateTime)> = open()
+        .inner_join(users::table.on(users::id.eq(erasure_requests::user_id)))
+        .order((erasure_requests::requested_at, erasure_requests::id))
+        .limit(limit)
+        .select((
+            erasure_requests::id,
+            users::name,
+            erasure_requests::requested_at,
+        ))
+        .load(conn)?;
+    let total = open().count().get_result(conn)?;
+    Ok((
+        rows.into_iter()
+            .map(|(id, subject, since)| Row {
+                id,
+                session_id: None,
+                subject,
+                detail: None,
+                branch: None,
+                due: None,
+                since,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// A volunteer of the branches, with their name and branch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub user_id: i64,
+    pub name: String,
+    pub branch: String,
+    pub since: NaiveDateTime,
+}
+
+/// The volunteers of the branches in these statuses (for the gate and the
+/// pause ends, which the app works out).
+pub fn people_in(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    statuses: &[VolunteerStatus],
+) -> QueryResult<Vec<Person>> {
+    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+        .inner_join(users::table)
+        .inner_join(branches::table)
+        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(volunteers::status.eq_any(statuses))
+        .filter(users::deactivated_at.is_null())
+        .order(volunteers::user_id)
+        .select((
+            volunteers::user_id,
+            users::name,
+            branches::name,
+            volunteers::updated_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, branch, since)| Person {
+            user_id,
+            name,
+            branch,
+            since,
+        })
+        .collect())
+}
+
+/// Active volunteers of the branches who were given time to meet a new
+/// requirement (they are the only active ones who can miss one).
+pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
+    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+        .inner_join(users::table)
+        .inner_join(branches::table)
+        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
+        .filter(users::deactivated_at.is_null())
+        .filter(exists(
+            requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
+        ))
+        .order(volunteers::user_id)
+        .select((
+            volunteers::user_id,
+            users::name,
+            branches::name,
+            volunteers::updated_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, branch, since)| Person {
+            user_id,
+            name,
+            branch,
+            since,
+        })
+        .collect())
+}

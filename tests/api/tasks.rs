@@ -1,0 +1,410 @@
+//! The coordinator's day: the task list on the start page, the emails that
+//! reach staff at once, and the digest the worker sends once per period.
+
+use brobyg::demo::PASSWORD as DEMO_PASSWORD;
+use brobyg::domain::Code;
+use brobyg::domain::Role;
+use brobyg::domain::events::Message;
+use brobyg::domain::tasks::TaskKind;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+
+use crate::genlaer::{VALID_EAN, course};
+use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app, spawn_app_with, texts};
+use crate::volunteers::support::{application_fields, post};
+
+/// Every value of attribute `name` on the elements matching `css`.
+fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(css).expect("selector");
+    doc.select(&selector)
+        .filter_map(|e| e.value().attr(name).map(str::to_string))
+        .collect()
+}
+
+fn kinds_on(html: &str) -> Vec<String> {
+    attrs(html, ".task-group", "data-kind")
+}
+
+/// How many messages of `kind` went to `email`.
+fn count_to(app: &TestApp, email: &str, kind: &str) -> usize {
+    app.outbox()
+        .iter()
+        .filter(|r| r.to_email == email && r.kind == kind)
+        .count()
+}
+
+async fn coordinator_browser(app: &TestApp, email: &str) -> Browser {
+    let browser = app.browser();
+    let r = browser.login(email, PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{email} logs in");
+    browser
+}
+
+/// 07:05 Copenhagen time on the next Monday after today, in UTC (winter
+/// or summer: Copenhagen is one or two hours ahead).
+fn next_monday_at(hour: u32, minute: u32) -> NaiveDateTime {
+    let today = brobyg::domain::time::local(Utc::now().naive_utc()).date_naive();
+    let mut day = today + Duration::days(1);
+    while day.weekday() != Weekday::Mon {
+        day += Duration::days(1);
+    }
+    local(day, hour, minute)
+}
+
+fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Copenhagen
+        .from_local_datetime(&day.and_hms_opt(hour, minute, 0).expect("time"))
+        .single()
+        .expect("an unambiguous time")
+        .naive_utc()
+}
+
+#[tokio::test]
+async fn the_demo_coordinator_sees_every_kind_of_task_each_with_a_working_link() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let browser = app.browser();
+    browser
+        .login("koordinator@brobyg.test", DEMO_PASSWORD)
+        .await;
+    let html = browser.get_html("/koordinator").await;
+    let mut shown = kinds_on(&html);
+    shown.sort();
+    let mut expected: Vec<String> = TaskKind::ALL
+        .iter()
+        .filter(|k| **k != TaskKind::Erasure)
+        .map(|k| k.as_str().to_string())
+        .collect();
+    expected.sort();
+    assert_eq!(shown, expected, "every kind of task is on the demo page");
+    let links = attrs(&html, ".task-list a", "href");
+    assert!(links.len() >= expected.len());
+    for link in links.iter().chain(&attrs(&html, ".task-more a", "href")) {
+        let path = link.split('#').next().unwrap_or_default();
+        assert_eq!(
+            browser.get(path).await.status(),
+            StatusCode::OK,
+            "{link} opens"
+        );
+    }
+
+    // The national secretariat also sees the erasure requests.
+    let admin = app.browser();
+    admin.login("admin@brobyg.test", DEMO_PASSWORD).await;
+    let html = admin.get_html("/koordinator").await;
+    assert!(kinds_on(&html).contains(&"erasure".to_string()));
+}
+
+#[tokio::test]
+async fn counts_follow_danish_and_english_grammar_and_lead_to_the_list() {
+    let app = spawn_app().await;
+    let branch = app.create_branch("Aarhus");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(branch));
+    app.many_volunteers(
+        branch,
+        brobyg::domain::volunteer::VolunteerStatus::Applicant,
+        "ans",
+        1,
+    );
+    app.many_volunteers(
+        branch,
+        brobyg::domain::volunteer::VolunteerStatus::Active,
+        "akt",
+        2,
+    );
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let html = browser.get_html("/koordinator").await;
+    let counts = texts(&html, ".count-links a");
+    assert!(counts.contains(&"1 ansøger".to_string()), "{counts:?}");
+    assert!(counts.contains(&"2 aktive".to_string()), "{counts:?}");
+    assert!(counts.contains(&"0 på pause".to_string()), "{counts:?}");
+    assert!(
+        attrs(&html, ".count-links a", "href")
+            .contains(&format!("/koordinator/afdelinger/{branch}?status=active"))
+    );
+    assert_eq!(texts(&html, "#tasks-none").len(), 1, "nothing to do yet");
+
+    browser
+        .post_form("/sprog", &[("lang", "en"), ("next", "/koordinator")])
+        .await;
+    let html = browser.get_html("/koordinator").await;
+    let counts = texts(&html, ".count-links a");
+    assert!(counts.contains(&"1 applicant".to_string()), "{counts:?}");
+    assert!(counts.contains(&"2 active".to_string()), "{counts:?}");
+}
+
+#[tokio::test]
+async fn a_coordinator_sees_the_tasks_of_their_own_branches_only() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let randers = app.create_branch("Randers");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    for (name, email, branch) in [
+        ("Alma Aarhus", "alma@example.dk", aarhus),
+        ("Rasmus Randers", "rasmus@example.dk", randers),
+    ] {
+        let r = post(
+            &app.browser(),
+            "/bliv-brobygger",
+            &application_fields(name, email, branch),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(kinds_on(&html), vec!["intro_conversation"]);
+    assert_eq!(texts(&html, ".task-list a"), vec!["Alma Aarhus"]);
+    assert_eq!(
+        texts(&html, "#task-intro_conversation"),
+        vec!["1 ansøger venter på en introsamtale"]
+    );
+    let link = attrs(&html, ".task-list a", "href").remove(0);
+    assert_eq!(browser.get(&link).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn new_applications_bookings_and_supervision_requests_reach_the_branch_at_once() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let randers = app.create_branch("Randers");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    app.create_user("quiet@example.dk", &[Role::Coordinator], Some(aarhus));
+    app.create_user("r@example.dk", &[Role::Coordinator], Some(randers));
+    app.create_user("admin@example.dk", &[Role::Admin], None);
+
+    // One coordinator chose the digest only.
+    let quiet = coordinator_browser(&app, "quiet@example.dk").await;
+    let r = quiet
+        .post_form("/konto/notifikationer", &[("digest", "weekly")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    let r = post(
+        &app.browser(),
+        "/bliv-brobygger",
+        &application_fields("Alma Aarhus", "alma@example.dk", aarhus),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(count_to(&app, "k@example.dk", "new_application"), 1);
+    assert_eq!(count_to(&app, "quiet@example.dk", "new_application"), 0);
+    assert_eq!(count_to(&app, "r@example.dk", "new_application"), 0);
+    assert_eq!(count_to(&app, "admin@example.dk", "new_application"), 0);
+    match app.last_message_to("k@example.dk") {
+        Message::NewApplication {
+            applicant, link, ..
+        } => {
+            assert_eq!(applicant, "Alma Aarhus");
+            let browser = coordinator_browser(&app, "k@example.dk").await;
+            assert_eq!(browser.get(&link).await.status(), StatusCode::OK);
+        }
+        other => panic!("expected the new application, got {other:?}"),
+    }
+
+    // A national course's booking goes to the administrators; a branch's
+    // to its coordinators.
+    let c = course(&app, "visitatorer", "Social ulighed for visitatorer", None);
+    let (booker, requester) = app.signed_in(Role::Professional).await;
+    let cs = c.to_string();
+    for branch in [String::new(), randers.to_string()] {
+        let r = booker
+            .post_form(
+                "/genlaer/bestil",
+                &[
+                    ("course", cs.as_str()),
+                    ("organisation", "Præhospitalet Region Midtjylland"),
+                    ("organisation_kind", "region"),
+                    ("branch", branch.as_str()),
+                    ("wished_from", "2027-03-01"),
+                    ("wished_to", "2027-04-30"),
+                    ("participants", "2"),
+                    ("place", "Olof Palmes Allé 34, Aarhus N"),
+                    ("contact_name", "Birgitte Dahl"),
+                    ("contact_email", requester.email.as_str()),
+                    ("contact_phone", ""),
+                    ("invoice_kind", "ean"),
+                    ("ean", VALID_EAN),
+                    ("cvr", ""),
+                    ("invoice_address", ""),
+                    ("reference", "Kursus 2027"),
+                    ("message", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "booking for {branch:?}");
+    }
+    assert_eq!(count_to(&app, "admin@example.dk", "new_booking"), 1);
+    assert_eq!(count_to(&app, "r@example.dk", "new_booking"), 1);
+    assert_eq!(count_to(&app, "k@example.dk", "new_booking"), 0);
+
+    // A supervision request goes to those who want it at once.
+    let volunteer = app.qualified_volunteer("sofie@example.dk", aarhus);
+    let browser = app.browser();
+    browser.login(&volunteer.email, PASSWORD).await;
+    let r = browser.post_form("/supervision/anmod", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        count_to(&app, "k@example.dk", "supervision_request_received"),
+        1
+    );
+    assert_eq!(
+        count_to(&app, "quiet@example.dk", "supervision_request_received"),
+        0
+    );
+
+    // Nothing is sent twice by the worker.
+    let before = app.outbox().len();
+    let mailer = app.mailer();
+    app.deliver(&mailer).await;
+    app.deliver(&mailer).await;
+    let after: Vec<String> = app.outbox()[before..]
+        .iter()
+        .map(|r| r.kind.clone())
+        .collect();
+    assert!(
+        after.iter().all(|k| k == "task_digest"),
+        "only digests are new: {after:?}"
+    );
+}
+
+/// A branch with a coordinator and one pending application.
+async fn branch_with_an_applicant(app: &TestApp) {
+    let branch = app.create_branch("Aarhus");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(branch));
+    let r = post(
+        &app.browser(),
+        "/bliv-brobygger",
+        &application_fields("Alma Aarhus", "alma@example.dk", branch),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_weekly_digest_goes_out_once_a_week_from_monday_morning() {
+    let app = spawn_app().await;
+    branch_with_an_applicant(&app).await;
+    // A coordinator with nothing to do gets nothing.
+    let other = app.create_branch("Randers");
+    app.create_user("idle@example.dk", &[Role::Coordinator], Some(other));
+    let mailer = app.mailer();
+    let digests = |app: &TestApp| count_to(app, "k@example.dk", "task_digest");
+
+    let monday = next_monday_at(6, 55);
+    app.deliver_at(&mailer, monday).await;
+    assert_eq!(digests(&app), 0, "not before seven");
+
+    let pass = app
+        .deliver_at(&mailer, monday + Duration::minutes(10))
+        .await;
+    assert_eq!(pass.digests, 1);
+    assert_eq!(digests(&app), 1);
+    match app.last_message_to("k@example.dk") {
+        Message::TaskDigest { groups, weekly, .. } => {
+            assert!(weekly);
+            assert_eq!(groups.len(), 1);
+            assert_eq!(groups[0].kind, TaskKind::IntroConversation);
+            assert_eq!(groups[0].lines[0].subject, "Alma Aarhus");
+        }
+        other => panic!("expected the digest, got {other:?}"),
+    }
+    let sent = app
+        .outbox()
+        .into_iter()
+        .rev()
+        .find(|r| r.kind == "task_digest")
+        .expect("the digest");
+    assert_eq!(sent.status.as_str(), "sent");
+
+    // Later that day, and on Wednesday: the same week, no second digest.
+    app.deliver_at(&mailer, monday + Duration::hours(5)).await;
+    app.deliver_at(&mailer, monday + Duration::days(2)).await;
+    assert_eq!(digests(&app), 1);
+    assert_eq!(count_to(&app, "idle@example.dk", "task_digest"), 0);
+
+    // The next Monday brings the next one.
+    app.deliver_at(&mailer, monday + Duration::days(7) + Duration::minutes(10))
+        .await;
+    assert_eq!(digests(&app), 2);
+}
+
+#[tokio::test]
+async fn a_daily_digest_goes_out_every_morning_and_never_means_never() {
+    let app = spawn_app().await;
+    branch_with_an_applicant(&app).await;
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let r = browser
+        .post_form(
+            "/konto/notifikationer",
+            &[("digest", "daily"), ("immediate", "on")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = browser.get_html("/konto/notifikationer").await;
+    assert_eq!(
+        attrs(&page, "input[name=digest][checked]", "value"),
+        vec!["daily"]
+    );
+    let mailer = app.mailer();
+    let digests = |app: &TestApp| count_to(app, "k@example.dk", "task_digest");
+    let tomorrow =
+        brobyg::domain::time::local(Utc::now().naive_utc()).date_naive() + Duration::days(1);
+    app.deliver_at(&mailer, local(tomorrow, 7, 1)).await;
+    app.deliver_at(&mailer, local(tomorrow, 15, 0)).await;
+    assert_eq!(digests(&app), 1);
+    app.deliver_at(&mailer, local(tomorrow + Duration::days(1), 8, 0))
+        .await;
+    assert_eq!(digests(&app), 2);
+    match app.last_message_to("k@example.dk") {
+        Message::TaskDigest { weekly, .. } => assert!(!weekly),
+        other => panic!("expected the digest, got {other:?}"),
+    }
+
+    let r = browser
+        .post_form("/konto/notifikationer", &[("digest", "never")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    app.deliver_at(&mailer, local(tomorrow + Duration::days(2), 8, 0))
+        .await;
+    app.deliver_at(&mailer, next_monday_at(7, 30) + Duration::days(7))
+        .await;
+    assert_eq!(digests(&app), 2);
+}
+
+#[tokio::test]
+async fn the_email_choice_keeps_what_was_typed_and_is_for_staff_only() {
+    let app = spawn_app().await;
+    let (coordinator, _) = app.signed_in(Role::Coordinator).await;
+    let r = coordinator
+        .post_form(
+            "/konto/notifikationer",
+            &[("digest", "monthly"), ("immediate", "on")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert_eq!(
+        texts(&html, "#f-digest-error"),
+        vec!["Vælg en af mulighederne."]
+    );
+    assert_eq!(
+        attrs(&html, "input[name=immediate][checked]", "value"),
+        vec!["on"]
+    );
+
+    let (volunteer, _) = app.signed_in(Role::Volunteer).await;
+    assert_eq!(
+        volunteer.get("/konto/notifikationer").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        volunteer
+            .post_refused("/konto/notifikationer", &[("digest", "daily")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}
