@@ -410,10 +410,11 @@ mod tests {
             digest_period(DigestFrequency::Daily, utc(2026, 6, 2, 5, 0)).as_deref(),
             Some("2026-06-02")
         );
-        // Late in the evening UTC is already the next day in Copenhagen.
+        // Half past eleven UTC is half past midnight on the next day in
+        // Copenhagen: that day's digest is not due until seven.
         assert_eq!(
-            digest_period(DigestFrequency::Daily, utc(2026, 12, 2, 23, 30)).as_deref(),
-            Some("2026-12-03")
+            digest_period(DigestFrequency::Daily, utc(2026, 12, 2, 23, 30)),
+            None
         );
     }
 

@@ -450,6 +450,19 @@ impl TestApp {
             .expect("valid message")
     }
 
+    /// The newest message to `email` other than the digest of open tasks,
+    /// which the worker's pass may send staff beside what a test looks at
+    /// (`app::tasks::send_due_digests`).
+    pub fn last_message_but_digest_to(&self, email: &str) -> Message {
+        self.outbox()
+            .into_iter()
+            .rev()
+            .find(|r| r.to_email == email && r.kind != "task_digest")
+            .unwrap_or_else(|| panic!("no message to {email}"))
+            .message()
+            .expect("valid message")
+    }
+
     pub fn user_count(&self) -> i64 {
         let mut conn = self.db.conn().expect("connection");
         users::count(&mut conn).expect("count")
