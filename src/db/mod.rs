@@ -39,6 +39,7 @@ pub mod supervision;
 pub mod tokens;
 pub mod users;
 pub mod volunteer_history;
+pub mod volunteer_moves;
 pub mod volunteer_settings;
 pub mod volunteers;
 

@@ -12,6 +12,7 @@ async fn every_demo_account_logs_in_and_sees_a_danish_home_for_its_role() {
     let expectations = [
         ("admin@brobyg.test", "/admin"),
         ("koordinator@brobyg.test", "/koordinator"),
+        ("regional@brobyg.test", "/koordinator"),
         ("frivillig@brobyg.test", "/frivillig"),
         ("ansoeger@brobyg.test", "/frivillig"),
         ("fagperson@brobyg.test", "/konto"),

@@ -143,6 +143,8 @@ pub static RULES: &[Rule] = &[
     account("declaration_signatures"),
     account("volunteer_checks"),
     account("requirement_grace"),
+    account("coordinator_regions"),
+    account("volunteer_moves"),
     account("cohort_makeups"),
     Rule {
         table: "bookings",

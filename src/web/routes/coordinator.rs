@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::app::dashboard;
+use crate::app::{dashboard, regional};
 use crate::domain::Code;
 use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
@@ -13,9 +13,12 @@ use crate::web::{CoordinatorUser, Page};
 /// status. Administrators see every branch.
 pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
     let mut ctx = Context::new();
+    let app = &page.state.app;
+    ctx.insert("branches", &dashboard::overview(app, user.account()).await?);
+    ctx.insert("regions", &regional::overseen(app, user.account()).await?);
     ctx.insert(
-        "branches",
-        &dashboard::overview(&page.state.app, user.account()).await?,
+        "own_regions",
+        &regional::own_region_names(app, user.account()).await?,
     );
     page.render("coordinator/index.html", ctx)
 }
