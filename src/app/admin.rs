@@ -29,7 +29,17 @@ pub async fn search_users(app: &App, query: &str, page: i64) -> Result<(Vec<User
 pub async fn user(app: &App, id: i64) -> Result<UserPage, Error> {
     app.read(move |c| {
         let account = users::load_account(c, id)?.ok_or(Error::NotFound)?;
+        let own_regions = users::regions_of(c, id)?;
+        let region_names = branches::regions(c)?
+            .into_iter()
+            .filter(|r| own_regions.contains(&r.id))
+            .map(|r| r.name)
+            .collect();
         Ok(UserPage {
+            own_branches: users::own_branches(c, id)?,
+            own_regions,
+            region_names,
+            all_regions: branches::regions(c)?,
             all_branches: branches::all(c)?,
             second_factor: crate::db::second_factors::of_user(c, id)?.is_some(),
             has_password: account.user.password_hash.is_some(),
@@ -43,6 +53,13 @@ pub async fn user(app: &App, id: i64) -> Result<UserPage, Error> {
 #[derive(Debug, Clone)]
 pub struct UserPage {
     pub account: Account,
+    /// The branches given one by one, and the regions given as a whole
+    /// (the account's `branches` holds both).
+    pub own_branches: Vec<i64>,
+    pub own_regions: Vec<i64>,
+    /// The names of `own_regions`, for "Regional koordinator: …".
+    pub region_names: Vec<String>,
+    pub all_regions: Vec<Region>,
     pub all_branches: Vec<BranchInRegion>,
     pub second_factor: bool,
     /// Whether the account has a password (imported people have none
@@ -67,17 +84,32 @@ impl SelfRefusal {
     }
 }
 
-/// Sets whether the user is an administrator and which branches they
-/// coordinate. Newly added branches are announced to the user.
-#[tracing::instrument(skip(app, actor, branch_ids), fields(actor = actor.user.id))]
+/// What an administrator gives a user on the roles form.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub admin: bool,
+    /// Branches coordinated one by one.
+    pub branch_ids: Vec<i64>,
+    /// Regions coordinated as a whole (every branch in them, now and later).
+    pub region_ids: Vec<i64>,
+}
+
+/// Sets whether the user is an administrator, which branches they
+/// coordinate and which regions as a whole. Newly covered branches are
+/// announced to the user.
+#[tracing::instrument(skip(app, actor, roles), fields(actor = actor.user.id))]
 pub async fn set_roles(
     app: &App,
     actor: &Account,
     by: Actor,
     id: i64,
-    admin: bool,
-    branch_ids: Vec<i64>,
+    roles: Roles,
 ) -> Result<Result<(), SelfRefusal>, Error> {
+    let Roles {
+        admin,
+        branch_ids,
+        region_ids,
+    } = roles;
     if id == actor.user.id && !admin {
         return Ok(Err(SelfRefusal::OwnAdminRole));
     }
@@ -88,16 +120,38 @@ pub async fn set_roles(
         } else {
             users::revoke_role(c, id, Role::Admin)?;
         }
+        let before = Scope {
+            branches: users::own_branches(c, id)?,
+            regions: users::regions_of(c, id)?,
+        };
         let mut wanted = branch_ids;
         wanted.sort_unstable();
         wanted.dedup();
+        let mut regions = region_ids;
+        regions.sort_unstable();
+        regions.dedup();
+        if branches::regions(c)?
+            .iter()
+            .filter(|r| regions.contains(&r.id))
+            .count()
+            != regions.len()
+        {
+            return Err(Error::BadRequest("unknown region".into()));
+        }
         users::set_coordinator_branches(c, id, &wanted)?;
-        let added: Vec<i64> = wanted
+        users::set_coordinator_regions(c, id, &regions)?;
+        let after = users::load_account(c, id)?.ok_or(Error::NotFound)?;
+        let added: Vec<i64> = after
+            .branches
             .iter()
             .copied()
             .filter(|b| !account.branches.contains(b))
             .collect();
-        record_roles(c, &by, &account, admin, &wanted)?;
+        let scope = Scope {
+            branches: wanted,
+            regions,
+        };
+        record_roles(c, &by, &account, admin, &before, &scope)?;
         if !added.is_empty() {
             let names = branch_names(c, &added)?;
             outbox::enqueue(
@@ -122,7 +176,8 @@ fn record_roles(
     by: &Actor,
     before: &Account,
     admin: bool,
-    branches_after: &[i64],
+    scope_before: &Scope,
+    scope_after: &Scope,
 ) -> Result<(), Error> {
     let whom = Object::user(before.user.id);
     let role_changed = admin != before.is_admin();
@@ -134,15 +189,34 @@ fn record_roles(
         };
         audit::record(c, by, action, &whom, Some("Administrator"))?;
     }
-    let mut branches_before = before.branches.clone();
-    branches_before.sort_unstable();
-    if branches_before != branches_after || !role_changed {
-        let from = branch_names(c, &branches_before)?.join(", ");
-        let to = branch_names(c, branches_after)?.join(", ");
+    let regions_changed = scope_before.regions != scope_after.regions;
+    if scope_before.branches != scope_after.branches || (!role_changed && !regions_changed) {
+        let from = branch_names(c, &scope_before.branches)?.join(", ");
+        let to = branch_names(c, &scope_after.branches)?.join(", ");
         let detail = format!("Afdelinger: {from} → {to}");
         audit::record(c, by, Action::BranchesAssigned, &whom, Some(&detail))?;
     }
+    if regions_changed {
+        let from = region_names(c, &scope_before.regions)?.join(", ");
+        let to = region_names(c, &scope_after.regions)?.join(", ");
+        let detail = format!("Regioner: {from} → {to}");
+        audit::record(c, by, Action::RegionsAssigned, &whom, Some(&detail))?;
+    }
     Ok(())
+}
+
+/// What a coordinator was given by hand: branches one by one, and regions.
+struct Scope {
+    branches: Vec<i64>,
+    regions: Vec<i64>,
+}
+
+fn region_names(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<String>, Error> {
+    Ok(branches::regions(conn)?
+        .into_iter()
+        .filter(|r| ids.contains(&r.id))
+        .map(|r| r.name)
+        .collect())
 }
 
 fn branch_names(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<String>, Error> {
@@ -214,9 +288,8 @@ pub async fn invite(app: &App, by: Actor, invite: Invite) -> Result<i64, Error> 
         };
         let (id, to, message) = match accounts::find_or_invite(c, &new)? {
             Found::Existing(existing) => {
-                let mut all = users::load_account(c, existing.id)?
-                    .map(|a| a.branches)
-                    .unwrap_or_default();
+                // Their own branches: a region's stay the region's.
+                let mut all = users::own_branches(c, existing.id)?;
                 all.extend(&wanted);
                 all.sort_unstable();
                 all.dedup();

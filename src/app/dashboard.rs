@@ -49,7 +49,10 @@ fn count_of(counted: &[(VolunteerStatus, i64)], status: VolunteerStatus) -> i64 
         .map_or(0, |(_, n)| *n)
 }
 
-fn counts(counted: &[(VolunteerStatus, i64)], which: &[VolunteerStatus]) -> Vec<StatusCount> {
+pub(crate) fn counts(
+    counted: &[(VolunteerStatus, i64)],
+    which: &[VolunteerStatus],
+) -> Vec<StatusCount> {
     which
         .iter()
         .map(|&status| StatusCount {
@@ -160,7 +163,7 @@ pub struct Dashboard {
 
 /// The standings as the dashboard lists them (its chart follows the
 /// overview's order, overdue first).
-const LISTED: [Standing; 4] = [
+pub(crate) const LISTED: [Standing; 4] = [
     Standing::Ok,
     Standing::DueSoon,
     Standing::Overdue,

@@ -27,6 +27,7 @@ pub mod imports;
 pub mod monitoring;
 pub mod privacy;
 pub mod reference_data;
+pub mod regional;
 pub mod reminders;
 pub mod retention;
 pub mod sessions;

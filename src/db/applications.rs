@@ -64,8 +64,16 @@ pub fn submit(
         .set((users::phone.eq(phone), users::updated_at.eq(at)))
         .execute(conn)?;
     super::users::grant_role(conn, user_id, Role::Volunteer)?;
-    vols::create(conn, user_id, new.branch_id, VolunteerStatus::Applicant)?;
-    volunteer_history::record_start(conn, user_id, Some(user_id))?;
+    if vols::find(conn, user_id)?.is_some() {
+        // Declined before and applying again (the caller has checked the
+        // branch's waiting period): the same record, applicant again.
+        if !volunteer_history::reopen(conn, user_id, new.branch_id, Some(user_id))? {
+            return Err(diesel::result::Error::RollbackTransaction);
+        }
+    } else {
+        vols::create(conn, user_id, new.branch_id, VolunteerStatus::Applicant)?;
+        volunteer_history::record_start(conn, user_id, Some(user_id))?;
+    }
     crate::db::insert_returning_id!(
         conn,
         apps,

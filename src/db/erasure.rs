@@ -45,6 +45,8 @@ pub const ERASED_TABLES: &[&str] = &[
     "declaration_signatures",
     "volunteer_checks",
     "requirement_grace",
+    "coordinator_regions",
+    "volunteer_moves",
     "cohort_makeups",
     "prior_training",
     "volunteer_imports",
@@ -381,6 +383,11 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
     diesel::delete(user_roles::table.filter(user_roles::user_id.eq(id))).execute(conn)?;
     diesel::delete(coordinator_branches::table.filter(coordinator_branches::user_id.eq(id)))
         .execute(conn)?;
+    diesel::delete(
+        super::schema::coordinator_regions::table
+            .filter(super::schema::coordinator_regions::user_id.eq(id)),
+    )
+    .execute(conn)?;
     diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute(conn)?;
     diesel::delete(login_sessions::table.filter(login_sessions::user_id.eq(id))).execute(conn)?;
     diesel::delete(second_factors::table.filter(second_factors::user_id.eq(id))).execute(conn)?;
@@ -429,6 +436,12 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         .execute(conn)?;
     diesel::delete(requirement_grace::table.filter(requirement_grace::user_id.eq(id)))
         .execute(conn)?;
+    // Which branches they moved between says where they lived.
+    diesel::delete(
+        super::schema::volunteer_moves::table
+            .filter(super::schema::volunteer_moves::user_id.eq(id)),
+    )
+    .execute(conn)?;
     diesel::delete(
         super::schema::staff_notification_settings::table
             .filter(super::schema::staff_notification_settings::user_id.eq(id)),

@@ -41,6 +41,7 @@ pub mod tasks;
 pub mod tokens;
 pub mod users;
 pub mod volunteer_history;
+pub mod volunteer_moves;
 pub mod volunteer_settings;
 pub mod volunteers;
 

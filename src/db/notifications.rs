@@ -9,7 +9,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{
-    coordinator_branches, staff_notification_settings as settings, task_digests, user_roles, users,
+    branches, coordinator_branches, coordinator_regions, staff_notification_settings as settings,
+    task_digests, user_roles, users,
 };
 use crate::domain::events::Recipient;
 use crate::domain::tasks::DigestFrequency;
@@ -148,13 +149,24 @@ pub fn told_at_once(
         .select((users::id, users::email, users::name, users::language))
         .into_boxed();
     let rows: Vec<(i64, String, String, Lang)> = match branch_id {
+        // The branch's own coordinators and those of its region.
         Some(branch) => base
             .filter(
-                users::id.eq_any(
-                    coordinator_branches::table
-                        .filter(coordinator_branches::branch_id.eq(branch))
-                        .select(coordinator_branches::user_id),
-                ),
+                users::id
+                    .eq_any(
+                        coordinator_branches::table
+                            .filter(coordinator_branches::branch_id.eq(branch))
+                            .select(coordinator_branches::user_id),
+                    )
+                    .or(users::id.eq_any(
+                        coordinator_regions::table
+                            .inner_join(
+                                branches::table
+                                    .on(branches::region_id.eq(coordinator_regions::region_id)),
+                            )
+                            .filter(branches::id.eq(branch))
+                            .select(coordinator_regions::user_id),
+                    )),
             )
             .load(conn)?,
         None => base

@@ -338,8 +338,30 @@ diesel::table! {
         updated_by -> Nullable<BigInt>,
         updated_at -> Timestamp,
         supervision_window_months -> Integer,
+        reapply_months -> Integer,
     }
 }
+
+diesel::table! {
+    coordinator_regions (user_id, region_id) {
+        user_id -> BigInt,
+        region_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    volunteer_moves (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        from_branch_id -> BigInt,
+        to_branch_id -> BigInt,
+        moved_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(coordinator_regions -> users (user_id));
+diesel::joinable!(coordinator_regions -> regions (region_id));
 
 diesel::table! {
     volunteer_checks (user_id, kind) {
@@ -634,6 +656,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     coordinator_branches,
+    coordinator_regions,
+    volunteer_moves,
     volunteers,
     user_tokens,
     login_failures,

@@ -4,7 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{coordinator_branches, user_roles, users, volunteers};
+use super::schema::{
+    branches, coordinator_branches, coordinator_regions, user_roles, users, volunteers,
+};
 use super::{DbConnection, now};
 use crate::domain::Lang;
 use crate::domain::Role;
@@ -35,8 +37,12 @@ pub struct Account {
     #[serde(flatten)]
     pub user: User,
     pub roles: Vec<Role>,
-    /// Branches this user coordinates.
+    /// Branches this user coordinates: their own and every branch of the
+    /// regions they coordinate, so that every branch check grants a
+    /// regional coordinator the region's branches.
     pub branches: Vec<i64>,
+    /// Regions this user coordinates as a whole (a regional coordinator).
+    pub regions: Vec<i64>,
     /// The branch of this user's volunteer record, if any.
     pub volunteer_branch: Option<i64>,
 }
@@ -54,6 +60,12 @@ impl Account {
     /// administrators oversee every branch.
     pub fn coordinates(&self, branch_id: i64) -> bool {
         self.is_admin() || (self.has(Role::Coordinator) && self.branches.contains(&branch_id))
+    }
+
+    /// Whether this user may see a region's branches side by side: its
+    /// regional coordinators, and administrators.
+    pub fn oversees_region(&self, region_id: i64) -> bool {
+        self.is_admin() || (self.has(Role::Coordinator) && self.regions.contains(&region_id))
     }
 
     /// Whether this user manages what belongs to `branch_id`: its
@@ -139,7 +151,10 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
         .optional()
 }
 
-/// The user with roles and branches, in three indexed lookups.
+/// The user with roles and branches, in four indexed lookups (the
+/// regions only for coordinators). A regional coordinator's regions are
+/// expanded into their branches in the same query as their own branches,
+/// so a branch added to the region later is theirs at once.
 pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Account>> {
     let Some(user) = users::table
         .find(id)
@@ -154,10 +169,22 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
         .select(user_roles::role)
         .load::<Role>(conn)?;
     roles.sort();
-    let branches = coordinator_branches::table
+    let regions: Vec<i64> = if roles.contains(&Role::Coordinator) {
+        regions_of(conn, id)?
+    } else {
+        Vec::new()
+    };
+    let own = coordinator_branches::table
         .filter(coordinator_branches::user_id.eq(id))
-        .select(coordinator_branches::branch_id)
-        .order(coordinator_branches::branch_id)
+        .select(coordinator_branches::branch_id);
+    let branches = branches::table
+        .filter(
+            branches::id
+                .eq_any(own)
+                .or(branches::region_id.eq_any(&regions)),
+        )
+        .select(branches::id)
+        .order(branches::id)
         .load(conn)?;
     let volunteer_branch = volunteers::table
         .find(id)
@@ -168,6 +195,7 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
         user,
         roles,
         branches,
+        regions,
         volunteer_branch,
     }))
 }
@@ -211,8 +239,56 @@ pub fn revoke_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRe
     Ok(())
 }
 
-/// Replaces the branches a coordinator works for. An empty list removes the
-/// coordinator role too, so that no coordinator is left without a branch.
+/// The regions a coordinator coordinates as a whole.
+pub fn regions_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<i64>> {
+    coordinator_regions::table
+        .filter(coordinator_regions::user_id.eq(user_id))
+        .select(coordinator_regions::region_id)
+        .order(coordinator_regions::region_id)
+        .load(conn)
+}
+
+/// The branches given to a coordinator one by one (without their regions').
+pub fn own_branches(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<i64>> {
+    coordinator_branches::table
+        .filter(coordinator_branches::user_id.eq(user_id))
+        .select(coordinator_branches::branch_id)
+        .order(coordinator_branches::branch_id)
+        .load(conn)
+}
+
+/// Grants the coordinator role to someone with a branch or a region, and
+/// takes it from someone with neither, so that no coordinator is left
+/// without a branch.
+fn settle_coordinator_role(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
+    if own_branches(conn, user_id)?.is_empty() && regions_of(conn, user_id)?.is_empty() {
+        revoke_role(conn, user_id, Role::Coordinator)
+    } else {
+        grant_role(conn, user_id, Role::Coordinator)
+    }
+}
+
+/// Replaces the regions a coordinator coordinates as a whole.
+pub fn set_coordinator_regions(
+    conn: &mut DbConnection,
+    user_id: i64,
+    region_ids: &[i64],
+) -> QueryResult<()> {
+    diesel::delete(coordinator_regions::table.filter(coordinator_regions::user_id.eq(user_id)))
+        .execute(conn)?;
+    for region_id in region_ids {
+        diesel::insert_into(coordinator_regions::table)
+            .values((
+                coordinator_regions::user_id.eq(user_id),
+                coordinator_regions::region_id.eq(*region_id),
+            ))
+            .execute(conn)?;
+    }
+    settle_coordinator_role(conn, user_id)
+}
+
+/// Replaces the branches a coordinator works for. Without branches or
+/// regions left, the coordinator role goes too.
 pub fn set_coordinator_branches(
     conn: &mut DbConnection,
     user_id: i64,
@@ -221,7 +297,7 @@ pub fn set_coordinator_branches(
     diesel::delete(coordinator_branches::table.filter(coordinator_branches::user_id.eq(user_id)))
         .execute(conn)?;
     if branch_ids.is_empty() {
-        return revoke_role(conn, user_id, Role::Coordinator);
+        return settle_coordinator_role(conn, user_id);
     }
     // One row at a time: the multi-backend connection has no batch insert.
     for branch_id in branch_ids {

@@ -105,6 +105,54 @@ pub fn record_import(
     Ok(())
 }
 
+/// Opens a declined applicant's record again for a new application (to
+/// `branch_id`, which may be another branch): applicant again, logged.
+/// Only from declined; returns whether it did.
+pub fn reopen(
+    conn: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    by: Option<i64>,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        volunteers::table
+            .find(user_id)
+            .filter(volunteers::status.eq(VolunteerStatus::Rejected)),
+    )
+    .set((
+        volunteers::status.eq(VolunteerStatus::Applicant),
+        volunteers::branch_id.eq(branch_id),
+        volunteers::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    let note = Note {
+        by,
+        ..Note::default()
+    };
+    insert(
+        conn,
+        user_id,
+        Some(VolunteerStatus::Rejected),
+        VolunteerStatus::Applicant,
+        &note,
+    )?;
+    Ok(true)
+}
+
+/// When this person was last declined.
+pub fn declined_at(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<NaiveDateTime>> {
+    changes::table
+        .filter(changes::user_id.eq(user_id))
+        .filter(changes::to_status.eq(VolunteerStatus::Rejected))
+        .order(changes::id.desc())
+        .select(changes::created_at)
+        .first(conn)
+        .optional()
+}
+
 /// Applies a change if the current status allows it. Returns the status
 /// it came from, or the status that refused it.
 pub fn change(

@@ -13,6 +13,7 @@ use super::schema::{
 };
 use super::{DbConnection, now};
 use crate::domain::activation::{BranchRequirements, ExtraCheck, Grace};
+use crate::domain::application::DEFAULT_REAPPLY_MONTHS;
 
 /// The settings of these branches; a branch without a row has the
 /// defaults. One query.
@@ -58,7 +59,9 @@ pub fn save(
 ) -> QueryResult<()> {
     // Delete-then-insert: a portable upsert inside the caller's transaction.
     // The supervision window is kept as it was (`db::supervision::set_window`).
+    // So is the waiting period of declined applicants.
     let window = super::supervision::window(conn, branch_id)?;
+    let reapply = reapply_months(conn, branch_id)?;
     diesel::delete(settings::table.find(branch_id)).execute(conn)?;
     diesel::insert_into(settings::table)
         .values((
@@ -66,10 +69,54 @@ pub fn save(
             settings::auto_activate.eq(s.auto_activate),
             settings::child_certificate.eq(s.child_certificate),
             settings::supervision_window_months.eq(window),
+            settings::reapply_months.eq(reapply),
             settings::updated_by.eq(by),
             settings::updated_at.eq(now()),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// How many months a declined applicant of the branch waits before
+/// applying again (the default without a settings row).
+pub fn reapply_months(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i32> {
+    Ok(settings::table
+        .find(branch_id)
+        .select(settings::reapply_months)
+        .first(conn)
+        .optional()?
+        .unwrap_or(DEFAULT_REAPPLY_MONTHS))
+}
+
+/// Sets the branch's waiting period, keeping its other settings.
+pub fn set_reapply_months(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    months: i32,
+    by: i64,
+) -> QueryResult<()> {
+    let at = now();
+    let n = diesel::update(settings::table.find(branch_id))
+        .set((
+            settings::reapply_months.eq(months),
+            settings::updated_by.eq(by),
+            settings::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    if n == 0 {
+        let window = super::supervision::window(conn, branch_id)?;
+        diesel::insert_into(settings::table)
+            .values((
+                settings::branch_id.eq(branch_id),
+                settings::auto_activate.eq(false),
+                settings::child_certificate.eq(false),
+                settings::supervision_window_months.eq(window),
+                settings::reapply_months.eq(months),
+                settings::updated_by.eq(by),
+                settings::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

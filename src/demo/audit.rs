@@ -49,6 +49,18 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             None,
         ),
         (
+            &admin,
+            Action::RegionsAssigned,
+            Object::user(id(conn, "regional@brobyg.test")?),
+            Some("Regioner:  → Midt"),
+        ),
+        (
+            &coordinator,
+            Action::VolunteerMoved,
+            Object::user(id(conn, "lukas.winther@brobyg.test")?),
+            Some("Aarhus → Randers"),
+        ),
+        (
             &coordinator,
             Action::VolunteerRecordViewed,
             Object::user(id(conn, "ansoeger@brobyg.test")?),

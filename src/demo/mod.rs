@@ -6,6 +6,7 @@ mod audit;
 mod erasure;
 mod evenings;
 mod genlaer;
+mod moves;
 pub(crate) mod org;
 mod retention;
 mod supervision;
@@ -20,9 +21,10 @@ use crate::db::{Db, users};
 /// Every demo account has this password.
 pub const PASSWORD: &str = "brobyg-demo";
 
-pub const ACCOUNTS: [&str; 5] = [
+pub const ACCOUNTS: [&str; 6] = [
     "admin@brobyg.test",
     "koordinator@brobyg.test",
+    "regional@brobyg.test",
     "frivillig@brobyg.test",
     "ansoeger@brobyg.test",
     "fagperson@brobyg.test",
@@ -52,6 +54,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             genlaer::seed(conn, secret_key)?;
             supervision::seed(conn)?;
             evenings::seed(conn)?;
+            moves::seed(conn)?;
             audit::seed(conn)?;
             erasure::seed(conn)?;
             retention::seed(conn)?;

@@ -65,6 +65,12 @@ fn seed_people(conn: &mut DbConnection, password_hash: &str) -> QueryResult<()> 
     let coordinator = person(conn, "koordinator@brobyg.test", "Mads Kjærgaard")?;
     users::set_coordinator_branches(conn, coordinator, &[branch("Aarhus")?, branch("Randers")?])?;
 
+    // A regional coordinator: every branch of Midt (Randers, Norddjurs,
+    // Viborg), side by side at /koordinator/region/{id}.
+    let regional = person(conn, "regional@brobyg.test", "Birgitte Holm")?;
+    let midt = branches::region_by_slug(conn, "midt")?.ok_or(diesel::result::Error::NotFound)?;
+    users::set_coordinator_regions(conn, regional, &[midt.id])?;
+
     // The two volunteers' records, applications and histories come from
     // `demo::volunteers`, which walks them along the path.
     person(conn, "frivillig@brobyg.test", "Sara Nørgaard")?;

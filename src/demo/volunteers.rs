@@ -459,6 +459,7 @@ pub fn seed(conn: &mut DbConnection, password_hash: &str) -> anyhow::Result<()> 
                 auto_activate: false,
             },
             supervision_window: None,
+            reapply_months: None,
         },
         demo.coordinator,
         demo.today - Duration::days(12),

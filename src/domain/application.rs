@@ -88,6 +88,33 @@ pub fn birth_year(input: &str, this_year: i32) -> Result<Option<i32>, Invalid> {
     }
 }
 
+/// How long a declined applicant waits before applying again, unless
+/// their branch says otherwise.
+pub const DEFAULT_REAPPLY_MONTHS: i32 = 6;
+pub const MAX_REAPPLY_MONTHS: i32 = 24;
+
+/// A branch's waiting period in months, as typed on the settings page.
+pub fn reapply_months(input: &str) -> Result<i32, Invalid> {
+    let v = input.trim();
+    if v.is_empty() {
+        return Err(Invalid("error-required"));
+    }
+    match v.parse::<i32>() {
+        Ok(n) if (1..=MAX_REAPPLY_MONTHS).contains(&n) => Ok(n),
+        _ => Err(Invalid("error-reapply-months")),
+    }
+}
+
+/// The first day a person declined on `declined_on` may apply again. The
+/// end of a shorter month stands in for a day it lacks (declined on 31
+/// August, six months: 28 or 29 February).
+pub fn may_reapply_from(declined_on: chrono::NaiveDate, months: i32) -> chrono::NaiveDate {
+    let months = u32::try_from(months.max(0)).unwrap_or(0);
+    declined_on
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(chrono::NaiveDate::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +168,18 @@ mod tests {
         ] {
             assert_eq!(ApplicationStatus::parse(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn a_declined_applicant_waits_the_branch_s_months() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(may_reapply_from(d(2026, 3, 15), 6), d(2026, 9, 15));
+        assert_eq!(may_reapply_from(d(2026, 8, 31), 6), d(2027, 2, 28));
+        assert_eq!(reapply_months("6"), Ok(6));
+        assert_eq!(reapply_months(" 24 "), Ok(24));
+        assert!(reapply_months("0").is_err());
+        assert!(reapply_months("25").is_err());
+        assert!(reapply_months("seks").is_err());
+        assert!(reapply_months("").is_err());
     }
 }

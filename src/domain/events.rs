@@ -177,6 +177,23 @@ pub enum Message {
         may_work: bool,
         link: String,
     },
+    /// To a volunteer moved to another branch (a student moving city):
+    /// their history, hours, declaration and supervision go with them.
+    /// `kept`: sessions of the old branch they are still booked on.
+    BranchMoved {
+        from: String,
+        to: String,
+        kept: i64,
+        link: String,
+    },
+    /// To each coordinator of the old and the new branch: the same.
+    VolunteerMoved {
+        volunteer: String,
+        from: String,
+        to: String,
+        kept: i64,
+        link: String,
+    },
     /// To an active volunteer who does not meet a requirement their branch
     /// has just added (a børneattest): they stay active until `deadline`,
     /// after which the requirement applies to them as to anyone.
@@ -413,6 +430,8 @@ impl Message {
             | Message::VolunteerResumed { link }
             | Message::PauseEnded { link, .. }
             | Message::VolunteerPauseEnded { link, .. }
+            | Message::BranchMoved { link, .. }
+            | Message::VolunteerMoved { link, .. }
             | Message::RequirementGrace { link, .. }
             | Message::AttendanceMissing { link, .. }
             | Message::AccountCreated { link }
@@ -490,6 +509,8 @@ impl Message {
             Message::VolunteerResumed { .. } => "volunteer_resumed",
             Message::PauseEnded { .. } => "pause_ended",
             Message::VolunteerPauseEnded { .. } => "volunteer_pause_ended",
+            Message::BranchMoved { .. } => "branch_moved",
+            Message::VolunteerMoved { .. } => "volunteer_moved",
             Message::RequirementGrace { .. } => "requirement_grace",
             Message::Reminder { .. } => "reminder",
             Message::AccountCreated { .. } => "account_created",
@@ -672,6 +693,19 @@ pub fn samples() -> Vec<Message> {
             volunteer: "Sofie Brobygger".into(),
             until: at(29, 12),
             may_work: true,
+            link: "/koordinator/brobyggere/7".into(),
+        },
+        Message::BranchMoved {
+            from: "Aarhus".into(),
+            to: "Randers".into(),
+            kept: 1,
+            link: "/frivillig".into(),
+        },
+        Message::VolunteerMoved {
+            volunteer: "Sofie Brobygger".into(),
+            from: "Aarhus".into(),
+            to: "Randers".into(),
+            kept: 0,
             link: "/koordinator/brobyggere/7".into(),
         },
         Message::RequirementGrace {

@@ -12,6 +12,7 @@ async fn every_demo_account_logs_in_and_sees_a_danish_home_for_its_role() {
     let expectations = [
         ("admin@brobyg.test", "/admin"),
         ("koordinator@brobyg.test", "/koordinator"),
+        ("regional@brobyg.test", "/koordinator"),
         ("frivillig@brobyg.test", "/frivillig"),
         ("ansoeger@brobyg.test", "/frivillig"),
         ("fagperson@brobyg.test", "/konto"),
@@ -94,4 +95,42 @@ async fn instances_started_together_load_the_demo_once() {
         .map(|t| t.join().expect("thread").expect("no instance fails"))
         .collect();
     assert_eq!(loaded.iter().filter(|l| **l).count(), 1, "{loaded:?}");
+}
+
+#[tokio::test]
+async fn the_demo_has_a_regional_coordinator_and_a_brobygger_who_moved() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let regional = app.browser();
+    regional.login("regional@brobyg.test", PASSWORD).await;
+    let html = regional.get_html("/koordinator").await;
+    assert_eq!(
+        texts(&html, "#regional-role"),
+        vec!["Regional koordinator: Midt"]
+    );
+    assert_eq!(
+        texts(&html, "section h2 a"),
+        vec!["Norddjurs", "Randers", "Viborg"]
+    );
+    let region = crate::helpers::attr(&html, "#region-links a", "href");
+    let view = regional.get_html(&region).await;
+    assert_eq!(
+        texts(&view, "#region-figures thead th"),
+        vec!["Norddjurs", "Randers", "Viborg"]
+    );
+
+    let lukas = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::users::find_by_email(&mut conn, "lukas.winther@brobyg.test")
+            .expect("query")
+            .expect("Lukas")
+            .id
+    };
+    let page = regional
+        .get_html(&format!("/koordinator/brobyggere/{lukas}"))
+        .await;
+    assert_eq!(
+        texts(&page, "#move-history li strong"),
+        vec!["Flyttet fra Aarhus til Randers"]
+    );
+    assert_eq!(texts(&page, "#volunteer-status"), vec!["Aktiv"]);
 }

@@ -31,6 +31,7 @@ mod metrics;
 mod org_import;
 mod platform;
 mod privacy;
+mod regional;
 mod reminders;
 mod retention;
 mod schema;

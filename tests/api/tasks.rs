@@ -174,6 +174,16 @@ async fn new_applications_bookings_and_supervision_requests_reach_the_branch_at_
     app.create_user("quiet@example.dk", &[Role::Coordinator], Some(aarhus));
     app.create_user("r@example.dk", &[Role::Coordinator], Some(randers));
     app.create_user("admin@example.dk", &[Role::Admin], None);
+    // A regional coordinator of Aarhus's region hears of it too.
+    let regional = app.create_user("region@example.dk", &[], None);
+    {
+        let mut conn = app.db.conn().expect("connection");
+        let region = brobyg::db::branches::find(&mut conn, aarhus)
+            .expect("branch")
+            .region_id;
+        brobyg::db::users::set_coordinator_regions(&mut conn, regional.id, &[region])
+            .expect("region");
+    }
 
     // One coordinator chose the digest only.
     let quiet = coordinator_browser(&app, "quiet@example.dk").await;
@@ -190,6 +200,7 @@ async fn new_applications_bookings_and_supervision_requests_reach_the_branch_at_
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(count_to(&app, "k@example.dk", "new_application"), 1);
+    assert_eq!(count_to(&app, "region@example.dk", "new_application"), 1);
     assert_eq!(count_to(&app, "quiet@example.dk", "new_application"), 0);
     assert_eq!(count_to(&app, "r@example.dk", "new_application"), 0);
     assert_eq!(count_to(&app, "admin@example.dk", "new_application"), 0);

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::QueryResult;
 use serde::Serialize;
 
+use super::reapply::{self, Standing};
 use super::{App, DASHBOARD, Error, coordinates, noon};
 use crate::app::accounts::{self, Found, NewAccount};
 use crate::app::audit::{self, Actor, Object};
@@ -51,15 +52,23 @@ pub async fn branches(app: &App) -> Result<Vec<BranchInRegion>, Error> {
 /// Records an application: the account first, for someone new (or, if
 /// the address has one, only a word to its owner), then the volunteer
 /// record, the application and the receipt, in one transaction.
+/// A signed-in person already on the path, or declined less than their
+/// branch's waiting period ago, is refused with where they stand.
 #[tracing::instrument(skip_all, fields(branch = a.answers.branch_id))]
-pub async fn apply(app: &App, a: Application) -> Result<(), Error> {
+pub async fn apply(app: &App, a: Application) -> Result<Result<(), Standing>, Error> {
     let hash = match &a.applicant {
         Applicant::New { password, .. } => Some(crate::app::hash_password(password).await?),
         Applicant::SignedIn(_) => None,
     };
     app.write(move |c| {
         let (user_id, verify_link) = match &a.applicant {
-            Applicant::SignedIn(id) => (*id, None),
+            Applicant::SignedIn(id) => {
+                let standing = reapply::standing_in(c, *id)?;
+                if !standing.may_apply() {
+                    return Ok(Err(standing));
+                }
+                (*id, None)
+            }
             Applicant::New {
                 name,
                 email,
@@ -77,14 +86,14 @@ pub async fn apply(app: &App, a: Application) -> Result<(), Error> {
                 match accounts::find_or_create(c, &new)? {
                     Found::Existing(owner) => {
                         accounts::tell_owner(c, &owner)?;
-                        return Ok(());
+                        return Ok(Ok(()));
                     }
                     Found::Created { id, link } => (id, Some(link)),
                 }
             }
         };
         record(c, user_id, &a.answers, &a.phone, verify_link)?;
-        Ok(())
+        Ok(Ok(()))
     })
     .await
 }

@@ -13,9 +13,11 @@ pub mod applications;
 pub mod cohorts;
 pub mod declaration;
 pub mod material;
+pub mod moves;
 pub mod pauses;
 pub mod people;
 pub mod pipeline;
+pub mod reapply;
 pub mod settings;
 
 use chrono::{NaiveDate, NaiveDateTime};

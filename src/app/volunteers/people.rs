@@ -274,6 +274,8 @@ pub struct Dashboard {
     pub may_sign: bool,
     /// Their application was declined (its reason is shown).
     pub declined: bool,
+    /// Declined: from when they may apply again.
+    pub reapply: Option<super::reapply::Reapply>,
 }
 
 #[tracing::instrument(skip(app))]
@@ -294,7 +296,12 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
             .remove(&user_id)
             .and_then(|s| s.last().map(|s| s.signed_at));
         let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
+        let reapply = match super::reapply::standing_in(c, user_id)? {
+            super::reapply::Standing::Declined(r) => Some(r),
+            _ => None,
+        };
         Ok(Dashboard {
+            reapply,
             training: matches!(
                 status,
                 VolunteerStatus::Approved | VolunteerStatus::InTraining
@@ -334,6 +341,9 @@ pub struct Person {
     pub can_pause: bool,
     pub can_resume: bool,
     pub can_retire: bool,
+    /// Moving them to another branch: the choices, their moves, and the
+    /// sessions of earlier branches they are still booked on.
+    pub moving: super::moves::MovePanel,
 }
 
 /// The volunteer record, if this coordinator handles its branch.
@@ -354,7 +364,9 @@ pub async fn person(app: &App, actor: &Account, who: Actor, user_id: i64) -> Res
         let object = Object::user(user_id);
         audit::record(c, &who, Action::VolunteerRecordViewed, &object, None)?;
         let s = volunteer.status;
+        let moving = super::moves::panel(c, &volunteer)?;
         Ok(Person {
+            moving,
             record: record(c, curriculum, volunteer)?,
             person: users::find(c, user_id)?,
             checks: volunteer_settings::checks_of_many(c, &[user_id])?

@@ -40,6 +40,8 @@ pub struct SettingsPage {
     pub settings: BranchRequirements,
     /// Months between supervisions.
     pub supervision_window: i32,
+    /// Months a declined applicant waits before applying again.
+    pub reapply_months: i32,
     /// Who would be (or is) affected by requiring a børneattest.
     pub lacking_child_certificate: Vec<Lacking>,
     /// The deadline that turning a requirement on now gives them (noon UTC).
@@ -99,6 +101,7 @@ pub async fn page(app: &App, actor: &Account, branch_id: i64) -> Result<Settings
             branch: branches::find(c, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
             supervision_window: supervision::window(c, branch_id)?,
+            reapply_months: volunteer_settings::reapply_months(c, branch_id)?,
             lacking_child_certificate: lacking(c, branch_id, ExtraCheck::ChildCertificate, today)?,
             grace_deadline: noon(activation::grace_deadline(today)),
         })
@@ -112,6 +115,8 @@ pub struct Settings {
     pub requirements: BranchRequirements,
     /// `None`: the window stays as it is (an older form without it).
     pub supervision_window: Option<i32>,
+    /// `None`: the waiting period stays as it is (likewise).
+    pub reapply_months: Option<i32>,
 }
 
 /// Saves the settings. A requirement turned on gives every active
@@ -140,6 +145,9 @@ pub async fn save(
         );
         if let Some(months) = s.supervision_window {
             detail.push_str(&format!(", supervision hver {months}. måned"));
+        }
+        if let Some(months) = s.reapply_months {
+            detail.push_str(&format!(", ny ansøgning efter {months} måneder"));
         }
         if granted > 0 {
             detail.push_str(&format!(", frist givet til {granted}"));
@@ -171,6 +179,9 @@ pub fn apply(
     volunteer_settings::save(c, branch_id, &s.requirements, by)?;
     if let Some(months) = s.supervision_window {
         supervision::set_window(c, branch_id, months, by)?;
+    }
+    if let Some(months) = s.reapply_months {
+        volunteer_settings::set_reapply_months(c, branch_id, months, by)?;
     }
     let until = activation::grace_deadline(today);
     let deadline = noon(until).ok_or(Error::NotFound)?;

@@ -276,11 +276,26 @@ pub fn in_period(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> QueryResult<Vec<YearEvening>> {
+    Ok(in_period_of(conn, &[branch_id], from, to)?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect())
+}
+
+/// `in_period` for several branches (a region), each evening with its
+/// branch, in the same two queries.
+pub fn in_period_of(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<(i64, YearEvening)>> {
     use crate::db::schema::{attendance, meetings};
     use crate::domain::attendance::AttendanceStatus;
-    let rows: Vec<(i64, String, NaiveDateTime, SessionStatus, i32)> = sessions_t::table
+    type Row = (i64, String, NaiveDateTime, SessionStatus, i32, Option<i64>);
+    let rows: Vec<Row> = sessions_t::table
         .filter(sessions_t::kind.eq(SessionKind::Evening))
-        .filter(sessions_t::branch_id.eq(branch_id))
+        .filter(sessions_t::branch_id.eq_any(branch_ids))
         .filter(sessions_t::starts_at.ge(from))
         .filter(sessions_t::starts_at.lt(to))
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
@@ -291,6 +306,7 @@ pub fn in_period(
             sessions_t::starts_at,
             sessions_t::status,
             sessions_t::confirmed_count,
+            sessions_t::branch_id,
         ))
         .load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
@@ -307,13 +323,16 @@ pub fn in_period(
         .collect();
     Ok(rows
         .into_iter()
-        .map(|(session_id, title, starts_at, status, yes)| YearEvening {
-            present: present.get(&session_id).copied().unwrap_or(0),
-            session_id,
-            title,
-            starts_at,
-            status,
-            yes: i64::from(yes),
+        .filter_map(|(session_id, title, starts_at, status, yes, branch)| {
+            let evening = YearEvening {
+                present: present.get(&session_id).copied().unwrap_or(0),
+                session_id,
+                title,
+                starts_at,
+                status,
+                yes: i64::from(yes),
+            };
+            branch.map(|b| (b, evening))
         })
         .collect())
 }

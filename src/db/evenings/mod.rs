@@ -7,7 +7,9 @@
 
 mod counts;
 
-pub use counts::{Managed, Person, WhoComes, YearEvening, in_period, managed, who_comes};
+pub use counts::{
+    Managed, Person, WhoComes, YearEvening, in_period, in_period_of, managed, who_comes,
+};
 
 use std::collections::HashMap;
 

@@ -105,7 +105,7 @@ pub enum Whose<'a> {
     /// Every active or paused volunteer of the branch, selected by the
     /// query itself.
     Branch(i64),
-    /// Every active or paused volunteer of these branches.
+    /// Every active or paused volunteer of these branches (a region).
     Branches(&'a [i64]),
     /// Every active or paused volunteer.
     Everyone,
@@ -151,7 +151,7 @@ pub fn standings(
     people = match whose {
         Whose::These(ids) => people.filter(volunteers::user_id.eq_any(ids)),
         Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(ids) => people.filter(volunteers::branch_id.eq_any(ids)),
+        Whose::Branches(branches) => people.filter(volunteers::branch_id.eq_any(branches)),
         Whose::Everyone => people,
     };
     let people: Vec<Row> = people.load(conn)?;

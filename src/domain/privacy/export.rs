@@ -145,6 +145,8 @@ pub static RULES: &[Rule] = &[
     account("requirement_grace"),
     account("staff_notification_settings"),
     account("task_digests"),
+    account("coordinator_regions"),
+    account("volunteer_moves"),
     account("cohort_makeups"),
     Rule {
         table: "bookings",

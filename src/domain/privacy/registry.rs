@@ -440,6 +440,34 @@ pub static REGISTRY: &[Table] = &[
         holds: Nothing,
     },
     Table {
+        name: "coordinator_regions",
+        holds: Personal {
+            entries: &[Entry {
+                id: "coordinator-regions",
+                columns: &["user_id", "region_id"],
+                category: Account,
+                basis: &[Contract],
+                retention: AccountInUse,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
+    Table {
+        name: "volunteer_moves",
+        holds: Personal {
+            entries: &[Entry {
+                id: "volunteer-moves",
+                columns: &["user_id", "from_branch_id", "to_branch_id", "created_at"],
+                category: Volunteering,
+                basis: &[Contract],
+                retention: ThreeYearsInactive,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
+    Table {
         name: "volunteer_checks",
         holds: Personal {
             entries: &[Entry {

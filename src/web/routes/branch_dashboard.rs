@@ -4,10 +4,11 @@
 //! the branch.
 
 use actix_web::{HttpResponse, web};
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use tera::Context;
 
 use crate::app::dashboard::{self, StatusCount};
+use crate::app::regional;
 use crate::db::evenings::YearEvening;
 use crate::db::now;
 use crate::domain::session::SessionStatus;
@@ -103,20 +104,24 @@ fn evenings_chart(lang: Lang, evenings: &[YearEvening]) -> String {
     })
 }
 
-pub async fn show(
-    user: CoordinatorUser,
-    page: Page,
-    path: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    // This calendar year in Copenhagen.
+/// This calendar year in Copenhagen, and its bounds in UTC.
+fn this_year() -> Result<(i32, NaiveDateTime, NaiveDateTime), AppError> {
     let year = crate::domain::time::local(now()).year();
     let bound = |y: i32| {
         NaiveDate::from_ymd_opt(y, 1, 1)
             .and_then(|d| local_to_utc(d, NaiveTime::MIN).ok())
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no start of year {y}")))
     };
-    let (from, to) = (bound(year)?, bound(year + 1)?);
+    Ok((year, bound(year)?, bound(year + 1)?))
+}
+
+pub async fn show(
+    user: CoordinatorUser,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (year, from, to) = this_year()?;
     let d = dashboard::dashboard(&page.state.app, user.account(), id, from, to, now()).await?;
     let lang = page.lang;
     let mut ctx = Context::new();
@@ -126,7 +131,34 @@ pub async fn show(
         "supervision_chart",
         &supervision_chart(lang, &d.supervision),
     );
+    ctx.insert(
+        "region_link",
+        &user.account().oversees_region(d.branch.region_id),
+    );
     ctx.insert("d", &d);
     ctx.insert("year", &year);
     page.render("coordinator/dashboard.html", ctx)
+}
+
+/// A region's branches side by side with the dashboard's figures, for the
+/// region's coordinators (and administrators); 403 for anyone else.
+pub async fn region(
+    user: CoordinatorUser,
+    page: Page,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let (year, from, to) = this_year()?;
+    let view = regional::region(
+        &page.state.app,
+        user.account(),
+        path.into_inner(),
+        from,
+        to,
+        now(),
+    )
+    .await?;
+    let mut ctx = Context::new();
+    ctx.insert("v", &view);
+    ctx.insert("year", &year);
+    page.render("coordinator/region.html", ctx)
 }

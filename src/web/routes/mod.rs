@@ -41,6 +41,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/koordinator/afdelinger/{id}/oversigt",
             web::get().to(branch_dashboard::show),
         )
+        .route(
+            "/koordinator/region/{id}",
+            web::get().to(branch_dashboard::region),
+        )
         .configure(evenings::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)

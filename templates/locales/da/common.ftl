@@ -39,6 +39,8 @@ field-current-password = Nuværende adgangskode
 hint-password = Mindst 10 tegn. En sætning, du kan huske, er bedre end et kort, indviklet ord.
 
 role-admin = Administrator
+role-regional = Regional koordinator
+regional-coordinator-of = Regional koordinator: { $regions }
 role-coordinator = Koordinator
 role-volunteer = Brobygger
 role-professional = Fagperson

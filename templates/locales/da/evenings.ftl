@@ -93,6 +93,13 @@ dashboard-evenings-present = mødt (af { $yes } tilmeldte)
 dashboard-evenings-rate = fremmøde
 dashboard-chart-evenings = Tilmeldte og fremmødte pr. afholdt aften
 dashboard-no-evenings = Ingen afholdte aftener endnu i år.
+region-view-title = Regionen
+region-view-link = Afdelingerne i { $region } side om side
+region-view-compare = Sammenlign med regionens andre afdelinger
+region-view-caption = Afdelingerne i { $region } side om side, brobyggeraftener i { $year }
+region-view-within = Inden for supervisionsreglen
+region-view-present = Mødt til afholdte aftener
+region-view-no-branches = Regionen har ingen afdelinger endnu.
 
 ## Emails
 

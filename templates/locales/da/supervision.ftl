@@ -123,6 +123,10 @@ settings-supervision = Supervision
 settings-supervision-window = Supervision mindst hver (måneder)
 settings-supervision-window-hint = Aktive brobyggere skal have deltaget i supervision inden for så mange måneder. Dage på pause tæller ikke med.
 error-supervision-window = Skriv et helt antal måneder fra 1 til 24.
+settings-applications = Ansøgninger
+settings-reapply-months = Afviste ansøgere kan søge igen efter (måneder)
+settings-reapply-months-hint = Så mange måneder efter afslaget kan en afvist ansøger søge igen. Fra 1 til 24; normalt 6.
+error-reapply-months = Skriv et helt antal måneder fra 1 til 24.
 
 agenda-title = Din kalender
 agenda-upcoming = Kommende

@@ -349,3 +349,36 @@ email-requirement-grace-subject = Nyt krav til brobyggere i { $branch }
 email-requirement-grace-body = Social Sundhed { $branch } har indført et nyt krav til brobyggere: { $requirement }. Vi har ikke registreret det for dig endnu.
 email-requirement-grace-deadline = Du er fortsat aktiv brobygger og kan deltage i supervision og brobyggeraftener som hidtil. Fristen er { $date }.
 email-requirement-grace-after = Efter fristen gælder kravet også for dig. Tal med din koordinator, og se din side:
+
+email-branch-moved-subject = Du er flyttet til { $to }
+email-branch-moved-body = Du er flyttet fra { $from } til { $to } som brobygger. Fremover er det koordinatorerne i { $to }, du hører til.
+email-branch-moved-kept-standing = Din historik, dine timer fra forberedelseskurset, din tavshedserklæring og din supervision følger med dig.
+email-branch-moved-kept = { $count ->
+    [one] Du er stadig tilmeldt 1 aftale i { $from }. Afmeld dig på din side, hvis du ikke kan komme.
+   *[other] Du er stadig tilmeldt { $count } aftaler i { $from }. Afmeld dig på din side, hvis du ikke kan komme.
+}
+email-volunteer-moved-subject = Brobygger flyttet: { $volunteer }
+email-volunteer-moved-body = { $volunteer } er flyttet fra { $from } til { $to }.
+email-volunteer-moved-kept-standing = Historik, timer, tavshedserklæring og supervision følger brobyggeren.
+email-volunteer-moved-kept = { $count ->
+    [one] Brobyggeren er stadig tilmeldt 1 aftale i { $from }.
+   *[other] Brobyggeren er stadig tilmeldt { $count } aftaler i { $from }.
+}
+
+move-title = Flyt til en anden afdeling
+move-hint = Når brobyggeren flytter (fx til en anden studieby), følger historik, timer, tavshedserklæring og supervision med. Brobyggeren og koordinatorerne i { $branch } og i den nye afdeling får besked.
+move-to = Ny afdeling
+move-submit = Flyt brobyggeren
+move-done = Brobyggeren er flyttet, og alle er blevet orienteret.
+move-choose-branch = Vælg den afdeling, brobyggeren flytter til.
+move-refused-same = Brobyggeren er allerede i den afdeling.
+move-refused-status = En ansøger eller en afvist ansøger kan ikke flyttes: ansøgningen afgøres af den afdeling, der er søgt til.
+move-refused-moved = En anden har lige flyttet brobyggeren. Se siden igen.
+move-history-title = Afdelingsskift
+move-history-entry = Flyttet fra { $from } til { $to }
+move-kept-title = Stadig tilmeldt i tidligere afdeling
+move-kept-hint = Tilmeldingerne er beholdt ved flytningen: supervision og aftener tæller, uanset hvor de holdes. Brobyggeren kan selv afmelde sig.
+
+reapply-from = Du kan søge om at blive brobygger igen fra { $date }.
+reapply-now = Søg om at blive brobygger igen
+reapply-not-yet = Du kan ikke søge igen endnu. Se på din side, hvornår du kan.

@@ -39,6 +39,8 @@ field-current-password = Current password
 hint-password = At least 10 characters. A sentence you can remember beats a short, complicated word.
 
 role-admin = Administrator
+role-regional = Regional coordinator
+regional-coordinator-of = Regional coordinator: { $regions }
 role-coordinator = Coordinator
 role-volunteer = Volunteer (brobygger)
 role-professional = Professional

@@ -93,6 +93,13 @@ dashboard-evenings-present = present (of { $yes } signed up)
 dashboard-evenings-rate = attendance
 dashboard-chart-evenings = Signed up and present per held evening
 dashboard-no-evenings = No evenings held yet this year.
+region-view-title = The region
+region-view-link = The branches of { $region } side by side
+region-view-compare = Compare with the region's other branches
+region-view-caption = The branches of { $region } side by side, volunteer evenings in { $year }
+region-view-within = Within the supervision rule
+region-view-present = Present at evenings held
+region-view-no-branches = The region has no branches yet.
 
 ## Emails
 

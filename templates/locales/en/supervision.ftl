@@ -123,6 +123,10 @@ settings-supervision = Supervision
 settings-supervision-window = Supervision at least every (months)
 settings-supervision-window-hint = Active brobyggere must have attended supervision within this many months. Days on pause do not count.
 error-supervision-window = Enter a whole number of months from 1 to 24.
+settings-applications = Applications
+settings-reapply-months = Declined applicants may apply again after (months)
+settings-reapply-months-hint = This many months after the decision a declined applicant may apply again. From 1 to 24; usually 6.
+error-reapply-months = Write a whole number of months from 1 to 24.
 
 agenda-title = Your calendar
 agenda-upcoming = Upcoming

@@ -349,3 +349,36 @@ email-requirement-grace-subject = A new requirement for brobyggere in { $branch 
 email-requirement-grace-body = Social Sundhed { $branch } now asks brobyggere for something new: { $requirement }. We have not recorded it for you yet.
 email-requirement-grace-deadline = You remain an active brobygger and can attend supervision and brobygger evenings as before. The deadline is { $date }.
 email-requirement-grace-after = After the deadline the requirement applies to you too. Talk to your coordinator, and see your page:
+
+email-branch-moved-subject = You have moved to { $to }
+email-branch-moved-body = You have moved from { $from } to { $to } as a volunteer. From now on you belong with the coordinators in { $to }.
+email-branch-moved-kept-standing = Your history, your preparation course hours, your confidentiality declaration and your supervision go with you.
+email-branch-moved-kept = { $count ->
+    [one] You are still booked on 1 session in { $from }. Cancel it on your page if you cannot come.
+   *[other] You are still booked on { $count } sessions in { $from }. Cancel them on your page if you cannot come.
+}
+email-volunteer-moved-subject = Volunteer moved: { $volunteer }
+email-volunteer-moved-body = { $volunteer } has moved from { $from } to { $to }.
+email-volunteer-moved-kept-standing = History, hours, confidentiality declaration and supervision go with the volunteer.
+email-volunteer-moved-kept = { $count ->
+    [one] The volunteer is still booked on 1 session in { $from }.
+   *[other] The volunteer is still booked on { $count } sessions in { $from }.
+}
+
+move-title = Move to another branch
+move-hint = When the volunteer moves (to another city of study, say), their history, hours, confidentiality declaration and supervision go with them. The volunteer and the coordinators in { $branch } and in the new branch are told.
+move-to = New branch
+move-submit = Move the volunteer
+move-done = The volunteer has moved, and everyone has been told.
+move-choose-branch = Choose the branch the volunteer moves to.
+move-refused-same = The volunteer is already in that branch.
+move-refused-status = An applicant or a declined applicant cannot be moved: the application is decided by the branch applied to.
+move-refused-moved = Someone else has just moved the volunteer. Look at the page again.
+move-history-title = Branch moves
+move-history-entry = Moved from { $from } to { $to }
+move-kept-title = Still booked in an earlier branch
+move-kept-hint = The bookings were kept at the move: supervision and evenings count wherever they are held. The volunteer can cancel them themselves.
+
+reapply-from = You may apply to become a volunteer again from { $date }.
+reapply-now = Apply to become a volunteer again
+reapply-not-yet = You cannot apply again yet. Your page says when you can.

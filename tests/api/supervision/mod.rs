@@ -8,5 +8,5 @@ mod flow;
 mod notices;
 mod paging;
 mod requests;
-mod support;
+pub(crate) mod support;
 mod window;

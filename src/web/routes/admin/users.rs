@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::app::admin::{self, Invite};
+use crate::app::admin::{self, Invite, Roles};
 use crate::app::audit::Actor;
 use crate::db::users::PAGE_SIZE;
 use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
@@ -42,6 +42,10 @@ pub async fn show(
     let mut ctx = Context::new();
     ctx.insert("account", &user.account);
     ctx.insert("all_branches", &user.all_branches);
+    ctx.insert("all_regions", &user.all_regions);
+    ctx.insert("own_branches", &user.own_branches);
+    ctx.insert("own_regions", &user.own_regions);
+    ctx.insert("region_names", &user.region_names);
     ctx.insert("second_factor", &user.second_factor);
     ctx.insert("has_password", &user.has_password);
     page.render("admin/user.html", ctx)
@@ -52,10 +56,12 @@ pub async fn show(
 pub struct RolesForm {
     admin: Option<String>,
     branches: Vec<i64>,
+    regions: Vec<i64>,
 }
 
-/// Sets whether the user is an administrator and which branches they
-/// coordinate. Newly added branches are announced to the user.
+/// Sets whether the user is an administrator, which branches they
+/// coordinate and which regions as a whole. Newly covered branches are
+/// announced to the user.
 pub async fn set_roles(
     admin: FreshAdmin,
     by: Actor,
@@ -69,8 +75,11 @@ pub async fn set_roles(
         &admin,
         by,
         id,
-        form.admin.is_some(),
-        form.branches,
+        Roles {
+            admin: form.admin.is_some(),
+            branch_ids: form.branches,
+            region_ids: form.regions,
+        },
     )
     .await?;
     match result {

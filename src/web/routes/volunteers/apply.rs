@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::volunteers::applications::{self, Applicant, Application};
+use crate::app::volunteers::reapply::{self, Standing};
 use crate::db::applications::NewApplication;
 use crate::db::branches::BranchInRegion;
 use crate::db::users::Account;
@@ -134,15 +135,30 @@ fn render(
     }
 }
 
-/// Someone already on the path has their own page instead.
-fn already_volunteer(user: &MaybeUser) -> bool {
-    user.0
-        .as_ref()
-        .is_some_and(|a| a.volunteer_branch.is_some())
+/// Someone already on the path has their own page instead, and so has
+/// a declined applicant whose branch's waiting period has not passed
+/// (their page says from which day they may apply again).
+async fn blocked(user: &MaybeUser, page: &Page) -> Result<Option<Standing>, AppError> {
+    match user.0.as_ref() {
+        Some(a) if a.volunteer_branch.is_some() => {
+            let standing = reapply::standing(&page.state.app, a.user.id).await?;
+            Ok((!standing.may_apply()).then_some(standing))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Where a refused applicant goes: their page, which for a declined one
+/// says when they may apply again.
+fn to_own_page(page: &Page, standing: Standing) -> HttpResponse {
+    if matches!(standing, Standing::Declined(_)) {
+        page.error("reapply-not-yet");
+    }
+    redirect("/frivillig")
 }
 
 pub async fn form(user: MaybeUser, page: Page) -> Result<HttpResponse, AppError> {
-    if already_volunteer(&user) {
+    if blocked(&user, &page).await?.is_some() {
         return Ok(redirect("/frivillig"));
     }
     let branches = applications::branches(&page.state.app).await?;
@@ -166,8 +182,8 @@ pub async fn submit(
     page: Page,
     Form(form): Form<ApplyForm>,
 ) -> Result<HttpResponse, AppError> {
-    if already_volunteer(&user) {
-        return Ok(redirect("/frivillig"));
+    if let Some(standing) = blocked(&user, &page).await? {
+        return Ok(to_own_page(&page, standing));
     }
     // The branches are the choices the form is checked against.
     let branches = applications::branches(&page.state.app).await?;
@@ -181,7 +197,10 @@ pub async fn submit(
         Err(errors) => return render(&page, &branches, &form, &errors),
     };
     let signed_in = matches!(application.applicant, Applicant::SignedIn(_));
-    applications::apply(&page.state.app, application).await?;
+    if let Err(standing) = applications::apply(&page.state.app, application).await? {
+        // Something changed meanwhile: their page says where they stand.
+        return Ok(to_own_page(&page, standing));
+    }
     if signed_in {
         page.success("apply-received");
         Ok(redirect("/frivillig"))

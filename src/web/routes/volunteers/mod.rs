@@ -114,6 +114,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::get().to(people::show),
     )
     .route(
+        "/koordinator/brobyggere/{user_id}/flyt",
+        web::post().to(people::move_volunteer),
+    )
+    .route(
         "/koordinator/brobyggere/{user_id}/{action}",
         web::post().to(people::act),
     );

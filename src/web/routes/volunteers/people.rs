@@ -10,6 +10,7 @@ use tera::Context;
 
 use super::{checklist, parse_pause, today};
 use crate::app::audit::Actor;
+use crate::app::volunteers::moves;
 use crate::app::volunteers::people::{self, ActRefusal, StaffAction};
 use crate::domain::validation::optional_text;
 use crate::domain::{FieldErrors, Invalid, time};
@@ -23,6 +24,8 @@ pub struct ActForm {
     reason: String,
     until: String,
     checked_on: String,
+    /// The branch to move the volunteer to.
+    branch: String,
 }
 
 impl ActForm {
@@ -138,4 +141,36 @@ pub async fn act(
         }
     }
     Ok(redirect(&format!("/koordinator/brobyggere/{user_id}")))
+}
+
+/// Moves the volunteer to another branch. A refusal (the same branch, an
+/// applicant, moved meanwhile) answers 409 with the page and the reason.
+pub async fn move_volunteer(
+    user: CoordinatorUser,
+    by: Actor,
+    page: Page,
+    path: web::Path<i64>,
+    Form(form): Form<ActForm>,
+) -> Result<HttpResponse, AppError> {
+    let user_id = path.into_inner();
+    let Ok(to) = form.branch.trim().parse::<i64>() else {
+        // Who may not act on this volunteer hears that first.
+        people::authorize(&page.state.app, user.account(), user_id).await?;
+        let mut errors = FieldErrors::new();
+        errors.add("branch", Invalid("move-choose-branch"));
+        let invalid = StatusCode::UNPROCESSABLE_ENTITY;
+        return render(&page, &user, &by, user_id, &form, &errors, invalid).await;
+    };
+    match moves::move_to(&page.state.app, user.account(), by.clone(), user_id, to).await? {
+        Ok(()) => {
+            page.success("move-done");
+            Ok(redirect(&format!("/koordinator/brobyggere/{user_id}")))
+        }
+        Err(refusal) => {
+            let mut errors = FieldErrors::new();
+            errors.add("branch", Invalid(refusal.message_key()));
+            let conflict = StatusCode::CONFLICT;
+            render(&page, &user, &by, user_id, &form, &errors, conflict).await
+        }
+    }
 }

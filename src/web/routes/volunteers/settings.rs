@@ -11,6 +11,7 @@ use crate::app::audit::Actor;
 use crate::app::volunteers::settings::{self, Settings};
 use crate::domain::FieldErrors;
 use crate::domain::activation::BranchRequirements;
+use crate::domain::application::reapply_months;
 use crate::domain::supervision::window_months;
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -24,6 +25,8 @@ pub struct SettingsForm {
     auto_activate: Option<String>,
     /// Absent (an older form): the window stays as it is.
     supervision_window_months: Option<String>,
+    /// Likewise: the waiting period of declined applicants stays.
+    reapply_months: Option<String>,
 }
 
 impl SettingsForm {
@@ -40,17 +43,21 @@ impl TryFrom<&SettingsForm> for Settings {
 
     fn try_from(form: &SettingsForm) -> Result<Settings, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let supervision_window = match &form.supervision_window_months {
-            Some(typed) => Some(
-                errors
-                    .check("supervision_window_months", window_months(typed))
-                    .ok_or(errors)?,
-            ),
-            None => None,
-        };
+        let supervision_window = form
+            .supervision_window_months
+            .as_deref()
+            .map(|typed| errors.check("supervision_window_months", window_months(typed)));
+        let reapply = form
+            .reapply_months
+            .as_deref()
+            .map(|typed| errors.check("reapply_months", reapply_months(typed)));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         Ok(Settings {
             requirements: form.requirements(),
-            supervision_window,
+            supervision_window: supervision_window.flatten(),
+            reapply_months: reapply.flatten(),
         })
     }
 }
@@ -75,16 +82,21 @@ async fn render(
     let view = settings::page(&page.state.app, user.account(), branch_id).await?;
     let mut settings = view.settings;
     let mut window = view.supervision_window.to_string();
+    let mut reapply = view.reapply_months.to_string();
     if let Some(f) = typed {
         settings = f.requirements();
         if let Some(typed) = &f.supervision_window_months {
             window = typed.clone();
+        }
+        if let Some(typed) = &f.reapply_months {
+            reapply = typed.clone();
         }
     }
     let mut ctx = Context::new();
     ctx.insert("branch", &view.branch);
     ctx.insert("settings", &settings);
     ctx.insert("supervision_window", &window);
+    ctx.insert("reapply_months", &reapply);
     ctx.insert("saved", &view.settings);
     ctx.insert("lacking_child_certificate", &view.lacking_child_certificate);
     ctx.insert("grace_deadline", &view.grace_deadline);
