@@ -606,6 +606,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    session_messages (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        sent_by -> Nullable<BigInt>,
+        sent_at -> Timestamp,
+        recipients -> Integer,
+        waiting_list -> Bool,
+    }
+}
+
+diesel::joinable!(session_messages -> sessions (session_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -652,4 +667,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     erasure_requests,
     retention_settings,
     retention_runs,
+    session_messages,
 );
