@@ -553,3 +553,33 @@ async fn another_branchs_coordinator_may_not_change_the_plan_or_write() {
         .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_demo_shows_a_moved_meeting_and_a_message_to_the_participants() {
+    let app = crate::helpers::spawn_app_with(|s| s.demo = Some(true)).await;
+    let outbox = app.outbox();
+    assert!(
+        outbox
+            .iter()
+            .any(|r| r.to_email == "fagperson@brobyg.test" && r.kind == "session_changed"),
+        "the professional has the moved meeting's updated invitation"
+    );
+    let message = outbox
+        .iter()
+        .find(|r| r.kind == "participants_message")
+        .expect("a message to the participants");
+    let session = message
+        .message()
+        .expect("message")
+        .session()
+        .map(|s| s.id)
+        .expect("about a session");
+    let coordinator = app.browser();
+    coordinator
+        .login("koordinator@brobyg.test", brobyg::demo::PASSWORD)
+        .await;
+    let page = coordinator
+        .get_html(&format!("/koordinator/hold/{session}"))
+        .await;
+    assert!(page.contains("Parkering ved Østervold"));
+}
