@@ -238,7 +238,8 @@ pub async fn add_meeting(
 #[derive(Debug, Clone, Serialize)]
 pub struct Removed {
     pub told: usize,
-    /// Modules the meeting taught, which now need a new date (cohorts).
+    /// Modules the meeting taught that no other meeting teaches: they now
+    /// need a new date (cohorts).
     pub modules: Vec<String>,
 }
 
@@ -264,8 +265,15 @@ pub async fn remove_meeting(
             Err(NotRemoved::LastMeeting) => return Ok(Err(Refused::LastMeeting)),
             Err(NotRemoved::AlreadyRemoved) => return Ok(Err(Refused::MeetingRemoved)),
         };
+        // Only what no other meeting still teaches needs a new date.
         let modules = if session.kind == SessionKind::Cohort {
-            module_labels(c, meeting_id)?
+            let taught_here = module_labels(c, meeting_id)?;
+            let all = sessions::meetings(c, id)?;
+            let (_, unplanned) = cohort_modules(c, &all)?;
+            unplanned
+                .into_iter()
+                .filter(|m| taught_here.contains(m))
+                .collect()
         } else {
             Vec::new()
         };
