@@ -10,15 +10,17 @@
 //! Who gets a seat, who waits and who may cancel when are rules in
 //! `domain::enrolment`.
 
-use diesel::QueryResult;
+use std::collections::HashSet;
+
+use diesel::{OptionalExtension, QueryResult};
 use serde::Serialize;
 
 use crate::db::cohorts::as_attended_by;
 use crate::db::sessions::{self, MeetingTimes, Session, SessionChanges};
-use crate::db::{DbConnection, enrolments, now, outbox, users};
+use crate::db::{DbConnection, enrolments, evenings, now, outbox, users};
 use crate::domain::enrolment::{self, EnrolmentStatus, Refusal};
-use crate::domain::events::{Message, Recipient};
-use crate::domain::session::SessionStatus;
+use crate::domain::events::{Message, Recipient, SessionSummary};
+use crate::domain::session::{SessionKind, SessionStatus};
 
 /// The result of an enrolment that went through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -219,20 +221,97 @@ pub fn move_participant(conn: &mut DbConnection, m: Move) -> QueryResult<Result<
     enrol(conn, m.to_session, m.user_id, true)
 }
 
-/// Tells everyone with a seat that time or place changed (an updated
-/// calendar invitation, with the raised SEQUENCE).
-fn announce_change(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
+/// Who hears of a change to a session: everyone with a seat, each with
+/// the session as they attend it (a make-up participant has only the
+/// meetings they come to), and at a brobyggeraften those invited who have
+/// not answered yet. The preview of a change and the change itself use the
+/// same list, so the page says exactly who will be told.
+#[derive(Debug, Clone, Default)]
+pub struct Told {
+    pub seated: Vec<(Recipient, SessionSummary)>,
+    /// Invited to an evening, not answered (nor enrolled by staff).
+    pub unanswered: Vec<Recipient>,
+}
+
+impl Told {
+    /// Everyone, seated first, for a preview.
+    pub fn people(&self) -> Vec<&Recipient> {
+        self.seated
+            .iter()
+            .map(|(r, _)| r)
+            .chain(&self.unanswered)
+            .collect()
+    }
+}
+
+/// `Told` for a change to the session, or (`only`) to one of its meetings:
+/// then those who do not attend that meeting are left out.
+pub fn told_of_change(
+    conn: &mut DbConnection,
+    session_id: i64,
+    only: Option<i64>,
+) -> QueryResult<Told> {
     let summary = sessions::summary(conn, session_id)?;
+    let mut told = Told::default();
+    let mut seen = HashSet::new();
     for (to, status) in sessions::active_people(conn, session_id)? {
-        if status == EnrolmentStatus::Confirmed {
-            let session = match to.user_id {
-                Some(user_id) => as_attended_by(conn, &summary, user_id)?,
-                None => summary.clone(),
-            };
-            outbox::enqueue(conn, &to, &Message::SessionChanged { session })?;
+        if status != EnrolmentStatus::Confirmed {
+            continue;
+        }
+        let mine = match to.user_id {
+            Some(user_id) => as_attended_by(conn, &summary, user_id)?,
+            None => summary.clone(),
+        };
+        if let Some(id) = only
+            && !mine.meetings.iter().any(|m| m.id == id)
+        {
+            continue;
+        }
+        if let Some(user_id) = to.user_id {
+            seen.insert(user_id);
+        }
+        told.seated.push((to, mine));
+    }
+    if summary.kind == SessionKind::Evening
+        && let Some((session, detail)) = evenings::find(conn, session_id).optional()?
+    {
+        let answered: HashSet<i64> = evenings::answered(conn, session_id)?.into_iter().collect();
+        told.unanswered =
+            evenings::active_volunteers(conn, detail.audience(&session).announce_to())?
+                .into_iter()
+                .filter(|r| {
+                    r.user_id
+                        .is_some_and(|u| !answered.contains(&u) && !seen.contains(&u))
+                })
+                .collect();
+    }
+    Ok(told)
+}
+
+/// Tells everyone concerned that time or place changed, one message each:
+/// an updated calendar invitation (with the raised SEQUENCE) to those with
+/// a seat, the invitation again to those invited to an evening who have
+/// not answered.
+fn announce_change(conn: &mut DbConnection, session_id: i64) -> QueryResult<usize> {
+    let told = told_of_change(conn, session_id, None)?;
+    for (to, session) in &told.seated {
+        let message = Message::SessionChanged {
+            session: session.clone(),
+        };
+        outbox::enqueue(conn, to, &message)?;
+    }
+    if !told.unanswered.is_empty() {
+        let (_, detail) = evenings::find(conn, session_id)?;
+        let message = Message::EveningChanged {
+            session: sessions::summary(conn, session_id)?,
+            topic: detail.topic,
+            speaker: detail.speaker,
+        };
+        for to in &told.unanswered {
+            outbox::enqueue(conn, to, &message)?;
         }
     }
-    Ok(())
+    Ok(told.seated.len() + told.unanswered.len())
 }
 
 /// Saves changes. A new place raises the SEQUENCE of every meeting held
@@ -243,12 +322,29 @@ pub fn update_session(
     id: i64,
     changes: &SessionChanges<'_>,
 ) -> QueryResult<()> {
+    update_session_and_meeting(conn, id, changes, None)
+}
+
+/// `update_session` that may also move one meeting (an evening's form
+/// changes both): whatever changed, each person is told once.
+pub fn update_session_and_meeting(
+    conn: &mut DbConnection,
+    id: i64,
+    changes: &SessionChanges<'_>,
+    meeting: Option<(i64, &MeetingTimes)>,
+) -> QueryResult<()> {
     let before = sessions::lock(conn, id)?;
     let place_changed =
         before.location != changes.location || before.online_url.as_deref() != changes.online_url;
     sessions::set_fields(conn, id, changes)?;
     if place_changed {
         sessions::raise_sequence_at_session_place(conn, id)?;
+    }
+    let moved = match meeting {
+        Some((meeting_id, times)) => move_quietly(conn, id, meeting_id, times)?,
+        None => false,
+    };
+    if place_changed || moved {
         announce_change(conn, id)?;
     }
     let session = sessions::find(conn, id)?;
@@ -256,23 +352,41 @@ pub fn update_session(
     Ok(())
 }
 
+/// Moves a meeting of a locked session without telling anyone; `false` if
+/// nothing changed.
+fn move_quietly(
+    conn: &mut DbConnection,
+    session_id: i64,
+    meeting_id: i64,
+    times: &MeetingTimes,
+) -> QueryResult<bool> {
+    let m = sessions::meeting(conn, meeting_id)?;
+    if m.session_id != session_id {
+        return Err(diesel::result::Error::NotFound);
+    }
+    if m.starts_at == times.starts_at && m.ends_at == times.ends_at && m.location == times.location
+    {
+        return Ok(false);
+    }
+    sessions::move_meeting(conn, meeting_id, times)?;
+    sessions::refresh_span(conn, session_id)?;
+    Ok(true)
+}
+
 /// Moves a meeting or changes its place: the SEQUENCE goes up and everyone
-/// with a seat gets the updated invitation. Nothing happens if nothing
-/// changed.
+/// concerned (`told_of_change`) gets one message. Returns how many were
+/// told, `None` if nothing changed.
 pub fn reschedule_meeting(
     conn: &mut DbConnection,
     meeting_id: i64,
     times: &MeetingTimes,
-) -> QueryResult<()> {
+) -> QueryResult<Option<usize>> {
     let m = sessions::meeting(conn, meeting_id)?;
     sessions::lock(conn, m.session_id)?;
-    if m.starts_at == times.starts_at && m.ends_at == times.ends_at && m.location == times.location
-    {
-        return Ok(());
+    if !move_quietly(conn, m.session_id, meeting_id, times)? {
+        return Ok(None);
     }
-    sessions::move_meeting(conn, meeting_id, times)?;
-    sessions::refresh_span(conn, m.session_id)?;
-    announce_change(conn, m.session_id)
+    announce_change(conn, m.session_id).map(Some)
 }
 
 /// Adds a meeting to a session; participants get it in their calendar.
@@ -286,6 +400,46 @@ pub fn add_meeting(
     sessions::refresh_span(conn, session_id)?;
     announce_change(conn, session_id)?;
     Ok(id)
+}
+
+/// Why a meeting was not removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NotRemoved {
+    /// A session keeps at least one meeting: cancel the session instead.
+    LastMeeting,
+    AlreadyRemoved,
+}
+
+/// Removes one meeting (the session goes on): it is marked cancelled with
+/// a raised SEQUENCE, and each person who was to come gets one message
+/// whose invitation cancels that meeting alone. Returns how many were told.
+pub fn remove_meeting(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+) -> QueryResult<Result<usize, NotRemoved>> {
+    let m = sessions::meeting(conn, meeting_id)?;
+    sessions::lock(conn, m.session_id)?;
+    if m.cancelled_at.is_some() {
+        return Ok(Err(NotRemoved::AlreadyRemoved));
+    }
+    let others = sessions::meetings(conn, m.session_id)?
+        .into_iter()
+        .filter(|o| o.id != meeting_id && o.cancelled_at.is_none())
+        .count();
+    if others == 0 {
+        return Ok(Err(NotRemoved::LastMeeting));
+    }
+    sessions::cancel_meeting(conn, meeting_id, now())?;
+    sessions::refresh_span(conn, m.session_id)?;
+    let told = told_of_change(conn, m.session_id, Some(meeting_id))?;
+    for (to, session) in &told.seated {
+        let message = Message::MeetingRemoved {
+            session: session.clone(),
+            meeting_id,
+        };
+        outbox::enqueue(conn, to, &message)?;
+    }
+    Ok(Ok(told.seated.len()))
 }
 
 /// Cancels the whole session: every seat and queue place ends, and everyone

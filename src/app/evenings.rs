@@ -57,7 +57,12 @@ pub fn answer(
 /// transaction.
 pub fn update(conn: &mut DbConnection, id: i64, c: &EveningChanges<'_>) -> QueryResult<()> {
     let before = sessions::lock(conn, id)?;
-    engine::update_session(
+    // An evening has one meeting; session and meeting change together, so
+    // that each person hears of it once.
+    let meeting = sessions::meetings(conn, id)?.first().map(|m| m.id);
+    // The topic first: a changed invitation states the new one.
+    evenings::set_topic(conn, id, c.topic, c.speaker)?;
+    engine::update_session_and_meeting(
         conn,
         id,
         &SessionChanges {
@@ -68,12 +73,8 @@ pub fn update(conn: &mut DbConnection, id: i64, c: &EveningChanges<'_>) -> Query
             enrol_deadline: before.enrol_deadline,
             cancel_deadline: before.cancel_deadline,
         },
-    )?;
-    // An evening has one meeting.
-    if let Some(meeting) = sessions::meetings(conn, id)?.first() {
-        engine::reschedule_meeting(conn, meeting.id, &c.times)?;
-    }
-    evenings::set_topic(conn, id, c.topic, c.speaker)
+        meeting.map(|m| (m, &c.times)),
+    )
 }
 
 /// The evenings one may attend, as `/aftener` lists them.

@@ -4,6 +4,7 @@
 //! supervision). The page that manages one session is `manage`'s.
 
 pub mod manage;
+pub mod meetings;
 
 use std::collections::HashMap;
 

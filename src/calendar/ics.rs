@@ -63,7 +63,7 @@ impl From<CalendarMethod> for Kind {
     fn from(m: CalendarMethod) -> Kind {
         match m {
             CalendarMethod::Request => Kind::Request,
-            CalendarMethod::Cancel => Kind::Cancel,
+            CalendarMethod::Cancel | CalendarMethod::CancelMeeting(_) => Kind::Cancel,
         }
     }
 }
@@ -167,8 +167,8 @@ fn calendar(kind: Kind) -> ICalendar<'static> {
 
 /// The invitation (REQUEST) or cancellation (CANCEL) of a session's meetings
 /// for one person, to go with an email. A REQUEST carries the meetings that
-/// still take place; a CANCEL all of them. `None` when there is nothing to
-/// put in a calendar.
+/// still take place; a CANCEL all of them, or the one meeting removed
+/// (`CancelMeeting`). `None` when there is nothing to put in a calendar.
 pub fn invitation(
     method: CalendarMethod,
     session: &SessionSummary,
@@ -181,7 +181,14 @@ pub fn invitation(
     let org = organizer(session, fallback_organizer);
     let mut cal = calendar(kind);
     let mut any = false;
+    let only = match method {
+        CalendarMethod::CancelMeeting(id) => Some(id),
+        _ => None,
+    };
     for m in &session.meetings {
+        if only.is_some_and(|id| id != m.id) {
+            continue;
+        }
         let cancelled = kind == Kind::Cancel || m.cancelled;
         if kind == Kind::Request && cancelled {
             continue;
@@ -307,6 +314,30 @@ mod tests {
         assert!(text.contains("METHOD:CANCEL\r\n"));
         assert!(text.contains("UID:meeting-1-user-7@brobyg.socialsundhed.dk\r\n"));
         assert!(text.contains("STATUS:CANCELLED"));
+    }
+
+    #[test]
+    fn removing_one_meeting_cancels_that_meeting_alone() {
+        let mut s = session();
+        let mut other = s.meetings[0].clone();
+        other.id = 2;
+        s.meetings[0].cancelled = true;
+        s.meetings[0].sequence = 1;
+        s.meetings.push(other);
+        let text = invitation(
+            CalendarMethod::CancelMeeting(1),
+            &s,
+            ME,
+            Some(7),
+            SITE,
+            stamp(),
+        )
+        .expect("has the meeting");
+        assert!(text.contains("METHOD:CANCEL\r\n"));
+        assert!(text.contains("UID:meeting-1-user-7@brobyg.socialsundhed.dk\r\n"));
+        assert!(text.contains("SEQUENCE:1\r\n"));
+        assert!(!text.contains("meeting-2-"), "{text}");
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
     }
 
     #[test]

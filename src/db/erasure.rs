@@ -12,9 +12,9 @@ use super::schema::{
     attendance, bookings, certificates, coordinator_branches, declaration_signatures, enrolments,
     erasure_requests, evening_answers, genlaer_enrolments, login_failures, login_sessions,
     meetings, outbox, recovery_codes, reminders_sent, requirement_grace, reset_requests,
-    second_factors, sessions, supervision_notices, supervision_requests, user_roles, user_tokens,
-    users, volunteer_applications, volunteer_checks, volunteer_imports, volunteer_status_changes,
-    volunteers,
+    second_factors, session_messages, sessions, supervision_notices, supervision_requests,
+    user_roles, user_tokens, users, volunteer_applications, volunteer_checks, volunteer_imports,
+    volunteer_status_changes, volunteers,
 };
 use super::{DbConnection, lower};
 use crate::domain::enrolment::EnrolmentStatus;
@@ -60,6 +60,7 @@ pub const ERASED_TABLES: &[&str] = &[
     "erasure_requests",
     "staff_notification_settings",
     "task_digests",
+    "session_messages",
 ];
 
 /// A request to be erased.
@@ -451,6 +452,11 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         super::schema::task_digests::table.filter(super::schema::task_digests::user_id.eq(id)),
     )
     .execute(conn)?;
+    // What a coordinator wrote to participants stays with the session,
+    // without its writer.
+    diesel::update(session_messages::table.filter(session_messages::sent_by.eq(id)))
+        .set(session_messages::sent_by.eq(None::<i64>))
+        .execute(conn)?;
     diesel::delete(
         super::schema::cohort_makeups::table.filter(super::schema::cohort_makeups::user_id.eq(id)),
     )

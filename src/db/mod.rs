@@ -35,6 +35,7 @@ pub mod reminders;
 pub mod retention;
 pub mod schema;
 pub mod second_factors;
+pub mod session_messages;
 pub mod sessions;
 pub mod supervision;
 pub mod tasks;

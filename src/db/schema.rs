@@ -649,6 +649,21 @@ diesel::table! {
 diesel::joinable!(staff_notification_settings -> users (user_id));
 diesel::joinable!(task_digests -> users (user_id));
 
+diesel::table! {
+    session_messages (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        sent_by -> Nullable<BigInt>,
+        sent_at -> Timestamp,
+        recipients -> Integer,
+        waiting_list -> Bool,
+    }
+}
+
+diesel::joinable!(session_messages -> sessions (session_id));
+
 // One list of every table (a second invocation would repeat pairs).
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -699,4 +714,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     retention_runs,
     staff_notification_settings,
     task_digests,
+    session_messages,
 );

@@ -358,6 +358,22 @@ pub fn move_meeting(
     Ok(())
 }
 
+/// Marks one meeting cancelled, raising its SEQUENCE for the calendar
+/// cancellation.
+pub fn cancel_meeting(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(meetings::table.find(meeting_id))
+        .set((
+            meetings::cancelled_at.eq(at),
+            meetings::sequence.eq(meetings::sequence + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Marks the session, its meetings and every seat and queue place
 /// cancelled.
 pub fn set_cancelled(

@@ -304,6 +304,20 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         let (uid, person) = participant(conn, i)?;
         enrol(conn, lgbt_soon, uid, &person, &ean_invoice())?;
     }
+    // Changing what is planned: the first LGBT+ session starts half an hour
+    // later than first announced (its participants have the updated
+    // invitation), and the full Randers session has a message to its
+    // participants.
+    if let Some(first) = sessions::meetings(conn, lgbt_soon)?.first() {
+        crate::app::engine::reschedule_meeting(conn, first.id, &meeting(14, (9, 30), (13, 0))?)?;
+    }
+    let letter = crate::app::sessions::meetings::Letter {
+        subject: "Parkering ved Østervold".into(),
+        body: "Kære deltagere\n\nDer er få parkeringspladser ved Østervold 42. Tag gerne bussen til Randers Busterminal; der er fem minutters gang.\n\nVenlig hilsen\nSocial Sundhed Randers".into(),
+        waiting_list: false,
+    };
+    let randers_session = sessions::find(conn, full)?;
+    crate::app::sessions::meetings::send_letter(conn, &randers_session, &letter, coordinator.id)?;
 
     // Held, with attendance and a certificate.
     let past = session(

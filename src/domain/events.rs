@@ -114,6 +114,27 @@ pub enum Message {
         reason: Option<String>,
         had_seat: bool,
     },
+    /// One meeting of the session is removed (the others stay): its
+    /// calendar entry alone is cancelled. Which meeting is `meeting_id`.
+    MeetingRemoved {
+        session: SessionSummary,
+        meeting_id: i64,
+    },
+    /// An evening the person was invited to and has not answered changed
+    /// time or place: the invitation again, with what is new. No calendar
+    /// entry, since they have not said yes.
+    EveningChanged {
+        session: SessionSummary,
+        topic: String,
+        speaker: String,
+    },
+    /// A coordinator wrote to a session's participants ("Skriv til
+    /// deltagerne").
+    ParticipantsMessage {
+        session: SessionSummary,
+        subject: String,
+        body: String,
+    },
     /// Two days before a meeting the person holds a seat for. Which
     /// meeting of the session is `meeting_id`.
     Reminder {
@@ -364,6 +385,9 @@ pub enum CalendarMethod {
     Request,
     /// Remove them (iTIP CANCEL).
     Cancel,
+    /// Remove this meeting alone (iTIP CANCEL of one VEVENT); the others
+    /// stay in the calendar as they are.
+    CancelMeeting(i64),
 }
 
 /// Makes the paths that messages hold into absolute links, with the site's
@@ -466,6 +490,9 @@ impl Message {
             | Message::LeftWaitlist { session }
             | Message::SessionChanged { session }
             | Message::SessionCancelled { session, .. }
+            | Message::MeetingRemoved { session, .. }
+            | Message::EveningChanged { session, .. }
+            | Message::ParticipantsMessage { session, .. }
             | Message::Reminder { session, .. }
             | Message::EveningInvitation { session, .. } => vec![&mut session.url],
             Message::BookingReceived { booking } | Message::BookingDeclined { booking, .. } => {
@@ -500,6 +527,9 @@ impl Message {
             Message::LeftWaitlist { .. } => "left_waitlist",
             Message::SessionChanged { .. } => "session_changed",
             Message::SessionCancelled { .. } => "session_cancelled",
+            Message::MeetingRemoved { .. } => "meeting_removed",
+            Message::EveningChanged { .. } => "evening_changed",
+            Message::ParticipantsMessage { .. } => "participants_message",
             Message::ApplicationReceived { .. } => "application_received",
             Message::ApplicationAccepted { .. } => "application_accepted",
             Message::ApplicationDeclined { .. } => "application_declined",
@@ -539,6 +569,9 @@ impl Message {
             | Message::LeftWaitlist { session }
             | Message::SessionChanged { session }
             | Message::SessionCancelled { session, .. }
+            | Message::MeetingRemoved { session, .. }
+            | Message::EveningChanged { session, .. }
+            | Message::ParticipantsMessage { session, .. }
             | Message::Reminder { session, .. }
             | Message::EveningInvitation { session, .. } => Some(session),
             _ => None,
@@ -557,6 +590,10 @@ impl Message {
                 had_seat: true,
                 ..
             } => Some((CalendarMethod::Cancel, session)),
+            Message::MeetingRemoved {
+                session,
+                meeting_id,
+            } => Some((CalendarMethod::CancelMeeting(*meeting_id), session)),
             _ => None,
         }
     }
@@ -597,6 +634,7 @@ pub fn samples() -> Vec<Message> {
     };
     let supervision = session.clone();
     let evening_base = session.clone();
+    let session_for_evening = session.clone();
     let booking = BookingSummary {
         id: 7,
         course_title: "Social ulighed i sundhed for visitatorer".into(),
@@ -648,6 +686,30 @@ pub fn samples() -> Vec<Message> {
             session: session.clone(),
             reason: Some("Underviseren er syg".into()),
             had_seat: true,
+        },
+        Message::MeetingRemoved {
+            session: SessionSummary {
+                meetings: vec![
+                    MeetingInfo {
+                        sequence: 1,
+                        cancelled: true,
+                        ..session.meetings[0].clone()
+                    },
+                    MeetingInfo {
+                        id: 3,
+                        starts_at: at(31, 7),
+                        ends_at: at(31, 10),
+                        ..session.meetings[0].clone()
+                    },
+                ],
+                ..session.clone()
+            },
+            meeting_id: 1,
+        },
+        Message::ParticipantsMessage {
+            session: session.clone(),
+            subject: "Husk at tage frokost med".into(),
+            body: "Kære alle\n\nVi holder en lang dag, så tag gerne frokost med.\n\nVenlig hilsen\nAarhus".into(),
         },
         Message::ApplicationReceived {
             branch: "Aarhus".into(),
@@ -829,6 +891,25 @@ pub fn samples() -> Vec<Message> {
             ],
             weekly: true,
             link: "/koordinator".into(),
+        },
+        Message::EveningChanged {
+            session: SessionSummary {
+                id: 43,
+                kind: SessionKind::Evening,
+                title: "Brobyggeraften: Sundhedsvæsenet set fra borgerens side".into(),
+                url: "/aftener/43".into(),
+                meetings: vec![MeetingInfo {
+                    id: 2,
+                    starts_at: at(31, 16),
+                    ends_at: at(31, 18),
+                    location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                    sequence: 1,
+                    cancelled: false,
+                }],
+                ..session_for_evening
+            },
+            topic: "Sundhedsvæsenet set fra borgerens side".into(),
+            speaker: "Mette Holm, sygeplejerske".into(),
         },
     ]
 }

@@ -27,6 +27,7 @@ mod i18n;
 mod imports;
 mod mail;
 mod mail_snapshots;
+mod meetings;
 mod metrics;
 mod org_import;
 mod platform;

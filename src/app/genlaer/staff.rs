@@ -145,33 +145,6 @@ pub async fn update(
     .await
 }
 
-/// Adds a meeting (its participants get the new time in their calendars).
-#[tracing::instrument(skip(app, account), fields(actor = account.user.id))]
-pub async fn add_meeting(
-    app: &App,
-    account: &Account,
-    by: Actor,
-    id: i64,
-    times: MeetingTimes,
-) -> Result<(), Error> {
-    let account = account.clone();
-    app.write(move |c| {
-        managed_genlaer(c, &account, id)?;
-        engine::add_meeting(c, id, &times)?;
-        let detail = crate::domain::time::local(times.starts_at)
-            .format("%d-%m-%Y %H:%M")
-            .to_string();
-        audit::record(
-            c,
-            &by,
-            Action::MeetingAdded,
-            &Object::session(id),
-            Some(&detail),
-        )
-    })
-    .await
-}
-
 /// A session's participants for the export: the seated, the waiting list,
 /// what each typed when enrolling and the minutes each attended.
 pub struct Participants {

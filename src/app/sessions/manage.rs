@@ -42,6 +42,13 @@ pub struct Overview {
     pub can_mark_held: bool,
     /// The session's page for its participants.
     pub public_path: String,
+    /// What coordinators wrote to the participants, newest first.
+    pub messages: Vec<crate::db::session_messages::Sent>,
+    /// A cohort's modules per meeting (meeting id as a string key).
+    pub modules: HashMap<String, Vec<String>>,
+    /// A cohort's modules that only removed meetings taught: they need a
+    /// new date.
+    pub unplanned: Vec<String>,
 }
 
 /// Minutes attended per person over all of a session's meetings.
@@ -85,9 +92,16 @@ pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, E
         .into_iter()
         .filter(|s| s.id != id)
         .collect();
+        let (modules, unplanned) = match session.kind {
+            SessionKind::Cohort => super::meetings::cohort_modules(c, &meetings)?,
+            _ => (HashMap::new(), Vec::new()),
+        };
         Ok(Overview {
+            modules,
+            unplanned,
             can_mark_held: can_mark_held(session.status, session.starts_at, at),
             public_path: session.kind.path(id),
+            messages: super::meetings::sent(c, id)?,
             session,
             meetings,
             seated,

@@ -128,6 +128,14 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(Session, Detail)> 
         .first(conn)
 }
 
+/// Everyone who answered an evening's invitation, yes or no.
+pub fn answered(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<i64>> {
+    evening_answers::table
+        .filter(evening_answers::session_id.eq(session_id))
+        .select(evening_answers::user_id)
+        .load(conn)
+}
+
 fn answer_of(
     conn: &mut DbConnection,
     session_id: i64,

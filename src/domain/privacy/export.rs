@@ -193,6 +193,11 @@ pub static RULES: &[Rule] = &[
         split: None,
     },
     account("erasure_requests"),
+    Rule {
+        table: "session_messages",
+        owners: &[Owner::Account("sent_by")],
+        split: None,
+    },
 ];
 
 /// Secrets the site holds but never shows, not even to their owner: a

@@ -803,6 +803,20 @@ pub static REGISTRY: &[Table] = &[
         },
     },
     Table {
+        name: "session_messages",
+        holds: Personal {
+            entries: &[Entry {
+                id: "session-messages",
+                columns: &["subject", "body", "sent_by", "sent_at"],
+                category: MessagesSent,
+                basis: &[LegitimateInterest],
+                retention: Programme,
+                erasure: Anonymise,
+            }],
+            other: &["recipients", "waiting_list"],
+        },
+    },
+    Table {
         name: "erasure_requests",
         holds: Personal {
             entries: &[Entry {

@@ -51,6 +51,12 @@ email-session-changed-subject = Ændret: { $session_title }
 email-session-changed-body = Tid eller sted er ændret. Her er de opdaterede oplysninger; din kalender opdateres med den vedhæftede invitation.
 email-session-cancelled-subject = Aflyst: { $session_title }
 email-session-cancelled-body = Vi må desværre aflyse. Beklager ulejligheden.
+email-meeting-removed-subject = Mødegang aflyst: { $session_title }
+email-meeting-removed-body = En af mødegangene er aflyst. De andre holder vi som planlagt, og din plads er den samme.
+email-meeting-removed-which = Aflyst:
+email-meeting-removed-rest = Den vedhæftede invitation fjerner kun denne mødegang fra din kalender. Her er de mødegange, der stadig holdes:
+email-participants-message-subject = { $subject }
+email-participants-message-intro = Koordinatoren skriver til deltagerne:
 
 email-confirm-new-email-subject = Bekræft din nye e-mailadresse
 email-confirm-new-email-body = Du har bedt om at bruge denne adresse til din konto hos Social Sundhed. Åbn linket herunder for at bekræfte den. Har du ikke bedt om det, kan du se bort fra denne e-mail.

@@ -110,6 +110,9 @@ email-evening-invitation-body-national = Du er inviteret til en landsdækkende b
 email-evening-invitation-topic = Oplæg:
 email-evening-invitation-speaker = Oplægsholder:
 email-evening-invitation-answer = Svar ja eller nej på aftenens side. Du kan altid ændre dit svar.
+message-kind-evening_changed = Ændret brobyggeraften
+email-evening-changed-subject = Ændret: { $session_title }
+email-evening-changed-body = Brobyggeraftenen, du er inviteret til, har fået nyt tidspunkt eller sted. Her er de opdaterede oplysninger.
 
 ## Links from other pages
 

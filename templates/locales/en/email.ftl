@@ -51,6 +51,12 @@ email-session-changed-subject = Changed: { $session_title }
 email-session-changed-body = The time or place has changed. Here are the updated details; the attached invitation updates your calendar.
 email-session-cancelled-subject = Cancelled: { $session_title }
 email-session-cancelled-body = Unfortunately we have to cancel. We are sorry for the inconvenience.
+email-meeting-removed-subject = Meeting cancelled: { $session_title }
+email-meeting-removed-body = One of the meetings is cancelled. The others go ahead as planned, and your seat stays the same.
+email-meeting-removed-which = Cancelled:
+email-meeting-removed-rest = The attached invitation removes only this meeting from your calendar. These meetings still take place:
+email-participants-message-subject = { $subject }
+email-participants-message-intro = The coordinator writes to the participants:
 
 email-confirm-new-email-subject = Confirm your new email address
 email-confirm-new-email-body = You asked to use this address for your account with Social Sundhed. Open the link below to confirm it. If you did not ask, you can ignore this email.

@@ -110,6 +110,9 @@ email-evening-invitation-body-national = You are invited to a national volunteer
 email-evening-invitation-topic = Talk:
 email-evening-invitation-speaker = Speaker:
 email-evening-invitation-answer = Answer yes or no on the evening's page. You can always change your answer.
+message-kind-evening_changed = Changed volunteer evening
+email-evening-changed-subject = Changed: { $session_title }
+email-evening-changed-body = The volunteer evening you are invited to has a new time or place. Here are the updated details.
 
 ## Links from other pages
 

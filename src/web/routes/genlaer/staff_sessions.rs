@@ -11,6 +11,7 @@ use tera::Context;
 
 use crate::app::audit::Actor;
 use crate::app::genlaer::staff::{self, Editing, Participants, Plan};
+use crate::app::sessions::meetings;
 use crate::db::branches::Branch;
 use crate::db::courses::Course;
 use crate::db::enrolments::Participant;
@@ -320,8 +321,11 @@ pub async fn add_meeting(
             return render_edit(&page, &e, None, &errors);
         }
     };
-    staff::add_meeting(&page.state.app, user.account(), by, id, times).await?;
-    page.success("genlaer-meeting-added");
+    // The shared use case of every kind of session (`/koordinator/hold/{id}`).
+    match meetings::add_meeting(&page.state.app, user.account(), by, id, times).await? {
+        Ok(_) => page.success("genlaer-meeting-added"),
+        Err(refused) => page.error(refused.message_key()),
+    }
     Ok(redirect(&format!("/koordinator/genlaer/hold/{id}")))
 }
 

@@ -28,6 +28,8 @@ pub async fn show(
     let overview = manage::overview(&page.state.app, user.account(), p.into_inner()).await?;
     let mut ctx = Context::new();
     ctx.insert("o", &overview);
+    ctx.insert("add", &super::meetings::MeetingForm::default());
+    ctx.insert("errors", &crate::domain::FieldErrors::new());
     page.render("sessions/manage.html", ctx)
 }
 

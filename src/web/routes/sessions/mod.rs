@@ -1,10 +1,12 @@
 //! Coordinators' pages for any session, whatever its kind: participants and
 //! waiting list, enrolling and cancelling people, moving them, attendance per
-//! meeting, CSV, cancelling the session and marking it held. The pages of
+//! meeting, CSV, cancelling the session and marking it held, moving,
+//! adding and removing meetings and writing to the participants. The pages of
 //! each kind (GenLær, cohorts, supervision, evenings) link here.
 
 mod attendance;
 mod manage;
+mod meetings;
 
 use actix_web::web;
 
@@ -33,6 +35,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/koordinator/hold/{id}/afholdt",
             web::post().to(manage::mark_held),
+        )
+        .route(
+            "/koordinator/hold/{id}/moeder",
+            web::post().to(meetings::add),
+        )
+        .service(
+            web::resource("/koordinator/hold/{id}/moeder/{meeting_id}")
+                .route(web::get().to(meetings::show))
+                .route(web::post().to(meetings::save)),
+        )
+        .service(
+            web::resource("/koordinator/hold/{id}/moeder/{meeting_id}/fjern")
+                .route(web::get().to(meetings::confirm_remove))
+                .route(web::post().to(meetings::remove)),
+        )
+        .service(
+            web::resource("/koordinator/hold/{id}/skriv")
+                .route(web::get().to(meetings::compose))
+                .route(web::post().to(meetings::send)),
         )
         .service(
             web::resource("/koordinator/hold/{id}/moeder/{meeting_id}/fremmoede")
