@@ -31,6 +31,7 @@ pub mod reminders;
 pub mod retention;
 pub mod sessions;
 pub mod signin;
+pub mod site_content;
 pub mod supervision;
 pub mod two_factor;
 pub mod volunteers;

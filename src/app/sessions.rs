@@ -12,7 +12,6 @@ use diesel::QueryResult;
 use super::audit::{self, Actor, Object};
 use super::volunteers::activation;
 use super::{App, Error};
-use crate::content::preparation;
 use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
@@ -99,8 +98,7 @@ pub async fn record_attendance(
     rows: Vec<Presence>,
 ) -> Result<Result<(), NotStarted>, Error> {
     let actor = actor.clone();
-    // The course material is read once per process; loaded before the
-    // transaction so that a broken file cannot leave it half done.
+    // The course as it stands now, for counting attended hours per module.
     let curriculum = match app
         .read({
             let actor = actor.clone();
@@ -108,7 +106,7 @@ pub async fn record_attendance(
         })
         .await?
     {
-        SessionKind::Cohort => Some(&preparation::material()?.curriculum),
+        SessionKind::Cohort => Some(super::site_content::current_curriculum(app).await?),
         _ => None,
     };
     app.write(move |c| {
@@ -128,7 +126,7 @@ pub async fn record_attendance(
         if let Some(curriculum) = curriculum {
             activation::after_cohort_attendance(
                 c,
-                curriculum,
+                &curriculum,
                 meeting_id,
                 &changed,
                 actor.user.id,

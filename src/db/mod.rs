@@ -35,6 +35,7 @@ pub mod retention;
 pub mod schema;
 pub mod second_factors;
 pub mod sessions;
+pub mod site_content;
 pub mod supervision;
 pub mod tokens;
 pub mod users;

@@ -607,6 +607,30 @@ diesel::table! {
 }
 
 // One list of every table (a second invocation would repeat pairs).
+diesel::table! {
+    course_modules (id) {
+        id -> Text,
+        title -> Text,
+        minutes -> Integer,
+        position -> Integer,
+        mandatory -> Bool,
+        body -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    declaration_versions (version) {
+        version -> Integer,
+        title -> Text,
+        body -> Text,
+        valid_from -> Date,
+        published_at -> Timestamp,
+        published_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     branches,
@@ -652,4 +676,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     erasure_requests,
     retention_settings,
     retention_runs,
+    course_modules,
+    declaration_versions,
 );

@@ -40,6 +40,8 @@ pub enum Action {
     BranchUpdated,
     BranchSettingsChanged,
     DeclarationRequired,
+    DeclarationPublished,
+    CourseModuleEdited,
     // Volunteers.
     ApplicationIntroRecorded,
     ApplicationAccepted,
@@ -94,6 +96,8 @@ impl Code for Action {
         Action::BranchUpdated,
         Action::BranchSettingsChanged,
         Action::DeclarationRequired,
+        Action::DeclarationPublished,
+        Action::CourseModuleEdited,
         Action::ApplicationIntroRecorded,
         Action::ApplicationAccepted,
         Action::ApplicationDeclined,
@@ -143,6 +147,8 @@ impl Code for Action {
             Action::BranchUpdated => "branch_updated",
             Action::BranchSettingsChanged => "branch_settings_changed",
             Action::DeclarationRequired => "declaration_required",
+            Action::DeclarationPublished => "declaration_published",
+            Action::CourseModuleEdited => "course_module_edited",
             Action::ApplicationIntroRecorded => "application_intro_recorded",
             Action::ApplicationAccepted => "application_accepted",
             Action::ApplicationDeclined => "application_declined",
@@ -189,6 +195,8 @@ pub enum ObjectKind {
     Message,
     SupervisionRequest,
     Declaration,
+    /// A module of the preparation course (its id is text: the label).
+    CourseModule,
     /// Reports without a row of their own (exports over many branches).
     SupervisionOverview,
     MailFile,
@@ -209,6 +217,7 @@ impl Code for ObjectKind {
         ObjectKind::Message,
         ObjectKind::SupervisionRequest,
         ObjectKind::Declaration,
+        ObjectKind::CourseModule,
         ObjectKind::SupervisionOverview,
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
@@ -227,6 +236,7 @@ impl Code for ObjectKind {
             ObjectKind::Message => "message",
             ObjectKind::SupervisionRequest => "supervision_request",
             ObjectKind::Declaration => "declaration",
+            ObjectKind::CourseModule => "course_module",
             ObjectKind::SupervisionOverview => "supervision_overview",
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
@@ -253,6 +263,7 @@ impl ObjectKind {
                 format!("/koordinator/supervision/anmodninger/{id}")
             }
             ObjectKind::Declaration
+            | ObjectKind::CourseModule
             | ObjectKind::SupervisionOverview
             | ObjectKind::MailFile
             | ObjectKind::AuditLog

@@ -9,4 +9,5 @@ mod grace;
 mod path;
 mod pauses;
 mod roster;
+mod site_content;
 pub(crate) mod support;
