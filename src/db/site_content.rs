@@ -34,8 +34,11 @@ pub struct DeclarationRow {
     pub published_by: Option<i64>,
 }
 
+/// A module without its text: id, title, minutes, position, mandatory.
+pub type ModuleHead = (String, String, i32, i32, bool);
+
 /// The modules in teaching order, without their texts.
-pub fn module_heads(conn: &mut DbConnection) -> QueryResult<Vec<(String, String, i32, i32, bool)>> {
+pub fn module_heads(conn: &mut DbConnection) -> QueryResult<Vec<ModuleHead>> {
     modules::table
         .order(modules::position)
         .select((

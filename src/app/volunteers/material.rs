@@ -97,7 +97,7 @@ pub struct ModulePage {
 #[tracing::instrument(skip(app, account), fields(account = account.user.id))]
 pub async fn module(app: &App, account: &Account, id: &str) -> Result<ModulePage, Error> {
     reader(app, account).await?;
-    let modules = app.read(|c| site_content::modules(c)).await?;
+    let modules = app.read(site_content::modules).await?;
     let at = modules
         .iter()
         .position(|m| m.id == id)
