@@ -37,6 +37,7 @@ impl Application {
             settings.database_url().expose_secret(),
             settings.database_pool_size,
         )?;
+        crate::app::site_content::seed(&db)?;
         if settings.load_demo() {
             crate::demo::seed_if_empty(&db, &settings.secret_key)
                 .context("loading demo content")?;

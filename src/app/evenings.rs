@@ -9,7 +9,6 @@ use diesel::QueryResult;
 use serde::Serialize;
 
 use super::{Abort, App, Error, accounts, engine};
-use crate::content::preparation;
 use crate::db::evenings::{self, Detail, EveningChanges, Listed, Viewer};
 use crate::db::sessions::{self, Meeting, Session, SessionChanges};
 use crate::db::users::Account;
@@ -93,12 +92,12 @@ pub struct Upcoming {
 #[tracing::instrument(skip(app, viewer), fields(viewer = viewer.map(|a| a.user.id)))]
 pub async fn upcoming(app: &App, viewer: Option<&Account>) -> Result<Upcoming, Error> {
     let viewer = viewer.map(|a| (a.user.id, a.volunteer_branch));
-    let material = preparation::material()?;
+    let curriculum = crate::app::site_content::current_curriculum(app).await?;
     app.read(move |c| {
         // The branch of a volunteer who may do what activation unlocks.
         let active_in = match viewer {
             Some((user_id, Some(_))) => {
-                let gate = gate::volunteer_gate(c, &material.curriculum, user_id)?;
+                let gate = gate::volunteer_gate(c, &curriculum, user_id)?;
                 gate.may_work().then_some(gate.branch_id)
             }
             _ => None,

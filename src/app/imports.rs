@@ -26,7 +26,6 @@ use crate::db::schema::{users, volunteers as volunteer_rows};
 use crate::db::volunteer_history::{self, Note};
 use crate::db::{DbConnection, branches, declarations, outbox, users as user_rows};
 use crate::domain::audit::{Action, ObjectKind};
-use crate::domain::curriculum::Curriculum;
 use crate::domain::events::{Message, Recipient};
 use crate::domain::import::coordinators::{self, CoordinatorRow};
 use crate::domain::import::volunteers::{self, Change, Current, Lookup, VolunteerRow};
@@ -112,10 +111,6 @@ pub struct Summary {
     pub without_password: Vec<i64>,
 }
 
-fn curriculum() -> Result<&'static Curriculum, Error> {
-    Ok(&crate::content::preparation::material()?.curriculum)
-}
-
 fn today() -> NaiveDate {
     crate::domain::time::local(crate::db::now()).date_naive()
 }
@@ -156,9 +151,10 @@ fn plan(
     let branches = branch_refs(conn)?;
     Ok(Ok(match kind {
         Kind::Volunteers => {
+            let curriculum = super::site_content::curriculum(conn)?;
             let lookup = Lookup {
                 branches: &branches,
-                curriculum: curriculum()?,
+                curriculum: &curriculum,
                 today: today(),
             };
             let parsed = match volunteers::parse(&sheet, &lookup) {

@@ -32,6 +32,7 @@ pub mod reminders;
 pub mod retention;
 pub mod sessions;
 pub mod signin;
+pub mod site_content;
 pub mod supervision;
 pub mod tasks;
 pub mod two_factor;

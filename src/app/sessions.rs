@@ -13,7 +13,6 @@ use diesel::QueryResult;
 use super::audit::{self, Actor, Object};
 use super::volunteers::activation;
 use super::{App, Error};
-use crate::content::preparation;
 use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
@@ -100,8 +99,7 @@ pub async fn record_attendance(
     rows: Vec<Presence>,
 ) -> Result<Result<(), NotStarted>, Error> {
     let actor = actor.clone();
-    // The course material is read once per process; loaded before the
-    // transaction so that a broken file cannot leave it half done.
+    // The course as it stands now, for counting attended hours per module.
     let curriculum = match app
         .read({
             let actor = actor.clone();
@@ -109,7 +107,7 @@ pub async fn record_attendance(
         })
         .await?
     {
-        SessionKind::Cohort => Some(&preparation::material()?.curriculum),
+        SessionKind::Cohort => Some(super::site_content::current_curriculum(app).await?),
         _ => None,
     };
     app.write(move |c| {
@@ -129,7 +127,7 @@ pub async fn record_attendance(
         if let Some(curriculum) = curriculum {
             activation::after_cohort_attendance(
                 c,
-                curriculum,
+                &curriculum,
                 meeting_id,
                 &changed,
                 actor.user.id,

@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::dashboard::{self, BranchOverview};
 use super::{App, Error};
-use crate::content::preparation;
 use crate::db::notifications::{self, Choice, StaffMember};
 use crate::db::supervision::{self as supervision_db, Whose};
 use crate::db::tasks::{self as rows, Row, Scope};
@@ -112,13 +111,13 @@ fn digest_reach(account: &Account) -> Reach {
 
 #[tracing::instrument(skip_all, fields(actor = actor.user.id))]
 pub async fn start_page(app: &App, actor: &Account) -> Result<StartPage, Error> {
-    let curriculum = &preparation::material()?.curriculum;
     let branch_list = dashboard::overview(app, actor).await?;
     let actor = actor.clone();
     app.read(move |c| {
         let at = now();
         let reach = page_reach(c, &actor)?;
-        let groups = collect(c, curriculum, &reach, at)?;
+        let curriculum = super::site_content::curriculum(c)?;
+        let groups = collect(c, &curriculum, &reach, at)?;
         Ok(StartPage {
             total: groups.iter().map(|g| g.total).sum(),
             groups,
@@ -431,8 +430,8 @@ pub fn send_due_digests(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResu
     if due.is_empty() {
         return Ok(0);
     }
-    let curriculum = match preparation::material() {
-        Ok(m) => &m.curriculum,
+    let curriculum = match super::site_content::curriculum(conn) {
+        Ok(curriculum) => curriculum,
         Err(e) => {
             tracing::error!(error = %e, "no course material: digests wait");
             return Ok(0);
@@ -448,7 +447,7 @@ pub fn send_due_digests(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResu
                 return Ok(false);
             };
             let reach = digest_reach(&account);
-            let groups = collect(c, curriculum, &reach, at)?;
+            let groups = collect(c, &curriculum, &reach, at)?;
             let total: usize = groups.iter().map(|g| g.total).sum();
             let count = i32::try_from(total).unwrap_or(i32::MAX);
             if !notifications::claim_digest(c, user_id, &period, count, at)? || total == 0 {

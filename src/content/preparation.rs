@@ -3,9 +3,11 @@
 //! (`course-material/tavshedserklaering/`).
 //!
 //! The files are embedded in the binary and never change while it runs, so
-//! they are parsed once and kept, like the translations: a lookup table,
-//! not state. The database refers to modules by their `id` and to the
-//! declaration by its `version`.
+//! they are parsed once and kept, like the translations. They are the
+//! source of a fresh database (`app::site_content` seeds its tables from
+//! them); once seeded, the site reads and edits the database's copy. The
+//! database refers to modules by their `id` and to the declaration by its
+//! `version`.
 
 use std::sync::OnceLock;
 
@@ -36,6 +38,8 @@ pub enum MaterialError {
 #[derive(Debug, Clone)]
 pub struct ModuleText {
     pub module: Module,
+    /// The file's Markdown body.
+    pub markdown: String,
     /// The file's Markdown body as safe HTML.
     pub html: String,
 }
@@ -43,6 +47,7 @@ pub struct ModuleText {
 #[derive(Debug, Clone)]
 pub struct Declaration {
     pub meta: DeclarationMeta,
+    pub markdown: String,
     pub html: String,
 }
 
@@ -91,6 +96,7 @@ pub fn load() -> Result<Material, MaterialError> {
         modules.push(ModuleText {
             module: Module::from_meta(&doc.meta)?,
             html: markdown_to_html(&doc.body),
+            markdown: doc.body.clone(),
         });
     }
     let curriculum = Curriculum::new(modules.iter().map(|m| m.module.clone()).collect())?;
@@ -99,6 +105,7 @@ pub fn load() -> Result<Material, MaterialError> {
         .into_iter()
         .map(|doc| Declaration {
             html: markdown_to_html(&doc.body),
+            markdown: doc.body,
             meta: doc.meta,
         })
         .collect();
@@ -117,6 +124,11 @@ pub fn load() -> Result<Material, MaterialError> {
         modules,
         declarations,
     })
+}
+
+/// Whether a module's Markdown has the sections every module has.
+pub fn has_sections(markdown: &str) -> bool {
+    headings(markdown) == SECTIONS
 }
 
 /// The material, parsed on first use. A broken file is a fault of the

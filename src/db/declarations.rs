@@ -10,7 +10,10 @@ use serde::Serialize;
 
 use super::schema::{declaration_requirements as reqs, declaration_signatures as sigs};
 use super::{DbConnection, now};
+use crate::domain::Lang;
 use crate::domain::declaration;
+use crate::domain::events::Recipient;
+use crate::domain::volunteer::VolunteerStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = sigs)]
@@ -141,4 +144,39 @@ pub fn backdate(
     .set(sigs::signed_at.eq(at))
     .execute(conn)?;
     Ok(())
+}
+
+/// Who must sign `version`: volunteers in one of `statuses`, with an
+/// account that is not deactivated, who have signed no version from
+/// `version` up (a later version includes an earlier one), with their
+/// status, by id.
+pub fn to_sign(
+    conn: &mut DbConnection,
+    version: i32,
+    statuses: &[VolunteerStatus],
+) -> QueryResult<Vec<(Recipient, VolunteerStatus)>> {
+    use super::schema::{users, volunteers};
+    let signed = sigs::table
+        .filter(sigs::user_id.eq(volunteers::user_id))
+        .filter(sigs::version.ge(version));
+    let rows: Vec<(i64, String, String, Lang, VolunteerStatus)> = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::status.eq_any(statuses))
+        .filter(users::deactivated_at.is_null())
+        .filter(diesel::dsl::not(diesel::dsl::exists(signed)))
+        .select((
+            users::id,
+            users::email,
+            users::name,
+            users::language,
+            volunteers::status,
+        ))
+        .order(users::id)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email, name, language, status)| {
+            (Recipient::from((id, email, name, language)), status)
+        })
+        .collect())
 }

@@ -18,6 +18,7 @@ use super::{DbConnection, applications, cohorts, declarations, imports, voluntee
 use crate::domain::activation::{self, BranchRequirements, Grace, Requirement, VolunteerRecord};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::curriculum::{self, Curriculum, Progress};
+use crate::domain::declaration;
 use crate::domain::volunteer::VolunteerStatus;
 
 /// Where one volunteer stands against the gate.
@@ -37,6 +38,9 @@ pub struct Gate {
     /// Requirements missing but excused until a deadline
     /// (`activation::excused`): shown with the deadline, not in `unmet`.
     pub grace: Vec<Grace>,
+    /// The required declaration version is not signed, but a grace for
+    /// signing it runs until this day.
+    pub declaration_grace: Option<chrono::NaiveDate>,
 }
 
 impl Gate {
@@ -77,6 +81,7 @@ pub fn gates(
     let signatures = declarations::of_many(conn, user_ids)?;
     let checks = volunteer_settings::checks_of_many(conn, user_ids)?;
     let grace = volunteer_settings::grace_of_many(conn, user_ids)?;
+    let declaration_grace = volunteer_settings::declaration_grace_of_many(conn, user_ids)?;
     let today = crate::domain::time::local(super::now()).date_naive();
     let (attended, taught) = cohorts::training_of(conn, user_ids)?;
     let prior = imports::prior_modules_of_many(conn, user_ids)?;
@@ -109,9 +114,16 @@ pub fn gates(
                     .get(id)
                     .map(|g| g.iter().filter(|g| g.running(today)).copied().collect())
                     .unwrap_or_default(),
+                declaration_grace: declaration_grace
+                    .get(id)
+                    .copied()
+                    .filter(|until| today <= *until),
             };
             let unmet = activation::unmet(&record, &branch, curriculum, required);
             let excused = activation::excused(&record, &branch);
+            let declaration_grace = record
+                .declaration_grace
+                .filter(|_| !declaration::satisfied(&record.signed_versions, required));
             Some(Gate {
                 user_id: *id,
                 branch_id: *branch_id,
@@ -123,6 +135,7 @@ pub fn gates(
                 signed_version: record.signed_versions.iter().copied().max(),
                 settings: branch,
                 grace: excused,
+                declaration_grace,
             })
         })
         .collect())

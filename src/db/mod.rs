@@ -37,6 +37,7 @@ pub mod schema;
 pub mod second_factors;
 pub mod session_messages;
 pub mod sessions;
+pub mod site_content;
 pub mod supervision;
 pub mod tasks;
 pub mod tokens;

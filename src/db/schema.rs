@@ -665,6 +665,30 @@ diesel::table! {
 diesel::joinable!(session_messages -> sessions (session_id));
 
 // One list of every table (a second invocation would repeat pairs).
+diesel::table! {
+    course_modules (id) {
+        id -> Text,
+        title -> Text,
+        minutes -> Integer,
+        position -> Integer,
+        mandatory -> Bool,
+        body -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    declaration_versions (version) {
+        version -> Integer,
+        title -> Text,
+        body -> Text,
+        valid_from -> Date,
+        published_at -> Timestamp,
+        published_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     branches,
@@ -715,4 +739,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_notification_settings,
     task_digests,
     session_messages,
+    course_modules,
+    declaration_versions,
 );

@@ -12,7 +12,7 @@ use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
 use super::{DbConnection, now};
-use crate::domain::activation::{BranchRequirements, ExtraCheck, Grace};
+use crate::domain::activation::{BranchRequirements, DECLARATION_GRACE, ExtraCheck, Grace};
 use crate::domain::application::DEFAULT_REAPPLY_MONTHS;
 
 /// The settings of these branches; a branch without a row has the
@@ -203,6 +203,7 @@ pub fn grace_of_many(
 ) -> QueryResult<HashMap<i64, Vec<Grace>>> {
     let rows: Vec<(i64, ExtraCheck, NaiveDate)> = grace::table
         .filter(grace::user_id.eq_any(user_ids))
+        .filter(grace::kind.ne(DECLARATION_GRACE))
         .select((grace::user_id, grace::kind, grace::deadline))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<Grace>> = HashMap::new();
@@ -210,4 +211,50 @@ pub fn grace_of_many(
         out.entry(user).or_default().push(Grace { check, until });
     }
     Ok(out)
+}
+
+/// Gives these volunteers until `until` to sign the declaration version
+/// just required, replacing any such grace they had.
+pub fn grant_declaration_grace(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+    until: NaiveDate,
+    by: i64,
+) -> QueryResult<()> {
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(
+        grace::table
+            .filter(grace::user_id.eq_any(user_ids))
+            .filter(grace::kind.eq(DECLARATION_GRACE)),
+    )
+    .execute(conn)?;
+    let at = now();
+    for u in user_ids {
+        diesel::insert_into(grace::table)
+            .values((
+                grace::user_id.eq(*u),
+                grace::kind.eq(DECLARATION_GRACE),
+                grace::deadline.eq(until),
+                grace::granted_by.eq(Some(by)),
+                grace::granted_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The last day of each person's grace for signing the declaration, running
+/// or not, in one query.
+pub fn declaration_grace_of_many(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+) -> QueryResult<HashMap<i64, NaiveDate>> {
+    let rows: Vec<(i64, NaiveDate)> = grace::table
+        .filter(grace::user_id.eq_any(user_ids))
+        .filter(grace::kind.eq(DECLARATION_GRACE))
+        .select((grace::user_id, grace::deadline))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
 }

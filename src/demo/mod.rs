@@ -3,6 +3,7 @@
 //! production unless asked for (`BROBYG_DEMO`).
 
 mod audit;
+mod content;
 mod erasure;
 mod evenings;
 mod genlaer;
@@ -56,6 +57,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             evenings::seed(conn)?;
             moves::seed(conn)?;
             audit::seed(conn)?;
+            content::seed(conn)?;
             erasure::seed(conn)?;
             retention::seed(conn)?;
             Ok(true)

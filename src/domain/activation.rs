@@ -60,6 +60,10 @@ impl BranchRequirements {
 /// adds (a børneattest), counted from the day it is added.
 pub const GRACE_DAYS: i64 = 30;
 
+/// The stored kind of a grace period for signing a newly required
+/// declaration version, beside the extra checks' codes.
+pub const DECLARATION_GRACE: &str = "declaration";
+
 /// A grace period: until `until` (its last day) a missing `check` does not
 /// stop the volunteer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -112,6 +116,10 @@ pub struct VolunteerRecord {
     pub checks: Vec<ExtraCheck>,
     /// Grace periods still running (`Grace::running`).
     pub grace: Vec<Grace>,
+    /// The last day of a running grace for signing the required
+    /// declaration version (given when it became required while they were
+    /// active).
+    pub declaration_grace: Option<NaiveDate>,
 }
 
 /// One unmet requirement.
@@ -170,7 +178,9 @@ pub fn unmet(
         title: m.module.title.clone(),
         missing_minutes: m.missing_minutes,
     }));
-    if !declaration::satisfied(&record.signed_versions, required_declaration) {
+    if !declaration::satisfied(&record.signed_versions, required_declaration)
+        && record.declaration_grace.is_none()
+    {
         missing.push(Requirement::Declaration {
             version: required_declaration,
         });
@@ -267,6 +277,7 @@ mod tests {
             signed_versions: vec![1],
             checks: vec![],
             grace: vec![],
+            declaration_grace: None,
         }
     }
 
@@ -277,6 +288,22 @@ mod tests {
             title: format!("Modul {id}"),
             missing_minutes: missing,
         }
+    }
+
+    #[test]
+    fn a_running_declaration_grace_excuses_the_new_version_only_meanwhile() {
+        let plain = BranchRequirements::default();
+        let c = course();
+        let active = record(Active);
+        assert_eq!(
+            unmet(&active, &plain, &c, 2),
+            vec![Requirement::Declaration { version: 2 }]
+        );
+        let excused = VolunteerRecord {
+            declaration_grace: NaiveDate::from_ymd_opt(2027, 1, 2),
+            ..record(Active)
+        };
+        assert!(unmet(&excused, &plain, &c, 2).is_empty());
     }
 
     #[test]

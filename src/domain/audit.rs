@@ -42,6 +42,8 @@ pub enum Action {
     BranchUpdated,
     BranchSettingsChanged,
     DeclarationRequired,
+    DeclarationPublished,
+    CourseModuleEdited,
     // Volunteers.
     ApplicationIntroRecorded,
     ApplicationAccepted,
@@ -102,6 +104,8 @@ impl Code for Action {
         Action::BranchUpdated,
         Action::BranchSettingsChanged,
         Action::DeclarationRequired,
+        Action::DeclarationPublished,
+        Action::CourseModuleEdited,
         Action::ApplicationIntroRecorded,
         Action::ApplicationAccepted,
         Action::ApplicationDeclined,
@@ -156,6 +160,8 @@ impl Code for Action {
             Action::BranchUpdated => "branch_updated",
             Action::BranchSettingsChanged => "branch_settings_changed",
             Action::DeclarationRequired => "declaration_required",
+            Action::DeclarationPublished => "declaration_published",
+            Action::CourseModuleEdited => "course_module_edited",
             Action::ApplicationIntroRecorded => "application_intro_recorded",
             Action::ApplicationAccepted => "application_accepted",
             Action::ApplicationDeclined => "application_declined",
@@ -206,6 +212,8 @@ pub enum ObjectKind {
     Message,
     SupervisionRequest,
     Declaration,
+    /// A module of the preparation course (its id is text: the label).
+    CourseModule,
     /// Reports without a row of their own (exports over many branches).
     SupervisionOverview,
     MailFile,
@@ -226,6 +234,7 @@ impl Code for ObjectKind {
         ObjectKind::Message,
         ObjectKind::SupervisionRequest,
         ObjectKind::Declaration,
+        ObjectKind::CourseModule,
         ObjectKind::SupervisionOverview,
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
@@ -244,6 +253,7 @@ impl Code for ObjectKind {
             ObjectKind::Message => "message",
             ObjectKind::SupervisionRequest => "supervision_request",
             ObjectKind::Declaration => "declaration",
+            ObjectKind::CourseModule => "course_module",
             ObjectKind::SupervisionOverview => "supervision_overview",
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
@@ -270,6 +280,7 @@ impl ObjectKind {
                 format!("/koordinator/supervision/anmodninger/{id}")
             }
             ObjectKind::Declaration
+            | ObjectKind::CourseModule
             | ObjectKind::SupervisionOverview
             | ObjectKind::MailFile
             | ObjectKind::AuditLog

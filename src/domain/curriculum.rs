@@ -51,6 +51,27 @@ pub struct Module {
     pub mandatory: bool,
 }
 
+/// A module's hours as an administrator types them ("2", "2,5"): quarter
+/// hours from a quarter to ten hours. Returns minutes. Attendance is
+/// counted against these minutes, so a module longer than its longest
+/// meeting could never be completed in one.
+pub fn module_minutes(input: &str) -> Result<i32, super::validation::Invalid> {
+    let invalid = super::validation::Invalid("error-module-hours");
+    let v = input.trim().replace(',', ".");
+    if v.is_empty() {
+        return Err(super::validation::Invalid("error-required"));
+    }
+    let h: f64 = v.parse().map_err(|_| invalid)?;
+    if !(0.25..=10.0).contains(&h) {
+        return Err(invalid);
+    }
+    let minutes = (h * 60.0).round();
+    if (minutes - h * 60.0).abs() > 1e-6 || minutes % 15.0 != 0.0 {
+        return Err(invalid);
+    }
+    Ok(minutes as i32)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CurriculumError {
     #[error("module {0}: hours must be a positive number of whole minutes")]
@@ -306,6 +327,23 @@ pub(crate) mod tests {
             .into_iter()
             .map(|id| (id, map.get(id).copied().unwrap_or(0)))
             .collect()
+    }
+
+    #[test]
+    fn an_edited_module_has_quarter_hours_up_to_ten() {
+        use crate::domain::validation::Invalid;
+        assert_eq!(module_minutes("2"), Ok(120));
+        assert_eq!(module_minutes(" 2,5 "), Ok(150));
+        assert_eq!(module_minutes("0.25"), Ok(15));
+        assert_eq!(module_minutes("10"), Ok(600));
+        assert_eq!(module_minutes(""), Err(Invalid("error-required")));
+        for bad in ["0", "-1", "2,1", "10,25", "to", "NaN"] {
+            assert_eq!(
+                module_minutes(bad),
+                Err(Invalid("error-module-hours")),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -26,6 +26,20 @@ pub fn satisfied(signed: &[i32], required: i32) -> bool {
     signed.iter().any(|v| *v >= required)
 }
 
+/// Days volunteers get to sign a newly required version, unless the
+/// administrator chooses another deadline.
+pub const SIGNING_DAYS: i64 = 30;
+
+/// The last day to sign a newly required version: after `today` and
+/// within a year.
+pub fn deadline(input: &str, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, Invalid> {
+    let date = super::time::date(input)?;
+    if date <= today || date > today + chrono::Duration::days(366) {
+        return Err(Invalid("error-declaration-deadline"));
+    }
+    Ok(date)
+}
+
 fn normalise(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
@@ -62,6 +76,23 @@ mod tests {
         assert!(satisfied(&[1, 2], 2));
         assert!(satisfied(&[3], 2));
         assert!(!satisfied(&[], 1));
+    }
+
+    #[test]
+    fn the_deadline_is_after_today_and_within_a_year() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+        assert_eq!(
+            deadline("2027-01-02", today),
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 2).ok_or(Invalid("x"))
+        );
+        for bad in ["2026-12-03", "2026-12-01", "2028-01-01"] {
+            assert_eq!(
+                deadline(bad, today),
+                Err(Invalid("error-declaration-deadline")),
+                "{bad}"
+            );
+        }
+        assert_eq!(deadline("", today), Err(Invalid("error-required")));
     }
 
     #[test]

@@ -225,6 +225,18 @@ pub enum Message {
         deadline: NaiveDateTime,
         link: String,
     },
+    /// To a volunteer who must sign a newly required version of the
+    /// confidentiality declaration: its title, the last day to sign and a
+    /// link to the signing page. Active volunteers keep working until then.
+    DeclarationToSign {
+        version: i32,
+        title: String,
+        /// The last day to sign at noon UTC.
+        deadline: NaiveDateTime,
+        /// Already active (or on a break): the deadline is their grace.
+        active: bool,
+        link: String,
+    },
 
     // GenLær.
     /// An account was made for someone who enrolled or booked without one:
@@ -457,6 +469,7 @@ impl Message {
             | Message::BranchMoved { link, .. }
             | Message::VolunteerMoved { link, .. }
             | Message::RequirementGrace { link, .. }
+            | Message::DeclarationToSign { link, .. }
             | Message::AttendanceMissing { link, .. }
             | Message::AccountCreated { link }
             | Message::ImportWelcome { link }
@@ -542,6 +555,7 @@ impl Message {
             Message::BranchMoved { .. } => "branch_moved",
             Message::VolunteerMoved { .. } => "volunteer_moved",
             Message::RequirementGrace { .. } => "requirement_grace",
+            Message::DeclarationToSign { .. } => "declaration_to_sign",
             Message::Reminder { .. } => "reminder",
             Message::AccountCreated { .. } => "account_created",
             Message::ImportWelcome { .. } => "import_welcome",
@@ -775,6 +789,13 @@ pub fn samples() -> Vec<Message> {
             branch: "Aarhus".into(),
             deadline: at(31, 12),
             link: "/frivillig".into(),
+        },
+        Message::DeclarationToSign {
+            version: 3,
+            title: "Tavshedserklæring for brobyggere i Social Sundhed".into(),
+            deadline: at(31, 12),
+            active: true,
+            link: "/frivillig/tavshedserklaering".into(),
         },
         Message::Reminder {
             session: session.clone(),

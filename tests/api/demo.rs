@@ -108,7 +108,7 @@ async fn the_demo_has_a_regional_coordinator_and_a_brobygger_who_moved() {
         vec!["Regional koordinator: Midt"]
     );
     assert_eq!(
-        texts(&html, "section h2 a"),
+        texts(&html, "section.panel > h3 a"),
         vec!["Norddjurs", "Randers", "Viborg"]
     );
     let region = crate::helpers::attr(&html, "#region-links a", "href");

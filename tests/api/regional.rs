@@ -74,7 +74,10 @@ async fn a_regional_coordinator_sees_and_acts_on_every_branch_of_the_region_and_
         texts(&start, "#regional-role"),
         vec!["Regional koordinator: Midt"]
     );
-    assert_eq!(texts(&start, "section h2 a"), vec!["Randers", "Viborg"]);
+    assert_eq!(
+        texts(&start, "section.panel > h3 a"),
+        vec!["Randers", "Viborg"]
+    );
     assert_eq!(
         crate::helpers::attr(&start, "#region-links a", "href"),
         format!("/koordinator/region/{midt}")
@@ -156,7 +159,7 @@ async fn a_regional_coordinator_sees_and_acts_on_every_branch_of_the_region_and_
     let norddjurs = branch_in(&app, midt, "Norddjurs");
     let start = me.get_html("/koordinator").await;
     assert_eq!(
-        texts(&start, "section h2 a"),
+        texts(&start, "section.panel > h3 a"),
         vec!["Norddjurs", "Randers", "Viborg"]
     );
     assert_eq!(

@@ -13,7 +13,6 @@ use super::managed;
 use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, Cancelled, Move, Placed};
 use crate::app::{Abort, App, Error, supervision};
-use crate::content::preparation;
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
 use crate::db::users::Account;
@@ -174,7 +173,7 @@ pub async fn enrol_by_email(
     let actor = actor.clone();
     // Read before the transaction, so that a broken file cannot leave it
     // half done.
-    let material = preparation::material()?;
+    let curriculum = crate::app::site_content::current_curriculum(app).await?;
     app.write(move |c| {
         let session = managed(c, &actor, id)?;
         let Some(person) = users::find_by_email(c, email.as_str())? else {
@@ -183,7 +182,7 @@ pub async fn enrol_by_email(
         // Supervision is for the branch's active brobyggere only, however
         // they are signed up.
         if session.kind == SessionKind::Supervision
-            && !supervision::may_take_part(c, &material.curriculum, person.id, session.branch_id)?
+            && !supervision::may_take_part(c, &curriculum, person.id, session.branch_id)?
         {
             return Ok(Err(NotEnrolled::MayNotWork));
         }

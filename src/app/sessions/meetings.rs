@@ -12,14 +12,15 @@ use serde::Serialize;
 use super::{managed, managed_meeting};
 use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, NotRemoved, Told};
+use crate::app::site_content;
 use crate::app::{App, Error};
-use crate::content::preparation;
 use crate::db::cohorts;
 use crate::db::session_messages::{self, NewMessage, Sent};
 use crate::db::sessions::{self, Meeting, MeetingTimes, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, now, outbox};
 use crate::domain::audit::Action;
+use crate::domain::curriculum::Curriculum;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::events::Message;
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -88,18 +89,17 @@ fn open(session: &Session) -> Result<(), Refused> {
 }
 
 /// The labels of these modules, in teaching order.
-fn labels(ids: &[String]) -> Result<Vec<String>, Error> {
+fn labels(curriculum: &Curriculum, ids: &[String]) -> Vec<String> {
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let curriculum = &preparation::material()?.curriculum;
     let mut known: Vec<_> = ids.iter().filter_map(|id| curriculum.module(id)).collect();
     known.sort_by_key(|m| m.order);
     known.dedup_by_key(|m| m.id.clone());
-    Ok(known
+    known
         .into_iter()
         .map(|m| format!("{}. {}", m.order, m.title))
-        .collect())
+        .collect()
 }
 
 /// The labels of the modules a cohort meeting teaches, in teaching order.
@@ -107,7 +107,7 @@ fn module_labels(conn: &mut DbConnection, meeting_id: i64) -> Result<Vec<String>
     let ids = cohorts::modules_of_meetings(conn, &[meeting_id])?
         .remove(&meeting_id)
         .unwrap_or_default();
-    labels(&ids)
+    Ok(labels(&site_content::curriculum(conn)?, &ids))
 }
 
 /// Module labels per meeting id (a string key, for templates).
@@ -136,11 +136,12 @@ pub fn cohort_modules(
         .filter(|id| !taught.contains(id))
         .cloned()
         .collect();
+    let curriculum = site_content::curriculum(conn)?;
     let mut per_meeting = HashMap::new();
     for (meeting, modules) in &of {
-        per_meeting.insert(meeting.to_string(), labels(modules)?);
+        per_meeting.insert(meeting.to_string(), labels(&curriculum, modules));
     }
-    Ok((per_meeting, labels(&unplanned)?))
+    Ok((per_meeting, labels(&curriculum, &unplanned)))
 }
 
 /// "30-03-2026 09:00" in Copenhagen, for the audit log's note.

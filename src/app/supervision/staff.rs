@@ -12,7 +12,6 @@ use crate::app::engine::{self, Placed};
 use crate::app::sessions::manage::NotEnrolled;
 use crate::app::sessions::{branch_choices, managed};
 use crate::app::{App, Error};
-use crate::content::preparation;
 use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, Participant};
 use crate::db::supervision::{self, RequestRow, SupervisionSession, VolunteerStanding};
@@ -124,7 +123,7 @@ fn managed_supervision(
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn session(app: &App, actor: &Account, id: i64) -> Result<StaffSession, Error> {
     let actor = actor.clone();
-    let material = preparation::material()?;
+    let curriculum = crate::app::site_content::current_curriculum(app).await?;
     app.read(move |c| {
         let s = managed_supervision(c, &actor, id)?;
         let (seated, waiting) = enrolments::participants(c, id)?;
@@ -142,7 +141,7 @@ pub async fn session(app: &App, actor: &Account, id: i64) -> Result<StaffSession
         let ids: Vec<i64> = active.iter().map(|a| a.user_id).collect();
         // Active in status is not enough: a new declaration version, say,
         // takes someone off the list until they sign it.
-        let may: Vec<i64> = gate::gates(c, &material.curriculum, &ids)?
+        let may: Vec<i64> = gate::gates(c, &curriculum, &ids)?
             .into_iter()
             .filter(gate::Gate::may_work)
             .map(|g| g.user_id)
@@ -178,10 +177,10 @@ pub async fn assign(
     user_id: i64,
 ) -> Result<Result<Placed, NotEnrolled>, Error> {
     let actor = actor.clone();
-    let material = preparation::material()?;
+    let curriculum = crate::app::site_content::current_curriculum(app).await?;
     app.write(move |c| {
         let s = managed_supervision(c, &actor, session_id)?;
-        if !may_take_part(c, &material.curriculum, user_id, s.session.branch_id)? {
+        if !may_take_part(c, &curriculum, user_id, s.session.branch_id)? {
             return Ok(Err(NotEnrolled::MayNotWork));
         }
         let placed = engine::enrol(c, session_id, user_id, true)?.map_err(NotEnrolled::Refused);

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::app::engine::{self, Cancelled, Placed};
 use crate::app::{App, Error};
-use crate::content::preparation;
 use crate::db::enrolments::{self, Enrolment};
 use crate::db::gate::{self, Gate};
 use crate::db::supervision::{self, Request, SupervisionSession, VolunteerStanding};
@@ -45,10 +44,10 @@ pub struct Home {
 /// volunteer record.
 #[tracing::instrument(skip(app))]
 pub async fn home(app: &App, user_id: i64) -> Result<Home, Error> {
-    let material = preparation::material()?;
+    let curriculum = crate::app::site_content::current_curriculum(app).await?;
     app.read(move |c| {
         let v = volunteers::find(c, user_id)?.ok_or(Error::Forbidden)?;
-        let gate = gate::volunteer_gate(c, &material.curriculum, user_id)?;
+        let gate = gate::volunteer_gate(c, &curriculum, user_id)?;
         let at = now();
         let standing = supervision::standing_of(c, user_id, at)?;
         let list = supervision::in_branches(c, &[v.branch_id], at, false)?;

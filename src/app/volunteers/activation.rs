@@ -252,8 +252,8 @@ pub fn after_cohort_attendance(
 /// One volunteer's gate; `NotFound` without a volunteer record.
 #[tracing::instrument(skip(app))]
 pub async fn gate_of(app: &App, user_id: i64) -> Result<gate::Gate, Error> {
-    let curriculum = curriculum()?;
-    app.read(move |c| Ok(gate::volunteer_gate(c, curriculum, user_id)?))
+    let curriculum = curriculum(app).await?;
+    app.read(move |c| Ok(gate::volunteer_gate(c, &curriculum, user_id)?))
         .await
 }
 
@@ -274,11 +274,11 @@ pub async fn pause_self(
 /// activation.
 #[tracing::instrument(skip(app))]
 pub async fn resume_self(app: &App, user_id: i64) -> Result<Result<(), ActivationRefusal>, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     app.write(move |c| {
         Ok(make_active(
             c,
-            curriculum,
+            &curriculum,
             user_id,
             StatusChange::Resume,
             Some(user_id),

@@ -71,7 +71,7 @@ pub struct BranchCohorts {
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn of_branch(app: &App, actor: &Account, branch_id: i64) -> Result<BranchCohorts, Error> {
     coordinates(actor, branch_id)?;
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let (branch, list) = app
         .read(move |c| {
             Ok((
@@ -189,14 +189,14 @@ pub struct Overview {
 
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let actor = actor.clone();
     app.read(move |c| {
         let session = own_cohort(c, &actor, id)?;
         let plan = cohorts::plan(c, id)?;
         let (seated, waiting) = enrolments::participants(c, id)?;
         let ids: Vec<i64> = seated.iter().map(|p| p.enrolment.user_id).collect();
-        let gates: HashMap<i64, gate::Gate> = gate::gates(c, curriculum, &ids)?
+        let gates: HashMap<i64, gate::Gate> = gate::gates(c, &curriculum, &ids)?
             .into_iter()
             .map(|g| (g.user_id, g))
             .collect();
@@ -220,7 +220,7 @@ pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, E
                 ends_at: p.meeting.ends_at,
                 location: p.meeting.location.clone(),
                 cancelled: p.meeting.cancelled_at.is_some(),
-                modules: titles(curriculum, &p.modules),
+                modules: titles(&curriculum, &p.modules),
             })
             .collect();
         let participants = seated
@@ -238,7 +238,7 @@ pub async fn overview(app: &App, actor: &Account, id: i64) -> Result<Overview, E
                     clear,
                     ready: clear
                         && g.is_some_and(|g| StatusChange::Activate.apply(g.status).is_some()),
-                    makeup: makeups.get(&user_id).and_then(|m| label_of(curriculum, m)),
+                    makeup: makeups.get(&user_id).and_then(|m| label_of(&curriculum, m)),
                 }
             })
             .collect();
@@ -376,7 +376,7 @@ fn mine(
 
 #[tracing::instrument(skip(app, viewer))]
 pub async fn page(app: &App, viewer: Option<&Account>, id: i64) -> Result<CohortPage, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let user_id = viewer.map(|a| a.user.id);
     let is_volunteer = viewer.is_some_and(|a| a.volunteer_branch.is_some());
     app.read(move |c| {
@@ -387,7 +387,7 @@ pub async fn page(app: &App, viewer: Option<&Account>, id: i64) -> Result<Cohort
         };
         let plan = cohorts::plan(c, id)?;
         let mine = match user_id {
-            Some(uid) => mine(c, curriculum, &session, &plan, uid)?,
+            Some(uid) => mine(c, &curriculum, &session, &plan, uid)?,
             None => Mine::default(),
         };
         let availability = session.availability(now());
@@ -399,7 +399,7 @@ pub async fn page(app: &App, viewer: Option<&Account>, id: i64) -> Result<Cohort
             meetings: plan
                 .into_iter()
                 .map(|plan| MeetingView {
-                    titles: titles(curriculum, &plan.modules),
+                    titles: titles(&curriculum, &plan.modules),
                     plan,
                 })
                 .collect(),
@@ -482,10 +482,10 @@ pub async fn make_up(
     id: i64,
     module: String,
 ) -> Result<Result<EnrolmentStatus, CohortRefusal>, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     app.write_or_refuse(move |c| {
         let session = lock_cohort(c, id)?;
-        let g = gate::volunteer_gate(c, curriculum, user_id)?;
+        let g = gate::volunteer_gate(c, &curriculum, user_id)?;
         if !is_accepted(g.status) {
             return Err(Abort::Refused(CohortRefusal::NotAccepted));
         }

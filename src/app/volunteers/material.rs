@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use super::{App, Error, curriculum, material};
+use super::{App, Error, curriculum};
+use crate::app::site_content;
+use crate::content::markdown_to_html;
 use crate::db::gate;
 use crate::db::users::Account;
 use crate::domain::curriculum::{Module, Progress};
@@ -22,10 +24,10 @@ async fn reader(app: &App, account: &Account) -> Result<Option<Progress>, Error>
             Err(Error::Forbidden)
         };
     }
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let user_id = account.user.id;
     let g = app
-        .read(move |c| Ok(gate::volunteer_gate(c, curriculum, user_id)?))
+        .read(move |c| Ok(gate::volunteer_gate(c, &curriculum, user_id)?))
         .await?;
     if is_accepted(g.status) || staff {
         Ok(Some(g.progress))
@@ -38,9 +40,9 @@ async fn reader(app: &App, account: &Account) -> Result<Option<Progress>, Error>
 /// volunteer.
 #[derive(Debug, Serialize)]
 pub struct Entry {
-    pub id: &'static str,
+    pub id: String,
     pub order: i32,
-    pub title: &'static str,
+    pub title: String,
     pub minutes: i32,
     pub done_minutes: Option<i32>,
     pub complete: Option<bool>,
@@ -55,19 +57,19 @@ pub struct Index {
 #[tracing::instrument(skip(app, account), fields(account = account.user.id))]
 pub async fn index(app: &App, account: &Account) -> Result<Index, Error> {
     let progress = reader(app, account).await?;
-    let material = material()?;
-    let modules = material
+    let curriculum = curriculum(app).await?;
+    let modules = curriculum
         .modules()
         .iter()
         .map(|m| {
             let done = progress
                 .as_ref()
-                .and_then(|p| p.modules.iter().find(|p| p.module.id == m.module.id));
+                .and_then(|p| p.modules.iter().find(|p| p.module.id == m.id));
             Entry {
-                id: &m.module.id,
-                order: m.module.order,
-                title: &m.module.title,
-                minutes: m.module.minutes,
+                id: m.id.clone(),
+                order: m.order,
+                title: m.title.clone(),
+                minutes: m.minutes,
                 done_minutes: done.map(|p| p.done_minutes),
                 complete: done.map(|p| p.complete()),
             }
@@ -75,19 +77,19 @@ pub async fn index(app: &App, account: &Account) -> Result<Index, Error> {
         .collect();
     Ok(Index {
         modules,
-        total_minutes: material.curriculum.total_minutes(),
+        total_minutes: curriculum.total_minutes(),
     })
 }
 
 /// A neighbouring module: id, order and title.
-type Neighbour = (&'static str, i32, &'static str);
+type Neighbour = (String, i32, String);
 
 /// One module's text, with the modules before and after it.
 #[derive(Debug, Serialize)]
 pub struct ModulePage {
-    pub module: &'static Module,
+    pub module: Module,
     /// Safe HTML.
-    pub body: &'static str,
+    pub body: String,
     pub previous: Option<Neighbour>,
     pub next: Option<Neighbour>,
 }
@@ -95,23 +97,19 @@ pub struct ModulePage {
 #[tracing::instrument(skip(app, account), fields(account = account.user.id))]
 pub async fn module(app: &App, account: &Account, id: &str) -> Result<ModulePage, Error> {
     reader(app, account).await?;
-    let modules = material()?.modules();
+    let modules = app.read(site_content::modules).await?;
     let at = modules
         .iter()
-        .position(|m| m.module.id == id)
+        .position(|m| m.id == id)
         .ok_or(Error::NotFound)?;
     let neighbour = |i: Option<usize>| {
-        i.and_then(|i| modules.get(i)).map(|m| {
-            (
-                m.module.id.as_str(),
-                m.module.order,
-                m.module.title.as_str(),
-            )
-        })
+        i.and_then(|i| modules.get(i))
+            .map(|m| (m.id.clone(), m.position, m.title.clone()))
     };
+    let m = &modules[at];
     Ok(ModulePage {
-        module: &modules[at].module,
-        body: &modules[at].html,
+        module: site_content::module_of(m),
+        body: markdown_to_html(&m.body),
         previous: neighbour(at.checked_sub(1)),
         next: neighbour(Some(at + 1)),
     })

@@ -23,20 +23,17 @@ pub mod settings;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{App, Error};
-use crate::content::preparation::{self, Material};
+use std::sync::Arc;
+
 use crate::db::users::Account;
 use crate::domain::curriculum::{Curriculum, Module};
 
 /// Where every message to a volunteer points: their own page.
 pub(crate) const DASHBOARD: &str = "/frivillig";
 
-/// The preparation course's material, read once per process.
-fn material() -> Result<&'static Material, Error> {
-    Ok(preparation::material()?)
-}
-
-fn curriculum() -> Result<&'static Curriculum, Error> {
-    Ok(&material()?.curriculum)
+/// The preparation course as it stands now (`app::site_content`).
+async fn curriculum(app: &App) -> Result<Arc<Curriculum>, Error> {
+    super::site_content::current_curriculum(app).await
 }
 
 /// Refuses anyone but the coordinators of `branch_id`.

@@ -15,7 +15,6 @@ use diesel::result::Error as DieselError;
 use diesel::{Connection, QueryResult};
 
 use super::DASHBOARD;
-use crate::content::preparation;
 use crate::db::volunteer_history::{self, Change, Note};
 use crate::db::{DbConnection, gate, outbox, supervision, users, volunteers};
 use crate::domain::events::{Message, Recipient};
@@ -38,9 +37,8 @@ pub fn end_due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize>
     if due.is_empty() {
         return Ok(0);
     }
-    let curriculum = &preparation::material()
-        .map_err(|e| DieselError::QueryBuilderError(e.into()))?
-        .curriculum;
+    let curriculum = &crate::app::site_content::curriculum(conn)
+        .map_err(|e| DieselError::QueryBuilderError(e.into()))?;
     let mut ended = 0;
     for user_id in due {
         let done = conn.transaction(|c| -> QueryResult<bool> {

@@ -280,7 +280,7 @@ pub struct Dashboard {
 
 #[tracing::instrument(skip(app))]
 pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     app.read(move |c| {
         let volunteer = volunteers::find(c, user_id)?.ok_or(Error::Forbidden)?;
         let status = volunteer.status;
@@ -291,7 +291,7 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
             now(),
             10,
         )?;
-        let record = record(c, curriculum, volunteer)?;
+        let record = record(c, &curriculum, volunteer)?;
         let signed_at = declarations::of_many(c, &[user_id])?
             .remove(&user_id)
             .and_then(|s| s.last().map(|s| s.signed_at));
@@ -357,7 +357,7 @@ fn handled(c: &mut DbConnection, actor: &Account, user_id: i64) -> Result<Volunt
 /// logged (a write for that row).
 #[tracing::instrument(skip(app, actor, who), fields(actor = actor.user.id))]
 pub async fn person(app: &App, actor: &Account, who: Actor, user_id: i64) -> Result<Person, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let actor = actor.clone();
     app.write(move |c| {
         let volunteer = handled(c, &actor, user_id)?;
@@ -367,7 +367,7 @@ pub async fn person(app: &App, actor: &Account, who: Actor, user_id: i64) -> Res
         let moving = super::moves::panel(c, &volunteer)?;
         Ok(Person {
             moving,
-            record: record(c, curriculum, volunteer)?,
+            record: record(c, &curriculum, volunteer)?,
             person: users::find(c, user_id)?,
             checks: volunteer_settings::checks_of_many(c, &[user_id])?
                 .remove(&user_id)
@@ -442,13 +442,13 @@ pub async fn act(
     user_id: i64,
     action: StaffAction,
 ) -> Result<Result<(), ActRefusal>, Error> {
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     let actor = actor.clone();
     app.write(move |c| {
         let volunteer = handled(c, &actor, user_id)?;
         let by = actor.user.id;
         let active = |change, reason: Option<String>, c: &mut DbConnection| {
-            activation::make_active(c, curriculum, user_id, change, Some(by), reason.as_deref())
+            activation::make_active(c, &curriculum, user_id, change, Some(by), reason.as_deref())
                 .map(|r| r.map_err(ActRefusal::Activation))
         };
         let (logged, note) = audit_of(&action);
@@ -467,7 +467,7 @@ pub async fn act(
                     return Ok(Err(ActRefusal::Declined));
                 }
                 volunteer_settings::record_check(c, user_id, ExtraCheck::ChildCertificate, on, by)?;
-                activation::activate_if_automatic(c, curriculum, user_id)?;
+                activation::activate_if_automatic(c, &curriculum, user_id)?;
                 Ok(())
             }
         };

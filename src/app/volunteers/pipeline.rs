@@ -67,12 +67,12 @@ pub struct PipelinePage {
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn pipeline(app: &App, actor: &Account, branch_id: i64) -> Result<PipelinePage, Error> {
     coordinates(actor, branch_id)?;
-    let curriculum = curriculum()?;
+    let curriculum = curriculum(app).await?;
     app.read(move |c| {
         Ok(PipelinePage {
             branch: branches::find(c, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
-            p: load_pipeline(c, curriculum, branch_id)?,
+            p: load_pipeline(c, &curriculum, branch_id)?,
             total_minutes: curriculum.total_minutes(),
         })
     })

@@ -415,6 +415,14 @@ pub static REGISTRY: &[Table] = &[
         holds: Nothing,
     },
     Table {
+        name: "declaration_versions",
+        holds: Nothing,
+    },
+    Table {
+        name: "course_modules",
+        holds: Nothing,
+    },
+    Table {
         name: "declaration_signatures",
         holds: Personal {
             entries: &[Entry {

@@ -9,7 +9,7 @@ coordinator-pipeline = Brobyggere ({ $new ->
     [one] { $new } ny ansøger
    *[other] { $new } nye ansøgere
 })
-declaration-admin-card = Kræv en ny version af tavshedserklæringen af alle brobyggere.
+declaration-admin-card = Skriv og offentliggør nye versioner af tavshedserklæringen, og kræv dem af alle brobyggere.
 
 ## The activation gate: each unmet requirement explains itself.
 
@@ -198,14 +198,12 @@ declaration-confirm = Jeg har læst tavshedserklæringen (version { $version }) 
 declaration-submit = Underskriv tavshedserklæringen
 declaration-none = Ikke underskrevet
 declaration-admin-title = Tavshedserklæring: versioner
-declaration-admin-lead = Teksterne ligger i kursusmaterialet. Kræver I en ny version, skal alle brobyggere – også de aktive – underskrive den, før de igen kan tilmelde sig supervision og brobyggeraftener.
+declaration-admin-lead = Her skriver og offentliggør I nye versioner af tavshedserklæringen. En offentliggjort version ændres aldrig, så det, en brobygger har underskrevet, altid kan læses, som det var. Kræver I en ny version, får alle brobyggere i gang eller på kursus en e-mail med fristen; aktive kan deltage i supervision og brobyggeraftener som hidtil indtil fristen.
 declaration-admin-required = Alle skal have underskrevet version { $version }.
 declaration-admin-versions = Versioner
 declaration-admin-version = Version
-declaration-admin-adopted = Vedtaget
 declaration-admin-current = Kræves nu
 declaration-admin-require = Kræv version { $version } af alle
-declaration-admin-hint = En ny tekst lægges i course-material/tavshedserklaering/ og følger med næste version af siden.
 declaration-required = Den nye version kræves nu af alle brobyggere.
 declaration-not-newer = Kun en nyere version end den nuværende kan kræves.
 
@@ -305,6 +303,7 @@ settings-grace-current = { $count ->
 grace-until = frist { $date }
 grace-over = fristen udløb { $date }
 grace-line-child_certificate = Mangler børneattest – frist { $date }
+grace-line-declaration = Mangler at underskrive den nye tavshedserklæring – frist { $date }
 check-child_certificate = Børneattest
 check-seen-on = set { $date }
 check-date = Dato attesten er set
@@ -382,3 +381,48 @@ move-kept-hint = Tilmeldingerne er beholdt ved flytningen: supervision og aftene
 reapply-from = Du kan søge om at blive brobygger igen fra { $date }.
 reapply-now = Søg om at blive brobygger igen
 reapply-not-yet = Du kan ikke søge igen endnu. Se på din side, hvornår du kan.
+email-declaration-to-sign-subject = Ny tavshedserklæring: underskriv version { $version }
+email-declaration-to-sign-body = Social Sundhed har offentliggjort version { $version } af tavshedserklæringen, "{ $title }", og alle brobyggere skal underskrive den.
+email-declaration-to-sign-deadline = Fristen for at underskrive er { $date }.
+email-declaration-to-sign-active = Indtil da kan du deltage i supervision og brobyggeraftener som hidtil; efter fristen kræver det, at du har underskrevet. Læs og underskriv her:
+email-declaration-to-sign-training = Du skal have underskrevet den, før du kan blive aktiv brobygger. Læs og underskriv her:
+
+declaration-admin-published = Offentliggjort
+declaration-admin-deadline = Frist for at underskrive
+declaration-admin-deadline-hint = Sidste dag. Aktive brobyggere kan arbejde som hidtil indtil da.
+declaration-admin-new = Skriv version { $version }
+declaration-admin-new-hint = Den nye version får næste nummer. Når den er offentliggjort, kan teksten ikke ændres – ret i stedet med en ny version.
+declaration-admin-new-title = Titel
+declaration-admin-new-body = Tekst
+declaration-admin-new-require = Kræv den af alle brobyggere nu (de får en e-mail med fristen)
+declaration-admin-publish = Offentliggør
+declaration-published = Den nye version er offentliggjort.
+declaration-signed-by = Underskrevet af { $name } { $date }.
+declaration-signed-on-paper = (På papir før Brobyg, registreret bagefter.)
+markdown-hint = Skrives i Markdown: ## Overskrift, **fed**, *kursiv*, - punkter og [link](https://…). HTML fjernes.
+preview-button = Forhåndsvis
+preview-heading = Forhåndsvisning
+preview-not-saved = Sådan kommer teksten til at se ud. Den er ikke gemt endnu.
+module-admin-title = Forberedelseskursets moduler
+module-admin-card = Ret modulernes titel, timetal og tekst i forberedelseskurset.
+module-admin-lead = Kurset er i alt { $total } timer. Vælg et modul for at rette titel, timetal eller tekst.
+module-admin-module = Modul
+module-admin-hours = Timer
+module-admin-changed = Sidst rettet
+module-admin-from-files = Som fra start
+module-admin-fixed = Modulerne og deres rækkefølge ligger fast: fremmøde, hold og tidligere uddannelse peger på dem. Nye moduler eller fjernelse af et modul kræver en udvikler.
+module-admin-edit-title = Modul { $order }: { $title }
+module-admin-id = Modulets id: { $id } (ændres ikke)
+module-admin-as-read = Se modulet, som brobyggerne læser det
+module-admin-field-title = Titel
+module-admin-field-hours = Timer
+module-admin-hours-hint = I kvarte timer, fx 2 eller 2,5 (højst 10).
+module-admin-hours-explained = Modulet er nu { $hours } timer. Timetallet vises for brobyggere og koordinatorer, lægges sammen til kursets samlede timer og er det, en brobygger mangler, når modulet ikke er gennemført. Fremmøde tæller som en andel af modulet: den, der har været til alle modulets mødegange, har gennemført det, uanset timetallet, og den, der var der halvdelen af tiden, har halvdelen af de nye timer. En ændring gælder med det samme for alle, men flytter ikke, hvem der har gennemført modulet – kun hvor mange timer der står, og hvor mange der mangler.
+module-admin-field-body = Tekst
+module-admin-body-hint = Markdown. Modulet skal have afsnittene ## Formål, ## Indhold, ## Øvelser og ## Refleksionsspørgsmål i den rækkefølge. HTML fjernes.
+module-saved = Modulet er gemt.
+error-module-hours = Skriv timer i kvarte timer fra 0,25 til 10, fx 2 eller 2,5.
+error-module-sections = Teksten skal have afsnittene ## Formål, ## Indhold, ## Øvelser og ## Refleksionsspørgsmål, i den rækkefølge.
+error-declaration-deadline = Fristen skal ligge efter i dag og højst et år frem.
+declaration-as-signed = Læs den underskrevne version
+declaration-read-signed = Læs version { $version }, som du underskrev den

@@ -9,7 +9,7 @@ coordinator-pipeline = Brobyggere ({ $new ->
     [one] { $new } new applicant
    *[other] { $new } new applicants
 })
-declaration-admin-card = Require a new version of the confidentiality declaration of every brobygger.
+declaration-admin-card = Write and publish new versions of the confidentiality declaration, and require them of every brobygger.
 
 ## The activation gate: each unmet requirement explains itself.
 
@@ -198,14 +198,12 @@ declaration-confirm = I have read the confidentiality declaration (version { $ve
 declaration-submit = Sign the confidentiality declaration
 declaration-none = Not signed
 declaration-admin-title = Confidentiality declaration: versions
-declaration-admin-lead = The texts live in the course material. When you require a new version, every brobygger – active ones too – must sign it before they can sign up for supervision and brobygger evenings again.
+declaration-admin-lead = Write and publish new versions of the confidentiality declaration here. A published version never changes, so what a brobygger signed can always be read as it was. When you require a new version, every brobygger who is active or in training gets an email with the deadline; active ones can attend supervision and brobygger evenings as before until the deadline.
 declaration-admin-required = Everyone must have signed version { $version }.
 declaration-admin-versions = Versions
 declaration-admin-version = Version
-declaration-admin-adopted = Adopted
 declaration-admin-current = Required now
 declaration-admin-require = Require version { $version } of everyone
-declaration-admin-hint = A new text goes into course-material/tavshedserklaering/ and comes with the next release of the site.
 declaration-required = The new version is now required of every brobygger.
 declaration-not-newer = Only a version newer than the current one can be required.
 
@@ -305,6 +303,7 @@ settings-grace-current = { $count ->
 grace-until = deadline { $date }
 grace-over = the deadline passed on { $date }
 grace-line-child_certificate = Child protection certificate missing – deadline { $date }
+grace-line-declaration = The new confidentiality declaration is not signed yet – deadline { $date }
 check-child_certificate = Child protection certificate
 check-seen-on = seen { $date }
 check-date = Date the certificate was seen
@@ -382,3 +381,48 @@ move-kept-hint = The bookings were kept at the move: supervision and evenings co
 reapply-from = You may apply to become a volunteer again from { $date }.
 reapply-now = Apply to become a volunteer again
 reapply-not-yet = You cannot apply again yet. Your page says when you can.
+email-declaration-to-sign-subject = New confidentiality declaration: please sign version { $version }
+email-declaration-to-sign-body = Social Sundhed has published version { $version } of the confidentiality declaration, "{ $title }", and every brobygger must sign it.
+email-declaration-to-sign-deadline = The deadline for signing is { $date }.
+email-declaration-to-sign-active = Until then you can attend supervision and brobygger evenings as before; after the deadline you need to have signed. Read and sign here:
+email-declaration-to-sign-training = You must sign it before you can become an active brobygger. Read and sign here:
+
+declaration-admin-published = Published
+declaration-admin-deadline = Deadline for signing
+declaration-admin-deadline-hint = The last day. Active brobyggere can work as before until then.
+declaration-admin-new = Write version { $version }
+declaration-admin-new-hint = The new version gets the next number. Once published its text cannot be changed – correct it with a new version instead.
+declaration-admin-new-title = Title
+declaration-admin-new-body = Text
+declaration-admin-new-require = Require it of every brobygger now (they get an email with the deadline)
+declaration-admin-publish = Publish
+declaration-published = The new version is published.
+declaration-signed-by = Signed by { $name } on { $date }.
+declaration-signed-on-paper = (On paper before Brobyg, recorded afterwards.)
+markdown-hint = Written in Markdown: ## Heading, **bold**, *italics*, - bullets and [link](https://…). HTML is removed.
+preview-button = Preview
+preview-heading = Preview
+preview-not-saved = This is how the text will look. It is not saved yet.
+module-admin-title = Preparation course modules
+module-admin-card = Edit the preparation course modules: title, hours and text.
+module-admin-lead = The course is { $total } hours in all. Choose a module to edit its title, hours or text.
+module-admin-module = Module
+module-admin-hours = Hours
+module-admin-changed = Last edited
+module-admin-from-files = As at the start
+module-admin-fixed = The modules and their order are fixed: attendance, cohorts and prior training refer to them. Adding or removing a module needs a developer.
+module-admin-edit-title = Module { $order }: { $title }
+module-admin-id = Module id: { $id } (does not change)
+module-admin-as-read = See the module as brobyggere read it
+module-admin-field-title = Title
+module-admin-field-hours = Hours
+module-admin-hours-hint = In quarter hours, e.g. 2 or 2.5 (at most 10).
+module-admin-hours-explained = The module is now { $hours } hours. The hours are shown to brobyggere and coordinators, add up to the course's total and are what a brobygger lacks while the module is not completed. Attendance counts as a share of the module: someone who attended all of the module's meetings has completed it whatever its hours, and someone who was there half the time has half of the new hours. A change applies at once to everyone, but does not change who has completed the module – only the hours shown and the hours missing.
+module-admin-field-body = Text
+module-admin-body-hint = Markdown. The module must have the sections ## Formål, ## Indhold, ## Øvelser and ## Refleksionsspørgsmål, in that order. HTML is removed.
+module-saved = The module is saved.
+error-module-hours = Give the hours in quarter hours from 0.25 to 10, e.g. 2 or 2.5.
+error-module-sections = The text must have the sections ## Formål, ## Indhold, ## Øvelser and ## Refleksionsspørgsmål, in that order.
+error-declaration-deadline = The deadline must be after today and at most a year ahead.
+declaration-as-signed = Read the version you signed
+declaration-read-signed = Read version { $version } as you signed it

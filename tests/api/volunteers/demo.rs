@@ -112,3 +112,24 @@ async fn the_demo_has_a_volunteer_in_grace() {
     );
     assert_eq!(jonas.get("/frivillig/aktiv").await.status(), StatusCode::OK);
 }
+
+/// The administrator has edited module 5 in the site: the list shows the
+/// edit, brobyggere read the note, and the declaration's versions come
+/// from the files with version 1 required.
+#[tokio::test]
+async fn the_demo_has_content_edited_in_the_site() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let admin = app.browser();
+    admin.login("admin@brobyg.test", PASSWORD).await;
+    let list = admin.get_html("/admin/forberedelseskursus").await;
+    let rows = texts(&list, "#modules tbody tr");
+    assert_eq!(rows.len(), 10);
+    assert!(!rows[4].contains("Som fra start"), "{}", rows[4]);
+    assert!(rows[0].contains("Som fra start"), "{}", rows[0]);
+    let versions = admin.get_html("/admin/tavshedserklaering").await;
+    assert!(versions.contains("Alle skal have underskrevet version 1."));
+    let sara = app.browser();
+    sara.login("frivillig@brobyg.test", PASSWORD).await;
+    let module = sara.get_html("/frivillig/materiale/tavshedspligt").await;
+    assert!(module.contains("Nyt i år"), "the note is read");
+}

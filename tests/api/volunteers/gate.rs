@@ -267,16 +267,16 @@ async fn a_new_declaration_version_is_required_of_everyone() {
         StatusCode::FORBIDDEN,
         "a national decision"
     );
+    let deadline = date_in(30);
+    let require = [("version", "2"), ("deadline", deadline.as_str())];
     assert_eq!(
         b.staff
-            .post_form("/admin/tavshedserklaering", &[("version", "2")])
+            .post_form("/admin/tavshedserklaering", &require)
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
-    let response = admin
-        .post_form("/admin/tavshedserklaering", &[("version", "2")])
-        .await;
+    let response = admin.post_form("/admin/tavshedserklaering", &require).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(
         admin
@@ -284,6 +284,18 @@ async fn a_new_declaration_version_is_required_of_everyone() {
             .await
             .contains("Alle skal have underskrevet version 2.")
     );
+    // Active volunteers work until the deadline (`site_content.rs` tests
+    // that); past it, the new version stops them.
+    assert_eq!(me.get("/frivillig/aktiv").await.status(), StatusCode::OK);
+    {
+        use brobyg::db::schema::requirement_grace as g;
+        use diesel::prelude::*;
+        let mut conn = b.app.db.conn().expect("connection");
+        diesel::update(g::table)
+            .set(g::deadline.eq(chrono::Utc::now().date_naive() - chrono::Duration::days(2)))
+            .execute(&mut conn)
+            .expect("deadline moved");
+    }
 
     let line = "Tavshedserklæring (version 2) er ikke underskrevet";
     let html = me.get_html("/frivillig").await;

@@ -11,4 +11,5 @@ mod path;
 mod pauses;
 mod reapply;
 mod roster;
+mod site_content;
 pub(crate) mod support;

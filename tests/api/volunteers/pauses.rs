@@ -141,10 +141,26 @@ async fn a_pause_ends_even_with_something_missing_and_says_so() {
     )
     .await;
     let (admin, _) = app.signed_in(Role::Admin).await;
+    let deadline = (today() + Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
     let response = admin
-        .post_form("/admin/tavshedserklaering", &[("version", "2")])
+        .post_form(
+            "/admin/tavshedserklaering",
+            &[("version", "2"), ("deadline", &deadline)],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // Her time to sign the new version is over.
+    {
+        use brobyg::db::schema::requirement_grace as g;
+        use diesel::prelude::*;
+        let mut conn = app.db.conn().expect("connection");
+        diesel::update(g::table.filter(g::user_id.eq(sara.id)))
+            .set(g::deadline.eq(today() - Duration::days(1)))
+            .execute(&mut conn)
+            .expect("deadline moved");
+    }
 
     let mailer = app.mailer();
     let pass = app

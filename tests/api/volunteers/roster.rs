@@ -165,7 +165,11 @@ async fn every_brobygger_route_refuses_the_wrong_people() {
     );
     let own = me.get_html("/frivillig").await;
     assert!(!own.contains(&other_volunteer.email));
-    for path in ["/admin/tavshedserklaering"] {
+    for path in [
+        "/admin/tavshedserklaering",
+        "/admin/forberedelseskursus",
+        "/admin/forberedelseskursus/rolle",
+    ] {
         for browser in [&staff, &me, &professional] {
             assert_eq!(
                 browser.get(path).await.status(),

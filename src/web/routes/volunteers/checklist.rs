@@ -132,12 +132,16 @@ pub fn view(lang: Lang, gate: &Gate) -> ChecklistView {
         may_work: gate.may_work(),
         auto_activate: gate.settings.auto_activate,
         grace: gate
-            .grace
-            .iter()
-            .map(|g| GraceLine {
+            .declaration_grace
+            .map(|until| GraceLine {
+                key: "grace-line-declaration".to_string(),
+                until: until.and_hms_opt(12, 0, 0),
+            })
+            .into_iter()
+            .chain(gate.grace.iter().map(|g| GraceLine {
                 key: format!("grace-line-{}", g.check.as_str()),
                 until: g.until.and_hms_opt(12, 0, 0),
-            })
+            }))
             .collect(),
     }
 }

@@ -10,7 +10,6 @@ use tera::Context;
 
 use crate::app::audit::Actor;
 use crate::app::volunteers::cohorts::{self, NewCohortPlan};
-use crate::content::preparation;
 use crate::db::sessions::MeetingTimes;
 use crate::domain::curriculum::Curriculum;
 use crate::domain::session as session_rules;
@@ -173,7 +172,8 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
     let mut form = CohortForm::read(&fields);
-    let plan = match form.parse(&preparation::material()?.curriculum) {
+    let curriculum = crate::app::site_content::current_curriculum(&page.state.app).await?;
+    let plan = match form.parse(&curriculum) {
         Ok(valid) => valid,
         Err(errors) => return render_list(&page, &user, branch_id, &form, &errors).await,
     };

@@ -8,6 +8,7 @@ mod apply;
 pub mod checklist;
 mod cohort_admin;
 mod cohort_public;
+mod content_admin;
 mod dashboard;
 mod declaration;
 mod material;
@@ -42,10 +43,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(declaration::form))
             .route(web::post().to(declaration::sign)),
     )
+    .route(
+        "/frivillig/tavshedserklaering/{version}",
+        web::get().to(declaration::own_signed),
+    )
     .service(
         web::resource("/admin/tavshedserklaering")
             .route(web::get().to(declaration::admin))
             .route(web::post().to(declaration::require)),
+    )
+    .route(
+        "/admin/tavshedserklaering/ny",
+        web::post().to(declaration::publish),
+    )
+    .route(
+        "/admin/forberedelseskursus",
+        web::get().to(content_admin::modules),
+    )
+    .service(
+        web::resource("/admin/forberedelseskursus/{id}")
+            .route(web::get().to(content_admin::edit))
+            .route(web::post().to(content_admin::save)),
     )
     .route(
         "/forberedelse/hold/{id}",
@@ -120,6 +138,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route(
         "/koordinator/brobyggere/{user_id}/{action}",
         web::post().to(people::act),
+    )
+    .route(
+        "/koordinator/brobyggere/{user_id}/tavshedserklaering/{version}",
+        web::get().to(declaration::signed_of),
     );
 }
 

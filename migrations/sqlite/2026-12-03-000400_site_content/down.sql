@@ -1,0 +1,2 @@
+DROP TABLE declaration_versions;
+DROP TABLE course_modules;
