@@ -351,7 +351,22 @@ pub fn people_in(
     branch_ids: &[i64],
     statuses: &[VolunteerStatus],
 ) -> QueryResult<Vec<Person>> {
-    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+    people(conn, branch_ids, statuses, false)
+}
+
+/// Active volunteers of the branches who were given time to meet a new
+/// requirement (they are the only active ones who can miss one).
+pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
+    people(conn, branch_ids, &[VolunteerStatus::Active], true)
+}
+
+fn people(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    statuses: &[VolunteerStatus],
+    with_grace: bool,
+) -> QueryResult<Vec<Person>> {
+    let mut query = volunteers::table
         .inner_join(users::table)
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
@@ -364,38 +379,13 @@ pub fn people_in(
             branches::name,
             volunteers::updated_at,
         ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(user_id, name, branch, since)| Person {
-            user_id,
-            name,
-            branch,
-            since,
-        })
-        .collect())
-}
-
-/// Active volunteers of the branches who were given time to meet a new
-/// requirement (they are the only active ones who can miss one).
-pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
-    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
-        .inner_join(users::table)
-        .inner_join(branches::table)
-        .filter(volunteers::branch_id.eq_any(branch_ids))
-        .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .filter(users::deactivated_at.is_null())
-        .filter(exists(
+        .into_boxed();
+    if with_grace {
+        query = query.filter(exists(
             requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
-        ))
-        .order(volunteers::user_id)
-        .select((
-            volunteers::user_id,
-            users::name,
-            branches::name,
-            volunteers::updated_at,
-        ))
-        .load(conn)?;
+        ));
+    }
+    let rows: Vec<(i64, String, String, NaiveDateTime)> = query.load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(user_id, name, branch, since)| Person {
