@@ -223,6 +223,16 @@ fn people_tasks(
     at: NaiveDateTime,
 ) -> QueryResult<Vec<Task>> {
     let person = |id: i64| format!("/koordinator/brobyggere/{id}");
+    let about = |kind: TaskKind, p: rows::Person, due: Option<NaiveDateTime>| Task {
+        kind,
+        link: person(p.user_id),
+        subject: p.name,
+        detail: None,
+        branch: Some(p.branch),
+        due,
+        since: p.since,
+        late: false,
+    };
     let mut out = Vec::new();
 
     let training = rows::people_in(
@@ -238,16 +248,7 @@ fn people_tasks(
         .collect();
     for p in training {
         if gates.get(&p.user_id).is_some_and(gate::Gate::is_clear) {
-            out.push(Task {
-                kind: TaskKind::ReadyToActivate,
-                link: person(p.user_id),
-                subject: p.name,
-                detail: None,
-                branch: Some(p.branch),
-                due: None,
-                since: p.since,
-                late: false,
-            });
+            out.push(about(TaskKind::ReadyToActivate, p, None));
         }
     }
     for p in graced {
@@ -266,16 +267,7 @@ fn people_tasks(
             Some(at)
         };
         if let Some(due) = due {
-            out.push(Task {
-                kind: TaskKind::MissingRequirement,
-                link: person(p.user_id),
-                subject: p.name,
-                detail: None,
-                branch: Some(p.branch),
-                due: Some(due),
-                since: p.since,
-                late: false,
-            });
+            out.push(about(TaskKind::MissingRequirement, p, Some(due)));
         }
     }
 
@@ -303,16 +295,11 @@ fn people_tasks(
     let horizon = crate::domain::time::local(at).date_naive() + Duration::days(PAUSE_NOTICE_DAYS);
     for p in paused {
         if let Some(end) = ends.get(&p.user_id).filter(|end| **end <= horizon) {
-            out.push(Task {
-                kind: TaskKind::PauseEnding,
-                link: person(p.user_id),
-                subject: p.name,
-                detail: None,
-                branch: Some(p.branch),
-                due: super::volunteers::noon(*end),
-                since: p.since,
-                late: false,
-            });
+            out.push(about(
+                TaskKind::PauseEnding,
+                p,
+                super::volunteers::noon(*end),
+            ));
         }
     }
     Ok(out)

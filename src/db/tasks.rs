@@ -42,14 +42,10 @@ pub struct Row {
     pub since: NaiveDateTime,
 }
 
-/// The first `limit` rows of a kind and how many there are in all.
-pub type Rows = (Vec<Row>, i64);
-
-type Plain = (i64, String, Option<String>, NaiveDateTime);
-
-fn plain(rows: Vec<Plain>) -> Vec<Row> {
-    rows.into_iter()
-        .map(|(id, subject, branch, since)| Row {
+impl Row {
+    /// A row with no session, detail or deadline: what most kinds are.
+    fn plain(id: i64, subject: String, branch: Option<String>, since: NaiveDateTime) -> Row {
+        Row {
             id,
             session_id: None,
             subject,
@@ -57,7 +53,18 @@ fn plain(rows: Vec<Plain>) -> Vec<Row> {
             branch,
             due: None,
             since,
-        })
+        }
+    }
+}
+
+/// The first `limit` rows of a kind and how many there are in all.
+pub type Rows = (Vec<Row>, i64);
+
+type Plain = (i64, String, Option<String>, NaiveDateTime);
+
+fn plain(rows: Vec<Plain>) -> Vec<Row> {
+    rows.into_iter()
+        .map(|(id, subject, branch, since)| Row::plain(id, subject, branch, since))
         .collect()
 }
 
@@ -124,13 +131,8 @@ pub fn supervision_requests(
     Ok((
         rows.into_iter()
             .map(|(id, subject, branch, due, since)| Row {
-                id,
-                session_id: None,
-                subject,
-                detail: None,
-                branch,
                 due: Some(due),
-                since,
+                ..Row::plain(id, subject, branch, since)
             })
             .collect(),
         total,
@@ -182,13 +184,9 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
     Ok((
         rows.into_iter()
             .map(|(id, organisation, course, branch, wished, since)| Row {
-                id,
-                session_id: None,
-                subject: organisation,
                 detail: Some(course),
-                branch,
                 due: wished.and_hms_opt(0, 0, 0),
-                since,
+                ..Row::plain(id, organisation, branch, since)
             })
             .collect(),
         total,
@@ -287,13 +285,8 @@ pub fn attendance_missing(
     Ok((
         rows.into_iter()
             .map(|(id, session_id, subject, branch, since)| Row {
-                id,
                 session_id: Some(session_id),
-                subject,
-                detail: None,
-                branch,
-                due: None,
-                since,
+                ..Row::plain(id, subject, branch, since)
             })
             .collect(),
         total,
@@ -321,15 +314,7 @@ pub fn erasure_requests(conn: &mut DbConnection, limit: i64) -> QueryResult<Rows
     let total = open().count().get_result(conn)?;
     Ok((
         rows.into_iter()
-            .map(|(id, subject, since)| Row {
-                id,
-                session_id: None,
-                subject,
-                detail: None,
-                branch: None,
-                due: None,
-                since,
-            })
+            .map(|(id, subject, since)| Row::plain(id, subject, None, since))
             .collect(),
         total,
     ))

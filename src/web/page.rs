@@ -136,6 +136,21 @@ impl Page {
         self.render_status(StatusCode::UNPROCESSABLE_ENTITY, template, ctx)
     }
 
+    /// A form page: 200 when shown fresh, 422 when sent back with mistakes
+    /// (`render_invalid`).
+    pub fn render_form(
+        &self,
+        errors: &crate::domain::FieldErrors,
+        template: &str,
+        ctx: Context,
+    ) -> Result<HttpResponse, AppError> {
+        if errors.is_empty() {
+            self.render(template, ctx)
+        } else {
+            self.render_invalid(template, ctx)
+        }
+    }
+
     pub fn render_status(
         &self,
         status: StatusCode,

@@ -3,7 +3,6 @@
 //! the booked seats) or decline with a reason. Either way the requester is
 //! told, in the same transaction.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
@@ -103,12 +102,7 @@ async fn render(
     ctx.insert("v", &view);
     ctx.insert("accept", &accept);
     ctx.insert("errors", errors);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    page.render_status(status, "genlaer/staff/booking.html", ctx)
+    page.render_form(errors, "genlaer/staff/booking.html", ctx)
 }
 
 pub async fn show(

@@ -4,7 +4,6 @@
 //! waiting list, attendance, cancelling, marking held) is on the generic
 //! page at `/koordinator/hold/{id}`.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
@@ -259,12 +258,7 @@ fn render_edit(
     ctx.insert("meetings", &e.meetings);
     ctx.insert("form", &form);
     ctx.insert("errors", errors);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    page.render_status(status, "genlaer/staff/session_edit.html", ctx)
+    page.render_form(errors, "genlaer/staff/session_edit.html", ctx)
 }
 
 pub async fn edit(

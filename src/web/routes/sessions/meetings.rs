@@ -4,7 +4,6 @@
 //! handler parses, calls one use case of `app::sessions::meetings` and
 //! says how it went.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tera::Context;
@@ -80,14 +79,6 @@ pub fn planned(
     Ok((starts_at, ends_at))
 }
 
-fn status(errors: &FieldErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 fn render_meeting(
     page: &Page,
     p: &MeetingPage,
@@ -98,7 +89,7 @@ fn render_meeting(
     ctx.insert("p", p);
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    page.render_status(status(errors), "sessions/meeting.html", ctx)
+    page.render_form(errors, "sessions/meeting.html", ctx)
 }
 
 /// The form to move a meeting, with who will be told.
@@ -188,7 +179,7 @@ pub async fn add(
         ctx.insert("o", &overview);
         ctx.insert("add", &form);
         ctx.insert("errors", &errors);
-        return page.render_status(status(&errors), "sessions/manage.html", ctx);
+        return page.render_form(&errors, "sessions/manage.html", ctx);
     };
     match meetings::add_meeting(&page.state.app, user.account(), by, id, times).await? {
         Ok(_) => page.success("meetings-added"),
@@ -230,7 +221,7 @@ fn render_letter(
     ctx.insert("l", letters);
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    page.render_status(status(errors), "sessions/write.html", ctx)
+    page.render_form(errors, "sessions/write.html", ctx)
 }
 
 /// "Skriv til deltagerne": the form, with how many it reaches.
