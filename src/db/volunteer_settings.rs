@@ -172,13 +172,31 @@ pub fn grant_grace(
     until: NaiveDate,
     by: i64,
 ) -> QueryResult<()> {
+    replace_grace(
+        conn,
+        user_ids,
+        crate::domain::Code::as_str(check),
+        until,
+        by,
+    )
+}
+
+/// Replaces these volunteers' grace of one kind (a check, or the
+/// declaration) with one until `until`.
+fn replace_grace(
+    conn: &mut DbConnection,
+    user_ids: &[i64],
+    kind: &str,
+    until: NaiveDate,
+    by: i64,
+) -> QueryResult<()> {
     if user_ids.is_empty() {
         return Ok(());
     }
     diesel::delete(
         grace::table
             .filter(grace::user_id.eq_any(user_ids))
-            .filter(grace::kind.eq(check)),
+            .filter(grace::kind.eq(kind)),
     )
     .execute(conn)?;
     let at = now();
@@ -186,7 +204,7 @@ pub fn grant_grace(
         diesel::insert_into(grace::table)
             .values((
                 grace::user_id.eq(*u),
-                grace::kind.eq(check),
+                grace::kind.eq(kind),
                 grace::deadline.eq(until),
                 grace::granted_by.eq(Some(by)),
                 grace::granted_at.eq(at),
@@ -221,28 +239,7 @@ pub fn grant_declaration_grace(
     until: NaiveDate,
     by: i64,
 ) -> QueryResult<()> {
-    if user_ids.is_empty() {
-        return Ok(());
-    }
-    diesel::delete(
-        grace::table
-            .filter(grace::user_id.eq_any(user_ids))
-            .filter(grace::kind.eq(DECLARATION_GRACE)),
-    )
-    .execute(conn)?;
-    let at = now();
-    for u in user_ids {
-        diesel::insert_into(grace::table)
-            .values((
-                grace::user_id.eq(*u),
-                grace::kind.eq(DECLARATION_GRACE),
-                grace::deadline.eq(until),
-                grace::granted_by.eq(Some(by)),
-                grace::granted_at.eq(at),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
+    replace_grace(conn, user_ids, DECLARATION_GRACE, until, by)
 }
 
 /// The last day of each person's grace for signing the declaration, running
