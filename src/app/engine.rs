@@ -364,7 +364,10 @@ fn move_quietly(
     if m.session_id != session_id {
         return Err(diesel::result::Error::NotFound);
     }
-    if m.starts_at == times.starts_at && m.ends_at == times.ends_at && m.location == times.location
+    if m.starts_at == times.starts_at
+        && m.ends_at == times.ends_at
+        && m.location == times.location
+        && m.online_url == times.online_url
     {
         return Ok(false);
     }

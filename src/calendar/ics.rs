@@ -119,8 +119,11 @@ fn event(
     e.push(Summary::new(
         escape_text(session.title.clone()).into_owned(),
     ));
+    // Messages queued before meetings had their own link carry only the
+    // session's.
+    let online = meeting.online_url.as_ref().or(session.online_url.as_ref());
     let place = if meeting.location.trim().is_empty() {
-        session.online_url.clone().unwrap_or_default()
+        online.cloned().unwrap_or_default()
     } else {
         meeting.location.clone()
     };
@@ -128,7 +131,7 @@ fn event(
         e.push(Location::new(escape_text(place).into_owned()));
     }
     let mut description = session.url.clone();
-    if let Some(online) = &session.online_url {
+    if let Some(online) = online {
         description.push('\n');
         description.push_str(online);
     }

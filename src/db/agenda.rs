@@ -49,6 +49,7 @@ pub fn of_user(
         NaiveDateTime,
         NaiveDateTime,
         Option<String>,
+        Option<String>,
         Option<AttendanceStatus>,
     );
     let rows: Vec<Row> = enrolments::table
@@ -73,6 +74,7 @@ pub fn of_user(
             meetings::starts_at,
             meetings::ends_at,
             meetings::location,
+            meetings::online_url,
             attendance::status.nullable(),
         ))
         .load(conn)?;
@@ -92,6 +94,7 @@ pub fn of_user(
         starts_at,
         ends_at,
         place,
+        link,
         seen,
     ) in rows
     {
@@ -105,7 +108,7 @@ pub fn of_user(
             starts_at,
             ends_at,
             location: place.unwrap_or(location),
-            online_url,
+            online_url: link.or(online_url),
             attendance: seen,
         };
         if item.ends_at > at {

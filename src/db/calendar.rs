@@ -103,15 +103,15 @@ pub fn feed_sessions(
         if m.cancelled_at.is_some() || m.ends_at < since || skipped.contains(&(m.id, user_id)) {
             continue;
         }
-        let default_place = by_id
-            .get(&m.session_id)
-            .map(|s| s.location.clone())
-            .unwrap_or_default();
+        let session = by_id.get(&m.session_id);
+        let default_place = session.map(|s| s.location.clone()).unwrap_or_default();
+        let default_link = session.and_then(|s| s.online_url.clone());
         meetings.entry(m.session_id).or_default().push(MeetingInfo {
             id: m.id,
             starts_at: m.starts_at,
             ends_at: m.ends_at,
             location: m.location.clone().unwrap_or(default_place),
+            online_url: m.online_url.clone().or(default_link),
             sequence: m.sequence,
             cancelled: false,
         });

@@ -200,6 +200,7 @@ diesel::table! {
         sequence -> Integer,
         cancelled_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        online_url -> Nullable<Text>,
     }
 }
 

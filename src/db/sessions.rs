@@ -78,6 +78,8 @@ pub struct Meeting {
     pub sequence: i32,
     pub cancelled_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// Its own online link; `None`: the session's.
+    pub online_url: Option<String>,
 }
 
 impl Meeting {
@@ -97,12 +99,14 @@ pub struct NewSession<'a> {
     pub cancel_deadline: Option<NaiveDateTime>,
 }
 
-/// One meeting's time (UTC) and, if it differs from the session's, place.
+/// One meeting's time (UTC) and, where they differ from the session's,
+/// place and online link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingTimes {
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub location: Option<String>,
+    pub online_url: Option<String>,
 }
 
 /// Creates a session with its meetings (at least one).
@@ -161,6 +165,7 @@ pub fn insert_meeting(
             meetings::starts_at.eq(t.starts_at),
             meetings::ends_at.eq(t.ends_at),
             meetings::location.eq(t.location.as_deref()),
+            meetings::online_url.eq(t.online_url.as_deref()),
             meetings::sequence.eq(0),
             meetings::created_at.eq(now()),
         )
@@ -237,6 +242,7 @@ pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSu
             starts_at: m.starts_at,
             ends_at: m.ends_at,
             location: m.location.clone().unwrap_or_else(|| s.location.clone()),
+            online_url: m.online_url.clone().or_else(|| s.online_url.clone()),
             sequence: m.sequence,
             cancelled: m.cancelled_at.is_some(),
         })
@@ -352,6 +358,7 @@ pub fn move_meeting(
             meetings::starts_at.eq(times.starts_at),
             meetings::ends_at.eq(times.ends_at),
             meetings::location.eq(times.location.as_deref()),
+            meetings::online_url.eq(times.online_url.as_deref()),
             meetings::sequence.eq(meetings::sequence + 1),
         ))
         .execute(conn)?;

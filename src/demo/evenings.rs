@@ -31,6 +31,7 @@ fn evening_at(today: NaiveDate, offset: i64) -> anyhow::Result<MeetingTimes> {
         starts_at: at(17)?,
         ends_at: at(19)?,
         location: None,
+        online_url: None,
     })
 }
 

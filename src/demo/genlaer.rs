@@ -42,6 +42,7 @@ fn meeting(days: i64, from: (u32, u32), to: (u32, u32)) -> QueryResult<MeetingTi
         starts_at: at(days, from.0, from.1)?,
         ends_at: at(days, to.0, to.1)?,
         location: None,
+        online_url: None,
     })
 }
 

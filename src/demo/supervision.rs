@@ -25,6 +25,7 @@ fn meeting(today: NaiveDate, offset: i64, from: u32, to: u32) -> anyhow::Result<
         starts_at: at(from)?,
         ends_at: at(to)?,
         location: None,
+        online_url: None,
     })
 }
 

@@ -75,6 +75,7 @@ impl Demo<'_> {
             starts_at: at(from)?,
             ends_at: at(to)?,
             location: None,
+            online_url: None,
         })
     }
 
@@ -94,7 +95,8 @@ impl Demo<'_> {
 }
 
 /// The usual plan of a cohort: five evenings of four hours, two modules
-/// each, a week apart, starting `first` days from today.
+/// each, a week apart, starting `first` days from today. The fourth is
+/// held online, at a link of its own.
 fn evening_plan(demo: &Demo, first: i64) -> anyhow::Result<Vec<(MeetingTimes, Vec<String>)>> {
     let ids: Vec<String> = demo
         .curriculum
@@ -105,10 +107,14 @@ fn evening_plan(demo: &Demo, first: i64) -> anyhow::Result<Vec<(MeetingTimes, Ve
     ids.chunks(2)
         .enumerate()
         .map(|(i, pair)| {
-            Ok((
-                demo.meeting(first + 7 * i as i64, (16, 30), (20, 30))?,
-                pair.to_vec(),
-            ))
+            let mut times = demo.meeting(first + 7 * i as i64, (16, 30), (20, 30))?;
+            if i == 3 {
+                times.location = Some("Online".into());
+                times.online_url = Some(format!(
+                    "https://møde.socialsundhed.test/forberedelse{first}"
+                ));
+            }
+            Ok((times, pair.to_vec()))
         })
         .collect()
 }

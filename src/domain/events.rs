@@ -385,6 +385,10 @@ pub struct MeetingInfo {
     /// UTC.
     pub ends_at: NaiveDateTime,
     pub location: String,
+    /// Its online link, or the session's. Messages queued before meetings
+    /// had links lack it.
+    #[serde(default)]
+    pub online_url: Option<String>,
     /// iCalendar SEQUENCE of this meeting.
     pub sequence: i32,
     pub cancelled: bool,
@@ -641,6 +645,7 @@ pub fn samples() -> Vec<Message> {
                 starts_at: at(30, 7),
                 ends_at: at(30, 10),
                 location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                online_url: None,
                 sequence: 0,
                 cancelled: false,
             },
@@ -713,6 +718,8 @@ pub fn samples() -> Vec<Message> {
                         id: 3,
                         starts_at: at(31, 7),
                         ends_at: at(31, 10),
+                        // An added meeting held online shows its own link.
+                        online_url: Some("https://møde.socialsundhed.test/genlaer-ekstra".into()),
                         ..session.meetings[0].clone()
                     },
                 ],
@@ -854,6 +861,7 @@ pub fn samples() -> Vec<Message> {
                     starts_at: at(30, 16),
                     ends_at: at(30, 18),
                     location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                    online_url: None,
                     sequence: 0,
                     cancelled: false,
                 }],
@@ -924,6 +932,7 @@ pub fn samples() -> Vec<Message> {
                     starts_at: at(31, 16),
                     ends_at: at(31, 18),
                     location: "Social Sundhed, Åboulevarden 1, 8000 Aarhus C".into(),
+                    online_url: None,
                     sequence: 1,
                     cancelled: false,
                 }],

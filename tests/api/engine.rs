@@ -38,6 +38,7 @@ fn session(app: &TestApp, capacity: Option<i32>, cancel_deadline: Option<NaiveDa
             starts_at: in_days(10),
             ends_at: in_days(10) + Duration::hours(3),
             location: None,
+            online_url: None,
         }],
     )
     .expect("session")
@@ -313,6 +314,7 @@ async fn a_moved_meeting_raises_its_sequence_and_tells_those_with_a_seat() {
         starts_at: meeting.starts_at + Duration::hours(1),
         ends_at: meeting.ends_at + Duration::hours(1),
         location: Some("Randers".into()),
+        online_url: None,
     };
     tx(&app, |c| {
         brobyg::app::engine::reschedule_meeting(c, meeting.id, &later)

@@ -313,6 +313,7 @@ impl TestApp {
                 starts_at: start,
                 ends_at: start + chrono::Duration::hours(3),
                 location: None,
+                online_url: None,
             }],
         )
         .expect("session")
@@ -381,6 +382,7 @@ impl TestApp {
                         starts_at: start,
                         ends_at: start + chrono::Duration::hours(20),
                         location: None,
+                        online_url: None,
                     },
                     all,
                 )],

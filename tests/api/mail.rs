@@ -169,6 +169,7 @@ async fn changes_update_and_cancellations_remove_the_same_calendar_entry() {
                 starts_at: moved,
                 ends_at: moved + Duration::hours(3),
                 location: Some("Randers Bibliotek".into()),
+                online_url: None,
             },
         )
     });

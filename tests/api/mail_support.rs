@@ -91,6 +91,7 @@ pub fn session_at(
             starts_at: *s,
             ends_at: *s + Duration::hours(3),
             location: None,
+            online_url: None,
         })
         .collect();
     tx(app, |c| {

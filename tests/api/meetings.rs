@@ -71,6 +71,7 @@ fn evening(app: &TestApp, branch: i64, at: NaiveDateTime) -> i64 {
                 starts_at: at,
                 ends_at: at + Duration::hours(2),
                 location: None,
+                online_url: None,
             },
         )
     })
@@ -131,6 +132,7 @@ async fn moving_a_meeting_sends_one_updated_invitation_per_person_for_every_kind
                     ("start", "14:00"),
                     ("end", "16:30"),
                     ("location", "Lokale 2, Åboulevarden 1"),
+                    ("online_url", &format!("https://meet.example.dk/k{n}")),
                 ],
             )
             .await;
@@ -157,6 +159,13 @@ async fn moving_a_meeting_sends_one_updated_invitation_per_person_for_every_kind
                 "{kind:?}: {ics}"
             );
             assert!(ics.contains("Lokale 2"), "{kind:?}");
+            let link = format!("https://meet.example.dk/k{n}");
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.starts_with("DESCRIPTION:") && l.contains(&link)),
+                "{kind:?}: the meeting's own link: {ics}"
+            );
             keep_ics_sample(&format!("meeting-moved-{n}-{}", p.id), &ics);
         }
         // Nobody else heard of it, but the evening's unanswered invitees.
@@ -166,7 +175,132 @@ async fn moving_a_meeting_sends_one_updated_invitation_per_person_for_every_kind
         let stored = tx(&app, |c| sessions::meeting(c, meeting));
         assert_eq!(stored.sequence, 1);
         assert_eq!(stored.location.as_deref(), Some("Lokale 2, Åboulevarden 1"));
+        assert_eq!(
+            stored.online_url,
+            Some(format!("https://meet.example.dk/k{n}"))
+        );
     }
+}
+
+#[tokio::test]
+async fn a_meeting_moved_online_alone_tells_everyone_with_its_link_and_the_others_keep_the_sessions()
+ {
+    let app = spawn_app().await;
+    let (browser, coordinator) = app.signed_in(Role::Coordinator).await;
+    let branch = branch_of(&app, &coordinator);
+    let (id, people) = planned(&app, SessionKind::Cohort, branch, "online");
+    let ids = meeting_ids(&app, id);
+    let (meeting, other) = (ids[0], ids[1]);
+    let kept = tx(&app, |c| sessions::meeting(c, meeting));
+    let (date, start) = brobyg::domain::time::to_form(kept.starts_at);
+    let (_, end) = brobyg::domain::time::to_form(kept.ends_at);
+    let path = format!("/koordinator/hold/{id}/moeder/{meeting}");
+
+    // Only the link changes: that is a change, told once to each.
+    let before = app.outbox().len();
+    let link = "https://møde.example.dk/aften-2";
+    let r = browser
+        .post_form(
+            &path,
+            &[
+                ("date", &date),
+                ("start", &start),
+                ("end", &end),
+                ("location", "Online"),
+                ("online_url", link),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let rows = new_rows(&app, before);
+    for p in &people {
+        assert_eq!(rows[&p.email].len(), 1, "one email to {}", p.email);
+        let body = rows[&p.email][0].message().expect("message");
+        let (_, ics) = invitation(&rows[&p.email][0]);
+        let moved = brobyg_event(
+            &ics,
+            &format!("meeting-{meeting}-user-{}@brobyg.socialsundhed.dk", p.id),
+        );
+        assert!(
+            moved
+                .iter()
+                .any(|l| l.starts_with("DESCRIPTION:") && l.contains(link)),
+            "{ics}"
+        );
+        assert!(moved.contains(&"LOCATION:Online".to_string()), "{ics}");
+        let unmoved = brobyg_event(
+            &ics,
+            &format!("meeting-{other}-user-{}@brobyg.socialsundhed.dk", p.id),
+        );
+        assert!(
+            !unmoved.iter().any(|l| l.contains(link)),
+            "the other meeting has no link: {ics}"
+        );
+        let email = brobyg::mail::render::render(
+            &app.state.templates,
+            &rows[&p.email][0].recipient(),
+            &body,
+        )
+        .expect("renders");
+        assert!(
+            email.text.contains(link),
+            "the email names the link: {}",
+            email.text
+        );
+        // Tera escapes the slashes in HTML; a mail client reads them back.
+        assert!(email.html.contains("aften-2"), "{}", email.html);
+    }
+    // The coordinator's page shows it, and the form has it to change.
+    let html = browser.get_html(&format!("/koordinator/hold/{id}")).await;
+    assert!(
+        texts(&html, "a").iter().any(|t| t == link),
+        "the meeting's link"
+    );
+    let form = browser.get_html(&path).await;
+    assert_eq!(input_value(&form, "online_url").as_deref(), Some(link));
+
+    // Saving the same again changes nothing, tells nobody and logs nothing.
+    let before = app.outbox().len();
+    browser
+        .post_refused(
+            &path,
+            &[
+                ("date", &date),
+                ("start", &start),
+                ("end", &end),
+                ("location", "Online"),
+                ("online_url", link),
+            ],
+        )
+        .await;
+    assert_eq!(app.outbox().len(), before);
+
+    // Not a web address: refused on the form, with what was typed kept.
+    let r = browser
+        .post_form(
+            &path,
+            &[
+                ("date", &date),
+                ("start", &start),
+                ("end", &end),
+                ("location", "Online"),
+                ("online_url", "møde i teams"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert_eq!(
+        input_value(&html, "online_url").as_deref(),
+        Some("møde i teams")
+    );
+    assert_eq!(app.outbox().len(), before);
+    assert_eq!(
+        tx(&app, |c| sessions::meeting(c, meeting))
+            .online_url
+            .as_deref(),
+        Some(link)
+    );
 }
 
 /// The lines of the VEVENT with this UID.
@@ -254,6 +388,7 @@ async fn removing_a_meeting_cancels_that_meeting_alone_and_names_the_module_left
         starts_at: day(d),
         ends_at: day(d) + Duration::hours(3),
         location: None,
+        online_url: None,
     };
     let id = tx(&app, |c| {
         brobyg::db::cohorts::create(

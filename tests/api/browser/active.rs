@@ -30,6 +30,7 @@ fn plan_both(app: &TestApp, branch: i64) {
             starts_at: start,
             ends_at: start + Duration::hours(2),
             location: None,
+            online_url: None,
         }
     };
     let mut pooled = app.db.conn().expect("connection");

@@ -46,6 +46,7 @@ fn cohort_teaching_everything(app: &TestApp, branch: i64) -> i64 {
                     starts_at: start,
                     ends_at: start + Duration::hours(20),
                     location: None,
+                    online_url: None,
                 },
                 modules,
             )],

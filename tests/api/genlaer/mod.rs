@@ -77,6 +77,7 @@ pub fn session(
             starts_at: start,
             ends_at: start + Duration::hours(3),
             location: None,
+            online_url: None,
         }],
         course,
         "Underviser Ursula",

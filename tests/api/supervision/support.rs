@@ -83,6 +83,7 @@ pub fn held_supervision(
                     starts_at: start,
                     ends_at: start + Duration::hours(2),
                     location: None,
+                    online_url: None,
                 },
             },
         )?;

@@ -189,6 +189,7 @@ pub fn cohort(app: &TestApp, branch: i64, title: &str, plan: &[(i64, i64, &[i32]
                     starts_at: start,
                     ends_at: start + Duration::hours(*hours),
                     location: None,
+                    online_url: None,
                 },
                 orders.iter().map(id_of).collect(),
             )

@@ -123,6 +123,7 @@ impl EveningForm {
                     starts_at,
                     ends_at,
                     location: None,
+                    online_url: None,
                 },
             }),
             _ => None,

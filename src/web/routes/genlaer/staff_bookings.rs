@@ -67,6 +67,7 @@ impl AcceptForm {
                 starts_at,
                 ends_at,
                 location: None,
+                online_url: None,
             },
             location: location?,
             seats: seats?,

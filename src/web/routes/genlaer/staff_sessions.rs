@@ -96,6 +96,7 @@ impl SessionForm {
                     starts_at,
                     ends_at,
                     location: None,
+                    online_url: None,
                 }),
                 Err(why) => errors.add(["date_1", "date_2", "date_3"][i], why),
             }
@@ -307,6 +308,7 @@ pub async fn add_meeting(
             starts_at,
             ends_at,
             location: None,
+            online_url: None,
         },
         Err(why) => {
             let mut errors = FieldErrors::new();

@@ -14,7 +14,7 @@ use crate::app::sessions::meetings::{self, Letter, MeetingPage};
 use crate::db::sessions::MeetingTimes;
 use crate::domain::genlaer as rules;
 use crate::domain::time;
-use crate::domain::validation::{optional_text, required_text, single_line};
+use crate::domain::validation::{optional_https_url, optional_text, required_text, single_line};
 use crate::domain::{FieldErrors, Invalid};
 use crate::error::AppError;
 use crate::web::page::redirect;
@@ -24,8 +24,8 @@ fn path(id: i64) -> String {
     format!("/koordinator/hold/{id}")
 }
 
-/// A meeting as typed: a Copenhagen date, start and end, and a place
-/// (empty: the session's own).
+/// A meeting as typed: a Copenhagen date, start and end, a place and an
+/// online link (each empty: the session's own).
 #[derive(Deserialize, Serialize, Default, Clone)]
 #[serde(default)]
 pub struct MeetingForm {
@@ -33,6 +33,7 @@ pub struct MeetingForm {
     pub start: String,
     pub end: String,
     pub location: String,
+    pub online_url: String,
 }
 
 impl MeetingForm {
@@ -44,6 +45,7 @@ impl MeetingForm {
             start,
             end,
             location: m.location.clone().unwrap_or_default(),
+            online_url: m.online_url.clone().unwrap_or_default(),
         }
     }
 
@@ -59,11 +61,13 @@ impl MeetingForm {
                 Ok(l)
             }),
         );
-        let ((starts_at, ends_at), location) = (when?, location?);
+        let online_url = errors.check("online_url", optional_https_url(&self.online_url, 500));
+        let ((starts_at, ends_at), location, online_url) = (when?, location?, online_url?);
         Some(MeetingTimes {
             starts_at,
             ends_at,
             location,
+            online_url,
         })
     }
 }

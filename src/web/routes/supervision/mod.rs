@@ -145,6 +145,7 @@ impl PlanForm {
                 starts_at,
                 ends_at,
                 location: None,
+                online_url: None,
             },
         })
         .filter(|_| errors.is_empty())

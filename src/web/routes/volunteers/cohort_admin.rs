@@ -50,6 +50,7 @@ impl RowForm {
             starts_at,
             ends_at,
             location: None,
+            online_url: None,
         };
         Ok((times, self.modules.clone()))
     }
