@@ -97,24 +97,50 @@ pub fn for_email(
     language: Lang,
     role: Option<Role>,
 ) -> QueryResult<i64> {
-    let new = NewAccount {
+    let new = unannounced(email, name, language, role);
+    let (id, link) = for_email_unannounced(conn, email, name, language, role)?;
+    if let Some(link) = link {
+        outbox::enqueue(
+            conn,
+            &recipient(id, &new),
+            &Message::AccountCreated { link },
+        )?;
+    }
+    Ok(id)
+}
+
+/// `for_email` for a caller whose own message carries a new account's link
+/// to choose a password (`Some` when the account was made now), so that the
+/// person gets one email, not two.
+pub fn for_email_unannounced(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    language: Lang,
+    role: Option<Role>,
+) -> QueryResult<(i64, Option<String>)> {
+    Ok(
+        match find_or_create(conn, &unannounced(email, name, language, role))? {
+            Found::Existing(user) => (user.id, None),
+            Found::Created { id, link } => (id, Some(link)),
+        },
+    )
+}
+
+/// A new account for an address typed into a public form: no password yet.
+fn unannounced<'a>(
+    email: &'a str,
+    name: &'a str,
+    language: Lang,
+    role: Option<Role>,
+) -> NewAccount<'a> {
+    NewAccount {
         email,
         name,
         phone: None,
         password_hash: None,
         language,
         role,
-    };
-    match find_or_create(conn, &new)? {
-        Found::Existing(user) => Ok(user.id),
-        Found::Created { id, link } => {
-            outbox::enqueue(
-                conn,
-                &recipient(id, &new),
-                &Message::AccountCreated { link },
-            )?;
-            Ok(id)
-        }
     }
 }
 

@@ -19,7 +19,7 @@ use crate::db::cohorts::as_attended_by;
 use crate::db::sessions::{self, MeetingTimes, Session, SessionChanges};
 use crate::db::{DbConnection, enrolments, evenings, now, outbox, users};
 use crate::domain::enrolment::{self, EnrolmentStatus, Refusal};
-use crate::domain::events::{Message, Recipient, SessionSummary};
+use crate::domain::events::{Message, Receipt, Recipient, SessionSummary};
 use crate::domain::session::{SessionKind, SessionStatus};
 
 /// The result of an enrolment that went through.
@@ -67,6 +67,19 @@ pub fn enrol_locked(
     user_id: i64,
     by_staff: bool,
 ) -> QueryResult<Result<Placed, Refusal>> {
+    enrol_with_receipt(conn, session, user_id, by_staff, None)
+}
+
+/// `enrol_locked` whose message (seat or waiting list) also carries the
+/// `receipt` of a GenLær enrolment.
+pub fn enrol_with_receipt(
+    conn: &mut DbConnection,
+    session: &Session,
+    user_id: i64,
+    by_staff: bool,
+    receipt: Option<Receipt>,
+) -> QueryResult<Result<Placed, Refusal>> {
+    let receipt = receipt.map(Box::new);
     let current = enrolments::find(conn, session.id, user_id)?;
     let at = now();
     let status = match enrolment::place(
@@ -93,11 +106,19 @@ pub fn enrol_locked(
             &Message::Waitlisted {
                 session: summary,
                 position,
+                receipt,
             },
         )?;
         Some(position)
     } else {
-        outbox::enqueue(conn, &to, &Message::Enrolled { session: summary })?;
+        outbox::enqueue(
+            conn,
+            &to,
+            &Message::Enrolled {
+                session: summary,
+                receipt,
+            },
+        )?;
         None
     };
     Ok(Ok(Placed {

@@ -257,7 +257,7 @@ mod tests {
         samples()
             .into_iter()
             .find_map(|m| match m {
-                crate::domain::events::Message::Enrolled { session } => Some(session),
+                crate::domain::events::Message::Enrolled { session, .. } => Some(session),
                 _ => None,
             })
             .expect("sample")

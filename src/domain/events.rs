@@ -84,11 +84,16 @@ pub enum Message {
     /// A seat is confirmed (carries a calendar invitation).
     Enrolled {
         session: SessionSummary,
+        /// What a GenLær enrolment adds: price, invoice, deadline, links.
+        #[serde(default)]
+        receipt: Option<Box<Receipt>>,
     },
     /// The session is full: the person is number `position` in the queue.
     Waitlisted {
         session: SessionSummary,
         position: i64,
+        #[serde(default)]
+        receipt: Option<Box<Receipt>>,
     },
     /// A seat freed and went to the person first in the queue.
     Promoted {
@@ -370,6 +375,39 @@ pub struct SessionSummary {
     pub meetings: Vec<MeetingInfo>,
 }
 
+/// The confirmation of a GenLær enrolment beyond the session itself, the
+/// same on the thank-you page and in the email: what it costs, who is
+/// invoiced, until when it can be cancelled and where, the calendar file,
+/// and, for an account made by this enrolment, the link to choose a
+/// password (so that one message carries both).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// Per participant, in øre.
+    pub price_ore: i64,
+    pub vat_note: String,
+    pub invoice_kind: crate::domain::invoice::InvoiceKind,
+    pub ean: Option<String>,
+    pub cvr: Option<String>,
+    pub invoice_address: Option<String>,
+    pub reference: Option<String>,
+    /// UTC; `None` when the seat can be cancelled until the start.
+    pub cancel_deadline: Option<NaiveDateTime>,
+    /// Where the seat is cancelled (or the queue left): a path.
+    pub cancel_url: String,
+    /// The session's "add to calendar" file: a path.
+    pub calendar_url: String,
+    /// A new account's link to choose a password.
+    pub account_link: Option<String>,
+}
+
+impl Receipt {
+    fn links_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        [&mut self.cancel_url, &mut self.calendar_url]
+            .into_iter()
+            .chain(self.account_link.as_mut())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organizer {
     pub name: String,
@@ -500,9 +538,13 @@ impl Message {
                 verify_link, link, ..
             } => verify_link.iter_mut().chain([link]).collect(),
             Message::ApplicationDeclined { .. } | Message::EmailChanged { .. } => Vec::new(),
-            Message::Enrolled { session }
-            | Message::Waitlisted { session, .. }
-            | Message::Promoted { session }
+            Message::Enrolled { session, receipt }
+            | Message::Waitlisted {
+                session, receipt, ..
+            } => std::iter::once(&mut session.url)
+                .chain(receipt.iter_mut().flat_map(|r| r.links_mut()))
+                .collect(),
+            Message::Promoted { session }
             | Message::EnrolmentCancelled { session, .. }
             | Message::LeftWaitlist { session }
             | Message::SessionChanged { session }
@@ -580,7 +622,7 @@ impl Message {
     /// The session the message is about, if any.
     pub fn session(&self) -> Option<&SessionSummary> {
         match self {
-            Message::Enrolled { session }
+            Message::Enrolled { session, .. }
             | Message::Waitlisted { session, .. }
             | Message::Promoted { session }
             | Message::EnrolmentCancelled { session, .. }
@@ -599,7 +641,7 @@ impl Message {
     /// The calendar change this message carries, if any.
     pub fn calendar(&self) -> Option<(CalendarMethod, &SessionSummary)> {
         match self {
-            Message::Enrolled { session }
+            Message::Enrolled { session, .. }
             | Message::Promoted { session }
             | Message::SessionChanged { session } => Some((CalendarMethod::Request, session)),
             Message::EnrolmentCancelled { session, .. }
@@ -614,6 +656,27 @@ impl Message {
             } => Some((CalendarMethod::CancelMeeting(*meeting_id), session)),
             _ => None,
         }
+    }
+}
+
+/// A GenLær receipt for `samples`: a private workplace's invoice, and for
+/// a new account (`new_account`) the link to choose a password.
+fn sample_receipt(session: &SessionSummary, new_account: bool) -> Receipt {
+    Receipt {
+        price_ore: 150_000,
+        vat_note: "momsfrit".into(),
+        invoice_kind: crate::domain::invoice::InvoiceKind::Cvr,
+        ean: None,
+        cvr: Some("12345678".into()),
+        invoice_address: Some("Eksempel ApS\nVestergade 1\n8000 Aarhus C".into()),
+        reference: Some("PO-2026-17".into()),
+        cancel_deadline: session
+            .meetings
+            .first()
+            .map(|m| m.starts_at - chrono::Duration::days(14)),
+        cancel_url: "/genlaer/mine-kurser".into(),
+        calendar_url: format!("/kalender/hold/{}.ics", session.id),
+        account_link: new_account.then(|| "/konto/vaelg-adgangskode/eksempel".into()),
     }
 }
 
@@ -683,10 +746,12 @@ pub fn samples() -> Vec<Message> {
         Message::CoordinatorAssigned { link, branches },
         Message::Enrolled {
             session: session.clone(),
+            receipt: Some(Box::new(sample_receipt(&session, true))),
         },
         Message::Waitlisted {
             session: session.clone(),
             position: 3,
+            receipt: Some(Box::new(sample_receipt(&session, false))),
         },
         Message::Promoted {
             session: session.clone(),

@@ -11,6 +11,7 @@ pub mod client;
 pub mod csrf;
 pub mod csv;
 pub mod device;
+pub mod error_summary;
 pub mod errors;
 pub mod form;
 pub mod lang;

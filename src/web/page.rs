@@ -15,6 +15,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::auth::{current_account, current_session};
+use super::error_summary;
 use super::session::{self, Level};
 use super::state::AppState;
 use crate::app::two_factor;
@@ -159,7 +160,19 @@ impl Page {
     ) -> Result<HttpResponse, AppError> {
         let mut ctx = self.context();
         ctx.extend(extra);
-        let body = self.state.templates.render(self.lang, template, &ctx)?;
+        let mut body = self.state.templates.render(self.lang, template, &ctx)?;
+        // A form sent back with mistakes opens with their summary, in the
+        // order and by the labels of the page just drawn: draw it again
+        // with the summary (the layout puts it first and titles the page
+        // "Fejl:").
+        let errors = error_summary::field_errors(&ctx);
+        if !errors.is_empty() {
+            ctx.insert(
+                "error_summary",
+                &error_summary::lines(&body, &errors, self.lang),
+            );
+            body = self.state.templates.render(self.lang, template, &ctx)?;
+        }
         Ok(HttpResponse::build(status)
             .content_type(ContentType::html())
             // Pages carry personal data and CSRF tokens: never cache them.

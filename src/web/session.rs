@@ -1,5 +1,5 @@
 //! What the signed, encrypted session cookie holds: the signed-in user, the
-//! CSRF token and one-shot flash messages. Nothing else is kept between
+//! CSRF token, one-shot flash messages and the enrolment just made. Nothing else is kept between
 //! requests, so any instance can serve any request.
 
 use actix_session::{Session, SessionExt};
@@ -18,6 +18,9 @@ const PENDING: &str = "pending";
 const SETUP_SECRET: &str = "setup_secret";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
+/// Who enrolled in which session from this browser without signing in:
+/// their thank-you page may show that enrolment, and nobody else's.
+const ENROLLED: &str = "enrolled";
 
 /// How a flash message is shown: its colour, and whether screen readers
 /// announce it at once (errors) or politely.
@@ -111,6 +114,19 @@ pub fn set_setup_secret(session: &Session, secret: Option<&str>) {
         None => {
             session.remove(SETUP_SECRET);
         }
+    }
+}
+
+/// Remembers that this browser just enrolled `user_id` in `session_id`.
+pub fn remember_enrolment(session: &Session, session_id: i64, user_id: i64) {
+    let _ = session.insert(ENROLLED, (session_id, user_id));
+}
+
+/// The account this browser last enrolled in `session_id`, if any.
+pub fn enrolled_in(session: &Session, session_id: i64) -> Option<i64> {
+    match session.get::<(i64, i64)>(ENROLLED).ok().flatten() {
+        Some((s, user_id)) if s == session_id => Some(user_id),
+        _ => None,
     }
 }
 

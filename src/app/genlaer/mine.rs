@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::app::{App, Error};
 use crate::db::enrolments::{self, MyEnrolment};
-use crate::db::{attendance, bookings, certificates, now, sessions};
+use crate::db::{attendance, bookings, branches, certificates, now, sessions};
 use crate::domain::enrolment::{self as enrolment_rules, EnrolmentStatus};
+use crate::domain::events::Organizer;
 use crate::domain::genlaer::may_have_certificate;
 use crate::domain::session::{SessionKind, SessionStatus};
 
@@ -22,6 +23,9 @@ pub struct Row {
     pub certificate: bool,
     pub code: Option<String>,
     pub may_cancel: bool,
+    /// Who to contact once the seat can no longer be cancelled here: the
+    /// session's branch (`None` for the national secretariat's sessions).
+    pub organiser: Option<Organizer>,
 }
 
 pub struct Mine {
@@ -53,14 +57,40 @@ pub async fn mine(app: &App, user_id: i64) -> Result<Mine, Error> {
                 .into_iter()
                 .map(|cert| (cert.session_id, cert.code))
                 .collect();
-            let rows: Vec<Row> = mine.into_iter().map(|m| row(m, &minutes, &codes)).collect();
+            let branch_ids: Vec<i64> = mine.iter().filter_map(|m| m.session.branch_id).collect();
+            let organisers: HashMap<i64, Organizer> = branches::by_ids(c, &branch_ids)?
+                .into_iter()
+                .map(|b| {
+                    let contact = Organizer {
+                        name: b.name,
+                        email: b.email,
+                        phone: b.phone,
+                    };
+                    (b.id, contact)
+                })
+                .collect();
+            let rows: Vec<Row> = mine
+                .into_iter()
+                .map(|m| {
+                    let organiser = m
+                        .session
+                        .branch_id
+                        .and_then(|b| organisers.get(&b).cloned());
+                    row(m, &minutes, &codes, organiser)
+                })
+                .collect();
             Ok((rows, bookings::of_requester(c, user_id)?))
         })
         .await?;
     Ok(sorted(rows, booked))
 }
 
-fn row(m: MyEnrolment, minutes: &HashMap<i64, i32>, codes: &HashMap<i64, String>) -> Row {
+fn row(
+    m: MyEnrolment,
+    minutes: &HashMap<i64, i32>,
+    codes: &HashMap<i64, String>,
+    organiser: Option<Organizer>,
+) -> Row {
     let attended = minutes.get(&m.session.id).copied().unwrap_or(0);
     let confirmed = m.enrolment.status == EnrolmentStatus::Confirmed;
     let certificate =
@@ -74,6 +104,7 @@ fn row(m: MyEnrolment, minutes: &HashMap<i64, i32>, codes: &HashMap<i64, String>
         code: codes.get(&m.session.id).cloned(),
         certificate,
         may_cancel,
+        organiser,
         mine: m,
     }
 }

@@ -24,9 +24,11 @@ use crate::db::sessions::{self, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, enrolments, now};
 use crate::domain::enrolment::{EnrolmentStatus, Refusal};
+use crate::domain::events::{Receipt, SessionSummary};
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::invoice::Invoice;
 use crate::domain::{EmailAddress, Lang, Role};
+use serde::Serialize;
 
 /// Who enrols: the signed-in account, or whoever owns the typed address
 /// (their account is made if there is none).
@@ -47,7 +49,11 @@ pub struct Enrolment {
 /// What an enrolment came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Enrolled {
-    Placed(EnrolmentStatus),
+    /// A seat or a waiting-list place for the account `user_id`.
+    Placed {
+        status: EnrolmentStatus,
+        user_id: i64,
+    },
     /// Said the same way as a success to someone who is not signed in, so
     /// that the form tells nobody about another person's enrolments.
     AlreadyEnrolled,
@@ -63,10 +69,10 @@ enum NotPlaced {
     SeatsTaken,
 }
 
-impl From<Result<EnrolmentStatus, NotPlaced>> for Enrolled {
-    fn from(result: Result<EnrolmentStatus, NotPlaced>) -> Self {
+impl From<Result<(EnrolmentStatus, i64), NotPlaced>> for Enrolled {
+    fn from(result: Result<(EnrolmentStatus, i64), NotPlaced>) -> Self {
         match result {
-            Ok(status) => Enrolled::Placed(status),
+            Ok((status, user_id)) => Enrolled::Placed { status, user_id },
             Err(NotPlaced::Refused(Refusal::AlreadyEnrolled)) => Enrolled::AlreadyEnrolled,
             Err(NotPlaced::Refused(r)) => Enrolled::Refused(r),
             Err(NotPlaced::SeatsTaken) => Enrolled::SeatsTaken,
@@ -74,10 +80,15 @@ impl From<Result<EnrolmentStatus, NotPlaced>> for Enrolled {
     }
 }
 
-fn participant_id(conn: &mut DbConnection, e: &Enrolment) -> diesel::QueryResult<i64> {
+/// The participant's account, and for an account made now its link to
+/// choose a password, which the enrolment's own message carries.
+fn participant_id(
+    conn: &mut DbConnection,
+    e: &Enrolment,
+) -> diesel::QueryResult<(i64, Option<String>)> {
     match &e.participant {
-        Participant::SignedIn(id) => Ok(*id),
-        Participant::ByEmail { email, language } => accounts::for_email(
+        Participant::SignedIn(id) => Ok((*id, None)),
+        Participant::ByEmail { email, language } => accounts::for_email_unannounced(
             conn,
             email.as_str(),
             &e.person.name,
@@ -85,6 +96,86 @@ fn participant_id(conn: &mut DbConnection, e: &Enrolment) -> diesel::QueryResult
             Some(Role::Professional),
         ),
     }
+}
+
+/// What the confirmation of an enrolment in `session` says beyond the
+/// session: the same on the thank-you page and in the email.
+fn receipt(
+    conn: &mut DbConnection,
+    session: &Session,
+    detail: &genlaer::Detail,
+    invoice: &Invoice,
+    account_link: Option<String>,
+) -> diesel::QueryResult<Receipt> {
+    let course = crate::db::courses::find(conn, detail.course_id)?;
+    Ok(Receipt {
+        price_ore: course.price_ore,
+        vat_note: course.vat_note,
+        invoice_kind: invoice.kind,
+        ean: invoice.ean.clone(),
+        cvr: invoice.cvr.clone(),
+        invoice_address: invoice.address.clone(),
+        reference: invoice.reference.clone(),
+        cancel_deadline: session.cancel_deadline,
+        // "Mine kurser" holds the cancel button (and asks a new account to
+        // sign in first); the calendar file is `web::routes::calendar`'s.
+        cancel_url: "/genlaer/mine-kurser".into(),
+        calendar_url: format!("/kalender/hold/{}.ics", session.id),
+        account_link,
+    })
+}
+
+/// A person's enrolment in a GenLær session as its thank-you page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Confirmation {
+    pub status: EnrolmentStatus,
+    /// Their number in the queue, on the waiting list.
+    pub position: Option<i64>,
+    pub session: SessionSummary,
+    pub receipt: Receipt,
+}
+
+/// The active enrolment of `user_id` in the GenLær session, confirmed as
+/// the email confirmed it; `None` when there is none.
+pub async fn confirmation(
+    app: &App,
+    session_id: i64,
+    user_id: i64,
+) -> Result<Option<Confirmation>, Error> {
+    app.read(move |c| {
+        let detail = genlaer::detail(c, session_id)?;
+        let Some(enrolment) =
+            enrolments::find(c, session_id, user_id)?.filter(|e| e.status.is_active())
+        else {
+            return Ok(None);
+        };
+        let Some((_, typed)) = genlaer::details_of_session(c, session_id)?
+            .into_iter()
+            .find(|(uid, _)| *uid == user_id)
+        else {
+            return Ok(None);
+        };
+        let session = sessions::find(c, session_id)?;
+        let invoice = Invoice {
+            kind: typed.invoice_kind,
+            ean: typed.ean,
+            cvr: typed.cvr,
+            address: typed.invoice_address,
+            reference: typed.reference,
+        };
+        let position = match enrolment.status {
+            EnrolmentStatus::Waitlisted => Some(enrolments::position(c, &enrolment)?),
+            _ => None,
+        };
+        let whole = sessions::summary_of(c, &session)?;
+        Ok(Some(Confirmation {
+            status: enrolment.status,
+            position,
+            session: crate::db::cohorts::as_attended_by(c, &whole, user_id)?,
+            receipt: receipt(c, &session, &detail, &invoice, None)?,
+        }))
+    })
+    .await
 }
 
 /// Enrols through the public form of a session in the catalogue: a seat or
@@ -97,14 +188,16 @@ pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled,
             // The lock first: on SQLite a transaction that writes must
             // begin by writing, or concurrent ones cannot wait their turn.
             let session = sessions::lock(c, session_id)?;
-            if genlaer::detail(c, session_id)?.is_closed() {
+            let detail = genlaer::detail(c, session_id)?;
+            if detail.is_closed() {
                 return Err(Abort::Failed(Error::NotFound));
             }
-            let uid = participant_id(c, &e)?;
-            let placed = engine::enrol_locked(c, &session, uid, false)?
+            let (uid, account_link) = participant_id(c, &e)?;
+            let receipt = receipt(c, &session, &detail, &e.invoice, account_link)?;
+            let placed = engine::enrol_with_receipt(c, &session, uid, false, Some(receipt))?
                 .map_err(|r| Abort::Refused(NotPlaced::Refused(r)))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
-            Ok(placed.status)
+            Ok((placed.status, uid))
         })
         .await?;
     Ok(result.into())
@@ -118,10 +211,12 @@ pub async fn enrol_by_link(app: &App, session_id: i64, e: Enrolment) -> Result<E
     let result = app
         .write_or_refuse(move |c| {
             let session = sessions::lock(c, session_id)?;
-            let uid = participant_id(c, &e)?;
-            let placed = booked_seat(c, &session, uid, false)?;
+            let detail = genlaer::detail(c, session_id)?;
+            let (uid, account_link) = participant_id(c, &e)?;
+            let receipt = receipt(c, &session, &detail, &e.invoice, account_link)?;
+            let placed = booked_seat(c, &session, uid, false, Some(receipt))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
-            Ok(placed.status)
+            Ok((placed.status, uid))
         })
         .await?;
     Ok(result.into())
@@ -135,6 +230,7 @@ fn booked_seat(
     session: &Session,
     user_id: i64,
     by_staff: bool,
+    receipt: Option<Receipt>,
 ) -> Result<Placed, Abort<NotPlaced>> {
     if let Some(current) = enrolments::find(conn, session.id, user_id)?
         && current.status.is_active()
@@ -147,7 +243,7 @@ fn booked_seat(
     {
         return Err(Abort::Refused(NotPlaced::SeatsTaken));
     }
-    match engine::enrol_locked(conn, session, user_id, by_staff)? {
+    match engine::enrol_with_receipt(conn, session, user_id, by_staff, receipt)? {
         Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed),
         Ok(_) => Err(Abort::Refused(NotPlaced::SeatsTaken)),
         Err(refusal) => Err(Abort::Refused(NotPlaced::Refused(refusal))),
@@ -232,7 +328,7 @@ pub async fn swap(
             )?;
             // The cancellation changed the counters: read the row again.
             let session = sessions::find(c, session.id)?;
-            let placed = booked_seat(c, &session, uid, true)?;
+            let placed = booked_seat(c, &session, uid, true, None)?;
             genlaer::save_details(
                 c,
                 placed.enrolment_id,
@@ -240,7 +336,7 @@ pub async fn swap(
                 &colleague.person,
                 &Invoice::booking(),
             )?;
-            Ok(placed.status)
+            Ok((placed.status, uid))
         })
         .await?;
     Ok(result.into())

@@ -25,6 +25,7 @@ pagination = Sider
 pager-position = { $first }–{ $last } af { $total }
 no = Nej
 form-has-errors = Formularen er ikke udfyldt korrekt
+title-error-prefix = Fejl:
 
 field-name = Fulde navn
 field-email = E-mail

@@ -25,6 +25,7 @@ pagination = Pages
 pager-position = { $first }–{ $last } of { $total }
 no = No
 form-has-errors = Please correct the form
+title-error-prefix = Error:
 
 field-name = Full name
 field-email = Email

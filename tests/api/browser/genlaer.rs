@@ -5,7 +5,7 @@ use brobyg::domain::Role;
 
 use super::harness::{Tab, button, css, link};
 use super::steps::{log_in, log_out};
-use crate::genlaer::{VALID_EAN, course, enrolment_status, session};
+use crate::genlaer::{VALID_CVR, VALID_EAN, course, enrolment_status, in_days, session};
 use crate::helpers::TestApp;
 
 /// Fills in the enrolment form of a signed-in person (name and email come
@@ -25,6 +25,10 @@ pub async fn professional_enrols_and_cancels(app: &TestApp, tab: &mut Tab) {
     let seat = session(app, wanted, Some(aarhus), Some(12), 20, None);
     session(app, other, Some(aarhus), Some(12), 25, None);
     let me = app.create_user("sygeplejerske@example.dk", &[Role::Professional], None);
+    // A seat whose cancellation deadline has passed: Mine kurser says whom
+    // to contact instead.
+    let late = session(app, other, Some(aarhus), Some(12), 30, Some(in_days(-1)));
+    app.enrol(late, me.id);
 
     tab.open("/").await;
     tab.screenshot("home").await;
@@ -71,9 +75,16 @@ pub async fn professional_enrols_and_cancels(app: &TestApp, tab: &mut Tab) {
     tab.fill(css("#f-ean"), VALID_EAN).await;
     tab.follow(button("Tilmeld")).await;
 
+    // The confirmation says what was booked.
+    tab.see(css("h1"), "Du har fået en plads").await;
+    tab.see(css(".receipt"), VALID_EAN).await;
+    tab.screenshot("genlaer-enrol-thanks").await;
+    tab.follow(link("Afmeld under Mine kurser")).await;
+
     // Mine kurser shows the seat; cancelling frees it.
-    tab.see(css(".flash"), "Du er tilmeldt.").await;
     tab.see(css("h1"), "Mine kurser").await;
+    tab.see(css(".organiser-contact"), "aarhus@brobyg.test")
+        .await;
     tab.see(css("#upcoming + ul"), "Hold til test").await;
     assert_eq!(
         enrolment_status(app, seat, &me.email).as_deref(),
@@ -82,8 +93,7 @@ pub async fn professional_enrols_and_cancels(app: &TestApp, tab: &mut Tab) {
     tab.screenshot("genlaer-mine-kurser").await;
     tab.follow(button("Afmeld")).await;
     tab.see(css(".flash"), "Du er afmeldt").await;
-    tab.see(css("main"), "Du er ikke tilmeldt nogen kommende hold")
-        .await;
+    assert_eq!(tab.texts("#upcoming + ul > li").await.len(), 1);
     assert_eq!(
         enrolment_status(app, seat, &me.email).as_deref(),
         Some("cancelled")
@@ -111,7 +121,11 @@ pub async fn waiting_list_moves_up_after_a_cancellation(app: &TestApp, tab: &mut
     tab.follow(link("Skriv mig på ventelisten")).await;
     fill_enrolment(tab).await;
     tab.follow(button("Skriv mig på ventelisten")).await;
-    tab.see(css(".flash"), "du står på ventelisten").await;
+    tab.see(css("h1"), "Du står på ventelisten").await;
+    tab.see(css(".lead"), "Du er nummer 1 på ventelisten").await;
+    tab.screenshot("genlaer-enrol-thanks-waiting-list").await;
+    tab.follow(link("Forlad ventelisten under Mine kurser"))
+        .await;
     tab.see(css("#waiting + ul"), "nummer 1 på ventelisten")
         .await;
     tab.screenshot("genlaer-waiting-list").await;
@@ -135,4 +149,72 @@ pub async fn waiting_list_moves_up_after_a_cancellation(app: &TestApp, tab: &mut
         Some("confirmed")
     );
     assert_eq!(app.last_message_to(&second.email).kind(), "promoted");
+}
+
+/// A visitor (not signed in) sends the form half filled in: the page opens
+/// on the summary, with the focus there, and each line leads to its field;
+/// corrected, the enrolment is confirmed on the page.
+pub async fn visitor_corrects_a_failed_enrolment(app: &TestApp, tab: &mut Tab) {
+    let aarhus = app.create_branch("Aarhus");
+    let wanted = course(app, "traumebevidst-praksis", "Traumebevidst praksis", None);
+    let seat = session(app, wanted, Some(aarhus), Some(12), 20, None);
+
+    tab.open(&format!("/genlaer/hold/{seat}/tilmeld")).await;
+    // A private workplace: only its invoice fields are shown.
+    tab.tick(css("#f-invoice-cvr")).await;
+    assert!(
+        !tab.is_shown("#f-ean").await,
+        "no EAN for a private workplace"
+    );
+    assert!(tab.is_shown("#f-cvr").await);
+    tab.fill(css("#f-name"), "Åse Ørum").await;
+    tab.fill(css("#f-cvr"), "123").await;
+    tab.follow(button("Tilmeld")).await;
+
+    assert_eq!(tab.focused().await, "error-summary", "focus on the summary");
+    let lines = tab.texts(".error-summary li").await;
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("E-mail: udfyld feltet."),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    tab.screenshot("genlaer-enrol-errors").await;
+    let mut reached = Vec::new();
+    for line in &lines {
+        tab.return_to(".error-summary").await;
+        reached.push(tab.jump(link(line)).await);
+    }
+    assert_eq!(
+        reached,
+        [
+            "f-email",
+            "f-workplace",
+            "f-job_title",
+            "f-cvr",
+            "f-invoice_address"
+        ],
+        "every line reaches its field, in the order of the form"
+    );
+
+    tab.fill(css("#f-email"), "aase@example.dk").await;
+    tab.fill(css("#f-workplace"), "Klinik Ørum ApS").await;
+    tab.fill(css("#f-job_title"), "Psykolog").await;
+    tab.fill(css("#f-cvr"), VALID_CVR).await;
+    tab.fill(css("#f-invoice_address"), "Vestergade 1, 8000 Aarhus C")
+        .await;
+    tab.follow(button("Tilmeld")).await;
+    tab.see(css("h1"), "Du har fået en plads").await;
+    tab.see(css(".receipt"), VALID_CVR).await;
+    assert_eq!(
+        enrolment_status(app, seat, "aase@example.dk").as_deref(),
+        Some("confirmed")
+    );
+    let kinds: Vec<String> = app
+        .outbox()
+        .into_iter()
+        .filter(|r| r.to_email == "aase@example.dk")
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["enrolled"], "one email");
 }

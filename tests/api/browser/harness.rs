@@ -601,6 +601,63 @@ impl Tab {
         }
     }
 
+    /// What has the focus: the focused element's `id`, or its class when it
+    /// has no id, or its tag name.
+    pub async fn focused(&self) -> String {
+        self.client
+            .execute(
+                "const a = document.activeElement; \
+                 return a ? (a.id || a.className || a.tagName) : ''",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Activates a link within the page (no new document) and returns the
+    /// id it jumped to, once that element is shown within the window.
+    pub async fn jump(&mut self, target: Target) -> String {
+        self.activate(&target).await;
+        let client = self.client.clone();
+        poll(&format!("{target} to reach its target"), || {
+            let client = client.clone();
+            async move {
+                client
+                    .execute(
+                        "const id = decodeURIComponent(location.hash.slice(1)); \
+                         const e = id && document.getElementById(id); \
+                         if (!e || !e.getClientRects().length) return null; \
+                         const r = e.getBoundingClientRect(); \
+                         return r.bottom > 0 && r.top < window.innerHeight ? id : null",
+                        vec![],
+                    )
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+            }
+        })
+        .await
+    }
+
+    /// Whether an element matching `selector` is shown (not hidden by CSS).
+    pub async fn is_shown(&self, selector: &str) -> bool {
+        self.first_displayed(&css(selector)).await.is_some()
+    }
+
+    /// Puts the focus back on an element (one with `tabindex`), as a person
+    /// returning to it after a jump within the page.
+    pub async fn return_to(&mut self, selector: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).focus(); return null;",
+                vec![Value::String(selector.to_string())],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("focus {selector}: {e}"));
+    }
+
     /// `<html lang>` of the current page.
     pub async fn lang(&self) -> String {
         self.client

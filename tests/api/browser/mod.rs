@@ -57,6 +57,7 @@ macro_rules! journey {
 
 journey!(genlaer::professional_enrols_and_cancels);
 journey!(genlaer::waiting_list_moves_up_after_a_cancellation);
+journey!(genlaer::visitor_corrects_a_failed_enrolment);
 journey!(brobygger::applicant_becomes_an_active_brobygger);
 journey!(export::coordinator_downloads_the_participant_list);
 journey!(language::visitor_switches_to_english_and_back);

@@ -29,10 +29,67 @@ async fn a_visitor_enrols_gets_an_account_and_the_details_are_kept() {
         enrolment_status(&app, s, "aase@example.dk").as_deref(),
         Some("confirmed")
     );
+    // One email: the seat and the new account's password link together.
+    assert_eq!(kinds_to(&app, "aase@example.dk"), vec!["enrolled"]);
+    // The thank-you page says what was booked, as the email does.
+    let thanks = browser.get_html(&format!("/genlaer/hold/{s}/tak")).await;
+    assert!(thanks.contains("Du har fået en plads"), "seat said plainly");
+    for shown in [
+        "Hold til test",
+        "Søndergade 1, Aarhus",
+        super::VALID_EAN,
+        "PO-1",
+        "Afmeldingsfrist",
+    ] {
+        assert!(thanks.contains(shown), "the thank-you page shows {shown}");
+    }
+    let links: Vec<String> = {
+        let doc = scraper::Html::parse_document(&thanks);
+        let a = scraper::Selector::parse(".receipt-actions a").expect("selector");
+        doc.select(&a)
+            .filter_map(|e| e.value().attr("href").map(String::from))
+            .collect()
+    };
     assert_eq!(
-        kinds_to(&app, "aase@example.dk"),
-        vec!["account_created", "enrolled"]
+        links,
+        [
+            format!("/kalender/hold/{s}.ics"),
+            "/genlaer/mine-kurser".into()
+        ],
+        "add to calendar and cancel"
     );
+    // Another browser sees no one's enrolment there.
+    let stranger = app
+        .browser()
+        .get_html(&format!("/genlaer/hold/{s}/tak"))
+        .await;
+    assert!(!stranger.contains(super::VALID_EAN));
+    // The email says the same.
+    let row = app
+        .outbox()
+        .into_iter()
+        .find(|r| r.kind == "enrolled")
+        .expect("the confirmation");
+    let to = brobyg::domain::events::Recipient {
+        user_id: row.user_id,
+        email: row.to_email.clone(),
+        name: row.to_name.clone(),
+        language: row.language,
+    };
+    let mail =
+        brobyg::mail::render::render(&app.state.templates, &to, &row.message().expect("message"))
+            .expect("rendered");
+    for said in [
+        super::VALID_EAN,
+        "PO-1",
+        "Afmeldingsfrist",
+        "Vælg adgangskode",
+    ] {
+        assert!(mail.html.contains(said), "the email shows {said}");
+    }
+    for said in [super::VALID_EAN, "PO-1", "Afmeldingsfrist", ".ics"] {
+        assert!(mail.text.contains(said), "the text email shows {said}");
+    }
     let details = {
         let mut conn = app.db.conn().expect("connection");
         brobyg::db::genlaer::details_of_session(&mut conn, s).expect("details")
@@ -43,16 +100,20 @@ async fn a_visitor_enrols_gets_an_account_and_the_details_are_kept() {
     assert_eq!(details[0].1.reference.as_deref(), Some("PO-1"));
 
     // The welcome link sets a password and signs in.
-    let brobyg::domain::events::Message::AccountCreated { link } = app
+    let brobyg::domain::events::Message::Enrolled {
+        receipt: Some(receipt),
+        ..
+    } = app
         .outbox()
         .into_iter()
-        .find(|r| r.kind == "account_created")
-        .expect("welcome")
+        .find(|r| r.kind == "enrolled")
+        .expect("the confirmation")
         .message()
         .expect("message")
     else {
-        panic!("expected a welcome");
+        panic!("expected a confirmation with a receipt");
     };
+    let link = receipt.account_link.expect("the new account's link");
     let path = crate::helpers::path_of(&link);
     let fresh = app.browser();
     assert_eq!(fresh.get(&path).await.status(), StatusCode::OK);
@@ -185,8 +246,11 @@ async fn a_full_session_queues_promotes_on_cancel_and_lets_people_leave_the_queu
                 &enrol_fields("Navn", "ignoreret@example.dk"),
             )
             .await;
-        assert_eq!(location(&r), "/genlaer/mine-kurser");
+        assert_eq!(location(&r), format!("/genlaer/hold/{s}/tak"));
     }
+    let thanks = bo.get_html(&format!("/genlaer/hold/{s}/tak")).await;
+    assert!(thanks.contains("Du står på ventelisten"), "{thanks}");
+    assert!(thanks.contains("Du er nummer 1 på ventelisten"));
     assert_eq!(
         enrolment_status(&app, s, &a.email).as_deref(),
         Some("confirmed")
@@ -405,4 +469,77 @@ async fn bytes_that_are_not_utf8_are_refused_in_an_enrolment() {
         "input kept"
     );
     assert_eq!(app.user_count(), users_before, "nothing written");
+}
+
+#[tokio::test]
+async fn a_failed_enrolment_opens_with_a_summary_naming_each_field_in_form_order() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let response = browser
+        .post_form(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &[("invoice_kind", "cvr"), ("cvr", "123")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    let doc = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let title: String = doc
+        .select(&select("title"))
+        .flat_map(|t| t.text())
+        .collect();
+    assert!(title.starts_with("Fejl: "), "{title}");
+    // First in the page's content, before the heading and the session.
+    let first = doc
+        .select(&select("main .wrap > *"))
+        .next()
+        .expect("content");
+    assert_eq!(first.value().attr("class"), Some("error-summary"));
+    assert!(first.value().attr("autofocus").is_some());
+    let lines: Vec<(String, String)> = doc
+        .select(&select(".error-summary li a"))
+        .map(|a| {
+            let href = a.value().attr("href").unwrap_or_default().to_string();
+            (href, a.text().collect())
+        })
+        .collect();
+    let hrefs: Vec<&str> = lines.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        hrefs,
+        [
+            "#f-name",
+            "#f-email",
+            "#f-workplace",
+            "#f-job_title",
+            "#f-cvr",
+            "#f-invoice_address"
+        ],
+        "in the order of the form"
+    );
+    assert_eq!(lines[0].1, "Fulde navn: udfyld feltet.");
+    assert!(lines[4].1.starts_with("CVR-nummer: "), "{}", lines[4].1);
+    for (href, _) in &lines {
+        let id = href.trim_start_matches('#');
+        assert_eq!(
+            doc.select(&select(&format!("[id=\"{id}\"]"))).count(),
+            1,
+            "{href} reaches its field"
+        );
+    }
+    // The invoice fields of the chosen kind are never "(valgfrit)".
+    let optional: Vec<String> = doc
+        .select(&select(".invoice-cvr .optional, .invoice-ean .optional"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(optional.is_empty(), "{optional:?}");
+    assert_eq!(
+        doc.select(&select(
+            "#f-cvr[inputmode=numeric], #f-ean[inputmode=numeric]"
+        ))
+        .count(),
+        2
+    );
 }

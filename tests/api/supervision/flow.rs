@@ -87,7 +87,7 @@ async fn active_volunteers_sign_up_and_attendance_counts() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     match app.last_message_to("sofie@example.dk") {
-        Message::Enrolled { session } => {
+        Message::Enrolled { session, .. } => {
             assert_eq!(
                 session.kind,
                 brobyg::domain::session::SessionKind::Supervision

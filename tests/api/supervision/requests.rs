@@ -122,7 +122,7 @@ async fn a_request_reaches_the_coordinators_and_is_answered() {
         .collect();
     let n = to_sofie.len();
     assert!(
-        matches!(&to_sofie[n - 2], Message::Enrolled { session } if session.title == "Individuel supervision")
+        matches!(&to_sofie[n - 2], Message::Enrolled { session, .. } if session.title == "Individuel supervision")
     );
     match &to_sofie[n - 1] {
         Message::SupervisionRequestAnswered {

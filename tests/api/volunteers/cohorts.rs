@@ -304,7 +304,7 @@ async fn a_make_up_holds_only_the_meetings_that_teach_the_module() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
     // The confirmation invites to the one meeting.
-    let Message::Enrolled { session } = app.last_message_to(&anna.email) else {
+    let Message::Enrolled { session, .. } = app.last_message_to(&anna.email) else {
         panic!("a confirmation");
     };
     let invited: Vec<i64> = session.meetings.iter().map(|m| m.id).collect();

@@ -246,7 +246,7 @@ pub async fn swap(
     };
     let result =
         match genlaer_app::swap(&page.state.app, user.account(), id, person, colleague).await? {
-            Enrolled::Placed(_) => None,
+            Enrolled::Placed { .. } => None,
             Enrolled::AlreadyEnrolled => Some(Refusal::AlreadyEnrolled.message_key()),
             Enrolled::Refused(r) => Some(r.message_key()),
             Enrolled::SeatsTaken => Some("genlaer-seats-taken"),

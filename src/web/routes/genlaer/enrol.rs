@@ -24,7 +24,9 @@ use crate::domain::validation::{optional_text, required_text};
 use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, names};
 use crate::error::AppError;
 use crate::web::page::redirect;
+use crate::web::session;
 use crate::web::{Form, MaybeUser, Page, SignedIn};
+use actix_session::SessionExt;
 
 #[derive(Debug, Deserialize, Serialize, Default, Clone)]
 #[serde(default)]
@@ -173,15 +175,16 @@ fn finish(
 ) -> Result<HttpResponse, AppError> {
     let thanks = format!("/genlaer/hold/{id}/tak");
     match (result, account) {
-        (Enrolled::Placed(_) | Enrolled::AlreadyEnrolled, None) => Ok(redirect(&thanks)),
-        (Enrolled::Placed(status), Some(_)) => {
-            page.success(if status == EnrolmentStatus::Confirmed {
-                "genlaer-enrolled-confirmed"
-            } else {
-                "genlaer-enrolled-waitlisted"
-            });
-            Ok(redirect("/genlaer/mine-kurser"))
+        (Enrolled::Placed { user_id, .. }, None) => {
+            // Only this browser may see what it just enrolled.
+            session::remember_enrolment(&page.req.get_session(), id, user_id);
+            Ok(redirect(&thanks))
         }
+        (Enrolled::Placed { .. }, Some(_)) => Ok(redirect(&thanks)),
+        // Said like a success (the page without the seat, since it is not
+        // this browser's to show), so the form tells nobody about another
+        // person's enrolments; the owner hears by email.
+        (Enrolled::AlreadyEnrolled, None) => Ok(redirect(&thanks)),
         (Enrolled::AlreadyEnrolled, Some(_)) => {
             page.error(Refusal::AlreadyEnrolled.message_key());
             Ok(redirect(&format!("/genlaer/hold/{id}")))
@@ -197,8 +200,28 @@ fn finish(
     }
 }
 
-pub async fn thanks(page: Page) -> Result<HttpResponse, AppError> {
-    page.render("genlaer/enrol_thanks.html", Context::new())
+/// The booking confirmation: seat or waiting list (and the number in the
+/// queue), with what was booked, the same as the email. For the signed-in
+/// participant, or for the browser that just enrolled someone; anybody
+/// else sees the general thanks.
+pub async fn thanks(
+    page: Page,
+    user: MaybeUser,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let user_id = match &user.0 {
+        Some(account) => Some(account.user.id),
+        None => session::enrolled_in(&page.req.get_session(), id),
+    };
+    let confirmation = match user_id {
+        Some(uid) => genlaer_app::confirmation(&page.state.app, id, uid).await?,
+        None => None,
+    };
+    let mut ctx = Context::new();
+    ctx.insert("c", &confirmation);
+    ctx.insert("session_id", &id);
+    page.render("genlaer/enrol_thanks.html", ctx)
 }
 
 pub async fn link_form(
