@@ -14,8 +14,9 @@ use crate::db::{DbConnection, now};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::events::{Message, Recipient};
 use crate::domain::names::slugify;
+use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::validation::{optional_text, required_text};
-use crate::domain::{EmailAddress, FieldErrors, Invalid, Lang, Role};
+use crate::domain::{Code, EmailAddress, FieldErrors, Invalid, Lang, Role};
 
 /// A page of accounts matching a search, and how many match in all.
 #[tracing::instrument(skip(app, query))]
@@ -479,26 +480,45 @@ pub struct StatusCount {
     pub current: bool,
 }
 
-/// The latest messages (of one status, or all) and how many have each.
+/// One page of the outbox as administrators read it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessagesPage {
+    pub rows: Vec<MessageRow>,
+    /// How many have each status, for the filter.
+    pub counts: Vec<StatusCount>,
+    pub pager: Pager,
+}
+
+/// Page `side` of the messages (of one status, or all), newest first, and
+/// how many have each status; read afresh on every request.
 #[tracing::instrument(skip(app))]
-pub async fn messages(
-    app: &App,
-    status: Option<Status>,
-) -> Result<(Vec<MessageRow>, Vec<StatusCount>), Error> {
+pub async fn messages(app: &App, status: Option<Status>, side: i64) -> Result<MessagesPage, Error> {
     app.read(move |c| {
-        let rows = outbox::recent_with(c, status, 200)?
-            .into_iter()
-            .map(MessageRow::from)
-            .collect();
-        let counts = outbox::counts(c)?
-            .into_iter()
-            .map(|(s, count)| StatusCount {
+        let stored = outbox::counts(c)?;
+        // Every status, none included, so that each can be chosen.
+        let counts: Vec<StatusCount> = Status::ALL
+            .iter()
+            .map(|&s| StatusCount {
                 status: s,
-                count,
+                count: stored.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n),
                 current: Some(s) == status,
             })
             .collect();
-        Ok((rows, counts))
+        let total = counts
+            .iter()
+            .filter(|s| status.is_none_or(|wanted| s.status == wanted))
+            .map(|s| s.count)
+            .sum();
+        let pager = Pager::new(side, PER_PAGE, total);
+        let rows = outbox::recent_with(c, status, pager.offset(), pager.limit())?
+            .into_iter()
+            .map(MessageRow::from)
+            .collect();
+        Ok(MessagesPage {
+            rows,
+            counts,
+            pager,
+        })
     })
     .await
 }

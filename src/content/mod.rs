@@ -85,6 +85,35 @@ pub fn markdown_to_html(markdown: &str) -> String {
     ammonia::clean(&unsafe_html)
 }
 
+/// The plain text of each paragraph and list item of a Markdown text, in
+/// order, for documents that are not HTML (a certificate's learning goals).
+pub fn markdown_blocks(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut flush = |current: &mut String| {
+        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            blocks.push(text);
+        }
+        current.clear();
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            // A nested list starts a new block; its item's text so far is one.
+            Event::Start(Tag::Item | Tag::List(_))
+            | Event::End(TagEnd::Item | TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                flush(&mut current)
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current);
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +156,21 @@ mod tests {
         assert!(html.contains("<strong>Fed</strong>"));
         assert!(!html.contains("<script"));
         assert!(html.contains("rel=\"noopener noreferrer\""));
+    }
+
+    #[test]
+    fn markdown_blocks_are_the_plain_paragraphs_and_items() {
+        let md = "Efter kurset kan du:\n\n- forstå **social** ulighed\n  i sundhed\n- møde borgeren\n  - hvor hun er\n\n# Mere\n";
+        assert_eq!(
+            markdown_blocks(md),
+            vec![
+                "Efter kurset kan du:",
+                "forstå social ulighed i sundhed",
+                "møde borgeren",
+                "hvor hun er",
+                "Mere"
+            ]
+        );
+        assert!(markdown_blocks("  \n").is_empty());
     }
 }

@@ -22,6 +22,8 @@ pub struct Certificate {
     pub minutes: i32,
     pub issuer: String,
     pub issued_at: NaiveDateTime,
+    /// The course's learning goals as they were at issue (Markdown).
+    pub learning_goals: String,
 }
 
 pub struct NewCertificate<'a> {
@@ -34,6 +36,7 @@ pub struct NewCertificate<'a> {
     pub last_day: NaiveDateTime,
     pub minutes: i32,
     pub issuer: &'a str,
+    pub learning_goals: &'a str,
 }
 
 pub fn find(
@@ -76,6 +79,7 @@ pub fn issue(conn: &mut DbConnection, new: &NewCertificate<'_>) -> QueryResult<C
             certificates::minutes.eq(new.minutes),
             certificates::issuer.eq(new.issuer),
             certificates::issued_at.eq(now()),
+            certificates::learning_goals.eq(new.learning_goals),
         ))
         .execute(conn)?;
     find(conn, new.session_id, new.user_id)?.ok_or(diesel::result::Error::NotFound)

@@ -136,20 +136,24 @@ pub fn clear_body(conn: &mut DbConnection, id: i64, subject: Option<&str>) -> Qu
         .execute(conn)
 }
 
-/// The newest messages first, for the administrators' page; only those with
-/// `status` if given.
+/// The newest messages first; only those with `status` if given.
 pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<OutboxRow>> {
-    recent_with(conn, None, limit)
+    recent_with(conn, None, 0, limit)
 }
 
+/// One page of the newest messages first, for the administrators' page:
+/// `limit` rows after skipping `offset`, only those with `status` if given
+/// (served by the primary key, or by `outbox_status_id_idx`).
 pub fn recent_with(
     conn: &mut DbConnection,
     status: Option<Status>,
+    offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
     let mut query = outbox::table
         .select(OutboxRow::as_select())
         .order(outbox::id.desc())
+        .offset(offset)
         .limit(limit)
         .into_boxed();
     if let Some(s) = status {

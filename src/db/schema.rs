@@ -513,6 +513,7 @@ diesel::table! {
         minutes -> Integer,
         issuer -> Text,
         issued_at -> Timestamp,
+        learning_goals -> Text,
     }
 }
 

@@ -369,6 +369,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
     )?;
     sessions::mark_held(conn, past)?;
     let held = sessions::find(conn, past)?;
+    let goals = crate::db::courses::find(conn, literacy)?.learning_goals;
     let mut random = [0u8; 12];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut random);
     certificates::issue(
@@ -383,6 +384,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
             last_day: held.ends_at,
             minutes: held_meeting.minutes(),
             issuer: "Social Sundhed Aarhus",
+            learning_goals: &goals,
         },
     )?;
 

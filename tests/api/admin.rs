@@ -242,3 +242,94 @@ async fn administrators_can_read_every_queued_email() {
         "the link is shown"
     );
 }
+
+#[test]
+fn every_kind_of_message_has_a_name_in_both_languages() {
+    use brobyg::domain::{Code, Lang};
+    let samples = brobyg::domain::events::samples();
+    assert!(samples.len() > 40, "one sample of every kind");
+    for message in &samples {
+        for lang in Lang::ALL {
+            let key = format!("message-kind-{}", message.kind());
+            assert!(brobyg::i18n::exists(*lang, &key), "{key} in {lang:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_outbox_pages_by_fifty_with_subjects_recipients_and_named_kinds() {
+    use brobyg::db::outbox;
+    use brobyg::db::schema::outbox as outbox_table;
+    use brobyg::domain::Lang;
+    use brobyg::domain::events::{Recipient, samples};
+    use diesel::prelude::*;
+
+    let app = spawn_app().await;
+    let kinds = samples();
+    {
+        let mut conn = app.db.conn().expect("connection");
+        for i in 0..120 {
+            let to = Recipient {
+                user_id: None,
+                email: format!("modtager{i}@example.dk"),
+                name: format!("Modtager {i}"),
+                language: Lang::Da,
+            };
+            outbox::enqueue(&mut conn, &to, &kinds[i % kinds.len()]).expect("enqueue");
+        }
+        // The oldest five failed for good.
+        let oldest: Vec<i64> = outbox_table::table
+            .order(outbox_table::id)
+            .limit(5)
+            .select(outbox_table::id)
+            .load(&mut *conn)
+            .expect("ids");
+        diesel::update(outbox_table::table.filter(outbox_table::id.eq_any(&oldest)))
+            .set((
+                outbox_table::status.eq("failed"),
+                outbox_table::last_error.eq("550 Mailbox unavailable"),
+            ))
+            .execute(&mut *conn)
+            .expect("fail");
+    }
+    let (admin, _) = app.signed_in(Role::Admin).await;
+
+    let first = admin.get_html("/admin/beskeder").await;
+    assert!(!first.contains("message-kind-"), "no raw keys");
+    assert_eq!(texts(&first, "tbody tr").len(), 50);
+    assert_eq!(
+        texts(&first, "thead th"),
+        vec!["Emne", "Til", "Slags", "Status", "Oprettet", "Seneste fejl"]
+    );
+    // Newest first: the last one queued, with its subject and recipient.
+    let subjects = texts(&first, "td.message-subject");
+    assert_eq!(subjects.len(), 50);
+    assert!(
+        subjects
+            .iter()
+            .all(|s| !s.is_empty() && !s.starts_with("email-"))
+    );
+    assert!(texts(&first, "td.message-recipient")[0].contains("modtager119@example.dk"));
+    assert_eq!(
+        texts(&first, ".pager [aria-current=page]"),
+        vec!["1–50 af 120"]
+    );
+
+    let last = admin.get_html("/admin/beskeder?side=3").await;
+    assert_eq!(texts(&last, "tbody tr").len(), 20);
+    assert!(texts(&last, "td.message-recipient")[19].contains("modtager0@example.dk"));
+
+    let failed = admin.get_html("/admin/beskeder?status=failed").await;
+    assert_eq!(texts(&failed, "tbody tr").len(), 5);
+    assert!(texts(&failed, ".filters [aria-current=page]")[0].starts_with("Fejlet (5)"));
+    assert_eq!(texts(&failed, ".pager").len(), 0, "one page: no pager");
+    let pending = admin
+        .get_html("/admin/beskeder?status=pending&side=3")
+        .await;
+    assert_eq!(texts(&pending, "tbody tr").len(), 15);
+    assert_eq!(
+        crate::helpers::attr(&pending, ".pager a[rel=prev]", "href"),
+        "/admin/beskeder?status=pending&side=2",
+        "the pager keeps the filter"
+    );
+}

@@ -7,24 +7,71 @@ use reqwest::StatusCode;
 
 use crate::helpers::{location, spawn_app, texts};
 
+/// The language of `/log-ind` for a fresh visitor whose browser sends
+/// `accept_language`.
+async fn page_lang(app: &crate::helpers::TestApp, accept_language: &str) -> String {
+    let browser = app.browser();
+    let response = browser
+        .client
+        .get(browser.url("/log-ind"))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .expect("GET");
+    let html = response.text().await.expect("body");
+    crate::helpers::attr(&html, "html", "lang")
+}
+
 #[tokio::test]
-async fn danish_is_the_default_and_english_follows_the_browser() {
+async fn danish_is_the_default_and_english_only_for_browsers_without_danish() {
     let app = spawn_app().await;
     let html = app.browser().get_html("/log-ind").await;
     assert!(html.contains("<html lang=\"da\">"));
     assert_eq!(texts(&html, "h1"), vec!["Log ind"]);
 
+    // Danes whose systems run in English still get Danish.
+    for header in [
+        "en-DK",
+        "en-GB,en;q=0.9,da;q=0.5",
+        "en-US,en;q=0.9,da;q=0.1",
+        "da-DK,da;q=0.9",
+        "fr-FR,fr;q=0.9",
+        "*",
+    ] {
+        assert_eq!(page_lang(&app, header).await, "da", "{header}");
+    }
+    for header in ["en-GB,en;q=0.9", "en-US", "de-DE,en;q=0.7", "en, da;q=0"] {
+        assert_eq!(page_lang(&app, header).await, "en", "{header}");
+    }
+
     let browser = app.browser();
     let response = browser
         .client
         .get(browser.url("/log-ind"))
-        .header("accept-language", "en-GB,en;q=0.9,da;q=0.5")
+        .header("accept-language", "en-GB,en;q=0.9")
         .send()
         .await
         .expect("GET");
     let html = response.text().await.expect("body");
-    assert!(html.contains("<html lang=\"en\">"));
     assert_eq!(texts(&html, "label[for=f-password]"), vec!["Password"]);
+}
+
+#[tokio::test]
+async fn a_chosen_language_wins_over_the_browser() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    browser
+        .post_form("/sprog", &[("lang", "en"), ("next", "/log-ind")])
+        .await;
+    let response = browser
+        .client
+        .get(browser.url("/log-ind"))
+        .header("accept-language", "da-DK,da")
+        .send()
+        .await
+        .expect("GET");
+    let html = response.text().await.expect("body");
+    assert!(html.contains("<html lang=\"en\">"), "the cookie decides");
 }
 
 #[tokio::test]
@@ -190,4 +237,26 @@ fn walk(dir: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[tokio::test]
+async fn danish_course_text_in_the_english_interface_is_marked_danish() {
+    let app = spawn_app().await;
+    crate::genlaer::course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let browser = app.browser();
+    browser
+        .post_form("/sprog", &[("lang", "en"), ("next", "/")])
+        .await;
+    let html = browser.get_html("/genlaer/lgbt").await;
+    assert!(html.contains("<html lang=\"en\">"));
+    assert_eq!(crate::helpers::attr(&html, "h1", "lang"), "da");
+    let prose = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse(".prose").expect("selector");
+    let langs: Vec<_> = prose
+        .select(&selector)
+        .map(|e| e.value().attr("lang"))
+        .collect();
+    assert_eq!(langs, vec![Some("da"), Some("da")], "description and goals");
+    let list = browser.get_html("/genlaer").await;
+    assert!(list.contains("<h2 lang=\"da\"><a href=\"/genlaer/lgbt\">"));
 }

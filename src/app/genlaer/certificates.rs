@@ -85,6 +85,7 @@ fn issue(
         last_day: session.ends_at,
         minutes,
         issuer: &issuer,
+        learning_goals: &course.learning_goals,
     };
     Ok(Some(certificates::issue(c, &new)?))
 }

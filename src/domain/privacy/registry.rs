@@ -646,7 +646,7 @@ pub static REGISTRY: &[Table] = &[
                 retention: Certificate,
                 erasure: KeepCertificate,
             }],
-            other: &[],
+            other: &["learning_goals"],
         },
     },
     Table {

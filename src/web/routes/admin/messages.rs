@@ -6,7 +6,7 @@
 use crate::domain::Code;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::admin;
@@ -15,12 +15,35 @@ use crate::db::outbox::Status;
 use crate::error::AppError;
 use crate::mail::{delivery, mime, render, worker};
 use crate::web::page::redirect;
+use crate::web::paging::base_href;
 use crate::web::{Admin, Page};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ListQuery {
     status: String,
+    side: i64,
+}
+
+/// A row of the list with the subject as its recipient gets (or got) it.
+#[derive(Serialize)]
+struct ListRow<'a> {
+    #[serde(flatten)]
+    message: &'a admin::MessageRow,
+    subject_line: String,
+}
+
+/// The subject kept when the body was cleared, else the one rendered from
+/// the message; the kind's name when neither can be had.
+fn subject_line(page: &Page, row: &crate::db::outbox::OutboxRow) -> String {
+    row.subject
+        .clone()
+        .or_else(|| {
+            row.message()
+                .ok()
+                .and_then(|m| render::subject(&row.recipient(), &m))
+        })
+        .unwrap_or_else(|| page.t(&format!("message-kind-{}", row.kind)))
 }
 
 fn delivery_mode(page: &Page) -> String {
@@ -35,11 +58,28 @@ pub async fn list(
     page: Page,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (rows, counts) = admin::messages(&page.state.app, Status::parse(&query.status)).await?;
+    let status = Status::parse(&query.status);
+    let shown = admin::messages(&page.state.app, status, query.side).await?;
+    let rows: Vec<ListRow> = shown
+        .rows
+        .iter()
+        .map(|message| ListRow {
+            message,
+            subject_line: subject_line(&page, &message.row),
+        })
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("messages", &rows);
-    ctx.insert("counts", &counts);
-    ctx.insert("filtered", &counts.iter().any(|c| c.current));
+    ctx.insert("counts", &shown.counts);
+    ctx.insert("filtered", &status.is_some());
+    ctx.insert("pager", &shown.pager);
+    ctx.insert(
+        "pager_base",
+        &base_href(
+            "/admin/beskeder",
+            &[("status", status.map_or("", |s| s.as_str()))],
+        ),
+    );
     ctx.insert("uses_files", &page.state.settings.smtp_host.is_none());
     ctx.insert("delivery", &delivery_mode(&page));
     page.render("admin/messages.html", ctx)
@@ -74,10 +114,7 @@ pub async fn show(
 /// it was sent with, nothing to render.
 fn show_cleared(page: &Page, shown: &admin::MessageRow) -> Result<HttpResponse, AppError> {
     let row = &shown.row;
-    let subject = row
-        .subject
-        .clone()
-        .unwrap_or_else(|| page.t(&format!("message-kind-{}", row.kind)));
+    let subject = subject_line(page, row);
     let sender = worker::sender(&page.state.settings)?;
     let mut ctx = Context::new();
     ctx.insert("row", shown);

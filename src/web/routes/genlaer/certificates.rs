@@ -8,12 +8,13 @@ use serde::Deserialize;
 use tera::Context;
 
 use crate::app::genlaer::certificates;
+use crate::content;
 use crate::db::certificates::Certificate;
 use crate::domain::Lang;
 use crate::domain::genlaer::normalise_code;
 use crate::error::AppError;
 use crate::i18n::{self, format};
-use crate::pdf::{self, Line};
+use crate::pdf::{self, Line, Role};
 use crate::web::page::redirect;
 use crate::web::{Page, SignedIn};
 
@@ -27,44 +28,88 @@ fn dates(lang: Lang, cert: &Certificate) -> String {
     }
 }
 
-fn hours_line(lang: Lang, hours: &str) -> String {
+/// A translation with one argument.
+fn t_with(lang: Lang, key: &str, name: &'static str, value: &str) -> String {
     let mut args = std::collections::HashMap::new();
     args.insert(
-        std::borrow::Cow::Borrowed("hours"),
-        fluent_templates::fluent_bundle::FluentValue::from(hours.to_string()),
+        std::borrow::Cow::Borrowed(name),
+        fluent_templates::fluent_bundle::FluentValue::from(value.to_string()),
     );
-    i18n::t_args(lang, "certificate-hours", &args)
+    i18n::t_args(lang, key, &args)
 }
 
-fn document(lang: Lang, cert: &Certificate, verify_url: &str) -> Vec<u8> {
+/// The certificate as a tagged PDF: who took part in what, when and for how
+/// long, the learning goals, the organiser with a line to sign on, and the
+/// code to verify it by. Labels are in the reader's language; the course's
+/// own text is stored in Danish.
+fn document(lang: Lang, cert: &Certificate, verify_url: &str) -> Result<Vec<u8>, pdf::Error> {
     let t = |k: &str| i18n::t(lang, k);
     let hours = format::hours(lang, cert.minutes);
-    let lines = vec![
-        Line::new("Social Sundhed", 16.0).bold().plum().space(10.0),
-        Line::new(t("certificate-title"), 34.0).bold().space(50.0),
-        Line::new(t("certificate-confirms"), 13.0).space(40.0),
-        Line::new(cert.name.clone(), 26.0).bold().space(18.0),
-        Line::new(t("certificate-attended"), 13.0).space(18.0),
-        Line::new(cert.course_title.clone(), 19.0)
+    let goals = content::markdown_blocks(&cert.learning_goals);
+    // The course's own text is written in Danish.
+    let course_lang = (lang != Lang::Da).then_some("da");
+    let mut lines = vec![
+        Line::new("Social Sundhed", 16.0).bold().plum().space(6.0),
+        Line::new(t("certificate-title"), 32.0)
+            .bold()
+            .role(Role::Title)
+            .space(30.0),
+        Line::new(t("certificate-confirms"), 13.0).space(26.0),
+        Line::new(cert.name.clone(), 24.0).bold().space(14.0),
+        Line::new(t("certificate-attended"), 13.0).space(14.0),
+        Line::new(cert.course_title.clone(), 18.0)
             .bold()
             .plum()
-            .space(16.0),
-        Line::new(dates(lang, cert), 13.0).space(30.0),
-        Line::new(hours_line(lang, &hours), 13.0),
-        Line::new(format!("{} {}", t("certificate-issuer"), cert.issuer), 13.0).space(40.0),
+            .lang(course_lang)
+            .space(12.0),
+        Line::new(dates(lang, cert), 12.0).space(16.0),
+        Line::new(t_with(lang, "certificate-hours", "hours", &hours), 12.0),
+    ];
+    if !goals.is_empty() {
+        lines.push(
+            Line::new(t("certificate-goals"), 13.0)
+                .bold()
+                .role(Role::Heading)
+                .space(24.0),
+        );
+        lines.extend(goals.into_iter().map(|g| {
+            Line::new(g, 10.5)
+                .role(Role::Item)
+                .lang(course_lang)
+                .space(4.0)
+        }));
+    }
+    lines.extend([
+        Line::new(
+            t_with(lang, "certificate-organiser", "organiser", &cert.issuer),
+            12.0,
+        )
+        .space(22.0),
+        Line::new(
+            t_with(lang, "certificate-signature", "organiser", &cert.issuer),
+            10.0,
+        )
+        .signature()
+        .space(12.0),
         Line::new(
             format!(
                 "{} {}",
                 t("certificate-issued"),
                 format::short_date(lang, cert.issued_at)
             ),
-            11.0,
-        ),
-        Line::new(format!("{} {}", t("certificate-code"), cert.code), 11.0).space(60.0),
-        Line::new(t("certificate-verify"), 10.0),
-        Line::new(verify_url.to_string(), 10.0).space(4.0),
-    ];
-    pdf::document(&t("certificate-title"), &cert.issuer, &lines)
+            10.0,
+        )
+        .space(18.0),
+        Line::new(format!("{} {}", t("certificate-code"), cert.code), 10.0),
+        Line::new(t("certificate-verify"), 9.0).space(10.0),
+        Line::new(verify_url.to_string(), 9.0).space(3.0),
+    ]);
+    pdf::document(&pdf::Document {
+        title: &format!("{} – {}", t("certificate-title"), cert.course_title),
+        author: &cert.issuer,
+        lang: lang.code(),
+        lines: &lines,
+    })
 }
 
 pub async fn download(
@@ -79,7 +124,9 @@ pub async fn download(
         .ok_or(AppError::NotFound)?;
     let url = page.state.links.absolute(&format!("/bevis/{}", cert.code));
     let lang = page.lang;
-    let bytes = web::block(move || document(lang, &cert, &url)).await?;
+    let bytes = web::block(move || document(lang, &cert, &url))
+        .await?
+        .map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/pdf"))
         .insert_header((
