@@ -182,6 +182,23 @@ async fn moving_a_meeting_sends_one_updated_invitation_per_person_for_every_kind
     }
 }
 
+/// A move form's fields: the meeting at `date` `start`–`end`, online at
+/// `url`.
+fn online<'a>(
+    date: &'a str,
+    start: &'a str,
+    end: &'a str,
+    url: &'a str,
+) -> [(&'static str, &'a str); 5] {
+    [
+        ("date", date),
+        ("start", start),
+        ("end", end),
+        ("location", "Online"),
+        ("online_url", url),
+    ]
+}
+
 #[tokio::test]
 async fn a_meeting_moved_online_alone_tells_everyone_with_its_link_and_the_others_keep_the_sessions()
  {
@@ -195,22 +212,13 @@ async fn a_meeting_moved_online_alone_tells_everyone_with_its_link_and_the_other
     let (date, start) = brobyg::domain::time::to_form(kept.starts_at);
     let (_, end) = brobyg::domain::time::to_form(kept.ends_at);
     let path = format!("/koordinator/hold/{id}/moeder/{meeting}");
+    // The meeting as it is, online at `url`.
+    let fields = |url| online(&date, &start, &end, url);
 
     // Only the link changes: that is a change, told once to each.
     let before = app.outbox().len();
     let link = "https://møde.example.dk/aften-2";
-    let r = browser
-        .post_form(
-            &path,
-            &[
-                ("date", &date),
-                ("start", &start),
-                ("end", &end),
-                ("location", "Online"),
-                ("online_url", link),
-            ],
-        )
-        .await;
+    let r = browser.post_form(&path, &fields(link)).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let rows = new_rows(&app, before);
     for p in &people {
@@ -261,33 +269,11 @@ async fn a_meeting_moved_online_alone_tells_everyone_with_its_link_and_the_other
 
     // Saving the same again changes nothing, tells nobody and logs nothing.
     let before = app.outbox().len();
-    browser
-        .post_refused(
-            &path,
-            &[
-                ("date", &date),
-                ("start", &start),
-                ("end", &end),
-                ("location", "Online"),
-                ("online_url", link),
-            ],
-        )
-        .await;
+    browser.post_refused(&path, &fields(link)).await;
     assert_eq!(app.outbox().len(), before);
 
     // Not a web address: refused on the form, with what was typed kept.
-    let r = browser
-        .post_form(
-            &path,
-            &[
-                ("date", &date),
-                ("start", &start),
-                ("end", &end),
-                ("location", "Online"),
-                ("online_url", "møde i teams"),
-            ],
-        )
-        .await;
+    let r = browser.post_form(&path, &fields("møde i teams")).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.expect("body");
     assert_eq!(

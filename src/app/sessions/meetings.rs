@@ -1,5 +1,5 @@
 //! Changing what is planned, for every kind of session: moving a meeting
-//! (date, time, place), adding one, removing one, each with a preview of
+//! (date, time, place, online link), adding one, removing one, each with a preview of
 //! who will be told; and writing to the participants ("Skriv til
 //! deltagerne"). The engine tells people (one message each); these use
 //! cases check who may, record the audit row and say what follows (a
