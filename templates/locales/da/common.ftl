@@ -97,3 +97,6 @@ coordinator-no-volunteers = Afdelingen har ingen brobyggere endnu.
 coordinator-all-statuses = Alle
 coordinator-search = Navn eller e-mail
 coordinator-no-match = Ingen brobyggere passer til søgningen.
+
+# Phones: the header's menu
+nav-menu = Menu

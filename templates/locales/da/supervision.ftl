@@ -152,3 +152,5 @@ message-kind-supervision_request_received = Anmodning om supervision
 message-kind-supervision_request_answered = Svar på anmodning om supervision
 message-kind-supervision_due_soon = Supervision snart
 message-kind-supervision_overdue = Supervision overskredet
+
+supervision-sessions-table = Supervisionsmøder

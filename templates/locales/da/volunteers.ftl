@@ -426,3 +426,6 @@ error-module-sections = Teksten skal have afsnittene ## Formål, ## Indhold, ## 
 error-declaration-deadline = Fristen skal ligge efter i dag og højst et år frem.
 declaration-as-signed = Læs den underskrevne version
 declaration-read-signed = Læs version { $version }, som du underskrev den
+
+# Phones: where to reach the branch (the checklist links here for checks the coordinator registers)
+volunteer-branch-contact = Kontakt afdelingen

@@ -97,3 +97,6 @@ coordinator-no-volunteers = The branch has no volunteers yet.
 coordinator-all-statuses = All
 coordinator-search = Name or email
 coordinator-no-match = No volunteers match the search.
+
+# Phones: the header's menu
+nav-menu = Menu

@@ -152,3 +152,5 @@ message-kind-supervision_request_received = Supervision request
 message-kind-supervision_request_answered = Supervision request answered
 message-kind-supervision_due_soon = Supervision due soon
 message-kind-supervision_overdue = Supervision overdue
+
+supervision-sessions-table = Supervision sessions

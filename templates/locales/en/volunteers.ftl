@@ -426,3 +426,6 @@ error-module-sections = The text must have the sections ## Formål, ## Indhold, 
 error-declaration-deadline = The deadline must be after today and at most a year ahead.
 declaration-as-signed = Read the version you signed
 declaration-read-signed = Read version { $version } as you signed it
+
+# Phones: where to reach the branch (the checklist links here for checks the coordinator registers)
+volunteer-branch-contact = Contact the branch

@@ -304,6 +304,7 @@ impl Run {
             downloads,
             violations: Vec::new(),
             audited: Vec::new(),
+            width: 1280,
         };
         Some(Run {
             tab,
@@ -397,9 +398,68 @@ pub struct Tab {
     violations: Vec<String>,
     /// Every page axe checked, in order.
     audited: Vec<String>,
+    /// The window's width in CSS pixels: 1280 unless a journey holds a phone.
+    width: u32,
 }
 
 impl Tab {
+    /// Holds the window at `width` (390 for a phone), 900 px high, until
+    /// changed again; screenshots come back to it.
+    pub async fn set_width(&mut self, width: u32) {
+        self.width = width;
+        self.client
+            .set_window_size(width, 900)
+            .await
+            .expect("window size");
+    }
+
+    /// Opens the header's menu, as on a phone: the summary is clicked, or
+    /// reached with Tab and opened with Enter.
+    pub async fn open_menu(&mut self) {
+        let open = self
+            .client
+            .execute(
+                "return document.querySelector('.site-menu').open",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if open {
+            return;
+        }
+        self.activate(&css(".site-menu > summary")).await;
+        let client = self.client.clone();
+        poll("the menu to open", || {
+            let client = client.clone();
+            async move {
+                client
+                    .execute(
+                        "return document.querySelector('.site-menu').open || null",
+                        vec![],
+                    )
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+            }
+        })
+        .await;
+    }
+
+    /// Whether the page is wider than the window, so that it pans sideways.
+    pub async fn pans_sideways(&self) -> bool {
+        self.client
+            .execute(
+                "return document.documentElement.scrollWidth > window.innerWidth",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true)
+    }
+
     /// Types an address into the address bar.
     pub async fn open(&mut self, path: &str) {
         self.client
@@ -709,7 +769,7 @@ impl Tab {
             }
         }
         self.client
-            .set_window_size(1280, 900)
+            .set_window_size(self.width, 900)
             .await
             .expect("window size");
     }

@@ -25,6 +25,7 @@ mod brobygger;
 mod export;
 mod genlaer;
 mod language;
+mod phones;
 
 /// Two tests for a journey: `<journey>::by_mouse` and `::by_keyboard`.
 macro_rules! journey {
@@ -62,3 +63,4 @@ journey!(brobygger::applicant_becomes_an_active_brobygger);
 journey!(export::coordinator_downloads_the_participant_list);
 journey!(language::visitor_switches_to_english_and_back);
 journey!(active::active_volunteer_signs_up_for_supervision_and_an_evening);
+journey!(phones::trainee_chooses_a_make_up_session_on_a_phone);

@@ -45,6 +45,9 @@ pub struct ChecklistLine {
     /// For a module: its id, to link to the material and to where it is
     /// taught next.
     pub module: Option<String>,
+    /// Where the volunteer does it (or reads who does it for them): the
+    /// checklist is a list of links, not a list of complaints.
+    pub href: String,
 }
 
 pub fn line(lang: Lang, r: &Requirement) -> ChecklistLine {
@@ -56,6 +59,7 @@ pub fn line(lang: Lang, r: &Requirement) -> ChecklistLine {
         title: String::new(),
         version: 0,
         module: None,
+        href: where_done(r),
     };
     match r {
         Requirement::Module {
@@ -74,6 +78,19 @@ pub fn line(lang: Lang, r: &Requirement) -> ChecklistLine {
         Requirement::ApplicationAccepted | Requirement::Check { .. } => {}
     }
     l
+}
+
+/// The page where a requirement is met: the module's row (where it is
+/// taught next, with the make-up buttons), the declaration to sign, the
+/// application's status, and for a check the branch's contact details
+/// (the coordinator registers it).
+pub fn where_done(r: &Requirement) -> String {
+    match r {
+        Requirement::Declaration { .. } => "/frivillig/tavshedserklaering".to_string(),
+        Requirement::Module { id, .. } => format!("/frivillig#module-{id}"),
+        Requirement::ApplicationAccepted => "/frivillig#application-status".to_string(),
+        Requirement::Check { .. } => "/frivillig#branch-contact".to_string(),
+    }
 }
 
 /// The explanation as plain text, e.g. "Mangler 2 timer: modul 5
@@ -265,6 +282,36 @@ mod tests {
             assert_eq!(explain(Lang::Da, &r), da);
             assert_eq!(explain(Lang::En, &r), en);
         }
+    }
+
+    #[test]
+    fn every_requirement_links_to_where_it_is_met() {
+        let module = Requirement::Module {
+            id: "tavshedspligt".into(),
+            order: 5,
+            title: "Tavshedspligt og etik".into(),
+            missing_minutes: 90,
+        };
+        assert_eq!(
+            line(Lang::Da, &module).href,
+            "/frivillig#module-tavshedspligt",
+            "the module's row, where it is taught next"
+        );
+        assert_eq!(
+            where_done(&Requirement::Declaration { version: 2 }),
+            "/frivillig/tavshedserklaering"
+        );
+        assert_eq!(
+            where_done(&Requirement::ApplicationAccepted),
+            "/frivillig#application-status"
+        );
+        assert_eq!(
+            where_done(&Requirement::Check {
+                check: ExtraCheck::ChildCertificate
+            }),
+            "/frivillig#branch-contact",
+            "a check is registered by the coordinator: their contact details"
+        );
     }
 }
 
