@@ -124,4 +124,8 @@ pub async fn active_volunteer_signs_up_for_supervision_and_an_evening(
     tab.see(css("#supervision-numbers [data-standing=ok]"), "1")
         .await;
     tab.screenshot("coordinator-dashboard").await;
+    tab.open(&format!("/koordinator/afdelinger/{aarhus}/aktive"))
+        .await;
+    tab.see(css("#roster"), EMAIL).await;
+    tab.screenshot("coordinator-roster").await;
 }

@@ -4,7 +4,7 @@ use brobyg::domain::Role;
 use reqwest::StatusCode;
 
 use super::harness::{Tab, css, link};
-use super::steps::log_in;
+use super::steps::{log_in, log_out};
 use crate::genlaer::{VALID_EAN, course, enrol_fields, session};
 use crate::helpers::TestApp;
 
@@ -38,8 +38,30 @@ pub async fn coordinator_downloads_the_participant_list(app: &TestApp, tab: &mut
         .await;
     let (name, bytes) = tab.download(link("Hent deltagerliste")).await;
     assert_eq!(name, format!("genlaer-deltagere-{id}.csv"));
+    check_csv(&bytes);
 
-    let text = String::from_utf8(bytes).expect("UTF-8");
+    // The participants' page: on a phone each participant is a card with
+    // its actions inside it.
+    tab.open(&format!("/koordinator/hold/{id}")).await;
+    tab.see(css("#seated + .table-scroll"), "Maja Holm").await;
+    tab.screenshot("coordinator-session-participants").await;
+    log_out(tab).await;
+
+    // The administrators' outbox lists both confirmations by subject and
+    // recipient.
+    let admin = app.create_user("admin@example.dk", &[Role::Admin], None);
+    log_in(tab, &admin.email).await;
+    tab.open("/admin/beskeder").await;
+    tab.see(css("table.messages"), "soeren@example.dk").await;
+    tab.see(css("table.messages"), "maja@example.dk").await;
+    tab.screenshot("admin-outbox").await;
+}
+
+/// The participant list as a spreadsheet opens it: UTF-8 with a BOM,
+/// semicolons, a column per field.
+fn check_csv(bytes: &[u8]) {
+
+    let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
     let body = text
         .strip_prefix('\u{feff}')
         .expect("a byte-order mark, so Excel reads UTF-8");
