@@ -102,6 +102,7 @@ text_column!(
     crate::domain::audit::Action,
     crate::domain::audit::ObjectKind,
     crate::domain::retention::Rule,
+    crate::domain::brobygning::Programme,
     crate::domain::tasks::DigestFrequency,
     crate::db::outbox::Status,
     crate::db::tokens::Purpose,

@@ -24,8 +24,8 @@ pub trait Code: Copy + Eq + 'static {
 mod tests {
     use super::*;
     use crate::domain::{
-        Lang, Role, activation, application, attendance, audit, enrolment, evening, genlaer,
-        invoice, retention, session, supervision, volunteer,
+        Lang, Role, activation, application, attendance, audit, brobygning, enrolment, evening,
+        genlaer, invoice, retention, session, supervision, volunteer,
     };
 
     /// Every value serialises to its code and its code reads back.
@@ -63,5 +63,6 @@ mod tests {
         consistent::<audit::Action>();
         consistent::<audit::ObjectKind>();
         consistent::<retention::Rule>();
+        consistent::<brobygning::Programme>();
     }
 }

@@ -429,3 +429,9 @@ declaration-read-signed = Læs version { $version }, som du underskrev den
 
 # Phones: where to reach the branch (the checklist links here for checks the coordinator registers)
 volunteer-branch-contact = Kontakt afdelingen
+
+# Brobygning: the three programmes (domain::brobygning::Programme)
+programme-health = Sundhedsbrobygning
+programme-social = Socialbrobygning
+programme-association = Foreningsbrobygning
+error-programme = Vælg et af de tre programmer.

@@ -429,3 +429,9 @@ declaration-read-signed = Read version { $version } as you signed it
 
 # Phones: where to reach the branch (the checklist links here for checks the coordinator registers)
 volunteer-branch-contact = Contact the branch
+
+# Brobygning: the three programmes (domain::brobygning::Programme)
+programme-health = Health bridge-building (sundhedsbrobygning)
+programme-social = Social bridge-building (socialbrobygning)
+programme-association = Association bridge-building (foreningsbrobygning)
+error-programme = Choose one of the three programmes.

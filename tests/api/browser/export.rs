@@ -60,7 +60,6 @@ pub async fn coordinator_downloads_the_participant_list(app: &TestApp, tab: &mut
 /// The participant list as a spreadsheet opens it: UTF-8 with a BOM,
 /// semicolons, a column per field.
 fn check_csv(bytes: &[u8]) {
-
     let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
     let body = text
         .strip_prefix('\u{feff}')

@@ -418,10 +418,7 @@ impl Tab {
     pub async fn open_menu(&mut self) {
         let open = self
             .client
-            .execute(
-                "return document.querySelector('.site-menu').open",
-                vec![],
-            )
+            .execute("return document.querySelector('.site-menu').open", vec![])
             .await
             .ok()
             .and_then(|v| v.as_bool())

@@ -48,5 +48,6 @@ pub async fn trainee_chooses_a_make_up_session_on_a_phone(app: &TestApp, tab: &m
     tab.open_menu().await;
     tab.follow(link("Mit brobyggerforløb")).await;
     tab.see(css(&format!("#{row}")), "Du er tilmeldt").await;
-    tab.see(css("#cohorts + ul"), "indhentning af modul 3").await;
+    tab.see(css("#cohorts + ul"), "indhentning af modul 3")
+        .await;
 }
