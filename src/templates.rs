@@ -158,6 +158,38 @@ mod tests {
         assert_eq!(templates.asset_version.len(), 10);
     }
 
+    /// A table wider than a phone scrolls inside its region, which a
+    /// keyboard can reach (axe's `scrollable-region-focusable`) and a
+    /// screen reader can name; and every table is inside one.
+    #[test]
+    fn every_scrolling_table_region_is_focusable_and_labelled() {
+        for name in TemplateFiles::iter().filter(|n| n.ends_with(".html")) {
+            if name.starts_with("emails/") {
+                continue;
+            }
+            let file = TemplateFiles::get(&name).expect("template");
+            let text = String::from_utf8_lossy(&file.data);
+            for (at, _) in text.match_indices("class=\"table-scroll\"") {
+                let end = text[at..].find('>').map_or(text.len(), |e| at + e);
+                let tag = &text[at..end];
+                assert!(
+                    tag.contains("role=\"region\"") && tag.contains("tabindex=\"0\""),
+                    "{name}: a table-scroll region is focusable: {tag}"
+                );
+                assert!(
+                    tag.contains("aria-label=") || tag.contains("aria-labelledby="),
+                    "{name}: a table-scroll region is labelled: {tag}"
+                );
+            }
+            let tables = text.matches("<table").count();
+            let regions = text.matches("class=\"table-scroll\"").count();
+            assert!(
+                regions >= tables,
+                "{name}: {tables} tables but {regions} scrolling regions"
+            );
+        }
+    }
+
     #[test]
     fn filters_show_copenhagen_time_in_the_page_language() {
         let templates = Templates::load().expect("templates parse");

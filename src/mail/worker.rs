@@ -101,12 +101,15 @@ where
     F: FnOnce(&mut DbConnection) -> QueryResult<T> + Send + 'static,
     T: Send + 'static,
 {
-    let db = db.clone();
-    tokio::task::spawn_blocking(move || -> anyhow::Result<T> {
-        let mut conn = db.conn()?;
-        Ok(f(&mut conn)?)
-    })
-    .await?
+    // The steps read before they write (the pauses that are due, then each
+    // one under its lock). On SQLite a transaction whose snapshot another
+    // connection has written past is refused at once ("database is
+    // locked") instead of waiting, so the worker takes its turn in the
+    // process's write queue like every request that writes. PostgreSQL has
+    // no queue.
+    Ok(db
+        .write(move |c| f(c).map_err(crate::db::Error::from))
+        .await?)
 }
 
 /// One pass: queue due reminders and supervision notices, then send every

@@ -761,8 +761,15 @@ impl Tab {
                 .expect("write screenshot");
             if suffix == "phone" {
                 // The folded layout gets its own check (scrolling tables,
-                // wrapped navigation).
+                // wrapped navigation), and a phone never pans sideways:
+                // what is wider scrolls inside its own labelled region.
                 self.audit().await;
+                assert!(
+                    !self.pans_sideways().await,
+                    "{}: {} is wider than a 390 px phone",
+                    self.test,
+                    self.path().await
+                );
             }
         }
         self.client
