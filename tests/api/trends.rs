@@ -170,6 +170,29 @@ async fn the_dashboard_shows_each_months_numbers() {
     // Another branch's applications and activations count there.
     let other = app.qualified_volunteer("randers@example.dk", randers);
     backdate(app, other.id, on(5, 10), on(4, 10));
+    // Dorte applied and became active in Randers six months ago and moved
+    // to Aarhus on the 1st two months ago, where she was supervised on the
+    // 5th: her past stays with Randers.
+    let dorte = app.qualified_volunteer("dorte@example.dk", randers);
+    backdate(app, dorte.id, on(6, 10), on(6, 20));
+    {
+        use brobyg::db::schema::volunteer_moves as moves;
+        let mut c = conn(app);
+        assert!(
+            brobyg::db::volunteer_moves::record(&mut c, dorte.id, randers, b.id, None)
+                .expect("move")
+        );
+        diesel::update(moves::table.filter(moves::user_id.eq(dorte.id)))
+            .set(moves::created_at.eq(on(2, 1)))
+            .execute(&mut c)
+            .expect("backdate");
+    }
+    held_supervision(
+        app,
+        b.id,
+        days_since(on(2, 5)),
+        &[(dorte.id, AttendanceStatus::Present)],
+    );
     // GenLær: three seats three months ago, two last month; a cancelled
     // session, another branch's and a national one do not count here.
     genlaer_session(app, Some(b.id), on(3, 14), 3);
@@ -212,7 +235,7 @@ async fn the_dashboard_shows_each_months_numbers() {
 
     let people = rows(&html, "trend-people");
     let both = |back| month_cells(&people, back);
-    assert_eq!(both(6), vec!["0", "0"]);
+    assert_eq!(both(6), vec!["0", "0"], "Dorte was in Randers");
     assert_eq!(both(5), vec!["2", "1"], "Anna and Bo applied, Bo active");
     assert_eq!(both(4), vec!["0", "1"], "Anna active");
     assert_eq!(both(3), vec!["0", "0"]);
@@ -232,8 +255,12 @@ async fn the_dashboard_shows_each_months_numbers() {
     assert_eq!(share(5), vec!["100 % (1 af 1)"], "Bo");
     assert_eq!(share(4), vec!["100 % (2 af 2)"]);
     assert_eq!(share(3), vec!["100 % (2 af 2)"]);
-    assert_eq!(share(2), vec!["50 % (1 af 2)"], "Bo overdue");
-    assert_eq!(share(1), vec!["50 % (1 af 2)"]);
+    assert_eq!(
+        share(2),
+        vec!["67 % (2 af 3)"],
+        "Bo overdue, Dorte moved here and was supervised"
+    );
+    assert_eq!(share(1), vec!["67 % (2 af 3)"]);
     assert_eq!(
         texts(&html, "#compliance-trend-hint"),
         vec![
@@ -256,7 +283,14 @@ async fn the_dashboard_shows_each_months_numbers() {
         .get_html(&format!("/koordinator/afdelinger/{randers}/oversigt"))
         .await;
     let people = rows(&theirs, "trend-people");
+    assert_eq!(month_cells(&people, 6), vec!["1", "1"], "Dorte");
     assert_eq!(month_cells(&people, 5), vec!["1", "0"]);
     assert_eq!(month_cells(&people, 4), vec!["0", "1"]);
     assert_eq!(month_cells(&rows(&theirs, "trend-genlaer"), 3), vec!["5"]);
+    let compliance = rows(&theirs, "trend-compliance");
+    let share = |back| month_cells(&compliance, back);
+    assert_eq!(share(6), vec!["100 % (1 af 1)"]);
+    assert_eq!(share(4), vec!["100 % (2 af 2)"]);
+    assert_eq!(share(3), vec!["50 % (1 af 2)"], "Dorte overdue");
+    assert_eq!(share(2), vec!["100 % (1 af 1)"], "Dorte has moved");
 }
