@@ -168,6 +168,8 @@ pub struct BarTable<'a> {
 /// The width of a `bar_table` bar's drawing: bars are in thousandths of
 /// the cell, stretched to its width (`preserveAspectRatio="none"`).
 const TABLE_BAR_UNITS: i64 = 1000;
+/// Labels up to this long ("sep. 2026") get a narrower column.
+const SHORT_LABEL_CHARS: usize = 12;
 
 /// The chart as a `<table>` to place in a page: a caption, a column
 /// heading per series, a row heading per label (which wraps like any
@@ -183,10 +185,20 @@ pub fn bar_table(table: &BarTable<'_>) -> String {
             .max()
             .unwrap_or(0)
     });
+    // Short labels (months) leave more of the width to the bars.
+    let short = table
+        .rows
+        .iter()
+        .all(|r| r.label.chars().count() <= SHORT_LABEL_CHARS);
+    let class = if short {
+        "chart-table chart-table-short-labels"
+    } else {
+        "chart-table"
+    };
     let mut html = String::new();
     let _ = write!(
         html,
-        r#"<table class="chart-table" id="{}"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
+        r#"<table class="{class}" id="{}"><caption>{}</caption><thead><tr><th scope="col">{}</th>"#,
         escape(table.id),
         escape(table.caption),
         escape(table.label_heading),
@@ -256,7 +268,7 @@ mod tests {
         let rows = [counts("nov. 2026", &[4, 2]), counts("dec. 2026", &[8, 0])];
         let html = bar_table(&table_of(&["ansøgninger", "aktiveret"], &rows, None));
         assert!(html.starts_with(
-            r#"<table class="chart-table" id="t1"><caption>Ansøgninger pr. måned</caption>"#
+            r#"<table class="chart-table chart-table-short-labels" id="t1"><caption>Ansøgninger pr. måned</caption>"#
         ));
         assert!(html.ends_with("</tbody></table>"));
         assert!(html.contains(r#"<th scope="col">Måned</th>"#));
@@ -336,6 +348,10 @@ mod tests {
             "9. oktober 2026 Brobyggeraften om &lt;sundhed&gt; &amp; &quot;ulighed&quot; i hele Region Midtjylland</th>"
         ));
         assert!(!html.contains('…'));
+        assert!(
+            html.starts_with(r#"<table class="chart-table" "#),
+            "long labels get room"
+        );
     }
 
     #[test]

@@ -4,12 +4,8 @@
 //! bar_table`, readable on a phone). A fixed number of grouped queries, whatever the size of
 //! the branch.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
-use fluent_templates::fluent_bundle::FluentValue;
 use tera::Context;
 
 use crate::app::dashboard::{self, StatusCount, Trends};
@@ -166,45 +162,36 @@ fn trend_chart(
 }
 
 /// Supervision compliance by month: the share as a bar against 100 %,
-/// with how many of how many in text.
+/// and beside it how many were active (the share's base) in text.
 fn compliance_chart(lang: Lang, trends: &Trends) -> String {
     let rows: Vec<TableRow> = month_labels(lang, trends)
         .into_iter()
         .zip(&trends.compliance)
-        .map(|(label, c)| {
-            let text = match c.percent {
-                Some(p) => {
-                    let mut args = HashMap::new();
-                    args.insert(Cow::Borrowed("percent"), FluentValue::from(p));
-                    args.insert(
-                        Cow::Borrowed("within"),
-                        FluentValue::from(format::integer(lang, c.within)),
-                    );
-                    args.insert(
-                        Cow::Borrowed("active"),
-                        FluentValue::from(format::integer(lang, c.active)),
-                    );
-                    i18n::t_args(lang, "dashboard-trend-within-cell", &args)
-                }
-                None => i18n::t(lang, "dashboard-trend-nobody-active"),
-            };
-            TableRow {
-                label,
-                cells: vec![Cell {
+        .map(|(label, c)| TableRow {
+            label,
+            cells: vec![
+                Cell {
                     value: c.percent,
-                    text,
-                }],
-            }
+                    text: c
+                        .percent
+                        .map_or_else(|| "–".to_string(), |p| format!("{p} %")),
+                },
+                Cell {
+                    value: None,
+                    text: format::integer(lang, c.active),
+                },
+            ],
         })
         .collect();
     let caption = i18n::t(lang, "dashboard-trend-compliance");
     let heading = i18n::t(lang, "dashboard-col-month");
-    let series = i18n::t(lang, "dashboard-series-within");
+    let within = i18n::t(lang, "dashboard-series-within");
+    let active = i18n::t(lang, "dashboard-series-active");
     charts::bar_table(&BarTable {
         id: "trend-compliance",
         caption: &caption,
         label_heading: &heading,
-        series: &[&series],
+        series: &[&within, &active],
         rows: &rows,
         full: Some(100),
     })

@@ -139,8 +139,7 @@ dashboard-series-participants = deltagere
 dashboard-trend-genlaer-hint = Tilmeldte deltagere på afdelingens GenLær-hold, talt i den måned holdet begyndte; aflyste hold tæller ikke.
 dashboard-trend-compliance = Supervision inden for reglen pr. måned
 dashboard-series-within = inden for reglen
-dashboard-trend-within-cell = { $percent } % ({ $within } af { $active })
-dashboard-trend-nobody-active = – (ingen aktive)
+dashboard-series-active = aktive
 dashboard-trend-compliance-hint = Andelen af de brobyggere, der var aktive ved månedens udgang (i denne måned: i dag; pause undtaget), som havde været til supervision inden for afdelingens nuværende interval på { $months } { $months ->
         [one] måned
        *[other] måneder

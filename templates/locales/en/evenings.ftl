@@ -139,8 +139,7 @@ dashboard-series-participants = participants
 dashboard-trend-genlaer-hint = Participants with a seat on the branch's GenLær sessions, counted in the month the session began; cancelled sessions do not count.
 dashboard-trend-compliance = Supervision within the rule by month
 dashboard-series-within = within the rule
-dashboard-trend-within-cell = { $percent } % ({ $within } of { $active })
-dashboard-trend-nobody-active = – (nobody active)
+dashboard-series-active = active
 dashboard-trend-compliance-hint = The share of the brobyggere active at the end of each month (this month: today; those on a break exempt) who had been to supervision within the branch's current interval of { $months } { $months ->
         [one] month
        *[other] months
