@@ -1,6 +1,7 @@
 //! The coordinators' view of their branches: the start page with every
 //! branch's volunteers by status, one branch's volunteers a page at a time,
-//! and the branch dashboard (volunteers, supervision, evenings this year).
+//! and the branch dashboard (volunteers, supervision, evenings this year,
+//! and the last twelve months by month: `Trends`).
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
