@@ -1,6 +1,7 @@
 //! The coordinators' view of their branches: the start page with every
 //! branch's volunteers by status, one branch's volunteers a page at a time,
-//! and the branch dashboard (volunteers, supervision, evenings this year).
+//! and the branch dashboard (volunteers, supervision, evenings this year,
+//! and the last twelve months by month: `Trends`).
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -14,6 +15,7 @@ use crate::domain::evening::{YearNumbers, year_numbers};
 use crate::domain::paging::Pager;
 use crate::domain::session::SessionStatus;
 use crate::domain::supervision::{Compliance, Standing, compliance};
+use crate::domain::trends::{self, Month, MonthCompliance};
 use crate::domain::volunteer::VolunteerStatus;
 
 /// The statuses the start page and the dashboard count, in path order.
@@ -159,6 +161,66 @@ pub struct Dashboard {
     /// This period's evenings, soonest first.
     pub evenings: Vec<YearEvening>,
     pub numbers: YearNumbers,
+    pub trends: Trends,
+}
+
+/// The branch's last twelve months (`domain::trends::MONTHS`), oldest
+/// first, each series with one number per month.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trends {
+    pub months: Vec<Month>,
+    /// Applications received (new and second applications).
+    pub applications: Vec<i64>,
+    /// Volunteers becoming active (not coming back from a pause).
+    pub activations: Vec<i64>,
+    /// Confirmed participants of the branch's GenLær sessions, by the month
+    /// the session began.
+    pub genlaer: Vec<i64>,
+    /// Supervision compliance at each month's end (this month: now).
+    pub compliance: Vec<MonthCompliance>,
+    /// The window the compliance is measured against: the branch's today.
+    pub window_months: i32,
+}
+
+/// The trends of `branch` for the twelve months up to the month of `at`.
+fn trends_of(
+    c: &mut crate::db::DbConnection,
+    branch: i64,
+    at: NaiveDateTime,
+) -> Result<Trends, Error> {
+    let months = trends::last_months(crate::domain::time::local(at).date_naive(), trends::MONTHS);
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return Err(Error::Internal(anyhow::anyhow!("no months to show")));
+    };
+    let facts = crate::db::trends::facts(c, branch, first.start_utc(), last.end_utc())?;
+    Ok(Trends {
+        applications: trends::changes_per_month(
+            &facts.people,
+            branch,
+            &months,
+            trends::is_application,
+        ),
+        activations: trends::changes_per_month(
+            &facts.people,
+            branch,
+            &months,
+            trends::is_activation_change,
+        ),
+        // Sessions that have begun: later ones this month are plans.
+        genlaer: trends::per_month_weighted(
+            &months,
+            facts.genlaer.iter().copied().filter(|(t, _)| *t <= at),
+        ),
+        compliance: trends::compliance_by_month(
+            &facts.people,
+            branch,
+            facts.window_months,
+            &months,
+            at,
+        ),
+        window_months: facts.window_months,
+        months,
+    })
 }
 
 /// The standings as the dashboard lists them (its chart follows the
@@ -180,8 +242,9 @@ pub const CHARTED: [VolunteerStatus; 5] = [
 ];
 
 /// A branch's dashboard for its own coordinators: volunteers by status,
-/// supervision compliance by the overview's own rule, and the evenings of
-/// the period `from`..`to`, in a fixed number of grouped queries.
+/// supervision compliance by the overview's own rule, the evenings of
+/// the period `from`..`to` and the trends of the last twelve months up to
+/// `at`, in a fixed number of grouped queries.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn dashboard(
     app: &App,
@@ -204,6 +267,7 @@ pub async fn dashboard(
         let standings = crate::db::supervision::overview(c, id, at)?;
         let supervision = compliance(standings.iter().map(|s| s.standing));
         let supervision_counts = supervision.counts.clone();
+        let trends = trends_of(c, id, at)?;
         Ok(Dashboard {
             branch,
             volunteers: counts(&counted, &COUNTED),
@@ -227,6 +291,7 @@ pub async fn dashboard(
                     .map(|e| (e.status == SessionStatus::Held, e.yes, e.present)),
             ),
             evenings,
+            trends,
         })
     })
     .await

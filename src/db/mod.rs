@@ -41,6 +41,7 @@ pub mod site_content;
 pub mod supervision;
 pub mod tasks;
 pub mod tokens;
+pub mod trends;
 pub mod users;
 pub mod volunteer_history;
 pub mod volunteer_moves;

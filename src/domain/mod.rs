@@ -34,6 +34,7 @@ pub mod supervision;
 pub mod tasks;
 pub mod throttle;
 pub mod time;
+pub mod trends;
 pub mod validation;
 pub mod volunteer;
 

@@ -44,6 +44,24 @@ pub fn day(lang: Lang, day: chrono::NaiveDate) -> String {
     day.format_localized(pattern, locale(lang)).to_string()
 }
 
+/// A month as the trend charts label it: "dec. 2026", "maj 2026" /
+/// "Dec 2026". `month` is 1–12.
+pub fn month(lang: Lang, year: i32, month: u32) -> String {
+    const DA: [&str; 12] = [
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = match lang {
+        Lang::Da => &DA,
+        Lang::En => &EN,
+    };
+    let i = (month.clamp(1, 12) - 1) as usize;
+    format!("{} {year}", names[i])
+}
+
 /// Danish writes the clock with a full stop: "17.00"; English "17:00".
 pub fn time(lang: Lang, utc: NaiveDateTime) -> String {
     let pattern = match lang {
@@ -106,6 +124,14 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d)
             .and_then(|d| d.and_hms_opt(h, min, 0))
             .expect("valid date")
+    }
+
+    #[test]
+    fn months_are_abbreviated_as_each_language_does() {
+        assert_eq!(month(Lang::Da, 2026, 12), "dec. 2026");
+        assert_eq!(month(Lang::Da, 2026, 5), "maj 2026");
+        assert_eq!(month(Lang::En, 2026, 12), "Dec 2026");
+        assert_eq!(month(Lang::En, 2027, 1), "Jan 2027");
     }
 
     #[test]

@@ -40,4 +40,5 @@ mod security;
 mod sessions;
 mod supervision;
 mod tasks;
+mod trends;
 mod volunteers;

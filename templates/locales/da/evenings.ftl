@@ -124,3 +124,23 @@ evening-edit-lead = Ændres tidspunkt eller sted, får alle med en plads besked 
 evening-save = Gem ændringer
 evening-updated = Ændringerne er gemt.
 evening-not-editable = En aflyst eller afholdt aften kan ikke ændres.
+
+# Dashboard charts and trends (the branch dashboard's tables and the last twelve months)
+dashboard-col-status = Status
+dashboard-col-standing = Status
+dashboard-col-evening = Aften
+dashboard-col-month = Måned
+dashboard-trends = De seneste 12 måneder
+dashboard-trend-people = Ansøgninger og nye aktive brobyggere pr. måned
+dashboard-series-applications = ansøgninger
+dashboard-series-activations = blev aktive
+dashboard-trend-genlaer = GenLær-deltagere pr. måned
+dashboard-series-participants = deltagere
+dashboard-trend-genlaer-hint = Tilmeldte deltagere på afdelingens GenLær-hold, talt i den måned holdet begyndte; aflyste hold tæller ikke.
+dashboard-trend-compliance = Supervision inden for reglen pr. måned
+dashboard-series-within = inden for reglen
+dashboard-series-active = aktive
+dashboard-trend-compliance-hint = Andelen af de brobyggere, der var aktive ved månedens udgang (i denne måned: i dag; pause undtaget), som havde været til supervision inden for afdelingens nuværende interval på { $months } { $months ->
+        [one] måned
+       *[other] måneder
+    }.

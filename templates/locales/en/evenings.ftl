@@ -124,3 +124,23 @@ evening-edit-lead = If the time or place changes, everyone with a seat is told a
 evening-save = Save changes
 evening-updated = The changes are saved.
 evening-not-editable = A cancelled or held evening cannot be changed.
+
+# Dashboard charts and trends (the branch dashboard's tables and the last twelve months)
+dashboard-col-status = Status
+dashboard-col-standing = Standing
+dashboard-col-evening = Evening
+dashboard-col-month = Month
+dashboard-trends = The last 12 months
+dashboard-trend-people = Applications and newly active brobyggere by month
+dashboard-series-applications = applications
+dashboard-series-activations = became active
+dashboard-trend-genlaer = GenLær participants by month
+dashboard-series-participants = participants
+dashboard-trend-genlaer-hint = Participants with a seat on the branch's GenLær sessions, counted in the month the session began; cancelled sessions do not count.
+dashboard-trend-compliance = Supervision within the rule by month
+dashboard-series-within = within the rule
+dashboard-series-active = active
+dashboard-trend-compliance-hint = The share of the brobyggere active at the end of each month (this month: today; those on a break exempt) who had been to supervision within the branch's current interval of { $months } { $months ->
+        [one] month
+       *[other] months
+    }.

@@ -111,15 +111,25 @@ async fn the_dashboard_counts_volunteers_and_evenings() {
     assert_eq!(figure("#evening-numbers [data-figure=planned]"), vec!["1"]);
     assert_eq!(figure("#evening-numbers [data-figure=present]"), vec!["1"]);
     assert_eq!(figure("#evening-numbers [data-figure=rate]"), vec!["50 %"]);
-    // The charts are drawn by the site, named for screen readers, with
-    // their numbers in text.
-    assert_eq!(texts(&html, "svg.chart").len(), 3);
+    // The charts are tables drawn by the site, with a caption and their
+    // numbers in text; the held evening is labelled in full.
+    assert_eq!(texts(&html, "table.chart-table").len(), 6);
+    assert!(!html.contains("<figure"));
     assert_eq!(
-        texts(&html, "#chart-statuses-title"),
+        texts(&html, "#chart-statuses caption"),
         vec!["Brobyggere efter status"]
     );
-    let values = texts(&html, "#chart-evenings-desc");
-    assert!(values[0].ends_with("2 tilmeldt, 1 mødt"), "{values:?}");
+    assert_eq!(
+        texts(&html, "#chart-evenings thead th"),
+        vec!["Aften", "tilmeldt", "mødt"]
+    );
+    let evening_rows = texts(&html, "#chart-evenings tbody th");
+    assert_eq!(evening_rows.len(), 1);
+    assert!(
+        evening_rows[0].ends_with("Brobyggeraften: Tolkning"),
+        "{evening_rows:?}"
+    );
+    assert_eq!(texts(&html, "#chart-evenings tbody td"), vec!["2", "1"]);
     assert!(!html.contains("<script"));
     // Supervision: both active brobyggere became active today, so both are
     // within the rule; the paused one is exempt.

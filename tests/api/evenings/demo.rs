@@ -57,5 +57,32 @@ async fn the_demo_has_evenings_answers_sign_ups_and_a_dashboard() {
             vec!["75 %"]
         );
     }
-    assert_eq!(texts(&dashboard, "svg.chart").len(), 3);
+    for id in [
+        "chart-statuses",
+        "chart-supervision",
+        "trend-people",
+        "trend-genlaer",
+        "trend-compliance",
+    ] {
+        assert_eq!(
+            texts(&dashboard, &format!("table#{id} caption")).len(),
+            1,
+            "{id}"
+        );
+        // Twelve months, and something to show in them.
+        if id.starts_with("trend") {
+            assert_eq!(
+                texts(&dashboard, &format!("#{id} tbody th")).len(),
+                12,
+                "{id}"
+            );
+            let cells = texts(&dashboard, &format!("#{id} tbody td"));
+            assert!(
+                cells
+                    .iter()
+                    .any(|c| c.chars().next().is_some_and(|d| ('1'..='9').contains(&d))),
+                "{id}: {cells:?}"
+            );
+        }
+    }
 }

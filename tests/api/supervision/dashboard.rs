@@ -52,8 +52,12 @@ async fn the_dashboard_counts_brobyggere_by_supervision_standing() {
     // One of the two active brobyggere is within the rule.
     assert_eq!(figure("within"), vec!["50 %"]);
     assert_eq!(
-        texts(&html, "#chart-supervision-desc"),
-        vec!["Overskredet: 1, Snart tid: 0, I orden: 1, Pause (undtaget): 1"]
+        texts(&html, "#chart-supervision tbody th"),
+        vec!["Overskredet", "Snart tid", "I orden", "Pause (undtaget)"]
+    );
+    assert_eq!(
+        texts(&html, "#chart-supervision tbody td"),
+        vec!["1", "0", "1", "1"]
     );
     let overview = format!("/koordinator/supervision/oversigt?afdeling={}", b.id);
     assert!(

@@ -1,0 +1,2 @@
+DROP INDEX volunteer_moves_to_branch_idx;
+DROP INDEX volunteer_moves_from_branch_idx;
