@@ -19,6 +19,7 @@ pub mod audit;
 pub mod calendar;
 pub mod dashboard;
 pub mod data_export;
+pub mod duty;
 pub mod engine;
 pub mod erasure;
 pub mod evenings;

@@ -20,6 +20,7 @@ mod connection;
 pub mod courses;
 pub mod data_export;
 pub mod declarations;
+pub mod duty;
 pub mod enrolments;
 pub mod erasure;
 pub mod evenings;

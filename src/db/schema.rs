@@ -340,6 +340,10 @@ diesel::table! {
         updated_at -> Timestamp,
         supervision_window_months -> Integer,
         reapply_months -> Integer,
+        duty_target_min -> Integer,
+        duty_target_max -> Integer,
+        phone_opens_minute -> Integer,
+        phone_closes_minute -> Integer,
     }
 }
 
@@ -691,8 +695,60 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    duty_slots (id) {
+        id -> BigInt,
+        branch_id -> BigInt,
+        weekday -> Integer,
+        start_minute -> Integer,
+        end_minute -> Integer,
+        programme -> Text,
+        wanted -> Integer,
+        valid_from -> Date,
+        valid_to -> Date,
+        created_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    duty_days_off (branch_id, day) {
+        branch_id -> BigInt,
+        day -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duty_shifts (session_id) {
+        session_id -> BigInt,
+        slot_id -> BigInt,
+        branch_id -> BigInt,
+        day -> Date,
+        programme -> Text,
+    }
+}
+
+diesel::table! {
+    duty_offers (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        offered_at -> Timestamp,
+        open_until -> Timestamp,
+    }
+}
+
+diesel::joinable!(duty_slots -> branches (branch_id));
+diesel::joinable!(duty_shifts -> sessions (session_id));
+diesel::joinable!(duty_shifts -> duty_slots (slot_id));
+diesel::joinable!(duty_offers -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
+    duty_slots,
+    duty_days_off,
+    duty_shifts,
+    duty_offers,
     branches,
     users,
     user_roles,

@@ -62,6 +62,8 @@ pub fn save(
     // So is the waiting period of declined applicants.
     let window = super::supervision::window(conn, branch_id)?;
     let reapply = reapply_months(conn, branch_id)?;
+    // So are the rota's target and the phone's hours.
+    let duty = super::duty::settings(conn, branch_id)?;
     diesel::delete(settings::table.find(branch_id)).execute(conn)?;
     diesel::insert_into(settings::table)
         .values((
@@ -70,6 +72,10 @@ pub fn save(
             settings::child_certificate.eq(s.child_certificate),
             settings::supervision_window_months.eq(window),
             settings::reapply_months.eq(reapply),
+            settings::duty_target_min.eq(duty.target.min),
+            settings::duty_target_max.eq(duty.target.max),
+            settings::phone_opens_minute.eq(duty.opens),
+            settings::phone_closes_minute.eq(duty.closes),
             settings::updated_by.eq(by),
             settings::updated_at.eq(now()),
         ))

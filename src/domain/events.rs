@@ -301,6 +301,27 @@ pub enum Message {
         link: String,
     },
 
+    // Vagter (the duty rota). Nothing about a citizen: only which vagt.
+    /// To the branch's other active brobyggere: a vagt is given away and is
+    /// theirs if they take it first, until `until` (UTC).
+    DutyOffered {
+        session: SessionSummary,
+        until: NaiveDateTime,
+        link: String,
+    },
+    /// To the giver: someone took over their vagt; the calendar entry is
+    /// cancelled.
+    DutyHandedOver {
+        session: SessionSummary,
+    },
+    /// To the branch's coordinators: a brobygger paused or stopped, and the
+    /// coming vagter they held were released.
+    DutiesReleased {
+        volunteer: String,
+        count: i64,
+        link: String,
+    },
+
     // Brobyggeraftener.
     /// A coordinator announced a brobyggeraften: will the volunteer come?
     /// (No calendar entry until they answer yes.)
@@ -518,6 +539,7 @@ impl Message {
             | Message::SupervisionRequestReceived { link, .. }
             | Message::SupervisionDueSoon { link, .. }
             | Message::SupervisionOverdue { link, .. }
+            | Message::DutiesReleased { link, .. }
             | Message::NewApplication { link, .. } => vec![link],
             Message::NewBooking { booking, link, .. } => vec![&mut booking.url, link],
             Message::TaskDigest { groups, link, .. } => groups
@@ -553,7 +575,9 @@ impl Message {
             | Message::EveningChanged { session, .. }
             | Message::ParticipantsMessage { session, .. }
             | Message::Reminder { session, .. }
-            | Message::EveningInvitation { session, .. } => vec![&mut session.url],
+            | Message::EveningInvitation { session, .. }
+            | Message::DutyHandedOver { session } => vec![&mut session.url],
+            Message::DutyOffered { session, link, .. } => vec![&mut session.url, link],
             Message::BookingReceived { booking } | Message::BookingDeclined { booking, .. } => {
                 vec![&mut booking.url]
             }
@@ -613,6 +637,9 @@ impl Message {
             Message::SupervisionDueSoon { .. } => "supervision_due_soon",
             Message::SupervisionOverdue { .. } => "supervision_overdue",
             Message::EveningInvitation { .. } => "evening_invitation",
+            Message::DutyOffered { .. } => "duty_offered",
+            Message::DutyHandedOver { .. } => "duty_handed_over",
+            Message::DutiesReleased { .. } => "duties_released",
             Message::NewApplication { .. } => "new_application",
             Message::NewBooking { .. } => "new_booking",
             Message::TaskDigest { .. } => "task_digest",
@@ -633,7 +660,9 @@ impl Message {
             | Message::EveningChanged { session, .. }
             | Message::ParticipantsMessage { session, .. }
             | Message::Reminder { session, .. }
-            | Message::EveningInvitation { session, .. } => Some(session),
+            | Message::EveningInvitation { session, .. }
+            | Message::DutyOffered { session, .. }
+            | Message::DutyHandedOver { session } => Some(session),
             _ => None,
         }
     }
@@ -645,6 +674,7 @@ impl Message {
             | Message::Promoted { session }
             | Message::SessionChanged { session } => Some((CalendarMethod::Request, session)),
             Message::EnrolmentCancelled { session, .. }
+            | Message::DutyHandedOver { session }
             | Message::SessionCancelled {
                 session,
                 had_seat: true,
@@ -715,6 +745,23 @@ pub fn samples() -> Vec<Message> {
         ],
     };
     let supervision = session.clone();
+    let duty = SessionSummary {
+        id: 44,
+        kind: SessionKind::Duty,
+        title: "Vagt: Sundhedsbrobygning".into(),
+        location: String::new(),
+        url: "/vagter/44".into(),
+        meetings: vec![MeetingInfo {
+            id: 4,
+            starts_at: at(9, 7),
+            ends_at: at(9, 11),
+            location: String::new(),
+            online_url: None,
+            sequence: 0,
+            cancelled: false,
+        }],
+        ..session.clone()
+    };
     let evening_base = session.clone();
     let session_for_evening = session.clone();
     let booking = BookingSummary {
@@ -914,6 +961,19 @@ pub fn samples() -> Vec<Message> {
         Message::SupervisionOverdue {
             due_on: at(2, 12),
             link: "/supervision".into(),
+        },
+        Message::DutyOffered {
+            session: duty.clone(),
+            until: at(7, 7),
+            link: "/vagter".into(),
+        },
+        Message::DutyHandedOver {
+            session: duty.clone(),
+        },
+        Message::DutiesReleased {
+            volunteer: "Sofie Brobygger".into(),
+            count: 2,
+            link: "/koordinator/brobyggere/7".into(),
         },
         Message::EveningInvitation {
             session: SessionSummary {

@@ -11,6 +11,7 @@ pub mod cpr;
 pub mod curriculum;
 pub mod declaration;
 pub mod delivery;
+pub mod duty;
 pub mod device;
 pub mod email;
 pub mod enrolment;

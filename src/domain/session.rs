@@ -18,6 +18,8 @@ pub enum SessionKind {
     Supervision,
     /// A brobyggeraften, or a public info evening.
     Evening,
+    /// A vagt: a duty slot of the branch's rota on one date (`domain::duty`).
+    Duty,
 }
 
 impl Code for SessionKind {
@@ -26,6 +28,7 @@ impl Code for SessionKind {
         SessionKind::Cohort,
         SessionKind::Supervision,
         SessionKind::Evening,
+        SessionKind::Duty,
     ];
 
     fn as_str(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Code for SessionKind {
             SessionKind::Cohort => "cohort",
             SessionKind::Supervision => "supervision",
             SessionKind::Evening => "evening",
+            SessionKind::Duty => "duty",
         }
     }
 }
@@ -47,6 +51,7 @@ impl SessionKind {
             SessionKind::Cohort => format!("/forberedelse/hold/{session_id}"),
             SessionKind::Supervision => format!("/supervision/{session_id}"),
             SessionKind::Evening => format!("/aftener/{session_id}"),
+            SessionKind::Duty => format!("/vagter/{session_id}"),
         }
     }
 }

@@ -210,6 +210,8 @@ impl Plan {
                     SessionKind::Genlaer => Some(rng.between(24, 64) as i32),
                     SessionKind::Cohort => Some(24),
                     SessionKind::Supervision => Some(rng.between(8, 15) as i32),
+                    // Not planned here (vagter come from a rota's slots).
+                    SessionKind::Duty => Some(2),
                     SessionKind::Evening => {
                         (!rng.chance(0.15)).then(|| rng.between(90, 210) as i32)
                     }
@@ -501,5 +503,6 @@ fn meetings(
             vec![(at(0, h, 0), at(0, h + 2, 0))]
         }
         SessionKind::Evening => vec![(at(0, 16, 30), at(0, 19, 30))],
+        SessionKind::Duty => vec![(at(0, 8, 0), at(0, 12, 0))],
     }
 }

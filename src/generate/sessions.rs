@@ -215,6 +215,7 @@ fn title(plan: &Plan, s: &SessionPlan) -> String {
         ),
         SessionKind::Supervision => format!("Supervision, {}", branch.unwrap_or("")),
         SessionKind::Evening => format!("Brobyggeraften, {}", branch.unwrap_or("")),
+        SessionKind::Duty => format!("Vagt, {}", branch.unwrap_or("")),
     }
 }
 
@@ -476,6 +477,8 @@ fn kind_details(
                 boolean(!info && s.id % 5 == 0),
             ]);
         }
+        // The generator plans no vagter (they come from a rota's slots).
+        SessionKind::Duty => {}
     }
 }
 

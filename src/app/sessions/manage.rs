@@ -147,6 +147,8 @@ pub enum NotEnrolled {
     NoAccount,
     /// Supervision is for the branch's brobyggere who may work.
     MayNotWork,
+    /// A vagt has no waiting list: a full one refuses.
+    DutyFull,
     Refused(Refusal),
 }
 
@@ -155,6 +157,7 @@ impl NotEnrolled {
         match self {
             NotEnrolled::NoAccount => "sessions-no-account",
             NotEnrolled::MayNotWork => "supervision-assign-not-active",
+            NotEnrolled::DutyFull => "duty-refused-full",
             NotEnrolled::Refused(r) => r.message_key(),
         }
     }
@@ -181,10 +184,14 @@ pub async fn enrol_by_email(
         };
         // Supervision is for the branch's active brobyggere only, however
         // they are signed up.
-        if session.kind == SessionKind::Supervision
+        if matches!(session.kind, SessionKind::Supervision | SessionKind::Duty)
             && !supervision::may_take_part(c, &curriculum, person.id, session.branch_id)?
         {
             return Ok(Err(NotEnrolled::MayNotWork));
+        }
+        // A vagt has no waiting list: a full one refuses here too.
+        if session.kind == SessionKind::Duty && session.seats_left() == Some(0) {
+            return Ok(Err(NotEnrolled::DutyFull));
         }
         let placed = engine::enrol(c, id, person.id, true)?.map_err(NotEnrolled::Refused);
         let detail = format!("{}: {}", session.title, enrolment_word(&placed));
@@ -247,6 +254,8 @@ pub enum NotMoved {
     DifferentKinds,
     /// A GenLær participant moves within one course and one booking.
     OtherCourse,
+    /// A vagt has no waiting list.
+    DutyFull,
     Refused(Refusal),
 }
 
@@ -269,6 +278,10 @@ pub async fn move_participant(
         let to_session = managed(c, &actor, to)?;
         if to_session.kind != from_session.kind {
             return Err(Abort::Refused(NotMoved::DifferentKinds));
+        }
+        // Never onto a vagt's waiting list: a full vagt refuses.
+        if to_session.kind == SessionKind::Duty && to_session.seats_left() == Some(0) {
+            return Err(Abort::Refused(NotMoved::DutyFull));
         }
         if from_session.kind == SessionKind::Genlaer
             && let (Some(here), Some(there)) = (genlaer_place(c, from)?, genlaer_place(c, to)?)

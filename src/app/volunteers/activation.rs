@@ -139,6 +139,9 @@ pub fn pause(
     if let Err(status) = changed {
         return Ok(Err(status));
     }
+    // A paused brobygger takes no vagter: those they hold are released
+    // and the branch's coordinators told (`app::duty::release_held`).
+    crate::app::duty::release_held(conn, user_id, by, crate::db::now())?;
     let to = recipient(conn, user_id)?;
     outbox::enqueue(
         conn,
@@ -161,7 +164,7 @@ pub fn retire(
     reason: Option<&str>,
     by: i64,
 ) -> QueryResult<Result<(), VolunteerStatus>> {
-    Ok(volunteer_history::change(
+    let changed = volunteer_history::change(
         conn,
         &Change {
             user_id,
@@ -173,7 +176,12 @@ pub fn retire(
             },
         },
     )?
-    .map(|_| ()))
+    .map(|_| ());
+    if changed.is_ok() {
+        // An alumne takes no vagter either.
+        crate::app::duty::release_held(conn, user_id, by, crate::db::now())?;
+    }
+    Ok(changed)
 }
 
 /// After attendance at a cohort meeting is saved: who attended is in

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod branch_dashboard;
 pub mod calendar;
 pub mod coordinator;
+pub mod duty;
 pub mod evenings;
 pub mod genlaer;
 pub mod health;
@@ -48,5 +49,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(evenings::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)
+        .configure(duty::configure)
         .default_service(web::to(errors::not_found));
 }

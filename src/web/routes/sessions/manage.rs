@@ -106,6 +106,10 @@ pub async fn move_participant(
             page.error("sessions-move-other-course");
             return Ok(redirect(&path(id)));
         }
+        Err(NotMoved::DutyFull) => {
+            page.error("duty-refused-full");
+            return Ok(redirect(&path(id)));
+        }
         Err(NotMoved::Refused(refusal)) => Err(refusal),
     };
     report(&page, result, "sessions-moved");
