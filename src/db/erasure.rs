@@ -56,6 +56,7 @@ pub const ERASED_TABLES: &[&str] = &[
     "supervision_requests",
     "supervision_notices",
     "evening_answers",
+    "duty_offers",
     "audit_log",
     "erasure_requests",
     "staff_notification_settings",
@@ -465,6 +466,11 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         .execute(conn)?;
     diesel::delete(reminders_sent::table.filter(reminders_sent::user_id.eq(id))).execute(conn)?;
     diesel::delete(evening_answers::table.filter(evening_answers::user_id.eq(id))).execute(conn)?;
+    // Vagter given away: the offers go (the seats went back before).
+    diesel::delete(
+        super::schema::duty_offers::table.filter(super::schema::duty_offers::user_id.eq(id)),
+    )
+    .execute(conn)?;
 
     // Supervision: whether someone sought support is deleted outright,
     // attendance included; the groups' stored counts are left as they were.

@@ -62,6 +62,12 @@ pub fn month(lang: Lang, year: i32, month: u32) -> String {
     format!("{} {year}", names[i])
 }
 
+/// A month written out, as a sentence names it: "december" /
+/// "December" (the year is left to the sentence).
+pub fn month_name(lang: Lang, day: chrono::NaiveDate) -> String {
+    day.format_localized("%B", locale(lang)).to_string()
+}
+
 /// Danish writes the clock with a full stop: "17.00"; English "17:00".
 pub fn time(lang: Lang, utc: NaiveDateTime) -> String {
     let pattern = match lang {

@@ -52,8 +52,15 @@ pub struct PlanPage {
     pub opens: String,
     pub closes: String,
     pub slots: Vec<SlotView>,
-    /// Days off from today on, at noon UTC.
-    pub days_off: Vec<chrono::NaiveDateTime>,
+    /// Days off from today on.
+    pub days_off: Vec<DayOff>,
+}
+
+/// A day off: as a form sends it back, and at noon UTC for the filters.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayOff {
+    pub value: String,
+    pub at: chrono::NaiveDateTime,
 }
 
 #[tracing::instrument(skip(app, account), fields(actor = account.user.id))]
@@ -75,7 +82,10 @@ pub async fn plan_page(app: &App, account: &Account, branch_id: i64) -> Result<P
             .collect();
         let days_off = duty::days_off(c, branch_id, today)?
             .into_iter()
-            .map(noon)
+            .map(|d| DayOff {
+                value: d.to_string(),
+                at: noon(d),
+            })
             .collect();
         Ok(PlanPage {
             branch,

@@ -89,6 +89,7 @@ const SESSION_KINDS: &[(&str, &str)] = &[
     ("supervision", "enrolments-supervision"),
     ("evening", "enrolments-evening"),
     ("genlaer", "enrolments-genlaer"),
+    ("duty", "enrolments-duty"),
 ];
 
 const MEETING_KINDS: &[(&str, &str)] = &[
@@ -185,6 +186,7 @@ pub static RULES: &[Rule] = &[
     account("supervision_requests"),
     account("supervision_notices"),
     account("evening_answers"),
+    account("duty_offers"),
     account("prior_training"),
     account("volunteer_imports"),
     Rule {

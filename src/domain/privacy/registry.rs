@@ -301,6 +301,14 @@ pub static REGISTRY: &[Table] = &[
                     erasure: Anonymise,
                 },
                 Entry {
+                    id: "enrolments-duty",
+                    columns: SEAT,
+                    category: Volunteering,
+                    basis: &[Contract],
+                    retention: ThreeYearsInactive,
+                    erasure: Anonymise,
+                },
+                Entry {
                     id: "enrolments-genlaer",
                     columns: SEAT,
                     category: GenlaerParticipation,
@@ -719,6 +727,32 @@ pub static REGISTRY: &[Table] = &[
             entries: &[Entry {
                 id: "evening-answers",
                 columns: &["user_id", "answer", "answered_at"],
+                category: Volunteering,
+                basis: &[Contract],
+                retention: ThreeYearsInactive,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
+    Table {
+        name: "duty_slots",
+        holds: Nothing,
+    },
+    Table {
+        name: "duty_days_off",
+        holds: Nothing,
+    },
+    Table {
+        name: "duty_shifts",
+        holds: Nothing,
+    },
+    Table {
+        name: "duty_offers",
+        holds: Personal {
+            entries: &[Entry {
+                id: "duty-offers",
+                columns: &["user_id", "offered_at", "open_until"],
                 category: Volunteering,
                 basis: &[Contract],
                 retention: ThreeYearsInactive,

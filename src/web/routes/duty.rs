@@ -70,7 +70,12 @@ pub async fn index(user: ActiveVolunteer, page: Page) -> Result<HttpResponse, Ap
         user.gate.branch_id,
     )
     .await?;
-    page.render("duty/index.html", Context::from_serialize(&home)?)
+    let mut ctx = Context::from_serialize(&home)?;
+    ctx.insert(
+        "month_name",
+        &crate::i18n::format::month_name(page.lang, home.month.date()),
+    );
+    page.render("duty/index.html", ctx)
 }
 
 /// A vagt's page, as emails and calendars link to it: its place in the
@@ -383,7 +388,12 @@ pub async fn rota(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let rota = staff::rota(&page.state.app, user.account(), path.into_inner()).await?;
-    page.render("duty/rota.html", Context::from_serialize(&rota)?)
+    let mut ctx = Context::from_serialize(&rota)?;
+    ctx.insert(
+        "month_name",
+        &crate::i18n::format::month_name(page.lang, rota.month.date()),
+    );
+    page.render("duty/rota.html", ctx)
 }
 
 #[derive(Deserialize, Default)]
