@@ -46,6 +46,8 @@ pub enum Category {
     Declaration,
     /// Supervision: requests, notices, seats and attendance.
     SupervisionAttendance,
+    /// Vagter: places on the branch's duty rota, and vagter given away.
+    Duty,
     /// GenLær: seats, attendance, workplace, job title, certificates.
     GenlaerParticipation,
     /// Invoice details of GenLær enrolments and bookings.
@@ -68,6 +70,7 @@ impl Code for Category {
         Category::Training,
         Category::Declaration,
         Category::SupervisionAttendance,
+        Category::Duty,
         Category::GenlaerParticipation,
         Category::Invoice,
         Category::Needs,
@@ -84,6 +87,7 @@ impl Code for Category {
             Category::Training => "training",
             Category::Declaration => "declaration",
             Category::SupervisionAttendance => "supervision",
+            Category::Duty => "duty",
             Category::GenlaerParticipation => "genlaer",
             Category::Invoice => "invoice",
             Category::Needs => "needs",

@@ -303,7 +303,7 @@ pub static REGISTRY: &[Table] = &[
                 Entry {
                     id: "enrolments-duty",
                     columns: SEAT,
-                    category: Volunteering,
+                    category: Duty,
                     basis: &[Contract],
                     retention: ThreeYearsInactive,
                     erasure: Anonymise,
@@ -753,7 +753,7 @@ pub static REGISTRY: &[Table] = &[
             entries: &[Entry {
                 id: "duty-offers",
                 columns: &["user_id", "offered_at", "open_until"],
-                category: Volunteering,
+                category: Duty,
                 basis: &[Contract],
                 retention: ThreeYearsInactive,
                 erasure: Delete,

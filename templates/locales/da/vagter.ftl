@@ -127,3 +127,5 @@ privacy-purpose-duty-offers = Vagter, du giver væk til de andre brobyggere.
 privacy-free-duty_slots = Afdelingens faste vagter: ugedag, tid, brobygning og antal.
 privacy-free-duty_days_off = Afdelingens fridage i vagtplanen.
 privacy-free-duty_shifts = Hvilken fast vagt og dato en vagt hører til.
+privacy-category-duty = Vagter
+privacy-category-duty-text = Hvilke vagter ved rådgivningstelefonen du har taget, og vagter du giver væk. Aldrig noget om de borgere, der ringer.

@@ -127,3 +127,5 @@ privacy-purpose-duty-offers = Vagter you give away to the other brobyggere.
 privacy-free-duty_slots = The branch's weekly slots: weekday, time, programme and number.
 privacy-free-duty_days_off = The branch's days off in the rota.
 privacy-free-duty_shifts = Which weekly slot and date a vagt belongs to.
+privacy-category-duty = Duty (vagter)
+privacy-category-duty-text = Which vagter at the counselling phone you have taken, and vagter you give away. Never anything about the citizens who call.
