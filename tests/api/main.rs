@@ -41,4 +41,5 @@ mod sessions;
 mod supervision;
 mod tasks;
 mod trends;
+mod vagter;
 mod volunteers;
