@@ -31,6 +31,12 @@ pub fn title(programme: Programme) -> String {
     format!("Vagt: {name}")
 }
 
+/// Where a vagt is, as invitations say it: at the branch's counselling
+/// phone (Danish, like every stored place).
+pub fn place(branch_name: &str) -> String {
+    format!("Rådgivningstelefonen, {branch_name}")
+}
+
 /// One vagt as the pages show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct VagtView {

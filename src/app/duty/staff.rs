@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::{VagtView, noon, title, views};
+use super::{VagtView, noon, place, title, views};
 use crate::app::audit::{self, Actor, Object};
 use crate::app::{Abort, App, Error, engine};
 use crate::db::branches::{self, Branch};
@@ -124,7 +124,7 @@ pub async fn add_slot(
         let name = title(slot.programme);
         let mut made = 0;
         for day in rules::dates(slot.weekday, slot.from, slot.to, today(), &off) {
-            if duty::create_vagt(c, &row, day, &name, &branch.name)?.is_some() {
+            if duty::create_vagt(c, &row, day, &name, &place(&branch.name))?.is_some() {
                 made += 1;
             }
         }
@@ -237,7 +237,7 @@ pub async fn remove_day_off(
                     }
                     None => {
                         let name = title(slot.programme);
-                        if duty::create_vagt(c, &slot, day, &name, &branch.name)?.is_some() {
+                        if duty::create_vagt(c, &slot, day, &name, &place(&branch.name))?.is_some() {
                             made += 1;
                         }
                     }
