@@ -51,11 +51,13 @@ pub fn settings(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Settings
         ))
         .first(conn)
         .optional()?;
-    Ok(row.map_or_else(Settings::default, |(min, max, opens, closes)| Settings {
-        target: Target { min, max },
-        opens,
-        closes,
-    }))
+    Ok(
+        row.map_or_else(Settings::default, |(min, max, opens, closes)| Settings {
+            target: Target { min, max },
+            opens,
+            closes,
+        }),
+    )
 }
 
 /// Saves the branch's monthly target and phone hours, keeping its other
@@ -136,7 +138,11 @@ pub fn slot(conn: &mut DbConnection, id: i64) -> QueryResult<SlotRow> {
 
 /// The branch's slots still running on or after `from`, by weekday and
 /// time.
-pub fn slots(conn: &mut DbConnection, branch_id: i64, from: NaiveDate) -> QueryResult<Vec<SlotRow>> {
+pub fn slots(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDate,
+) -> QueryResult<Vec<SlotRow>> {
     duty_slots::table
         .filter(duty_slots::branch_id.eq(branch_id))
         .filter(duty_slots::ended_at.is_null())
@@ -151,7 +157,11 @@ pub fn slots(conn: &mut DbConnection, branch_id: i64, from: NaiveDate) -> QueryR
 }
 
 /// Slots of the branch running on `day` (its weekday within the period).
-pub fn slots_on(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> QueryResult<Vec<SlotRow>> {
+pub fn slots_on(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    day: NaiveDate,
+) -> QueryResult<Vec<SlotRow>> {
     duty_slots::table
         .filter(duty_slots::branch_id.eq(branch_id))
         .filter(duty_slots::ended_at.is_null())
@@ -164,9 +174,13 @@ pub fn slots_on(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> Quer
 
 /// Marks a slot removed; `false` if it already was.
 pub fn end_slot(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
-    let n = diesel::update(duty_slots::table.find(id).filter(duty_slots::ended_at.is_null()))
-        .set(duty_slots::ended_at.eq(now()))
-        .execute(conn)?;
+    let n = diesel::update(
+        duty_slots::table
+            .find(id)
+            .filter(duty_slots::ended_at.is_null()),
+    )
+    .set(duty_slots::ended_at.eq(now()))
+    .execute(conn)?;
     Ok(n > 0)
 }
 
@@ -283,7 +297,11 @@ pub fn open_on(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> Query
 }
 
 /// Open vagter of a slot from `day` on (for removing the slot).
-pub fn open_of_slot(conn: &mut DbConnection, slot_id: i64, day: NaiveDate) -> QueryResult<Vec<i64>> {
+pub fn open_of_slot(
+    conn: &mut DbConnection,
+    slot_id: i64,
+    day: NaiveDate,
+) -> QueryResult<Vec<i64>> {
     duty_shifts::table
         .inner_join(sessions_t::table)
         .filter(duty_shifts::slot_id.eq(slot_id))
@@ -377,7 +395,11 @@ pub fn takers(
         .inner_join(users::table)
         .filter(enrolments::session_id.eq_any(session_ids))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
-        .order((enrolments::session_id, enrolments::confirmed_at, enrolments::id))
+        .order((
+            enrolments::session_id,
+            enrolments::confirmed_at,
+            enrolments::id,
+        ))
         .select((enrolments::session_id, users::id, users::name))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<(i64, String)>> = HashMap::new();

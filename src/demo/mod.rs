@@ -4,6 +4,7 @@
 
 mod audit;
 mod content;
+mod duty;
 mod erasure;
 mod evenings;
 mod genlaer;
@@ -56,6 +57,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             supervision::seed(conn)?;
             evenings::seed(conn)?;
             moves::seed(conn)?;
+            duty::seed(conn)?;
             audit::seed(conn)?;
             content::seed(conn)?;
             erasure::seed(conn)?;

@@ -343,7 +343,13 @@ mod tests {
     #[test]
     fn a_slot_makes_its_weekday_in_the_period_except_days_off() {
         // Mondays in December 2026: 7, 14, 21, 28; the 21st is off.
-        let got = dates(1, d(2026, 12, 1), d(2026, 12, 31), d(2026, 12, 1), &[d(2026, 12, 21)]);
+        let got = dates(
+            1,
+            d(2026, 12, 1),
+            d(2026, 12, 31),
+            d(2026, 12, 1),
+            &[d(2026, 12, 21)],
+        );
         assert_eq!(got, vec![d(2026, 12, 7), d(2026, 12, 14), d(2026, 12, 28)]);
         // Nothing before today.
         let got = dates(1, d(2026, 12, 1), d(2026, 12, 31), d(2026, 12, 15), &[]);
@@ -448,7 +454,10 @@ mod tests {
         assert_eq!(target("2", "3", &mut e), Some(Target { min: 2, max: 3 }));
         let mut e = FieldErrors::new();
         assert_eq!(target("3", "2", &mut e), None);
-        assert_eq!(e.get("target_max"), Some(Invalid("error-duty-target-order")));
+        assert_eq!(
+            e.get("target_max"),
+            Some(Invalid("error-duty-target-order"))
+        );
     }
 
     #[test]

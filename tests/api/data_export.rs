@@ -121,7 +121,7 @@ fn staff_action(app: &TestApp, actor: Option<i64>, user: i64) {
 
 /// A brobygger with something in every category: application, course,
 /// declaration (through `qualified_volunteer`), a supervision seat, a
-/// GenLær seat with needs and invoice details, a reset request (with its
+/// vagt, a GenLær seat with needs and invoice details, a reset request (with its
 /// email and link), a staff action about them and a login session.
 async fn everything(app: &TestApp) -> (TestUser, Browser) {
     use brobyg::db::genlaer::{Person, save_details};
@@ -133,6 +133,9 @@ async fn everything(app: &TestApp) -> (TestUser, Browser) {
     app.enrol(supervision, user.id);
     let genlaer = app.create_session(SessionKind::Genlaer, None, None, 20);
     app.enrol(genlaer, user.id);
+    // A vagt on the branch's rota: their place is theirs to see.
+    let vagt = app.create_session(SessionKind::Duty, Some(branch), None, 2);
+    app.enrol(vagt, user.id);
     {
         let mut conn = app.db.conn().expect("connection");
         let enrolment: i64 = enrolments::table

@@ -134,3 +134,63 @@ async fn the_demo_has_a_regional_coordinator_and_a_brobygger_who_moved() {
     );
     assert_eq!(texts(&page, "#volunteer-status"), vec!["Aktiv"]);
 }
+
+#[tokio::test]
+async fn the_demo_has_a_rota_in_aarhus_with_a_vagt_given_away() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let aarhus = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::branches::all(&mut conn)
+            .expect("branches")
+            .into_iter()
+            .find(|b| b.branch.name == "Aarhus")
+            .expect("Aarhus")
+            .branch
+            .id
+    };
+    let staff = app.browser();
+    staff.login("koordinator@brobyg.test", PASSWORD).await;
+    let rota = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/vagter"))
+        .await;
+    let rows = texts(&rota, "#rota tbody tr td.card-title");
+    assert!(rows.len() >= 10, "weeks of vagter: {}", rows.len());
+    assert!(
+        rota.contains(r#"data-staffing="empty""#),
+        "some still empty"
+    );
+    assert!(rota.contains(r#"data-staffing="full""#), "most taken");
+    let plan = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/vagtplan"))
+        .await;
+    assert_eq!(texts(&plan, "#slot-list tbody tr").len(), 3);
+
+    // Sara has vagter and gives one away; the others see it offered.
+    let sara = app.browser();
+    sara.login("frivillig@brobyg.test", PASSWORD).await;
+    let html = sara.get_html("/vagter").await;
+    assert!(!texts(&html, "#my-vagter tbody tr").is_empty());
+    assert!(
+        texts(&html, "#my-vagter .tag")
+            .iter()
+            .any(|t| t.starts_with("Tilbudt de andre")),
+        "one of hers is given away"
+    );
+    let lars = app.browser();
+    lars.login("lars.berg@brobyg.test", PASSWORD).await;
+    let html = lars.get_html("/vagter").await;
+    assert!(texts(&html, "#open-vagter .tag").contains(&"Gives væk".to_string()));
+
+    // Emil is on a break: refused with the reason.
+    let emil = app.browser();
+    emil.login("emil.skov@brobyg.test", PASSWORD).await;
+    let response = emil.get("/vagter").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("Du holder pause")
+    );
+}

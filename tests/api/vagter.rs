@@ -162,7 +162,10 @@ async fn a_mistake_in_a_slot_is_shown_with_the_input_kept() {
         vec!["Vagten skal ligge inden for telefonens åbningstid."]
     );
     assert_eq!(texts(&html, "#f-wanted-error").len(), 1);
-    assert_eq!(texts(&html, "#f-to-error"), vec!["Perioden må højst være et år."]);
+    assert_eq!(
+        texts(&html, "#f-to-error"),
+        vec!["Perioden må højst være et år."]
+    );
     assert!(html.contains(r#"value="16:30""#), "input kept");
     assert!(vagter(&b.app, b.id).is_empty(), "nothing was made");
 }
@@ -243,7 +246,10 @@ async fn an_active_brobygger_takes_a_vagt_and_gets_an_invitation() {
     };
     assert_eq!(session.kind, SessionKind::Duty);
     assert!(session.url.ends_with(&format!("/vagter/{id}")));
-    assert!(matches!(message.calendar(), Some((CalendarMethod::Request, _))));
+    assert!(matches!(
+        message.calendar(),
+        Some((CalendarMethod::Request, _))
+    ));
 
     let html = me.get_html("/vagter").await;
     assert_eq!(flashes(&html).len(), 1);
@@ -301,7 +307,12 @@ async fn the_rota_shows_empty_vagter_first_and_who_is_below_or_above_the_target(
             let doc = scraper::Html::parse_document(&html);
             let row = scraper::Selector::parse("#rota tbody tr").expect("selector");
             doc.select(&row)
-                .map(|r| r.value().attr("data-staffing").unwrap_or_default().to_string())
+                .map(|r| {
+                    r.value()
+                        .attr("data-staffing")
+                        .unwrap_or_default()
+                        .to_string()
+                })
                 .collect()
         };
         assert_eq!(order, vec!["empty", "full", "full"], "empty first");
@@ -316,7 +327,10 @@ async fn the_rota_shows_empty_vagter_first_and_who_is_below_or_above_the_target(
                             .next()
                             .map(|a| a.text().collect::<String>())
                             .unwrap_or_default(),
-                        r.value().attr("data-standing").unwrap_or_default().to_string(),
+                        r.value()
+                            .attr("data-standing")
+                            .unwrap_or_default()
+                            .to_string(),
                     )
                 })
                 .collect()
@@ -326,9 +340,11 @@ async fn the_rota_shows_empty_vagter_first_and_who_is_below_or_above_the_target(
         assert!(people[0].0.contains("jens") || people[0].0.contains("Jens"));
         assert_eq!(people[1].1, "above");
         let me = sara.get_html("/vagter").await;
-        assert!(texts(&me, "#duty-target")
-            .join(" ")
-            .contains("Du har 2 af 1–1 vagter i "));
+        assert!(
+            texts(&me, "#duty-target")
+                .join(" ")
+                .contains("Du har 2 af 1–1 vagter i ")
+        );
     }
 }
 
@@ -356,7 +372,10 @@ async fn the_not_active_are_refused_with_their_checklist() {
     let response = me.get("/vagter").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let html = response.text().await.expect("body");
-    assert!(!texts(&html, ".checklist-list li").is_empty(), "what is missing");
+    assert!(
+        !texts(&html, ".checklist-list li").is_empty(),
+        "what is missing"
+    );
     let response = me.post_form(&format!("/vagter/{id}/tag"), &[]).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(confirmed(&b.app, id), 0);
@@ -468,14 +487,20 @@ async fn a_vagt_given_away_goes_to_the_first_who_takes_it() {
         flashes(&taker.get_html("/vagter").await),
         vec!["Vagten er fuld: alle pladser er taget."]
     );
-    let response = giver.post_form(&format!("/vagter/{id}/giv-vaek"), &[]).await;
+    let response = giver
+        .post_form(&format!("/vagter/{id}/giv-vaek"), &[])
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(matches!(
         b.app.last_message_to(&jens.email),
         Message::DutyOffered { .. }
     ));
     let html = taker.get_html("/vagter").await;
-    assert_eq!(texts(&html, "#open-vagter tbody tr").len(), 1, "offered to him");
+    assert_eq!(
+        texts(&html, "#open-vagter tbody tr").len(),
+        1,
+        "offered to him"
+    );
     taker.post_form(&format!("/vagter/{id}/tag"), &[]).await;
     let html = taker.get_html("/vagter").await;
     assert_eq!(
@@ -489,7 +514,10 @@ async fn a_vagt_given_away_goes_to_the_first_who_takes_it() {
     assert!(matches!(m, Message::DutyHandedOver { .. }), "{m:?}");
     assert!(matches!(m.calendar(), Some((CalendarMethod::Cancel, _))));
     let html = giver.get_html("/vagter").await;
-    assert!(texts(&html, "#my-vagter tbody tr").is_empty(), "the giver is free");
+    assert!(
+        texts(&html, "#my-vagter tbody tr").is_empty(),
+        "the giver is free"
+    );
     assert_eq!(confirmed(&b.app, id), 1);
 }
 
@@ -590,7 +618,10 @@ async fn no_form_of_the_feature_has_a_free_text_field() {
             }
         }
     }
-    assert!(forms_seen >= 6, "the feature's forms were all seen: {forms_seen}");
+    assert!(
+        forms_seen >= 6,
+        "the feature's forms were all seen: {forms_seen}"
+    );
 }
 
 /// The figures the monthly statistics and the annual report read.

@@ -26,7 +26,11 @@ fn today() -> NaiveDate {
 }
 
 /// The branch, if this account coordinates it.
-fn coordinated(conn: &mut DbConnection, account: &Account, branch_id: i64) -> Result<Branch, Error> {
+fn coordinated(
+    conn: &mut DbConnection,
+    account: &Account,
+    branch_id: i64,
+) -> Result<Branch, Error> {
     if !account.coordinates(branch_id) {
         return Err(Error::Forbidden);
     }
@@ -104,6 +108,27 @@ pub async fn settings_of(app: &App, branch_id: i64) -> Result<Settings, Error> {
     app.read(move |c| Ok(duty::settings(c, branch_id)?)).await
 }
 
+/// Makes a slot and its vagter from today to the end of its period (not
+/// on days off), in the caller's transaction. Returns the slot's id and
+/// how many vagter were made. The demo uses it too.
+pub fn make_slot(
+    conn: &mut DbConnection,
+    branch: &Branch,
+    slot: &Slot,
+) -> diesel::QueryResult<(i64, usize)> {
+    let id = duty::insert_slot(conn, branch.id, slot)?;
+    let row = duty::slot(conn, id)?;
+    let off = duty::days_off(conn, branch.id, slot.from)?;
+    let name = title(slot.programme);
+    let mut made = 0;
+    for day in rules::dates(slot.weekday, slot.from, slot.to, today(), &off) {
+        if duty::create_vagt(conn, &row, day, &name, &place(&branch.name))?.is_some() {
+            made += 1;
+        }
+    }
+    Ok((id, made))
+}
+
 /// Makes the vagter of a slot from today to the end of its period (not on
 /// days off): one transaction with the slot and its audit row. Returns how
 /// many vagter were made.
@@ -118,16 +143,7 @@ pub async fn add_slot(
     let account = account.clone();
     app.write(move |c| {
         let branch = coordinated(c, &account, branch_id)?;
-        let id = duty::insert_slot(c, branch_id, &slot)?;
-        let row = duty::slot(c, id)?;
-        let off = duty::days_off(c, branch_id, slot.from)?;
-        let name = title(slot.programme);
-        let mut made = 0;
-        for day in rules::dates(slot.weekday, slot.from, slot.to, today(), &off) {
-            if duty::create_vagt(c, &row, day, &name, &place(&branch.name))?.is_some() {
-                made += 1;
-            }
-        }
+        let (_, made) = make_slot(c, &branch, &slot)?;
         let label = format!(
             "{} {}–{} ×{}",
             slot.weekday,
@@ -237,7 +253,8 @@ pub async fn remove_day_off(
                     }
                     None => {
                         let name = title(slot.programme);
-                        if duty::create_vagt(c, &slot, day, &name, &place(&branch.name))?.is_some() {
+                        if duty::create_vagt(c, &slot, day, &name, &place(&branch.name))?.is_some()
+                        {
                             made += 1;
                         }
                     }

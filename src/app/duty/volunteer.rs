@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{VagtView, noon, views};
 use crate::app::{Abort, App, Error, engine};
 use crate::db::duty;
-use crate::db::{enrolments, evenings, now, outbox, sessions};
+use crate::db::{DbConnection, enrolments, evenings, now, outbox, sessions};
 use crate::domain::duty::{self as rules, Refusal, Standing, Take, Target};
 use crate::domain::enrolment::{EnrolmentStatus, Refusal as EngineRefusal};
 use crate::domain::evening::Invited;
@@ -88,51 +88,59 @@ pub async fn take(
     branch_id: i64,
     session_id: i64,
 ) -> Result<Result<Took, Refusal>, Error> {
-    app.write_or_refuse(move |c| {
-        let vagt = duty::find(c, session_id)?;
-        if vagt.session.branch_id != Some(branch_id) {
-            return Err(Abort::Failed(Error::Forbidden));
+    app.write_or_refuse(move |c| take_in(c, user_id, branch_id, session_id))
+        .await
+}
+
+/// `take` in the caller's transaction (which a refusal must roll back).
+pub fn take_in(
+    c: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    session_id: i64,
+) -> Result<Took, Abort<Refusal>> {
+    let vagt = duty::find(c, session_id)?;
+    if vagt.session.branch_id != Some(branch_id) {
+        return Err(Abort::Failed(Error::Forbidden));
+    }
+    let session = sessions::lock(c, session_id)?;
+    let on = enrolments::find(c, session_id, user_id)?
+        .is_some_and(|e| e.status == EnrolmentStatus::Confirmed);
+    let offers: Vec<(i64, NaiveDateTime)> = duty::offers(c, &[session_id])?
+        .remove(&session_id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(g, _)| *g != user_id)
+        .collect();
+    let facts = rules::Facts {
+        open: session.status == SessionStatus::Open,
+        starts_at: session.starts_at,
+        wanted: session.capacity.unwrap_or(0),
+        taken: session.confirmed_count,
+        offers,
+    };
+    let at = now();
+    let took = match rules::take(&facts, on, at).map_err(Abort::Refused)? {
+        Take::FreePlace => Took::FreePlace,
+        Take::Offered(giver) => {
+            hand_over(c, &session, giver, at)?;
+            Took::TakenOver
         }
-        let session = sessions::lock(c, session_id)?;
-        let on = enrolments::find(c, session_id, user_id)?
-            .is_some_and(|e| e.status == EnrolmentStatus::Confirmed);
-        let offers: Vec<(i64, NaiveDateTime)> = duty::offers(c, &[session_id])?
-            .remove(&session_id)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(g, _)| *g != user_id)
-            .collect();
-        let facts = rules::Facts {
-            open: session.status == SessionStatus::Open,
-            starts_at: session.starts_at,
-            wanted: session.capacity.unwrap_or(0),
-            taken: session.confirmed_count,
-            offers,
-        };
-        let at = now();
-        let took = match rules::take(&facts, on, at).map_err(Abort::Refused)? {
-            Take::FreePlace => Took::FreePlace,
-            Take::Offered(giver) => {
-                hand_over(c, &session, giver, at)?;
-                Took::TakenOver
-            }
-        };
-        let session = sessions::find(c, session_id)?;
-        match engine::enrol_locked(c, &session, user_id, false)? {
-            Ok(p) if p.status == EnrolmentStatus::Confirmed => Ok(took),
-            // Never a waiting list on a vagt.
-            Ok(_) => Err(Abort::Refused(Refusal::Full)),
-            Err(EngineRefusal::AlreadyEnrolled) => Err(Abort::Refused(Refusal::AlreadyOnIt)),
-            Err(_) => Err(Abort::Refused(Refusal::Closed)),
-        }
-    })
-    .await
+    };
+    let session = sessions::find(c, session_id)?;
+    match engine::enrol_locked(c, &session, user_id, false)? {
+        Ok(p) if p.status == EnrolmentStatus::Confirmed => Ok(took),
+        // Never a waiting list on a vagt.
+        Ok(_) => Err(Abort::Refused(Refusal::Full)),
+        Err(EngineRefusal::AlreadyEnrolled) => Err(Abort::Refused(Refusal::AlreadyOnIt)),
+        Err(_) => Err(Abort::Refused(Refusal::Closed)),
+    }
 }
 
 /// The giver's place ends and they are told (with a calendar
 /// cancellation); their offer is gone. The caller holds the lock.
 fn hand_over(
-    conn: &mut crate::db::DbConnection,
+    conn: &mut DbConnection,
     session: &crate::db::sessions::Session,
     giver: i64,
     at: NaiveDateTime,
@@ -141,7 +149,14 @@ fn hand_over(
     let Some(e) = enrolments::find(conn, session.id, giver)? else {
         return Ok(());
     };
-    enrolments::end(conn, e.id, EnrolmentStatus::Cancelled, Some(giver), false, at)?;
+    enrolments::end(
+        conn,
+        e.id,
+        EnrolmentStatus::Cancelled,
+        Some(giver),
+        false,
+        at,
+    )?;
     enrolments::set_counts(conn, session.id)?;
     let whole = sessions::summary_of(conn, session)?;
     let summary = crate::db::cohorts::as_attended_by(conn, &whole, giver)?;
@@ -160,47 +175,57 @@ pub async fn give_away(
     branch_id: i64,
     session_id: i64,
 ) -> Result<Result<usize, Refusal>, Error> {
-    app.write_or_refuse(move |c| {
-        let vagt = duty::find(c, session_id)?;
-        let session = sessions::lock(c, session_id)?;
-        let holding = enrolments::find(c, session_id, user_id)?
-            .is_some_and(|e| e.status == EnrolmentStatus::Confirmed);
-        let offered = duty::offers(c, &[session_id])?
-            .get(&session_id)
-            .is_some_and(|o| o.iter().any(|(g, _)| *g == user_id));
-        if session.status != SessionStatus::Open {
-            return Err(Abort::Refused(Refusal::Closed));
+    app.write_or_refuse(move |c| give_away_in(c, user_id, branch_id, session_id))
+        .await
+}
+
+/// `give_away` in the caller's transaction.
+pub fn give_away_in(
+    c: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    session_id: i64,
+) -> Result<usize, Abort<Refusal>> {
+    let vagt = duty::find(c, session_id)?;
+    if vagt.session.branch_id != Some(branch_id) {
+        return Err(Abort::Failed(Error::Forbidden));
+    }
+    let session = sessions::lock(c, session_id)?;
+    let holding = enrolments::find(c, session_id, user_id)?
+        .is_some_and(|e| e.status == EnrolmentStatus::Confirmed);
+    let offered = duty::offers(c, &[session_id])?
+        .get(&session_id)
+        .is_some_and(|o| o.iter().any(|(g, _)| *g == user_id));
+    if session.status != SessionStatus::Open {
+        return Err(Abort::Refused(Refusal::Closed));
+    }
+    let until =
+        rules::may_give_away(holding, offered, session.starts_at, now()).map_err(Abort::Refused)?;
+    duty::insert_offer(c, session_id, user_id, until)?;
+    let on: Vec<i64> = duty::takers(c, &[session_id])?
+        .remove(&session_id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(u, _)| u)
+        .collect();
+    let summary = sessions::summary_of(c, &session)?;
+    let mut told = 0;
+    for to in evenings::active_volunteers(c, Invited::Branch(branch_id))? {
+        if to.user_id.is_some_and(|u| on.contains(&u)) {
+            continue;
         }
-        let until = rules::may_give_away(holding, offered, session.starts_at, now())
-            .map_err(Abort::Refused)?;
-        duty::insert_offer(c, session_id, user_id, until)?;
-        let on: Vec<i64> = duty::takers(c, &[session_id])?
-            .remove(&session_id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(u, _)| u)
-            .collect();
-        let home = vagt.session.branch_id.unwrap_or(branch_id);
-        let summary = sessions::summary_of(c, &session)?;
-        let mut told = 0;
-        for to in evenings::active_volunteers(c, Invited::Branch(home))? {
-            if to.user_id.is_some_and(|u| on.contains(&u)) {
-                continue;
-            }
-            outbox::enqueue(
-                c,
-                &to,
-                &Message::DutyOffered {
-                    session: summary.clone(),
-                    until,
-                    link: "/vagter".to_string(),
-                },
-            )?;
-            told += 1;
-        }
-        Ok(told)
-    })
-    .await
+        outbox::enqueue(
+            c,
+            &to,
+            &Message::DutyOffered {
+                session: summary.clone(),
+                until,
+                link: "/vagter".to_string(),
+            },
+        )?;
+        told += 1;
+    }
+    Ok(told)
 }
 
 /// Keeps a vagt after all: withdraws the volunteer's own offer.

@@ -51,10 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/koordinator/afdelinger/{id}/vagtplan/{slot}/fjern",
             web::post().to(remove_slot),
         )
-        .route(
-            "/koordinator/afdelinger/{id}/vagter",
-            web::get().to(rota),
-        )
+        .route("/koordinator/afdelinger/{id}/vagter", web::get().to(rota))
         .route(
             "/koordinator/afdelinger/{id}/vagter/{session}/frigiv",
             web::post().to(release),
@@ -64,12 +61,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 // ---- Brobyggere ----
 
 pub async fn index(user: ActiveVolunteer, page: Page) -> Result<HttpResponse, AppError> {
-    let home = volunteer::home(
-        &page.state.app,
-        user.account.user.id,
-        user.gate.branch_id,
-    )
-    .await?;
+    let home = volunteer::home(&page.state.app, user.account.user.id, user.gate.branch_id).await?;
     let mut ctx = Context::from_serialize(&home)?;
     ctx.insert(
         "month_name",
@@ -260,8 +252,13 @@ pub async fn add_slot(
         from: &form.from,
         to: &form.to,
     };
-    let Some(slot) = rules::slot(&input, settings.opens, settings.closes, today(), &mut errors)
-    else {
+    let Some(slot) = rules::slot(
+        &input,
+        settings.opens,
+        settings.closes,
+        today(),
+        &mut errors,
+    ) else {
         let forms = Forms {
             slot: form,
             slot_errors: errors,
