@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::schema::{
     branch_volunteer_settings as settings, duty_days_off, duty_offers, duty_shifts, duty_slots,
-    enrolments, sessions as sessions_t, users, volunteers,
+    enrolments, meetings, sessions as sessions_t, users, volunteers,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
@@ -319,6 +319,12 @@ pub fn reopen(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
             sessions_t::status.eq(SessionStatus::Open),
             sessions_t::cancel_reason.eq(None::<String>),
             sessions_t::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    diesel::update(meetings::table.filter(meetings::session_id.eq(session_id)))
+        .set((
+            meetings::cancelled_at.eq(None::<NaiveDateTime>),
+            meetings::sequence.eq(meetings::sequence + 1),
         ))
         .execute(conn)?;
     super::enrolments::set_counts(conn, session_id)?;

@@ -134,6 +134,14 @@ async fn slots_and_days_off_make_the_right_vagter() {
         "both slots' vagter are back that day"
     );
     assert_eq!(days.len(), 5);
+    // The vagt opened again is whole: its meeting is no longer cancelled.
+    let back = vagter(&b.app, b.id)
+        .into_iter()
+        .find(|v| v.day == expected[1] && v.session.capacity == Some(2))
+        .expect("the vagt opened again");
+    let mut conn = b.app.db.conn().expect("connection");
+    let meetings = brobyg::db::sessions::meetings(&mut conn, back.session.id).expect("meetings");
+    assert!(meetings.iter().all(|m| m.cancelled_at.is_none()));
 }
 
 #[tokio::test]
@@ -651,4 +659,77 @@ async fn coverage_counts_vagter_covered_uncovered_and_full() {
     assert_eq!((year.vagter, year.places), (2, 2));
     let none = duty::coverage(&mut conn, &[b.id + 1000], day, day).expect("coverage");
     assert_eq!(none, duty::Coverage::default());
+}
+
+#[tokio::test]
+async fn removing_a_slot_cancels_its_coming_vagter_and_tells_those_on_them() {
+    let b = branch().await;
+    let day = today() + Duration::days(8);
+    let id = one_vagt(&b, day, "1").await;
+    let (sara, me) = active(&b.app, "sara@example.dk", b.id).await;
+    me.post_form(&format!("/vagter/{id}/tag"), &[]).await;
+    let slot = vagter(&b.app, b.id)[0].slot_id;
+    let plan = b.staff.get_html(&plan_path(&b)).await;
+    assert_eq!(texts(&plan, "#slot-list tbody tr").len(), 1);
+    let response = b
+        .staff
+        .post_form(&format!("{}/{slot}/fjern", plan_path(&b)), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(vagter(&b.app, b.id).is_empty(), "its vagt is cancelled");
+    assert!(matches!(
+        b.app.last_message_to(&sara.email),
+        Message::SessionCancelled { had_seat: true, .. }
+    ));
+    let plan = b.staff.get_html(&plan_path(&b)).await;
+    assert!(texts(&plan, "#slot-list tbody tr").is_empty());
+}
+
+#[tokio::test]
+async fn the_target_is_checked_and_kept_when_wrong() {
+    let b = branch().await;
+    let response = b
+        .staff
+        .post_form(
+            &format!("{}/indstillinger", plan_path(&b)),
+            &[
+                ("target_min", "3"),
+                ("target_max", "2"),
+                ("opens", "09:00"),
+                ("closes", "08:00"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(texts(&html, "#f-target_max-error").len(), 1);
+    assert_eq!(texts(&html, "#f-closes-error").len(), 1);
+    assert!(html.contains(r#"value="3""#), "input kept");
+    b.staff
+        .post_form(
+            &format!("{}/indstillinger", plan_path(&b)),
+            &[
+                ("target_min", "2"),
+                ("target_max", "3"),
+                ("opens", "09:00"),
+                ("closes", "15:00"),
+            ],
+        )
+        .await;
+    let mut conn = b.app.db.conn().expect("connection");
+    let s = duty::settings(&mut conn, b.id).expect("settings");
+    assert_eq!(
+        (s.target.min, s.target.max, s.opens, s.closes),
+        (2, 3, 540, 900)
+    );
+    // Saving the activation settings (which rewrites the row) keeps them.
+    brobyg::db::volunteer_settings::save(
+        &mut conn,
+        b.id,
+        &brobyg::domain::activation::BranchRequirements::default(),
+        b.coordinator.id,
+    )
+    .expect("save");
+    let kept = duty::settings(&mut conn, b.id).expect("settings");
+    assert_eq!(kept, s);
 }
