@@ -16,6 +16,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod brobygninger;
 pub mod calendar;
 pub mod dashboard;
 pub mod data_export;
@@ -31,6 +32,7 @@ pub mod regional;
 pub mod reminders;
 pub mod retention;
 pub mod sessions;
+pub mod statistics;
 pub mod signin;
 pub mod site_content;
 pub mod supervision;

@@ -71,6 +71,8 @@ pub enum Action {
     AttendanceRecorded,
     SupervisionRequestScheduled,
     SupervisionRequestHandled,
+    /// A coordinator corrected a brobygger's registered brobygning.
+    BrobygningCorrected,
     // GenLær.
     CourseCreated,
     CourseUpdated,
@@ -130,6 +132,7 @@ impl Code for Action {
         Action::AttendanceRecorded,
         Action::SupervisionRequestScheduled,
         Action::SupervisionRequestHandled,
+        Action::BrobygningCorrected,
         Action::CourseCreated,
         Action::CourseUpdated,
         Action::BookingAccepted,
@@ -192,6 +195,7 @@ impl Code for Action {
             Action::BookingDeclined => "booking_declined",
             Action::MessageRetried => "message_retried",
             Action::ExportDownloaded => "export_downloaded",
+            Action::BrobygningCorrected => "brobygning_corrected",
             Action::RetentionChanged => "retention_changed",
         }
     }
@@ -220,6 +224,10 @@ pub enum ObjectKind {
     AuditLog,
     /// A retention rule (`domain::retention::Rule`), labelled with its code.
     RetentionRule,
+    /// A registered brobygning (counts only).
+    Brobygning,
+    /// The annual figures (a report over many rows).
+    AnnualFigures,
 }
 
 impl Code for ObjectKind {
@@ -239,6 +247,8 @@ impl Code for ObjectKind {
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
         ObjectKind::RetentionRule,
+        ObjectKind::Brobygning,
+        ObjectKind::AnnualFigures,
     ];
 
     fn as_str(self) -> &'static str {
@@ -258,6 +268,8 @@ impl Code for ObjectKind {
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
             ObjectKind::RetentionRule => "retention_rule",
+            ObjectKind::Brobygning => "brobygning",
+            ObjectKind::AnnualFigures => "annual_figures",
         }
     }
 }
@@ -279,12 +291,14 @@ impl ObjectKind {
             ObjectKind::SupervisionRequest => {
                 format!("/koordinator/supervision/anmodninger/{id}")
             }
+            ObjectKind::Brobygning => format!("/koordinator/brobygninger/{id}"),
             ObjectKind::Declaration
             | ObjectKind::CourseModule
             | ObjectKind::SupervisionOverview
             | ObjectKind::MailFile
             | ObjectKind::AuditLog
-            | ObjectKind::RetentionRule => return None,
+            | ObjectKind::RetentionRule
+            | ObjectKind::AnnualFigures => return None,
         })
     }
 }

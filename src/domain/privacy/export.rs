@@ -185,6 +185,7 @@ pub static RULES: &[Rule] = &[
     account("supervision_requests"),
     account("supervision_notices"),
     account("evening_answers"),
+    account("brobygninger"),
     account("prior_training"),
     account("volunteer_imports"),
     Rule {

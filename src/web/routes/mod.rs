@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod branch_dashboard;
+pub mod brobygninger;
 pub mod calendar;
 pub mod coordinator;
 pub mod evenings;
@@ -48,5 +49,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(evenings::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)
+        .configure(brobygninger::configure)
         .default_service(web::to(errors::not_found));
 }
