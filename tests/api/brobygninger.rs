@@ -582,3 +582,61 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_export_lists_ones_brobygninger_and_erasure_keeps_the_counts_without_the_person() {
+    let s = site().await;
+    let (sofie, me) = brobygger(&s, "sofie@example.dk").await;
+    let counsellor = s.coordinator.id.to_string();
+    me.post_form("/frivillig/brobygninger", &fields(&day(1), "240", &counsellor))
+        .await;
+    let response = me.get("/konto/data.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let json: serde_json::Value =
+        serde_json::from_str(&response.text().await.expect("body")).expect("JSON");
+    let rows: Vec<&serde_json::Value> = json["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .filter(|t| t["table"] == "brobygninger")
+        .flat_map(|t| t["rows"].as_array().into_iter().flatten())
+        .collect();
+    assert_eq!(rows.len(), 1, "{json}");
+    assert_eq!(rows[0]["minutes"], 240);
+
+    {
+        let mut pooled = s.app.db.conn().expect("connection");
+        let conn: &mut DbConnection = &mut pooled;
+        conn.transaction(|c| {
+            brobyg::app::erasure::erase_in(
+                c,
+                sofie.id,
+                &brobyg::app::audit::Actor::system(),
+                brobyg::app::erasure::Mode::OnBehalf,
+            )
+        })
+        .expect("erased");
+        // The rådgiver erased too: the briefing stays, without a name.
+        conn.transaction(|c| {
+            brobyg::app::erasure::erase_in(
+                c,
+                s.coordinator.id,
+                &brobyg::app::audit::Actor::system(),
+                brobyg::app::erasure::Mode::OnBehalf,
+            )
+        })
+        .expect("erased");
+        let left: Vec<store::Row> = schema::brobygninger::table
+            .select(store::Row::as_select())
+            .load(conn)
+            .expect("rows");
+        assert_eq!(left.len(), 1, "the count stays");
+        assert_eq!(left[0].user_id, None);
+        assert_eq!(left[0].briefed_by, None);
+        assert!(left[0].briefing);
+        assert_eq!(left[0].updated_by, None);
+    }
+    let (admin, _) = s.app.signed_in(Role::Admin).await;
+    let html = admin.get_html("/admin/statistik").await;
+    assert!(!texts(&html, "#brobygninger").is_empty());
+}

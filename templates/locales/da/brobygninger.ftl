@@ -90,3 +90,5 @@ statistics-months = Måned for måned
 statistics-month = Måned
 statistics-csv-what = Tal
 statistics-csv-number = Antal
+brobygninger-month-link = Brobygninger måned for måned
+statistics-card = Årets tal til årsberetningen og fondene: brobygninger, timer, brobyggere, GenLær, supervision og aftener, for hele landet, en region eller en afdeling.

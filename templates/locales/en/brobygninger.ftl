@@ -90,3 +90,5 @@ statistics-months = Month by month
 statistics-month = Month
 statistics-csv-what = Figure
 statistics-csv-number = Number
+brobygninger-month-link = Brobygninger month by month
+statistics-card = The year's figures for the annual report and funders: brobygninger, hours, brobyggere, GenLær, supervision and evenings, for the country, a region or a branch.
