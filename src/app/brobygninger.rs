@@ -262,7 +262,12 @@ pub async fn branch_month(
                 minutes,
             })
             .collect();
-        people.sort_by(|a, b| a.name.is_none().cmp(&b.name.is_none()).then(a.name.cmp(&b.name)));
+        people.sort_by(|a, b| {
+            a.name
+                .is_none()
+                .cmp(&b.name.is_none())
+                .then(a.name.cmp(&b.name))
+        });
         let rows = store::of_branch(c, branch_id, from, to)?;
         let this = Month::of_date(today());
         Ok(BranchMonth {

@@ -7,7 +7,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{attendance, evening_details, meetings, sessions, volunteer_status_changes, volunteers};
+use super::schema::{
+    attendance, evening_details, meetings, sessions, volunteer_status_changes, volunteers,
+};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::evening::EveningKind;
 use crate::domain::session::{SessionKind, SessionStatus};

@@ -5,7 +5,7 @@
 //! always.
 
 use anyhow::anyhow;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months};
 
 use crate::db::{DbConnection, branches, brobygninger, now, users, volunteers};
 use crate::domain::Code;
@@ -58,25 +58,29 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             };
             for n in 0..count {
                 let day = first + chrono::Duration::days((3 + 9 * n + i) as i64);
-                if day.month() != first.month()
-                    || refusal_on(&history, v.status, day).is_some()
-                {
+                if day.month() != first.month() || refusal_on(&history, v.status, day).is_some() {
                     continue;
                 }
                 let k = i + n + back as usize;
                 let r = Registration {
                     done_on: day,
-                    programme: Programme::ALL[if k % 5 == 0 { 1 } else if k % 7 == 0 { 2 } else { 0 }],
+                    programme: Programme::ALL[if k.is_multiple_of(5) {
+                        1
+                    } else if k.is_multiple_of(7) {
+                        2
+                    } else {
+                        0
+                    }],
                     minutes: MINUTES[k % MINUTES.len()],
-                    briefing: k % 6 != 0,
-                    briefed_by: counsellor.filter(|_| k % 6 != 0),
-                    debriefing: k % 4 != 0,
-                    debriefed_by: counsellor.filter(|_| k % 4 != 0),
+                    briefing: !k.is_multiple_of(6),
+                    briefed_by: counsellor.filter(|_| !k.is_multiple_of(6)),
+                    debriefing: !k.is_multiple_of(4),
+                    debriefed_by: counsellor.filter(|_| !k.is_multiple_of(4)),
                 };
                 // Registered the evening of the day.
                 let evening = chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap_or_default();
-                let at = crate::domain::time::local_to_utc(day, evening)
-                    .map_err(|e| anyhow!("{e}"))?;
+                let at =
+                    crate::domain::time::local_to_utc(day, evening).map_err(|e| anyhow!("{e}"))?;
                 brobygninger::insert(conn, user.id, aarhus, &r, at)?;
             }
         }

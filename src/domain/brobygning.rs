@@ -50,7 +50,6 @@ impl Programme {
     }
 }
 
-
 /// How far back a brobygning may be registered, in days: a month's work
 /// is registered after the month, and older memories are guesses.
 pub const MAX_AGE_DAYS: i64 = 60;
@@ -270,12 +269,18 @@ mod tests {
     #[test]
     fn a_date_is_neither_in_the_future_nor_too_old() {
         let today = d("2026-12-03");
-        assert_eq!(date_from_form("2026-12-03", today, oldest(today)), Ok(today));
+        assert_eq!(
+            date_from_form("2026-12-03", today, oldest(today)),
+            Ok(today)
+        );
         assert_eq!(
             date_from_form("2026-12-04", today, oldest(today)),
             Err(Invalid("error-brobygning-future"))
         );
-        assert_eq!(date_from_form("2026-10-04", today, oldest(today)), Ok(d("2026-10-04")));
+        assert_eq!(
+            date_from_form("2026-10-04", today, oldest(today)),
+            Ok(d("2026-10-04"))
+        );
         assert_eq!(
             date_from_form("2026-10-03", today, oldest(today)),
             Err(Invalid("error-brobygning-too-old"))

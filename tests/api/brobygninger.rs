@@ -28,8 +28,7 @@ struct Site {
 async fn site() -> Site {
     let app = spawn_app().await;
     let branch = app.create_branch("Aarhus");
-    let coordinator =
-        app.create_user("raadgiver@example.dk", &[Role::Coordinator], Some(branch));
+    let coordinator = app.create_user("raadgiver@example.dk", &[Role::Coordinator], Some(branch));
     let staff = app.browser();
     staff.login(&coordinator.email, PASSWORD).await;
     Site {
@@ -67,7 +66,12 @@ fn fields<'a>(date: &'a str, minutes: &'a str, counsellor: &'a str) -> Vec<(&'a 
 
 fn rows_of(app: &TestApp, user: i64) -> Vec<store::Row> {
     let mut conn = app.db.conn().expect("connection");
-    store::of_user_since(&mut conn, user, NaiveDate::from_ymd_opt(2000, 1, 1).expect("date")).expect("rows")
+    store::of_user_since(
+        &mut conn,
+        user,
+        NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+    )
+    .expect("rows")
 }
 
 /// Every field of every form in `main` is a choice: a date, a select, a
@@ -104,7 +108,10 @@ async fn an_active_brobygger_registers_a_brobygning_and_sees_it() {
     let date = day(3);
     let counsellor = s.coordinator.id.to_string();
     let response = me
-        .post_form("/frivillig/brobygninger", &fields(&date, "255", &counsellor))
+        .post_form(
+            "/frivillig/brobygninger",
+            &fields(&date, "255", &counsellor),
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/frivillig/brobygninger");
@@ -123,7 +130,9 @@ async fn an_active_brobygger_registers_a_brobygning_and_sees_it() {
     let listed = texts(&html, "#mine tbody tr td");
     assert!(listed.iter().any(|t| t == "4,25"), "{listed:?}");
     assert!(
-        listed.iter().any(|t| t.contains("Test raadgiver@example.dk")),
+        listed
+            .iter()
+            .any(|t| t.contains("Test raadgiver@example.dk")),
         "{listed:?}"
     );
 }
@@ -153,7 +162,11 @@ async fn mistakes_come_back_beside_the_fields_with_the_input_kept() {
         texts(&html, "#f-minutes-error"),
         vec!["Vælg tiden i kvarter, fra et kvarter til 12 timer."]
     );
-    assert_eq!(texts(&html, "#f-briefed_by-error").len(), 1, "another branch's rådgiver");
+    assert_eq!(
+        texts(&html, "#f-briefed_by-error").len(),
+        1,
+        "another branch's rådgiver"
+    );
     assert!(html.contains(&format!(r#"value="{future}""#)), "input kept");
     assert!(html.contains(r#"value="health" checked"#), "input kept");
 
@@ -204,7 +217,10 @@ async fn only_active_brobyggere_may_register_and_others_see_why() {
     let response = me.get("/frivillig/brobygninger").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let html = response.text().await.expect("body");
-    assert!(html.contains("Mangler"), "the checklist says what is missing");
+    assert!(
+        html.contains("Mangler"),
+        "the checklist says what is missing"
+    );
     let response = me
         .post_form("/frivillig/brobygninger", &fields(&day(1), "240", ""))
         .await;
@@ -257,8 +273,11 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
     let counsellor = s.coordinator.id.to_string();
     // Two days ago may fall in last month: look at that month.
     let date = day(2);
-    me.post_form("/frivillig/brobygninger", &fields(&date, "240", &counsellor))
-        .await;
+    me.post_form(
+        "/frivillig/brobygninger",
+        &fields(&date, "240", &counsellor),
+    )
+    .await;
     me.post_form("/frivillig/brobygninger", &fields(&date, "240", ""))
         .await;
     let mut social = fields(&date, "195", "");
@@ -268,7 +287,10 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
         .post_form("/frivillig/brobygninger", &social)
         .await;
     let month = &date[..7];
-    let path = format!("/koordinator/afdelinger/{}/brobygninger?maaned={month}", s.branch);
+    let path = format!(
+        "/koordinator/afdelinger/{}/brobygninger?maaned={month}",
+        s.branch
+    );
     let html = s.staff.get_html(&path).await;
     assert_eq!(texts(&html, "#count"), vec!["3"]);
     assert_eq!(texts(&html, "#count-health"), vec!["2"]);
@@ -278,9 +300,15 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
     assert_eq!(texts(&html, "#briefings"), vec!["3"]);
     assert_eq!(texts(&html, "#debriefings"), vec!["1"]);
     let people = texts(&html, "#people tbody tr td");
-    assert!(people.contains(&"2".to_string()) && people.contains(&"8".to_string()), "{people:?}");
+    assert!(
+        people.contains(&"2".to_string()) && people.contains(&"8".to_string()),
+        "{people:?}"
+    );
     assert!(html.contains("Test sofie@example.dk") && html.contains("Test jens@example.dk"));
-    assert!(!html.contains(r#"id="duty-coverage""#), "no duty rota on this branch yet");
+    assert!(
+        !html.contains(r#"id="duty-coverage""#),
+        "no duty rota on this branch yet"
+    );
 
     // Another branch's coordinator is refused, the page and the correction.
     let other = s.app.create_branch("Odense");
@@ -315,7 +343,10 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
         .expect("row");
     assert_eq!(action, "brobygning_corrected");
     let detail = detail.expect("before and after");
-    assert!(detail.contains("195 min") && detail.contains("240 min"), "{detail}");
+    assert!(
+        detail.contains("195 min") && detail.contains("240 min"),
+        "{detail}"
+    );
     assert!(!detail.contains("jens"), "nobody named: {detail}");
     drop(conn);
     let _ = sofie;
@@ -353,10 +384,17 @@ async fn the_volunteer_page_links_active_brobyggere_to_their_work() {
     let s = site().await;
     let (_, me) = brobygger(&s, "sofie@example.dk").await;
     let html = me.get_html("/frivillig").await;
-    assert_eq!(texts(&html, "#active-link").len(), 1, "the active link shows");
+    assert_eq!(
+        texts(&html, "#active-link").len(),
+        1,
+        "the active link shows"
+    );
     assert_eq!(texts(&html, "#brobygninger-link").len(), 1);
     let trainee = accepted_volunteer(&s.app, "elev@example.dk", s.branch, s.coordinator.id);
-    let html = signed_in(&s.app, &trainee).await.get_html("/frivillig").await;
+    let html = signed_in(&s.app, &trainee)
+        .await
+        .get_html("/frivillig")
+        .await;
     assert!(texts(&html, "#active-link").is_empty());
     assert!(texts(&html, "#brobygninger-link").is_empty());
 }
@@ -406,8 +444,7 @@ fn brobygning(
     date: &str,
     programme: Programme,
     minutes: i32,
-    briefing: bool,
-    debriefing: bool,
+    (briefing, debriefing): (bool, bool),
 ) {
     let mut pooled = app.db.conn().expect("connection");
     let conn: &mut DbConnection = &mut pooled;
@@ -477,7 +514,13 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
         &[("2025-01-10", Some(InTraining), Active)],
     );
     // Imported as active in 2024: active, not trained in 2025.
-    let v2 = with_history(&app, "v2@example.dk", aarhus, Active, &[("2024-06-01", None, Active)]);
+    let v2 = with_history(
+        &app,
+        "v2@example.dk",
+        aarhus,
+        Active,
+        &[("2024-06-01", None, Active)],
+    );
     // Left before 2025.
     with_history(
         &app,
@@ -497,22 +540,54 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
         Active,
         &[("2026-01-05", Some(Approved), Active)],
     );
-    brobygning(&app, v1, aarhus, "2025-03-04", Health, 240, true, true);
-    brobygning(&app, v1, aarhus, "2025-03-20", Health, 240, true, false);
-    brobygning(&app, v2, aarhus, "2025-11-02", Social, 180, false, true);
-    brobygning(&app, v2, odense, "2025-12-31", Association, 255, true, true);
-    brobygning(&app, v2, aarhus, "2024-12-31", Health, 240, true, true);
-    brobygning(&app, v2, aarhus, "2026-01-01", Health, 240, true, true);
-    held(&app, SessionKind::Supervision, Some(aarhus), "2025-05-01", &[v1, v2]);
-    let e = held(&app, SessionKind::Evening, Some(aarhus), "2025-06-01", &[v1]);
+    brobygning(&app, v1, aarhus, "2025-03-04", Health, 240, (true, true));
+    brobygning(&app, v1, aarhus, "2025-03-20", Health, 240, (true, false));
+    brobygning(&app, v2, aarhus, "2025-11-02", Social, 180, (false, true));
+    brobygning(
+        &app,
+        v2,
+        odense,
+        "2025-12-31",
+        Association,
+        255,
+        (true, true),
+    );
+    brobygning(&app, v2, aarhus, "2024-12-31", Health, 240, (true, true));
+    brobygning(&app, v2, aarhus, "2026-01-01", Health, 240, (true, true));
+    held(
+        &app,
+        SessionKind::Supervision,
+        Some(aarhus),
+        "2025-05-01",
+        &[v1, v2],
+    );
+    let e = held(
+        &app,
+        SessionKind::Evening,
+        Some(aarhus),
+        "2025-06-01",
+        &[v1],
+    );
     evening(&app, e, "branch");
-    let info = held(&app, SessionKind::Evening, Some(aarhus), "2025-06-02", &[v2]);
+    let info = held(
+        &app,
+        SessionKind::Evening,
+        Some(aarhus),
+        "2025-06-02",
+        &[v2],
+    );
     evening(&app, info, "info");
     let p: Vec<i64> = (1..=3)
         .map(|n| app.create_user(&format!("p{n}@example.dk"), &[], None).id)
         .collect();
     held(&app, SessionKind::Genlaer, None, "2025-09-01", &p);
-    held(&app, SessionKind::Supervision, Some(aarhus), "2024-05-01", &[v1]);
+    held(
+        &app,
+        SessionKind::Supervision,
+        Some(aarhus),
+        "2024-05-01",
+        &[v1],
+    );
 
     let (admin, _) = app.signed_in(Role::Admin).await;
     let html = admin.get_html("/admin/statistik?aar=2025").await;
@@ -531,7 +606,11 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
     assert_eq!(one("genlaer-participants"), "3");
     assert_eq!(one("supervision-sessions"), "1");
     assert_eq!(one("supervision-attendance"), "2");
-    assert_eq!(one("evenings-sessions"), "1", "info evenings are not brobyggeraftener");
+    assert_eq!(
+        one("evenings-sessions"),
+        "1",
+        "info evenings are not brobyggeraftener"
+    );
     assert_eq!(one("evenings-attendance"), "1");
     // Charts drawn by the site, with a title and a description.
     assert!(html.contains(r#"<svg class="chart""#));
@@ -588,8 +667,11 @@ async fn the_export_lists_ones_brobygninger_and_erasure_keeps_the_counts_without
     let s = site().await;
     let (sofie, me) = brobygger(&s, "sofie@example.dk").await;
     let counsellor = s.coordinator.id.to_string();
-    me.post_form("/frivillig/brobygninger", &fields(&day(1), "240", &counsellor))
-        .await;
+    me.post_form(
+        "/frivillig/brobygninger",
+        &fields(&day(1), "240", &counsellor),
+    )
+    .await;
     let response = me.get("/konto/data.json").await;
     assert_eq!(response.status(), StatusCode::OK);
     let json: serde_json::Value =

@@ -38,7 +38,10 @@ pub async fn month(
         "month_name",
         &crate::i18n::format::month(page.lang, view.month.year, view.month.month),
     );
-    ctx.insert("hours", &crate::i18n::format::hours(page.lang, view.totals.minutes as i32));
+    ctx.insert(
+        "hours",
+        &crate::i18n::format::hours(page.lang, view.totals.minutes as i32),
+    );
     page.render("brobygninger/month.html", ctx)
 }
 
@@ -55,7 +58,10 @@ fn render_edit(
     ctx.insert("counsellors", &c.counsellors);
     ctx.insert("max_date", &app::today().format("%Y-%m-%d").to_string());
     ctx.insert("min_date", "");
-    ctx.insert("action", &format!("/koordinator/brobygninger/{}", c.listed.row.id));
+    ctx.insert(
+        "action",
+        &format!("/koordinator/brobygninger/{}", c.listed.row.id),
+    );
     let month = crate::domain::trends::Month::of_date(c.listed.row.done_on);
     ctx.insert(
         "back",

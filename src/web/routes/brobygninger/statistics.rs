@@ -133,9 +133,7 @@ pub async fn show(
 pub fn lines(lang: Lang, f: &Figures) -> Vec<(String, String)> {
     let t = |k: &str| i18n::t(lang, k);
     let n = |v: i64| v.to_string();
-    let mut out = vec![
-        (t("statistics-brobygninger"), n(f.totals.count)),
-    ];
+    let mut out = vec![(t("statistics-brobygninger"), n(f.totals.count))];
     for (p, count) in &f.totals.by_programme {
         out.push((t(&p.name_key()), n(*count)));
     }
@@ -147,11 +145,23 @@ pub fn lines(lang: Lang, f: &Figures) -> Vec<(String, String)> {
         (t("statistics-trained"), n(f.trained)),
         (t("statistics-branches-with"), n(f.branches_with)),
         (t("statistics-genlaer-sessions"), n(f.genlaer.sessions)),
-        (t("statistics-genlaer-participants"), n(f.genlaer.attendance)),
-        (t("statistics-supervision-sessions"), n(f.supervision.sessions)),
-        (t("statistics-supervision-attendance"), n(f.supervision.attendance)),
+        (
+            t("statistics-genlaer-participants"),
+            n(f.genlaer.attendance),
+        ),
+        (
+            t("statistics-supervision-sessions"),
+            n(f.supervision.sessions),
+        ),
+        (
+            t("statistics-supervision-attendance"),
+            n(f.supervision.attendance),
+        ),
         (t("statistics-evenings-sessions"), n(f.evenings.sessions)),
-        (t("statistics-evenings-attendance"), n(f.evenings.attendance)),
+        (
+            t("statistics-evenings-attendance"),
+            n(f.evenings.attendance),
+        ),
     ]);
     out
 }
@@ -172,7 +182,10 @@ pub async fn csv(
         Scope::Region(r) => Object::new(ObjectKind::Region, r),
         Scope::Branch(b) => Object::new(ObjectKind::Branch, b),
     };
-    let file = format!("statistik-{}.csv", query_string(&figures).replace(['=', '&'], "-"));
+    let file = format!(
+        "statistik-{}.csv",
+        query_string(&figures).replace(['=', '&'], "-")
+    );
     audit::exported(&page.state.app, by, object, file.clone(), |_| Ok(())).await?;
     let lang = page.lang;
     let mut rows: Vec<Vec<String>> = lines(lang, &figures)
