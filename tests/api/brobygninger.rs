@@ -648,6 +648,14 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
         assert!(body.contains(line), "{line} in {body}");
     }
 
+    // The summary for funders, as PDF (logged too).
+    let before = app.audit_count();
+    let response = admin.get("/admin/statistik.pdf?aar=2025").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(app.audit_count(), before + 1);
+    let bytes = response.bytes().await.expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+
     // Nobody else.
     for role in [Role::Coordinator, Role::Volunteer] {
         let (other, _) = app.signed_in(role).await;
@@ -657,6 +665,10 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
         );
         assert_eq!(
             other.get("/admin/statistik.csv").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            other.get("/admin/statistik.pdf").await.status(),
             StatusCode::FORBIDDEN
         );
     }

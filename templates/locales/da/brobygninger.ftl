@@ -92,3 +92,4 @@ statistics-csv-what = Tal
 statistics-csv-number = Antal
 brobygninger-month-link = Brobygninger måned for måned
 statistics-card = Årets tal til årsberetningen og fondene: brobygninger, timer, brobyggere, GenLær, supervision og aftener, for hele landet, en region eller en afdeling.
+statistics-pdf = Hent et resumé til fonde (PDF)

@@ -92,3 +92,4 @@ statistics-csv-what = Figure
 statistics-csv-number = Number
 brobygninger-month-link = Brobygninger month by month
 statistics-card = The year's figures for the annual report and funders: brobygninger, hours, brobyggere, GenLær, supervision and evenings, for the country, a region or a branch.
+statistics-pdf = Download a summary for funders (PDF)

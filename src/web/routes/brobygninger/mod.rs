@@ -4,7 +4,7 @@
 //! their own for two weeks. Coordinators: a branch's month
 //! (`/koordinator/afdelinger/{id}/brobygninger?maaned=YYYY-MM`) and
 //! correcting a registration (`/koordinator/brobygninger/{id}`, audited).
-//! Administrators: the annual figures (`/admin/statistik`, `.csv`).
+//! Administrators: the annual figures (`/admin/statistik`, `.csv`, `.pdf`).
 //!
 //! No form here has a free-text field: every field is a date, a select, a
 //! radio button or hidden, so nothing about a citizen can be typed in.
@@ -44,7 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(staff::correct)),
     )
     .route("/admin/statistik", web::get().to(statistics::show))
-    .route("/admin/statistik.csv", web::get().to(statistics::csv));
+    .route("/admin/statistik.csv", web::get().to(statistics::csv))
+    .route("/admin/statistik.pdf", web::get().to(statistics::pdf));
 }
 
 /// The registration form as sent and as drawn again: every value is a

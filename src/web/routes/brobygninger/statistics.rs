@@ -166,6 +166,111 @@ pub fn lines(lang: Lang, f: &Figures) -> Vec<(String, String)> {
     out
 }
 
+/// The figures as a one- or two-page PDF for funders: the year's numbers
+/// and the months, tagged for screen readers (`crate::pdf`).
+fn pdf_document(lang: Lang, f: &Figures) -> Result<Vec<u8>, crate::pdf::Error> {
+    use crate::pdf::{Line, Role};
+    let t = |k: &str| i18n::t(lang, k);
+    let scope = f
+        .scope_name
+        .clone()
+        .unwrap_or_else(|| t("statistics-national"));
+    let title = format!("{} {}", t("statistics-title"), f.year);
+    let mut lines = vec![
+        Line::new("Social Sundhed", 16.0).bold().plum().space(6.0),
+        Line::new(title.clone(), 28.0)
+            .bold()
+            .role(Role::Title)
+            .space(24.0),
+        Line::new(scope.clone(), 14.0).space(12.0),
+        Line::new(t("statistics-figures"), 14.0)
+            .bold()
+            .role(Role::Heading)
+            .space(24.0),
+    ];
+    lines.extend(lines_of(lang, f).into_iter().map(|(what, n)| {
+        Line::new(format!("{what}: {n}"), 11.0)
+            .role(Role::Item)
+            .space(4.0)
+    }));
+    lines.push(
+        Line::new(t("statistics-months"), 14.0)
+            .bold()
+            .role(Role::Heading)
+            .space(20.0),
+    );
+    for (i, m) in f.months.iter().enumerate() {
+        lines.push(
+            Line::new(
+                format!(
+                    "{}: {} {}, {} {}",
+                    format::month(lang, f.year, i as u32 + 1),
+                    format::integer(lang, m.count),
+                    t("statistics-brobygninger").to_lowercase(),
+                    format::integer(lang, crate::domain::statistics::whole_hours(m.minutes)),
+                    t("statistics-hours").to_lowercase(),
+                ),
+                10.5,
+            )
+            .role(Role::Item)
+            .space(3.0),
+        );
+    }
+    crate::pdf::document(&crate::pdf::Document {
+        title: &format!("{title} – {scope}"),
+        author: "Social Sundhed",
+        lang: lang.code(),
+        lines: &lines,
+    })
+}
+
+/// The figures formatted for reading (thousands separated).
+fn lines_of(lang: Lang, f: &Figures) -> Vec<(String, String)> {
+    lines(lang, f)
+        .into_iter()
+        .map(|(what, n)| {
+            let n = n
+                .parse::<i64>()
+                .map(|v| format::integer(lang, v))
+                .unwrap_or(n);
+            (what, n)
+        })
+        .collect()
+}
+
+/// The funder-ready summary as PDF; logged as an export.
+pub async fn pdf(
+    _admin: Admin,
+    by: Actor,
+    page: Page,
+    q: web::Query<YearQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (year, scope) = (q.year(), q.scope());
+    let figures = app::figures(&page.state.app, year, scope).await?;
+    let object = match scope {
+        Scope::National => Object::whole(ObjectKind::AnnualFigures),
+        Scope::Region(r) => Object::new(ObjectKind::Region, r),
+        Scope::Branch(b) => Object::new(ObjectKind::Branch, b),
+    };
+    let file = format!(
+        "statistik-{}.pdf",
+        query_string(&figures).replace(['=', '&'], "-")
+    );
+    audit::exported(&page.state.app, by, object, file.clone(), |_| Ok(())).await?;
+    let lang = page.lang;
+    let bytes = web::block(move || pdf_document(lang, &figures))
+        .await?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CONTENT_TYPE, "application/pdf"))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}
+
 /// The CSV file: the year's figures, then brobygninger and hours per
 /// month. Counts only; logged as an export like every CSV file.
 pub async fn csv(
