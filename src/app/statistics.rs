@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{App, Error};
 use crate::db::branches::{self, BranchInRegion, Region};
+use crate::db::users::Account;
 use crate::db::{brobygninger, statistics};
 use crate::domain::session::SessionKind;
 use crate::domain::statistics::{self as rules, Counted, Totals};
@@ -78,6 +79,58 @@ pub async fn choices(app: &App) -> Result<Choices, Error> {
         })
     })
     .await
+}
+
+/// Whether `actor` may see the figures of `scope`: administrators every
+/// scope; a coordinator their own branches, and a regional coordinator
+/// their regions (`Account::branches` holds the regions' branches).
+pub fn may_see(actor: &Account, scope: Scope) -> bool {
+    match scope {
+        Scope::National => actor.is_admin(),
+        Scope::Region(r) => actor.oversees_region(r),
+        Scope::Branch(b) => actor.coordinates(b),
+    }
+}
+
+/// The scopes a coordinator may choose: their regions and branches only,
+/// and the first of them when they chose none (a region before a branch).
+pub async fn choices_for(app: &App, actor: &Account) -> Result<(Choices, Option<Scope>), Error> {
+    let all = choices(app).await?;
+    let regions: Vec<Region> = all
+        .regions
+        .into_iter()
+        .filter(|r| actor.oversees_region(r.id))
+        .collect();
+    let branches: Vec<BranchInRegion> = all
+        .branches
+        .into_iter()
+        .filter(|b| actor.coordinates(b.branch.id))
+        .collect();
+    let first = regions
+        .first()
+        .map(|r| Scope::Region(r.id))
+        .or_else(|| branches.first().map(|b| Scope::Branch(b.branch.id)));
+    Ok((
+        Choices {
+            regions,
+            branches,
+            years: all.years,
+        },
+        first,
+    ))
+}
+
+/// `figures` for a coordinator: only a scope of their own.
+pub async fn figures_for(
+    app: &App,
+    actor: &Account,
+    year: i32,
+    scope: Scope,
+) -> Result<Figures, Error> {
+    if !may_see(actor, scope) {
+        return Err(Error::Forbidden);
+    }
+    figures(app, year, scope).await
 }
 
 /// The figures of `year` in `scope` (an administrator's page: the handler

@@ -22,6 +22,7 @@ const MATRIX: &[(&str, [u16; 4])] = &[
         [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN],
     ),
     ("/koordinator", [OK, OK, FORBIDDEN, FORBIDDEN]),
+    ("/koordinator/statistik", [OK, OK, FORBIDDEN, FORBIDDEN]),
     ("/frivillig", [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN]),
     // Active brobyggere only: this volunteer has not taken the course.
     (

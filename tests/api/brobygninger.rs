@@ -656,7 +656,33 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
     let bytes = response.bytes().await.expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"));
 
-    // Nobody else.
+    // A coordinator sees their own branch's figures, no other's and not
+    // the country's.
+    let rådgiver = app.create_user("aarhus@example.dk", &[Role::Coordinator], Some(aarhus));
+    let staff = app.browser();
+    staff.login(&rådgiver.email, PASSWORD).await;
+    let html = staff.get_html("/koordinator/statistik?aar=2025").await;
+    assert_eq!(
+        texts(&html, "#brobygninger"),
+        vec!["3"],
+        "their branch by default"
+    );
+    assert!(
+        texts(&html, "#csv-link").is_empty(),
+        "the files are the secretariat's"
+    );
+    assert_no_free_text(&html, "/koordinator/statistik");
+    assert_eq!(
+        staff
+            .get(&format!(
+                "/koordinator/statistik?aar=2025&afdeling={odense}"
+            ))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Nobody else sees the national figures.
     for role in [Role::Coordinator, Role::Volunteer] {
         let (other, _) = app.signed_in(role).await;
         assert_eq!(

@@ -44,6 +44,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(staff::correct)),
     )
     .route("/admin/statistik", web::get().to(statistics::show))
+    .route("/koordinator/statistik", web::get().to(statistics::mine))
     .route("/admin/statistik.csv", web::get().to(statistics::csv))
     .route("/admin/statistik.pdf", web::get().to(statistics::pdf));
 }

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::{self, format};
 use crate::web::charts::{self, Chart, Row};
 use crate::web::csv as excel;
-use crate::web::{Admin, Page};
+use crate::web::{Admin, CoordinatorUser, Page};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -37,11 +37,15 @@ impl YearQuery {
 
     /// The branch if one is chosen, else the region, else the country.
     fn scope(&self) -> Scope {
+        self.chosen().unwrap_or(Scope::National)
+    }
+
+    fn chosen(&self) -> Option<Scope> {
         let id = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
         match (id(&self.afdeling), id(&self.region)) {
-            (Some(b), _) => Scope::Branch(b),
-            (None, Some(r)) => Scope::Region(r),
-            (None, None) => Scope::National,
+            (Some(b), _) => Some(Scope::Branch(b)),
+            (None, Some(r)) => Some(Scope::Region(r)),
+            (None, None) => None,
         }
     }
 }
@@ -109,7 +113,38 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let figures = app::figures(&page.state.app, q.year(), q.scope()).await?;
     let choices = app::choices(&page.state.app).await?;
-    let mut ctx = Context::from_serialize(&figures)?;
+    render(&page, &figures, &choices, true)
+}
+
+/// A coordinator's own figures (`/koordinator/statistik`): their branches,
+/// and a regional coordinator's regions; no national figures, no files.
+pub async fn mine(
+    user: CoordinatorUser,
+    page: Page,
+    q: web::Query<YearQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (choices, first) = app::choices_for(&page.state.app, user.account()).await?;
+    let scope = q.chosen().or(first).ok_or(AppError::Forbidden)?;
+    let figures = app::figures_for(&page.state.app, user.account(), q.year(), scope).await?;
+    render(&page, &figures, &choices, false)
+}
+
+fn render(
+    page: &Page,
+    figures: &Figures,
+    choices: &app::Choices,
+    admin: bool,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Context::from_serialize(figures)?;
+    ctx.insert("admin", &admin);
+    ctx.insert(
+        "base",
+        if admin {
+            "/admin/statistik"
+        } else {
+            "/koordinator/statistik"
+        },
+    );
     ctx.insert("choices", &choices);
     let (region, branch) = match figures.scope {
         Scope::National => (None, None),
@@ -118,13 +153,13 @@ pub async fn show(
     };
     ctx.insert("region_id", &region);
     ctx.insert("branch_id", &branch);
-    ctx.insert("query", &query_string(&figures));
+    ctx.insert("query", &query_string(figures));
     let months: Vec<String> = (1..=12)
         .map(|m| format::month(page.lang, figures.year, m))
         .collect();
     ctx.insert("month_names", &months);
-    ctx.insert("month_chart", &month_chart(page.lang, &figures));
-    ctx.insert("programme_chart", &programme_chart(page.lang, &figures));
+    ctx.insert("month_chart", &month_chart(page.lang, figures));
+    ctx.insert("programme_chart", &programme_chart(page.lang, figures));
     page.render("brobygninger/statistics.html", ctx)
 }
 
