@@ -177,9 +177,10 @@ run_db() {
   for _ in $(seq 300); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
   curl -fs "$SITE/healthz" >/dev/null || { echo "the site did not start; see $OUT/site-$db.log"; exit 1; }
 
-  local volunteer coordinator slug feed branch
+  local volunteer coordinator admin slug feed branch
   volunteer=$(login frivillig@brobyg.test)
   coordinator=$(login koordinator@brobyg.test)
+  admin=$(login admin@brobyg.test)
   slug=$(curl -fs "$SITE/api/v1/genlaer" | jq -r '.courses | max_by(.sessions | length) | .slug')
   feed=$(curl -fs -H "Cookie: $volunteer" "$SITE/konto" | grep -o 'kalender&#x2F;[A-Za-z0-9_-]\{43\}\.ics' | head -1 | sed 's|&#x2F;|/|; s|^|/|')
   branch=$(sql "$db" "SELECT branch_id FROM coordinator_branches cb JOIN users u ON u.id = cb.user_id WHERE u.email = 'koordinator@brobyg.test' ORDER BY branch_id LIMIT 1")
@@ -194,6 +195,8 @@ run_db() {
     "coordinator: branch|/koordinator/afdelinger/$branch|$coordinator|200"
     "coordinator: supervision overview|$coordinator_overview|$coordinator|200"
     "coordinator: pipeline|/koordinator/afdelinger/$branch/brobyggere|$coordinator|200"
+    "coordinator: brobygninger month|/koordinator/afdelinger/$branch/brobygninger|$coordinator|200"
+    "admin: annual figures|/admin/statistik|$admin|50"
     "calendar feed|$feed||200"
   )
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"

@@ -16,6 +16,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod brobygninger;
 pub mod calendar;
 pub mod dashboard;
 pub mod data_export;
@@ -34,6 +35,7 @@ pub mod retention;
 pub mod sessions;
 pub mod signin;
 pub mod site_content;
+pub mod statistics;
 pub mod supervision;
 pub mod tasks;
 pub mod two_factor;

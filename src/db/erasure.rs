@@ -62,6 +62,7 @@ pub const ERASED_TABLES: &[&str] = &[
     "staff_notification_settings",
     "task_digests",
     "session_messages",
+    "brobygninger",
 ];
 
 /// A request to be erased.
@@ -471,6 +472,24 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         super::schema::duty_offers::table.filter(super::schema::duty_offers::user_id.eq(id)),
     )
     .execute(conn)?;
+
+    // Brobygninger stay as counts for the annual figures; who made them,
+    // and which rådgiver briefed them, goes.
+    {
+        use super::schema::brobygninger as b;
+        diesel::update(b::table.filter(b::user_id.eq(id)))
+            .set(b::user_id.eq(None::<i64>))
+            .execute(conn)?;
+        diesel::update(b::table.filter(b::briefed_by.eq(id)))
+            .set(b::briefed_by.eq(None::<i64>))
+            .execute(conn)?;
+        diesel::update(b::table.filter(b::debriefed_by.eq(id)))
+            .set(b::debriefed_by.eq(None::<i64>))
+            .execute(conn)?;
+        diesel::update(b::table.filter(b::updated_by.eq(id)))
+            .set(b::updated_by.eq(None::<i64>))
+            .execute(conn)?;
+    }
 
     // Supervision: whether someone sought support is deleted outright,
     // attendance included; the groups' stored counts are left as they were.

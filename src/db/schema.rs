@@ -743,6 +743,26 @@ diesel::joinable!(duty_shifts -> sessions (session_id));
 diesel::joinable!(duty_shifts -> duty_slots (slot_id));
 diesel::joinable!(duty_offers -> users (user_id));
 
+diesel::table! {
+    brobygninger (id) {
+        id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        branch_id -> BigInt,
+        done_on -> Date,
+        programme -> Text,
+        minutes -> Integer,
+        briefing -> Bool,
+        briefed_by -> Nullable<BigInt>,
+        debriefing -> Bool,
+        debriefed_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(brobygninger -> branches (branch_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     duty_slots,
@@ -799,4 +819,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_messages,
     course_modules,
     declaration_versions,
+    brobygninger,
 );

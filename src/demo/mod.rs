@@ -3,6 +3,7 @@
 //! production unless asked for (`BROBYG_DEMO`).
 
 mod audit;
+mod brobygninger;
 mod content;
 mod duty;
 mod erasure;
@@ -56,6 +57,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             genlaer::seed(conn, secret_key)?;
             supervision::seed(conn)?;
             evenings::seed(conn)?;
+            brobygninger::seed(conn)?;
             moves::seed(conn)?;
             duty::seed(conn)?;
             audit::seed(conn)?;

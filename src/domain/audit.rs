@@ -79,6 +79,8 @@ pub enum Action {
     DutySettingsChanged,
     /// A coordinator released a brobygger from a vagt.
     DutyReleased,
+    /// A coordinator corrected a brobygger's registered brobygning.
+    BrobygningCorrected,
     // GenLær.
     CourseCreated,
     CourseUpdated,
@@ -144,6 +146,7 @@ impl Code for Action {
         Action::DutyDayOffRemoved,
         Action::DutySettingsChanged,
         Action::DutyReleased,
+        Action::BrobygningCorrected,
         Action::CourseCreated,
         Action::CourseUpdated,
         Action::BookingAccepted,
@@ -212,6 +215,7 @@ impl Code for Action {
             Action::BookingDeclined => "booking_declined",
             Action::MessageRetried => "message_retried",
             Action::ExportDownloaded => "export_downloaded",
+            Action::BrobygningCorrected => "brobygning_corrected",
             Action::RetentionChanged => "retention_changed",
         }
     }
@@ -240,6 +244,10 @@ pub enum ObjectKind {
     AuditLog,
     /// A retention rule (`domain::retention::Rule`), labelled with its code.
     RetentionRule,
+    /// A registered brobygning (counts only).
+    Brobygning,
+    /// The annual figures (a report over many rows).
+    AnnualFigures,
 }
 
 impl Code for ObjectKind {
@@ -259,6 +267,8 @@ impl Code for ObjectKind {
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
         ObjectKind::RetentionRule,
+        ObjectKind::Brobygning,
+        ObjectKind::AnnualFigures,
     ];
 
     fn as_str(self) -> &'static str {
@@ -278,6 +288,8 @@ impl Code for ObjectKind {
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
             ObjectKind::RetentionRule => "retention_rule",
+            ObjectKind::Brobygning => "brobygning",
+            ObjectKind::AnnualFigures => "annual_figures",
         }
     }
 }
@@ -299,12 +311,14 @@ impl ObjectKind {
             ObjectKind::SupervisionRequest => {
                 format!("/koordinator/supervision/anmodninger/{id}")
             }
+            ObjectKind::Brobygning => format!("/koordinator/brobygninger/{id}"),
             ObjectKind::Declaration
             | ObjectKind::CourseModule
             | ObjectKind::SupervisionOverview
             | ObjectKind::MailFile
             | ObjectKind::AuditLog
-            | ObjectKind::RetentionRule => return None,
+            | ObjectKind::RetentionRule
+            | ObjectKind::AnnualFigures => return None,
         })
     }
 }

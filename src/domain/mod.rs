@@ -31,6 +31,7 @@ pub mod retention;
 pub mod roles;
 pub mod second_factor;
 pub mod session;
+pub mod statistics;
 pub mod supervision;
 pub mod tasks;
 pub mod throttle;

@@ -12,6 +12,7 @@
 //! accounts (`admin@`, `koordinator@`, `frivillig@`, `fagperson@
 //! brobyg.test`) are the ones the benchmark logs in with.
 
+mod brobygninger;
 mod people;
 mod plan;
 mod sessions;
@@ -125,6 +126,8 @@ pub fn run(db: &Db, scale: Scale, seed: u64) -> anyhow::Result<Summary> {
     sessions::write(conn, &plan, seed).context("writing sessions")?;
     conn.transaction::<_, anyhow::Error, _>(|c| Ok(people::volunteers(c, &plan)?))
         .context("writing the brobyggere's records")?;
+    conn.transaction::<_, anyhow::Error, _>(|c| Ok(brobygninger::write(c, &plan, seed)?))
+        .context("writing brobygninger")?;
     conn.transaction::<_, anyhow::Error, _>(|c| Ok(supervision_inputs(c)?))
         .context("each brobygger's last supervision")?;
     finish(conn).context("updating sequences and statistics")?;

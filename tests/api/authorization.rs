@@ -16,8 +16,19 @@ const MATRIX: &[(&str, [u16; 4])] = &[
     ("/admin/brugere", [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]),
     ("/admin/afdelinger", [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]),
     ("/admin/beskeder", [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]),
+    ("/admin/statistik", [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]),
+    (
+        "/admin/statistik.csv",
+        [OK, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
     ("/koordinator", [OK, OK, FORBIDDEN, FORBIDDEN]),
+    ("/koordinator/statistik", [OK, OK, FORBIDDEN, FORBIDDEN]),
     ("/frivillig", [FORBIDDEN, FORBIDDEN, OK, FORBIDDEN]),
+    // Active brobyggere only: this volunteer has not taken the course.
+    (
+        "/frivillig/brobygninger",
+        [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
     ("/konto", [OK, OK, OK, OK]),
 ];
 

@@ -194,3 +194,59 @@ async fn the_demo_has_a_rota_in_aarhus_with_a_vagt_given_away() {
             .contains("Du holder pause")
     );
 }
+
+/// Aarhus's active demo brobyggere registered last month's brobygninger
+/// (Sara among them); the coordinator's month and the annual figures show
+/// them, and Sara's own page lists hers.
+#[tokio::test]
+async fn the_demo_has_last_months_brobygninger_in_aarhus() {
+    use brobyg::db::{branches, brobygninger};
+    use chrono::{Datelike, Months};
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let (aarhus, last_month, total) = {
+        let mut conn = app.db.conn().expect("connection");
+        let aarhus = branches::by_slug(&mut conn, "aarhus")
+            .expect("query")
+            .expect("Aarhus")
+            .id;
+        let today = brobyg::domain::time::local(brobyg::db::now()).date_naive();
+        let first = today.with_day(1).expect("first");
+        let from = first.checked_sub_months(Months::new(1)).expect("month");
+        let last_month = brobygninger::of_branch(&mut conn, aarhus, from, first).expect("rows");
+        // Last month's year: in January that is last year.
+        let year_from = chrono::NaiveDate::from_ymd_opt(from.year(), 1, 1).expect("date");
+        let year_to = chrono::NaiveDate::from_ymd_opt(from.year() + 1, 1, 1).expect("date");
+        let total: i64 = brobygninger::groups(&mut conn, None, year_from, year_to)
+            .expect("groups")
+            .iter()
+            .map(|g| g.count)
+            .sum();
+        (aarhus, last_month, total)
+    };
+    let people: std::collections::HashSet<_> = last_month.iter().map(|r| r.user_id).collect();
+    assert!(last_month.len() >= 8, "{} last month", last_month.len());
+    assert!(people.len() >= 4, "several brobyggere");
+
+    let staff = app.browser();
+    staff.login("koordinator@brobyg.test", PASSWORD).await;
+    let month = last_month[0].done_on.format("%Y-%m").to_string();
+    let html = staff
+        .get_html(&format!(
+            "/koordinator/afdelinger/{aarhus}/brobygninger?maaned={month}"
+        ))
+        .await;
+    assert_eq!(texts(&html, "#count"), vec![last_month.len().to_string()]);
+
+    let admin = app.browser();
+    admin.login("admin@brobyg.test", PASSWORD).await;
+    let html = admin
+        .get_html(&format!("/admin/statistik?aar={}", &month[..4]))
+        .await;
+    assert_eq!(texts(&html, "#brobygninger"), vec![total.to_string()]);
+    assert!(total > 0);
+
+    let sara = app.browser();
+    sara.login("frivillig@brobyg.test", PASSWORD).await;
+    let html = sara.get_html("/frivillig/brobygninger").await;
+    assert!(!texts(&html, "#mine tbody tr td.card-title").is_empty());
+}

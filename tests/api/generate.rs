@@ -91,6 +91,23 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     );
     assert_eq!(stray, 0);
 
+    // Brobygninger by trained brobyggere only, about four hours each, in
+    // quarter hours.
+    let brobygninger = scalar(&app, "SELECT COUNT(*) AS n FROM brobygninger");
+    assert!(brobygninger > 0, "no brobygninger");
+    let untrained = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM brobygninger b JOIN volunteers v ON v.user_id = b.user_id \
+         WHERE v.status NOT IN ('active', 'paused', 'alumni')",
+    );
+    assert_eq!(untrained, 0);
+    let odd = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM brobygninger WHERE minutes % 15 <> 0 \
+         OR minutes < 180 OR minutes > 300",
+    );
+    assert_eq!(odd, 0);
+
     // A second run refuses a database with users.
     assert!(generate::run(&app.db, Scale::Tiny, 7).is_err());
 

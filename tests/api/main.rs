@@ -12,6 +12,7 @@ mod admin;
 mod audit;
 mod authorization;
 mod backup;
+mod brobygninger;
 mod browser;
 mod calendar;
 mod cli;

@@ -659,6 +659,23 @@ async fn coverage_counts_vagter_covered_uncovered_and_full() {
     assert_eq!((year.vagter, year.places), (2, 2));
     let none = duty::coverage(&mut conn, &[b.id + 1000], day, day).expect("coverage");
     assert_eq!(none, duty::Coverage::default());
+
+    // The branch's month page for its coordinators shows the same figures.
+    let month = format!("{:04}-{:02}", day.year(), day.month());
+    let html = b
+        .staff
+        .get_html(&format!(
+            "/koordinator/afdelinger/{}/brobygninger?maaned={month}",
+            b.id
+        ))
+        .await;
+    assert_eq!(
+        texts(
+            &html,
+            "#duty-vagter, #duty-covered, #duty-uncovered, #duty-fully-staffed"
+        ),
+        vec!["3", "2", "1", "1"]
+    );
 }
 
 #[tokio::test]

@@ -187,6 +187,7 @@ pub static RULES: &[Rule] = &[
     account("supervision_notices"),
     account("evening_answers"),
     account("duty_offers"),
+    account("brobygninger"),
     account("prior_training"),
     account("volunteer_imports"),
     Rule {

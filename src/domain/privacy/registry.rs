@@ -915,4 +915,31 @@ pub static REGISTRY: &[Table] = &[
             other: &[],
         },
     },
+    Table {
+        name: "brobygninger",
+        holds: Personal {
+            entries: &[Entry {
+                id: "brobygninger",
+                columns: &[
+                    "user_id",
+                    "branch_id",
+                    "done_on",
+                    "programme",
+                    "minutes",
+                    "briefing",
+                    "briefed_by",
+                    "debriefing",
+                    "debriefed_by",
+                    "created_at",
+                    "updated_at",
+                    "updated_by",
+                ],
+                category: Volunteering,
+                basis: &[Contract],
+                retention: ThreeYearsInactive,
+                erasure: Anonymise,
+            }],
+            other: &[],
+        },
+    },
 ];

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod branch_dashboard;
+pub mod brobygninger;
 pub mod calendar;
 pub mod coordinator;
 pub mod duty;
@@ -50,5 +51,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(volunteers::configure)
         .configure(supervision::configure)
         .configure(duty::configure)
+        .configure(brobygninger::configure)
         .default_service(web::to(errors::not_found));
 }

@@ -84,6 +84,7 @@ audit-action-booking_declined = Bestilling afvist
 audit-action-message_retried = Besked sendt igen
 audit-action-export_downloaded = Udtræk hentet
 audit-action-retention_changed = Opbevaringstid ændret
+audit-action-brobygning_corrected = Brobygning rettet
 
 audit-object-user = Person
 audit-object-application = Ansøgning
@@ -100,3 +101,5 @@ audit-object-supervision_overview = Supervisionsoversigt
 audit-object-mail_file = Beskedfil
 audit-object-audit_log = Revisionslog
 audit-object-retention_rule = Opbevaringsregel
+audit-object-brobygning = Brobygning
+audit-object-annual_figures = Årstal

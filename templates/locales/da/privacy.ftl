@@ -138,6 +138,7 @@ privacy-purpose-evening-speakers = Oplægsholderens navn i programmet for en bro
 privacy-purpose-supervision-requests = Din anmodning om supervision og svaret på den.
 privacy-purpose-supervision-notices = Påmindelser om supervision, vi har sendt dig.
 privacy-purpose-evening-answers = Dit svar på invitationen til en brobyggeraften.
+privacy-purpose-brobygninger = De brobygninger, du har registreret: dato, program, tid, om der var briefing og debriefing og med hvilken rådgiver. Intet om borgeren. Ved sletning bliver tallene stående uden dit navn.
 privacy-purpose-session-messages = Beskeder, en koordinator har skrevet til deltagerne på et hold, og hvem der skrev dem.
 privacy-purpose-audit-log = Revisionsloggen: hvilke medarbejdere der har set, eksporteret eller ændret oplysninger og hvornår.
 privacy-purpose-erasure-requests = Din anmodning om sletning og hvornår den blev udført, som dokumentation for, at vi har slettet dine oplysninger.

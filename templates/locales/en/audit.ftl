@@ -84,6 +84,7 @@ audit-action-booking_declined = Booking declined
 audit-action-message_retried = Message retried
 audit-action-export_downloaded = Export downloaded
 audit-action-retention_changed = Retention period changed
+audit-action-brobygning_corrected = Brobygning (accompaniment) corrected
 
 audit-object-user = Person
 audit-object-application = Application
@@ -100,3 +101,5 @@ audit-object-supervision_overview = Supervision overview
 audit-object-mail_file = Message file
 audit-object-audit_log = Audit log
 audit-object-retention_rule = Retention rule
+audit-object-brobygning = Brobygning (accompaniment)
+audit-object-annual_figures = Annual figures

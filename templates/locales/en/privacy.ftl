@@ -138,6 +138,7 @@ privacy-purpose-evening-speakers = The speaker's name in the programme of a volu
 privacy-purpose-supervision-requests = Your request for supervision and its answer.
 privacy-purpose-supervision-notices = Supervision reminders we have sent you.
 privacy-purpose-evening-answers = Your answer to the invitation to a volunteer evening.
+privacy-purpose-brobygninger = The brobygninger (accompaniments) you registered: date, programme, time, whether there was a briefing and a debriefing and with which counsellor. Nothing about the citizen. On erasure the counts stay, without your name.
 privacy-purpose-session-messages = Messages a coordinator wrote to the participants of a session, and who wrote them.
 privacy-purpose-audit-log = The audit log: which staff viewed, exported or changed data, and when.
 privacy-purpose-erasure-requests = Your request to be erased and when it was carried out, as a record that we erased your data.

@@ -33,6 +33,8 @@ async fn render(
     let view = people::dashboard(&page.state.app, user_id).await?;
     let mut ctx = Context::from_serialize(&view)?;
     checklist::insert(&mut ctx, page.lang, &view.record.gate);
+    // `Gate::may_work` is a method: the template needs it as a value.
+    ctx.insert("may_work", &view.record.gate.may_work());
     ctx.insert("pause", pause);
     ctx.insert("errors", errors);
     if errors.is_empty() {

@@ -1,0 +1,294 @@
+//! Brobygninger as stored: one row per accompaniment, counts only (see
+//! `domain::brobygning`). Reads for the brobygger's own list, a branch's
+//! month and the history the gate's date rule needs; grouped queries for
+//! the figures, whatever the number of rows.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::DbConnection;
+use super::schema::{brobygninger, coordinator_branches, users, volunteer_status_changes};
+use crate::domain::brobygning::{Programme, Registration};
+use crate::domain::volunteer::VolunteerStatus;
+
+/// A stored registration.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = brobygninger)]
+pub struct Row {
+    pub id: i64,
+    /// `None` once the brobygger was erased.
+    pub user_id: Option<i64>,
+    pub branch_id: i64,
+    pub done_on: NaiveDate,
+    pub programme: Programme,
+    pub minutes: i32,
+    pub briefing: bool,
+    pub briefed_by: Option<i64>,
+    pub debriefing: bool,
+    pub debriefed_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub updated_by: Option<i64>,
+}
+
+impl Row {
+    /// The registration's values, for comparing and for a form.
+    pub fn registration(&self) -> Registration {
+        Registration {
+            done_on: self.done_on,
+            programme: self.programme,
+            minutes: self.minutes,
+            briefing: self.briefing,
+            briefed_by: self.briefed_by,
+            debriefing: self.debriefing,
+            debriefed_by: self.debriefed_by,
+        }
+    }
+}
+
+/// Records a brobygning; gives its id.
+pub fn insert(
+    conn: &mut DbConnection,
+    user_id: i64,
+    branch_id: i64,
+    r: &Registration,
+    at: NaiveDateTime,
+) -> QueryResult<i64> {
+    crate::db::insert_returning_id!(
+        conn,
+        brobygninger,
+        (
+            brobygninger::user_id.eq(user_id),
+            brobygninger::branch_id.eq(branch_id),
+            brobygninger::done_on.eq(r.done_on),
+            brobygninger::programme.eq(r.programme),
+            brobygninger::minutes.eq(r.minutes),
+            brobygninger::briefing.eq(r.briefing),
+            brobygninger::briefed_by.eq(r.briefed_by),
+            brobygninger::debriefing.eq(r.debriefing),
+            brobygninger::debriefed_by.eq(r.debriefed_by),
+            brobygninger::created_at.eq(at),
+            brobygninger::updated_at.eq(at),
+            brobygninger::updated_by.eq(user_id),
+        )
+    )
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Row> {
+    brobygninger::table
+        .find(id)
+        .select(Row::as_select())
+        .first(conn)
+}
+
+/// Changes a registration's values (the branch and the brobygger stay).
+pub fn update(
+    conn: &mut DbConnection,
+    id: i64,
+    r: &Registration,
+    by: i64,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(brobygninger::table.find(id))
+        .set((
+            brobygninger::done_on.eq(r.done_on),
+            brobygninger::programme.eq(r.programme),
+            brobygninger::minutes.eq(r.minutes),
+            brobygninger::briefing.eq(r.briefing),
+            brobygninger::briefed_by.eq(r.briefed_by),
+            brobygninger::debriefing.eq(r.debriefing),
+            brobygninger::debriefed_by.eq(r.debriefed_by),
+            brobygninger::updated_at.eq(at),
+            brobygninger::updated_by.eq(by),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::delete(brobygninger::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// A person's registrations from `from` on, newest first.
+pub fn of_user_since(
+    conn: &mut DbConnection,
+    user_id: i64,
+    from: NaiveDate,
+) -> QueryResult<Vec<Row>> {
+    brobygninger::table
+        .filter(brobygninger::user_id.eq(user_id))
+        .filter(brobygninger::done_on.ge(from))
+        .order((brobygninger::done_on.desc(), brobygninger::id.desc()))
+        .select(Row::as_select())
+        .load(conn)
+}
+
+/// A branch's registrations in `[from, to)`, oldest first.
+pub fn of_branch(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<Row>> {
+    brobygninger::table
+        .filter(brobygninger::branch_id.eq(branch_id))
+        .filter(brobygninger::done_on.ge(from))
+        .filter(brobygninger::done_on.lt(to))
+        .order((brobygninger::done_on, brobygninger::id))
+        .select(Row::as_select())
+        .load(conn)
+}
+
+/// The names of these accounts, in one query.
+pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, String>> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The rådgivere a brobygger may name: the branch's coordinators (id and
+/// name, by name).
+pub fn counsellors(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<(i64, String)>> {
+    coordinator_branches::table
+        .inner_join(users::table)
+        .filter(coordinator_branches::branch_id.eq(branch_id))
+        .filter(users::deactivated_at.is_null())
+        .order((users::name, users::id))
+        .select((users::id, users::name))
+        .load(conn)
+}
+
+/// A volunteer's status history as (when, from, to), in order.
+pub fn history(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> QueryResult<Vec<(NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)>> {
+    volunteer_status_changes::table
+        .filter(volunteer_status_changes::user_id.eq(user_id))
+        .order(volunteer_status_changes::id)
+        .select((
+            volunteer_status_changes::created_at,
+            volunteer_status_changes::from_status,
+            volunteer_status_changes::to_status,
+        ))
+        .load(conn)
+}
+
+/// One group of a period's brobygninger: a day, a programme and whether
+/// briefing and debriefing took place, with how many and their minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub branch_id: i64,
+    pub done_on: NaiveDate,
+    pub programme: Programme,
+    pub briefing: bool,
+    pub debriefing: bool,
+    pub count: i64,
+    pub minutes: i64,
+}
+
+/// The brobygninger in `[from, to)` grouped by branch, day, programme,
+/// briefing and debriefing (one query, summed in the database); every
+/// branch when `branch_ids` is `None`.
+pub fn groups(
+    conn: &mut DbConnection,
+    branch_ids: Option<&[i64]>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<Group>> {
+    // Diesel cannot group a boxed query: every branch is the list of all.
+    let ids: Vec<i64> = match branch_ids {
+        Some(ids) => ids.to_vec(),
+        None => super::schema::branches::table
+            .select(super::schema::branches::id)
+            .load(conn)?,
+    };
+    type R = (i64, NaiveDate, Programme, bool, bool, i64, Option<i64>);
+    let rows: Vec<R> = brobygninger::table
+        .filter(brobygninger::done_on.ge(from))
+        .filter(brobygninger::done_on.lt(to))
+        .filter(brobygninger::branch_id.eq_any(ids))
+        .group_by((
+            brobygninger::branch_id,
+            brobygninger::done_on,
+            brobygninger::programme,
+            brobygninger::briefing,
+            brobygninger::debriefing,
+        ))
+        .select((
+            brobygninger::branch_id,
+            brobygninger::done_on,
+            brobygninger::programme,
+            brobygninger::briefing,
+            brobygninger::debriefing,
+            diesel::dsl::count_star(),
+            diesel::dsl::sum(brobygninger::minutes),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(branch_id, done_on, programme, briefing, debriefing, count, minutes)| Group {
+                branch_id,
+                done_on,
+                programme,
+                briefing,
+                debriefing,
+                count,
+                minutes: minutes.unwrap_or(0),
+            },
+        )
+        .collect())
+}
+
+/// Per brobygger in `[from, to)`: how many and their minutes (one grouped
+/// query); `None` gathers the erased.
+pub fn per_person(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<(Option<i64>, i64, i64)>> {
+    let rows: Vec<(Option<i64>, i64, Option<i64>)> = brobygninger::table
+        .filter(brobygninger::branch_id.eq(branch_id))
+        .filter(brobygninger::done_on.ge(from))
+        .filter(brobygninger::done_on.lt(to))
+        .group_by(brobygninger::user_id)
+        .select((
+            brobygninger::user_id,
+            diesel::dsl::count_star(),
+            diesel::dsl::sum(brobygninger::minutes),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(u, n, m)| (u, n, m.unwrap_or(0)))
+        .collect())
+}
+
+/// The people with a brobygning in `[from, to)` in these branches (every
+/// branch when `None`), once each.
+pub fn people(
+    conn: &mut DbConnection,
+    branch_ids: Option<&[i64]>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<i64>> {
+    let mut q = brobygninger::table
+        .filter(brobygninger::done_on.ge(from))
+        .filter(brobygninger::done_on.lt(to))
+        .filter(brobygninger::user_id.is_not_null())
+        .into_boxed();
+    if let Some(ids) = branch_ids {
+        q = q.filter(brobygninger::branch_id.eq_any(ids.to_vec()));
+    }
+    let rows: Vec<Option<i64>> = q.select(brobygninger::user_id).distinct().load(conn)?;
+    Ok(rows.into_iter().flatten().collect())
+}
