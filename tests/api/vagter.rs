@@ -269,6 +269,15 @@ async fn an_active_brobygger_takes_a_vagt_and_gets_an_invitation() {
         standing.contains(&format!("Du har {this_month} af 1–2 vagter i ")),
         "{standing}"
     );
+    // The brobygger's agenda lists it with their other meetings.
+    let agenda = me.get_html("/frivillig").await;
+    let upcoming = texts(&agenda, "#agenda-upcoming li");
+    assert!(
+        upcoming
+            .iter()
+            .any(|l| l.contains("Vagt") && l.contains("Sundhedsbrobygning")),
+        "{upcoming:?}"
+    );
     // Taking it twice is refused.
     me.post_form(&format!("/vagter/{id}/tag"), &[]).await;
     let html = me.get_html("/vagter").await;

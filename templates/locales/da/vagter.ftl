@@ -129,3 +129,7 @@ privacy-free-duty_days_off = Afdelingens fridage i vagtplanen.
 privacy-free-duty_shifts = Hvilken fast vagt og dato en vagt hører til.
 privacy-category-duty = Vagter
 privacy-category-duty-text = Hvilke vagter ved rådgivningstelefonen du har taget, og vagter du giver væk. Aldrig noget om de borgere, der ringer.
+session-kind-duty = Vagt
+message-kind-duty_offered = Vagt gives væk
+message-kind-duty_handed_over = Vagt overtaget
+message-kind-duties_released = Vagter frigivet ved pause

@@ -129,3 +129,7 @@ privacy-free-duty_days_off = The branch's days off in the rota.
 privacy-free-duty_shifts = Which weekly slot and date a vagt belongs to.
 privacy-category-duty = Duty (vagter)
 privacy-category-duty-text = Which vagter at the counselling phone you have taken, and vagter you give away. Never anything about the citizens who call.
+session-kind-duty = Vagt (duty)
+message-kind-duty_offered = Vagt given away
+message-kind-duty_handed_over = Vagt taken over
+message-kind-duties_released = Vagter released on a break
