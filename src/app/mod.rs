@@ -21,6 +21,7 @@ pub mod dashboard;
 pub mod data_export;
 pub mod engine;
 pub mod erasure;
+pub mod evaluations;
 pub mod evenings;
 pub mod genlaer;
 pub mod imports;

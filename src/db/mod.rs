@@ -22,6 +22,7 @@ pub mod data_export;
 pub mod declarations;
 pub mod enrolments;
 pub mod erasure;
+pub mod evaluations;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;

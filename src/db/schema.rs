@@ -691,6 +691,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    evaluation_links (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_answers (id) {
+        id -> Text,
+        session_id -> BigInt,
+        submitted_on -> Date,
+        relevance -> Integer,
+        teachers -> Integer,
+        transfer -> Integer,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(evaluation_links -> sessions (session_id));
+diesel::joinable!(evaluation_links -> users (user_id));
+diesel::joinable!(evaluation_answers -> sessions (session_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     branches,
@@ -743,4 +771,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_messages,
     course_modules,
     declaration_versions,
+    evaluation_links,
+    evaluation_answers,
 );

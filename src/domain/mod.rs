@@ -14,6 +14,7 @@ pub mod delivery;
 pub mod device;
 pub mod email;
 pub mod enrolment;
+pub mod evaluation;
 pub mod evening;
 pub mod events;
 pub mod genlaer;
