@@ -18,6 +18,7 @@ mod cli;
 mod data_export;
 mod demo;
 mod engine;
+mod evaluations;
 mod erasure;
 mod evenings;
 mod generate;
