@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use rand::RngCore;
 use serde::Serialize;
@@ -38,12 +38,16 @@ pub fn link_path(token: &str) -> String {
 /// Sends a link to everyone who attended a held GenLær session and has none
 /// yet, in the caller's transaction: called when the session is marked held
 /// and whenever attendance of a held session is saved (someone added
-/// afterwards gets theirs then; nobody gets two). Returns how many were
-/// sent. Any other session, or one not held, sends nothing.
-pub fn invite_attendees(conn: &mut DbConnection, session_id: i64) -> QueryResult<usize> {
+/// afterwards gets theirs then; nobody gets two). Returns who got a link
+/// and its token (the demo answers with some). Any other session, or one
+/// not held, sends nothing.
+pub fn invite_attendees(
+    conn: &mut DbConnection,
+    session_id: i64,
+) -> QueryResult<Vec<(i64, String)>> {
     let session = sessions::find(conn, session_id)?;
     if session.kind != SessionKind::Genlaer || session.status != SessionStatus::Held {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let mut minutes: HashMap<i64, i32> = HashMap::new();
     for a in attendance::for_session(conn, session_id)? {
@@ -54,7 +58,7 @@ pub fn invite_attendees(conn: &mut DbConnection, session_id: i64) -> QueryResult
     let summary = sessions::summary_of(conn, &session)?;
     let at = now();
     let expires_at = evaluation::expires(at);
-    let mut sent = 0;
+    let mut sent = Vec::new();
     for p in seated {
         let user_id = p.enrolment.user_id;
         let attended = minutes.get(&user_id).copied().unwrap_or(0);
@@ -78,7 +82,7 @@ pub fn invite_attendees(conn: &mut DbConnection, session_id: i64) -> QueryResult
             expires_at,
         };
         outbox::enqueue(conn, &to, &message)?;
-        sent += 1;
+        sent.push((user_id, token));
     }
     Ok(sent)
 }
@@ -143,35 +147,42 @@ pub async fn form(app: &App, token: String) -> Result<Result<Evaluating, Closed>
 /// comment and today's date (Copenhagen), and nothing else.
 #[tracing::instrument(skip_all)]
 pub async fn submit(app: &App, token: String, answer: Answer) -> Result<Result<(), Closed>, Error> {
-    app.write(move |c| {
-        let hash = token::digest(&token);
-        let at = now();
-        let session_id = match open_link(c, &hash, at)? {
-            Ok((session_id, _)) => session_id,
-            Err(closed) => return Ok(Err(closed)),
-        };
-        if !evaluations::use_link(c, &hash, at)? {
-            // Used by a second submit in between.
-            return Ok(Err(Closed::Used));
-        }
-        let mut random = [0u8; 16];
-        rand::rng().fill_bytes(&mut random);
-        let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
-        evaluations::insert_answer(
-            c,
-            &NewAnswer {
-                id: &id,
-                session_id,
-                submitted_on: time::local(at).date_naive(),
-                relevance: answer.relevance.value(),
-                teachers: answer.teachers.value(),
-                transfer: answer.transfer.value(),
-                comment: answer.comment.as_deref(),
-            },
-        )?;
-        Ok(Ok(()))
-    })
-    .await
+    app.write(move |c| answer_in(c, &token, &answer, now()))
+        .await
+}
+
+/// `submit` inside the caller's transaction, at `at`.
+pub fn answer_in(
+    c: &mut DbConnection,
+    token: &str,
+    answer: &Answer,
+    at: NaiveDateTime,
+) -> Result<Result<(), Closed>, Error> {
+    let hash = token::digest(token);
+    let session_id = match open_link(c, &hash, at)? {
+        Ok((session_id, _)) => session_id,
+        Err(closed) => return Ok(Err(closed)),
+    };
+    if !evaluations::use_link(c, &hash, at)? {
+        // Used by a second submit in between.
+        return Ok(Err(Closed::Used));
+    }
+    let mut random = [0u8; 16];
+    rand::rng().fill_bytes(&mut random);
+    let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    evaluations::insert_answer(
+        c,
+        &NewAnswer {
+            id: &id,
+            session_id,
+            submitted_on: time::local(at).date_naive(),
+            relevance: answer.relevance.value(),
+            teachers: answer.teachers.value(),
+            transfer: answer.transfer.value(),
+            comment: answer.comment.as_deref(),
+        },
+    )?;
+    Ok(Ok(()))
 }
 
 fn tallies_of<'a>(answers: impl Iterator<Item = &'a AnswerRow>) -> Tallies {
@@ -305,9 +316,4 @@ pub async fn year(app: &App, year: i32) -> Result<YearSummary, Error> {
 pub fn this_year() -> i32 {
     use chrono::Datelike;
     time::local(now()).year()
-}
-
-/// The date an answer would carry today (for tests and the demo).
-pub fn today() -> NaiveDate {
-    time::local(now()).date_naive()
 }

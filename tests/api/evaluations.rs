@@ -51,7 +51,10 @@ async fn held() -> Held {
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert!(links_to(&app).is_empty(), "nothing before the session is held");
+    assert!(
+        links_to(&app).is_empty(),
+        "nothing before the session is held"
+    );
     let response = coordinator
         .post_form(&format!("/koordinator/hold/{s}/afholdt"), &[])
         .await;
@@ -108,11 +111,7 @@ async fn a_held_session_sends_each_attendee_one_link_and_the_absent_none() {
     );
     assert!(sent.iter().all(|(_, l)| l.starts_with("/evaluering/")));
     assert_ne!(sent[0].1, sent[1].1, "one link per person");
-    assert!(
-        !links_to(&h.app)
-            .iter()
-            .any(|(to, _)| to == &h.absent.email)
-    );
+    assert!(!links_to(&h.app).iter().any(|(to, _)| to == &h.absent.email));
 
     // Attendance saved again after the session is held: nobody gets a
     // second link; someone recorded present now gets theirs.
@@ -173,7 +172,10 @@ async fn an_answer_is_stored_without_the_person_and_the_link_works_once() {
     // Five labelled choices per question.
     assert_eq!(texts(&html, "fieldset input[type=radio]").len(), 15);
     assert_eq!(texts(&html, "fieldset label").len(), 15);
-    assert_eq!(texts(&html, "label[for=f-relevance-1]"), vec!["1 – Slet ikke"]);
+    assert_eq!(
+        texts(&html, "label[for=f-relevance-1]"),
+        vec!["1 – Slet ikke"]
+    );
     let response = visitor
         .post_form(
             &link,
@@ -202,11 +204,23 @@ async fn an_answer_is_stored_without_the_person_and_the_link_works_once() {
             i32,
             Option<String>,
         ) = a::table
-            .select((a::session_id, a::relevance, a::teachers, a::transfer, a::comment))
+            .select((
+                a::session_id,
+                a::relevance,
+                a::teachers,
+                a::transfer,
+                a::comment,
+            ))
             .first(&mut *conn)
             .expect("row");
-        assert_eq!((session_id, relevance, teachers, transfer), (h.session, 5, 4, 4));
-        assert_eq!(comment.as_deref(), Some("Meget brugbart i akutmodtagelsen."));
+        assert_eq!(
+            (session_id, relevance, teachers, transfer),
+            (h.session, 5, 4, 4)
+        );
+        assert_eq!(
+            comment.as_deref(),
+            Some("Meget brugbart i akutmodtagelsen.")
+        );
     }
     // Anonymous by construction: no column of the answers names a person,
     // a link or a time, in the live schema of this backend.
@@ -233,12 +247,7 @@ async fn an_answer_is_stored_without_the_person_and_the_link_works_once() {
     assert!(html.contains("Evalueringen er allerede sendt"), "{html}");
     assert_eq!(answer_count(&h.app), 1);
     let page = visitor.get(&link).await;
-    assert!(
-        page.text()
-            .await
-            .expect("body")
-            .contains("allerede sendt")
-    );
+    assert!(page.text().await.expect("body").contains("allerede sendt"));
 }
 
 #[tokio::test]
@@ -375,10 +384,7 @@ async fn coordinators_see_averages_distribution_and_comments_and_other_branches_
     let html = h.coordinator.get_html(&results).await;
     assert!(html.contains("2 svar af 2 inviterede"), "{html}");
     // Averages: relevance 4,5; teachers 4,0; transfer 3,5.
-    assert_eq!(
-        texts(&html, "#averages dt"),
-        vec!["4,5", "4,0", "3,5"]
-    );
+    assert_eq!(texts(&html, "#averages dt"), vec!["4,5", "4,0", "3,5"]);
     // One table of bars per question, with a caption and the numbers as
     // text; the bars are drawn by the site as inline SVG.
     assert_eq!(texts(&html, "table.chart-table").len(), 3);
@@ -417,9 +423,7 @@ async fn coordinators_see_averages_distribution_and_comments_and_other_branches_
     assert!(!theirs.contains("Meget brugbart"));
     // A participant is no coordinator.
     let participant = h.app.browser();
-    participant
-        .login(&h.present[0].email, PASSWORD)
-        .await;
+    participant.login(&h.present[0].email, PASSWORD).await;
     assert_eq!(
         participant.get(&results).await.status(),
         StatusCode::FORBIDDEN
@@ -438,9 +442,8 @@ async fn coordinators_see_averages_distribution_and_comments_and_other_branches_
         brobyg::domain::time::local(s.starts_at).year()
     };
     let mut conn = h.app.db.conn().expect("connection");
-    let summary =
-        brobyg::db::evaluations::year_summary(&mut conn, Some(&[h.branch]), session_year)
-            .expect("summary");
+    let summary = brobyg::db::evaluations::year_summary(&mut conn, Some(&[h.branch]), session_year)
+        .expect("summary");
     assert_eq!((summary.invited, summary.answers), (2, 2));
     assert_eq!(summary.tallies.relevance.average_tenths(), Some(45));
     assert_eq!(summary.tallies.transfer.counts, [0, 0, 1, 1, 0]);
