@@ -432,6 +432,8 @@ async fn coordinators_see_averages_distribution_and_comments_and_other_branches_
     let (admin, _) = h.app.signed_in(Role::Admin).await;
     let html = admin.get_html(&results).await;
     assert!(html.contains("2 svar af 2 inviterede"));
+    let tile = texts(&admin.get_html("/admin").await, "#evaluations-tile").join(" ");
+    assert!(tile.contains("Kursusevalueringer"), "{tile}");
 
     // The annual figures: this year's sessions of the branch, and all.
     let year = brobyg::app::evaluations::this_year();

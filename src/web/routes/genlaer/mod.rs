@@ -12,6 +12,8 @@ mod catalogue;
 mod certificates;
 mod enrol;
 mod evaluations;
+
+pub use evaluations::average_text;
 mod mine;
 mod staff_bookings;
 mod staff_courses;
