@@ -269,7 +269,10 @@ pub async fn of_course(app: &App, actor: &Account, course_id: i64) -> Result<Cou
     app.read(move |c| {
         let course = courses::find(c, course_id)?;
         let scope = (!actor.is_admin()).then(|| actor.branches.clone());
-        let (rows, sent) = evaluations::of_course(c, course_id, scope.as_deref())?;
+        let evaluations::CourseAnswers {
+            answers: rows,
+            sent,
+        } = evaluations::of_course(c, course_id, scope.as_deref())?;
         let listed = genlaer::of_course(c, course_id, false, None)?;
         let mut sessions: Vec<SessionLine> = Vec::new();
         for l in listed {

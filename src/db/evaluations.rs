@@ -145,6 +145,15 @@ pub fn link_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<(i64
     Ok((invited, used))
 }
 
+/// What `of_course` reads.
+#[derive(Debug, Clone, Default)]
+pub struct CourseAnswers {
+    /// Every answer, by the session's start.
+    pub answers: Vec<AnswerRow>,
+    /// Links sent, per session id.
+    pub sent: Vec<(i64, i64)>,
+}
+
 /// The answers to every session of a course, with their session, in two
 /// queries: the ratings, and the links sent per session. `branch_ids`
 /// keeps those branches' sessions (`None`: every session).
@@ -152,7 +161,7 @@ pub fn of_course(
     conn: &mut DbConnection,
     course_id: i64,
     branch_ids: Option<&[i64]>,
-) -> QueryResult<(Vec<AnswerRow>, Vec<(i64, i64)>)> {
+) -> QueryResult<CourseAnswers> {
     let mut q = evaluation_answers::table
         .inner_join(sessions::table)
         .inner_join(
@@ -187,7 +196,10 @@ pub fn of_course(
             None => counts.push((session_id, 1)),
         }
     }
-    Ok((answers, counts))
+    Ok(CourseAnswers {
+        answers,
+        sent: counts,
+    })
 }
 
 /// A year's evaluations, for the annual figures.
