@@ -23,6 +23,7 @@ pub mod data_export;
 pub mod duty;
 pub mod engine;
 pub mod erasure;
+pub mod evaluations;
 pub mod evenings;
 pub mod genlaer;
 pub mod imports;

@@ -20,7 +20,7 @@ use crate::db::users::Account;
 use crate::db::{DbConnection, attendance, now, supervision};
 use crate::domain::attendance::{self as attendance_rules, AttendanceStatus};
 use crate::domain::audit::Action;
-use crate::domain::session::SessionKind;
+use crate::domain::session::{SessionKind, SessionStatus};
 
 /// The session, if this account may manage it: coordinators of its branch,
 /// and administrators (who alone manage national sessions).
@@ -132,6 +132,11 @@ pub async fn record_attendance(
                 &changed,
                 actor.user.id,
             )?;
+        }
+        // Someone recorded after a GenLær session was marked held gets
+        // their evaluation link now; nobody gets a second.
+        if session.kind == SessionKind::Genlaer && session.status == SessionStatus::Held {
+            super::evaluations::invite_attendees(c, session_id)?;
         }
         let detail = format!(
             "Møde #{meeting_id}: {} deltagere, {} ændret",

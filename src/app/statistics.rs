@@ -54,6 +54,10 @@ pub struct Figures {
     pub genlaer: Held,
     pub supervision: Held,
     pub evenings: Held,
+    /// Vagter with at least one brobygger, and places taken on them.
+    pub vagter: crate::db::duty::YearOfVagter,
+    /// The GenLær course evaluations of the year's sessions.
+    pub evaluations: crate::db::evaluations::YearSummary,
 }
 
 /// The choices of the page's filter.
@@ -209,9 +213,19 @@ pub async fn figures(app: &App, year: i32, scope: Scope) -> Result<Figures, Erro
                 attendance,
             })
         };
+        let vagter = match ids {
+            Some(ids) => crate::db::duty::held_in_year(c, ids, year)?,
+            None => {
+                let all: Vec<i64> = branches::all(c)?.iter().map(|b| b.branch.id).collect();
+                crate::db::duty::held_in_year(c, &all, year)?
+            }
+        };
+        let evaluations = crate::db::evaluations::year_summary(c, ids, year)?;
         Ok(Figures {
             year,
             scope,
+            vagter,
+            evaluations,
             scope_name,
             hours: rules::whole_hours(totals.minutes),
             months: rules::by_month(year, &counted),

@@ -61,6 +61,7 @@ pub const ERASED_TABLES: &[&str] = &[
     "erasure_requests",
     "staff_notification_settings",
     "task_digests",
+    "evaluation_links",
     "session_messages",
     "brobygninger",
 ];
@@ -392,6 +393,8 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
     )
     .execute(conn)?;
     diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute(conn)?;
+    // Their evaluation links; the answers were never theirs in storage.
+    super::evaluations::delete_of_user(conn, id)?;
     diesel::delete(login_sessions::table.filter(login_sessions::user_id.eq(id))).execute(conn)?;
     diesel::delete(second_factors::table.filter(second_factors::user_id.eq(id))).execute(conn)?;
     diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(id))).execute(conn)?;

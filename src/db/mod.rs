@@ -24,6 +24,7 @@ pub mod declarations;
 pub mod duty;
 pub mod enrolments;
 pub mod erasure;
+pub mod evaluations;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;

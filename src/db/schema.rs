@@ -763,6 +763,34 @@ diesel::table! {
 
 diesel::joinable!(brobygninger -> branches (branch_id));
 
+diesel::table! {
+    evaluation_links (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_answers (id) {
+        id -> Text,
+        session_id -> BigInt,
+        submitted_on -> Date,
+        relevance -> Integer,
+        teachers -> Integer,
+        transfer -> Integer,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(evaluation_links -> sessions (session_id));
+diesel::joinable!(evaluation_links -> users (user_id));
+diesel::joinable!(evaluation_answers -> sessions (session_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     duty_slots,
@@ -820,4 +848,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_modules,
     declaration_versions,
     brobygninger,
+    evaluation_links,
+    evaluation_answers,
 );

@@ -369,6 +369,7 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
     )?;
     sessions::mark_held(conn, past)?;
     let held = sessions::find(conn, past)?;
+    evaluations(conn, past, professional.id, held.starts_at)?;
     let goals = crate::db::courses::find(conn, literacy)?.learning_goals;
     let mut random = [0u8; 12];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut random);
@@ -494,5 +495,44 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         enrol(conn, closed, uid, &person, &Invoice::booking())?;
     }
 
+    Ok(())
+}
+
+/// The held session's evaluations: every attendee got a link; the three
+/// other participants answered in the days after, and Hanne (the demo's
+/// professional) has hers still unused.
+fn evaluations(
+    conn: &mut DbConnection,
+    session_id: i64,
+    unused: i64,
+    held_at: NaiveDateTime,
+) -> QueryResult<()> {
+    use crate::app::evaluations::{answer_in, invite_attendees};
+    use crate::domain::evaluation::Answer;
+    let answers = [
+        (
+            ("5", "5", "4"),
+            "Meget konkret. Samtaleværktøjet bruger vi allerede i afdelingen.",
+        ),
+        (
+            ("4", "5", "4"),
+            "Gode eksempler fra praksis; lidt for lidt tid til gruppearbejdet.",
+        ),
+        (("4", "4", "3"), ""),
+    ];
+    let links = invite_attendees(conn, session_id)?;
+    for (day, ((_, token), ((relevance, teachers, transfer), comment))) in links
+        .iter()
+        .filter(|(user, _)| *user != unused)
+        .zip(answers)
+        .enumerate()
+    {
+        let answer = Answer::parse(relevance, teachers, transfer, comment)
+            .map_err(|_| err("a demo answer"))?;
+        let at = held_at + chrono::Duration::days(day as i64 + 1);
+        answer_in(conn, token, &answer, at)
+            .map_err(err)?
+            .map_err(|_| err("a demo link"))?;
+    }
     Ok(())
 }

@@ -58,6 +58,7 @@ mod tests {
         consistent::<genlaer::BookingStatus>();
         consistent::<genlaer::OrganisationKind>();
         consistent::<invoice::InvoiceKind>();
+        consistent::<crate::domain::evaluation::Question>();
         consistent::<evening::EveningKind>();
         consistent::<evening::Answer>();
         consistent::<audit::Action>();

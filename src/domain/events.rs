@@ -146,6 +146,14 @@ pub enum Message {
         session: SessionSummary,
         meeting_id: i64,
     },
+    /// A GenLær session the person attended is held: their personal link
+    /// to evaluate it (anonymously), until `expires_at` (UTC). The email
+    /// also points to the certificate, so a held session sends one email.
+    EvaluationInvite {
+        session: SessionSummary,
+        link: String,
+        expires_at: NaiveDateTime,
+    },
 
     // Brobyggere: the application and the path to active.
     /// The application arrived. A new account also gets the link that
@@ -578,6 +586,7 @@ impl Message {
             | Message::EveningInvitation { session, .. }
             | Message::DutyHandedOver { session } => vec![&mut session.url],
             Message::DutyOffered { session, link, .. } => vec![&mut session.url, link],
+            Message::EvaluationInvite { session, link, .. } => vec![&mut session.url, link],
             Message::BookingReceived { booking } | Message::BookingDeclined { booking, .. } => {
                 vec![&mut booking.url]
             }
@@ -627,6 +636,7 @@ impl Message {
             Message::RequirementGrace { .. } => "requirement_grace",
             Message::DeclarationToSign { .. } => "declaration_to_sign",
             Message::Reminder { .. } => "reminder",
+            Message::EvaluationInvite { .. } => "evaluation_invite",
             Message::AccountCreated { .. } => "account_created",
             Message::ImportWelcome { .. } => "import_welcome",
             Message::BookingReceived { .. } => "booking_received",
@@ -661,6 +671,7 @@ impl Message {
             | Message::ParticipantsMessage { session, .. }
             | Message::Reminder { session, .. }
             | Message::EveningInvitation { session, .. }
+            | Message::EvaluationInvite { session, .. }
             | Message::DutyOffered { session, .. }
             | Message::DutyHandedOver { session } => Some(session),
             _ => None,
@@ -919,6 +930,11 @@ pub fn samples() -> Vec<Message> {
         Message::Reminder {
             session: session.clone(),
             meeting_id: 1,
+        },
+        Message::EvaluationInvite {
+            session: session.clone(),
+            link: "/evaluering/eksempel".into(),
+            expires_at: at(30, 10) + chrono::Duration::days(60),
         },
         Message::AccountCreated {
             link: "/konto/velkommen/x".into(),

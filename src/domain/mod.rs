@@ -15,6 +15,7 @@ pub mod device;
 pub mod duty;
 pub mod email;
 pub mod enrolment;
+pub mod evaluation;
 pub mod evening;
 pub mod events;
 pub mod genlaer;

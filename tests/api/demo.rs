@@ -52,6 +52,52 @@ async fn the_demo_coordinator_has_aarhus_and_randers() {
 }
 
 #[tokio::test]
+async fn the_demo_shows_the_evaluations_of_its_held_genlaer_session() {
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let held = {
+        use brobyg::db::schema::sessions;
+        use diesel::prelude::*;
+        let mut conn = app.db.conn().expect("connection");
+        sessions::table
+            .filter(sessions::title.eq("Sundhedskompetence og kommunikation"))
+            .filter(sessions::status.eq("held"))
+            .select(sessions::id)
+            .first::<i64>(&mut *conn)
+            .expect("the held session")
+    };
+    let browser = app.browser();
+    browser.login("koordinator@brobyg.test", PASSWORD).await;
+    let session_page = browser
+        .get_html(&format!("/koordinator/genlaer/hold/{held}"))
+        .await;
+    let results = format!("/koordinator/genlaer/hold/{held}/evaluering");
+    assert!(session_page.contains(&results), "linked from the session");
+    let html = browser.get_html(&results).await;
+    // Four attended; three answered, one link is still unused.
+    assert_eq!(
+        texts(&html, "#evaluation-response"),
+        vec!["3 svar af 4 inviterede"]
+    );
+    assert_eq!(texts(&html, "#averages dt"), vec!["4,3", "4,7", "3,7"]);
+    assert_eq!(texts(&html, "table.chart-table").len(), 3);
+    assert_eq!(texts(&html, "#comments li").len(), 2);
+    assert!(html.contains("Samtaleværktøjet"));
+    // And in the course's results over time.
+    let course = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::courses::by_slug(&mut conn, "sundhedskompetence-og-kommunikation")
+            .expect("query")
+            .expect("the course")
+            .id
+    };
+    let html = browser
+        .get_html(&format!("/koordinator/genlaer/kurser/{course}/evaluering"))
+        .await;
+    assert!(html.contains("chart-over-time"), "{html}");
+    assert!(html.contains(&results), "the session's line links to it");
+}
+
+#[tokio::test]
 async fn demo_content_is_never_loaded_into_a_database_with_users() {
     let database = TestDatabase::fresh();
     let mut settings = test_settings(&database);

@@ -148,9 +148,26 @@ async fn an_erased_demo_professional_leaves_no_trace_outside_the_kept_records() 
             .expect("certificates")
     };
     assert!(!certificates.is_empty(), "the demo professional holds one");
+    let evaluation_links = |app: &crate::helpers::TestApp| -> (i64, i64) {
+        use brobyg::db::schema::{evaluation_answers, evaluation_links};
+        let mut conn = app.db.conn().expect("connection");
+        let links = evaluation_links::table
+            .filter(evaluation_links::user_id.eq(id))
+            .count()
+            .get_result(&mut *conn)
+            .expect("links");
+        let answers = evaluation_answers::table
+            .count()
+            .get_result(&mut *conn)
+            .expect("answers");
+        (links, answers)
+    };
+    assert_eq!(evaluation_links(&app), (1, 3), "her unused evaluation link");
     ask_and_carry_out(&app, "fagperson@brobyg.test").await;
 
     assert_eq!(traces(&app, &needles), Vec::<String>::new());
+    // Her evaluation link goes; the anonymous answers were never hers.
+    assert_eq!(evaluation_links(&app), (0, 3));
     // A certificate stays verifiable, with the name printed on it.
     for code in certificates {
         let page = app.browser().get_html(&format!("/bevis/{code}")).await;

@@ -20,6 +20,7 @@ mod data_export;
 mod demo;
 mod engine;
 mod erasure;
+mod evaluations;
 mod evenings;
 mod generate;
 mod genlaer;

@@ -685,6 +685,16 @@ async fn coverage_counts_vagter_covered_uncovered_and_full() {
         ),
         vec!["3", "2", "1", "1"]
     );
+    // And the year's figures count the vagter with someone on them.
+    let html = b
+        .staff
+        .get_html(&format!(
+            "/koordinator/statistik?aar={}&afdeling={}",
+            day.year(),
+            b.id
+        ))
+        .await;
+    assert_eq!(texts(&html, "#vagter, #vagter-places"), vec!["2", "2"]);
 }
 
 #[tokio::test]

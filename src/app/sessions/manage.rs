@@ -340,6 +340,9 @@ pub async fn mark_held(app: &App, actor: &Account, by: Actor, id: i64) -> Result
             return Ok(false);
         }
         sessions::mark_held(c, id)?;
+        // A GenLær session's participants who attended get their
+        // evaluation link (the email also points to the certificate).
+        crate::app::evaluations::invite_attendees(c, id)?;
         let object = Object::of_session(&session);
         audit::record(c, &by, Action::SessionHeld, &object, None)?;
         Ok(true)

@@ -942,4 +942,25 @@ pub static REGISTRY: &[Table] = &[
             other: &[],
         },
     },
+    Table {
+        name: "evaluation_links",
+        holds: Personal {
+            entries: &[Entry {
+                id: "evaluation-links",
+                columns: &["user_id", "token_hash", "used", "expires_at", "created_at"],
+                category: GenlaerParticipation,
+                basis: &[LegitimateInterest],
+                retention: Token,
+                erasure: Delete,
+            }],
+            other: &[],
+        },
+    },
+    // Anonymous by construction: no person, no link, a random key and the
+    // day only (`db::evaluations`). The form asks for no names in the
+    // comment and refuses CPR numbers.
+    Table {
+        name: "evaluation_answers",
+        holds: Nothing,
+    },
 ];

@@ -264,3 +264,5 @@ privacy-period-days = { $days ->
     [one] efter 1 dag
    *[other] efter { $days } dage
 }
+privacy-purpose-evaluation-links = Dit personlige link til at evaluere et GenLær-kursus, du har deltaget i: at det er sendt, og om det er brugt (ikke hvad du svarede).
+privacy-free-evaluation_answers = Anonyme kursusevalueringer: hold, svar på skalaen 1–5, kommentar og dato, uden navn, link eller tidspunkt.

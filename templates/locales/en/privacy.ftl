@@ -264,3 +264,5 @@ privacy-period-days = { $days ->
     [one] after 1 day
    *[other] after { $days } days
 }
+privacy-purpose-evaluation-links = Your personal link to evaluate a GenLær course you attended: that it was sent and whether it was used (not what you answered).
+privacy-free-evaluation_answers = Anonymous course evaluations: session, answers on the 1–5 scale, comment and date, without name, link or time.

@@ -22,6 +22,7 @@ mod steps;
 
 mod active;
 mod brobygger;
+mod evaluation;
 mod export;
 mod genlaer;
 mod language;
@@ -64,3 +65,4 @@ journey!(export::coordinator_downloads_the_participant_list);
 journey!(language::visitor_switches_to_english_and_back);
 journey!(active::active_volunteer_signs_up_for_supervision_and_an_evening);
 journey!(phones::trainee_chooses_a_make_up_session_on_a_phone);
+journey!(evaluation::participant_evaluates_a_held_course);

@@ -110,5 +110,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 async fn index(_admin: Admin, page: Page) -> Result<HttpResponse, AppError> {
-    page.render("admin/index.html", Context::new())
+    use crate::domain::Code;
+    use crate::domain::evaluation::Question;
+    // This year's course evaluations, all branches, as a tile.
+    let year = crate::app::evaluations::this_year();
+    let summary = crate::app::evaluations::year(&page.state.app, year).await?;
+    let averages: Vec<(String, String)> = Question::ALL
+        .iter()
+        .map(|q| {
+            (
+                page.t(&format!("evaluation-short-{}", q.as_str())),
+                super::genlaer::average_text(page.lang, summary.tallies.get(*q).average_tenths()),
+            )
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("evaluations", &summary);
+    ctx.insert("evaluation_averages", &averages);
+    page.render("admin/index.html", ctx)
 }

@@ -160,6 +160,10 @@ fn render(
     ctx.insert("month_names", &months);
     ctx.insert("month_chart", &month_chart(page.lang, figures));
     ctx.insert("programme_chart", &programme_chart(page.lang, figures));
+    ctx.insert(
+        "evaluation_averages",
+        &evaluation_averages(page.lang, figures),
+    );
     page.render("brobygninger/statistics.html", ctx)
 }
 
@@ -197,8 +201,34 @@ pub fn lines(lang: Lang, f: &Figures) -> Vec<(String, String)> {
             t("statistics-evenings-attendance"),
             n(f.evenings.attendance),
         ),
+        (t("statistics-vagter"), n(f.vagter.vagter)),
+        (t("statistics-vagter-places"), n(f.vagter.places)),
+        (t("statistics-evaluations"), n(f.evaluations.answers)),
     ]);
+    out.extend(
+        evaluation_averages(lang, f)
+            .into_iter()
+            .map(|(_, what, avg)| (what, avg)),
+    );
     out
+}
+
+/// Each evaluation question's average of the year (code, label, "4,3").
+fn evaluation_averages(lang: Lang, f: &Figures) -> Vec<(&'static str, String, String)> {
+    use crate::domain::evaluation::Question;
+    Question::ALL
+        .iter()
+        .map(|q| {
+            (
+                q.as_str(),
+                i18n::t(lang, &format!("statistics-evaluation-{}", q.as_str())),
+                crate::web::routes::genlaer::average_text(
+                    lang,
+                    f.evaluations.tallies.get(*q).average_tenths(),
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The figures as a one- or two-page PDF for funders: the year's numbers

@@ -3,13 +3,17 @@
 //! organisations, certificates, and the coordinators' GenLær pages. Seats,
 //! waiting lists and cancellations are the shared engine's; participants,
 //! attendance and cancelling a whole session are on the generic pages at
-//! `/koordinator/hold/{id}`.
+//! `/koordinator/hold/{id}`. Course evaluations: the participant's form
+//! (`/evaluering/{token}`) and the results (`evaluations`).
 
 mod api;
 mod bookings;
 mod catalogue;
 mod certificates;
 mod enrol;
+mod evaluations;
+
+pub use evaluations::average_text;
 mod mine;
 mod staff_bookings;
 mod staff_courses;
@@ -50,6 +54,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(bookings::swap),
         )
         .route("/genlaer/{slug}", web::get().to(catalogue::course))
+        .route("/evaluering/tak", web::get().to(evaluations::thanks))
+        .service(
+            web::resource("/evaluering/{token}")
+                .route(web::get().to(evaluations::form))
+                .route(web::post().to(evaluations::submit)),
+        )
         .route("/bevis", web::get().to(certificates::lookup))
         .route("/bevis/{code}", web::get().to(certificates::verify))
         .route("/koordinator/genlaer", web::get().to(staff_courses::index))
@@ -76,6 +86,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/koordinator/genlaer/hold/{id}/moeder",
             web::post().to(staff_sessions::add_meeting),
+        )
+        .route(
+            "/koordinator/genlaer/hold/{id}/evaluering",
+            web::get().to(evaluations::session_results),
+        )
+        .route(
+            "/koordinator/genlaer/kurser/{id}/evaluering",
+            web::get().to(evaluations::course_results),
         )
         .route(
             "/koordinator/genlaer/hold/{id}/deltagere.csv",

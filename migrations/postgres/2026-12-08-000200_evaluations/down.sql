@@ -1,0 +1,2 @@
+DROP TABLE evaluation_answers;
+DROP TABLE evaluation_links;
