@@ -22,6 +22,7 @@ pub mod data_export;
 pub mod engine;
 pub mod erasure;
 pub mod evenings;
+pub mod invoices;
 pub mod genlaer;
 pub mod imports;
 pub mod monitoring;

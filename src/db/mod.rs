@@ -25,6 +25,7 @@ pub mod erasure;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;
+pub mod invoices;
 pub mod imports;
 pub mod login_sessions;
 pub mod login_throttle;

@@ -76,6 +76,12 @@ pub enum Action {
     CourseUpdated,
     BookingAccepted,
     BookingDeclined,
+    // Invoices.
+    InvoiceCreated,
+    InvoiceUpdated,
+    InvoiceSent,
+    InvoicePaid,
+    CreditNoteCreated,
     // The site's own machinery.
     MessageRetried,
     ExportDownloaded,
@@ -134,6 +140,11 @@ impl Code for Action {
         Action::CourseUpdated,
         Action::BookingAccepted,
         Action::BookingDeclined,
+        Action::InvoiceCreated,
+        Action::InvoiceUpdated,
+        Action::InvoiceSent,
+        Action::InvoicePaid,
+        Action::CreditNoteCreated,
         Action::MessageRetried,
         Action::ExportDownloaded,
         Action::RetentionChanged,
@@ -190,6 +201,11 @@ impl Code for Action {
             Action::CourseUpdated => "course_updated",
             Action::BookingAccepted => "booking_accepted",
             Action::BookingDeclined => "booking_declined",
+            Action::InvoiceCreated => "invoice_created",
+            Action::InvoiceUpdated => "invoice_updated",
+            Action::InvoiceSent => "invoice_sent",
+            Action::InvoicePaid => "invoice_paid",
+            Action::CreditNoteCreated => "credit_note_created",
             Action::MessageRetried => "message_retried",
             Action::ExportDownloaded => "export_downloaded",
             Action::RetentionChanged => "retention_changed",
@@ -220,6 +236,8 @@ pub enum ObjectKind {
     AuditLog,
     /// A retention rule (`domain::retention::Rule`), labelled with its code.
     RetentionRule,
+    /// An invoice or a credit note, labelled with its number.
+    Invoice,
 }
 
 impl Code for ObjectKind {
@@ -239,6 +257,7 @@ impl Code for ObjectKind {
         ObjectKind::MailFile,
         ObjectKind::AuditLog,
         ObjectKind::RetentionRule,
+        ObjectKind::Invoice,
     ];
 
     fn as_str(self) -> &'static str {
@@ -258,6 +277,7 @@ impl Code for ObjectKind {
             ObjectKind::MailFile => "mail_file",
             ObjectKind::AuditLog => "audit_log",
             ObjectKind::RetentionRule => "retention_rule",
+            ObjectKind::Invoice => "invoice",
         }
     }
 }
@@ -273,6 +293,7 @@ impl ObjectKind {
             ObjectKind::Session => format!("/koordinator/hold/{id}"),
             ObjectKind::Course => format!("/koordinator/genlaer/kurser/{id}"),
             ObjectKind::Booking => format!("/koordinator/genlaer/bestillinger/{id}"),
+            ObjectKind::Invoice => format!("/koordinator/fakturaer/{id}"),
             ObjectKind::Region => format!("/admin/regioner/{id}"),
             ObjectKind::Branch => format!("/admin/afdelinger/{id}"),
             ObjectKind::Message => format!("/admin/beskeder/{id}"),

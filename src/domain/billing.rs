@@ -308,6 +308,105 @@ pub fn after_credit(status: InvoiceStatus, left_ore: i64) -> InvoiceStatus {
     }
 }
 
+/// The seller on every invoice: Social Sundhed (from the settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seller {
+    pub name: String,
+    pub cvr: String,
+    /// "Fredensgade 27, 8000 Aarhus C": street, then postcode and town.
+    pub address: String,
+    pub iban: String,
+}
+
+/// One line of a document, as it is written out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentLine {
+    pub position: i32,
+    pub description: String,
+    pub participant_name: Option<String>,
+    pub amount_ore: i64,
+}
+
+/// Everything an invoice or credit note states, for the UBL file, the PDF
+/// and the email that carries it: built once from the stored rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    /// For a credit note: the number and date of the invoice it reverses.
+    pub credits: Option<(String, NaiveDate)>,
+    pub seller: Seller,
+    pub buyer_name: String,
+    pub payer_kind: PayerKind,
+    pub payer_id: String,
+    pub buyer_address: Option<String>,
+    pub reference: Option<String>,
+    pub course_title: String,
+    pub lines: Vec<DocumentLine>,
+    pub total_ore: i64,
+}
+
+/// Why every invoice is without VAT (the exemption reason, BT-120).
+pub const VAT_EXEMPTION: &str = "Momsfritaget efter momslovens § 13, stk. 1, nr. 3 (undervisning)";
+
+/// Splits "Street 1, 8000 Town" into street, postcode and town; a
+/// postcode is four digits at the start of the last part.
+pub fn split_address(address: &str) -> (String, Option<String>, Option<String>) {
+    let parts: Vec<&str> = address
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return (String::new(), None, None);
+    };
+    let (code, town) = match last.split_once(' ') {
+        Some((c, t)) if c.len() == 4 && c.chars().all(|ch| ch.is_ascii_digit()) => {
+            (Some(c.to_string()), Some(t.trim().to_string()))
+        }
+        _ => (None, None),
+    };
+    if code.is_some() {
+        (rest.join(", "), code, town)
+    } else {
+        (parts.join(", "), None, None)
+    }
+}
+
+/// A CVR buyer's invoice, for tests of rendering and delivery.
+#[doc(hidden)]
+pub fn sample_document() -> Document {
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+    Document {
+        kind: DocumentKind::Invoice,
+        number: "2026-0007".into(),
+        issue_date: day(3, 31),
+        due_date: day(4, 30),
+        credits: None,
+        seller: Seller {
+            name: "Social Sundhed".into(),
+            cvr: "29189404".into(),
+            address: "Fredensgade 27, 8000 Aarhus C".into(),
+            iban: "DK5000400440116243".into(),
+        },
+        buyer_name: "Eksempel ApS".into(),
+        payer_kind: PayerKind::Cvr,
+        payer_id: "12345674".into(),
+        buyer_address: Some("Vestergade 1, 8000 Aarhus C".into()),
+        reference: Some("PO-2026-17".into()),
+        course_title: "LGBT+ venlig praksis i sundhedsvæsenet".into(),
+        lines: vec![DocumentLine {
+            position: 1,
+            description: "LGBT+ venlig praksis i sundhedsvæsenet 30.03.2026".into(),
+            participant_name: Some("Åse Ørum".into()),
+            amount_ore: 125_000,
+        }],
+        total_ore: 125_000,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +506,19 @@ mod tests {
         assert_eq!(credit(1000, 0, 0), Err(Refusal::NothingToCredit));
         assert_eq!(after_credit(InvoiceStatus::Sent, 0), InvoiceStatus::Credited);
         assert_eq!(after_credit(InvoiceStatus::Paid, 5), InvoiceStatus::Paid);
+    }
+
+    #[test]
+    fn addresses_split_into_street_postcode_and_town() {
+        assert_eq!(
+            split_address("Fredensgade 27, 8000 Aarhus C"),
+            ("Fredensgade 27".into(), Some("8000".into()), Some("Aarhus C".into()))
+        );
+        assert_eq!(
+            split_address("Firma A/S\nVejen 2\n2100 København Ø"),
+            ("Firma A/S, Vejen 2".into(), Some("2100".into()), Some("København Ø".into()))
+        );
+        assert_eq!(split_address("Et sted"), ("Et sted".into(), None, None));
     }
 
     #[test]

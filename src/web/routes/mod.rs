@@ -7,6 +7,7 @@ pub mod branch_dashboard;
 pub mod calendar;
 pub mod coordinator;
 pub mod evenings;
+pub mod invoices;
 pub mod genlaer;
 pub mod health;
 pub mod home;
@@ -46,6 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(branch_dashboard::region),
         )
         .configure(evenings::configure)
+        .configure(invoices::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)
         .default_service(web::to(errors::not_found));
