@@ -144,6 +144,21 @@ pub async fn create_for_session(
         if !account.manages(session.branch_id) {
             return Err(Error::Forbidden);
         }
+        session_in(c, &by, due_days, session_id)
+    })
+    .await
+}
+
+/// `create_for_session` inside the caller's transaction, after it has
+/// locked the session and checked who may (the demo uses it too).
+pub fn session_in(
+    c: &mut DbConnection,
+    by: &Actor,
+    due_days: u32,
+    session_id: i64,
+) -> Result<Result<Vec<i64>, Refusal>, Error> {
+    {
+        let session = sessions::find(c, session_id)?;
         let detail = genlaer::detail(c, session_id)?;
         if !billing::session_billable(session.status) {
             return Ok(Err(Refusal::NothingToBill));
@@ -219,11 +234,10 @@ pub async fn create_for_session(
             let Some(buyer) = buyers.get(&payer) else {
                 continue;
             };
-            ids.push(write_invoice(c, &by, due_days, &source, buyer, &lines)?);
+            ids.push(write_invoice(c, by, due_days, &source, buyer, &lines)?);
         }
         Ok(Ok(ids))
-    })
-    .await
+    }
 }
 
 /// Invoices an accepted booking at its agreed price: one draft to the
@@ -242,6 +256,21 @@ pub async fn create_for_booking(
         if !account.manages(booking.branch_id) {
             return Err(Error::Forbidden);
         }
+        booking_in(c, &by, due_days, booking_id)
+    })
+    .await
+}
+
+/// `create_for_booking` inside the caller's transaction, after it has
+/// checked who may (the demo uses it too).
+pub fn booking_in(
+    c: &mut DbConnection,
+    by: &Actor,
+    due_days: u32,
+    booking_id: i64,
+) -> Result<Result<i64, Refusal>, Error> {
+    {
+        let booking = bookings::find(c, booking_id)?;
         // The booking's session (if any) is the lock two coordinators
         // queue on.
         let session = genlaer::of_booking(c, booking_id)?.map(|(s, _)| s.id);
@@ -291,9 +320,8 @@ pub async fn create_for_booking(
             booking_id: Some(booking_id),
             course_title: course.title,
         };
-        Ok(Ok(write_invoice(c, &by, due_days, &source, &buyer, &[line])?))
-    })
-    .await
+        Ok(Ok(write_invoice(c, by, due_days, &source, &buyer, &[line])?))
+    }
 }
 
 /// An invoice with its lines, what has been credited, and its credit notes.
@@ -418,12 +446,12 @@ pub async fn update_draft(
     .await
 }
 
-fn seller(app: &App) -> Seller {
+pub fn seller(settings: &crate::config::Settings) -> Seller {
     Seller {
         name: "Social Sundhed".into(),
-        cvr: app.settings.invoice_seller_cvr.clone(),
-        address: app.settings.invoice_seller_address.clone(),
-        iban: app.settings.invoice_iban.clone(),
+        cvr: settings.invoice_seller_cvr.clone(),
+        address: settings.invoice_seller_address.clone(),
+        iban: settings.invoice_iban.clone(),
     }
 }
 
@@ -474,7 +502,7 @@ pub async fn document(
     file: String,
 ) -> Result<Document, Error> {
     let account = account.clone();
-    let seller = seller(app);
+    let seller = seller(&app.settings);
     let object = Object::new(ObjectKind::Invoice, id);
     audit::exported(app, by, object, file, move |c| {
         let invoice = managed(c, &account, id)?;
@@ -494,9 +522,23 @@ pub async fn mark_sent(
     id: i64,
 ) -> Result<Result<(), Refusal>, Error> {
     let account = account.clone();
-    let seller = seller(app);
+    let seller = seller(&app.settings);
     app.write(move |c| {
         let invoice = managed(c, &account, id)?;
+        send_in(c, &by, seller, &invoice)
+    })
+    .await
+}
+
+/// `mark_sent` inside the caller's transaction (the demo uses it too).
+pub fn send_in(
+    c: &mut DbConnection,
+    by: &Actor,
+    seller: Seller,
+    invoice: &Invoice,
+) -> Result<Result<(), Refusal>, Error> {
+    let id = invoice.id;
+    {
         let to = match invoice.status.send() {
             Ok(to) => to,
             Err(r) => return Ok(Err(r)),
@@ -507,7 +549,7 @@ pub async fn mark_sent(
         if invoice.payer_kind == PayerKind::Cvr
             && let Some(email) = invoice.buyer_email.clone()
         {
-            let document = document_of(c, seller, &invoice)?;
+            let document = document_of(c, seller, invoice)?;
             let recipient = Recipient {
                 user_id: None,
                 email,
@@ -516,10 +558,9 @@ pub async fn mark_sent(
             };
             crate::db::outbox::enqueue(c, &recipient, &Message::InvoiceIssued { document })?;
         }
-        audit::record(c, &by, Action::InvoiceSent, &object(&invoice), None)?;
+        audit::record(c, by, Action::InvoiceSent, &object(invoice), None)?;
         Ok(Ok(()))
-    })
-    .await
+    }
 }
 
 #[tracing::instrument(skip(app, account), fields(actor = account.user.id))]
@@ -532,6 +573,19 @@ pub async fn mark_paid(
     let account = account.clone();
     app.write(move |c| {
         let invoice = managed(c, &account, id)?;
+        pay_in(c, &by, &invoice)
+    })
+    .await
+}
+
+/// `mark_paid` inside the caller's transaction (the demo uses it too).
+pub fn pay_in(
+    c: &mut DbConnection,
+    by: &Actor,
+    invoice: &Invoice,
+) -> Result<Result<(), Refusal>, Error> {
+    let id = invoice.id;
+    {
         let to = match invoice.status.pay() {
             Ok(to) => to,
             Err(r) => return Ok(Err(r)),
@@ -541,10 +595,9 @@ pub async fn mark_paid(
         {
             return Ok(Err(Refusal::NotSent));
         }
-        audit::record(c, &by, Action::InvoicePaid, &object(&invoice), None)?;
+        audit::record(c, by, Action::InvoicePaid, &object(invoice), None)?;
         Ok(Ok(()))
-    })
-    .await
+    }
 }
 
 /// Which lines a credit note reverses: all that is left, or these lines

@@ -333,3 +333,37 @@ pub fn overdue(
         .select(Invoice::as_select())
         .load(conn)
 }
+
+/// Held GenLær sessions without an invoice, oldest first (the demo
+/// invoices them).
+pub fn held_without_invoice(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
+    use super::schema::sessions;
+    use crate::domain::session::{SessionKind, SessionStatus};
+    let invoiced = invoices::table
+        .filter(invoices::session_id.is_not_null())
+        .select(invoices::session_id.assume_not_null());
+    sessions::table
+        .filter(sessions::kind.eq(SessionKind::Genlaer))
+        .filter(sessions::status.eq(SessionStatus::Held))
+        .filter(sessions::id.ne_all(invoiced))
+        .order(sessions::starts_at)
+        .select(sessions::id)
+        .load(conn)
+}
+
+/// Accepted bookings with an agreed price and no invoice of their own.
+pub fn bookings_without_invoice(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
+    use super::schema::bookings;
+    use crate::domain::genlaer::BookingStatus;
+    let invoiced = invoices::table
+        .filter(invoices::booking_id.is_not_null())
+        .filter(invoices::session_id.is_null())
+        .select(invoices::booking_id.assume_not_null());
+    bookings::table
+        .filter(bookings::status.eq(BookingStatus::Accepted))
+        .filter(bookings::price_ore.is_not_null())
+        .filter(bookings::id.ne_all(invoiced))
+        .order(bookings::id)
+        .select(bookings::id)
+        .load(conn)
+}

@@ -7,6 +7,7 @@ mod content;
 mod erasure;
 mod evenings;
 mod genlaer;
+mod invoices;
 mod moves;
 pub(crate) mod org;
 mod retention;
@@ -53,6 +54,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             org::seed(conn, &hash)?;
             volunteers::seed(conn, &hash)?;
             genlaer::seed(conn, secret_key)?;
+            invoices::seed(conn)?;
             supervision::seed(conn)?;
             evenings::seed(conn)?;
             moves::seed(conn)?;

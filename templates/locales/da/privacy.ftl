@@ -263,3 +263,6 @@ privacy-period-days = { $days ->
     [one] efter 1 dag
    *[other] efter { $days } dage
 }
+privacy-purpose-invoices = Fakturaer og kreditnotaer: kundens navn, EAN- eller CVR-nummer, adresse, reference og e-mail; bogføringsloven kræver, at de gemmes i fem år.
+privacy-purpose-invoice-lines = Fakturalinjer med deltagerens navn, gemt i fem år efter bogføringsloven.
+privacy-free-invoice_counters = Tællere for fakturanumre pr. år; ingen personoplysninger.

@@ -263,3 +263,6 @@ privacy-period-days = { $days ->
     [one] after 1 day
    *[other] after { $days } days
 }
+privacy-purpose-invoices = Invoices and credit notes: the customer's name, EAN or CVR number, address, reference and email; the bookkeeping act keeps them for five years.
+privacy-purpose-invoice-lines = Invoice lines with the participant's name, kept for five years under the bookkeeping act.
+privacy-free-invoice_counters = Counters of invoice numbers per year; no personal data.
