@@ -367,3 +367,23 @@ pub fn bookings_without_invoice(conn: &mut DbConnection) -> QueryResult<Vec<i64>
         .select(bookings::id)
         .load(conn)
 }
+
+/// Dates a draft earlier (the demo's invoice of a session held weeks ago).
+pub fn set_dates(
+    conn: &mut DbConnection,
+    id: i64,
+    issue_date: NaiveDate,
+    due_date: NaiveDate,
+) -> QueryResult<()> {
+    diesel::update(
+        invoices::table
+            .find(id)
+            .filter(invoices::status.eq(InvoiceStatus::Draft)),
+    )
+    .set((
+        invoices::issue_date.eq(issue_date),
+        invoices::due_date.eq(due_date),
+    ))
+    .execute(conn)?;
+    Ok(())
+}

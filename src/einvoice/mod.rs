@@ -22,8 +22,14 @@ pub const CUSTOMIZATION_ID: &str =
 pub const PROFILE_ID: &str = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 /// Peppol's scheme of a GLN/EAN number as an electronic address.
 pub const SCHEME_EAN: &str = "0088";
-/// Peppol's scheme of a Danish CVR number (DK:CVR).
+/// Peppol's scheme of a Danish CVR number (DK:CVR). Its identifiers are
+/// written "DK" and the eight digits (rule PEPPOL-COMMON-R042).
 pub const SCHEME_CVR: &str = "0184";
+
+/// A CVR number as scheme 0184 writes it: "DK29189404".
+pub fn cvr_id(cvr: &str) -> String {
+    format!("DK{cvr}")
+}
 
 const CAC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 const CBC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
@@ -85,7 +91,7 @@ fn seller(w: &mut W, doc: &Document) -> R {
     let s = &doc.seller;
     inner(w, "cac:AccountingSupplierParty", |w| {
         inner(w, "cac:Party", |w| {
-            text_attr(w, "cbc:EndpointID", ("schemeID", SCHEME_CVR), &s.cvr)?;
+            text_attr(w, "cbc:EndpointID", ("schemeID", SCHEME_CVR), &cvr_id(&s.cvr))?;
             inner(w, "cac:PartyName", |w| text(w, "cbc:Name", &s.name))?;
             postal_address(w, Some(&s.address))?;
             inner(w, "cac:PartyTaxScheme", |w| {
@@ -94,26 +100,26 @@ fn seller(w: &mut W, doc: &Document) -> R {
             })?;
             inner(w, "cac:PartyLegalEntity", |w| {
                 text(w, "cbc:RegistrationName", &s.name)?;
-                text_attr(w, "cbc:CompanyID", ("schemeID", SCHEME_CVR), &s.cvr)
+                text_attr(w, "cbc:CompanyID", ("schemeID", SCHEME_CVR), &cvr_id(&s.cvr))
             })
         })
     })
 }
 
 fn buyer(w: &mut W, doc: &Document) -> R {
-    let scheme = match doc.payer_kind {
-        PayerKind::Ean => SCHEME_EAN,
-        PayerKind::Cvr => SCHEME_CVR,
+    let (scheme, address) = match doc.payer_kind {
+        PayerKind::Ean => (SCHEME_EAN, doc.payer_id.clone()),
+        PayerKind::Cvr => (SCHEME_CVR, cvr_id(&doc.payer_id)),
     };
     inner(w, "cac:AccountingCustomerParty", |w| {
         inner(w, "cac:Party", |w| {
-            text_attr(w, "cbc:EndpointID", ("schemeID", scheme), &doc.payer_id)?;
+            text_attr(w, "cbc:EndpointID", ("schemeID", scheme), &address)?;
             inner(w, "cac:PartyName", |w| text(w, "cbc:Name", &doc.buyer_name))?;
             postal_address(w, doc.buyer_address.as_deref())?;
             inner(w, "cac:PartyLegalEntity", |w| {
                 text(w, "cbc:RegistrationName", &doc.buyer_name)?;
                 if doc.payer_kind == PayerKind::Cvr {
-                    text_attr(w, "cbc:CompanyID", ("schemeID", SCHEME_CVR), &doc.payer_id)?;
+                    text_attr(w, "cbc:CompanyID", ("schemeID", SCHEME_CVR), &address)?;
                 }
                 Ok(())
             })
@@ -251,7 +257,7 @@ mod tests {
         doc.payer_id = "5798000416604".into();
         let xml = ubl(&doc).expect("xml");
         assert!(xml.contains(r#"<cbc:EndpointID schemeID="0088">5798000416604</cbc:EndpointID>"#));
-        assert!(xml.contains(r#"<cbc:EndpointID schemeID="0184">29189404</cbc:EndpointID>"#));
+        assert!(xml.contains(r#"<cbc:EndpointID schemeID="0184">DK29189404</cbc:EndpointID>"#));
         assert!(xml.contains(CUSTOMIZATION_ID) && xml.contains(PROFILE_ID));
         assert!(xml.contains("<cbc:BuyerReference>PO-2026-17</cbc:BuyerReference>"));
         assert!(xml.contains(r#"<cbc:PayableAmount currencyID="DKK">1250.00</cbc:PayableAmount>"#));

@@ -247,7 +247,7 @@ pub async fn credit(
     };
     match invoices::credit(&page.state.app, user.account(), by, id, which).await? {
         Ok(note) => {
-            page.success("invoice-credited");
+            page.success("invoice-credit-created");
             Ok(redirect(&format!("/koordinator/fakturaer/{note}")))
         }
         Err(r) => {
@@ -266,7 +266,7 @@ pub async fn waive(
     let (id, line) = path.into_inner();
     match invoices::waive_line(&page.state.app, user.account(), by, id, line).await? {
         Ok(note) => {
-            page.success("invoice-credited");
+            page.success("invoice-credit-created");
             Ok(redirect(&format!("/koordinator/fakturaer/{note}")))
         }
         Err(r) => {
