@@ -14,8 +14,8 @@ use crate::db::users::Account;
 use crate::db::{DbConnection, bookings, courses, enrolments, genlaer, now, sessions};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::billing::{
-    self, Document, DocumentKind, DocumentLine, InvoiceStatus, LineKind, Payer, PayerKind,
-    Refusal, SeatFacts, Seller,
+    self, Document, DocumentKind, DocumentLine, InvoiceStatus, LineKind, Payer, PayerKind, Refusal,
+    SeatFacts, Seller,
 };
 use crate::domain::events::{Message, Recipient};
 use crate::domain::genlaer::BookingStatus;
@@ -173,7 +173,9 @@ pub fn session_in(
             genlaer::details_of_session(c, session_id)?
                 .into_iter()
                 .collect();
-        let day = time::local(session.starts_at).format("%d.%m.%Y").to_string();
+        let day = time::local(session.starts_at)
+            .format("%d.%m.%Y")
+            .to_string();
         let mut items = Vec::new();
         let mut buyers: HashMap<Payer, Buyer> = HashMap::new();
         for p in seated.iter().chain(late.iter()) {
@@ -320,7 +322,14 @@ pub fn booking_in(
             booking_id: Some(booking_id),
             course_title: course.title,
         };
-        Ok(Ok(write_invoice(c, by, due_days, &source, &buyer, &[line])?))
+        Ok(Ok(write_invoice(
+            c,
+            by,
+            due_days,
+            &source,
+            &buyer,
+            &[line],
+        )?))
     }
 }
 
@@ -814,10 +823,7 @@ pub async fn bookkeeping(
 }
 
 /// Sent invoices of the account's branches past their due date.
-pub fn overdue_in(
-    conn: &mut DbConnection,
-    account: &Account,
-) -> Result<Vec<Invoice>, Error> {
+pub fn overdue_in(conn: &mut DbConnection, account: &Account) -> Result<Vec<Invoice>, Error> {
     let branches = (!account.is_admin()).then(|| account.branches.clone());
     Ok(invoices::overdue(conn, branches.as_deref(), today())?)
 }

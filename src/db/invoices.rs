@@ -160,9 +160,7 @@ pub fn set_status(
     to: InvoiceStatus,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let target = invoices::table
-        .find(id)
-        .filter(invoices::status.eq(from));
+    let target = invoices::table.find(id).filter(invoices::status.eq(from));
     let n = match to {
         InvoiceStatus::Sent => diesel::update(target)
             .set((

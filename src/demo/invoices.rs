@@ -14,8 +14,8 @@ use crate::db::{DbConnection, invoices as rows, users};
 use crate::domain::billing::{self, DEFAULT_DUE_DAYS};
 
 pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
-    let coordinator = users::find_by_email(conn, "koordinator@brobyg.test")?
-        .context("demo coordinator")?;
+    let coordinator =
+        users::find_by_email(conn, "koordinator@brobyg.test")?.context("demo coordinator")?;
     let by = Actor::new(coordinator.id, "127.0.0.1");
     let seller = invoices::seller(&Settings::default());
     let refused = |r: crate::domain::billing::Refusal| anyhow::anyhow!("demo invoice: {r:?}");

@@ -36,7 +36,11 @@ pub enum LineKind {
 }
 
 impl Code for LineKind {
-    const ALL: &'static [LineKind] = &[LineKind::Seat, LineKind::LateCancellation, LineKind::Booking];
+    const ALL: &'static [LineKind] = &[
+        LineKind::Seat,
+        LineKind::LateCancellation,
+        LineKind::Booking,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
@@ -93,9 +97,7 @@ pub struct Payer {
     pub reference: Option<String>,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayerKind {
     Ean,
@@ -422,18 +424,29 @@ mod tests {
     #[test]
     fn confirmed_seats_and_late_unrefilled_cancellations_are_billed() {
         use EnrolmentStatus::*;
-        assert_eq!(billed_as(seat(Confirmed, false, false), true), Some(LineKind::Seat));
+        assert_eq!(
+            billed_as(seat(Confirmed, false, false), true),
+            Some(LineKind::Seat)
+        );
         assert_eq!(
             billed_as(seat(Cancelled, true, false), true),
             Some(LineKind::LateCancellation)
         );
-        assert_eq!(billed_as(seat(Cancelled, true, true), true), None, "refilled");
+        assert_eq!(
+            billed_as(seat(Cancelled, true, true), true),
+            None,
+            "refilled"
+        );
         assert_eq!(
             billed_as(seat(Cancelled, true, true), false),
             Some(LineKind::LateCancellation),
             "the course bills late cancellations even when refilled"
         );
-        assert_eq!(billed_as(seat(Cancelled, false, false), true), None, "in time");
+        assert_eq!(
+            billed_as(seat(Cancelled, false, false), true),
+            None,
+            "in time"
+        );
         assert_eq!(billed_as(seat(Waitlisted, false, false), true), None);
         assert_eq!(billed_as(seat(Withdrawn, false, false), true), None);
     }
@@ -504,7 +517,10 @@ mod tests {
         assert_eq!(credit(1000, 400, 600), Ok(600));
         assert_eq!(credit(1000, 400, 601), Err(Refusal::NothingToCredit));
         assert_eq!(credit(1000, 0, 0), Err(Refusal::NothingToCredit));
-        assert_eq!(after_credit(InvoiceStatus::Sent, 0), InvoiceStatus::Credited);
+        assert_eq!(
+            after_credit(InvoiceStatus::Sent, 0),
+            InvoiceStatus::Credited
+        );
         assert_eq!(after_credit(InvoiceStatus::Paid, 5), InvoiceStatus::Paid);
     }
 
@@ -512,11 +528,19 @@ mod tests {
     fn addresses_split_into_street_postcode_and_town() {
         assert_eq!(
             split_address("Fredensgade 27, 8000 Aarhus C"),
-            ("Fredensgade 27".into(), Some("8000".into()), Some("Aarhus C".into()))
+            (
+                "Fredensgade 27".into(),
+                Some("8000".into()),
+                Some("Aarhus C".into())
+            )
         );
         assert_eq!(
             split_address("Firma A/S\nVejen 2\n2100 København Ø"),
-            ("Firma A/S, Vejen 2".into(), Some("2100".into()), Some("København Ø".into()))
+            (
+                "Firma A/S, Vejen 2".into(),
+                Some("2100".into()),
+                Some("København Ø".into())
+            )
         );
         assert_eq!(split_address("Et sted"), ("Et sted".into(), None, None));
     }

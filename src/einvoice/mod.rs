@@ -83,7 +83,9 @@ fn postal_address(w: &mut W, address: Option<&str>) -> R {
         if let Some(code) = &code {
             text(w, "cbc:PostalZone", code)?;
         }
-        inner(w, "cac:Country", |w| text(w, "cbc:IdentificationCode", "DK"))
+        inner(w, "cac:Country", |w| {
+            text(w, "cbc:IdentificationCode", "DK")
+        })
     })
 }
 
@@ -91,7 +93,12 @@ fn seller(w: &mut W, doc: &Document) -> R {
     let s = &doc.seller;
     inner(w, "cac:AccountingSupplierParty", |w| {
         inner(w, "cac:Party", |w| {
-            text_attr(w, "cbc:EndpointID", ("schemeID", SCHEME_CVR), &cvr_id(&s.cvr))?;
+            text_attr(
+                w,
+                "cbc:EndpointID",
+                ("schemeID", SCHEME_CVR),
+                &cvr_id(&s.cvr),
+            )?;
             inner(w, "cac:PartyName", |w| text(w, "cbc:Name", &s.name))?;
             postal_address(w, Some(&s.address))?;
             inner(w, "cac:PartyTaxScheme", |w| {
@@ -100,7 +107,12 @@ fn seller(w: &mut W, doc: &Document) -> R {
             })?;
             inner(w, "cac:PartyLegalEntity", |w| {
                 text(w, "cbc:RegistrationName", &s.name)?;
-                text_attr(w, "cbc:CompanyID", ("schemeID", SCHEME_CVR), &cvr_id(&s.cvr))
+                text_attr(
+                    w,
+                    "cbc:CompanyID",
+                    ("schemeID", SCHEME_CVR),
+                    &cvr_id(&s.cvr),
+                )
             })
         })
     })
@@ -210,7 +222,9 @@ fn body(w: &mut W, doc: &Document) -> R {
                 text(w, "cbc:Name", &l.description)?;
                 exempt_category(w, "cac:ClassifiedTaxCategory", false)
             })?;
-            inner(w, "cac:Price", |w| amount(w, "cbc:PriceAmount", l.amount_ore))
+            inner(w, "cac:Price", |w| {
+                amount(w, "cbc:PriceAmount", l.amount_ore)
+            })
         })?;
     }
     Ok(())
@@ -271,7 +285,9 @@ mod tests {
         doc.credits = Some(("2026-0001".into(), doc.issue_date));
         doc.buyer_name = "Møller & Co <ApS>".into();
         let xml = ubl(&doc).expect("xml");
-        assert!(xml.contains("<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""));
+        assert!(xml.contains(
+            "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+        ));
         assert!(xml.contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"));
         assert!(xml.contains("<cac:CreditNoteLine>"));
         assert!(xml.contains("Møller &amp; Co &lt;ApS&gt;"));

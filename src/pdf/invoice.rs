@@ -16,11 +16,17 @@ fn lines(doc: &billing::Document) -> Vec<Line> {
     let mut out = vec![
         Line::new(title, 22.0).bold().plum().role(Role::Title),
         Line::new(
-            format!("{}, {}, CVR {}", doc.seller.name, doc.seller.address, doc.seller.cvr),
+            format!(
+                "{}, {}, CVR {}",
+                doc.seller.name, doc.seller.address, doc.seller.cvr
+            ),
             10.0,
         )
         .space(6.0),
-        Line::new("Til", 13.0).bold().role(Role::Heading).space(16.0),
+        Line::new("Til", 13.0)
+            .bold()
+            .role(Role::Heading)
+            .space(16.0),
         Line::new(doc.buyer_name.clone(), 11.0),
     ];
     if let Some(address) = &doc.buyer_address {
@@ -39,9 +45,17 @@ fn lines(doc: &billing::Document) -> Vec<Line> {
         (Some((number, _)), DocumentKind::CreditNote) => {
             out.push(Line::new(format!("Krediterer faktura {number}"), 11.0));
         }
-        _ => out.push(Line::new(format!("Betales senest: {}", day(doc.due_date)), 11.0)),
+        _ => out.push(Line::new(
+            format!("Betales senest: {}", day(doc.due_date)),
+            11.0,
+        )),
     }
-    out.push(Line::new("Linjer", 13.0).bold().role(Role::Heading).space(16.0));
+    out.push(
+        Line::new("Linjer", 13.0)
+            .bold()
+            .role(Role::Heading)
+            .space(16.0),
+    );
     for l in &doc.lines {
         let who = l
             .participant_name
@@ -61,7 +75,10 @@ fn lines(doc: &billing::Document) -> Vec<Line> {
             .bold()
             .space(12.0),
     );
-    out.push(Line::new(format!("Moms: 0,00 kr. ({})", billing::VAT_EXEMPTION), 10.0));
+    out.push(Line::new(
+        format!("Moms: 0,00 kr. ({})", billing::VAT_EXEMPTION),
+        10.0,
+    ));
     if doc.kind == DocumentKind::Invoice {
         out.push(
             Line::new(

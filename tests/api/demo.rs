@@ -167,13 +167,14 @@ async fn the_demo_has_invoices_a_credit_note_and_an_overdue_task() {
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         let xml = r.text().await.expect("xml");
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/einvoice-samples");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/einvoice-samples");
         std::fs::create_dir_all(&dir).expect("samples folder");
         let backend = if app.is_postgres() { "pg" } else { "sqlite" };
-        std::fs::write(dir.join(format!("demo-{}-{backend}.xml", i.number)), xml)
-            .expect("sample");
+        std::fs::write(dir.join(format!("demo-{}-{backend}.xml", i.number)), xml).expect("sample");
     }
     let start = browser.get_html("/koordinator").await;
-    assert!(start.contains(&overdue.number), "the overdue invoice is a task");
+    assert!(
+        start.contains(&overdue.number),
+        "the overdue invoice is a task"
+    );
 }

@@ -172,9 +172,15 @@ async fn a_late_cancellation_is_billed_unless_its_seat_was_refilled() {
         .await;
     assert_eq!(csv.status(), StatusCode::OK);
     let csv = csv.text().await.expect("body");
-    assert!(csv.contains("Bo Late"), "late, not refilled: on the file\n{csv}");
+    assert!(
+        csv.contains("Bo Late"),
+        "late, not refilled: on the file\n{csv}"
+    );
     assert!(csv.contains("Afmeldt for sent (betales)"), "{csv}");
-    assert!(!csv.contains("Anna Refilled"), "refilled: not on the file\n{csv}");
+    assert!(
+        !csv.contains("Anna Refilled"),
+        "refilled: not on the file\n{csv}"
+    );
 
     // Nothing is billed before the session is held.
     let none = shop.invoice_session_refused(s).await;
@@ -211,7 +217,10 @@ async fn one_invoice_per_paying_organisation_numbered_in_the_years_series() {
         &[
             ("invoice_kind", "cvr"),
             ("cvr", VALID_CVR),
-            ("invoice_address", "Eksempel ApS, Vestergade 1, 8000 Aarhus C"),
+            (
+                "invoice_address",
+                "Eksempel ApS, Vestergade 1, 8000 Aarhus C",
+            ),
         ],
     )
     .await;
@@ -244,8 +253,13 @@ async fn numbers_have_no_gaps_when_coordinators_invoice_at_once() {
     let mut sessions = Vec::new();
     for i in 0..6 {
         let s = shop.session(5);
-        shop.enrol(s, &format!("Deltager {i}"), &format!("p{i}@example.dk"), &[])
-            .await;
+        shop.enrol(
+            s,
+            &format!("Deltager {i}"),
+            &format!("p{i}@example.dk"),
+            &[],
+        )
+        .await;
         shop.enrol(
             s,
             &format!("Anden {i}"),
@@ -292,7 +306,10 @@ async fn the_ubl_invoice_addresses_the_ean_and_a_sent_invoice_is_only_credited()
     shop.held(s);
     let id = shop.invoice_session(s).await[0].id;
 
-    let page = shop.staff.get_html(&format!("/koordinator/fakturaer/{id}")).await;
+    let page = shop
+        .staff
+        .get_html(&format!("/koordinator/fakturaer/{id}"))
+        .await;
     assert!(page.contains("Anna Ærø") && page.contains("Kladde"));
     let r = shop
         .staff
@@ -317,7 +334,10 @@ async fn the_ubl_invoice_addresses_the_ean_and_a_sent_invoice_is_only_credited()
             &format!("/koordinator/fakturaer/{id}/ret"),
             &[
                 ("buyer_name", "Aarhus Universitetshospital, Akutafdelingen"),
-                ("buyer_address", "Palle Juul-Jensens Boulevard 99, 8200 Aarhus N"),
+                (
+                    "buyer_address",
+                    "Palle Juul-Jensens Boulevard 99, 8200 Aarhus N",
+                ),
                 ("reference", "PO-1"),
             ],
         )
@@ -342,7 +362,10 @@ async fn the_ubl_invoice_addresses_the_ean_and_a_sent_invoice_is_only_credited()
         shop.find(id).buyer_name,
         "Aarhus Universitetshospital, Akutafdelingen"
     );
-    let page = shop.staff.get_html(&format!("/koordinator/fakturaer/{id}")).await;
+    let page = shop
+        .staff
+        .get_html(&format!("/koordinator/fakturaer/{id}"))
+        .await;
     assert!(!page.contains("/ret\""), "no edit form once sent");
     let xml = shop
         .staff
@@ -432,7 +455,11 @@ async fn another_branchs_coordinator_is_refused() {
         format!("/koordinator/fakturaer/{id}.xml"),
         format!("/koordinator/fakturaer/{id}.pdf"),
     ] {
-        assert_eq!(other.get(&path).await.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            other.get(&path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
     for path in [
         format!("/koordinator/fakturaer/{id}/send"),
@@ -470,7 +497,10 @@ async fn a_cvr_buyer_gets_the_invoice_as_a_pdf_by_email() {
         &[
             ("invoice_kind", "cvr"),
             ("cvr", VALID_CVR),
-            ("invoice_address", "Eksempel ApS, Vestergade 1, 8000 Aarhus C"),
+            (
+                "invoice_address",
+                "Eksempel ApS, Vestergade 1, 8000 Aarhus C",
+            ),
         ],
     )
     .await;
@@ -609,11 +639,17 @@ async fn a_booking_is_invoiced_at_its_agreed_price_and_booked() {
         .post_form(&format!("/koordinator/fakturaer/{}/send", invoice.id), &[])
         .await;
     shop.staff
-        .post_form(&format!("/koordinator/fakturaer/{}/betalt", invoice.id), &[])
+        .post_form(
+            &format!("/koordinator/fakturaer/{}/betalt", invoice.id),
+            &[],
+        )
         .await;
     assert_eq!(shop.find(invoice.id).status, InvoiceStatus::Paid);
     shop.staff
-        .post_form(&format!("/koordinator/fakturaer/{}/krediter", invoice.id), &[])
+        .post_form(
+            &format!("/koordinator/fakturaer/{}/krediter", invoice.id),
+            &[],
+        )
         .await;
 
     let today = brobyg::domain::time::local(chrono::Utc::now().naive_utc()).date_naive();

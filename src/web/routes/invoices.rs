@@ -41,7 +41,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/koordinator/fakturaer/{id}/ret", web::post().to(edit))
         .route("/koordinator/fakturaer/{id}/send", web::post().to(send))
         .route("/koordinator/fakturaer/{id}/betalt", web::post().to(paid))
-        .route("/koordinator/fakturaer/{id}/krediter", web::post().to(credit))
+        .route(
+            "/koordinator/fakturaer/{id}/krediter",
+            web::post().to(credit),
+        )
         .route(
             "/koordinator/fakturaer/{id}/eftergiv/{line}",
             web::post().to(waive),
@@ -380,20 +383,16 @@ pub async fn bookkeeping(
                 decimal(b.signed_ore).replace('.', ","),
                 ACCOUNT.to_string(),
                 match i.kind {
-                    DocumentKind::CreditNote => i
-                        .credits_id
-                        .map(|c| c.to_string())
-                        .unwrap_or_default(),
+                    DocumentKind::CreditNote => {
+                        i.credits_id.map(|c| c.to_string()).unwrap_or_default()
+                    }
                     DocumentKind::Invoice => String::new(),
                 },
             ]
         })
         .collect();
     let body = excel::build(&header, &lines)?;
-    Ok(excel::download(
-        &format!("fakturaer-{from}-{to}.csv"),
-        body,
-    ))
+    Ok(excel::download(&format!("fakturaer-{from}-{to}.csv"), body))
 }
 
 /// The revenue account GenLær is booked on in the NGO's chart of accounts.
