@@ -40,14 +40,14 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
             }
         }
     }
-    if let Some(booking) = rows::bookings_without_invoice(conn)?.first().copied() {
-        if let Ok(id) = invoices::booking_in(conn, &by, DEFAULT_DUE_DAYS, booking)? {
-            let invoice = rows::find(conn, id)?;
-            invoices::send_in(conn, &by, seller, &invoice)?.map_err(refused)?;
-            // The region paid in advance.
-            let invoice = rows::find(conn, id)?;
-            invoices::pay_in(conn, &by, &invoice)?.map_err(refused)?;
-        }
+    if let Some(booking) = rows::bookings_without_invoice(conn)?.first().copied()
+        && let Ok(id) = invoices::booking_in(conn, &by, DEFAULT_DUE_DAYS, booking)?
+    {
+        let invoice = rows::find(conn, id)?;
+        invoices::send_in(conn, &by, seller, &invoice)?.map_err(refused)?;
+        // The region paid in advance.
+        let invoice = rows::find(conn, id)?;
+        invoices::pay_in(conn, &by, &invoice)?.map_err(refused)?;
     }
     Ok(())
 }

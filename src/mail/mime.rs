@@ -113,8 +113,10 @@ pub fn compose(
         to,
         reply_to,
         message_id(&row.message_id, sender),
-        calendar,
-        attachment,
+        Carried {
+            calendar,
+            attachment,
+        },
         SystemTime::now(),
     )
 }
@@ -136,6 +138,14 @@ pub fn attachment_of(message: &Message) -> Result<Option<(String, Vec<u8>)>, Com
     }
 }
 
+/// What a message carries besides its text: an invitation (its kind and
+/// text), a file (its name and bytes).
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub calendar: Option<(Kind, String)>,
+    pub attachment: Option<(String, Vec<u8>)>,
+}
+
 /// Puts the parts together (see the module's layout).
 pub fn assemble(
     email: &RenderedEmail,
@@ -143,8 +153,7 @@ pub fn assemble(
     to: Mailbox,
     reply_to: Option<Mailbox>,
     message_id: String,
-    calendar: Option<(Kind, String)>,
-    attachment: Option<(String, Vec<u8>)>,
+    carried: Carried,
     date: SystemTime,
 ) -> Result<lettre::Message, ComposeError> {
     let build = |e: &dyn std::fmt::Display| ComposeError::Build(e.to_string());
@@ -160,7 +169,7 @@ pub fn assemble(
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(email.text.clone()))
         .singlepart(SinglePart::html(email.html.clone()));
-    let result = match (calendar, attachment) {
+    let result = match (carried.calendar, carried.attachment) {
         (None, None) => builder.multipart(alternative),
         (None, Some((name, bytes))) => {
             let file = ContentType::parse(&format!("application/pdf; name=\"{name}\""))
