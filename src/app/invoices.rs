@@ -788,6 +788,8 @@ pub struct Booked {
     pub invoice: Invoice,
     /// Negative for a credit note.
     pub signed_ore: i64,
+    /// For a credit note: the number of the invoice it reverses.
+    pub credits_number: Option<String>,
 }
 
 /// Invoices and credit notes dated in a period, for the bookkeeping file;
@@ -807,16 +809,22 @@ pub async fn bookkeeping(
         Object::whole(ObjectKind::Invoice),
         detail,
         move |c| {
-            Ok(invoices::in_period(c, branches.as_deref(), from, to)?
-                .into_iter()
-                .map(|invoice| Booked {
+            let mut out = Vec::new();
+            for invoice in invoices::in_period(c, branches.as_deref(), from, to)? {
+                let credits_number = invoice
+                    .credits_id
+                    .map(|id| invoices::find(c, id).map(|i| i.number))
+                    .transpose()?;
+                out.push(Booked {
                     signed_ore: match invoice.kind {
                         DocumentKind::Invoice => invoice.total_ore,
                         DocumentKind::CreditNote => -invoice.total_ore,
                     },
+                    credits_number,
                     invoice,
-                })
-                .collect())
+                });
+            }
+            Ok(out)
         },
     )
     .await

@@ -667,6 +667,11 @@ async fn a_booking_is_invoiced_at_its_agreed_price_and_booked() {
     assert!(lines[1].contains(&invoice.number) && lines[1].contains("18000,00"));
     assert!(lines[1].contains(&format!("EAN {VALID_EAN}")));
     assert!(lines[2].contains("Kreditnota") && lines[2].contains("-18000,00"));
+    assert!(
+        lines[2].ends_with(&invoice.number),
+        "the credit note names the invoice it reverses: {}",
+        lines[2]
+    );
 }
 
 /// A sent invoice past its due date is on the coordinator's task list.

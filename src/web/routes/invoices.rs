@@ -10,7 +10,7 @@ use tera::Context;
 
 use crate::app::audit::Actor;
 use crate::app::invoices::{self, Credit, DraftChanges};
-use crate::domain::billing::{DocumentKind, PayerKind, Refusal};
+use crate::domain::billing::{PayerKind, Refusal};
 use crate::domain::money::decimal;
 use crate::domain::time;
 use crate::domain::validation::{optional_text, required_text};
@@ -382,12 +382,7 @@ pub async fn bookkeeping(
                 },
                 decimal(b.signed_ore).replace('.', ","),
                 ACCOUNT.to_string(),
-                match i.kind {
-                    DocumentKind::CreditNote => {
-                        i.credits_id.map(|c| c.to_string()).unwrap_or_default()
-                    }
-                    DocumentKind::Invoice => String::new(),
-                },
+                b.credits_number.clone().unwrap_or_default(),
             ]
         })
         .collect();
