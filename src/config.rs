@@ -34,6 +34,10 @@ const ENV_VARS: &[(&str, &str)] = &[
     ("MAIL_POLL_SECONDS", "mail_poll_seconds"),
     ("METRICS_TOKEN", "metrics_token"),
     ("MAIL_DELIVERY", "mail_delivery"),
+    ("INVOICE_SELLER_CVR", "invoice_seller_cvr"),
+    ("INVOICE_SELLER_ADDRESS", "invoice_seller_address"),
+    ("INVOICE_IBAN", "invoice_iban"),
+    ("INVOICE_DUE_DAYS", "invoice_due_days"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -107,6 +111,15 @@ pub struct Settings {
     /// Unset: SMTP when `smtp_host` is set, else files (refused in
     /// production). Set, it must agree with `smtp_host`.
     pub mail_delivery: Option<MailDelivery>,
+    /// Social Sundhed's CVR number, the seller on every invoice (the
+    /// default is the demo's).
+    pub invoice_seller_cvr: String,
+    /// The seller's postal address on invoices: street, postcode and town.
+    pub invoice_seller_address: String,
+    /// The account invoices are paid to (IBAN).
+    pub invoice_iban: String,
+    /// Days from an invoice's date to its due date.
+    pub invoice_due_days: u32,
 }
 
 impl Default for Settings {
@@ -132,6 +145,10 @@ impl Default for Settings {
             mail_poll_seconds: 10,
             metrics_token: None,
             mail_delivery: None,
+            invoice_seller_cvr: "29189404".into(),
+            invoice_seller_address: "Fredensgade 27, 8000 Aarhus C".into(),
+            invoice_iban: "DK5000400440116243".into(),
+            invoice_due_days: crate::domain::billing::DEFAULT_DUE_DAYS,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod content;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod einvoice;
 pub mod error;
 pub mod generate;
 pub mod i18n;

@@ -27,6 +27,7 @@ pub mod evaluations;
 pub mod evenings;
 pub mod genlaer;
 pub mod imports;
+pub mod invoices;
 pub mod monitoring;
 pub mod privacy;
 pub mod reference_data;

@@ -210,8 +210,48 @@ fn collect(
         );
     }
     found.extend(people_tasks(conn, curriculum, ids, at)?);
+    found.extend(overdue_invoices(conn, reach, at)?);
     let single = reach.single;
     Ok(tasks::groups(found, &totals, |kind| more(kind, single), at))
+}
+
+/// Sent invoices not paid by their due date (`domain::billing`): due at
+/// noon of the due date, so they show as late.
+fn overdue_invoices(
+    conn: &mut DbConnection,
+    reach: &Reach,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<Task>> {
+    let today = crate::domain::time::local(at).date_naive();
+    let mut rows = crate::db::invoices::overdue(conn, Some(&reach.branches), today)?;
+    if reach.national {
+        rows.extend(
+            crate::db::invoices::overdue(conn, None, today)?
+                .into_iter()
+                .filter(|i| i.branch_id.is_none()),
+        );
+    }
+    let names: HashMap<i64, String> = branches::by_ids(conn, &reach.branches)?
+        .into_iter()
+        .map(|b| (b.id, b.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|i| i.status.overdue(i.due_date, today))
+        .map(|i| {
+            let due = super::volunteers::noon(i.due_date);
+            Task {
+                kind: TaskKind::OverdueInvoice,
+                subject: format!("{} {}", i.number, i.buyer_name),
+                detail: Some(i.course_title.clone()),
+                branch: i.branch_id.and_then(|b| names.get(&b).cloned()),
+                due,
+                since: due.unwrap_or(at),
+                link: format!("/koordinator/fakturaer/{}", i.id),
+                late: false,
+            }
+        })
+        .collect())
 }
 
 /// The tasks about volunteers that rules decide: ready to activate,
@@ -316,6 +356,7 @@ fn more(kind: TaskKind, single: Option<i64>) -> Option<String> {
         }),
         TaskKind::Booking => Some("/koordinator/genlaer/bestillinger".into()),
         TaskKind::Erasure => Some("/admin/sletning".into()),
+        TaskKind::OverdueInvoice => Some("/koordinator/fakturaer".into()),
         TaskKind::IntroConversation | TaskKind::Application | TaskKind::ReadyToActivate => {
             pipeline.or_else(|| Some(format!("{START}#afdelinger")))
         }

@@ -40,6 +40,8 @@ pub struct Booking {
     pub decided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The price agreed when the booking was accepted, in øre.
+    pub price_ore: Option<i64>,
 }
 
 pub struct NewBooking {
@@ -168,6 +170,7 @@ pub fn decide(
     id: i64,
     status: BookingStatus,
     reason: Option<&str>,
+    price_ore: Option<i64>,
     by: i64,
 ) -> QueryResult<bool> {
     let at = now();
@@ -179,6 +182,7 @@ pub fn decide(
     .set((
         bookings::status.eq(status),
         bookings::decline_reason.eq(reason),
+        bookings::price_ore.eq(price_ore),
         bookings::decided_by.eq(by),
         bookings::decided_at.eq(at),
         bookings::updated_at.eq(at),

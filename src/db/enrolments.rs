@@ -247,6 +247,35 @@ pub fn participants(
     Ok((seated, waiting))
 }
 
+/// Late cancellations of a session (whether their seat was refilled is on
+/// the enrolment), by name: billing decides which of them are paid for.
+pub fn late_cancelled(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Participant>> {
+    let rows: Vec<(Enrolment, String, String, Option<String>)> = enrolments::table
+        .inner_join(users::table.on(users::id.eq(enrolments::user_id)))
+        .filter(enrolments::session_id.eq(session_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Cancelled))
+        .filter(enrolments::late_cancellation.eq(true))
+        .filter(users::erased_at.is_null())
+        .order((users::name, enrolments::id))
+        .select((
+            Enrolment::as_select(),
+            users::name,
+            users::email,
+            users::phone,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(enrolment, name, email, phone)| Participant {
+            enrolment,
+            name,
+            email,
+            phone,
+            position: None,
+        })
+        .collect())
+}
+
 /// One of a person's enrolments with its session.
 #[derive(Debug, Clone, Serialize)]
 pub struct MyEnrolment {

@@ -27,6 +27,9 @@ use crate::domain::session::SessionKind;
 /// the append-only `audit_log`).
 pub const ERASED_TABLES: &[&str] = &[
     "users",
+    // Kept for the bookkeeping act (five years): nothing is changed.
+    "invoices",
+    "invoice_lines",
     "user_roles",
     "coordinator_branches",
     "volunteers",

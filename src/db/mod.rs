@@ -29,6 +29,7 @@ pub mod evenings;
 pub mod gate;
 pub mod genlaer;
 pub mod imports;
+pub mod invoices;
 pub mod login_sessions;
 pub mod login_throttle;
 mod mapping;

@@ -474,6 +474,7 @@ diesel::table! {
         decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        price_ore -> Nullable<BigInt>,
     }
 }
 
@@ -791,6 +792,61 @@ diesel::joinable!(evaluation_links -> sessions (session_id));
 diesel::joinable!(evaluation_links -> users (user_id));
 diesel::joinable!(evaluation_answers -> sessions (session_id));
 
+diesel::table! {
+    invoice_counters (year) {
+        year -> Integer,
+        last_number -> BigInt,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> BigInt,
+        kind -> Text,
+        year -> Integer,
+        seq -> BigInt,
+        number -> Text,
+        status -> Text,
+        credits_id -> Nullable<BigInt>,
+        branch_id -> Nullable<BigInt>,
+        session_id -> Nullable<BigInt>,
+        booking_id -> Nullable<BigInt>,
+        course_title -> Text,
+        buyer_name -> Text,
+        payer_kind -> Text,
+        payer_id -> Text,
+        buyer_address -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        buyer_email -> Nullable<Text>,
+        issue_date -> Date,
+        due_date -> Date,
+        total_ore -> BigInt,
+        sent_at -> Nullable<Timestamp>,
+        paid_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoice_lines (id) {
+        id -> BigInt,
+        invoice_id -> BigInt,
+        position -> Integer,
+        line_kind -> Text,
+        description -> Text,
+        participant_name -> Nullable<Text>,
+        enrolment_id -> Nullable<BigInt>,
+        amount_ore -> BigInt,
+        credits_line_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(invoices -> branches (branch_id));
+diesel::joinable!(invoices -> sessions (session_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
     duty_slots,
@@ -850,4 +906,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     brobygninger,
     evaluation_links,
     evaluation_answers,
+    invoice_counters,
+    invoices,
+    invoice_lines,
 );

@@ -465,6 +465,8 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         accepted,
         BookingStatus::Accepted,
         None,
+        // The agreed price: 18 visitators at a day's course.
+        Some(1_800_000),
         coordinator.id,
     )?;
     let salt = crate::auth::token::generate();

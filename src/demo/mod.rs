@@ -9,6 +9,7 @@ mod duty;
 mod erasure;
 mod evenings;
 mod genlaer;
+mod invoices;
 mod moves;
 pub(crate) mod org;
 mod retention;
@@ -55,6 +56,7 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             org::seed(conn, &hash)?;
             volunteers::seed(conn, &hash)?;
             genlaer::seed(conn, secret_key)?;
+            invoices::seed(conn)?;
             supervision::seed(conn)?;
             evenings::seed(conn)?;
             brobygninger::seed(conn)?;

@@ -86,6 +86,12 @@ pub enum Action {
     CourseUpdated,
     BookingAccepted,
     BookingDeclined,
+    // Invoices.
+    InvoiceCreated,
+    InvoiceUpdated,
+    InvoiceSent,
+    InvoicePaid,
+    CreditNoteCreated,
     // The site's own machinery.
     MessageRetried,
     ExportDownloaded,
@@ -151,6 +157,11 @@ impl Code for Action {
         Action::CourseUpdated,
         Action::BookingAccepted,
         Action::BookingDeclined,
+        Action::InvoiceCreated,
+        Action::InvoiceUpdated,
+        Action::InvoiceSent,
+        Action::InvoicePaid,
+        Action::CreditNoteCreated,
         Action::MessageRetried,
         Action::ExportDownloaded,
         Action::RetentionChanged,
@@ -213,6 +224,11 @@ impl Code for Action {
             Action::CourseUpdated => "course_updated",
             Action::BookingAccepted => "booking_accepted",
             Action::BookingDeclined => "booking_declined",
+            Action::InvoiceCreated => "invoice_created",
+            Action::InvoiceUpdated => "invoice_updated",
+            Action::InvoiceSent => "invoice_sent",
+            Action::InvoicePaid => "invoice_paid",
+            Action::CreditNoteCreated => "credit_note_created",
             Action::MessageRetried => "message_retried",
             Action::ExportDownloaded => "export_downloaded",
             Action::BrobygningCorrected => "brobygning_corrected",
@@ -248,6 +264,8 @@ pub enum ObjectKind {
     Brobygning,
     /// The annual figures (a report over many rows).
     AnnualFigures,
+    /// An invoice or a credit note, labelled with its number.
+    Invoice,
 }
 
 impl Code for ObjectKind {
@@ -269,6 +287,7 @@ impl Code for ObjectKind {
         ObjectKind::RetentionRule,
         ObjectKind::Brobygning,
         ObjectKind::AnnualFigures,
+        ObjectKind::Invoice,
     ];
 
     fn as_str(self) -> &'static str {
@@ -290,6 +309,7 @@ impl Code for ObjectKind {
             ObjectKind::RetentionRule => "retention_rule",
             ObjectKind::Brobygning => "brobygning",
             ObjectKind::AnnualFigures => "annual_figures",
+            ObjectKind::Invoice => "invoice",
         }
     }
 }
@@ -305,6 +325,7 @@ impl ObjectKind {
             ObjectKind::Session => format!("/koordinator/hold/{id}"),
             ObjectKind::Course => format!("/koordinator/genlaer/kurser/{id}"),
             ObjectKind::Booking => format!("/koordinator/genlaer/bestillinger/{id}"),
+            ObjectKind::Invoice => format!("/koordinator/fakturaer/{id}"),
             ObjectKind::Region => format!("/admin/regioner/{id}"),
             ObjectKind::Branch => format!("/admin/afdelinger/{id}"),
             ObjectKind::Message => format!("/admin/beskeder/{id}"),

@@ -362,6 +362,13 @@ pub enum Message {
         weekly: bool,
         link: String,
     },
+
+    // Invoices.
+    /// To a buyer paying by CVR (no electronic address): the invoice, or a
+    /// credit note, as a PDF attached to the email.
+    InvoiceIssued {
+        document: crate::domain::billing::Document,
+    },
 }
 
 /// A module still short of hours, as an email names it. Numbers only: the
@@ -567,7 +574,9 @@ impl Message {
             Message::ApplicationReceived {
                 verify_link, link, ..
             } => verify_link.iter_mut().chain([link]).collect(),
-            Message::ApplicationDeclined { .. } | Message::EmailChanged { .. } => Vec::new(),
+            Message::ApplicationDeclined { .. }
+            | Message::EmailChanged { .. }
+            | Message::InvoiceIssued { .. } => Vec::new(),
             Message::Enrolled { session, receipt }
             | Message::Waitlisted {
                 session, receipt, ..
@@ -653,6 +662,7 @@ impl Message {
             Message::NewApplication { .. } => "new_application",
             Message::NewBooking { .. } => "new_booking",
             Message::TaskDigest { .. } => "task_digest",
+            Message::InvoiceIssued { .. } => "invoice_issued",
         }
     }
 
@@ -1081,6 +1091,9 @@ pub fn samples() -> Vec<Message> {
             },
             topic: "Sundhedsvæsenet set fra borgerens side".into(),
             speaker: "Mette Holm, sygeplejerske".into(),
+        },
+        Message::InvoiceIssued {
+            document: crate::domain::billing::sample_document(),
         },
     ]
 }

@@ -5,6 +5,7 @@ pub mod activation;
 pub mod application;
 pub mod attendance;
 pub mod audit;
+pub mod billing;
 pub mod brobygning;
 pub mod code;
 pub mod cpr;

@@ -74,6 +74,13 @@ pub fn english(ore: i64) -> String {
     format!("{sign}DKK {}.{:02}", grouped(abs / 100, ','), abs % 100)
 }
 
+/// For machines (UBL, the bookkeeping file): "1250.00", "-5.00".
+pub fn decimal(ore: i64) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    let abs = ore.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 /// For a form field: "1.250,00", or empty for zero.
 pub fn to_form(ore: i64) -> String {
     if ore == 0 {
@@ -95,6 +102,9 @@ mod tests {
         assert_eq!(english(125_000), "DKK 1,250.00");
         assert_eq!(to_form(125_050), "1.250,50");
         assert_eq!(to_form(0), "");
+        assert_eq!(decimal(125_050), "1250.50");
+        assert_eq!(decimal(-500), "-5.00");
+        assert_eq!(decimal(0), "0.00");
     }
 
     #[test]

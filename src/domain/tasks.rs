@@ -33,6 +33,8 @@ pub enum TaskKind {
     Attendance,
     /// A session that has ended and is not marked held.
     MarkHeld,
+    /// A sent invoice past its due date and not paid.
+    OverdueInvoice,
     /// An administrator's: a request to erase an account.
     Erasure,
 }
@@ -49,6 +51,7 @@ impl Code for TaskKind {
         TaskKind::PauseEnding,
         TaskKind::Attendance,
         TaskKind::MarkHeld,
+        TaskKind::OverdueInvoice,
         TaskKind::Erasure,
     ];
 
@@ -64,6 +67,7 @@ impl Code for TaskKind {
             TaskKind::PauseEnding => "pause_ending",
             TaskKind::Attendance => "attendance",
             TaskKind::MarkHeld => "mark_held",
+            TaskKind::OverdueInvoice => "overdue_invoice",
             TaskKind::Erasure => "erasure",
         }
     }

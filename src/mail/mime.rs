@@ -10,6 +10,10 @@
 //!                           text/calendar; method=REQUEST|CANCEL },
 //!   invite.ics (attachment)
 //! }
+//! multipart/mixed {                                               with a file
+//!   multipart/alternative { text/plain, text/html },              (an invoice's
+//!   faktura-2026-0001.pdf (attachment)                             PDF)
+//! }
 //! ```
 //!
 //! Calendar parts are base64: lettre would pick quoted-printable and the
@@ -87,6 +91,7 @@ pub fn compose(
     let message = message_of(row, links)?;
     let email = render::render(templates, &row.recipient(), &message)?;
     let calendar = calendar_of(row, &message, sender);
+    let attachment = attachment_of(&message)?;
     let to_address: Address = row
         .to_email
         .parse()
@@ -108,9 +113,37 @@ pub fn compose(
         to,
         reply_to,
         message_id(&row.message_id, sender),
-        calendar,
+        Carried {
+            calendar,
+            attachment,
+        },
         SystemTime::now(),
     )
+}
+
+/// A file the message carries besides an invitation: an invoice's PDF
+/// (name, bytes), built when the message is sent from what it states.
+pub fn attachment_of(message: &Message) -> Result<Option<(String, Vec<u8>)>, ComposeError> {
+    match message {
+        Message::InvoiceIssued { document } => {
+            let bytes = crate::pdf::invoice::pdf(document)
+                .map_err(|e| ComposeError::Build(e.to_string()))?;
+            let name = match document.kind {
+                crate::domain::billing::DocumentKind::Invoice => "faktura",
+                crate::domain::billing::DocumentKind::CreditNote => "kreditnota",
+            };
+            Ok(Some((format!("{name}-{}.pdf", document.number), bytes)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// What a message carries besides its text: an invitation (its kind and
+/// text), a file (its name and bytes).
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub calendar: Option<(Kind, String)>,
+    pub attachment: Option<(String, Vec<u8>)>,
 }
 
 /// Puts the parts together (see the module's layout).
@@ -120,7 +153,7 @@ pub fn assemble(
     to: Mailbox,
     reply_to: Option<Mailbox>,
     message_id: String,
-    calendar: Option<(Kind, String)>,
+    carried: Carried,
     date: SystemTime,
 ) -> Result<lettre::Message, ComposeError> {
     let build = |e: &dyn std::fmt::Display| ComposeError::Build(e.to_string());
@@ -136,9 +169,19 @@ pub fn assemble(
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(email.text.clone()))
         .singlepart(SinglePart::html(email.html.clone()));
-    let result = match calendar {
-        None => builder.multipart(alternative),
-        Some((kind, ics)) => {
+    let result = match (carried.calendar, carried.attachment) {
+        (None, None) => builder.multipart(alternative),
+        (None, Some((name, bytes))) => {
+            let file = ContentType::parse(&format!("application/pdf; name=\"{name}\""))
+                .map_err(|e| build(&e))?;
+            let part = SinglePart::builder()
+                .header(file)
+                .header(ContentDisposition::attachment(&name))
+                .header(ContentTransferEncoding::Base64)
+                .body(bytes);
+            builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(part))
+        }
+        (Some((kind, ics)), _) => {
             let inline = ContentType::parse(&format!(
                 "text/calendar; charset=utf-8; method={}",
                 kind.as_str()

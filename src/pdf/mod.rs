@@ -16,6 +16,8 @@
 //! protocol), no font-level `ActualText`, and kerning and shaping are left
 //! out (the text is laid out glyph by glyph).
 
+pub mod invoice;
+
 use std::collections::BTreeSet;
 
 use pdf_writer::types::{

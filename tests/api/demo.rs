@@ -296,3 +296,46 @@ async fn the_demo_has_last_months_brobygninger_in_aarhus() {
     let html = sara.get_html("/frivillig/brobygninger").await;
     assert!(!texts(&html, "#mine tbody tr td.card-title").is_empty());
 }
+/// The demo's GenLær has invoices: the held session's, sent and overdue
+/// (a task) with a credit note for one participant, and the accepted
+/// booking's, paid. Each UBL file is kept for the validator.
+#[tokio::test]
+async fn the_demo_has_invoices_a_credit_note_and_an_overdue_task() {
+    use brobyg::domain::billing::{DocumentKind, InvoiceStatus};
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    let all = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::invoices::for_branches(&mut conn, None).expect("invoices")
+    };
+    let of = |kind: DocumentKind, status: InvoiceStatus| {
+        all.iter()
+            .find(|i| i.kind == kind && i.status == status)
+            .unwrap_or_else(|| panic!("a {kind:?} {status:?} in the demo"))
+    };
+    let overdue = of(DocumentKind::Invoice, InvoiceStatus::Sent);
+    let paid = of(DocumentKind::Invoice, InvoiceStatus::Paid);
+    let note = of(DocumentKind::CreditNote, InvoiceStatus::Sent);
+    assert_eq!(note.credits_id, Some(overdue.id));
+    assert!(paid.booking_id.is_some());
+
+    let browser = app.browser();
+    browser.login("koordinator@brobyg.test", PASSWORD).await;
+    let list = browser.get_html("/koordinator/fakturaer").await;
+    for i in [overdue, paid, note] {
+        assert!(list.contains(&i.number), "{} listed", i.number);
+        let r = browser
+            .get(&format!("/koordinator/fakturaer/{}.xml", i.id))
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let xml = r.text().await.expect("xml");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/einvoice-samples");
+        std::fs::create_dir_all(&dir).expect("samples folder");
+        let backend = if app.is_postgres() { "pg" } else { "sqlite" };
+        std::fs::write(dir.join(format!("demo-{}-{backend}.xml", i.number)), xml).expect("sample");
+    }
+    let start = browser.get_html("/koordinator").await;
+    assert!(
+        start.contains(&overdue.number),
+        "the overdue invoice is a task"
+    );
+}

@@ -552,6 +552,8 @@ impl Browser {
                 staff
                     && (path.ends_with(".csv")
                         || path.starts_with("/admin/beskeder/filer/")
+                        || (path.starts_with("/koordinator/fakturaer/")
+                            && (path.ends_with(".xml") || path.ends_with(".pdf")))
                         || path.starts_with("/koordinator/brobyggere/")
                         || path.starts_with("/koordinator/ansoegninger/")
                         || (path.starts_with("/admin/brugere/")

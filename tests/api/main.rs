@@ -27,6 +27,7 @@ mod genlaer;
 mod go_live;
 mod i18n;
 mod imports;
+mod invoices;
 mod mail;
 mod mail_snapshots;
 mod meetings;

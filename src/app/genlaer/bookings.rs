@@ -206,6 +206,8 @@ pub struct Acceptance {
     pub seats: i32,
     pub teachers: Option<String>,
     pub enrol_deadline: Option<NaiveDateTime>,
+    /// The agreed price of the whole booking, in øre: what it is invoiced.
+    pub price_ore: i64,
 }
 
 /// Accepts a pending booking: its closed session with a private link, and
@@ -222,7 +224,14 @@ pub async fn accept(
     let secret = app.settings.secret_key.clone();
     app.write(move |c| {
         let booking = managed(c, &account, id)?;
-        if !bookings::decide(c, id, BookingStatus::Accepted, None, account.user.id)? {
+        if !bookings::decide(
+            c,
+            id,
+            BookingStatus::Accepted,
+            None,
+            Some(plan.price_ore),
+            account.user.id,
+        )? {
             return Ok(false);
         }
         let course = courses::find(c, booking.course_id)?;
@@ -283,6 +292,7 @@ pub async fn decline(
             id,
             BookingStatus::Declined,
             Some(&reason),
+            None,
             account.user.id,
         )? {
             return Ok(false);

@@ -18,6 +18,7 @@ use crate::db::sessions::{self, Meeting, MeetingTimes, Session, SessionChanges};
 use crate::db::users::Account;
 use crate::db::{DbConnection, attendance};
 use crate::domain::audit::Action;
+use crate::domain::billing;
 
 /// What a coordinator plans of a session besides its meetings.
 #[derive(Debug, Clone)]
@@ -150,6 +151,10 @@ pub async fn update(
 pub struct Participants {
     pub seated: Vec<Participant>,
     pub waiting: Vec<Participant>,
+    /// Cancelled after the deadline and billed all the same
+    /// (`domain::billing::billed_as`): on the invoice file, with their
+    /// invoice details.
+    pub late_billed: Vec<Participant>,
     pub details: HashMap<i64, EnrolmentDetails>,
     pub minutes: HashMap<i64, i32>,
 }
@@ -166,6 +171,19 @@ pub async fn participants(
     audit::exported(app, by, Object::session(id), detail, move |c| {
         managed_genlaer(c, &account, id)?;
         let (seated, waiting) = enrolments::participants(c, id)?;
+        let course_id = genlaer::detail(c, id)?.course_id;
+        let course = courses::find(c, course_id)?;
+        let late_billed = enrolments::late_cancelled(c, id)?
+            .into_iter()
+            .filter(|p| {
+                let seat = billing::SeatFacts {
+                    status: p.enrolment.status,
+                    late_cancellation: p.enrolment.late_cancellation,
+                    refilled: p.enrolment.refilled,
+                };
+                billing::billed_as(seat, course.late_free_if_refilled).is_some()
+            })
+            .collect();
         let details = genlaer::details_of_session(c, id)?.into_iter().collect();
         let mut minutes: HashMap<i64, i32> = HashMap::new();
         for a in attendance::for_session(c, id)? {
@@ -174,6 +192,7 @@ pub async fn participants(
         Ok(Participants {
             seated,
             waiting,
+            late_billed,
             details,
             minutes,
         })

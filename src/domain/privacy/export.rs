@@ -175,6 +175,21 @@ pub static RULES: &[Rule] = &[
     },
     account("certificates"),
     Rule {
+        table: "invoices",
+        owners: &[Owner::Email("buyer_email")],
+        split: None,
+    },
+    Rule {
+        table: "invoice_lines",
+        owners: &[Owner::Through {
+            column: "enrolment_id",
+            table: "enrolments",
+            key: "id",
+            owner: "user_id",
+        }],
+        split: None,
+    },
+    Rule {
         table: "supervision_details",
         owners: &[Owner::NoAccount],
         split: None,

@@ -587,6 +587,58 @@ pub static REGISTRY: &[Table] = &[
         },
     },
     Table {
+        name: "invoice_counters",
+        holds: Nothing,
+    },
+    Table {
+        name: "invoices",
+        holds: Personal {
+            entries: &[Entry {
+                id: "invoices",
+                columns: &[
+                    "buyer_name",
+                    "payer_id",
+                    "buyer_address",
+                    "reference",
+                    "buyer_email",
+                    "created_by",
+                ],
+                category: Invoice,
+                basis: &[Contract, LegalObligation],
+                retention: Bookkeeping,
+                erasure: KeepForBookkeeping,
+            }],
+            // The document itself: its kind, number, state, course and dates.
+            other: &[
+                "kind",
+                "number",
+                "status",
+                "course_title",
+                "payer_kind",
+                "issue_date",
+                "due_date",
+                "sent_at",
+                "paid_at",
+                "created_at",
+                "updated_at",
+            ],
+        },
+    },
+    Table {
+        name: "invoice_lines",
+        holds: Personal {
+            entries: &[Entry {
+                id: "invoice-lines",
+                columns: &["participant_name", "enrolment_id"],
+                category: Invoice,
+                basis: &[Contract, LegalObligation],
+                retention: Bookkeeping,
+                erasure: KeepForBookkeeping,
+            }],
+            other: &["line_kind", "description"],
+        },
+    },
+    Table {
         name: "genlaer_sessions",
         holds: Personal {
             entries: &[Entry {

@@ -12,6 +12,7 @@ pub mod evenings;
 pub mod genlaer;
 pub mod health;
 pub mod home;
+pub mod invoices;
 pub mod language;
 pub mod privacy;
 pub mod sessions;
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(branch_dashboard::region),
         )
         .configure(evenings::configure)
+        .configure(invoices::configure)
         .configure(volunteers::configure)
         .configure(supervision::configure)
         .configure(duty::configure)

@@ -266,3 +266,6 @@ privacy-period-days = { $days ->
 }
 privacy-purpose-evaluation-links = Dit personlige link til at evaluere et GenLær-kursus, du har deltaget i: at det er sendt, og om det er brugt (ikke hvad du svarede).
 privacy-free-evaluation_answers = Anonyme kursusevalueringer: hold, svar på skalaen 1–5, kommentar og dato, uden navn, link eller tidspunkt.
+privacy-purpose-invoices = Fakturaer og kreditnotaer: kundens navn, EAN- eller CVR-nummer, adresse, reference og e-mail; bogføringsloven kræver, at de gemmes i fem år.
+privacy-purpose-invoice-lines = Fakturalinjer med deltagerens navn, gemt i fem år efter bogføringsloven.
+privacy-free-invoice_counters = Tællere for fakturanumre pr. år; ingen personoplysninger.

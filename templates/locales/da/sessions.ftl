@@ -83,5 +83,6 @@ csv-phone = Telefon
 csv-status = Status
 csv-status-confirmed = Tilmeldt
 csv-status-waitlisted = Venteliste nr.
+csv-status-late-cancelled = Afmeldt for sent (betales)
 csv-enrolled-at = Tilmeldt den
 csv-hours-attended = Timer deltaget

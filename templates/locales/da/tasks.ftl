@@ -52,6 +52,10 @@ task-kind-mark_held = { $count ->
     [one] 1 hold er slut og skal markeres som afholdt
    *[other] { $count } hold er slut og skal markeres som afholdt
 }
+task-kind-overdue_invoice = { $count ->
+    [one] 1 faktura er forfalden og ikke betalt
+   *[other] { $count } fakturaer er forfaldne og ikke betalt
+}
 task-kind-erasure = { $count ->
     [one] 1 anmodning om sletning skal behandles
    *[other] { $count } anmodninger om sletning skal behandles

@@ -266,3 +266,6 @@ privacy-period-days = { $days ->
 }
 privacy-purpose-evaluation-links = Your personal link to evaluate a GenLær course you attended: that it was sent and whether it was used (not what you answered).
 privacy-free-evaluation_answers = Anonymous course evaluations: session, answers on the 1–5 scale, comment and date, without name, link or time.
+privacy-purpose-invoices = Invoices and credit notes: the customer's name, EAN or CVR number, address, reference and email; the bookkeeping act keeps them for five years.
+privacy-purpose-invoice-lines = Invoice lines with the participant's name, kept for five years under the bookkeeping act.
+privacy-free-invoice_counters = Counters of invoice numbers per year; no personal data.

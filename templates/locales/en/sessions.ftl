@@ -83,5 +83,6 @@ csv-phone = Phone
 csv-status = Status
 csv-status-confirmed = Enrolled
 csv-status-waitlisted = Waiting list no.
+csv-status-late-cancelled = Cancelled late (to be paid)
 csv-enrolled-at = Enrolled on
 csv-hours-attended = Hours attended

@@ -52,6 +52,10 @@ task-kind-mark_held = { $count ->
     [one] 1 finished session to mark as held
    *[other] { $count } finished sessions to mark as held
 }
+task-kind-overdue_invoice = { $count ->
+    [one] 1 overdue invoice not paid
+   *[other] { $count } overdue invoices not paid
+}
 task-kind-erasure = { $count ->
     [one] 1 request for erasure to handle
    *[other] { $count } requests for erasure to handle

@@ -115,6 +115,7 @@ async fn a_booking_is_accepted_and_staff_enrol_through_the_link_up_to_the_booked
                 ("seats", "2"),
                 ("teachers", "Mads"),
                 ("enrol_deadline", ""),
+                ("price", "2.500,00"),
             ],
         )
         .await;
@@ -132,6 +133,11 @@ async fn a_booking_is_accepted_and_staff_enrol_through_the_link_up_to_the_booked
         .get_html(&format!("/genlaer/bestillinger/{id}"))
         .await;
     assert_eq!(texts(&status, "#booking-status"), vec!["Accepteret"]);
+    assert_eq!(
+        texts(&status, "#agreed-price"),
+        vec!["2.500,00 kr."],
+        "the requester sees the agreed price"
+    );
     assert_eq!(
         texts(&status, "#private-link"),
         vec![app.state.links.absolute(&enrol_link)],

@@ -12,6 +12,7 @@ use crate::app::genlaer::bookings::{self, Acceptance};
 use crate::db::sessions::MeetingTimes;
 use crate::domain::FieldErrors;
 use crate::domain::genlaer::{self as rules, participants};
+use crate::domain::money::{parse_kroner, to_form};
 use crate::domain::time;
 use crate::domain::validation::{optional_text, required_text};
 use crate::error::AppError;
@@ -35,6 +36,7 @@ pub struct AcceptForm {
     seats: String,
     teachers: String,
     enrol_deadline: String,
+    price: String,
 }
 
 impl TryFrom<&AcceptForm> for Acceptance {
@@ -58,6 +60,7 @@ impl AcceptForm {
         let seats = errors.check("seats", participants(&self.seats));
         let teachers = errors.check("teachers", optional_text(&self.teachers, 300));
         let enrol_deadline = errors.check("enrol_deadline", time::deadline(&self.enrol_deadline));
+        let price_ore = errors.check("price", agreed_price(&self.price));
         let (starts_at, ends_at) = times?;
         if let Err(why) = rules::deadline_before_start(enrol_deadline.flatten(), starts_at) {
             errors.add("enrol_deadline", why);
@@ -73,8 +76,17 @@ impl AcceptForm {
             seats: seats?,
             teachers: teachers?,
             enrol_deadline: enrol_deadline?,
+            price_ore: price_ore?,
         })
     }
+}
+
+/// The agreed price must be stated (zero is a free course, typed as 0).
+fn agreed_price(input: &str) -> Result<i64, crate::domain::Invalid> {
+    if input.trim().is_empty() {
+        return Err(crate::domain::Invalid("error-required"));
+    }
+    parse_kroner(input)
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -97,6 +109,8 @@ async fn render(
         end: "15:00".into(),
         location: view.booking.place.clone(),
         seats: view.booking.participants.to_string(),
+        // The course's price per participant times the seats asked for.
+        price: to_form(view.course.price_ore * i64::from(view.booking.participants)),
         ..AcceptForm::default()
     });
     let mut ctx = Context::new();

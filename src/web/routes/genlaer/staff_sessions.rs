@@ -386,7 +386,13 @@ pub async fn csv(
         let status = format!("{} {place}", page.t("csv-status-waitlisted"));
         csv_row(&page, &all, p, status)
     });
-    let rows: Vec<Vec<String>> = seated.chain(waiting).collect();
+    // A late cancellation whose seat nobody took is paid for: it stays on
+    // the file that invoicing reads.
+    let late = all
+        .late_billed
+        .iter()
+        .map(|p| csv_row(&page, &all, p, page.t("csv-status-late-cancelled")));
+    let rows: Vec<Vec<String>> = seated.chain(late).chain(waiting).collect();
     let body = excel::build(&header, &rows)?;
     Ok(excel::download(
         &format!("genlaer-deltagere-{id}.csv"),
