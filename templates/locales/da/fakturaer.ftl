@@ -73,3 +73,5 @@ email-invoice-issued-body = Her er fakturaen for GenLær-kurset. Den er vedhæft
 email-invoice-issued-credit-body = Her er en kreditnota, der ophæver hele eller en del af en tidligere faktura. Den er vedhæftet som PDF.
 email-invoice-issued-attached = Har du spørgsmål til fakturaen, så svar på denne e-mail eller kontakt afdelingen.
 task-invoice-overdue = Faktura { $number } til { $buyer } er forfalden
+
+message-kind-invoice_issued = Faktura (PDF)

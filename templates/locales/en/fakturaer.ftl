@@ -73,3 +73,5 @@ email-invoice-issued-body = Here is the invoice for the GenLær course. It is at
 email-invoice-issued-credit-body = Here is a credit note reversing all or part of an earlier invoice. It is attached as a PDF.
 email-invoice-issued-attached = If you have questions about the invoice, reply to this email or contact the branch.
 task-invoice-overdue = Invoice { $number } to { $buyer } is overdue
+
+message-kind-invoice_issued = Invoice (PDF)
