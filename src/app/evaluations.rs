@@ -217,26 +217,131 @@ pub async fn of_session(app: &App, actor: &Account, id: i64) -> Result<SessionRe
     let actor = actor.clone();
     app.read(move |c| {
         let session = managed(c, &actor, id)?;
-        if session.kind != SessionKind::Genlaer {
-            return Err(Error::NotFound);
-        }
-        let detail = genlaer::detail(c, id)?;
-        let course = courses::find(c, detail.course_id)?;
-        let rows = evaluations::answers(c, id)?;
-        let (invited, _) = evaluations::link_counts(c, id)?;
-        let tallies = tallies_of(rows.iter());
-        let answers = tallies.answers();
-        Ok(SessionResults {
-            session,
-            course,
-            invited,
-            answers,
-            few: answers > 0 && answers < FEW_ANSWERS,
-            tallies,
-            comments: rows.into_iter().filter_map(|r| r.comment).collect(),
-        })
+        session_results(c, session)
     })
     .await
+}
+
+/// The evaluation of a session for its teachers, who have no account:
+/// the link their coordinator shared is the proof. A wrong link is
+/// `NotFound`, like a session that does not exist.
+pub async fn of_session_for_teachers(
+    app: &App,
+    id: i64,
+    key: String,
+) -> Result<SessionResults, Error> {
+    if !token::same(&key, &teachers_key(&app.settings, &session_scope(id))) {
+        return Err(Error::NotFound);
+    }
+    app.read(move |c| {
+        let session = sessions::find(c, id)?;
+        session_results(c, session)
+    })
+    .await
+}
+
+fn session_results(c: &mut DbConnection, session: Session) -> Result<SessionResults, Error> {
+    if session.kind != SessionKind::Genlaer {
+        return Err(Error::NotFound);
+    }
+    let detail = genlaer::detail(c, session.id)?;
+    let course = courses::find(c, detail.course_id)?;
+    let rows = evaluations::answers(c, session.id)?;
+    let (invited, _) = evaluations::link_counts(c, session.id)?;
+    let tallies = tallies_of(rows.iter());
+    let answers = tallies.answers();
+    Ok(SessionResults {
+        session,
+        course,
+        invited,
+        answers,
+        few: answers > 0 && answers < FEW_ANSWERS,
+        tallies,
+        comments: rows.into_iter().filter_map(|r| r.comment).collect(),
+    })
+}
+
+/// Which sessions a link to a course's results shows: every branch's
+/// (`None`, shared by an administrator) or these branches'. Written in the
+/// link, and signed with it, so a teacher cannot widen it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Branches(pub Option<Vec<i64>>);
+
+impl Branches {
+    /// What an account sees of a course: its branches, or all.
+    pub fn of(account: &Account) -> Branches {
+        if account.is_admin() {
+            Branches(None)
+        } else {
+            let mut ids = account.branches.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            Branches(Some(ids))
+        }
+    }
+
+    /// "alle", or the branch ids joined by "-".
+    pub fn to_path(&self) -> String {
+        match &self.0 {
+            None => "alle".to_string(),
+            Some(ids) => ids.iter().map(i64::to_string).collect::<Vec<_>>().join("-"),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Branches> {
+        if raw == "alle" {
+            return Some(Branches(None));
+        }
+        let ids: Vec<i64> = raw
+            .split('-')
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        Some(Branches(Some(ids)))
+    }
+
+    fn includes(&self, branch: Option<i64>) -> bool {
+        match &self.0 {
+            None => true,
+            Some(ids) => branch.is_some_and(|b| ids.contains(&b)),
+        }
+    }
+}
+
+/// What a teachers' link signs.
+fn session_scope(id: i64) -> String {
+    format!("session:{id}")
+}
+
+fn course_scope(course_id: i64, branches: &Branches) -> String {
+    format!("course:{course_id}:{}", branches.to_path())
+}
+
+/// Teachers' links are derived from the secret key and what they show,
+/// so nothing is stored; a new secret key withdraws them all.
+fn teachers_key(settings: &crate::config::Settings, scope: &str) -> String {
+    token::derive(&settings.secret_key, "evaluation-teachers", scope)
+}
+
+/// The read-only link to a session's results that its coordinator gives
+/// the teachers.
+pub fn teachers_session_path(settings: &crate::config::Settings, id: i64) -> String {
+    let key = teachers_key(settings, &session_scope(id));
+    format!("/evaluering/hold/{id}/{key}")
+}
+
+/// The read-only link to a course's results over time, showing the
+/// sessions of the branches of whoever shares it.
+pub fn teachers_course_path(
+    settings: &crate::config::Settings,
+    course_id: i64,
+    branches: &Branches,
+) -> String {
+    let key = teachers_key(settings, &course_scope(course_id, branches));
+    format!(
+        "/evaluering/kursus/{course_id}/{}/{key}",
+        branches.to_path()
+    )
 }
 
 /// One session in a course's results over time.
@@ -265,48 +370,73 @@ pub struct CourseResults {
 /// of its branches (administrators: every session, national ones too).
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn of_course(app: &App, actor: &Account, course_id: i64) -> Result<CourseResults, Error> {
-    let actor = actor.clone();
-    app.read(move |c| {
-        let course = courses::find(c, course_id)?;
-        let scope = (!actor.is_admin()).then(|| actor.branches.clone());
-        let evaluations::CourseAnswers {
-            answers: rows,
-            sent,
-        } = evaluations::of_course(c, course_id, scope.as_deref())?;
-        let listed = genlaer::of_course(c, course_id, false, None)?;
-        let mut sessions: Vec<SessionLine> = Vec::new();
-        for l in listed {
-            let s = &l.session;
-            if !actor.manages(s.branch_id) {
-                continue;
-            }
-            let invited = sent
-                .iter()
-                .find(|(id, _)| *id == s.id)
-                .map_or(0, |(_, n)| *n);
-            let tallies = tallies_of(rows.iter().filter(|r| r.session_id == s.id));
-            if invited == 0 && tallies.answers() == 0 {
-                continue;
-            }
-            sessions.push(SessionLine {
-                session_id: s.id,
-                title: s.title.clone(),
-                starts_at: s.starts_at,
-                invited,
-                answers: tallies.answers(),
-                tallies,
-            });
+    let branches = Branches::of(actor);
+    app.read(move |c| course_results(c, course_id, &branches))
+        .await
+}
+
+/// A course's results for its teachers, through the link a coordinator
+/// shared: the sessions of that coordinator's branches. A wrong link is
+/// `NotFound`.
+pub async fn of_course_for_teachers(
+    app: &App,
+    course_id: i64,
+    branches: String,
+    key: String,
+) -> Result<CourseResults, Error> {
+    let Some(branches) = Branches::parse(&branches) else {
+        return Err(Error::NotFound);
+    };
+    let expected = teachers_key(&app.settings, &course_scope(course_id, &branches));
+    if !token::same(&key, &expected) {
+        return Err(Error::NotFound);
+    }
+    app.read(move |c| course_results(c, course_id, &branches))
+        .await
+}
+
+fn course_results(
+    c: &mut DbConnection,
+    course_id: i64,
+    branches: &Branches,
+) -> Result<CourseResults, Error> {
+    let course = courses::find(c, course_id)?;
+    let evaluations::CourseAnswers {
+        answers: rows,
+        sent,
+    } = evaluations::of_course(c, course_id, branches.0.as_deref())?;
+    let listed = genlaer::of_course(c, course_id, false, None)?;
+    let mut sessions: Vec<SessionLine> = Vec::new();
+    for l in listed {
+        let s = &l.session;
+        if !branches.includes(s.branch_id) {
+            continue;
         }
-        let total = tallies_of(rows.iter());
-        Ok(CourseResults {
-            answers: total.answers(),
-            invited: sessions.iter().map(|s| s.invited).sum(),
-            course,
-            sessions,
-            total,
-        })
+        let invited = sent
+            .iter()
+            .find(|(id, _)| *id == s.id)
+            .map_or(0, |(_, n)| *n);
+        let tallies = tallies_of(rows.iter().filter(|r| r.session_id == s.id));
+        if invited == 0 && tallies.answers() == 0 {
+            continue;
+        }
+        sessions.push(SessionLine {
+            session_id: s.id,
+            title: s.title.clone(),
+            starts_at: s.starts_at,
+            invited,
+            answers: tallies.answers(),
+            tallies,
+        });
+    }
+    let total = tallies_of(rows.iter());
+    Ok(CourseResults {
+        answers: total.answers(),
+        invited: sessions.iter().map(|s| s.invited).sum(),
+        course,
+        sessions,
+        total,
     })
-    .await
 }
 
 /// A year's evaluations for the administrators' dashboard (every session).
@@ -319,4 +449,44 @@ pub async fn year(app: &App, year: i32) -> Result<YearSummary, Error> {
 pub fn this_year() -> i32 {
     use chrono::Datelike;
     time::local(now()).year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_course_links_branches_are_written_and_read_back_alike() {
+        for b in [
+            Branches(None),
+            Branches(Some(vec![3])),
+            Branches(Some(vec![1, 2, 10])),
+        ] {
+            assert_eq!(Branches::parse(&b.to_path()), Some(b.clone()));
+        }
+        assert_eq!(Branches(Some(vec![1, 2])).to_path(), "1-2");
+        for wrong in ["", "1-", "a", "1--2", "-1-x"] {
+            assert_eq!(Branches::parse(wrong), None, "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn a_course_link_shows_only_its_branches_and_national_sessions_only_to_all() {
+        let some = Branches(Some(vec![1, 2]));
+        assert!(some.includes(Some(2)));
+        assert!(!some.includes(Some(3)));
+        assert!(!some.includes(None));
+        assert!(Branches(None).includes(None));
+    }
+
+    #[test]
+    fn teachers_keys_differ_by_what_they_show() {
+        let settings = crate::config::Settings::default();
+        let a = teachers_key(&settings, &session_scope(1));
+        assert_ne!(a, teachers_key(&settings, &session_scope(2)));
+        assert_ne!(
+            teachers_key(&settings, &course_scope(1, &Branches(Some(vec![1])))),
+            teachers_key(&settings, &course_scope(1, &Branches(None)))
+        );
+    }
 }

@@ -125,6 +125,14 @@ fn write_invoice(
     Ok(id)
 }
 
+/// Invoices made for a session, and who was left out.
+#[derive(Debug, Default)]
+pub struct Created {
+    pub ids: Vec<i64>,
+    /// Participants who should pay but gave no EAN or CVR: not invoiced.
+    pub without_details: Vec<String>,
+}
+
 /// Invoices a held session: one draft per paying organisation (the same
 /// EAN or CVR and order reference), a line per billed participant. Seats
 /// paid through a booking are on the booking's invoice instead.
@@ -134,7 +142,7 @@ pub async fn create_for_session(
     account: &Account,
     by: Actor,
     session_id: i64,
-) -> Result<Result<Vec<i64>, Refusal>, Error> {
+) -> Result<Result<Created, Refusal>, Error> {
     let account = account.clone();
     let due_days = app.settings.invoice_due_days;
     app.write(move |c| {
@@ -149,6 +157,99 @@ pub async fn create_for_session(
     .await
 }
 
+/// What a held session bills under the cancellation terms: the items per
+/// payer, and who should pay but gave no EAN or CVR.
+struct Billable {
+    items: Vec<(Payer, Pending)>,
+    buyers: HashMap<Payer, Buyer>,
+    without_details: Vec<String>,
+}
+
+fn billable(
+    c: &mut DbConnection,
+    session: &sessions::Session,
+    course: &courses::Course,
+) -> Result<Billable, Error> {
+    let (seated, _) = enrolments::participants(c, session.id)?;
+    let late = enrolments::late_cancelled(c, session.id)?;
+    let details: HashMap<i64, genlaer::EnrolmentDetails> =
+        genlaer::details_of_session(c, session.id)?
+            .into_iter()
+            .collect();
+    let day = time::local(session.starts_at)
+        .format("%d.%m.%Y")
+        .to_string();
+    let mut out = Billable {
+        items: Vec::new(),
+        buyers: HashMap::new(),
+        without_details: Vec::new(),
+    };
+    for p in seated.iter().chain(late.iter()) {
+        let seat = SeatFacts {
+            status: p.enrolment.status,
+            late_cancellation: p.enrolment.late_cancellation,
+            refilled: p.enrolment.refilled,
+        };
+        let Some(kind) = billing::billed_as(seat, course.late_free_if_refilled) else {
+            continue;
+        };
+        let d = details.get(&p.enrolment.user_id);
+        // A seat paid through the booking is on the booking's invoice.
+        if d.is_some_and(|d| d.invoice_kind == crate::domain::invoice::InvoiceKind::Booking) {
+            continue;
+        }
+        let payer = d.and_then(|d| {
+            Payer::of(
+                d.invoice_kind,
+                d.ean.as_deref(),
+                d.cvr.as_deref(),
+                d.reference.as_deref(),
+            )
+        });
+        let (Some(d), Some(payer)) = (d, payer) else {
+            out.without_details.push(p.name.clone());
+            continue;
+        };
+        let description = match kind {
+            LineKind::LateCancellation => {
+                format!("{} {day} (afmeldt for sent)", course.title)
+            }
+            _ => format!("{} {day}", course.title),
+        };
+        out.buyers.entry(payer.clone()).or_insert_with(|| Buyer {
+            payer: payer.clone(),
+            name: d.workplace.clone(),
+            address: d.invoice_address.clone(),
+            email: Some(p.email.clone()),
+        });
+        out.items.push((
+            payer,
+            Pending {
+                kind,
+                description,
+                participant_name: Some(d.name.clone()),
+                enrolment_id: Some(p.enrolment.id),
+                amount_ore: course.price_ore,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Who of a held session's participants should pay but gave no EAN or
+/// CVR, by name, for a caller that has checked who may see them: the
+/// session's page lists them, since its invoices cannot include them.
+pub fn without_details_in(
+    c: &mut DbConnection,
+    session: &sessions::Session,
+    course: &courses::Course,
+) -> Result<Vec<String>, Error> {
+    if !billing::session_billable(session.status) || course.price_ore <= 0 {
+        return Ok(Vec::new());
+    }
+    Ok(billable(c, session, course)?.without_details)
+}
+
 /// `create_for_session` inside the caller's transaction, after it has
 /// locked the session and checked who may (the demo uses it too).
 pub fn session_in(
@@ -156,90 +257,49 @@ pub fn session_in(
     by: &Actor,
     due_days: u32,
     session_id: i64,
-) -> Result<Result<Vec<i64>, Refusal>, Error> {
-    {
-        let session = sessions::find(c, session_id)?;
-        let detail = genlaer::detail(c, session_id)?;
-        if !billing::session_billable(session.status) {
-            return Ok(Err(Refusal::NothingToBill));
-        }
-        if !invoices::of_source(c, Some(session_id), None)?.is_empty() {
-            return Ok(Err(Refusal::AlreadyInvoiced));
-        }
-        let course = courses::find(c, detail.course_id)?;
-        let (seated, _) = enrolments::participants(c, session_id)?;
-        let late = enrolments::late_cancelled(c, session_id)?;
-        let details: HashMap<i64, genlaer::EnrolmentDetails> =
-            genlaer::details_of_session(c, session_id)?
-                .into_iter()
-                .collect();
-        let day = time::local(session.starts_at)
-            .format("%d.%m.%Y")
-            .to_string();
-        let mut items = Vec::new();
-        let mut buyers: HashMap<Payer, Buyer> = HashMap::new();
-        for p in seated.iter().chain(late.iter()) {
-            let seat = SeatFacts {
-                status: p.enrolment.status,
-                late_cancellation: p.enrolment.late_cancellation,
-                refilled: p.enrolment.refilled,
-            };
-            let Some(kind) = billing::billed_as(seat, course.late_free_if_refilled) else {
-                continue;
-            };
-            let Some(d) = details.get(&p.enrolment.user_id) else {
-                continue;
-            };
-            let Some(payer) = Payer::of(
-                d.invoice_kind,
-                d.ean.as_deref(),
-                d.cvr.as_deref(),
-                d.reference.as_deref(),
-            ) else {
-                continue;
-            };
-            let description = match kind {
-                LineKind::LateCancellation => {
-                    format!("{} {day} (afmeldt for sent)", course.title)
-                }
-                _ => format!("{} {day}", course.title),
-            };
-            buyers.entry(payer.clone()).or_insert_with(|| Buyer {
-                payer: payer.clone(),
-                name: d.workplace.clone(),
-                address: d.invoice_address.clone(),
-                email: Some(p.email.clone()),
-            });
-            items.push((
-                payer,
-                Pending {
-                    kind,
-                    description,
-                    participant_name: Some(d.name.clone()),
-                    enrolment_id: Some(p.enrolment.id),
-                    amount_ore: course.price_ore,
-                },
-            ));
-        }
-        let groups = billing::by_payer(items);
-        if groups.is_empty() || course.price_ore <= 0 {
-            return Ok(Err(Refusal::NothingToBill));
-        }
-        let source = Source {
-            branch_id: session.branch_id,
-            session_id: Some(session_id),
-            booking_id: detail.booking_id,
-            course_title: course.title.clone(),
-        };
-        let mut ids = Vec::new();
-        for (payer, lines) in groups {
-            let Some(buyer) = buyers.get(&payer) else {
-                continue;
-            };
-            ids.push(write_invoice(c, by, due_days, &source, buyer, &lines)?);
-        }
-        Ok(Ok(ids))
+) -> Result<Result<Created, Refusal>, Error> {
+    let session = sessions::find(c, session_id)?;
+    let detail = genlaer::detail(c, session_id)?;
+    if !billing::session_billable(session.status) {
+        return Ok(Err(Refusal::NothingToBill));
     }
+    if !invoices::of_source(c, Some(session_id), None)?.is_empty() {
+        return Ok(Err(Refusal::AlreadyInvoiced));
+    }
+    let course = courses::find(c, detail.course_id)?;
+    let Billable {
+        items,
+        buyers,
+        without_details,
+    } = billable(c, &session, &course)?;
+    let groups = billing::by_payer(items);
+    if course.price_ore <= 0 {
+        return Ok(Err(Refusal::NothingToBill));
+    }
+    if groups.is_empty() {
+        return Ok(Err(if without_details.is_empty() {
+            Refusal::NothingToBill
+        } else {
+            Refusal::NoInvoiceDetails
+        }));
+    }
+    let source = Source {
+        branch_id: session.branch_id,
+        session_id: Some(session_id),
+        booking_id: detail.booking_id,
+        course_title: course.title.clone(),
+    };
+    let mut ids = Vec::new();
+    for (payer, lines) in groups {
+        let Some(buyer) = buyers.get(&payer) else {
+            continue;
+        };
+        ids.push(write_invoice(c, by, due_days, &source, buyer, &lines)?);
+    }
+    Ok(Ok(Created {
+        ids,
+        without_details,
+    }))
 }
 
 /// Invoices an accepted booking at its agreed price: one draft to the
@@ -468,37 +528,49 @@ pub fn seller(settings: &crate::config::Settings) -> Seller {
 fn document_of(
     conn: &mut DbConnection,
     seller: Seller,
-    invoice: &Invoice,
+    invoice: Invoice,
 ) -> Result<Document, Error> {
-    let lines = invoices::lines(conn, invoice.id)?;
-    let credits = invoice
-        .credits_id
-        .map(|id| invoices::find(conn, id).map(|i| (i.number, i.issue_date)))
-        .transpose()?;
-    Ok(Document {
-        kind: invoice.kind,
-        number: invoice.number.clone(),
-        issue_date: invoice.issue_date,
-        due_date: invoice.due_date,
-        credits,
-        seller,
-        buyer_name: invoice.buyer_name.clone(),
-        payer_kind: invoice.payer_kind,
-        payer_id: invoice.payer_id.clone(),
-        buyer_address: invoice.buyer_address.clone(),
-        reference: invoice.reference.clone(),
-        course_title: invoice.course_title.clone(),
-        lines: lines
-            .into_iter()
-            .map(|l| DocumentLine {
-                position: l.position,
-                description: l.description,
-                participant_name: l.participant_name,
-                amount_ore: l.amount_ore,
-            })
-            .collect(),
-        total_ore: invoice.total_ore,
-    })
+    Ok(documents_of(conn, &seller, vec![invoice])?.remove(0))
+}
+
+/// Several documents as they are written out, in three queries whatever
+/// their number.
+fn documents_of(
+    conn: &mut DbConnection,
+    seller: &Seller,
+    invoices: Vec<Invoice>,
+) -> Result<Vec<Document>, Error> {
+    let ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
+    let mut lines: HashMap<i64, Vec<DocumentLine>> = HashMap::new();
+    for l in invoices::lines_of(conn, &ids)? {
+        lines.entry(l.invoice_id).or_default().push(DocumentLine {
+            position: l.position,
+            description: l.description,
+            participant_name: l.participant_name,
+            amount_ore: l.amount_ore,
+        });
+    }
+    let credited: Vec<i64> = invoices.iter().filter_map(|i| i.credits_id).collect();
+    let numbers = invoices::numbers_of(conn, &credited)?;
+    Ok(invoices
+        .into_iter()
+        .map(|invoice| Document {
+            kind: invoice.kind,
+            credits: invoice.credits_id.and_then(|id| numbers.get(&id).cloned()),
+            lines: lines.remove(&invoice.id).unwrap_or_default(),
+            number: invoice.number,
+            issue_date: invoice.issue_date,
+            due_date: invoice.due_date,
+            seller: seller.clone(),
+            buyer_name: invoice.buyer_name,
+            payer_kind: invoice.payer_kind,
+            payer_id: invoice.payer_id,
+            buyer_address: invoice.buyer_address,
+            reference: invoice.reference,
+            course_title: invoice.course_title,
+            total_ore: invoice.total_ore,
+        })
+        .collect())
 }
 
 /// The document of an invoice or credit note for download; the download
@@ -515,7 +587,7 @@ pub async fn document(
     let object = Object::new(ObjectKind::Invoice, id);
     audit::exported(app, by, object, file, move |c| {
         let invoice = managed(c, &account, id)?;
-        document_of(c, seller, &invoice)
+        document_of(c, seller, invoice)
     })
     .await
 }
@@ -558,7 +630,7 @@ pub fn send_in(
         if invoice.payer_kind == PayerKind::Cvr
             && let Some(email) = invoice.buyer_email.clone()
         {
-            let document = document_of(c, seller, invoice)?;
+            let document = document_of(c, seller, invoice.clone())?;
             let recipient = Recipient {
                 user_id: None,
                 email,
@@ -809,12 +881,15 @@ pub async fn bookkeeping(
         Object::whole(ObjectKind::Invoice),
         detail,
         move |c| {
+            let documents = invoices::in_period(c, branches.as_deref(), from, to)?;
+            let credited: Vec<i64> = documents.iter().filter_map(|i| i.credits_id).collect();
+            let numbers = invoices::numbers_of(c, &credited)?;
             let mut out = Vec::new();
-            for invoice in invoices::in_period(c, branches.as_deref(), from, to)? {
+            for invoice in documents {
                 let credits_number = invoice
                     .credits_id
-                    .map(|id| invoices::find(c, id).map(|i| i.number))
-                    .transpose()?;
+                    .and_then(|id| numbers.get(&id))
+                    .map(|(number, _)| number.clone());
                 out.push(Booked {
                     signed_ore: match invoice.kind {
                         DocumentKind::Invoice => invoice.total_ore,
@@ -825,6 +900,36 @@ pub async fn bookkeeping(
                 });
             }
             Ok(out)
+        },
+    )
+    .await
+}
+
+/// The UBL documents of a period that go through an access point: the
+/// issued invoices and credit notes to EAN buyers (a CVR buyer's invoice
+/// is emailed as a PDF when it is sent, so it is not delivered twice). The
+/// download is logged.
+pub async fn access_point_documents(
+    app: &App,
+    account: &Account,
+    by: Actor,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<Document>, Error> {
+    let branches = (!account.is_admin()).then(|| account.branches.clone());
+    let seller = seller(&app.settings);
+    let detail = format!("fakturaer-{from}-{to}-ubl.zip");
+    audit::exported(
+        app,
+        by,
+        Object::whole(ObjectKind::Invoice),
+        detail,
+        move |c| {
+            let documents: Vec<Invoice> = invoices::in_period(c, branches.as_deref(), from, to)?
+                .into_iter()
+                .filter(|i| i.payer_kind == PayerKind::Ean)
+                .collect();
+            documents_of(c, &seller, documents)
         },
     )
     .await

@@ -151,6 +151,35 @@ pub fn lines(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<Vec<Line>>
         .load(conn)
 }
 
+/// The lines of several documents, in each one's order.
+pub fn lines_of(conn: &mut DbConnection, invoice_ids: &[i64]) -> QueryResult<Vec<Line>> {
+    invoice_lines::table
+        .filter(invoice_lines::invoice_id.eq_any(invoice_ids.to_vec()))
+        .order((
+            invoice_lines::invoice_id,
+            invoice_lines::position,
+            invoice_lines::id,
+        ))
+        .select(Line::as_select())
+        .load(conn)
+}
+
+/// Number and date of these documents: what a credit note names of the
+/// invoice it reverses.
+pub fn numbers_of(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<HashMap<i64, (String, NaiveDate)>> {
+    let rows: Vec<(i64, String, NaiveDate)> = invoices::table
+        .filter(invoices::id.eq_any(ids.to_vec()))
+        .select((invoices::id, invoices::number, invoices::issue_date))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number, date)| (id, (number, date)))
+        .collect())
+}
+
 /// Moves an invoice from one status to another, only if it still has the
 /// first: `false` when someone changed it meanwhile.
 pub fn set_status(
@@ -293,8 +322,10 @@ pub fn for_branches(
         .load(conn)
 }
 
-/// Documents dated in `[from, to]` of these branches (all, for `None`), in
-/// number order: the bookkeeping export.
+/// Documents issued (not drafts) and dated in `[from, to]` of these
+/// branches (all, for `None`), in number order: the bookkeeping export and
+/// the XML files for the access point. A draft is not booked: it may still
+/// change, and it is booked once sent.
 pub fn in_period(
     conn: &mut DbConnection,
     branches: Option<&[i64]>,
@@ -304,6 +335,7 @@ pub fn in_period(
     let mut q = invoices::table
         .filter(invoices::issue_date.ge(from))
         .filter(invoices::issue_date.le(to))
+        .filter(invoices::status.ne(InvoiceStatus::Draft))
         .into_boxed();
     if let Some(b) = branches {
         q = q.filter(invoices::branch_id.eq_any(b.to_vec()));

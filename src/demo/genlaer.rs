@@ -367,6 +367,12 @@ pub fn seed(conn: &mut DbConnection, secret_key: &SecretString) -> QueryResult<(
         held_meeting.minutes(),
         coordinator.id,
     )?;
+    // Added by the coordinator on the day, without invoice details, and
+    // she did not come: her seat is billed, but there is nobody to send
+    // the invoice to, so the session's page names her.
+    let (walk_in, _) = participant(conn, 6)?;
+    crate::app::engine::enrol(conn, past, walk_in, true)?
+        .map_err(|r| err(format!("demo enrolment refused: {r:?}")))?;
     sessions::mark_held(conn, past)?;
     let held = sessions::find(conn, past)?;
     evaluations(conn, past, professional.id, held.starts_at)?;

@@ -23,7 +23,7 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<()> {
     if let Some(session) = rows::held_without_invoice(conn)?.first().copied() {
         // Demo content that cannot be billed (a free course) has no invoice.
         let made = invoices::session_in(conn, &by, DEFAULT_DUE_DAYS, session)?.unwrap_or_default();
-        if let Some(id) = made.first().copied() {
+        if let Some(id) = made.ids.first().copied() {
             // Dated the day the session was held, so it is overdue now: on
             // the coordinator's task list.
             let held = crate::db::sessions::find(conn, session)?;

@@ -236,6 +236,8 @@ pub enum Refusal {
     AlreadyInvoiced,
     /// The booking has no agreed price.
     NoPrice,
+    /// Everyone who should pay lacks an EAN or CVR.
+    NoInvoiceDetails,
 }
 
 impl Refusal {
@@ -249,6 +251,7 @@ impl Refusal {
             Refusal::NothingToBill => "invoice-refused-nothing-to-bill",
             Refusal::AlreadyInvoiced => "invoice-refused-already-invoiced",
             Refusal::NoPrice => "invoice-refused-no-price",
+            Refusal::NoInvoiceDetails => "invoice-refused-no-details",
         }
     }
 }

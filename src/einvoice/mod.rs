@@ -259,6 +259,20 @@ pub fn file_name(doc: &Document) -> String {
     }
 }
 
+/// Files packed in one zip archive (deflated): a period's documents in one
+/// upload.
+pub fn archive(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in files {
+        archive.start_file(name.as_str(), options)?;
+        archive.write_all(body.as_bytes())?;
+    }
+    Ok(archive.finish()?.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use brobyg::demo::{ACCOUNTS, PASSWORD};
 use reqwest::StatusCode;
 
-use crate::helpers::{TestDatabase, spawn_app_with, start, test_settings, texts};
+use crate::helpers::{TestDatabase, attr, spawn_app_with, start, test_settings, texts};
 
 #[tokio::test]
 async fn every_demo_account_logs_in_and_sees_a_danish_home_for_its_role() {
@@ -72,7 +72,17 @@ async fn the_demo_shows_the_evaluations_of_its_held_genlaer_session() {
         .await;
     let results = format!("/koordinator/genlaer/hold/{held}/evaluering");
     assert!(session_page.contains(&results), "linked from the session");
+    // The walk-in the coordinator added without invoice details is named.
+    assert_eq!(
+        texts(&session_page, "#invoice-missing-details li"),
+        vec!["Karen Mikkelsen"]
+    );
     let html = browser.get_html(&results).await;
+    // The teachers read the same through the link the page offers.
+    let shared = attr(&html, "#teachers-link-url", "value");
+    let shared = &shared[shared.find("/evaluering/").expect("link")..];
+    let teachers = app.browser().get_html(shared).await;
+    assert_eq!(texts(&teachers, "#averages dt"), vec!["4,3", "4,7", "3,7"]);
     // Four attended; three answered, one link is still unused.
     assert_eq!(
         texts(&html, "#evaluation-response"),
@@ -337,5 +347,22 @@ async fn the_demo_has_invoices_a_credit_note_and_an_overdue_task() {
     assert!(
         start.contains(&overdue.number),
         "the overdue invoice is a task"
+    );
+    // The period's files for the access point: the EAN invoices and the
+    // credit note.
+    let today = brobyg::domain::time::local(chrono::Utc::now().naive_utc()).date_naive();
+    let files = crate::invoices::unzip(
+        &browser,
+        &format!(
+            "/koordinator/fakturaer/ubl.zip?fra={}&til={today}",
+            today - chrono::Duration::days(365)
+        ),
+    )
+    .await;
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&format!("faktura-{}.xml", overdue.number).as_str())
+            && names.contains(&format!("kreditnota-{}.xml", note.number).as_str()),
+        "{names:?}"
     );
 }

@@ -7,7 +7,7 @@ use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use crate::genlaer::{course, session};
-use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, input_value, spawn_app, texts};
+use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, attr, input_value, spawn_app, texts};
 
 /// A held-yesterday GenLær session in a branch with its coordinator signed
 /// in, three participants (two attended, one absent).
@@ -488,4 +488,94 @@ async fn results_of_a_session_that_is_not_genlaer_are_not_found() {
         .get(&format!("/koordinator/genlaer/hold/{cohort}/evaluering"))
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+/// The path of the link a results page offers the teachers.
+fn teachers_path(html: &str) -> String {
+    let url = attr(html, "#teachers-link-url", "value");
+    let at = url.find("/evaluering/").expect("a link to the results");
+    url[at..].to_string()
+}
+
+/// Teachers have no account: the coordinator shares a link that shows a
+/// session's results, or the course's over time for the coordinator's
+/// branches, and nothing else; a changed link is not found.
+#[tokio::test]
+async fn teachers_read_the_results_through_the_link_their_coordinator_shares() {
+    let h = held().await;
+    let link = link_of(&h.app, "anna@example.dk");
+    let response = h
+        .app
+        .browser()
+        .post_form(
+            &link,
+            &[
+                ("relevance", "5"),
+                ("teachers", "4"),
+                ("transfer", "3"),
+                ("comment", "Gode eksempler."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let staff_page = h
+        .coordinator
+        .get_html(&format!(
+            "/koordinator/genlaer/hold/{}/evaluering",
+            h.session
+        ))
+        .await;
+    let session_link = teachers_path(&staff_page);
+    assert!(session_link.starts_with(&format!("/evaluering/hold/{}/", h.session)));
+
+    let teacher = h.app.browser();
+    let html = teacher.get_html(&session_link).await;
+    assert!(html.contains("1 svar af 2 inviterede"), "{html}");
+    assert_eq!(texts(&html, "#averages dt"), vec!["5,0", "4,0", "3,0"]);
+    assert_eq!(texts(&html, "#comments li"), vec!["Gode eksempler."]);
+    assert!(
+        !html.contains("/koordinator/genlaer"),
+        "no links into the coordinators' pages"
+    );
+    assert!(!html.contains("teachers-link-url"), "nothing to share on");
+
+    // A changed key, or the key of one session on another, finds nothing.
+    let (base, key) = session_link.rsplit_once('/').expect("key");
+    let mut wrong = key.to_string();
+    wrong.replace_range(0..1, if key.starts_with('A') { "B" } else { "A" });
+    for path in [
+        format!("{base}/{wrong}"),
+        format!("/evaluering/hold/{}/{key}", h.session + 1),
+    ] {
+        assert_eq!(
+            teacher.get(&path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+
+    // The course over time, for the coordinator's branches.
+    let course_page = h
+        .coordinator
+        .get_html(&format!(
+            "/koordinator/genlaer/kurser/{}/evaluering",
+            h.course
+        ))
+        .await;
+    let course_link = teachers_path(&course_page);
+    assert_eq!(
+        course_link
+            .strip_prefix(&format!("/evaluering/kursus/{}/", h.course))
+            .and_then(|rest| rest.split('/').next()),
+        Some(h.branch.to_string().as_str())
+    );
+    let html = teacher.get_html(&course_link).await;
+    assert_eq!(texts(&html, "#averages dt"), vec!["5,0", "4,0", "3,0"]);
+    // Each session's row leads to its teachers' page, not the staff one.
+    let row = attr(&html, "#sessions tbody a", "href");
+    assert_eq!(row, session_link);
+    // Widening the link to every branch is refused.
+    let widened = course_link.replace(&format!("/{}/", h.branch), "/alle/");
+    assert_eq!(teacher.get(&widened).await.status(), StatusCode::NOT_FOUND);
 }

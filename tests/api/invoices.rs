@@ -14,7 +14,7 @@ use chrono::Datelike;
 use reqwest::StatusCode;
 
 use crate::genlaer::{VALID_CVR, VALID_EAN, course, enrol_fields, in_days, session};
-use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, spawn_app};
+use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, spawn_app, texts};
 
 /// Another EAN with a correct check digit.
 const OTHER_EAN: &str = "5798000416611";
@@ -700,4 +700,178 @@ async fn an_overdue_invoice_is_on_the_task_list() {
     assert!(start.contains(&invoice.number), "overdue: a task");
     assert!(start.contains("forfalden"));
     let _ = &shop.coordinator;
+}
+
+/// The access point takes XML files: a period's issued invoices and credit
+/// notes to EAN buyers download as one zip file. Drafts are not in it, nor
+/// a CVR buyer's invoice (emailed as a PDF), nor another branch's.
+#[tokio::test]
+async fn a_periods_ean_documents_download_as_one_zip_for_the_access_point() {
+    let shop = shop().await;
+    let s = shop.session(3);
+    shop.enrol(s, "Anna", "anna@example.dk", &[]).await;
+    shop.enrol(
+        s,
+        "Eik Privat",
+        "eik@example.dk",
+        &[
+            ("invoice_kind", "cvr"),
+            ("cvr", VALID_CVR),
+            (
+                "invoice_address",
+                "Eksempel ApS, Vestergade 1, 8000 Aarhus C",
+            ),
+        ],
+    )
+    .await;
+    shop.held(s);
+    let made = shop.invoice_session(s).await;
+    assert_eq!(made.len(), 2);
+    for invoice in &made {
+        shop.staff
+            .post_form(&format!("/koordinator/fakturaer/{}/send", invoice.id), &[])
+            .await;
+    }
+    let ean = made
+        .iter()
+        .find(|i| i.payer_id == VALID_EAN)
+        .expect("the EAN invoice");
+    shop.staff
+        .post_form(&format!("/koordinator/fakturaer/{}/krediter", ean.id), &[])
+        .await;
+    let credit_note = shop
+        .invoices_of(s)
+        .into_iter()
+        .find(|i| i.kind == DocumentKind::CreditNote)
+        .expect("a credit note");
+    // A draft of another session: not issued, so not in the files.
+    let other = shop.session(3);
+    shop.enrol(other, "Bo", "bo@example.dk", &[]).await;
+    shop.held(other);
+    let draft = shop.invoice_session(other).await.remove(0);
+    assert_eq!(draft.status, InvoiceStatus::Draft);
+
+    let today = brobyg::domain::time::local(chrono::Utc::now().naive_utc()).date_naive();
+    let path = format!(
+        "/koordinator/fakturaer/ubl.zip?fra={}&til={today}",
+        today - chrono::Duration::days(31)
+    );
+    let files = unzip(&shop.staff, &path).await;
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            format!("faktura-{}.xml", ean.number),
+            format!("kreditnota-{}.xml", credit_note.number),
+        ]
+    );
+    for (name, xml) in &files {
+        assert!(xml.contains(&format!(
+            r#"<cbc:EndpointID schemeID="0088">{VALID_EAN}</cbc:EndpointID>"#
+        )));
+        keep_sample(&format!("zip-{}", name.trim_end_matches(".xml")), xml);
+    }
+
+    // Another branch's coordinator gets none of these.
+    let (other_staff, _) = shop.app.signed_in(Role::Coordinator).await;
+    assert!(unzip(&other_staff, &path).await.is_empty());
+    // A period that is not one goes back to the list with the reason.
+    let r = shop
+        .staff
+        .get("/koordinator/fakturaer/ubl.zip?fra=2026-12-31&til=2026-01-01")
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = shop.staff.get_html("/koordinator/fakturaer").await;
+    assert!(page.contains("Vælg en gyldig periode"), "{page}");
+}
+
+/// The zip file at `path`: its files' names and text, in order.
+pub async fn unzip(browser: &Browser, path: &str) -> Vec<(String, String)> {
+    use std::io::Read;
+    let r = browser.get(path).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/zip")
+    );
+    let bytes = r.bytes().await.expect("body");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("file");
+            let mut text = String::new();
+            file.read_to_string(&mut text).expect("text");
+            (file.name().expect("name").to_string(), text)
+        })
+        .collect()
+}
+
+/// Someone who should pay but gave no EAN or CVR (enrolled by staff) is not
+/// silently left off: the session's page names them, before and after
+/// invoicing, and invoicing says so.
+#[tokio::test]
+async fn participants_without_invoice_details_are_named_on_the_session() {
+    let shop = shop().await;
+    let s = shop.session(3);
+    shop.enrol(s, "Anna", "anna@example.dk", &[]).await;
+    shop.app.create_user("bo@example.dk", &[], None);
+    let r = shop
+        .staff
+        .post_form(
+            &format!("/koordinator/hold/{s}/tilmeld"),
+            &[("email", "bo@example.dk")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = format!("/koordinator/genlaer/hold/{s}");
+    let html = shop.staff.get_html(&page).await;
+    assert!(
+        !html.contains("invoice-missing-details"),
+        "nothing to say before the session is held"
+    );
+    shop.held(s);
+    let missing = |html: &str| texts(html, "#invoice-missing-details li");
+    let html = shop.staff.get_html(&page).await;
+    assert_eq!(missing(&html), vec!["Test bo@example.dk".to_string()]);
+
+    let r = shop
+        .staff
+        .post_form(&format!("/koordinator/fakturaer/hold/{s}"), &[])
+        .await;
+    assert_eq!(
+        r.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some(page.as_str()),
+        "back to the session, which names who was left out"
+    );
+    let html = shop.staff.get_html(&page).await;
+    assert!(html.contains("Nogle deltagere mangler faktureringsoplysninger"));
+    assert_eq!(missing(&html), vec!["Test bo@example.dk".to_string()]);
+    let made = shop.invoices_of(s);
+    assert_eq!(made.len(), 1);
+    assert_eq!(shop.names_on(made[0].id), vec!["Anna".to_string()]);
+
+    // When nobody who pays has details, nothing is made, and the reason
+    // says why.
+    let alone = shop.session(3);
+    let r = shop
+        .staff
+        .post_form(
+            &format!("/koordinator/hold/{alone}/tilmeld"),
+            &[("email", "bo@example.dk")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    shop.held(alone);
+    assert!(shop.invoice_session_refused(alone).await.is_empty());
+    let html = shop
+        .staff
+        .get_html(&format!("/koordinator/genlaer/hold/{alone}"))
+        .await;
+    assert!(
+        html.contains("mangler EAN- eller CVR-oplysninger"),
+        "{html}"
+    );
+    assert_eq!(missing(&html), vec!["Test bo@example.dk".to_string()]);
 }

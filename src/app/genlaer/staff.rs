@@ -93,6 +93,8 @@ pub struct Editing {
     pub detail: Detail,
     pub course: Course,
     pub meetings: Vec<Meeting>,
+    /// Once held: who should pay but gave no EAN or CVR.
+    pub without_invoice_details: Vec<String>,
 }
 
 pub async fn editing(app: &App, account: &Account, id: i64) -> Result<Editing, Error> {
@@ -100,8 +102,12 @@ pub async fn editing(app: &App, account: &Account, id: i64) -> Result<Editing, E
     app.read(move |c| {
         managed(c, &account, id)?;
         let (session, detail) = genlaer::find(c, id)?;
+        let course = courses::find(c, detail.course_id)?;
         Ok(Editing {
-            course: courses::find(c, detail.course_id)?,
+            without_invoice_details: crate::app::invoices::without_details_in(
+                c, &session, &course,
+            )?,
+            course,
             meetings: sessions::meetings(c, id)?,
             session,
             detail,

@@ -28,6 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(bookkeeping),
         )
         .route(
+            "/koordinator/fakturaer/ubl.zip",
+            web::get().to(access_point_files),
+        )
+        .route(
             "/koordinator/fakturaer/hold/{id}",
             web::post().to(create_for_session),
         )
@@ -127,10 +131,20 @@ pub async fn create_for_session(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     match invoices::create_for_session(&page.state.app, user.account(), by, id).await? {
-        Ok(_) => page.success("invoice-created"),
-        Err(r) => refused(&page, r),
+        Ok(made) if made.without_details.is_empty() => {
+            page.success("invoice-created");
+            Ok(redirect("/koordinator/fakturaer"))
+        }
+        // Back to the session, whose page lists who was left out.
+        Ok(_) => {
+            page.info("invoice-created-some-without-details");
+            Ok(redirect(&format!("/koordinator/genlaer/hold/{id}")))
+        }
+        Err(r) => {
+            refused(&page, r);
+            Ok(redirect(&format!("/koordinator/genlaer/hold/{id}")))
+        }
     }
-    Ok(redirect("/koordinator/fakturaer"))
 }
 
 pub async fn create_for_booking(
@@ -339,18 +353,52 @@ pub async fn pdf(
 
 /// The bookkeeping file of a period: one row per invoice and credit note
 /// (credit notes negative), for the accounting system.
+/// The period a download asks for; `None` (with the error shown on the
+/// invoices page) when it is not two dates in order.
+fn period(page: &Page, query: &PeriodQuery) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    match (time::date(&query.fra), time::date(&query.til)) {
+        (Ok(from), Ok(to)) if from <= to => Some((from, to)),
+        _ => {
+            page.error("invoice-period-invalid");
+            None
+        }
+    }
+}
+
+/// The period's UBL files for EAN buyers in one zip file, ready to upload
+/// to an access point or NemHandel's own tools.
+pub async fn access_point_files(
+    user: CoordinatorUser,
+    by: Actor,
+    page: Page,
+    query: web::Query<PeriodQuery>,
+) -> Result<HttpResponse, AppError> {
+    let Some((from, to)) = period(&page, &query) else {
+        return Ok(redirect("/koordinator/fakturaer"));
+    };
+    let documents =
+        invoices::access_point_documents(&page.state.app, user.account(), by, from, to).await?;
+    let mut files = Vec::with_capacity(documents.len());
+    for doc in &documents {
+        let xml = einvoice::ubl(doc).map_err(|e| AppError::Internal(e.into()))?;
+        files.push((einvoice::file_name(doc), xml));
+    }
+    let body = einvoice::archive(&files).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(file(
+        body,
+        "application/zip",
+        &format!("fakturaer-{from}-{to}-ubl.zip"),
+    ))
+}
+
 pub async fn bookkeeping(
     user: CoordinatorUser,
     by: Actor,
     page: Page,
     query: web::Query<PeriodQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (from, to) = match (time::date(&query.fra), time::date(&query.til)) {
-        (Ok(from), Ok(to)) if from <= to => (from, to),
-        _ => {
-            page.error("invoice-period-invalid");
-            return Ok(redirect("/koordinator/fakturaer"));
-        }
+    let Some((from, to)) = period(&page, &query) else {
+        return Ok(redirect("/koordinator/fakturaer"));
     };
     let rows = invoices::bookkeeping(&page.state.app, user.account(), by, from, to).await?;
     let header: Vec<String> = [

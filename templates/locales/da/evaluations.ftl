@@ -69,3 +69,6 @@ email-evaluation-invite-button = Evaluér kurset
 email-evaluation-invite-until = Linket virker til og med { $date }.
 email-evaluation-invite-certificate = Dit kursusbevis kan hentes under Mine kurser, når du er logget ind.
 message-kind-evaluation_invite = Kursusevaluering
+evaluation-teachers-share = Del resultaterne med underviserne
+evaluation-teachers-share-hint = Underviserne har ingen konto. Send dem dette link: det viser kun disse resultater (svarene er anonyme) og kan ikke bruges til andet. Linket gælder, indtil systemets hemmelige nøgle skiftes.
+evaluation-teachers-link = Link til underviserne

@@ -72,3 +72,6 @@ email-evaluation-invite-button = Evaluate the course
 email-evaluation-invite-until = The link works until { $date }.
 email-evaluation-invite-certificate = You can download your course certificate under My courses when you are logged in.
 message-kind-evaluation_invite = Course evaluation
+evaluation-teachers-share = Share the results with the teachers
+evaluation-teachers-share-hint = Teachers have no account. Send them this link: it shows only these results (the answers are anonymous) and cannot be used for anything else. It works until the system's secret key is changed.
+evaluation-teachers-link = Link for the teachers

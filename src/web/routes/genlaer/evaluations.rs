@@ -184,8 +184,29 @@ pub async fn session_results(
     page: Page,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let r: SessionResults =
-        evaluations::of_session(&page.state.app, user.account(), id.into_inner()).await?;
+    let r = evaluations::of_session(&page.state.app, user.account(), id.into_inner()).await?;
+    let link = evaluations::teachers_session_path(&page.state.app.settings, r.session.id);
+    render_session(&page, &r, Some(&link))
+}
+
+/// A session's results for its teachers, behind the link their
+/// coordinator shared.
+pub async fn session_results_for_teachers(
+    page: Page,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, key) = path.into_inner();
+    let r = evaluations::of_session_for_teachers(&page.state.app, id, key).await?;
+    render_session(&page, &r, None)
+}
+
+/// `teachers_link`: the coordinator's page offers the link to share;
+/// without it, the page is the teachers' own.
+fn render_session(
+    page: &Page,
+    r: &SessionResults,
+    teachers_link: Option<&str>,
+) -> Result<HttpResponse, AppError> {
     let charts: Vec<String> = Question::ALL
         .iter()
         .map(|q| distribution(page.lang, *q, r.tallies.get(*q)))
@@ -193,8 +214,17 @@ pub async fn session_results(
     let mut ctx = Context::new();
     ctx.insert("averages", &averages(page.lang, &r.tallies));
     ctx.insert("charts", &charts);
-    ctx.insert("r", &r);
+    ctx.insert("r", r);
+    insert_teachers_link(page, &mut ctx, teachers_link);
     page.render("genlaer/staff/evaluation_session.html", ctx)
+}
+
+fn insert_teachers_link(page: &Page, ctx: &mut Context, path: Option<&str>) {
+    ctx.insert("teacher_view", &path.is_none());
+    if let Some(path) = path {
+        let base = page.state.app.settings.base_url.trim_end_matches('/');
+        ctx.insert("teachers_link", &format!("{base}{path}"));
+    }
 }
 
 /// A course's sessions over time: each session's averages as bars (a full
@@ -246,6 +276,9 @@ fn over_time(lang: Lang, r: &CourseResults) -> Option<String> {
 #[derive(Debug, Serialize)]
 struct Line {
     session_id: i64,
+    /// The session's results: the coordinator's page, or for teachers
+    /// their link to it.
+    href: String,
     title: String,
     starts_at: chrono::NaiveDateTime,
     invited: i64,
@@ -259,11 +292,40 @@ pub async fn course_results(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let r = evaluations::of_course(&page.state.app, user.account(), id.into_inner()).await?;
+    let link = evaluations::teachers_course_path(
+        &page.state.app.settings,
+        r.course.id,
+        &evaluations::Branches::of(user.account()),
+    );
+    render_course(&page, &r, Some(&link))
+}
+
+/// A course's results over time for its teachers, behind the link a
+/// coordinator shared (the sessions of that coordinator's branches).
+pub async fn course_results_for_teachers(
+    page: Page,
+    path: web::Path<(i64, String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, branches, key) = path.into_inner();
+    let r = evaluations::of_course_for_teachers(&page.state.app, id, branches, key).await?;
+    render_course(&page, &r, None)
+}
+
+fn render_course(
+    page: &Page,
+    r: &CourseResults,
+    teachers_link: Option<&str>,
+) -> Result<HttpResponse, AppError> {
     let lines: Vec<Line> = r
         .sessions
         .iter()
         .map(|s| Line {
             session_id: s.session_id,
+            href: if teachers_link.is_some() {
+                format!("/koordinator/genlaer/hold/{}/evaluering", s.session_id)
+            } else {
+                evaluations::teachers_session_path(&page.state.app.settings, s.session_id)
+            },
             title: s.title.clone(),
             starts_at: s.starts_at,
             invited: s.invited,
@@ -281,7 +343,8 @@ pub async fn course_results(
     ctx.insert("averages", &averages(page.lang, &r.total));
     ctx.insert("questions", &questions(page.lang));
     ctx.insert("lines", &lines);
-    ctx.insert("chart", &over_time(page.lang, &r));
+    ctx.insert("chart", &over_time(page.lang, r));
+    insert_teachers_link(page, &mut ctx, teachers_link);
     page.render("genlaer/staff/evaluation_course.html", ctx)
 }
 

@@ -55,6 +55,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/genlaer/{slug}", web::get().to(catalogue::course))
         .route("/evaluering/tak", web::get().to(evaluations::thanks))
+        .route(
+            "/evaluering/hold/{id}/{key}",
+            web::get().to(evaluations::session_results_for_teachers),
+        )
+        .route(
+            "/evaluering/kursus/{id}/{branches}/{key}",
+            web::get().to(evaluations::course_results_for_teachers),
+        )
         .service(
             web::resource("/evaluering/{token}")
                 .route(web::get().to(evaluations::form))

@@ -257,6 +257,7 @@ fn render_edit(
     ctx.insert("detail", &e.detail);
     ctx.insert("course", &e.course);
     ctx.insert("meetings", &e.meetings);
+    ctx.insert("without_invoice_details", &e.without_invoice_details);
     ctx.insert("form", &form);
     ctx.insert("errors", errors);
     page.render_form(errors, "genlaer/staff/session_edit.html", ctx)
