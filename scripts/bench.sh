@@ -177,11 +177,13 @@ run_db() {
   for _ in $(seq 300); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
   curl -fs "$SITE/healthz" >/dev/null || { echo "the site did not start; see $OUT/site-$db.log"; exit 1; }
 
-  local volunteer coordinator admin slug feed branch
+  local volunteer coordinator admin slug session feed branch
   volunteer=$(login frivillig@brobyg.test)
   coordinator=$(login koordinator@brobyg.test)
   admin=$(login admin@brobyg.test)
   slug=$(curl -fs "$SITE/api/v1/genlaer" | jq -r '.courses | max_by(.sessions | length) | .slug')
+  # The soonest session of that course: its public page.
+  session=$(curl -fs "$SITE/api/v1/genlaer" | jq -r --arg slug "$slug" '.courses[] | select(.slug == $slug) | .sessions[0].id')
   feed=$(curl -fs -H "Cookie: $volunteer" "$SITE/konto" | grep -o 'kalender&#x2F;[A-Za-z0-9_-]\{43\}\.ics' | head -1 | sed 's|&#x2F;|/|; s|^|/|')
   branch=$(sql "$db" "SELECT branch_id FROM coordinator_branches cb JOIN users u ON u.id = cb.user_id WHERE u.email = 'koordinator@brobyg.test' ORDER BY branch_id LIMIT 1")
   # Every active brobygger of the branch with their supervision standing.
@@ -190,13 +192,15 @@ run_db() {
   local pages=(
     "catalogue|/genlaer||500"
     "JSON catalogue|/api/v1/genlaer||500"
-    "course page|/genlaer/$slug||200"
+    "course page|/genlaer/$slug||500"
+    "session page|/genlaer/hold/$session||500"
     "volunteer's page|/frivillig|$volunteer|200"
     "coordinator: branch|/koordinator/afdelinger/$branch|$coordinator|200"
     "coordinator: supervision overview|$coordinator_overview|$coordinator|200"
     "coordinator: pipeline|/koordinator/afdelinger/$branch/brobyggere|$coordinator|200"
     "coordinator: brobygninger month|/koordinator/afdelinger/$branch/brobygninger|$coordinator|200"
-    "admin: annual figures|/admin/statistik|$admin|50"
+    "coordinator: duty rota|/koordinator/afdelinger/$branch/vagter|$coordinator|200"
+    "admin: annual figures|/admin/statistik|$admin|200"
     "calendar feed|$feed||200"
   )
   say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
