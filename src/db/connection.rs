@@ -1,7 +1,9 @@
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -232,11 +234,23 @@ pub fn lock_for_setup(conn: &mut DbConnection) -> diesel::QueryResult<()> {
 /// An r2d2 manager that builds the right variant for the configured backend.
 pub struct ConnectionManager {
     backend: Backend,
+    statements: Arc<AtomicU64>,
 }
 
 impl ConnectionManager {
     pub fn new(backend: Backend) -> Self {
-        ConnectionManager { backend }
+        ConnectionManager {
+            backend,
+            statements: Arc::default(),
+        }
+    }
+
+    /// Counts into `statements` every statement its connections send.
+    pub fn counting(backend: Backend, statements: Arc<AtomicU64>) -> Self {
+        ConnectionManager {
+            backend,
+            statements,
+        }
     }
 }
 
@@ -245,7 +259,17 @@ impl r2d2::ManageConnection for ConnectionManager {
     type Error = ConnectionError;
 
     fn connect(&self) -> Result<DbConnection, ConnectionError> {
-        self.backend.establish()
+        let mut conn = self.backend.establish()?;
+        // Every round trip counts, BEGIN and COMMIT included: `/metrics`
+        // shows the total, and the benchmark divides it by the enrolments
+        // it made (an extra statement per request shows at once).
+        let statements = Arc::clone(&self.statements);
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { .. } = event {
+                statements.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {

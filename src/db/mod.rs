@@ -53,9 +53,6 @@ pub mod volunteer_moves;
 pub mod volunteer_settings;
 pub mod volunteers;
 
-use diesel::prelude::*;
-use diesel::sql_types::BigInt;
-
 pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
@@ -93,6 +90,7 @@ pub struct Db {
     backend: Backend,
     /// SQLite only: busy writers queue here (`Db::write`).
     writers: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Db {
@@ -103,17 +101,32 @@ impl Db {
     pub fn open(url: &str, pool_size: u32) -> Result<Db, anyhow::Error> {
         let backend = Backend::from_url(url)?;
         connect_and_migrate(&backend)?;
+        let statements = std::sync::Arc::default();
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             .connection_timeout(std::time::Duration::from_secs(10))
-            .build(ConnectionManager::new(backend.clone()))?;
+            // A pooled PostgreSQL connection may have died with a server
+            // restart: `SELECT 1` before handing it out. An SQLite
+            // connection is a file handle that does not break, so the check
+            // would be a statement per request for nothing.
+            .test_on_check_out(backend.is_postgres())
+            .build(ConnectionManager::counting(
+                backend.clone(),
+                std::sync::Arc::clone(&statements),
+            ))?;
         let writers = matches!(backend, Backend::Sqlite(_))
             .then(|| std::sync::Arc::new(std::sync::Mutex::new(())));
         Ok(Db {
             pool,
             backend,
             writers,
+            statements,
         })
+    }
+
+    /// Statements the pool's connections have sent since start.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Connections open and idle in the pool, for monitoring.
@@ -213,22 +226,17 @@ macro_rules! insert_returning_id {
     ($conn:expr, $table:ident, $values:expr) => {{
         let conn: &mut $crate::db::DbConnection = $conn;
         let insert = diesel::insert_into($table::table).values($values);
+        // One statement on both databases (SQLite has had RETURNING since
+        // 3.35); the multi-backend connection has no RETURNING of its own.
         match conn {
             $crate::db::DbConnection::Pg(pg) => insert.returning($table::id).get_result::<i64>(pg),
-            $crate::db::DbConnection::Sqlite(sqlite) => insert
-                .execute(sqlite)
-                .and_then(|_| $crate::db::last_insert_id(sqlite)),
+            $crate::db::DbConnection::Sqlite(sqlite) => {
+                insert.returning($table::id).get_result::<i64>(sqlite)
+            }
         }
     }};
 }
 pub(crate) use insert_returning_id;
-
-/// The id of the row just inserted on this connection: what
-/// `insert_returning_id!` asks SQLite for after an insert. SQLite only:
-/// PostgreSQL returns the id with the insert.
-pub(crate) fn last_insert_id(conn: &mut SqliteConnection) -> QueryResult<i64> {
-    diesel::select(diesel::dsl::sql::<BigInt>("last_insert_rowid()")).get_result(conn)
-}
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 

@@ -184,13 +184,16 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
 /// (a row lock on PostgreSQL, the write lock on SQLite), so seats are
 /// counted by one transaction at a time, whatever the concurrency.
 pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
-    let n = diesel::update(sessions::table.find(id))
-        .set(sessions::version.eq(sessions::version + 1))
-        .execute(conn)?;
-    if n == 0 {
-        return Err(diesel::result::Error::NotFound);
+    // The update that takes the lock returns the row: one statement.
+    let update = || {
+        diesel::update(sessions::table.find(id)).set(sessions::version.eq(sessions::version + 1))
+    };
+    match conn {
+        DbConnection::Pg(pg) => update().returning(Session::as_returning()).get_result(pg),
+        DbConnection::Sqlite(sqlite) => update()
+            .returning(Session::as_returning())
+            .get_result(sqlite),
     }
-    find(conn, id)
 }
 
 pub fn meetings(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Meeting>> {

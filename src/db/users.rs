@@ -132,10 +132,8 @@ pub fn create_unless_taken(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryR
         .do_nothing();
     match conn {
         DbConnection::Pg(pg) => insert.returning(users::id).get_result(pg).optional(),
-        DbConnection::Sqlite(sqlite) => match insert.execute(sqlite)? {
-            0 => Ok(None),
-            _ => crate::db::last_insert_id(sqlite).map(Some),
-        },
+        // No row back when the address was taken.
+        DbConnection::Sqlite(sqlite) => insert.returning(users::id).get_result(sqlite).optional(),
     }
 }
 

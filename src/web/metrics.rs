@@ -32,6 +32,9 @@ pub struct Metrics {
     pool_connections: IntGauge,
     pool_idle: IntGauge,
     pool_max: IntGauge,
+    statements: prometheus::IntCounter,
+    /// Two scrapes at once would both add the same difference.
+    statements_catch_up: std::sync::Mutex<()>,
 }
 
 impl Metrics {
@@ -64,6 +67,10 @@ impl Metrics {
         let pool_connections = IntGauge::new("db_pool_connections", "Database connections open")?;
         let pool_idle = IntGauge::new("db_pool_idle_connections", "Database connections idle")?;
         let pool_max = IntGauge::new("db_pool_max_connections", "The pool's ceiling")?;
+        let statements = prometheus::IntCounter::new(
+            "db_statements_total",
+            "Statements sent to the database (BEGIN and COMMIT included)",
+        )?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
         registry.register(Box::new(outbox_pending.clone()))?;
@@ -73,6 +80,7 @@ impl Metrics {
         registry.register(Box::new(pool_connections.clone()))?;
         registry.register(Box::new(pool_idle.clone()))?;
         registry.register(Box::new(pool_max.clone()))?;
+        registry.register(Box::new(statements.clone()))?;
         Ok(Metrics {
             registry,
             requests,
@@ -84,6 +92,8 @@ impl Metrics {
             pool_connections,
             pool_idle,
             pool_max,
+            statements,
+            statements_catch_up: std::sync::Mutex::new(()),
         })
     }
 }
@@ -148,6 +158,11 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     m.pool_connections.set(i64::from(open));
     m.pool_idle.set(i64::from(idle));
     m.pool_max.set(i64::from(state.app.db.pool_size()));
+    // The pool counts; the counter catches up at each scrape.
+    if let Ok(_turn) = m.statements_catch_up.lock() {
+        let sent = state.app.db.statements();
+        m.statements.inc_by(sent.saturating_sub(m.statements.get()));
+    }
     let mut body = Vec::new();
     TextEncoder::new()
         .encode(&m.registry.gather(), &mut body)

@@ -610,7 +610,18 @@ impl Browser {
 
     async fn post_unwatched(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let token = self.csrf().await;
-        let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
+        self.post_with_token(&token, path, fields).await
+    }
+
+    /// The POST alone, with a CSRF token fetched before (`csrf`): nothing
+    /// else reaches the site, so what it does is this request's alone.
+    pub async fn post_with_token(
+        &self,
+        token: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token)];
         all.extend_from_slice(fields);
         self.client
             .post(self.url(path))

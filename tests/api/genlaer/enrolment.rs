@@ -543,3 +543,37 @@ async fn a_failed_enrolment_opens_with_a_summary_naming_each_field_in_form_order
         2
     );
 }
+
+/// The statements one enrolment sends (BEGIN and COMMIT included), counted
+/// by the pool: issue 20 asks for every one that is not needed to go. The
+/// budget is what the path needs today; a new statement on it fails here
+/// and has to be argued for. The benchmark reports the same figure under
+/// load (`db_statements_total` on `/metrics`).
+#[tokio::test]
+async fn an_enrolment_sends_no_statement_it_does_not_need() {
+    let app = spawn_app().await;
+    // BEGIN, the session's lock (which returns the row), its GenLær
+    // detail, the address looked up, the account with its role and welcome
+    // link, the course for the receipt, an earlier enrolment looked for,
+    // the enrolment, the counters, the meetings and the recipient for the
+    // email, the email, the details typed, COMMIT. PostgreSQL adds the
+    // pool's `SELECT 1` on check-out (a server restart breaks connections).
+    let budget: u64 = if app.is_postgres() { 17 } else { 16 };
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let browser = app.browser();
+    let token = browser.csrf().await;
+    let path = format!("/genlaer/hold/{s}/tilmeld");
+    let before = app.db.statements();
+    let response = browser
+        .post_with_token(&token, &path, &enrol_fields("Åse Ørum", "aase@example.dk"))
+        .await;
+    let sent = app.db.statements() - before;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        enrolment_status(&app, s, "aase@example.dk").as_deref(),
+        Some("confirmed")
+    );
+    eprintln!("one enrolment: {sent} statements");
+    assert!(sent <= budget, "{sent} statements, budget {budget}");
+}
