@@ -42,6 +42,8 @@ impl Application {
             crate::demo::seed_if_empty(&db, &settings.secret_key)
                 .context("loading demo content")?;
         }
+        crate::app::volunteers::readiness::fill_missing(&db)
+            .context("working out the pipeline's stored readiness")?;
         let templates = Templates::load().context("loading templates")?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;

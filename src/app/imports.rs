@@ -256,6 +256,8 @@ pub fn apply_in(
                     people.push(write_volunteer(conn, &row, current.as_ref(), by.user_id)?);
                 }
             }
+            // Status, course and declaration: the pipeline's stored readiness.
+            crate::app::volunteers::readiness::refresh(conn, &people)?;
         }
         Planned::Coordinators(rows) => {
             for (parsed, current) in rows {

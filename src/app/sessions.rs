@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use diesel::QueryResult;
 
 use super::audit::{self, Actor, Object};
-use super::volunteers::activation;
+use super::volunteers::{activation, readiness};
 use super::{App, Error};
 use crate::db::branches::{self, Branch};
 use crate::db::enrolments::{self, Participant};
@@ -132,6 +132,9 @@ pub async fn record_attendance(
                 &changed,
                 actor.user.id,
             )?;
+            // The pipeline's stored readiness follows the hours.
+            let ids: Vec<i64> = rows.iter().map(|p| p.user_id).collect();
+            readiness::refresh(c, &ids)?;
         }
         // Someone recorded after a GenLær session was marked held gets
         // their evaluation link now; nobody gets a second.

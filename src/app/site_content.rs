@@ -265,6 +265,13 @@ pub async fn save_module(
             .find(|m| m.id == id)
             .ok_or(Error::NotFound)?;
         rows::update_module(c, &id, &edit.title, edit.minutes, &edit.body, by)?;
+        if before.minutes != edit.minutes {
+            // Everyone in training is measured against the new hours: the
+            // pipeline's stored readiness (`volunteers::readiness`).
+            let everyone = crate::db::gate::in_pipeline(c, None)?;
+            let now = curriculum(c)?;
+            crate::db::gate::refresh(c, &now, &everyone)?;
+        }
         let mut changed = Vec::new();
         if before.title != edit.title {
             changed.push(format!("titel: {}", edit.title));

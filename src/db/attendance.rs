@@ -90,3 +90,15 @@ pub fn of_user(
         .select(Attendance::as_select())
         .load(conn)
 }
+
+/// Everyone with attendance recorded at a cohort's meetings (nobody for a
+/// session of another kind): whose course hours follow its meetings.
+pub fn people_of_session(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<i64>> {
+    attendance::table
+        .inner_join(meetings::table.inner_join(sessions::table))
+        .filter(meetings::session_id.eq(session_id))
+        .filter(sessions::kind.eq(SessionKind::Cohort))
+        .select(attendance::user_id)
+        .distinct()
+        .load(conn)
+}

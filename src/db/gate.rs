@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use super::schema::volunteers;
 use super::{DbConnection, applications, cohorts, declarations, imports, volunteer_settings};
-use crate::domain::activation::{self, BranchRequirements, Grace, Requirement, VolunteerRecord};
+use crate::domain::activation::{
+    self, BranchRequirements, Grace, Readiness, Requirement, VolunteerRecord,
+};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::curriculum::{self, Curriculum, Progress};
 use crate::domain::declaration;
@@ -41,6 +43,8 @@ pub struct Gate {
     /// The required declaration version is not signed, but a grace for
     /// signing it runs until this day.
     pub declaration_grace: Option<chrono::NaiveDate>,
+    /// What the pipeline stores of this gate (`refresh`).
+    pub readiness: Readiness,
 }
 
 impl Gate {
@@ -120,6 +124,7 @@ pub fn gates(
                     .filter(|until| today <= *until),
             };
             let unmet = activation::unmet(&record, &branch, curriculum, required);
+            let readiness = activation::readiness(&record, &branch, curriculum, required);
             let excused = activation::excused(&record, &branch);
             let declaration_grace = record
                 .declaration_grace
@@ -136,6 +141,7 @@ pub fn gates(
                 settings: branch,
                 grace: excused,
                 declaration_grace,
+                readiness,
             })
         })
         .collect())
@@ -150,4 +156,62 @@ pub fn volunteer_gate(
     gates(conn, curriculum, &[user_id])?
         .pop()
         .ok_or(diesel::result::Error::NotFound)
+}
+
+/// Volunteers per `refresh` round: SQLite takes at most 32,766 bound values
+/// in a statement, and the gate's queries bind every id.
+const REFRESH_CHUNK: usize = 5_000;
+
+/// Works out these volunteers' gates again and stores what the pipeline
+/// reads (`volunteers.done_minutes`, `ready`, `ready_until`,
+/// `readiness_at`). Called in the same transaction as every change to the
+/// gate's inputs (see ARCHITECTURE.md, *Stored readiness*); people without
+/// a volunteer record are skipped. One update per distinct answer, so a
+/// whole branch costs a handful of statements.
+pub fn refresh(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    user_ids: &[i64],
+) -> QueryResult<()> {
+    let at = super::now();
+    for chunk in user_ids.chunks(REFRESH_CHUNK) {
+        let mut same: HashMap<Readiness, Vec<i64>> = HashMap::new();
+        for g in gates(conn, curriculum, chunk)? {
+            same.entry(g.readiness).or_default().push(g.user_id);
+        }
+        for (r, ids) in same {
+            diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(&ids)))
+                .set((
+                    volunteers::done_minutes.eq(r.done_minutes),
+                    volunteers::ready.eq(r.ready),
+                    volunteers::ready_until.eq(r.until),
+                    volunteers::readiness_at.eq(Some(at)),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// The volunteers whose stored readiness the pipeline reads (approved and
+/// in training) in these branches, or in every branch.
+pub fn in_pipeline(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResult<Vec<i64>> {
+    let mut q = volunteers::table
+        .filter(volunteers::status.eq_any(activation::PIPELINE_STATUSES))
+        .select(volunteers::user_id)
+        .into_boxed();
+    if let Some(branches) = branch_ids {
+        q = q.filter(volunteers::branch_id.eq_any(branches));
+    }
+    q.load(conn)
+}
+
+/// Volunteers in the pipeline never worked out (`readiness_at` empty):
+/// rows from before the readiness columns, or inserted by an older binary.
+pub fn never_refreshed(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
+    volunteers::table
+        .filter(volunteers::readiness_at.is_null())
+        .filter(volunteers::status.eq_any(activation::PIPELINE_STATUSES))
+        .select(volunteers::user_id)
+        .load(conn)
 }

@@ -69,6 +69,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_supervision_at -> Nullable<Timestamp>,
+        done_minutes -> Integer,
+        ready -> Bool,
+        ready_until -> Nullable<Date>,
+        readiness_at -> Nullable<Timestamp>,
     }
 }
 

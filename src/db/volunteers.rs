@@ -253,3 +253,66 @@ fn active_rows(
         })
         .collect())
 }
+
+/// One of the pipeline's two lists of a branch's volunteers in training
+/// (approved or in training): those whose stored readiness
+/// (`db::gate::refresh`) says ready on `today`, or the others. The first
+/// `limit` by name with their course minutes, and how many there are: two
+/// queries on the (branch, status, ready) index, whatever the history.
+/// "Ready on `today`" is `activation::Readiness::ready_on` in SQL.
+pub fn in_pipeline(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    ready: bool,
+    today: chrono::NaiveDate,
+    limit: i64,
+) -> QueryResult<(Vec<(RosterRow, i32)>, i64)> {
+    use super::schema::users;
+    use crate::domain::activation::PIPELINE_STATUSES;
+    let ready_now = || {
+        volunteers::ready.eq(true).and(
+            volunteers::ready_until
+                .is_null()
+                .or(volunteers::ready_until.ge(today)),
+        )
+    };
+    let not_ready = || {
+        volunteers::ready
+            .eq(false)
+            .or(volunteers::ready_until.lt(today))
+    };
+    let mut count = volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+        .into_boxed();
+    let mut first = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+        .into_boxed();
+    if ready {
+        count = count.filter(ready_now());
+        first = first.filter(ready_now());
+    } else {
+        count = count.filter(not_ready());
+        first = first.filter(not_ready());
+    }
+    let total: i64 = count.count().get_result(conn)?;
+    let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = first
+        .select((
+            users::id,
+            users::name,
+            users::email,
+            volunteers::status,
+            volunteers::done_minutes,
+        ))
+        .order((users::name, users::id))
+        .limit(limit)
+        .load(conn)?;
+    Ok((
+        rows.into_iter()
+            .map(|(u, n, e, s, done)| (RosterRow::from((u, n, e, s)), done))
+            .collect(),
+        total,
+    ))
+}

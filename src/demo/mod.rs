@@ -66,6 +66,10 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             content::seed(conn)?;
             erasure::seed(conn)?;
             retention::seed(conn)?;
+            // The demo writes attendance, signatures and statuses directly:
+            // the pipeline's stored readiness, once for everyone.
+            crate::app::volunteers::readiness::refresh_everyone(conn)
+                .map_err(|e| anyhow::anyhow!("{e:#}"))?;
             Ok(true)
         })
         .context("writing demo content")?;

@@ -204,6 +204,71 @@ pub fn excused(record: &VolunteerRecord, branch: &BranchRequirements) -> Vec<Gra
         .collect()
 }
 
+/// Until when a volunteer with nothing unmet stays so without anything
+/// changing: `None` when nothing is excused (for good, until their record
+/// changes), else the last day of the earliest grace period the clear gate
+/// leans on. The pipeline stores it beside the gate's answer, so a grace
+/// that runs out turns a stored "ready" into "in training" on its own.
+pub fn clear_until(
+    record: &VolunteerRecord,
+    branch: &BranchRequirements,
+    required_declaration: i32,
+) -> Option<NaiveDate> {
+    let declaration = record
+        .declaration_grace
+        .filter(|_| !declaration::satisfied(&record.signed_versions, required_declaration));
+    excused(record, branch)
+        .into_iter()
+        .map(|g| g.until)
+        .chain(declaration)
+        .min()
+}
+
+/// The statuses whose readiness the pipeline reads (its "in training" and
+/// "ready to activate"); a change into one of them works it out again.
+pub const PIPELINE_STATUSES: [VolunteerStatus; 2] =
+    [VolunteerStatus::Approved, VolunteerStatus::InTraining];
+
+/// What the pipeline stores per volunteer (`volunteers.done_minutes`,
+/// `ready`, `ready_until`), so that its lists read an index instead of
+/// evaluating the gate for everyone in training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Readiness {
+    /// Course hours done, in minutes.
+    pub done_minutes: i32,
+    /// Nothing unmet on the day it was worked out.
+    pub ready: bool,
+    /// `ready` holds only until this day (a grace period's last day).
+    pub until: Option<NaiveDate>,
+}
+
+impl Readiness {
+    /// Whether the stored answer still says ready on `today`.
+    pub fn ready_on(&self, today: NaiveDate) -> bool {
+        self.ready && self.until.is_none_or(|u| today <= u)
+    }
+}
+
+/// The readiness of a record whose running graces are already filtered
+/// (`Grace::running`), as `unmet` sees it.
+pub fn readiness(
+    record: &VolunteerRecord,
+    branch: &BranchRequirements,
+    curriculum: &Curriculum,
+    required_declaration: i32,
+) -> Readiness {
+    let ready = unmet(record, branch, curriculum, required_declaration).is_empty();
+    Readiness {
+        done_minutes: curriculum::progress(curriculum, &record.credited).done_minutes,
+        ready,
+        until: if ready {
+            clear_until(record, branch, required_declaration)
+        } else {
+            None
+        },
+    }
+}
+
 /// Why a volunteer cannot be made active now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -288,6 +353,53 @@ mod tests {
             title: format!("Modul {id}"),
             missing_minutes: missing,
         }
+    }
+
+    #[test]
+    fn readiness_holds_until_the_earliest_grace_it_leans_on() {
+        let c = course();
+        let strict = BranchRequirements {
+            child_certificate: true,
+            auto_activate: false,
+        };
+        let day = |d| NaiveDate::from_ymd_opt(2027, 1, d).expect("a date");
+        // Nothing excused: ready for good.
+        let done = VolunteerRecord {
+            checks: vec![ExtraCheck::ChildCertificate],
+            ..record(InTraining)
+        };
+        let r = readiness(&done, &strict, &c, 1);
+        assert_eq!((r.ready, r.until, r.done_minutes), (true, None, 480));
+        // Leaning on a børneattest grace and a declaration grace: until the
+        // earlier of the two.
+        let leaning = VolunteerRecord {
+            grace: vec![Grace {
+                check: ExtraCheck::ChildCertificate,
+                until: day(20),
+            }],
+            declaration_grace: Some(day(10)),
+            ..record(Active)
+        };
+        let r = readiness(&leaning, &strict, &c, 2);
+        assert_eq!((r.ready, r.until), (true, Some(day(10))));
+        assert!(r.ready_on(day(10)));
+        assert!(!r.ready_on(day(11)));
+        // A grace for what is already met is not leaned on.
+        let r = readiness(&leaning, &strict, &c, 1);
+        assert_eq!(r.until, Some(day(20)));
+        let recorded = VolunteerRecord {
+            checks: vec![ExtraCheck::ChildCertificate],
+            ..leaning.clone()
+        };
+        assert_eq!(readiness(&recorded, &strict, &c, 1).until, None);
+        // Not ready: no day, and the hours still count.
+        let partly = VolunteerRecord {
+            credited: [("a".to_string(), 120)].into_iter().collect(),
+            ..record(InTraining)
+        };
+        let r = readiness(&partly, &BranchRequirements::default(), &c, 1);
+        assert_eq!((r.ready, r.until, r.done_minutes), (false, None, 120));
+        assert!(!r.ready_on(day(1)));
     }
 
     #[test]

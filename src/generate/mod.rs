@@ -130,6 +130,12 @@ pub fn run(db: &Db, scale: Scale, seed: u64) -> anyhow::Result<Summary> {
         .context("writing brobygninger")?;
     conn.transaction::<_, anyhow::Error, _>(|c| Ok(supervision_inputs(c)?))
         .context("each brobygger's last supervision")?;
+    conn.transaction::<_, anyhow::Error, _>(|c| {
+        // Attendance and signatures were written in bulk, past the use
+        // cases: the pipeline's stored readiness, in slices of thousands.
+        crate::app::volunteers::readiness::refresh_everyone(c).map_err(|e| anyhow::anyhow!("{e:#}"))
+    })
+    .context("each brobygger's readiness")?;
     finish(conn).context("updating sequences and statistics")?;
     if let DbConnection::Sqlite(_) = conn {
         conn.batch_execute("PRAGMA synchronous = NORMAL")?;

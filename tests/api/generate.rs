@@ -108,6 +108,34 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     );
     assert_eq!(odd, 0);
 
+    // The pipeline's stored readiness is filled in for everyone in
+    // training, and is what the gate says live.
+    {
+        use brobyg::db::gate;
+        use brobyg::db::schema::volunteers as v;
+        let mut pooled = app.db.conn().expect("connection");
+        let conn: &mut brobyg::db::DbConnection = &mut pooled;
+        let curriculum = brobyg::app::site_content::curriculum(conn).expect("curriculum");
+        let ids = gate::in_pipeline(conn, None).expect("in the pipeline");
+        assert!(!ids.is_empty(), "somebody is in training");
+        type Stored = (i64, i32, bool, Option<chrono::NaiveDate>);
+        let stored: std::collections::HashMap<i64, (i32, bool, Option<chrono::NaiveDate>)> =
+            v::table
+                .filter(v::user_id.eq_any(&ids))
+                .filter(v::readiness_at.is_not_null())
+                .select((v::user_id, v::done_minutes, v::ready, v::ready_until))
+                .load::<Stored>(conn)
+                .expect("stored")
+                .into_iter()
+                .map(|(u, d, r, until)| (u, (d, r, until)))
+                .collect();
+        assert_eq!(stored.len(), ids.len(), "every one worked out");
+        for g in gate::gates(conn, &curriculum, &ids).expect("gates") {
+            let r = g.readiness;
+            assert_eq!(stored[&g.user_id], (r.done_minutes, r.ready, r.until));
+        }
+    }
+
     // A second run refuses a database with users.
     assert!(generate::run(&app.db, Scale::Tiny, 7).is_err());
 

@@ -190,6 +190,9 @@ impl TestApp {
                     .set(v::status.eq(status))
                     .execute(&mut conn)
                     .expect("status");
+                // Past the use cases: the pipeline's stored readiness.
+                brobyg::app::volunteers::readiness::refresh(&mut conn, &[user.id])
+                    .expect("readiness");
                 user
             })
             .collect()

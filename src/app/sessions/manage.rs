@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::managed;
 use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, Cancelled, Move, Placed};
+use crate::app::volunteers::readiness;
 use crate::app::{Abort, App, Error, supervision};
 use crate::db::enrolments::{self, Participant};
 use crate::db::sessions::{self, Meeting, Session};
@@ -324,6 +325,8 @@ pub async fn cancel_session(
     app.write(move |c| {
         let session = managed(c, &actor, id)?;
         engine::cancel_session(c, id, reason.as_deref(), actor.user.id)?;
+        // A cancelled cohort's meetings teach nothing any more.
+        readiness::refresh_attendees(c, id)?;
         let object = Object::of_session(&session);
         audit::record(c, &by, Action::SessionCancelled, &object, reason.as_deref())
     })

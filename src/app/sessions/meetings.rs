@@ -13,6 +13,7 @@ use super::{managed, managed_meeting};
 use crate::app::audit::{self, Actor, Object};
 use crate::app::engine::{self, NotRemoved, Told};
 use crate::app::site_content;
+use crate::app::volunteers::readiness;
 use crate::app::{App, Error};
 use crate::db::cohorts;
 use crate::db::session_messages::{self, NewMessage, Sent};
@@ -200,6 +201,8 @@ pub async fn move_meeting(
             return Ok(Err(Refused::MeetingRemoved));
         }
         let told = engine::reschedule_meeting(c, meeting_id, &times)?;
+        // A cohort's meeting hours are its attendees' course hours.
+        readiness::refresh_attendees(c, id)?;
         if told.is_some() {
             let detail = format!("{} → {}", when(meeting.starts_at), when(times.starts_at));
             let object = Object::of_session(&session);
@@ -227,6 +230,8 @@ pub async fn add_meeting(
             return Ok(Err(r));
         }
         let meeting_id = engine::add_meeting(c, id, &times)?;
+        // A module taught over more meetings is split between them.
+        readiness::refresh_attendees(c, id)?;
         let object = Object::of_session(&session);
         let detail = when(times.starts_at);
         audit::record(c, &by, Action::MeetingAdded, &object, Some(&detail))?;
@@ -266,6 +271,8 @@ pub async fn remove_meeting(
             Err(NotRemoved::LastMeeting) => return Ok(Err(Refused::LastMeeting)),
             Err(NotRemoved::AlreadyRemoved) => return Ok(Err(Refused::MeetingRemoved)),
         };
+        // A removed meeting teaches nothing any more.
+        readiness::refresh_attendees(c, id)?;
         // Only what no other meeting still teaches needs a new date.
         let modules = if session.kind == SessionKind::Cohort {
             let taught_here = module_labels(c, meeting_id)?;

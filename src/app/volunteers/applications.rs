@@ -299,6 +299,8 @@ pub async fn decide(
     app.write(move |c| {
         let a = handled(c, &actor, id)?;
         let result = record_decision(c, id, &decision, actor.user.id)?;
+        // Accepted: in the pipeline, with what they have done so far.
+        super::readiness::refresh(c, &[a.application.user_id])?;
         let action = if decision.accepts() {
             Action::ApplicationAccepted
         } else {

@@ -9,7 +9,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{App, Error, activation, noon};
+use super::{App, Error, activation, noon, readiness};
 use crate::app::audit::{self, Actor, Object};
 use crate::app::site_content;
 use crate::content::markdown_to_html;
@@ -115,6 +115,7 @@ pub async fn sign(app: &App, user_id: i64, typed_name: String) -> Result<(), Err
         let required = signer(c, user_id)?;
         declarations::sign(c, user_id, required, &typed_name)?;
         activation::activate_if_automatic(c, &curriculum, user_id)?;
+        readiness::refresh(c, &[user_id])?;
         Ok(())
     })
     .await
@@ -295,6 +296,8 @@ fn require_in(
         .filter_map(|(r, _)| r.user_id)
         .collect();
     volunteer_settings::grant_declaration_grace(c, &working, deadline, by)?;
+    // Everyone in training now lacks the new version.
+    readiness::refresh_everyone(c)?;
     let at = noon(deadline).ok_or(Error::NotFound)?;
     for (to, status) in &people {
         outbox::enqueue(

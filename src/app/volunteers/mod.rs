@@ -17,6 +17,7 @@ pub mod moves;
 pub mod pauses;
 pub mod people;
 pub mod pipeline;
+pub mod readiness;
 pub mod reapply;
 pub mod settings;
 

@@ -150,6 +150,8 @@ pub fn record_move(
     }
     let old = branches::find(c, from)?;
     grace_for_new_requirements(c, volunteer, from, target, by)?;
+    // The new branch's requirements apply from the move.
+    super::readiness::refresh(c, &[user_id])?;
     let kept = volunteer_moves::booked_in(c, user_id, &[from], now())?.len();
     let kept = i64::try_from(kept).unwrap_or(i64::MAX);
     let person = users::find(c, user_id)?;

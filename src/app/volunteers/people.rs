@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{App, Error, activation, coordinates, curriculum, label_of, noon};
+use super::{App, Error, activation, coordinates, curriculum, label_of, noon, readiness};
 use crate::app::audit::{self, Actor, Object};
 use crate::db::agenda::{self, AgendaItem};
 use crate::db::applications::{self, Application};
@@ -471,6 +471,8 @@ pub async fn act(
                 Ok(())
             }
         };
+        // A check or a status change: the pipeline's stored readiness.
+        readiness::refresh(c, &[user_id])?;
         let object = Object::user(user_id);
         audit::record_ok(c, &who, logged, &object, note.as_deref(), &done)?;
         Ok(done)

@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::{App, Error, coordinates, curriculum, noon};
+use super::{App, Error, coordinates, noon};
 use crate::app::audit::{self, Actor, Object};
 use crate::db::applications::{self, WithApplicant};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
 use crate::db::volunteers::{self, RosterRow};
-use crate::db::{DbConnection, declarations, gate, volunteer_history, volunteer_settings};
+use crate::db::{DbConnection, declarations, volunteer_history, volunteer_settings};
 use crate::domain::activation::{BranchRequirements, ExtraCheck};
 use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::volunteer::VolunteerStatus;
@@ -67,49 +67,50 @@ pub struct PipelinePage {
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn pipeline(app: &App, actor: &Account, branch_id: i64) -> Result<PipelinePage, Error> {
     coordinates(actor, branch_id)?;
-    let curriculum = curriculum(app).await?;
     app.read(move |c| {
         Ok(PipelinePage {
             branch: branches::find(c, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
-            p: load_pipeline(c, &curriculum, branch_id)?,
-            total_minutes: curriculum.total_minutes(),
+            p: load_pipeline(c, branch_id)?,
+            total_minutes: crate::app::site_content::curriculum(c)?.total_minutes(),
         })
     })
     .await
 }
 
-fn load_pipeline(
-    c: &mut DbConnection,
-    curriculum: &crate::domain::curriculum::Curriculum,
-    branch_id: i64,
-) -> Result<Pipeline, Error> {
-    let everyone = volunteers::in_branch_with_status(
-        c,
-        branch_id,
-        &[
-            VolunteerStatus::Approved,
-            VolunteerStatus::InTraining,
-            VolunteerStatus::Paused,
-        ],
-    )?;
+/// The pipeline in a fixed number of indexed queries: who is ready and
+/// their hours come from the readiness stored with each volunteer
+/// (`readiness`), not from the gate.
+fn load_pipeline(c: &mut DbConnection, branch_id: i64) -> Result<Pipeline, Error> {
+    let today = crate::domain::time::local(crate::db::now()).date_naive();
     let counts: HashMap<VolunteerStatus, i64> = volunteers::counts_in_branch(c, branch_id)?
         .into_iter()
         .collect();
     let count = |status: VolunteerStatus| counts.get(&status).copied().unwrap_or_default();
-    let (paused, training): (Vec<RosterRow>, Vec<RosterRow>) = everyone
-        .into_iter()
-        .partition(|r| r.status == VolunteerStatus::Paused);
-    let training_ids: Vec<i64> = training.iter().map(|r| r.user_id).collect();
-    let gates: HashMap<i64, gate::Gate> = gate::gates(c, curriculum, &training_ids)?
-        .into_iter()
-        .map(|g| (g.user_id, g))
-        .collect();
+    let paused = volunteers::in_branch_with_status(c, branch_id, &[VolunteerStatus::Paused])?;
     let paused_ids: Vec<i64> = paused.iter().map(|r| r.user_id).collect();
     let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
-    let mut p = Pipeline {
+    let mut list = |ready: bool| -> Result<(Vec<InTraining>, usize), Error> {
+        let (rows, total) = volunteers::in_pipeline(c, branch_id, ready, today, PER_PAGE)?;
+        let rows = rows
+            .into_iter()
+            .map(|(person, done)| InTraining {
+                person,
+                done_minutes: Some(done),
+                clear: ready,
+            })
+            .collect();
+        Ok((rows, usize::try_from(total).unwrap_or_default()))
+    };
+    let (training, training_total) = list(false)?;
+    let (ready, ready_total) = list(true)?;
+    Ok(Pipeline {
         applications: applications::pending_in_branch(c, branch_id, PER_PAGE)?,
         applications_total: applications::pending_count(c, branch_id)?,
+        training,
+        training_total,
+        ready,
+        ready_total,
         approved: count(VolunteerStatus::Approved),
         in_training: count(VolunteerStatus::InTraining),
         active: count(VolunteerStatus::Active),
@@ -122,26 +123,7 @@ fn load_pipeline(
                 person,
             })
             .collect(),
-        ..Pipeline::default()
-    };
-    for person in training {
-        let g = gates.get(&person.user_id);
-        let row = InTraining {
-            done_minutes: g.map(|g| g.progress.done_minutes),
-            clear: g.is_some_and(gate::Gate::is_clear),
-            person,
-        };
-        if row.clear {
-            p.ready.push(row);
-        } else {
-            p.training.push(row);
-        }
-    }
-    p.training_total = p.training.len();
-    p.ready_total = p.ready.len();
-    p.training.truncate(PER_PAGE as usize);
-    p.ready.truncate(PER_PAGE as usize);
-    Ok(p)
+    })
 }
 
 /// One active brobygger on the roster.

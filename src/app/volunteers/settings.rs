@@ -205,5 +205,7 @@ pub fn apply(
             granted += 1;
         }
     }
+    // What the branch requires now decides who in its pipeline is ready.
+    super::readiness::refresh_branches(c, &[branch_id])?;
     Ok(granted)
 }

@@ -110,7 +110,18 @@ pub static REGISTRY: &[Table] = &[
             entries: &[
                 Entry {
                     id: "volunteers-status",
-                    columns: &["user_id", "branch_id", "status", "created_at", "updated_at"],
+                    columns: &[
+                        "user_id",
+                        "branch_id",
+                        "status",
+                        "created_at",
+                        "updated_at",
+                        // What the pipeline reads of the gate (`db::gate::refresh`).
+                        "done_minutes",
+                        "ready",
+                        "ready_until",
+                        "readiness_at",
+                    ],
                     category: Volunteering,
                     basis: &[Contract],
                     retention: ThreeYearsInactive,

@@ -9,6 +9,7 @@ mod grace;
 mod moves;
 mod path;
 mod pauses;
+mod readiness;
 mod reapply;
 mod roster;
 mod site_content;

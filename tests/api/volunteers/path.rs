@@ -8,8 +8,8 @@ use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::support::{
-    checklist, date_in, has_happened, is_clear, meetings, module_id, module_lines, post, register,
-    status_tag,
+    assert_stored_readiness_is_live, checklist, date_in, has_happened, is_clear, meetings,
+    module_id, module_lines, post, register, status_tag,
 };
 use crate::helpers::{PASSWORD, location, spawn_app, texts};
 
@@ -79,6 +79,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.last_message_to(EMAIL).kind(), "application_accepted");
+    assert_stored_readiness_is_live(&app, user.id);
     let html = me.get_html("/frivillig").await;
     assert_eq!(status_tag(&html), "Godkendt");
     assert_eq!(
@@ -179,6 +180,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
     };
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].title, "Tavshedspligt og etik");
+    assert_stored_readiness_is_live(&app, user.id);
     let html = me.get_html("/frivillig").await;
     assert_eq!(
         checklist(&html),
@@ -227,6 +229,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
     let html = me.get_html("/frivillig").await;
     assert_eq!(checklist(&html), vec![declaration_line(1)]);
     assert!(html.contains("20 af 20 timer"));
+    assert_stored_readiness_is_live(&app, user.id);
 
     // 7. The material, read in the site.
     let index = me.get_html("/frivillig/materiale").await;
@@ -267,6 +270,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         vec![declaration_line(1)],
         "nothing was signed"
     );
+    assert_stored_readiness_is_live(&app, user.id);
     let response = me
         .post_form(
             "/frivillig/tavshedserklaering",
@@ -290,6 +294,7 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
         .await;
     assert_eq!(texts(&pipeline, "#ready-list a"), vec![NAME]);
+    assert_stored_readiness_is_live(&app, user.id);
 
     // 10. Active.
     let response = staff

@@ -309,6 +309,9 @@ pub fn accepted_volunteer(app: &TestApp, email: &str, branch: i64, coordinator: 
             None,
         )?;
         applications::record_decision(c, id, &Decision::Accept(None), coordinator)?
+            .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+        // Past the use case: the pipeline's stored readiness, as it would.
+        brobyg::app::volunteers::readiness::refresh(c, &[user.id])
             .map_err(|_| diesel::result::Error::RollbackTransaction)
     })
     .expect("accepted");
@@ -333,5 +336,47 @@ pub async fn complete_course(
     if sign {
         let mut conn = app.db.conn().expect("connection");
         declarations::sign(&mut conn, user.id, 1, "Signed").expect("sign");
+        brobyg::app::volunteers::readiness::refresh(&mut conn, &[user.id]).expect("readiness");
     }
+}
+
+/// The readiness the pipeline stored for a volunteer (`volunteers.ready`
+/// and friends) is what the gate says live, and was worked out at all.
+/// Called after every kind of change that feeds the gate.
+pub fn assert_stored_readiness_is_live(app: &TestApp, user_id: i64) {
+    use brobyg::db::schema::volunteers;
+    use brobyg::domain::activation::Readiness;
+    use diesel::prelude::*;
+    let mut pooled = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut pooled;
+    let curriculum = brobyg::app::site_content::curriculum(conn).expect("curriculum");
+    let live = brobyg::db::gate::volunteer_gate(conn, &curriculum, user_id).expect("gate");
+    type Stored = (
+        i32,
+        bool,
+        Option<chrono::NaiveDate>,
+        Option<chrono::NaiveDateTime>,
+    );
+    let (done_minutes, ready, until, at): Stored = volunteers::table
+        .find(user_id)
+        .select((
+            volunteers::done_minutes,
+            volunteers::ready,
+            volunteers::ready_until,
+            volunteers::readiness_at,
+        ))
+        .first(conn)
+        .expect("the volunteer's row");
+    assert!(at.is_some(), "the readiness of {user_id} was worked out");
+    assert_eq!(
+        Readiness {
+            done_minutes,
+            ready,
+            until
+        },
+        live.readiness,
+        "the stored readiness of {user_id} is the gate's"
+    );
+    assert_eq!(live.readiness.ready, live.is_clear());
+    assert_eq!(live.readiness.done_minutes, live.progress.done_minutes);
 }
