@@ -32,6 +32,7 @@ pub struct Metrics {
     pool_connections: IntGauge,
     pool_idle: IntGauge,
     pool_max: IntGauge,
+    page_cache: IntCounterVec,
 }
 
 impl Metrics {
@@ -72,7 +73,15 @@ impl Metrics {
         registry.register(Box::new(worker_last_pass.clone()))?;
         registry.register(Box::new(pool_connections.clone()))?;
         registry.register(Box::new(pool_idle.clone()))?;
+        let page_cache = IntCounterVec::new(
+            Opts::new(
+                "page_cache_total",
+                "Public pages answered from the page cache (hit) or rendered (miss)",
+            ),
+            &["outcome"],
+        )?;
         registry.register(Box::new(pool_max.clone()))?;
+        registry.register(Box::new(page_cache.clone()))?;
         Ok(Metrics {
             registry,
             requests,
@@ -84,7 +93,15 @@ impl Metrics {
             pool_connections,
             pool_idle,
             pool_max,
+            page_cache,
         })
+    }
+
+    /// A public page answered from the page cache, or rendered for it.
+    pub fn page_cache(&self, hit: bool) {
+        self.page_cache
+            .with_label_values(&[if hit { "hit" } else { "miss" }])
+            .inc();
     }
 }
 
