@@ -75,9 +75,10 @@ impl Application {
             settings,
             mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
             metrics: Arc::new(crate::web::metrics::Metrics::new()?),
-            catalogue: Arc::new(crate::web::cache::TtlCache::new(
+            // About 40 kB a page with its gzip copy: at most ~20 MB.
+            pages: Arc::new(crate::web::cache::FreshCache::new(
                 std::time::Duration::from_secs(1),
-                256,
+                512,
             )),
         };
         let server = serve(listener, state.clone())?;

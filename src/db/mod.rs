@@ -53,6 +53,8 @@ pub mod volunteer_moves;
 pub mod volunteer_settings;
 pub mod volunteers;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
@@ -90,7 +92,9 @@ pub struct Db {
     backend: Backend,
     /// SQLite only: busy writers queue here (`Db::write`).
     writers: Option<std::sync::Arc<std::sync::Mutex<()>>>,
-    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    statements: std::sync::Arc<AtomicU64>,
+    /// Counts the writes this process has made (`Db::generation`).
+    generation: std::sync::Arc<AtomicU64>,
 }
 
 impl Db {
@@ -121,12 +125,13 @@ impl Db {
             backend,
             writers,
             statements,
+            generation: std::sync::Arc::new(AtomicU64::new(0)),
         })
     }
 
     /// Statements the pool's connections have sent since start.
     pub fn statements(&self) -> u64 {
-        self.statements.load(std::sync::atomic::Ordering::Relaxed)
+        self.statements.load(Ordering::Relaxed)
     }
 
     /// Connections open and idle in the pool, for monitoring.
@@ -144,10 +149,26 @@ impl Db {
         &self.backend
     }
 
-    /// A connection for blocking code outside a request (start-up, the mail
-    /// worker, command-line tools).
+    /// A connection for blocking code outside a request (start-up,
+    /// command-line tools, tests). It may be used to write, so taking one
+    /// counts as a write (`generation`): what callers write with it is
+    /// seen by the requests that come after, as with start-up (before any
+    /// request) and tests (one step after another). A request served
+    /// while such a connection is still writing could cache what it read
+    /// before the write: requests write through `write`.
     pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, Error> {
-        Ok(self.pool.get()?)
+        let conn = self.pool.get()?;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        Ok(conn)
+    }
+
+    /// Changes whenever a write through this `Db` (or a clone of it) has
+    /// finished (`write`), and whenever `conn` hands out a connection. Read
+    /// it before reading the database, and what was read is current for as
+    /// long as the generation stays the same. Another process's writes
+    /// (another instance, the command line) do not count.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     /// Runs blocking diesel work on actix's blocking thread pool, so that a
@@ -160,7 +181,7 @@ impl Db {
         T: Send + 'static,
         E: From<Error> + Send + 'static,
     {
-        self.block(None, f).await
+        self.block(None, false, f).await
     }
 
     /// Like `run`, for work that writes under contention (enrolment). SQLite
@@ -174,7 +195,7 @@ impl Db {
         T: Send + 'static,
         E: From<Error> + Send + 'static,
     {
-        self.block(self.writers.clone(), f).await
+        self.block(self.writers.clone(), true, f).await
     }
 
     /// Whether the database answers a trivial query within `within`: a
@@ -191,10 +212,13 @@ impl Db {
     }
 
     /// `f` with a pooled connection on the blocking thread pool, after
-    /// taking its turn in `queue` if there is one.
+    /// taking its turn in `queue` if there is one. A write counts once `f`
+    /// has returned (committed or rolled back), on the blocking thread: it
+    /// counts even when the request that asked for it has gone.
     async fn block<T, E, F>(
         &self,
         queue: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+        writes: bool,
         f: F,
     ) -> Result<T, E>
     where
@@ -203,6 +227,7 @@ impl Db {
         E: From<Error> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let generation = self.generation.clone();
         actix_web::web::block(move || {
             // A panic in another writer leaves nothing half-done behind
             // (its transaction rolled back), so a poisoned queue still works.
@@ -210,7 +235,11 @@ impl Db {
                 .as_ref()
                 .map(|q| q.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
             let mut conn = pool.get().map_err(Error::from)?;
-            f(&mut conn)
+            let result = f(&mut conn);
+            if writes {
+                generation.fetch_add(1, Ordering::SeqCst);
+            }
+            result
         })
         .await
         .map_err(Error::from)?

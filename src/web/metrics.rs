@@ -35,6 +35,7 @@ pub struct Metrics {
     statements: prometheus::IntCounter,
     /// Two scrapes at once would both add the same difference.
     statements_catch_up: std::sync::Mutex<()>,
+    page_cache: IntCounterVec,
 }
 
 impl Metrics {
@@ -79,8 +80,16 @@ impl Metrics {
         registry.register(Box::new(worker_last_pass.clone()))?;
         registry.register(Box::new(pool_connections.clone()))?;
         registry.register(Box::new(pool_idle.clone()))?;
+        let page_cache = IntCounterVec::new(
+            Opts::new(
+                "page_cache_total",
+                "Public pages answered from the page cache (hit) or rendered (miss)",
+            ),
+            &["outcome"],
+        )?;
         registry.register(Box::new(pool_max.clone()))?;
         registry.register(Box::new(statements.clone()))?;
+        registry.register(Box::new(page_cache.clone()))?;
         Ok(Metrics {
             registry,
             requests,
@@ -94,7 +103,15 @@ impl Metrics {
             pool_max,
             statements,
             statements_catch_up: std::sync::Mutex::new(()),
+            page_cache,
         })
+    }
+
+    /// A public page answered from the page cache, or rendered for it.
+    pub fn page_cache(&self, hit: bool) {
+        self.page_cache
+            .with_label_values(&[if hit { "hit" } else { "miss" }])
+            .inc();
     }
 }
 

@@ -17,6 +17,7 @@ pub mod form;
 pub mod lang;
 pub mod metrics;
 pub mod page;
+pub mod page_cache;
 pub mod paging;
 pub mod qr;
 pub mod routes;

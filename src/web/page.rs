@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use actix_session::SessionExt;
 use actix_web::dev::Payload;
@@ -15,7 +16,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::auth::{current_account, current_session};
+use super::cache::Admit;
 use super::error_summary;
+use super::page_cache::{self, Rendered, Slot};
 use super::session::{self, Level};
 use super::state::AppState;
 use crate::app::two_factor;
@@ -23,6 +26,17 @@ use crate::db::users::Account;
 use crate::domain::Lang;
 use crate::domain::Role;
 use crate::error::AppError;
+
+/// Who may be given the same copy of a public page (`Page::public_slot`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharedWith {
+    /// Anonymous visitors only: the page shows a signed-in visitor their
+    /// own things (the session page: their seat).
+    Anonymous,
+    /// Also signed-in visitors with the same header: the page itself is
+    /// the same for everyone.
+    SameHeader,
+}
 
 pub struct Page {
     pub req: HttpRequest,
@@ -90,6 +104,24 @@ impl Page {
 
     pub fn context(&self) -> Context {
         let session = self.req.get_session();
+        let uri = self.req.uri();
+        self.context_with(
+            &session::csrf_token(&session),
+            &session::take_flashes(&session),
+            uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
+            false,
+        )
+    }
+
+    /// The base context; `shared` for a page that other visitors with the
+    /// same header may be given: the viewer without who they are.
+    fn context_with(
+        &self,
+        csrf: &str,
+        flashes: &[session::Flash],
+        path_and_query: &str,
+        shared: bool,
+    ) -> Context {
         let mut ctx = Context::new();
         ctx.insert("lang", &self.lang.code());
         ctx.insert(
@@ -99,32 +131,32 @@ impl Page {
                 Lang::En => Lang::Da.code(),
             },
         );
-        ctx.insert("csrf", &session::csrf_token(&session));
-        ctx.insert("flashes", &session::take_flashes(&session));
+        ctx.insert("csrf", csrf);
+        ctx.insert("flashes", flashes);
         ctx.insert("asset_version", &self.state.templates.asset_version);
         ctx.insert("second_factor_banner", &self.second_factor_banner);
         ctx.insert("mail_files_banner", &self.mail_files_banner);
-        let uri = self.req.uri();
-        ctx.insert("path", uri.path());
-        ctx.insert(
-            "path_and_query",
-            &uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
-        );
-        if let Some(a) = &self.account {
-            ctx.insert(
-                "viewer",
-                &Viewer {
-                    id: a.user.id,
-                    name: &a.user.name,
-                    email: &a.user.email,
-                    is_admin: a.is_admin(),
-                    is_coordinator: a.has(Role::Coordinator) && !a.branches.is_empty(),
-                    is_volunteer: a.has(Role::Volunteer),
-                    is_professional: a.has(Role::Professional),
-                },
-            );
+        ctx.insert("path", self.req.path());
+        ctx.insert("path_and_query", path_and_query);
+        if let Some(viewer) = self.viewer(shared) {
+            ctx.insert("viewer", &viewer);
         }
         ctx
+    }
+
+    /// What the layout shows of the signed-in visitor; `shared`: only what
+    /// decides their menu, never who they are.
+    fn viewer(&self, shared: bool) -> Option<Viewer<'_>> {
+        let a = self.account.as_deref()?;
+        Some(Viewer {
+            id: if shared { 0 } else { a.user.id },
+            name: if shared { "" } else { &a.user.name },
+            email: if shared { "" } else { &a.user.email },
+            is_admin: a.is_admin(),
+            is_coordinator: a.has(Role::Coordinator) && !a.branches.is_empty(),
+            is_volunteer: a.has(Role::Volunteer),
+            is_professional: a.has(Role::Professional),
+        })
     }
 
     pub fn render(&self, template: &str, ctx: Context) -> Result<HttpResponse, AppError> {
@@ -178,6 +210,89 @@ impl Page {
             // Pages carry personal data and CSRF tokens: never cache them.
             .insert_header((CACHE_CONTROL, "no-store"))
             .body(body))
+    }
+
+    /// Where this request's public page is cached, if it may be: not for a
+    /// visitor with a message waiting, nor for a signed-in one unless the
+    /// page shows them nothing of their own (`SharedWith::SameHeader`);
+    /// they then share it with everyone whose header is the same (menu
+    /// and banners, which their roles decide). `path_and_query` is the
+    /// page's address with its query in canonical form: with the language
+    /// and the header it is the key, and the page is drawn for it. Call
+    /// it before loading anything (`Slot::generation`).
+    pub fn public_slot(
+        &self,
+        path_and_query: &str,
+        admit: Admit,
+        shared_with: SharedWith,
+    ) -> Option<Slot> {
+        if session::has_flashes(&self.req.get_session()) {
+            return None;
+        }
+        let header = match self.viewer(true) {
+            None => "-".to_string(),
+            Some(_) if shared_with == SharedWith::Anonymous => return None,
+            Some(v) => format!(
+                "{}{}{}{}{}{}",
+                u8::from(v.is_admin),
+                u8::from(v.is_coordinator),
+                u8::from(v.is_volunteer),
+                u8::from(v.is_professional),
+                u8::from(self.second_factor_banner),
+                u8::from(self.mail_files_banner),
+            ),
+        };
+        Some(self.slot(
+            format!("{}:{header}:{path_and_query}", self.lang.code()),
+            path_and_query,
+            admit,
+        ))
+    }
+
+    /// Where an answer the same for every visitor is cached (the JSON
+    /// catalogue).
+    pub fn slot(&self, key: String, path_and_query: &str, admit: Admit) -> Slot {
+        Slot {
+            key,
+            path_and_query: path_and_query.to_string(),
+            generation: self.state.app.db.generation(),
+            admit,
+        }
+    }
+
+    /// The cached answer for `slot`, if it is still current.
+    pub fn from_cache(&self, slot: Option<&Slot>) -> Option<HttpResponse> {
+        let slot = slot?;
+        let hit = self.state.pages.get(&slot.key, slot.generation);
+        self.state.metrics.page_cache(hit.is_some());
+        hit.map(|rendered| rendered.respond(&self.req))
+    }
+
+    /// Keeps `rendered` in `slot` and answers with it.
+    pub fn store(&self, slot: Slot, rendered: Rendered) -> HttpResponse {
+        let rendered = Arc::new(rendered);
+        self.state
+            .pages
+            .put(slot.key, slot.generation, rendered.clone(), slot.admit);
+        rendered.respond(&self.req)
+    }
+
+    /// `render`, for a public page: with a slot, drawn as everyone sharing
+    /// it sees it (the CSRF token a placeholder, no messages, nobody's name)
+    /// and kept.
+    pub fn render_public(
+        &self,
+        slot: Option<Slot>,
+        template: &str,
+        extra: Context,
+    ) -> Result<HttpResponse, AppError> {
+        let Some(slot) = slot else {
+            return self.render(template, extra);
+        };
+        let mut ctx = self.context_with(page_cache::placeholder(), &[], &slot.path_and_query, true);
+        ctx.extend(extra);
+        let body = self.state.templates.render(self.lang, template, &ctx)?;
+        Ok(self.store(slot, Rendered::html(&body)))
     }
 
     /// A message (a translation key) for the next page: something was done.

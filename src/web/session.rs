@@ -169,6 +169,16 @@ pub fn flash(session: &Session, level: Level, key: &str) {
     let _ = session.insert(FLASH, all);
 }
 
+/// Whether a message waits for the next page (which then is this
+/// visitor's own).
+pub fn has_flashes(session: &Session) -> bool {
+    session
+        .get::<Vec<Flash>>(FLASH)
+        .ok()
+        .flatten()
+        .is_some_and(|all| !all.is_empty())
+}
+
 pub fn take_flashes(session: &Session) -> Vec<Flash> {
     let all = session
         .get::<Vec<Flash>>(FLASH)

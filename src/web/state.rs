@@ -1,15 +1,10 @@
 use std::sync::Arc;
 
 use crate::config::Settings;
-use crate::db::branches::Region;
-use crate::db::courses::CatalogueEntry;
 use crate::domain::events::Links;
 use crate::mail::worker;
 use crate::templates::Templates;
-use crate::web::cache::TtlCache;
-
-/// The public catalogue and the regions of its filter, by query string.
-pub type CatalogueCache = TtlCache<String, Arc<(Vec<CatalogueEntry>, Vec<Region>)>>;
+use crate::web::page_cache::PageCache;
 
 /// What every handler may need, built once in `startup` and shared by all
 /// workers (no global state, so each test builds its own).
@@ -21,8 +16,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The mail worker of this instance, if it runs one.
     pub mail_worker: Option<worker::Signals>,
-    /// The GenLær catalogue as loaded within the last second.
-    pub catalogue: Arc<CatalogueCache>,
+    /// Public pages as anonymous visitors get them (`web::page_cache`).
+    pub pages: Arc<PageCache>,
     /// Absolute links from paths, for what leaves the site (feeds, PDFs,
     /// the JSON API).
     pub links: Links,

@@ -8,6 +8,7 @@ mod certificates;
 mod concurrency;
 mod demo;
 mod enrolment;
+mod page_cache;
 mod staff;
 
 use brobyg::db::courses::{self, CourseFields};

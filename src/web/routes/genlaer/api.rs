@@ -2,14 +2,15 @@
 //! website. Same filters as the page (`region`, `month`, `audience`, `q`).
 //! The shape is documented in the README and pinned by tests.
 
-use actix_web::http::header::{ACCESS_CONTROL_ALLOW_ORIGIN, CACHE_CONTROL};
+use actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use super::catalogue::{Query, cached};
+use super::catalogue::{Query, load};
 use crate::domain::time::local;
 use crate::error::AppError;
 use crate::web::Page;
+use crate::web::page_cache::Rendered;
 
 #[derive(Serialize)]
 struct Catalogue {
@@ -57,11 +58,17 @@ struct SessionJson {
 }
 
 pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpResponse, AppError> {
-    let query = query.into_inner();
-    let loaded = cached(&page, &query).await?;
+    let query = query.into_inner().canonical();
+    let address = query.address("/api/v1/genlaer");
+    // The same for every visitor, signed in or not.
+    let slot = page.slot(format!("api:{address}"), &address, query.admit());
+    if let Some(hit) = page.from_cache(Some(&slot)) {
+        return Ok(hit);
+    }
+    let loaded = load(&page, &query).await?;
     let regions: std::collections::HashMap<i64, String> =
         loaded.1.iter().map(|r| (r.id, r.name.clone())).collect();
-    let entries = loaded.0.clone();
+    let entries = loaded.0;
     let link = |path: String| page.state.links.absolute(&path);
     let courses = entries
         .into_iter()
@@ -99,9 +106,18 @@ pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpRespo
                 .collect(),
         })
         .collect();
-    Ok(HttpResponse::Ok()
-        // Public data, meant to be fetched by other sites' pages.
-        .insert_header((ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .insert_header((CACHE_CONTROL, "public, max-age=60"))
-        .json(Catalogue { courses }))
+    let body =
+        serde_json::to_vec(&Catalogue { courses }).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(page.store(
+        slot,
+        Rendered::public(
+            body,
+            "application/json",
+            // Anyone may keep it, but asks again each time (the ETag makes
+            // that cheap): seats left change with every enrolment.
+            "public, no-cache",
+            // Public data, meant to be fetched by other sites' pages.
+            vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "*")],
+        ),
+    ))
 }

@@ -1,5 +1,6 @@
 //! The public catalogue: courses with their next sessions, one course, and
-//! one session's page.
+//! one session's page, from the page cache (`web::page_cache`) when they
+//! may be shared.
 
 use actix_web::{HttpResponse, web};
 use chrono::Datelike;
@@ -14,6 +15,8 @@ use crate::db::now;
 use crate::domain::Code;
 use crate::domain::genlaer::{self as rules, Audience};
 use crate::error::AppError;
+use crate::web::cache::Admit;
+use crate::web::page::SharedWith;
 use crate::web::{MaybeUser, Page};
 
 /// The catalogue's filter as the query string carries it.
@@ -38,27 +41,80 @@ impl Query {
             text: Some(self.q.trim().to_string()).filter(|t| !t.is_empty()),
         }
     }
+
+    /// The same filter, spelled one way: what the filter ignores (spaces
+    /// around values, an unknown region, month or audience) is dropped, so
+    /// that every spelling shares one cache entry and the page shows the
+    /// filter it applied.
+    pub fn canonical(&self) -> Query {
+        let filter = self.filter();
+        Query {
+            region: filter.region_id.map(|r| r.to_string()).unwrap_or_default(),
+            month: match filter.between {
+                Some(_) => self.month.trim().to_string(),
+                None => String::new(),
+            },
+            audience: filter
+                .audience
+                .map(|a| a.as_str().to_string())
+                .unwrap_or_default(),
+            q: filter.text.unwrap_or_default(),
+        }
+    }
+
+    /// `path` with this query, its empty fields left out.
+    pub fn address(&self, path: &str) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("region", &self.region),
+            ("month", &self.month),
+            ("audience", &self.audience),
+            ("q", &self.q),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(name, value);
+            }
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+
+    /// A free-text search is rarely asked for twice: it may take only part
+    /// of a cache.
+    pub fn admit(&self) -> Admit {
+        if self.q.is_empty() {
+            Admit::Shared
+        } else {
+            Admit::Rare
+        }
+    }
 }
 
-/// The catalogue for this query and the regions of the filter, as loaded
-/// within the last second (`web::cache`): the busiest public page costs
-/// the database one load per second and filter.
-pub async fn cached(
+/// The catalogue for this (canonical) query and the regions of its filter.
+/// Not kept itself: the pages and the JSON made from it are
+/// (`web::page_cache`).
+pub async fn load(
     page: &Page,
     query: &Query,
-) -> Result<std::sync::Arc<(Vec<CatalogueEntry>, Vec<Region>)>, AppError> {
-    let key = serde_urlencoded::to_string(query).unwrap_or_default();
-    if let Some(hit) = page.state.catalogue.get(&key) {
-        return Ok(hit);
-    }
-    let loaded = std::sync::Arc::new(catalogue::catalogue(&page.state.app, query.filter()).await?);
-    page.state.catalogue.put(key, loaded.clone());
-    Ok(loaded)
+) -> Result<(Vec<CatalogueEntry>, Vec<Region>), AppError> {
+    Ok(catalogue::catalogue(&page.state.app, query.filter()).await?)
 }
 
 pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse, AppError> {
-    let query = query.into_inner();
-    let loaded = cached(&page, &query).await?;
+    let query = query.into_inner().canonical();
+    let slot = page.public_slot(
+        &query.address("/genlaer"),
+        query.admit(),
+        SharedWith::SameHeader,
+    );
+    if let Some(hit) = page.from_cache(slot.as_ref()) {
+        return Ok(hit);
+    }
+    let loaded = load(&page, &query).await?;
     let (entries, regions) = (&loaded.0, &loaded.1);
     let today = crate::domain::time::local(now()).date_naive();
     let months: Vec<(String, String)> = rules::coming_months(today)
@@ -83,11 +139,15 @@ pub async fn index(page: Page, query: web::Query<Query>) -> Result<HttpResponse,
     );
     ctx.insert("query", &query);
     ctx.insert("year", &today.year());
-    page.render("genlaer/catalogue.html", ctx)
+    page.render_public(slot, "genlaer/catalogue.html", ctx)
 }
 
 /// A course with its description and upcoming public sessions.
 pub async fn course(page: Page, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slot = page.public_slot(page.req.path(), Admit::Shared, SharedWith::SameHeader);
+    if let Some(hit) = page.from_cache(slot.as_ref()) {
+        return Ok(hit);
+    }
     let p = catalogue::course(&page.state.app, slug.into_inner()).await?;
     let mut ctx = Context::new();
     ctx.insert("description_html", &markdown_to_html(&p.course.description));
@@ -97,7 +157,7 @@ pub async fn course(page: Page, slug: web::Path<String>) -> Result<HttpResponse,
     ctx.insert("sessions", &p.sessions);
     ctx.insert("availability", &p.availability);
     ctx.insert("region", &p.region);
-    page.render("genlaer/course.html", ctx)
+    page.render_public(slot, "genlaer/course.html", ctx)
 }
 
 pub async fn session(
@@ -106,6 +166,15 @@ pub async fn session(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
+    // A signed-in visitor sees their own seat here.
+    let slot = page.public_slot(
+        &format!("/genlaer/hold/{id}"),
+        Admit::Shared,
+        SharedWith::Anonymous,
+    );
+    if let Some(hit) = page.from_cache(slot.as_ref()) {
+        return Ok(hit);
+    }
     let viewer = user.0.map(|a| (*a).clone());
     let view = match catalogue::session_page(&page.state.app, viewer, id).await? {
         catalogue::SessionPage::Shown(view) => view,
@@ -121,5 +190,5 @@ pub async fn session(
         "terms_html",
         &markdown_to_html(&view.course.cancellation_terms),
     );
-    page.render("genlaer/session.html", ctx)
+    page.render_public(slot, "genlaer/session.html", ctx)
 }
