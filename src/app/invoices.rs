@@ -814,21 +814,6 @@ pub async fn credit(
     .await
 }
 
-/// Credits the line that billed an enrolment, if it is on a sent or paid
-/// invoice: for a late cancellation a coordinator lets off after
-/// invoicing. Inside the caller's transaction; `None` when nothing was
-/// billed (or it was a draft, which is edited instead).
-pub fn credit_enrolment_in(
-    conn: &mut DbConnection,
-    by: &Actor,
-    enrolment_id: i64,
-) -> Result<Option<i64>, Error> {
-    let Some((line, invoice)) = invoices::line_of_enrolment(conn, enrolment_id)? else {
-        return Ok(None);
-    };
-    Ok(credit_in(conn, by, &invoice, &Credit::Lines(vec![line.id]))?.ok())
-}
-
 /// Lets a late cancellation off: its line is credited (a credit note for
 /// that line), when the enrolment's session is one the account manages.
 #[tracing::instrument(skip(app, account), fields(actor = account.user.id))]

@@ -293,20 +293,6 @@ pub fn invoiced_enrolments(conn: &mut DbConnection, session_id: i64) -> QueryRes
     Ok(ids.into_iter().flatten().collect())
 }
 
-/// The line that bills an enrolment, with its invoice.
-pub fn line_of_enrolment(
-    conn: &mut DbConnection,
-    enrolment_id: i64,
-) -> QueryResult<Option<(Line, Invoice)>> {
-    invoice_lines::table
-        .inner_join(invoices::table)
-        .filter(invoice_lines::enrolment_id.eq(enrolment_id))
-        .filter(invoices::kind.eq(DocumentKind::Invoice))
-        .select((Line::as_select(), Invoice::as_select()))
-        .first(conn)
-        .optional()
-}
-
 /// Documents of these branches (all, for `None`), newest first.
 pub fn for_branches(
     conn: &mut DbConnection,
