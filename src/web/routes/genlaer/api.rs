@@ -7,6 +7,8 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use super::catalogue::{Query, load};
+use crate::db::branches::Region;
+use crate::db::courses::CatalogueEntry;
 use crate::domain::time::local;
 use crate::error::AppError;
 use crate::web::Page;
@@ -65,12 +67,34 @@ pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpRespo
     if let Some(hit) = page.from_cache(Some(&slot)) {
         return Ok(hit);
     }
-    let loaded = load(&page, &query).await?;
-    let regions: std::collections::HashMap<i64, String> =
-        loaded.1.iter().map(|r| (r.id, r.name.clone())).collect();
-    let entries = loaded.0;
-    let link = |path: String| page.state.links.absolute(&path);
-    let courses = entries
+    let (entries, regions) = load(&page, &query).await?;
+    let courses = as_json(entries, &regions, |path| page.state.links.absolute(&path));
+    let body =
+        serde_json::to_vec(&Catalogue { courses }).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(page.store(
+        slot,
+        Rendered::public(
+            body,
+            "application/json",
+            // Anyone may keep it, but asks again each time (the ETag makes
+            // that cheap): seats left change with every enrolment.
+            "public, no-cache",
+            // Public data, meant to be fetched by other sites' pages.
+            vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "*")],
+        ),
+    ))
+}
+
+/// The catalogue as the API writes it, with absolute links (`link` makes a
+/// path absolute).
+fn as_json(
+    entries: Vec<CatalogueEntry>,
+    regions: &[Region],
+    link: impl Fn(String) -> String,
+) -> Vec<CourseJson> {
+    let regions: std::collections::HashMap<i64, &str> =
+        regions.iter().map(|r| (r.id, r.name.as_str())).collect();
+    entries
         .into_iter()
         .map(|e| CourseJson {
             url: link(format!("/genlaer/{}", e.course.slug)),
@@ -86,7 +110,10 @@ pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpRespo
                 text: crate::domain::money::danish(e.course.price_ore),
             },
             vat_note: e.course.vat_note,
-            region: e.course.region_id.and_then(|r| regions.get(&r).cloned()),
+            region: e
+                .course
+                .region_id
+                .and_then(|r| regions.get(&r).map(|name| (*name).to_string())),
             sessions: e
                 .sessions
                 .into_iter()
@@ -105,19 +132,5 @@ pub async fn catalogue(page: Page, query: web::Query<Query>) -> Result<HttpRespo
                 })
                 .collect(),
         })
-        .collect();
-    let body =
-        serde_json::to_vec(&Catalogue { courses }).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(page.store(
-        slot,
-        Rendered::public(
-            body,
-            "application/json",
-            // Anyone may keep it, but asks again each time (the ETag makes
-            // that cheap): seats left change with every enrolment.
-            "public, no-cache",
-            // Public data, meant to be fetched by other sites' pages.
-            vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "*")],
-        ),
-    ))
+        .collect()
 }
