@@ -281,9 +281,16 @@ pub fn delete_supervision_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResul
         n += diesel::update(
             volunteers::table
                 .filter(volunteers::user_id.eq_any(chunk))
-                .filter(volunteers::last_supervision_at.is_not_null()),
+                .filter(
+                    volunteers::last_supervision_at
+                        .is_not_null()
+                        .or(volunteers::supervision_due_on.is_not_null()),
+                ),
         )
-        .set(volunteers::last_supervision_at.eq(None::<NaiveDateTime>))
+        .set((
+            volunteers::last_supervision_at.eq(None::<NaiveDateTime>),
+            volunteers::supervision_due_on.eq(None::<chrono::NaiveDate>),
+        ))
         .execute(conn)?;
         n += diesel::update(
             volunteer_imports::table

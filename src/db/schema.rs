@@ -73,6 +73,7 @@ diesel::table! {
         ready -> Bool,
         ready_until -> Nullable<Date>,
         readiness_at -> Nullable<Timestamp>,
+        supervision_due_on -> Nullable<Date>,
     }
 }
 

@@ -102,6 +102,7 @@ pub fn record_import(
     if from != Some(to) {
         insert(conn, user_id, from, to, note)?;
     }
+    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))?;
     Ok(())
 }
 
@@ -179,6 +180,11 @@ pub fn change(
         return Ok(Err(from));
     }
     insert(conn, c.user_id, Some(from), to, &c.note)?;
+    // Becoming active starts the window; a pause holds it still.
+    let standing = [VolunteerStatus::Active, VolunteerStatus::Paused];
+    if standing.contains(&from) || standing.contains(&to) {
+        super::supervision::store_due(conn, super::supervision::Whose::These(&[c.user_id]))?;
+    }
     Ok(Ok((from, to)))
 }
 

@@ -41,6 +41,8 @@ pub fn record(
             moves::created_at.eq(at),
         ))
         .execute(conn)?;
+    // The new branch's window sets the due date.
+    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))?;
     Ok(true)
 }
 

@@ -70,6 +70,8 @@ pub fn seed_if_empty(db: &Db, secret_key: &SecretString) -> anyhow::Result<bool>
             // the pipeline's stored readiness, once for everyone.
             crate::app::volunteers::readiness::refresh_everyone(conn)
                 .map_err(|e| anyhow::anyhow!("{e:#}"))?;
+            // And the supervision overview's stored due dates.
+            crate::db::supervision::store_due(conn, crate::db::supervision::Whose::Everyone)?;
             Ok(true)
         })
         .context("writing demo content")?;

@@ -128,6 +128,7 @@ impl Rule {
                 ("supervision_requests", "user_id"),
                 ("supervision_notices", "user_id"),
                 ("volunteers", "last_supervision_at"),
+                ("volunteers", "supervision_due_on"),
                 ("volunteer_imports", "last_supervision_at"),
             ],
             Rule::ChecksAfterLeaving => &[

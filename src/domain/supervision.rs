@@ -208,7 +208,15 @@ pub fn status(record: &Record, window_months: i32, today: NaiveDate) -> Status {
     let start = record.last_attended.unwrap_or(record.activated_on);
     let due = due_on(start, window_months, &record.pauses, today);
     let days_left = (due - today).num_days();
-    let standing = if record.paused_now {
+    Status {
+        standing: standing(record.paused_now, days_left),
+        due_on: due,
+        days_left,
+    }
+}
+
+fn standing(paused_now: bool, days_left: i64) -> Standing {
+    if paused_now {
         Standing::Paused
     } else if days_left < 0 {
         Standing::Overdue
@@ -216,21 +224,39 @@ pub fn status(record: &Record, window_months: i32, today: NaiveDate) -> Status {
         Standing::DueSoon
     } else {
         Standing::Ok
-    };
-    Status {
-        standing,
-        due_on: due,
-        days_left,
     }
 }
 
+/// The due date kept on the volunteer's record, for the overview to sort
+/// and count on: `status`'s due date, except that an ongoing pause counts
+/// only up to its start. So the stored date holds still from day to day;
+/// it changes only with the rule's inputs (supervision attended, a status
+/// change, the branch's window), which store it again.
+pub fn stored_due_on(record: &Record, window_months: i32, today: NaiveDate) -> NaiveDate {
+    let start = record.last_attended.unwrap_or(record.activated_on);
+    let as_of = match record.pauses.last() {
+        Some(p) if record.paused_now && p.end.is_none() => p.start.min(today),
+        _ => today,
+    };
+    due_on(start, window_months, &record.pauses, as_of)
+}
+
+/// The stored due dates that put an active volunteer in each standing on
+/// `today` (the same lines as `status`): overdue before the first date,
+/// due soon from it up to and including the second, in good time after.
+pub fn due_bounds(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (today, today + chrono::Duration::days(DUE_SOON_DAYS))
+}
+
 /// The overview's order: overdue first (the longest overdue at the top),
-/// then by the days left, those on pause last.
+/// then by the days left; those on pause last, whatever their dates (the
+/// page lists them by name).
 pub fn overview_order(a: &Status, b: &Status) -> std::cmp::Ordering {
     let paused = |s: &Status| s.standing == Standing::Paused;
-    paused(a)
-        .cmp(&paused(b))
-        .then(a.days_left.cmp(&b.days_left))
+    match (paused(a), paused(b)) {
+        (false, false) => a.days_left.cmp(&b.days_left),
+        (pa, pb) => pa.cmp(&pb),
+    }
 }
 
 /// The time by which coordinators answer a request made at `at`.
@@ -448,6 +474,80 @@ mod tests {
         list.sort_by(overview_order);
         let days: Vec<i64> = list.iter().map(|s| s.days_left).collect();
         assert_eq!(days, vec![-30, -3, 5, 40, -90]);
+    }
+
+    #[test]
+    fn the_stored_due_date_gives_the_standing_of_the_rule() {
+        let window = 3;
+        let cases = [
+            record(Some("2026-08-01"), "2025-01-10", vec![], false),
+            record(None, "2026-10-20", vec![], false),
+            record(Some("2026-05-01"), "2025-01-10", vec![], false),
+            // A pause that is over pushes the date back for good.
+            record(
+                Some("2026-06-01"),
+                "2025-01-10",
+                vec![Pause {
+                    start: d("2026-07-01"),
+                    end: Some(d("2026-08-15")),
+                }],
+                false,
+            ),
+        ];
+        for today in ["2026-09-01", "2026-10-25", "2026-11-30", "2027-02-01"] {
+            let today = d(today);
+            let (overdue_before, soon_until) = due_bounds(today);
+            for r in &cases {
+                let live = status(r, window, today);
+                let stored = stored_due_on(r, window, today);
+                assert_eq!(stored, live.due_on, "{r:?} on {today}");
+                let from_stored = if stored < overdue_before {
+                    Standing::Overdue
+                } else if stored <= soon_until {
+                    Standing::DueSoon
+                } else {
+                    Standing::Ok
+                };
+                assert_eq!(from_stored, live.standing, "{r:?} on {today}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_ongoing_pause_is_stored_as_it_began_and_added_when_it_ends() {
+        let pause_start = d("2026-09-01");
+        let paused = record(
+            Some("2026-07-01"),
+            "2025-01-10",
+            vec![Pause {
+                start: pause_start,
+                end: None,
+            }],
+            true,
+        );
+        let stored = stored_due_on(&paused, 3, d("2026-09-20"));
+        assert_eq!(stored, d("2026-10-01"), "as it stood when the pause began");
+        assert_eq!(
+            stored_due_on(&paused, 3, d("2026-12-20")),
+            stored,
+            "the stored date holds still during the pause"
+        );
+        // Resumed on 1 December: the 91 days of pause are added.
+        let resumed = record(
+            Some("2026-07-01"),
+            "2025-01-10",
+            vec![Pause {
+                start: pause_start,
+                end: Some(d("2026-12-01")),
+            }],
+            false,
+        );
+        let today = d("2026-12-20");
+        assert_eq!(stored_due_on(&resumed, 3, today), d("2026-12-31"));
+        assert_eq!(
+            stored_due_on(&resumed, 3, today),
+            status(&resumed, 3, today).due_on
+        );
     }
 
     #[test]

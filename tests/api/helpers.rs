@@ -190,9 +190,11 @@ impl TestApp {
                     .set(v::status.eq(status))
                     .execute(&mut conn)
                     .expect("status");
-                // Past the use cases: the pipeline's stored readiness.
+                // Past the use cases: the pipeline's stored readiness and
+                // the supervision overview's due date.
                 brobyg::app::volunteers::readiness::refresh(&mut conn, &[user.id])
                     .expect("readiness");
+                store_due(&mut conn, user.id);
                 user
             })
             .collect()
@@ -722,4 +724,11 @@ pub fn path_of(link: &str) -> String {
         .find('/')
         .map(|i| after_scheme[i..].to_string())
         .unwrap_or_else(|| "/".into())
+}
+
+/// Stores a volunteer's supervision due date again, after a test changed
+/// its inputs past the use cases (a backdated activation or pause).
+pub fn store_due(conn: &mut brobyg::db::DbConnection, user_id: i64) {
+    brobyg::db::supervision::store_due(conn, brobyg::db::supervision::Whose::These(&[user_id]))
+        .expect("due date");
 }

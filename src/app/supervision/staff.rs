@@ -267,34 +267,85 @@ fn overview_in(
     branch_id: i64,
     q: OverviewQuery,
 ) -> Result<Overview, Error> {
-    {
-        let at = now();
-        let everyone = supervision::overview(c, branch_id, at)?;
-        let counts = Standing::ALL
-            .iter()
-            .map(|&s| (s, everyone.iter().filter(|r| r.standing == s).count()))
-            .collect();
-        let rows: Vec<VolunteerStanding> = everyone
-            .into_iter()
-            .filter(|r| q.only.is_none_or(|s| r.standing == s))
-            .collect();
-        let total = rows.len() as i64;
-        let pager = match q.page {
-            Some(side) => Pager::new(side, crate::domain::paging::PER_PAGE, total),
-            None => Pager::new(0, total, total),
-        };
-        let mut rows = pager.slice(rows);
-        supervision::fill_next_booked(c, &mut rows, at)?;
-        Ok(Overview {
-            branch: branches::find(c, branch_id)?,
-            choices: branch_choices(c, actor)?,
-            rows,
-            pager,
-            counts,
-            window: supervision::window(c, branch_id)?,
-            only: q.only,
+    let at = now();
+    let (counts, pager, rows) = match q.page {
+        Some(side) => overview_page(c, branch_id, q.only, side, at)?,
+        None => {
+            let everyone = supervision::overview(c, branch_id, at)?;
+            let counts = count_standings(&everyone);
+            let rows: Vec<VolunteerStanding> = everyone
+                .into_iter()
+                .filter(|r| q.only.is_none_or(|s| r.standing == s))
+                .collect();
+            let total = rows.len() as i64;
+            (counts, Pager::new(0, total, total), rows)
+        }
+    };
+    let mut rows = rows;
+    supervision::fill_next_booked(c, &mut rows, at)?;
+    Ok(Overview {
+        branch: branches::find(c, branch_id)?,
+        choices: branch_choices(c, actor)?,
+        rows,
+        pager,
+        counts,
+        window: supervision::window(c, branch_id)?,
+        only: q.only,
+    })
+}
+
+fn count_standings(rows: &[VolunteerStanding]) -> Vec<(Standing, usize)> {
+    Standing::ALL
+        .iter()
+        .map(|&s| (s, rows.iter().filter(|r| r.standing == s).count()))
+        .collect()
+}
+
+/// One page of the overview: the counts and the page's rows are chosen
+/// by the stored due dates (an index, whatever the branch's size), and the
+/// rows shown are worked out by the rule itself.
+fn overview_page(
+    c: &mut crate::db::DbConnection,
+    branch_id: i64,
+    only: Option<Standing>,
+    side: i64,
+    at: chrono::NaiveDateTime,
+) -> Result<(Vec<(Standing, usize)>, Pager, Vec<VolunteerStanding>), Error> {
+    let today = supervision::local_date(at);
+    let stored = supervision::stored_counts(c, branch_id, today)?;
+    let count = |s: Standing| stored.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
+    let total = match only {
+        Some(s) => count(s),
+        None => stored.iter().map(|(_, n)| n).sum(),
+    };
+    let active = match only {
+        Some(Standing::Paused) => 0,
+        Some(s) => count(s),
+        None => total - count(Standing::Paused),
+    };
+    let pager = Pager::new(side, crate::domain::paging::PER_PAGE, total);
+    let ids = supervision::stored_page(
+        c,
+        branch_id,
+        today,
+        only,
+        active,
+        pager.offset(),
+        pager.limit(),
+    )?;
+    let mut live = supervision::standings(c, supervision::Whose::These(&ids), at)?;
+    let rows = ids
+        .iter()
+        .filter_map(|id| {
+            let i = live.iter().position(|r| r.user_id == *id)?;
+            Some(live.swap_remove(i))
         })
-    }
+        .collect();
+    let counts = stored
+        .into_iter()
+        .map(|(s, n)| (s, usize::try_from(n).unwrap_or(0)))
+        .collect();
+    Ok((counts, pager, rows))
 }
 
 /// The requests of the coordinator's branches: open ones first.

@@ -14,7 +14,7 @@
 
 use super::Error;
 use crate::app::site_content;
-use crate::db::{DbConnection, gate};
+use crate::db::{DbConnection, gate, supervision};
 
 /// Works out these people's readiness again, inside the caller's
 /// transaction.
@@ -60,6 +60,12 @@ pub fn fill_missing(db: &crate::db::Db) -> anyhow::Result<()> {
         if !ids.is_empty() {
             tracing::info!(volunteers = ids.len(), "working out stored readiness");
             refresh(c, &ids).map_err(|e| anyhow::anyhow!("{e:#}"))?;
+        }
+        // The supervision overview's due dates (`db::supervision::store_due`).
+        let ids = supervision::due_never_stored(c)?;
+        for chunk in ids.chunks(10_000) {
+            tracing::info!(volunteers = chunk.len(), "storing supervision due dates");
+            supervision::store_due(c, supervision::Whose::These(chunk))?;
         }
         Ok(())
     })

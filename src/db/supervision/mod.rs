@@ -12,8 +12,9 @@ pub use requests::{
     open_request_of, requests_in, set_request_session,
 };
 pub use standing::{
-    VolunteerStanding, Whose, fill_next_booked, notices_sent, overview, record_notice,
-    refresh_last_attended, set_window, standing_of, standings, window,
+    VolunteerStanding, Whose, due_never_stored, fill_next_booked, notices_sent, overview,
+    record_notice, refresh_last_attended, set_window, standing_of, standings, store_due,
+    stored_counts, stored_page, window,
 };
 
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 //! (which notices are due is `app::supervision`'s).
 
 use super::*;
-use crate::domain::Lang;
+use crate::domain::{Code, Lang};
 
 /// Each branch's window in months (the default without a settings row).
 pub fn windows(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i32>> {
@@ -54,7 +54,7 @@ pub fn set_window(
             ))
             .execute(conn)?;
     }
-    Ok(())
+    store_due(conn, Whose::Branch(branch_id))
 }
 
 /// One volunteer against the window, with what the overview shows.
@@ -77,6 +77,10 @@ pub struct VolunteerStanding {
     pub due_on: NaiveDateTime,
     pub due_date: NaiveDate,
     pub days_left: i64,
+    /// The due date as `volunteers.supervision_due_on` keeps it
+    /// (`rules::stored_due_on`).
+    #[serde(skip)]
+    pub stored_due: NaiveDate,
     /// Days overdue (0 unless overdue).
     pub days_overdue: i64,
     pub window_months: i32,
@@ -222,6 +226,7 @@ pub fn standings(
                     pauses,
                 };
                 let s = rules::status(&record, window, today);
+                let stored_due = rules::stored_due_on(&record, window, today);
                 VolunteerStanding {
                     user_id,
                     name,
@@ -236,6 +241,7 @@ pub fn standings(
                     due_on: noon(s.due_on),
                     due_date: s.due_on,
                     days_left: s.days_left,
+                    stored_due,
                     days_overdue: if s.standing == Standing::Overdue {
                         -s.days_left
                     } else {
@@ -317,7 +323,167 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
             .set(volunteers::last_supervision_at.eq(last))
             .execute(conn)?;
     }
+    store_due(conn, Whose::These(user_ids))
+}
+
+/// Stores the due date of these volunteers (active or paused; others keep
+/// none) in `volunteers.supervision_due_on`, which the overview sorts,
+/// filters and counts on. In the transaction of every change to the rule's
+/// inputs: supervision attended (`refresh_last_attended`, an import's
+/// date), a status change to or from active or paused, a branch move, the
+/// branch's window. One update per distinct date.
+pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
+    // Those who have left active and paused keep no due date.
+    let gone = volunteers::table
+        .filter(volunteers::status.ne_all([VolunteerStatus::Active, VolunteerStatus::Paused]))
+        .filter(volunteers::supervision_due_on.is_not_null())
+        .select(volunteers::user_id)
+        .into_boxed();
+    let gone: Vec<i64> = match whose {
+        Whose::These(ids) => gone.filter(volunteers::user_id.eq_any(ids)),
+        Whose::Branch(branch) => gone.filter(volunteers::branch_id.eq(branch)),
+        Whose::Branches(branches) => gone.filter(volunteers::branch_id.eq_any(branches)),
+        Whose::Everyone => gone,
+    }
+    .load(conn)?;
+    for chunk in gone.chunks(10_000) {
+        diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
+            .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
+            .execute(conn)?;
+    }
+    let mut same: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
+    for row in standings(conn, whose, now())? {
+        same.entry(row.stored_due).or_default().push(row.user_id);
+    }
+    for (due, ids) in same {
+        for chunk in ids.chunks(10_000) {
+            diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
+                .set(volunteers::supervision_due_on.eq(Some(due)))
+                .execute(conn)?;
+        }
+    }
     Ok(())
+}
+
+/// Active or paused volunteers without a stored due date: rows from
+/// before it was stored, or written past the use cases (filled at
+/// start-up).
+pub fn due_never_stored(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
+    volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::status.eq_any([VolunteerStatus::Active, VolunteerStatus::Paused]))
+        .filter(volunteers::supervision_due_on.is_null())
+        .filter(users::deactivated_at.is_null())
+        .select(volunteers::user_id)
+        .load(conn)
+}
+
+/// How many of a branch's volunteers are in each standing on `today`,
+/// counted on the stored due dates (four counts on an index).
+pub fn stored_counts(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    today: NaiveDate,
+) -> QueryResult<Vec<(Standing, i64)>> {
+    let (overdue_before, soon_until) = rules::due_bounds(today);
+    let in_branch = |status: VolunteerStatus| {
+        volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::branch_id.eq(branch_id))
+            .filter(volunteers::status.eq(status))
+            .filter(users::deactivated_at.is_null())
+            .into_boxed()
+    };
+    let active: i64 = in_branch(VolunteerStatus::Active)
+        .count()
+        .get_result(conn)?;
+    let paused: i64 = in_branch(VolunteerStatus::Paused)
+        .count()
+        .get_result(conn)?;
+    let overdue: i64 = in_branch(VolunteerStatus::Active)
+        .filter(volunteers::supervision_due_on.lt(overdue_before))
+        .count()
+        .get_result(conn)?;
+    let soon: i64 = in_branch(VolunteerStatus::Active)
+        .filter(volunteers::supervision_due_on.ge(overdue_before))
+        .filter(volunteers::supervision_due_on.le(soon_until))
+        .count()
+        .get_result(conn)?;
+    Ok(Standing::ALL
+        .iter()
+        .map(|&s| {
+            let n = match s {
+                Standing::Overdue => overdue,
+                Standing::DueSoon => soon,
+                Standing::Ok => active - overdue - soon,
+                Standing::Paused => paused,
+            };
+            (s, n)
+        })
+        .collect())
+}
+
+/// One page of a branch's overview, in the overview's order, read by the
+/// stored due dates: the ids of the rows `offset..offset + limit`, the
+/// active by due date, then those on pause by name. `only` keeps one
+/// standing; `active` is how many active rows that filter lets through
+/// (from `stored_counts`), where the paused part begins.
+pub fn stored_page(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    today: NaiveDate,
+    only: Option<Standing>,
+    active: i64,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<i64>> {
+    let (overdue_before, soon_until) = rules::due_bounds(today);
+    let in_branch = |status: VolunteerStatus| {
+        volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::branch_id.eq(branch_id))
+            .filter(volunteers::status.eq(status))
+            .filter(users::deactivated_at.is_null())
+            .select(volunteers::user_id)
+            .into_boxed()
+    };
+    let mut ids = Vec::new();
+    if only != Some(Standing::Paused) && offset < active {
+        let mut q = in_branch(VolunteerStatus::Active);
+        q = match only {
+            Some(Standing::Overdue) => q.filter(volunteers::supervision_due_on.lt(overdue_before)),
+            Some(Standing::DueSoon) => q
+                .filter(volunteers::supervision_due_on.ge(overdue_before))
+                .filter(volunteers::supervision_due_on.le(soon_until)),
+            Some(Standing::Ok) => q.filter(
+                volunteers::supervision_due_on
+                    .gt(soon_until)
+                    .or(volunteers::supervision_due_on.is_null()),
+            ),
+            _ => q,
+        };
+        ids = q
+            .order((
+                volunteers::supervision_due_on.asc(),
+                users::name.asc(),
+                users::id.asc(),
+            ))
+            .offset(offset)
+            .limit(limit)
+            .load(conn)?;
+    }
+    let left = limit - ids.len() as i64;
+    if left > 0 && matches!(only, None | Some(Standing::Paused)) {
+        let paused_offset = (offset - active).max(0);
+        ids.extend(
+            in_branch(VolunteerStatus::Paused)
+                .order((users::name.asc(), users::id.asc()))
+                .offset(paused_offset)
+                .limit(left)
+                .load::<i64>(conn)?,
+        );
+    }
+    Ok(ids)
 }
 
 /// Every active or paused volunteer of a branch against the window.

@@ -129,7 +129,9 @@ pub static REGISTRY: &[Table] = &[
                 },
                 Entry {
                     id: "volunteers-supervision",
-                    columns: &["last_supervision_at"],
+                    // The due date is worked out from the last supervision
+                    // (`db::supervision::store_due`).
+                    columns: &["last_supervision_at", "supervision_due_on"],
                     category: SupervisionAttendance,
                     basis: &[Contract],
                     retention: SupervisionAfterLeaving,

@@ -8,5 +8,6 @@ mod flow;
 mod notices;
 mod paging;
 mod requests;
+mod stored_due;
 pub(crate) mod support;
 mod window;

@@ -26,6 +26,9 @@ async fn a_large_branch_is_paged_with_the_overdue_first() {
             .set(v::created_at.eq(ago(200)))
             .execute(&mut conn)
             .expect("backdate");
+        for id in late {
+            crate::helpers::store_due(&mut conn, id);
+        }
     }
     let overview = format!("/koordinator/supervision/oversigt?afdeling={}", b.id);
 

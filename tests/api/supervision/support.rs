@@ -123,6 +123,7 @@ pub fn activated_days_ago(app: &TestApp, user: i64, days_ago: i64) {
     .set(changes::created_at.eq(ago(days_ago)))
     .execute(&mut conn(app))
     .expect("backdate");
+    crate::helpers::store_due(&mut conn(app), user);
 }
 
 /// A pause from `from_days_ago` to `to_days_ago` in the volunteer's
@@ -142,6 +143,7 @@ pub fn paused(app: &TestApp, user: i64, from_days_ago: i64, to_days_ago: Option<
         .expect("query")
         .expect("allowed");
         volunteer_history::backdate_latest(c, user, ago(days)).expect("backdate");
+        crate::helpers::store_due(c, user);
     };
     step(c, StatusChange::Pause, from_days_ago);
     if let Some(to) = to_days_ago {
