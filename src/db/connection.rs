@@ -92,12 +92,16 @@ impl Backend {
             Backend::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
                 // WAL is a property of the file and is set once at start-up;
-                // these are per connection. A national database is hundreds
-                // of megabytes: reading it through a memory map and a larger
-                // page cache (20 MB per connection instead of 2) spares a
-                // copy of every page read from the operating system's cache.
+                // these are per connection. `synchronous = FULL`: a commit
+                // is on disk before anyone is told it happened (NORMAL would
+                // lose the last commits to a power cut); writers share the
+                // flush by committing together (`Db::write`). A national
+                // database is hundreds of megabytes: reading it through a
+                // memory map and a larger page cache (20 MB per connection
+                // instead of 2) spares a copy of every page read from the
+                // operating system's cache.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
                      PRAGMA cache_size = -20000; PRAGMA mmap_size = 1073741824;",
                 )
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;

@@ -28,6 +28,7 @@ pub mod evaluations;
 pub mod evenings;
 pub mod gate;
 pub mod genlaer;
+mod group_commit;
 pub mod imports;
 pub mod invoices;
 pub mod login_sessions;
@@ -74,6 +75,8 @@ pub enum Error {
     Pool(#[from] r2d2::Error),
     #[error("the blocking thread pool failed")]
     Blocking(#[from] actix_web::error::BlockingError),
+    #[error("the write was not committed")]
+    Commit(#[from] group_commit::CommitFailed),
 }
 
 impl From<diesel::result::Error> for Error {
@@ -90,8 +93,8 @@ impl From<diesel::result::Error> for Error {
 pub struct Db {
     pool: Pool,
     backend: Backend,
-    /// SQLite only: busy writers queue here (`Db::write`).
-    writers: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+    /// SQLite only: writers queue here and commit together (`Db::write`).
+    writers: Option<std::sync::Arc<group_commit::GroupCommit>>,
     statements: std::sync::Arc<AtomicU64>,
     /// Counts the writes this process has made (`Db::generation`).
     generation: std::sync::Arc<AtomicU64>,
@@ -118,8 +121,7 @@ impl Db {
                 backend.clone(),
                 std::sync::Arc::clone(&statements),
             ))?;
-        let writers = matches!(backend, Backend::Sqlite(_))
-            .then(|| std::sync::Arc::new(std::sync::Mutex::new(())));
+        let writers = matches!(backend, Backend::Sqlite(_)).then(std::sync::Arc::default);
         Ok(Db {
             pool,
             backend,
@@ -184,11 +186,12 @@ impl Db {
         self.block(None, false, f).await
     }
 
-    /// Like `run`, for work that writes under contention (enrolment). SQLite
-    /// has one writer at a time and its busy handler retries with growing
-    /// sleeps, so under load some writers starve for seconds; queued here,
-    /// in the process, they are served in turn, and wait without holding a
-    /// pooled connection. PostgreSQL locks rows itself: no queue.
+    /// Like `run`, for work that writes. SQLite has one writer at a time,
+    /// its busy handler retries with growing sleeps (under load some
+    /// writers starved for seconds), and each durable commit waits for the
+    /// disk: writers queue in the process and those waiting together
+    /// commit together (`group_commit`), answered only once committed.
+    /// PostgreSQL locks rows and groups its commits itself: no queue.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
@@ -217,7 +220,7 @@ impl Db {
     /// counts even when the request that asked for it has gone.
     async fn block<T, E, F>(
         &self,
-        queue: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+        queue: Option<std::sync::Arc<group_commit::GroupCommit>>,
         writes: bool,
         f: F,
     ) -> Result<T, E>
@@ -229,13 +232,13 @@ impl Db {
         let pool = self.pool.clone();
         let generation = self.generation.clone();
         actix_web::web::block(move || {
-            // A panic in another writer leaves nothing half-done behind
-            // (its transaction rolled back), so a poisoned queue still works.
-            let _turn = queue
-                .as_ref()
-                .map(|q| q.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            let mut conn = pool.get().map_err(Error::from)?;
-            let result = f(&mut conn);
+            let result = match queue {
+                Some(queue) => queue.run(&pool, f),
+                None => {
+                    let mut conn = pool.get().map_err(Error::from)?;
+                    f(&mut conn)
+                }
+            };
             if writes {
                 generation.fetch_add(1, Ordering::SeqCst);
             }

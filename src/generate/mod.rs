@@ -138,7 +138,7 @@ pub fn run(db: &Db, scale: Scale, seed: u64) -> anyhow::Result<Summary> {
     .context("each brobygger's readiness")?;
     finish(conn).context("updating sequences and statistics")?;
     if let DbConnection::Sqlite(_) = conn {
-        conn.batch_execute("PRAGMA synchronous = NORMAL")?;
+        conn.batch_execute("PRAGMA synchronous = FULL")?;
     }
     let mut summary = count(conn)?;
     summary.seconds = started.elapsed().as_secs_f64();

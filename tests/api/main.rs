@@ -46,3 +46,4 @@ mod tasks;
 mod trends;
 mod vagter;
 mod volunteers;
+mod writes;
