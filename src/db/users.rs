@@ -444,7 +444,8 @@ pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryR
             users::updated_at.eq(at),
         ))
         .execute(conn)?;
-    Ok(())
+    // A deactivated account leaves the supervision overview's counts.
+    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))
 }
 
 #[derive(Debug, Serialize)]

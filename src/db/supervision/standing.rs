@@ -266,7 +266,15 @@ pub fn standings(
             due_on: b.due_date,
             days_left: b.days_left,
         };
-        rules::overview_order(&sa, &sb).then(a.name.cmp(&b.name))
+        // Ties as the overview's page reads them: the active by id, those
+        // on pause by name.
+        rules::overview_order(&sa, &sb).then_with(|| {
+            if a.paused && b.paused {
+                a.name.cmp(&b.name)
+            } else {
+                a.user_id.cmp(&b.user_id)
+            }
+        })
     });
     Ok(out)
 }
@@ -333,26 +341,32 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
 /// date), a status change to or from active or paused, a branch move, the
 /// branch's window. One update per distinct date.
 pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
-    // Those who have left active and paused keep no due date.
-    let gone = volunteers::table
-        .filter(volunteers::status.ne_all([VolunteerStatus::Active, VolunteerStatus::Paused]))
+    let rows = standings(conn, whose, now())?;
+    // Those who have left active and paused, or whose account is
+    // deactivated, keep no date: the overview counts the dates alone.
+    let kept = volunteers::table
         .filter(volunteers::supervision_due_on.is_not_null())
         .select(volunteers::user_id)
         .into_boxed();
-    let gone: Vec<i64> = match whose {
-        Whose::These(ids) => gone.filter(volunteers::user_id.eq_any(ids)),
-        Whose::Branch(branch) => gone.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(branches) => gone.filter(volunteers::branch_id.eq_any(branches)),
-        Whose::Everyone => gone,
+    let kept: Vec<i64> = match whose {
+        Whose::These(ids) => kept.filter(volunteers::user_id.eq_any(ids)),
+        Whose::Branch(branch) => kept.filter(volunteers::branch_id.eq(branch)),
+        Whose::Branches(branches) => kept.filter(volunteers::branch_id.eq_any(branches)),
+        Whose::Everyone => kept,
     }
     .load(conn)?;
+    let standing: std::collections::HashSet<i64> = rows.iter().map(|r| r.user_id).collect();
+    let gone: Vec<i64> = kept
+        .into_iter()
+        .filter(|id| !standing.contains(id))
+        .collect();
     for chunk in gone.chunks(10_000) {
         diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
             .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
             .execute(conn)?;
     }
     let mut same: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
-    for row in standings(conn, whose, now())? {
+    for row in rows {
         same.entry(row.stored_due).or_default().push(row.user_id);
     }
     for (due, ids) in same {
@@ -379,7 +393,8 @@ pub fn due_never_stored(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
 }
 
 /// How many of a branch's volunteers are in each standing on `today`,
-/// counted on the stored due dates (four counts on an index).
+/// counted on the stored due dates: four counts on the index alone
+/// (deactivated accounts keep no date).
 pub fn stored_counts(
     conn: &mut DbConnection,
     branch_id: i64,
@@ -388,10 +403,9 @@ pub fn stored_counts(
     let (overdue_before, soon_until) = rules::due_bounds(today);
     let in_branch = |status: VolunteerStatus| {
         volunteers::table
-            .inner_join(users::table)
             .filter(volunteers::branch_id.eq(branch_id))
             .filter(volunteers::status.eq(status))
-            .filter(users::deactivated_at.is_null())
+            .filter(volunteers::supervision_due_on.is_not_null())
             .into_boxed()
     };
     let active: i64 = in_branch(VolunteerStatus::Active)
@@ -425,9 +439,10 @@ pub fn stored_counts(
 
 /// One page of a branch's overview, in the overview's order, read by the
 /// stored due dates: the ids of the rows `offset..offset + limit`, the
-/// active by due date, then those on pause by name. `only` keeps one
-/// standing; `active` is how many active rows that filter lets through
-/// (from `stored_counts`), where the paused part begins.
+/// active by due date (read in the index's order, so the page stops after
+/// its rows), then those on pause by name. `only` keeps one standing;
+/// `active` is how many active rows that filter lets through (from
+/// `stored_counts`), where the paused part begins.
 pub fn stored_page(
     conn: &mut DbConnection,
     branch_id: i64,
@@ -438,35 +453,26 @@ pub fn stored_page(
     limit: i64,
 ) -> QueryResult<Vec<i64>> {
     let (overdue_before, soon_until) = rules::due_bounds(today);
-    let in_branch = |status: VolunteerStatus| {
-        volunteers::table
-            .inner_join(users::table)
-            .filter(volunteers::branch_id.eq(branch_id))
-            .filter(volunteers::status.eq(status))
-            .filter(users::deactivated_at.is_null())
-            .select(volunteers::user_id)
-            .into_boxed()
-    };
     let mut ids = Vec::new();
     if only != Some(Standing::Paused) && offset < active {
-        let mut q = in_branch(VolunteerStatus::Active);
+        let mut q = volunteers::table
+            .filter(volunteers::branch_id.eq(branch_id))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .filter(volunteers::supervision_due_on.is_not_null())
+            .select(volunteers::user_id)
+            .into_boxed();
         q = match only {
             Some(Standing::Overdue) => q.filter(volunteers::supervision_due_on.lt(overdue_before)),
             Some(Standing::DueSoon) => q
                 .filter(volunteers::supervision_due_on.ge(overdue_before))
                 .filter(volunteers::supervision_due_on.le(soon_until)),
-            Some(Standing::Ok) => q.filter(
-                volunteers::supervision_due_on
-                    .gt(soon_until)
-                    .or(volunteers::supervision_due_on.is_null()),
-            ),
+            Some(Standing::Ok) => q.filter(volunteers::supervision_due_on.gt(soon_until)),
             _ => q,
         };
         ids = q
             .order((
                 volunteers::supervision_due_on.asc(),
-                users::name.asc(),
-                users::id.asc(),
+                volunteers::user_id.asc(),
             ))
             .offset(offset)
             .limit(limit)
@@ -474,11 +480,15 @@ pub fn stored_page(
     }
     let left = limit - ids.len() as i64;
     if left > 0 && matches!(only, None | Some(Standing::Paused)) {
-        let paused_offset = (offset - active).max(0);
         ids.extend(
-            in_branch(VolunteerStatus::Paused)
+            volunteers::table
+                .inner_join(users::table)
+                .filter(volunteers::branch_id.eq(branch_id))
+                .filter(volunteers::status.eq(VolunteerStatus::Paused))
+                .filter(volunteers::supervision_due_on.is_not_null())
                 .order((users::name.asc(), users::id.asc()))
-                .offset(paused_offset)
+                .select(volunteers::user_id)
+                .offset((offset - active).max(0))
                 .limit(left)
                 .load::<i64>(conn)?,
         );

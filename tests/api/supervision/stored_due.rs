@@ -127,6 +127,18 @@ async fn the_stored_due_date_follows_every_change_the_rule_reads() {
     held_supervision(&app, aarhus, 3, &[(anna.id, AttendanceStatus::Present)]);
     assert_stored_due_is_live(&app, anna.id);
 
+    // A deactivated account leaves the counts, and comes back with it.
+    let (admin, _) = app.signed_in(Role::Admin).await;
+    let status = format!("/admin/brugere/{}/status", anna.id);
+    let response = admin.post_form(&status, &[("active", "0")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_stored_due_is_live(&app, anna.id);
+    assert_eq!(counted(&staff, aarhus, "I orden").await, "I orden (0)");
+    let response = admin.post_form(&status, &[("active", "1")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_stored_due_is_live(&app, anna.id);
+    assert_eq!(counted(&staff, aarhus, "I orden").await, "I orden (1)");
+
     // Moved to a branch with the default window of three months.
     let response = staff
         .post_form(
