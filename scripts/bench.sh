@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh [--scale national|medium|small|tiny] [--db sqlite|postgres|both]
 #                    [--duration SECONDS] [--regenerate] [--only-enrolments]
+#   scripts/bench.sh --growth [--db ...] [--duration SECONDS]
 #
 # Builds in release mode, loads the generated dataset (`brobyg generate`,
 # cached under target/bench/ and copied fresh for every run), starts the
@@ -12,7 +13,10 @@
 # the same run. Enrolment POSTs (wrk with a Lua script: a valid CSRF token
 # and session cookie, a new participant per request, sessions with only a
 # few seats left) are measured at full speed; afterwards SQL checks that no
-# session is overbooked and that the counters match the enrolments.
+# session is overbooked and that the counters match the enrolments. The
+# site's resident memory is read from /proc at its peak and after the load.
+# `--growth` measures every page's p50 at 200/s at the small, medium and
+# national scales instead, for the table of how each page's cost grows.
 #
 # PostgreSQL: a dedicated database `brobyg_bench` (the dataset is kept as the
 # template `brobyg_bench_<scale>`), on PG_URL's server. Sends traffic to
@@ -25,6 +29,7 @@ DBS="sqlite postgres"
 DURATION=10
 REGENERATE=0
 PAGES=1
+GROWTH=0
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
 PORT=${BENCH_PORT:-18080}
 BASE_PORT=${BENCH_BASE_PORT:-18090}
@@ -36,6 +41,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --regenerate) REGENERATE=1; shift ;;
     --only-enrolments) PAGES=0; shift ;;
+    --growth) GROWTH=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -120,7 +126,7 @@ done
 say "| unlimited (32 connections) | **$LIMIT** (the machine's limit) | | | |"
 say ""
 }
-[ "$PAGES" = 1 ] && baseline
+[ "$PAGES" = 1 ] && [ "$GROWTH" = 0 ] && baseline
 
 # ---- datasets -----------------------------------------------------------------
 sql() { # sql DB QUERY
@@ -203,12 +209,59 @@ run_db() {
     "admin: annual figures|/admin/statistik|$admin|200"
     "calendar feed|$feed||200"
   )
-  say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
-  say ""
-  [ "$PAGES" = 1 ] && pages
-  [ "$PAGES" = 1 ] && data_export "$db"
-  enrolments "$db"
+  if [ "$GROWTH" = 1 ]; then
+    growth_pages "$db"
+  else
+    say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
+    say ""
+    [ "$PAGES" = 1 ] && pages
+    [ "$PAGES" = 1 ] && data_export "$db"
+    enrolments "$db"
+    memory "$db"
+  fi
   kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
+}
+
+# ---- memory -------------------------------------------------------------------
+# The site's resident memory: its peak over the whole run (VmHWM) and now,
+# split into the process's own (anonymous) memory and file pages it maps
+# (SQLite reads its file through a memory map: those pages are the
+# operating system's file cache, shared, and given back under pressure).
+memory() {
+  local kb
+  kb() { awk -v k="$1:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$SITE_PID/status"; }
+  say "| memory of the site | peak resident MB | resident now MB | anonymous MB | mapped files MB |"
+  say "|---|---|---|---|---|"
+  say "| after the pages and enrolments above | **$(kb VmHWM)** | $(kb VmRSS) | $(kb RssAnon) | $(kb RssFile) |"
+  say ""
+}
+
+# ---- growth ---------------------------------------------------------------------
+# Each page's p50 at 200/s, kept per scale for the table at the end.
+declare -A P50
+GROWTH_NAMES=()
+growth_pages() {
+  local db=$1
+  for entry in "${pages[@]}"; do
+    IFS='|' read -r name path cookie _ <<< "$entry"
+    [ "$db" = "${DBS%% *}" ] && [ "$SCALE" = small ] && GROWTH_NAMES+=("$name")
+    IFS=$'\t' read -r _ _ _ p50 _ _ <<< "$(fixed "$name" "$SITE$path" 200 "$cookie")"
+    P50["$db|$SCALE|$name"]=$p50
+    echo "  $db $SCALE $name: p50 $p50 ms" >&2
+  done
+}
+growth_table() {
+  for db in $DBS; do
+    say "## Growth: $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL ), p50 ms at 200 req/s"
+    say ""
+    say "| page | small | medium | national | national / small |"
+    say "|---|---|---|---|---|"
+    for name in "${GROWTH_NAMES[@]}"; do
+      local s=${P50["$db|small|$name"]} m=${P50["$db|medium|$name"]} n=${P50["$db|national|$name"]}
+      say "| $name | $s | $m | $n | $(awk -v a="$n" -v b="$s" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "-" }') |"
+    done
+    say ""
+  done
 }
 
 pages() {
@@ -338,7 +391,15 @@ LUA
   say ""
 }
 
-for db in $DBS; do run_db "$db"; done
+if [ "$GROWTH" = 1 ]; then
+  DURATION=${DURATION:-5}
+  for SCALE in small medium national; do
+    for db in $DBS; do run_db "$db"; done
+  done
+  growth_table
+else
+  for db in $DBS; do run_db "$db"; done
+fi
 say "- load after: $(uptime | sed 's/.*load average/load average/')"
 echo
 echo "results: $RESULTS"
