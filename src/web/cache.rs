@@ -17,6 +17,13 @@
 //! value is being loaded bumps the generation after the read, so the value
 //! is stored already out of date rather than served as current.
 //!
+//! A value in its last quarter of `max_age` is refreshed ahead: the first
+//! request to find it so is told it is missing and loads it again, while
+//! every other request is still given the stored value. Under steady load
+//! a page is then loaded again once a second by one request, instead of
+//! expiring under everyone at once (a stampede of renders, which showed as
+//! the public pages' p99 on PostgreSQL).
+//!
 //! The cache holds at most `max_entries`; free-text searches (every key
 //! different) are admitted only while it is less than half full, so a
 //! burst of them cannot crowd out the pages everybody asks for. Nothing
@@ -25,6 +32,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct FreshCache<K, V> {
@@ -37,11 +45,20 @@ struct Entry<V> {
     generation: u64,
     at: Instant,
     value: V,
+    /// A request has been sent to load it again (`get`).
+    refreshing: AtomicBool,
 }
 
 impl<V> Entry<V> {
     fn usable(&self, generation: u64, max_age: Duration, now: Instant) -> bool {
         self.generation == generation && now.saturating_duration_since(self.at) < max_age
+    }
+
+    /// Whether it is in its last quarter of `max_age` and nobody was sent
+    /// to load it again yet; the first to ask is.
+    fn claim_refresh(&self, max_age: Duration, now: Instant) -> bool {
+        now.saturating_duration_since(self.at) >= max_age - max_age / 4
+            && !self.refreshing.swap(true, Ordering::Relaxed)
     }
 }
 
@@ -64,13 +81,18 @@ impl<K: Eq + Hash, V: Clone> FreshCache<K, V> {
     }
 
     /// The value stored for `key`, if it was loaded in the current
-    /// `generation` and less than `max_age` ago.
+    /// `generation` and less than `max_age` ago; `None` also for the one
+    /// caller sent to load it again ahead of its expiry.
     pub fn get(&self, key: &K, generation: u64) -> Option<V> {
+        self.get_at(key, generation, Instant::now())
+    }
+
+    fn get_at(&self, key: &K, generation: u64, now: Instant) -> Option<V> {
         let entries = self.entries.read().ok()?;
-        let now = Instant::now();
         entries
             .get(key)
             .filter(|e| e.usable(generation, self.max_age, now))
+            .filter(|e| !e.claim_refresh(self.max_age, now))
             .map(|e| e.value.clone())
     }
 
@@ -99,6 +121,7 @@ impl<K: Eq + Hash, V: Clone> FreshCache<K, V> {
                 generation,
                 at: Instant::now(),
                 value,
+                refreshing: AtomicBool::new(false),
             },
         );
     }
@@ -136,6 +159,30 @@ mod tests {
         assert_eq!(cache.get(&"a", 1), Some(10));
         std::thread::sleep(Duration::from_millis(40));
         assert_eq!(cache.get(&"a", 1), None);
+    }
+
+    #[test]
+    fn one_caller_loads_it_again_ahead_of_expiry_the_others_keep_it() {
+        let cache = FreshCache::new(Duration::from_secs(1), 8);
+        cache.put("a", 1, 10, Admit::Shared);
+        let early = Instant::now() + Duration::from_millis(500);
+        assert_eq!(cache.get_at(&"a", 1, early), Some(10));
+        assert_eq!(cache.get_at(&"a", 1, early), Some(10));
+        let late = Instant::now() + Duration::from_millis(800);
+        assert_eq!(
+            cache.get_at(&"a", 1, late),
+            None,
+            "the first is sent to load it"
+        );
+        assert_eq!(cache.get_at(&"a", 1, late), Some(10), "the rest are served");
+        assert_eq!(cache.get_at(&"a", 1, late), Some(10));
+        // What it loads starts a new second.
+        cache.put("a", 1, 11, Admit::Shared);
+        let soon = Instant::now() + Duration::from_millis(500);
+        assert_eq!(cache.get_at(&"a", 1, soon), Some(11));
+        let expired = Instant::now() + Duration::from_millis(1_100);
+        assert_eq!(cache.get_at(&"a", 1, expired), None);
+        assert_eq!(cache.get_at(&"a", 1, expired), None, "expired for everyone");
     }
 
     #[test]
