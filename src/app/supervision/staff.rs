@@ -268,7 +268,11 @@ fn overview_in(
     q: OverviewQuery,
 ) -> Result<Overview, Error> {
     let at = now();
-    let (counts, pager, rows) = match q.page {
+    let Listed {
+        counts,
+        pager,
+        mut rows,
+    } = match q.page {
         Some(side) => overview_page(c, branch_id, q.only, side, at)?,
         None => {
             let everyone = supervision::overview(c, branch_id, at)?;
@@ -278,10 +282,13 @@ fn overview_in(
                 .filter(|r| q.only.is_none_or(|s| r.standing == s))
                 .collect();
             let total = rows.len() as i64;
-            (counts, Pager::new(0, total, total), rows)
+            Listed {
+                counts,
+                pager: Pager::new(0, total, total),
+                rows,
+            }
         }
     };
-    let mut rows = rows;
     supervision::fill_next_booked(c, &mut rows, at)?;
     Ok(Overview {
         branch: branches::find(c, branch_id)?,
@@ -292,6 +299,13 @@ fn overview_in(
         window: supervision::window(c, branch_id)?,
         only: q.only,
     })
+}
+
+/// The overview's list: the count in each standing, and the rows shown.
+struct Listed {
+    counts: Vec<(Standing, usize)>,
+    pager: Pager,
+    rows: Vec<VolunteerStanding>,
 }
 
 fn count_standings(rows: &[VolunteerStanding]) -> Vec<(Standing, usize)> {
@@ -310,7 +324,7 @@ fn overview_page(
     only: Option<Standing>,
     side: i64,
     at: chrono::NaiveDateTime,
-) -> Result<(Vec<(Standing, usize)>, Pager, Vec<VolunteerStanding>), Error> {
+) -> Result<Listed, Error> {
     let today = supervision::local_date(at);
     let stored = supervision::stored_counts(c, branch_id, today)?;
     let count = |s: Standing| stored.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
@@ -345,7 +359,11 @@ fn overview_page(
         .into_iter()
         .map(|(s, n)| (s, usize::try_from(n).unwrap_or(0)))
         .collect();
-    Ok((counts, pager, rows))
+    Ok(Listed {
+        counts,
+        pager,
+        rows,
+    })
 }
 
 /// The requests of the coordinator's branches: open ones first.
