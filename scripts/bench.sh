@@ -242,18 +242,7 @@ memory() {
 # Each page's p50 at 200/s, kept per scale for the table at the end.
 declare -A P50
 GROWTH_NAMES=()
-growth_# Waits until the site answers at once again: requests a slow page left
-# queued are not measured against the next one.
-settle() {
-  for _ in $(seq 60); do
-    local t
-    t=$(curl -s -o /dev/null -w '%{time_total}' "$SITE/healthz")
-    awk -v t="$t" 'BEGIN { exit !(t < 0.02) }' && return
-    sleep 0.5
-  done
-}
-
-pages() {
+growth_pages() {
   local db=$1
   for entry in "${pages[@]}"; do
     IFS='|' read -r name path cookie _ <<< "$entry"
@@ -277,6 +266,17 @@ growth_table() {
       say "| $name | $s | $m | $n | $(awk -v a="$n" -v b="$s" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "-" }') |"
     done
     say ""
+  done
+}
+
+# Waits until the site answers at once again: requests a slow page left
+# queued are not measured against the next one.
+settle() {
+  for _ in $(seq 60); do
+    local t
+    t=$(curl -s -o /dev/null -w '%{time_total}' "$SITE/healthz")
+    awk -v t="$t" 'BEGIN { exit !(t < 0.02) }' && return
+    sleep 0.5
   done
 }
 
