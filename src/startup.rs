@@ -43,7 +43,7 @@ impl Application {
                 .context("loading demo content")?;
         }
         crate::app::volunteers::readiness::fill_missing(&db)
-            .context("working out the pipeline's stored readiness")?;
+            .context("working out the stored readiness and supervision due dates")?;
         let templates = Templates::load().context("loading templates")?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;

@@ -117,7 +117,7 @@ fn answered<T, E: From<Error>>(rx: &mpsc::Receiver<Result<T, E>>) -> Option<Resu
 /// One transaction for the batch, a savepoint for each writer in it (their
 /// own `transaction`), and one commit. A single writer runs as it would
 /// alone, without the outer transaction.
-fn run_batch(pool: &Pool, batch: Vec<Job>) {
+fn run_batch(pool: &Pool, mut batch: Vec<Job>) {
     if batch.is_empty() {
         return;
     }
@@ -130,12 +130,12 @@ fn run_batch(pool: &Pool, batch: Vec<Job>) {
             return;
         }
     };
-    if batch.len() == 1 {
-        for job in batch {
-            match catch_unwind(AssertUnwindSafe(|| job(&mut conn))) {
-                Ok(deliver) => deliver(None),
-                Err(_) => tracing::error!("a writer panicked"),
-            }
+    if batch.len() == 1
+        && let Some(job) = batch.pop()
+    {
+        match catch_unwind(AssertUnwindSafe(|| job(&mut conn))) {
+            Ok(deliver) => deliver(None),
+            Err(_) => tracing::error!("a writer panicked"),
         }
         return;
     }

@@ -445,7 +445,7 @@ pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryR
         ))
         .execute(conn)?;
     // A deactivated account leaves the supervision overview's counts.
-    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))
+    super::supervision::store_due_of(conn, user_id)
 }
 
 #[derive(Debug, Serialize)]

@@ -102,7 +102,7 @@ pub fn record_import(
     if from != Some(to) {
         insert(conn, user_id, from, to, note)?;
     }
-    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))?;
+    super::supervision::store_due_of(conn, user_id)?;
     Ok(())
 }
 
@@ -183,7 +183,7 @@ pub fn change(
     // Becoming active starts the window; a pause holds it still.
     let standing = [VolunteerStatus::Active, VolunteerStatus::Paused];
     if standing.contains(&from) || standing.contains(&to) {
-        super::supervision::store_due(conn, super::supervision::Whose::These(&[c.user_id]))?;
+        super::supervision::store_due_of(conn, c.user_id)?;
     }
     Ok(Ok((from, to)))
 }

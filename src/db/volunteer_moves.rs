@@ -42,7 +42,7 @@ pub fn record(
         ))
         .execute(conn)?;
     // The new branch's window sets the due date.
-    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))?;
+    super::supervision::store_due_of(conn, user_id)?;
     Ok(true)
 }
 

@@ -49,7 +49,7 @@ pub fn set_last_supervision(
     diesel::update(volunteers::table.find(user_id))
         .set(volunteers::last_supervision_at.eq(Some(at)))
         .execute(conn)?;
-    super::supervision::store_due(conn, super::supervision::Whose::These(&[user_id]))?;
+    super::supervision::store_due_of(conn, user_id)?;
     Ok(())
 }
 

@@ -208,15 +208,7 @@ pub fn status(record: &Record, window_months: i32, today: NaiveDate) -> Status {
     let start = record.last_attended.unwrap_or(record.activated_on);
     let due = due_on(start, window_months, &record.pauses, today);
     let days_left = (due - today).num_days();
-    Status {
-        standing: standing(record.paused_now, days_left),
-        due_on: due,
-        days_left,
-    }
-}
-
-fn standing(paused_now: bool, days_left: i64) -> Standing {
-    if paused_now {
+    let standing = if record.paused_now {
         Standing::Paused
     } else if days_left < 0 {
         Standing::Overdue
@@ -224,6 +216,11 @@ fn standing(paused_now: bool, days_left: i64) -> Standing {
         Standing::DueSoon
     } else {
         Standing::Ok
+    };
+    Status {
+        standing,
+        due_on: due,
+        days_left,
     }
 }
 

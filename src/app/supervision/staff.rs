@@ -17,12 +17,11 @@ use crate::db::enrolments::{self, Participant};
 use crate::db::supervision::{self, RequestRow, SupervisionSession, VolunteerStanding};
 use crate::db::users::Account;
 use crate::db::{attendance, gate, now, volunteers};
-use crate::domain::Code;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::audit::Action;
 use crate::domain::paging::Pager;
 use crate::domain::session::SessionStatus;
-use crate::domain::supervision::Standing;
+use crate::domain::supervision::{Standing, compliance};
 
 /// How far back the list shows past sessions (for registering attendance).
 const RECENT_DAYS: i64 = 60;
@@ -220,7 +219,7 @@ pub struct Overview {
     pub rows: Vec<VolunteerStanding>,
     pub pager: Pager,
     /// How many volunteers are in each standing, unfiltered.
-    pub counts: Vec<(Standing, usize)>,
+    pub counts: Vec<(Standing, i64)>,
     pub window: i32,
     pub only: Option<Standing>,
 }
@@ -276,7 +275,7 @@ fn overview_in(
         Some(side) => overview_page(c, branch_id, q.only, side, at)?,
         None => {
             let everyone = supervision::overview(c, branch_id, at)?;
-            let counts = count_standings(&everyone);
+            let counts = compliance(everyone.iter().map(|r| r.standing)).counts;
             let rows: Vec<VolunteerStanding> = everyone
                 .into_iter()
                 .filter(|r| q.only.is_none_or(|s| r.standing == s))
@@ -303,16 +302,9 @@ fn overview_in(
 
 /// The overview's list: the count in each standing, and the rows shown.
 struct Listed {
-    counts: Vec<(Standing, usize)>,
+    counts: Vec<(Standing, i64)>,
     pager: Pager,
     rows: Vec<VolunteerStanding>,
-}
-
-fn count_standings(rows: &[VolunteerStanding]) -> Vec<(Standing, usize)> {
-    Standing::ALL
-        .iter()
-        .map(|&s| (s, rows.iter().filter(|r| r.standing == s).count()))
-        .collect()
 }
 
 /// One page of the overview: the counts and the page's rows are chosen
@@ -355,12 +347,8 @@ fn overview_page(
             Some(live.swap_remove(i))
         })
         .collect();
-    let counts = stored
-        .into_iter()
-        .map(|(s, n)| (s, usize::try_from(n).unwrap_or(0)))
-        .collect();
     Ok(Listed {
-        counts,
+        counts: stored,
         pager,
         rows,
     })

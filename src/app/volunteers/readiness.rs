@@ -49,7 +49,8 @@ pub fn refresh_attendees(c: &mut DbConnection, session_id: i64) -> Result<(), Er
 
 /// At start-up: those in the pipeline never worked out (rows from before
 /// the stored readiness, or written by an older binary during a rolling
-/// upgrade), in one transaction.
+/// upgrade), and in the same transaction, under the same setup lock, the
+/// active and paused without a stored supervision due date.
 pub fn fill_missing(db: &crate::db::Db) -> anyhow::Result<()> {
     use diesel::Connection;
     let mut conn = db.conn()?;

@@ -14,7 +14,7 @@ pub use requests::{
 pub use standing::{
     VolunteerStanding, Whose, due_never_stored, fill_next_booked, notices_sent, overview,
     record_notice, refresh_last_attended, set_window, standing_of, standings, store_due,
-    stored_counts, stored_page, window,
+    store_due_of, stored_counts, stored_page, window,
 };
 
 use std::collections::HashMap;

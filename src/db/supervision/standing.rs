@@ -379,6 +379,11 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
     Ok(())
 }
 
+/// `store_due` for one person, after a change to them alone.
+pub fn store_due_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
+    store_due(conn, Whose::These(&[user_id]))
+}
+
 /// Active or paused volunteers without a stored due date: rows from
 /// before it was stored, or written past the use cases (filled at
 /// start-up).
