@@ -277,19 +277,7 @@ pub async fn current(
 ) -> Result<Option<Current>, super::Error> {
     let digest = token::digest(raw_token);
     let found = app
-        .read(move |c| {
-            let Some(session) = login_sessions::find(c, &digest)? else {
-                return Ok(None);
-            };
-            if session.user_id != user_id {
-                return Ok(None);
-            }
-            let Some(account) = users::load_account(c, user_id)? else {
-                return Ok(None);
-            };
-            let has_second_factor = second_factors::of_user(c, user_id)?.is_some();
-            Ok(Some((session, account, has_second_factor)))
-        })
+        .read(move |c| Ok(login_sessions::find_with_account(c, &digest, user_id)?))
         .await?;
     let Some((session, account, has_second_factor)) = found else {
         return Ok(None);

@@ -149,24 +149,40 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
         .optional()
 }
 
-/// The user with roles and branches, in four indexed lookups (the
-/// regions only for coordinators). A regional coordinator's regions are
-/// expanded into their branches in the same query as their own branches,
-/// so a branch added to the region later is theirs at once.
+/// The user with roles and branches: the user, roles and volunteer branch
+/// in one query, then `with_branches`.
 pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Account>> {
-    let Some(user) = users::table
-        .find(id)
-        .select(User::as_select())
-        .first(conn)
-        .optional()?
-    else {
+    let rows: Vec<(User, Option<Role>, Option<i64>)> = users::table
+        .left_join(user_roles::table)
+        .left_join(volunteers::table)
+        .filter(users::id.eq(id))
+        .select((
+            User::as_select(),
+            user_roles::role.nullable(),
+            volunteers::branch_id.nullable(),
+        ))
+        .load(conn)?;
+    let Some((user, _, volunteer_branch)) = rows.first().cloned() else {
         return Ok(None);
     };
-    let mut roles: Vec<Role> = user_roles::table
-        .filter(user_roles::user_id.eq(id))
-        .select(user_roles::role)
-        .load::<Role>(conn)?;
+    let roles = rows.into_iter().filter_map(|(_, role, _)| role).collect();
+    Ok(Some(with_branches(conn, user, roles, volunteer_branch)?))
+}
+
+/// Completes an account from its user, roles and volunteer branch with the
+/// branches it coordinates (one query; regions first for coordinators). A
+/// regional coordinator's regions are expanded into their branches in the
+/// same query as their own branches, so a branch added to the region later
+/// is theirs at once.
+pub fn with_branches(
+    conn: &mut DbConnection,
+    user: User,
+    mut roles: Vec<Role>,
+    volunteer_branch: Option<i64>,
+) -> QueryResult<Account> {
     roles.sort();
+    roles.dedup();
+    let id = user.id;
     let regions: Vec<i64> = if roles.contains(&Role::Coordinator) {
         regions_of(conn, id)?
     } else {
@@ -184,18 +200,13 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
         .select(branches::id)
         .order(branches::id)
         .load(conn)?;
-    let volunteer_branch = volunteers::table
-        .find(id)
-        .select(volunteers::branch_id)
-        .first(conn)
-        .optional()?;
-    Ok(Some(Account {
+    Ok(Account {
         user,
         roles,
         branches,
         regions,
         volunteer_branch,
-    }))
+    })
 }
 
 pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {

@@ -21,15 +21,32 @@ use crate::db::users::Account;
 use crate::domain::Role;
 use crate::error::AppError;
 
-/// The request's account and session, loaded at most once per request and
-/// cached in the request's extensions for every later extractor.
-#[derive(Clone)]
-struct Loaded(Option<(Rc<Account>, SessionState)>);
+type Signed = Option<(Rc<Account>, SessionState)>;
 
-async fn load(req: &HttpRequest) -> Result<Option<(Rc<Account>, SessionState)>, AppError> {
-    if let Some(Loaded(cached)) = req.extensions().get::<Loaded>() {
-        return Ok(cached.clone());
-    }
+/// The request's account and session, loaded at most once per request and
+/// shared by every extractor. actix polls a handler's extractors together,
+/// so the first to ask starts the load and the others wait for it (a value
+/// cached after the load would let each start its own).
+#[derive(Clone, Default)]
+struct Loaded(Rc<tokio::sync::OnceCell<Signed>>);
+
+async fn load(req: &HttpRequest) -> Result<Signed, AppError> {
+    let cell = {
+        let mut extensions = req.extensions_mut();
+        match extensions.get::<Loaded>() {
+            Some(Loaded(cell)) => Rc::clone(cell),
+            None => {
+                let loaded = Loaded::default();
+                let cell = Rc::clone(&loaded.0);
+                extensions.insert(loaded);
+                cell
+            }
+        }
+    };
+    Ok(cell.get_or_try_init(|| load_once(req)).await?.clone())
+}
+
+async fn load_once(req: &HttpRequest) -> Result<Signed, AppError> {
     let session = req.get_session();
     let loaded = match session::signed_in_user(&session) {
         None => None,
@@ -52,7 +69,6 @@ async fn load(req: &HttpRequest) -> Result<Option<(Rc<Account>, SessionState)>, 
             }
         }
     };
-    req.extensions_mut().insert(Loaded(loaded.clone()));
     Ok(loaded)
 }
 
