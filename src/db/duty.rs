@@ -481,6 +481,30 @@ pub fn taken_counts(
     Ok(out)
 }
 
+/// How many vagter of `from`..=`to` at `branch_id` each person holds, read
+/// from the branch's vagter of those dates (an index range) rather than
+/// from every active brobygger's enrolments, which a big branch has
+/// thousands of.
+pub fn taken_counts_at(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<HashMap<i64, i64>> {
+    let rows: Vec<i64> = duty_shifts::table
+        .inner_join(enrolments::table.on(enrolments::session_id.eq(duty_shifts::session_id)))
+        .filter(duty_shifts::branch_id.eq(branch_id))
+        .filter(duty_shifts::day.between(from, to))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .select(enrolments::user_id)
+        .load(conn)?;
+    let mut out: HashMap<i64, i64> = HashMap::new();
+    for u in rows {
+        *out.entry(u).or_insert(0) += 1;
+    }
+    Ok(out)
+}
+
 /// The vagter a person holds that have not begun (for a pause to release).
 pub fn held_from(
     conn: &mut DbConnection,

@@ -366,6 +366,29 @@ async fn the_rota_shows_empty_vagter_first_and_who_is_below_or_above_the_target(
 }
 
 #[tokio::test]
+async fn a_big_branchs_rota_lists_its_people_a_page_at_a_time() {
+    use brobyg::domain::volunteer::VolunteerStatus;
+    let b = branch().await;
+    let people = b
+        .app
+        .many_volunteers(b.id, VolunteerStatus::Active, "rota", 62);
+    let names = |html: &str| texts(html, "#people tbody tr td a");
+    let first = b.staff.get_html(&rota_path(&b)).await;
+    let second = b.staff.get_html(&format!("{}?side=2", rota_path(&b))).await;
+    assert_eq!(names(&first).len(), 50, "one page of people");
+    assert_eq!(names(&second).len(), 12, "the rest on the next");
+    let mut shown: Vec<String> = names(&first).into_iter().chain(names(&second)).collect();
+    shown.sort();
+    shown.dedup();
+    assert_eq!(shown.len(), people.len(), "everyone once");
+    assert!(
+        texts(&first, "nav.pager").join(" ").contains("62"),
+        "the pager tells the whole count"
+    );
+    assert!(first.contains("side=2"), "a link to the next page");
+}
+
+#[tokio::test]
 async fn the_not_active_are_refused_with_their_checklist() {
     let b = branch().await;
     let id = one_vagt(&b, today() + Duration::days(6), "2").await;

@@ -16,6 +16,7 @@ use crate::db::users::Account;
 use crate::db::{DbConnection, now, sessions};
 use crate::domain::audit::Action;
 use crate::domain::duty::{self as rules, Slot, Staffing, Standing, Target};
+use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::session::SessionStatus;
 
 /// How many weeks ahead the rota shows.
@@ -317,15 +318,16 @@ pub struct Rota {
     pub vagter: Vec<VagtView>,
     pub empty: usize,
     pub under: usize,
-    /// The branch's active brobyggere below the target this month, then
-    /// above it, then within.
+    /// One page of the branch's active brobyggere: below the target this
+    /// month, then above it, then within (a big branch has hundreds).
     pub people: Vec<PersonMonth>,
+    pub pager: Pager,
     pub below: usize,
     pub above: usize,
 }
 
 #[tracing::instrument(skip(app, account), fields(actor = account.user.id))]
-pub async fn rota(app: &App, account: &Account, branch_id: i64) -> Result<Rota, Error> {
+pub async fn rota(app: &App, account: &Account, branch_id: i64, side: i64) -> Result<Rota, Error> {
     let account = account.clone();
     app.read(move |c| {
         let branch = coordinated(c, &account, branch_id)?;
@@ -348,8 +350,7 @@ pub async fn rota(app: &App, account: &Account, branch_id: i64) -> Result<Rota, 
             .count();
         let (first, last) = rules::month_of(today);
         let people_rows = duty::active_people(c, branch_id)?;
-        let ids: Vec<i64> = people_rows.iter().map(|(id, _)| *id).collect();
-        let counts = duty::taken_counts(c, &ids, first, last)?;
+        let counts = duty::taken_counts_at(c, branch_id, first, last)?;
         let mut people: Vec<PersonMonth> = people_rows
             .into_iter()
             .map(|(user_id, name)| {
@@ -368,6 +369,7 @@ pub async fn rota(app: &App, account: &Account, branch_id: i64) -> Result<Rota, 
             Standing::Within => 2,
         };
         people.sort_by_key(|p| order(p.standing));
+        let pager = Pager::new(side, PER_PAGE, people.len() as i64);
         Ok(Rota {
             below: people
                 .iter()
@@ -383,7 +385,8 @@ pub async fn rota(app: &App, account: &Account, branch_id: i64) -> Result<Rota, 
             vagter,
             empty,
             under,
-            people,
+            people: pager.slice(people),
+            pager,
         })
     })
     .await
