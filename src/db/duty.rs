@@ -530,7 +530,7 @@ pub fn active_people(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(users::deactivated_at.is_null())
-        .order((users::name, users::id))
+        .order((volunteers::user_name, volunteers::user_id))
         .select((users::id, users::name))
         .load(conn)
 }

@@ -74,6 +74,8 @@ diesel::table! {
         ready_until -> Nullable<Date>,
         readiness_at -> Nullable<Timestamp>,
         supervision_due_on -> Nullable<Date>,
+        /// A copy of `users.name` kept by triggers, for lists by name.
+        user_name -> Text,
     }
 }
 

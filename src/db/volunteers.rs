@@ -93,7 +93,8 @@ pub fn in_branch_with_status(
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq_any(statuses))
         .select((users::id, users::name, users::email, volunteers::status))
-        .order((users::name, users::id))
+        // The copy of the name beside the branch: read in index order.
+        .order((volunteers::user_name, volunteers::user_id))
         .load(conn)?;
     Ok(rows.into_iter().map(RosterRow::from).collect())
 }
@@ -155,7 +156,8 @@ pub fn page_in_branch(
     let pager = Pager::new(requested_page, PER_PAGE, total);
     let rows: Vec<(i64, String, String, VolunteerStatus)> = matching()
         .select((users::id, users::name, users::email, volunteers::status))
-        .order((users::name, users::id))
+        // The copy of the name beside the branch: read in index order.
+        .order((volunteers::user_name, volunteers::user_id))
         .limit(pager.limit())
         .offset(pager.offset())
         .load(conn)?;
@@ -238,7 +240,7 @@ fn active_rows(
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .select((users::id, users::name, users::email, users::phone))
-        .order((users::name, users::id))
+        .order((volunteers::user_name, volunteers::user_id))
         .into_boxed();
     if let Some(p) = page {
         q = q.limit(p.limit()).offset(p.offset());

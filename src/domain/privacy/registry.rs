@@ -121,6 +121,9 @@ pub static REGISTRY: &[Table] = &[
                         "ready",
                         "ready_until",
                         "readiness_at",
+                        // A copy of `users.name` (kept by triggers) for the
+                        // branch's lists by name; erased with the row.
+                        "user_name",
                     ],
                     category: Volunteering,
                     basis: &[Contract],

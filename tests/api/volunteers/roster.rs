@@ -277,6 +277,46 @@ async fn the_branch_list_is_paged_filtered_and_searchable() {
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 
+/// The list's order follows a name changed afterwards (the branch keeps a
+/// copy of each name for its lists, kept equal by the database).
+#[tokio::test]
+async fn a_new_name_moves_a_volunteer_in_the_branch_list() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let people = app.many_volunteers(aarhus, VolunteerStatus::Active, "aktiv", 3);
+    let me = app.browser();
+    me.login(&people[0].email, PASSWORD).await;
+    let response = me
+        .post_form(
+            "/konto/oplysninger",
+            &[
+                ("name", "Zenia Østergaard"),
+                ("phone", ""),
+                ("language", "da"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+    let names = |html: &str| texts(html, "#roster tbody td:first-child a");
+    for list in [
+        format!("/koordinator/afdelinger/{aarhus}"),
+        format!("/koordinator/afdelinger/{aarhus}?status=active"),
+    ] {
+        assert_eq!(
+            names(&staff.get_html(&list).await),
+            vec![
+                "Test aktiv02@example.dk",
+                "Test aktiv03@example.dk",
+                "Zenia Østergaard"
+            ],
+            "{list}"
+        );
+    }
+}
+
 /// The roster page shows fifty at a time; its CSV file has everyone.
 #[tokio::test]
 async fn the_roster_page_is_paged_and_its_csv_is_whole() {
