@@ -33,7 +33,8 @@ pub struct AgendaItem {
 pub const PAST: usize = 20;
 
 /// The person's meetings with a confirmed seat: upcoming (soonest first)
-/// and past (latest first, at most `PAST`), in one query.
+/// and past (latest first, at most `PAST`). The past is read with a limit,
+/// so a brobygger with years of meetings costs no more than a new one.
 pub fn of_user(
     conn: &mut DbConnection,
     user_id: i64,
@@ -52,35 +53,47 @@ pub fn of_user(
         Option<String>,
         Option<AttendanceStatus>,
     );
-    let rows: Vec<Row> = enrolments::table
-        .inner_join(sessions::table.inner_join(meetings::table))
-        .left_join(
-            attendance::table.on(attendance::meeting_id
-                .eq(meetings::id)
-                .and(attendance::user_id.eq(enrolments::user_id))),
-        )
-        .filter(enrolments::user_id.eq(user_id))
-        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
-        .filter(sessions::status.ne(SessionStatus::Cancelled))
-        .filter(meetings::cancelled_at.is_null())
-        .order((meetings::starts_at, meetings::id))
-        .select((
-            sessions::id,
-            sessions::kind,
-            sessions::title,
-            sessions::location,
-            sessions::online_url,
-            meetings::id,
-            meetings::starts_at,
-            meetings::ends_at,
-            meetings::location,
-            meetings::online_url,
-            attendance::status.nullable(),
-        ))
-        .load(conn)?;
+    let mine = || {
+        enrolments::table
+            .inner_join(sessions::table.inner_join(meetings::table))
+            .left_join(
+                attendance::table.on(attendance::meeting_id
+                    .eq(meetings::id)
+                    .and(attendance::user_id.eq(enrolments::user_id))),
+            )
+            .filter(enrolments::user_id.eq(user_id))
+            .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+            .filter(sessions::status.ne(SessionStatus::Cancelled))
+            .filter(meetings::cancelled_at.is_null())
+            .select((
+                sessions::id,
+                sessions::kind,
+                sessions::title,
+                sessions::location,
+                sessions::online_url,
+                meetings::id,
+                meetings::starts_at,
+                meetings::ends_at,
+                meetings::location,
+                meetings::online_url,
+                attendance::status.nullable(),
+            ))
+            .into_boxed()
+    };
     let skipped = super::cohorts::skipped_by_makeups(conn, &[user_id])?;
-    let rows = rows
+    let coming: Vec<Row> = mine()
+        .filter(meetings::ends_at.gt(at))
+        .order((meetings::starts_at, meetings::id))
+        .load(conn)?;
+    // Meetings made up elsewhere are dropped after the limit: read enough.
+    let past: Vec<Row> = mine()
+        .filter(meetings::ends_at.le(at))
+        .order((meetings::starts_at.desc(), meetings::id.desc()))
+        .limit((PAST + skipped.len()) as i64)
+        .load(conn)?;
+    let rows = coming
         .into_iter()
+        .chain(past)
         .filter(|r| !skipped.contains(&(r.5, user_id)));
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
@@ -117,7 +130,6 @@ pub fn of_user(
             past.push(item);
         }
     }
-    past.reverse();
     past.truncate(PAST);
     Ok((upcoming, past))
 }

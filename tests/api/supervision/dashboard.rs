@@ -76,3 +76,33 @@ async fn the_dashboard_counts_brobyggere_by_supervision_standing() {
         .await;
     assert_ne!(r.status(), StatusCode::OK);
 }
+
+/// Years of history: the agenda shows the latest 20 past meetings, newest
+/// first, and what is coming.
+#[tokio::test]
+async fn the_agenda_shows_the_latest_past_meetings_newest_first() {
+    use brobyg::domain::attendance::AttendanceStatus;
+    let b = super::support::branch().await;
+    let app = &b.app;
+    let me = app.qualified_volunteer("lang.historik@example.dk", b.id);
+    for days_ago in 1..=25 {
+        super::support::held_supervision(
+            app,
+            b.id,
+            days_ago * 7,
+            &[(me.id, AttendanceStatus::Present)],
+        );
+    }
+    let browser = super::support::signed_in(app, &me).await;
+    let html = browser.get_html("/frivillig").await;
+    let past = crate::helpers::texts(&html, "#agenda-past li");
+    assert_eq!(past.len(), 20, "the latest 20: {past:?}");
+    let day = |days_ago| {
+        brobyg::i18n::format::short_date(brobyg::domain::Lang::Da, super::support::ago(days_ago))
+    };
+    assert!(past[0].starts_with(&day(7)), "newest first: {past:?}");
+    assert!(
+        !past.iter().any(|l| l.starts_with(&day(175))),
+        "the oldest left out: {past:?}"
+    );
+}
