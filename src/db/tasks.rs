@@ -255,6 +255,10 @@ pub fn attendance_missing(
             .filter(meetings::ends_at.ge(since))
             .filter(sessions::status.ne(SessionStatus::Cancelled))
             .filter(sessions::confirmed_count.gt(0))
+            // Implied by the meeting's end (a session ends with its last
+            // meeting not cancelled): lets the search start from the
+            // branches' recent sessions instead of all they ever held.
+            .filter(sessions::ends_at.ge(since))
             .filter(not(exists(
                 attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
             )))

@@ -1,0 +1,1 @@
+DROP INDEX sessions_branch_ends_idx;
