@@ -119,6 +119,13 @@ impl TestApp {
         }
     }
 
+    /// Ends the site's database connections from outside (PostgreSQL).
+    pub fn end_connections(&self) {
+        if let Some(db) = self.database.as_ref() {
+            db.end_connections();
+        }
+    }
+
     /// Stops the site and hands back its database, to start it again.
     pub fn stop(mut self) -> TestDatabase {
         self.database.take().expect("the app has its database")

@@ -27,6 +27,24 @@ async fn health_is_503_when_the_database_is_gone() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
+/// A PostgreSQL restart ends every pooled connection. A connection that has
+/// lain idle is checked before a request gets it, so the first page asked
+/// for afterwards is served on a new one rather than failing.
+#[tokio::test]
+async fn a_page_after_the_database_ended_its_connections_is_served() {
+    let app = spawn_app().await;
+    if !app.is_postgres() {
+        eprintln!("skipped on SQLite: needs TEST_DATABASE_URL (PostgreSQL)");
+        return;
+    }
+    let (browser, _) = app.signed_in(brobyg::domain::Role::Professional).await;
+    assert_eq!(browser.get("/konto").await.status(), StatusCode::OK);
+    app.end_connections();
+    // Longer than `CHECK_AFTER_IDLE`: the pool's connections count as idle.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(browser.get("/konto").await.status(), StatusCode::OK);
+}
+
 #[tokio::test]
 async fn pages_carry_security_headers_and_use_only_local_assets() {
     let app = spawn_app().await;

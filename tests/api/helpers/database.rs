@@ -69,6 +69,20 @@ impl TestDatabase {
         self.data.path().to_path_buf()
     }
 
+    /// Ends every connection to the database from outside, as a server
+    /// restart would (PostgreSQL only); the database stays.
+    pub fn end_connections(&self) {
+        if let Some((admin_url, name)) = &self.pg {
+            let mut admin = PgConnection::establish(admin_url).expect("admin connection");
+            admin
+                .batch_execute(&format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                     WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+                ))
+                .expect("connections ended");
+        }
+    }
+
     /// Makes the database unreachable (PostgreSQL only): it is dropped with
     /// every open connection.
     pub fn drop_now(&mut self) {
