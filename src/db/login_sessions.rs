@@ -66,25 +66,26 @@ pub fn find_with_account(
     token_hash: &str,
     user_id: i64,
 ) -> QueryResult<Option<(LoginSession, Account, bool)>> {
-    let rows: Vec<(LoginSession, User, Option<Role>, Option<i64>, Option<i64>)> =
-        login_sessions::table
-            .inner_join(
-                users::table
-                    .left_join(user_roles::table)
-                    .left_join(volunteers::table)
-                    .left_join(second_factors::table),
-            )
-            .filter(login_sessions::token_hash.eq(token_hash))
-            .filter(login_sessions::user_id.eq(user_id))
-            .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
-            .select((
-                LoginSession::as_select(),
-                User::as_select(),
-                user_roles::role.nullable(),
-                volunteers::branch_id.nullable(),
-                second_factors::user_id.nullable(),
-            ))
-            .load(conn)?;
+    // A row per role: session, user, role, volunteer branch, second factor.
+    type Row = (LoginSession, User, Option<Role>, Option<i64>, Option<i64>);
+    let rows: Vec<Row> = login_sessions::table
+        .inner_join(
+            users::table
+                .left_join(user_roles::table)
+                .left_join(volunteers::table)
+                .left_join(second_factors::table),
+        )
+        .filter(login_sessions::token_hash.eq(token_hash))
+        .filter(login_sessions::user_id.eq(user_id))
+        .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
+        .select((
+            LoginSession::as_select(),
+            User::as_select(),
+            user_roles::role.nullable(),
+            volunteers::branch_id.nullable(),
+            second_factors::user_id.nullable(),
+        ))
+        .load(conn)?;
     let Some((session, user, _, volunteer_branch, factor)) = rows.first().cloned() else {
         return Ok(None);
     };
