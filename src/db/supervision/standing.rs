@@ -279,49 +279,26 @@ pub fn standings(
     Ok(out)
 }
 
-/// Fills in each row's next booked supervision, in two queries: the coming
-/// open supervision sessions of the rows' branches (a brobygger books only
-/// their own branch's, `app::supervision::volunteer::enrol`), then the
-/// rows' seats on those. Read from the people's side, it was every
-/// enrolment they ever had.
+/// Fills in each row's next booked supervision, in one query.
 pub fn fill_next_booked(
     conn: &mut DbConnection,
     rows: &mut [VolunteerStanding],
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
-    let mut branches: Vec<i64> = rows.iter().map(|r| r.branch_id).collect();
-    branches.sort_unstable();
-    branches.dedup();
-    let coming: HashMap<i64, NaiveDateTime> = sessions_t::table
-        .filter(sessions_t::branch_id.eq_any(&branches))
+    let booked: HashMap<i64, NaiveDateTime> = enrolments::table
+        .inner_join(sessions_t::table)
+        .filter(enrolments::user_id.eq_any(&ids))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .filter(sessions_t::kind.eq(SessionKind::Supervision))
-        .filter(sessions_t::starts_at.gt(at))
         .filter(sessions_t::status.eq(SessionStatus::Open))
-        .select((sessions_t::id, sessions_t::starts_at))
-        .load::<(i64, NaiveDateTime)>(conn)?
+        .filter(sessions_t::starts_at.gt(at))
+        .group_by(enrolments::user_id)
+        .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
+        .load::<(i64, Option<NaiveDateTime>)>(conn)?
         .into_iter()
+        .filter_map(|(u, t)| t.map(|t| (u, t)))
         .collect();
-    let session_ids: Vec<i64> = coming.keys().copied().collect();
-    let seats: Vec<(i64, i64)> = if session_ids.is_empty() || ids.is_empty() {
-        Vec::new()
-    } else {
-        enrolments::table
-            .filter(enrolments::session_id.eq_any(&session_ids))
-            .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
-            .filter(enrolments::user_id.eq_any(&ids))
-            .select((enrolments::user_id, enrolments::session_id))
-            .load(conn)?
-    };
-    let mut booked: HashMap<i64, NaiveDateTime> = HashMap::new();
-    for (user, session) in seats {
-        if let Some(&starts) = coming.get(&session) {
-            booked
-                .entry(user)
-                .and_modify(|t| *t = (*t).min(starts))
-                .or_insert(starts);
-        }
-    }
     for row in rows {
         row.next_booked = booked.get(&row.user_id).copied();
     }
