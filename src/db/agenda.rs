@@ -91,45 +91,39 @@ pub fn of_user(
         .order((meetings::starts_at.desc(), meetings::id.desc()))
         .limit((PAST + skipped.len()) as i64)
         .load(conn)?;
-    let rows = coming
-        .into_iter()
-        .chain(past)
-        .filter(|r| !skipped.contains(&(r.5, user_id)));
-    let mut upcoming = Vec::new();
-    let mut past = Vec::new();
-    for (
-        session_id,
-        kind,
-        title,
-        location,
-        online_url,
-        meeting_id,
-        starts_at,
-        ends_at,
-        place,
-        link,
-        seen,
-    ) in rows
-    {
-        let path = kind.path(session_id);
-        let item = AgendaItem {
-            session_id,
-            kind,
-            title,
-            path,
-            meeting_id,
-            starts_at,
-            ends_at,
-            location: place.unwrap_or(location),
-            online_url: link.or(online_url),
-            attendance: seen,
-        };
-        if item.ends_at > at {
-            upcoming.push(item);
-        } else {
-            past.push(item);
-        }
-    }
-    past.truncate(PAST);
+    // The two reads already split coming from past: each is only turned
+    // into items, without what was made up elsewhere.
+    let items = |rows: Vec<Row>| {
+        rows.into_iter()
+            .filter(|r| !skipped.contains(&(r.5, user_id)))
+            .map(
+                |(
+                    session_id,
+                    kind,
+                    title,
+                    location,
+                    online_url,
+                    meeting_id,
+                    starts_at,
+                    ends_at,
+                    place,
+                    link,
+                    seen,
+                )| AgendaItem {
+                    session_id,
+                    kind,
+                    title,
+                    path: kind.path(session_id),
+                    meeting_id,
+                    starts_at,
+                    ends_at,
+                    location: place.unwrap_or(location),
+                    online_url: link.or(online_url),
+                    attendance: seen,
+                },
+            )
+    };
+    let upcoming = items(coming).collect();
+    let past = items(past).take(PAST).collect();
     Ok((upcoming, past))
 }
