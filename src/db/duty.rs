@@ -474,11 +474,7 @@ pub fn taken_counts(
         .filter(duty_shifts::day.between(from, to))
         .select(enrolments::user_id)
         .load(conn)?;
-    let mut out: HashMap<i64, i64> = HashMap::new();
-    for u in rows {
-        *out.entry(u).or_insert(0) += 1;
-    }
-    Ok(out)
+    Ok(per_person(rows))
 }
 
 /// How many vagter of `from`..=`to` at `branch_id` each person holds, read
@@ -498,11 +494,16 @@ pub fn taken_counts_at(
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .select(enrolments::user_id)
         .load(conn)?;
+    Ok(per_person(rows))
+}
+
+/// How many times each person appears among `rows`.
+fn per_person(rows: Vec<i64>) -> HashMap<i64, i64> {
     let mut out: HashMap<i64, i64> = HashMap::new();
     for u in rows {
         *out.entry(u).or_insert(0) += 1;
     }
-    Ok(out)
+    out
 }
 
 /// The vagter a person holds that have not begun (for a pause to release).

@@ -3,6 +3,14 @@
 
 pub use crate::domain::paging::{PER_PAGE, Pager};
 
+/// `?side=N` of a paged list with no filters: without it, the first page
+/// (`Pager` clamps a number out of range).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct PageQuery {
+    pub side: i64,
+}
+
 /// The address of a list with its filters, ready for `side=N` to be
 /// appended: empty filters are left out, so the links stay short.
 pub fn base_href(path: &str, params: &[(&str, &str)]) -> String {

@@ -21,7 +21,7 @@ use crate::domain::duty::{self as rules, SlotInput};
 use crate::domain::{Code, FieldErrors, Invalid, time};
 use crate::error::AppError;
 use crate::web::page::redirect;
-use crate::web::paging::base_href;
+use crate::web::paging::{PageQuery, base_href};
 use crate::web::routes::volunteers::ActiveVolunteer;
 use crate::web::{CoordinatorUser, Form, Page, SignedIn};
 
@@ -380,17 +380,11 @@ pub async fn save_settings(
     Ok(redirect(&back(branch_id)))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RotaQuery {
-    side: i64,
-}
-
 pub async fn rota(
     user: CoordinatorUser,
     page: Page,
     path: web::Path<i64>,
-    query: web::Query<RotaQuery>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let branch_id = path.into_inner();
     let rota = staff::rota(&page.state.app, user.account(), branch_id, query.side).await?;

@@ -5,14 +5,13 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDateTime;
-use serde::Deserialize;
 use tera::Context;
 
 use crate::app::audit::Actor;
 use crate::app::volunteers::pipeline::{self, RosterEntry};
 use crate::error::AppError;
 use crate::web::csv as excel;
-use crate::web::paging::base_href;
+use crate::web::paging::{PageQuery, base_href};
 use crate::web::{CoordinatorUser, FreshCoordinator, Page};
 
 pub async fn show(
@@ -22,12 +21,6 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let view = pipeline::pipeline(&page.state.app, user.account(), path.into_inner()).await?;
     page.render("volunteers/pipeline.html", Context::from_serialize(&view)?)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct PageQuery {
-    side: i64,
 }
 
 pub async fn roster(
