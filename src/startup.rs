@@ -69,6 +69,7 @@ impl Application {
             app: crate::app::App {
                 db,
                 settings: settings.clone(),
+                figures: Default::default(),
             },
             links,
             templates,
@@ -76,7 +77,7 @@ impl Application {
             mail_worker: mail_worker.as_ref().map(worker::Worker::signals),
             metrics: Arc::new(crate::web::metrics::Metrics::new()?),
             // About 40 kB a page with its gzip copy: at most ~20 MB.
-            pages: Arc::new(crate::web::cache::FreshCache::new(
+            pages: Arc::new(crate::cache::FreshCache::new(
                 std::time::Duration::from_secs(1),
                 512,
             )),

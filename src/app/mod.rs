@@ -48,12 +48,14 @@ use std::sync::Arc;
 use crate::config::Settings;
 use crate::db::{self, Db, DbConnection};
 
-/// What use cases need besides their input: storage and the settings.
-/// Cloning is cheap; built once in `startup`.
+/// What use cases need besides their input: storage, the settings and
+/// the annual figures lately worked out. Cloning is cheap; built once in
+/// `startup`.
 #[derive(Clone)]
 pub struct App {
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub figures: Arc<statistics::Kept>,
 }
 
 /// Why a use case did not happen, when it is not a rule's answer: rules'

@@ -4,13 +4,25 @@
 //! brobyggere, brobyggere trained, GenLær sessions and participants,
 //! supervision and brobyggeraftener held with attendance. A fixed number
 //! of grouped queries, whatever the size of the year.
+//!
+//! Working a national year out reads every volunteer's status history and
+//! the year's attendance: a fifth of a second at national scale. The
+//! figures are therefore kept once worked out (`Kept`), by the same rule as
+//! the public pages (`crate::cache`): used only while nothing has been
+//! written on this instance since, and for at most a second, so they are
+//! never staler than this instance's last commit. One request at a time
+//! works figures out; the others wait for it and take what it kept, so a
+//! burst of requests after a write costs one computation, not one each.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{App, Error};
+use crate::cache::{Admit, FreshCache};
 use crate::db::branches::{self, BranchInRegion, Region};
 use crate::db::users::Account;
 use crate::db::{brobygninger, statistics};
@@ -20,7 +32,7 @@ use crate::domain::time::local;
 use crate::domain::trends::Month;
 
 /// Whose figures: the whole country, a region or a branch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Scope {
     National,
@@ -130,17 +142,59 @@ pub async fn figures_for(
     actor: &Account,
     year: i32,
     scope: Scope,
-) -> Result<Figures, Error> {
+) -> Result<Arc<Figures>, Error> {
     if !may_see(actor, scope) {
         return Err(Error::Forbidden);
     }
     figures(app, year, scope).await
 }
 
+/// The figures lately worked out, by year and scope (`App::figures`).
+pub struct Kept {
+    figures: FreshCache<(i32, Scope), Arc<Figures>>,
+    /// Held while figures are worked out.
+    working: tokio::sync::Mutex<()>,
+}
+
+impl Default for Kept {
+    fn default() -> Self {
+        Kept {
+            // A few years of the country, its regions and branches.
+            figures: FreshCache::new(Duration::from_secs(1), 256),
+            working: tokio::sync::Mutex::new(()),
+        }
+    }
+}
+
 /// The figures of `year` in `scope` (an administrator's page: the handler
 /// requires one). An unknown region or branch is `NotFound`.
+pub async fn figures(app: &App, year: i32, scope: Scope) -> Result<Arc<Figures>, Error> {
+    let key = (year, scope);
+    let kept = &app.figures;
+    if let Some(f) = kept.figures.get(&key, app.db.generation()) {
+        return Ok(f);
+    }
+    let _working = match kept.working.try_lock() {
+        Ok(working) => working,
+        Err(_) => {
+            // Someone is working figures out: perhaps these.
+            let working = kept.working.lock().await;
+            if let Some(f) = kept.figures.get(&key, app.db.generation()) {
+                return Ok(f);
+            }
+            working
+        }
+    };
+    // Read before working anything out: a write that finishes meanwhile
+    // makes what is kept out of date at once (`crate::cache`).
+    let generation = app.db.generation();
+    let f = Arc::new(work_out(app, year, scope).await?);
+    kept.figures.put(key, generation, f.clone(), Admit::Shared);
+    Ok(f)
+}
+
 #[tracing::instrument(skip(app))]
-pub async fn figures(app: &App, year: i32, scope: Scope) -> Result<Figures, Error> {
+async fn work_out(app: &App, year: i32, scope: Scope) -> Result<Figures, Error> {
     app.read(move |c| {
         let (ids, scope_name): (Option<Vec<i64>>, Option<String>) = match scope {
             Scope::National => (None, None),

@@ -5,7 +5,6 @@
 
 pub mod assets;
 pub mod auth;
-pub mod cache;
 pub mod charts;
 pub mod client;
 pub mod csrf;

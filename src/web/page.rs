@@ -16,12 +16,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::auth::{current_account, current_session};
-use super::cache::Admit;
 use super::error_summary;
 use super::page_cache::{self, Rendered, Slot};
 use super::session::{self, Level};
 use super::state::AppState;
 use crate::app::two_factor;
+use crate::cache::Admit;
 use crate::db::users::Account;
 use crate::domain::Lang;
 use crate::domain::Role;

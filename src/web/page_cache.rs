@@ -2,7 +2,7 @@
 //! the JSON catalogue) answered from rendered responses: rendering the
 //! catalogue costs several times its database work, and every visitor and
 //! the NGO's own website ask for the same few pages. Staleness follows
-//! `web::cache`: never older than this instance's last write, at most a
+//! `crate::cache`: never older than this instance's last write, at most a
 //! second older than another instance's.
 //!
 //! Only what is the same for everyone who is given it may be shared, and
@@ -46,8 +46,8 @@ use actix_web::http::header::{
 use actix_web::{HttpRequest, HttpResponse};
 use sha2::{Digest, Sha256};
 
-use super::cache::{Admit, FreshCache};
 use super::session;
+use crate::cache::{Admit, FreshCache};
 
 /// Rendered public pages by key (`Slot::key`).
 pub type PageCache = FreshCache<String, Arc<Rendered>>;

@@ -701,6 +701,47 @@ async fn the_annual_figures_are_the_data_and_the_csv_says_the_same() {
     }
 }
 
+/// The figures are kept once worked out (a national year reads every
+/// status history): a brobygning registered a moment later still shows at
+/// once, on the page, the CSV and the coordinator's page.
+#[tokio::test]
+async fn the_annual_figures_show_a_brobygning_registered_a_moment_after_they_were_shown() {
+    let s = site().await;
+    let (_, me) = brobygger(&s, "sofie@example.dk").await;
+    let date = local_day(3);
+    let year = date.format("%Y").to_string();
+    let (admin, _) = s.app.signed_in(Role::Admin).await;
+    let national = format!("/admin/statistik?aar={year}");
+    let branch = format!("/koordinator/statistik?aar={year}&afdeling={}", s.branch);
+    let count = |html: String| texts(&html, "#brobygninger").join("");
+    assert_eq!(count(admin.get_html(&national).await), "0");
+    assert_eq!(count(s.staff.get_html(&branch).await), "0");
+    assert_eq!(count(admin.get_html(&national).await), "0", "asked again");
+
+    let counsellor = s.coordinator.id.to_string();
+    let response = me
+        .post_form(
+            "/frivillig/brobygninger",
+            &fields(&date.format("%Y-%m-%d").to_string(), "120", &counsellor),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    assert_eq!(count(admin.get_html(&national).await), "1");
+    assert_eq!(count(s.staff.get_html(&branch).await), "1");
+    let csv = admin
+        .get(&format!("/admin/statistik.csv?aar={year}"))
+        .await
+        .text()
+        .await
+        .expect("csv");
+    assert_eq!(
+        csv.lines().find(|l| l.starts_with("Brobygninger;")),
+        Some("Brobygninger;1"),
+        "{csv}"
+    );
+}
+
 #[tokio::test]
 async fn the_export_lists_ones_brobygninger_and_erasure_keeps_the_counts_without_the_person() {
     let s = site().await;

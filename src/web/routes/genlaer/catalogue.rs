@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::app::genlaer::catalogue;
+use crate::cache::Admit;
 use crate::content::markdown_to_html;
 use crate::db::branches::Region;
 use crate::db::courses::{CatalogueEntry, Filter};
@@ -15,7 +16,6 @@ use crate::db::now;
 use crate::domain::Code;
 use crate::domain::genlaer::{self as rules, Audience};
 use crate::error::AppError;
-use crate::web::cache::Admit;
 use crate::web::page::SharedWith;
 use crate::web::{MaybeUser, Page};
 
