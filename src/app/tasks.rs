@@ -16,7 +16,6 @@ use serde::Serialize;
 use super::dashboard::{self, BranchOverview};
 use super::{App, Error};
 use crate::db::notifications::{self, Choice, StaffMember};
-use crate::db::supervision::{self as supervision_db, Whose};
 use crate::db::tasks::{self as rows, Row, Scope};
 use crate::db::users::{self, Account};
 use crate::db::{DbConnection, branches, gate, now, outbox, volunteer_history};
@@ -209,7 +208,9 @@ fn collect(
             &|r| format!("/admin/sletning/{}", r.id),
         );
     }
-    found.extend(people_tasks(conn, curriculum, ids, at)?);
+    let (people, counted) = people_tasks(conn, curriculum, ids, at)?;
+    found.extend(people);
+    totals.extend(counted);
     found.extend(overdue_invoices(conn, reach, at)?);
     let single = reach.single;
     Ok(tasks::groups(found, &totals, |kind| more(kind, single), at))
@@ -254,14 +255,23 @@ fn overdue_invoices(
         .collect())
 }
 
+/// How many tasks of a kind there are, where fewer were read.
+type Totals = Vec<(TaskKind, usize)>;
+
 /// The tasks about volunteers that rules decide: ready to activate,
-/// missing a new requirement, overdue for supervision, pause ending soon.
+/// missing a new requirement, overdue for supervision, pause ending soon;
+/// with the full count of the kinds read a few lines at a time. Readiness
+/// and supervision due dates are read as stored (`volunteers.ready`,
+/// `supervision_due_on`, kept with every change to their inputs), so the
+/// page does not work out the gate or the standing of everyone in the
+/// branches; the few given grace for a new requirement and those on pause
+/// are still worked out here.
 fn people_tasks(
     conn: &mut DbConnection,
     curriculum: &Curriculum,
     branch_ids: &[i64],
     at: NaiveDateTime,
-) -> QueryResult<Vec<Task>> {
+) -> QueryResult<(Vec<Task>, Totals)> {
     let person = |id: i64| format!("/koordinator/brobyggere/{id}");
     let about = |kind: TaskKind, p: rows::Person, due: Option<NaiveDateTime>| Task {
         kind,
@@ -273,24 +283,26 @@ fn people_tasks(
         since: p.since,
         late: false,
     };
+    let limit = LINES_PER_KIND as i64;
+    let today = crate::domain::time::local(at).date_naive();
+    let count = |n: i64| usize::try_from(n).unwrap_or_default();
     let mut out = Vec::new();
+    let mut totals = Vec::new();
 
-    let training = rows::people_in(
-        conn,
-        branch_ids,
-        &[VolunteerStatus::Approved, VolunteerStatus::InTraining],
-    )?;
+    let (ready, total) = rows::ready_to_activate(conn, branch_ids, today, limit)?;
+    totals.push((TaskKind::ReadyToActivate, count(total)));
+    out.extend(
+        ready
+            .into_iter()
+            .map(|p| about(TaskKind::ReadyToActivate, p, None)),
+    );
+
     let graced = rows::active_with_grace(conn, branch_ids)?;
-    let ids: Vec<i64> = training.iter().chain(&graced).map(|p| p.user_id).collect();
+    let ids: Vec<i64> = graced.iter().map(|p| p.user_id).collect();
     let gates: HashMap<i64, gate::Gate> = gate::gates(conn, curriculum, &ids)?
         .into_iter()
         .map(|g| (g.user_id, g))
         .collect();
-    for p in training {
-        if gates.get(&p.user_id).is_some_and(gate::Gate::is_clear) {
-            out.push(about(TaskKind::ReadyToActivate, p, None));
-        }
-    }
     for p in graced {
         let Some(g) = gates.get(&p.user_id) else {
             continue;
@@ -311,28 +323,20 @@ fn people_tasks(
         }
     }
 
-    let standings = supervision_db::standings(conn, Whose::Branches(branch_ids), at)?;
-    let branch_names: HashMap<i64, String> = branches::by_ids(conn, branch_ids)?
-        .into_iter()
-        .map(|b| (b.id, b.name))
-        .collect();
-    for s in standings.into_iter().filter(|s| s.overdue) {
+    let (overdue, total) = rows::overdue_supervision(conn, branch_ids, today, limit)?;
+    totals.push((TaskKind::OverdueSupervision, count(total)));
+    for (p, due_on) in overdue {
+        let due = super::volunteers::noon(due_on);
         out.push(Task {
-            kind: TaskKind::OverdueSupervision,
-            link: person(s.user_id),
-            branch: branch_names.get(&s.branch_id).cloned(),
-            subject: s.name,
-            detail: None,
-            due: Some(s.due_on),
-            since: s.due_on,
-            late: false,
+            since: due.unwrap_or(p.since),
+            ..about(TaskKind::OverdueSupervision, p, due)
         });
     }
 
     let paused = rows::people_in(conn, branch_ids, &[VolunteerStatus::Paused])?;
     let paused_ids: Vec<i64> = paused.iter().map(|p| p.user_id).collect();
     let ends = volunteer_history::pause_ends(conn, &paused_ids)?;
-    let horizon = crate::domain::time::local(at).date_naive() + Duration::days(PAUSE_NOTICE_DAYS);
+    let horizon = today + Duration::days(PAUSE_NOTICE_DAYS);
     for p in paused {
         if let Some(end) = ends.get(&p.user_id).filter(|end| **end <= horizon) {
             out.push(about(
@@ -342,7 +346,7 @@ fn people_tasks(
             ));
         }
     }
-    Ok(out)
+    Ok((out, totals))
 }
 
 /// Where all tasks of a kind are listed, when the list shows only some.

@@ -3,7 +3,7 @@
 //! for its first rows and one for how many there are, whatever the size of
 //! the history; `app::tasks` turns them into tasks.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 
@@ -375,13 +375,105 @@ fn people(
         ));
     }
     let rows: Vec<(i64, String, String, NaiveDateTime)> = query.load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(user_id, name, branch, since)| Person {
+    Ok(rows.into_iter().map(Person::from).collect())
+}
+
+/// The first `limit` of the branches' volunteers in training whose stored
+/// readiness (`db::gate::refresh`) says ready on `today`, longest waiting
+/// first, and how many there are: the (branch, status, ready) index, not
+/// the gate of everyone in training.
+pub fn ready_to_activate(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    today: NaiveDate,
+    limit: i64,
+) -> QueryResult<(Vec<Person>, i64)> {
+    use crate::domain::activation::PIPELINE_STATUSES;
+    let ready = || {
+        volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::branch_id.eq_any(branch_ids))
+            .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+            .filter(volunteers::ready.eq(true))
+            .filter(
+                volunteers::ready_until
+                    .is_null()
+                    .or(volunteers::ready_until.ge(today)),
+            )
+            .filter(users::deactivated_at.is_null())
+            .into_boxed()
+    };
+    let total = ready().count().get_result(conn)?;
+    let rows: Vec<(i64, String, String, NaiveDateTime)> = ready()
+        .inner_join(branches::table)
+        .order((
+            volunteers::updated_at.asc(),
+            volunteers::user_name.asc(),
+            volunteers::user_id.asc(),
+        ))
+        .limit(limit)
+        .select((
+            volunteers::user_id,
+            volunteers::user_name,
+            branches::name,
+            volunteers::updated_at,
+        ))
+        .load(conn)?;
+    Ok((rows.into_iter().map(Person::from).collect(), total))
+}
+
+/// The first `limit` of the branches' active volunteers whose stored
+/// supervision due date (`volunteers.supervision_due_on`) lies before
+/// `today`, longest overdue first, with that date, and how many there
+/// are: the (branch, status, due date) index, not everyone's history.
+/// Deactivated accounts keep no date.
+pub fn overdue_supervision(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    today: NaiveDate,
+    limit: i64,
+) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
+    let overdue = || {
+        volunteers::table
+            .filter(volunteers::branch_id.eq_any(branch_ids))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .filter(volunteers::supervision_due_on.lt(today))
+            .into_boxed()
+    };
+    let total = overdue().count().get_result(conn)?;
+    let rows: Vec<(i64, String, String, NaiveDateTime, Option<NaiveDate>)> = overdue()
+        .inner_join(branches::table)
+        .order((
+            volunteers::supervision_due_on.asc(),
+            volunteers::user_name.asc(),
+            volunteers::user_id.asc(),
+        ))
+        .limit(limit)
+        .select((
+            volunteers::user_id,
+            volunteers::user_name,
+            branches::name,
+            volunteers::updated_at,
+            volunteers::supervision_due_on,
+        ))
+        .load(conn)?;
+    Ok((
+        rows.into_iter()
+            .filter_map(|(id, name, branch, since, due)| {
+                Some((Person::from((id, name, branch, since)), due?))
+            })
+            .collect(),
+        total,
+    ))
+}
+
+impl From<(i64, String, String, NaiveDateTime)> for Person {
+    fn from((user_id, name, branch, since): (i64, String, String, NaiveDateTime)) -> Self {
+        Person {
             user_id,
             name,
             branch,
             since,
-        })
-        .collect())
+        }
+    }
 }

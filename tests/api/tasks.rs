@@ -12,6 +12,7 @@ use scraper::{Html, Selector};
 
 use crate::genlaer::{VALID_EAN, course};
 use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app, spawn_app_with, texts};
+use crate::supervision::support::activated_days_ago;
 use crate::volunteers::support::{application_fields, post};
 
 /// Every value of attribute `name` on the elements matching `css`.
@@ -163,6 +164,49 @@ async fn a_coordinator_sees_the_tasks_of_their_own_branches_only() {
     );
     let link = attrs(&html, ".task-list a", "href").remove(0);
     assert_eq!(browser.get(&link).await.status(), StatusCode::OK);
+}
+
+/// Who is overdue for supervision is read from the stored due dates: the
+/// longest overdue first, five lines and the full count, nobody of another
+/// branch and nobody supervised in time.
+#[tokio::test]
+async fn overdue_supervision_lists_the_longest_overdue_first_with_the_full_count() {
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let randers = app.create_branch("Randers");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let late: Vec<_> = (0..7)
+        .map(|i| {
+            let u = app.qualified_volunteer(&format!("late{i}@example.dk"), aarhus);
+            activated_days_ago(&app, u.id, 400 + 10 * i);
+            u
+        })
+        .collect();
+    let recent = app.qualified_volunteer("new@example.dk", aarhus);
+    activated_days_ago(&app, recent.id, 10);
+    let other = app.qualified_volunteer("randers@example.dk", randers);
+    activated_days_ago(&app, other.id, 900);
+
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let html = browser.get_html("/koordinator").await;
+    let longest_first: Vec<String> = late
+        .iter()
+        .rev()
+        .take(5)
+        .map(|u| format!("Test {}", u.email))
+        .collect();
+    assert_eq!(
+        texts(&html, "[data-kind=overdue_supervision] .task-list a"),
+        longest_first
+    );
+    assert_eq!(
+        texts(&html, "#task-overdue_supervision"),
+        vec!["7 brobyggere er over tiden til supervision"]
+    );
+    assert_eq!(
+        texts(&html, "[data-kind=overdue_supervision] .task-more a"),
+        vec!["Se alle 7"]
+    );
 }
 
 #[tokio::test]
