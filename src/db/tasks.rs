@@ -87,11 +87,18 @@ pub fn applications(
             q.filter(apps::intro_on.is_null())
         }
     };
-    let rows: Vec<Plain> = pending()
-        .inner_join(users::table.on(users::id.eq(apps::user_id)))
-        .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
+    // The first few from the index, then their names: joined before the
+    // limit, every pending application's person was read to sort them.
+    let first: Vec<i64> = pending()
         .order((apps::created_at, apps::id))
         .limit(limit)
+        .select(apps::id)
+        .load(conn)?;
+    let rows: Vec<Plain> = apps::table
+        .inner_join(users::table.on(users::id.eq(apps::user_id)))
+        .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
+        .filter(apps::id.eq_any(&first))
+        .order((apps::created_at, apps::id))
         .select((
             apps::id,
             users::name,

@@ -1,0 +1,1 @@
+DROP INDEX volunteer_applications_pending_idx;
