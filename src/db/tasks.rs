@@ -266,6 +266,9 @@ pub fn attendance_missing(
             // meeting not cancelled): lets the search start from the
             // branches' recent sessions instead of all they ever held.
             .filter(sessions::ends_at.ge(since))
+            // And a session not yet begun has no meeting that ended: this
+            // keeps the branches' coming sessions out of the search.
+            .filter(sessions::starts_at.lt(at))
             .filter(not(exists(
                 attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
             )))
