@@ -1,6 +1,6 @@
 //! The rule every cache of the site follows, so that a cached answer is
 //! never staler than the database's last commit on this instance, and at
-//! most a second staler than another instance's.
+//! most `max_age` (a second for pages) staler than another instance's.
 //!
 //! Each value is stored with the write generation read *before* it was
 //! loaded (`Db::generation`, bumped after every write through `Db::write`
@@ -11,7 +11,8 @@
 //! cannot forget a dependency, which a list of "what this page shows"
 //! per write would: a cheap re-render is the price of never being wrong.
 //! Writes on another instance (or from the command line) are not seen, so
-//! each value also lives at most `max_age` (a second).
+//! each value also lives at most `max_age` (a second for the public pages,
+//! five for the annual figures).
 //!
 //! Reading the generation first matters: a write that commits while the
 //! value is being loaded bumps the generation after the read, so the value
@@ -27,7 +28,7 @@
 //! The cache holds at most `max_entries`; free-text searches (every key
 //! different) are admitted only while it is less than half full, so a
 //! burst of them cannot crowd out the pages everybody asks for. Nothing
-//! is evicted early: what is stored is gone within a second anyway.
+//! is evicted early: what is stored is gone within `max_age` anyway.
 
 use std::collections::HashMap;
 use std::hash::Hash;
