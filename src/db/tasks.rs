@@ -404,12 +404,7 @@ pub fn ready_to_activate(
             .inner_join(users::table)
             .filter(volunteers::branch_id.eq_any(branch_ids))
             .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
-            .filter(volunteers::ready.eq(true))
-            .filter(
-                volunteers::ready_until
-                    .is_null()
-                    .or(volunteers::ready_until.ge(today)),
-            )
+            .filter(super::volunteers::ready_on(today))
             .filter(users::deactivated_at.is_null())
             .into_boxed()
     };
@@ -433,8 +428,9 @@ pub fn ready_to_activate(
 }
 
 /// The first `limit` of the branches' active volunteers whose stored
-/// supervision due date (`volunteers.supervision_due_on`) lies before
-/// `today`, longest overdue first, with that date, and how many there
+/// supervision due date (`volunteers.supervision_due_on`) puts them past
+/// the overdue line on `today` (`due_bounds`, as the overview counts
+/// them), longest overdue first, with that date, and how many there
 /// are: the (branch, status, due date) index, not everyone's history.
 /// Deactivated accounts keep no date.
 pub fn overdue_supervision(
@@ -443,11 +439,12 @@ pub fn overdue_supervision(
     today: NaiveDate,
     limit: i64,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
+    let (overdue_before, _) = crate::domain::supervision::due_bounds(today);
     let overdue = || {
         volunteers::table
             .filter(volunteers::branch_id.eq_any(branch_ids))
             .filter(volunteers::status.eq(VolunteerStatus::Active))
-            .filter(volunteers::supervision_due_on.lt(today))
+            .filter(volunteers::supervision_due_on.lt(overdue_before))
             .into_boxed()
     };
     let total = overdue().count().get_result(conn)?;

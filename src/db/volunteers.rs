@@ -257,12 +257,25 @@ fn active_rows(
         .collect())
 }
 
+/// Whether a volunteer's stored readiness (`db::gate::refresh`) says ready
+/// on `today`: `activation::Readiness::ready_on` in SQL, for the pipeline
+/// and the coordinator's tasks.
+#[diesel::dsl::auto_type(no_type_alias)]
+pub fn ready_on(today: chrono::NaiveDate) -> _ {
+    let ready: bool = true;
+    volunteers::ready.eq(ready).and(
+        volunteers::ready_until
+            .is_null()
+            .or(volunteers::ready_until.ge(today)),
+    )
+}
+
 /// One of the pipeline's two lists of a branch's volunteers in training
 /// (approved or in training): those whose stored readiness
 /// (`db::gate::refresh`) says ready on `today`, or the others. The first
 /// `limit` by name with their course minutes, and how many there are: two
 /// queries on the (branch, status, ready) index, whatever the history.
-/// "Ready on `today`" is `activation::Readiness::ready_on` in SQL.
+/// "Ready on `today`" is `ready_on`.
 pub fn in_pipeline(
     conn: &mut DbConnection,
     branch_id: i64,
@@ -272,13 +285,6 @@ pub fn in_pipeline(
 ) -> QueryResult<(Vec<(RosterRow, i32)>, i64)> {
     use super::schema::users;
     use crate::domain::activation::PIPELINE_STATUSES;
-    let ready_now = || {
-        volunteers::ready.eq(true).and(
-            volunteers::ready_until
-                .is_null()
-                .or(volunteers::ready_until.ge(today)),
-        )
-    };
     let not_ready = || {
         volunteers::ready
             .eq(false)
@@ -294,8 +300,8 @@ pub fn in_pipeline(
         .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
         .into_boxed();
     if ready {
-        count = count.filter(ready_now());
-        first = first.filter(ready_now());
+        count = count.filter(ready_on(today));
+        first = first.filter(ready_on(today));
     } else {
         count = count.filter(not_ready());
         first = first.filter(not_ready());
