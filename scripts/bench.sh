@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh [--scale national|medium|small|tiny] [--db sqlite|postgres|both]
 #                    [--duration SECONDS] [--regenerate] [--only-enrolments]
+#   BENCH_BIN=/path/to/brobyg scripts/bench.sh ...   (measure that build instead)
 #   scripts/bench.sh --growth [--db ...] [--duration SECONDS]
 #
 # Builds in release mode, loads the generated dataset (`brobyg generate`,
@@ -65,13 +66,16 @@ fi
 
 echo "== building (release)"
 cargo build --release --quiet --bin brobyg --example bench_baseline
-BIN=target/release/brobyg
+# BENCH_BIN measures another build (an earlier commit's, for a before and
+# after on the same machine and dataset).
+BIN=${BENCH_BIN:-target/release/brobyg}
 
 say() { echo "$@" | tee -a "$RESULTS"; }
 say "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC'), scale $SCALE, ${DURATION}s per measurement"
 say ""
 say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 say "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[ -n "${BENCH_BIN:-}" ] && say "- binary measured: $BENCH_BIN, not this commit's build"
 say "- load before: $(uptime | sed 's/.*load average/load average/')"
 say ""
 

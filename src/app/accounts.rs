@@ -97,34 +97,54 @@ pub fn for_email(
     language: Lang,
     role: Option<Role>,
 ) -> QueryResult<i64> {
-    let new = unannounced(email, name, language, role);
-    let (id, link) = for_email_unannounced(conn, email, name, language, role)?;
-    if let Some(link) = link {
-        outbox::enqueue(
-            conn,
-            &recipient(id, &new),
-            &Message::AccountCreated { link },
-        )?;
+    let account = for_email_unannounced(conn, email, name, language, role)?;
+    if let Some(link) = account.link {
+        outbox::enqueue(conn, &account.owner, &Message::AccountCreated { link })?;
     }
-    Ok(id)
+    Ok(account.id)
+}
+
+/// An account for an address typed into a public form, as
+/// `for_email_unannounced` found or made it.
+#[derive(Debug, Clone)]
+pub struct Unannounced {
+    pub id: i64,
+    /// Its owner, as the recipient of the caller's message.
+    pub owner: Recipient,
+    /// For an account made now, the link to choose a password, which the
+    /// caller's message carries.
+    pub link: Option<String>,
+}
+
+impl Unannounced {
+    /// Made in this transaction: it can hold nothing made before it.
+    pub fn is_new(&self) -> bool {
+        self.link.is_some()
+    }
 }
 
 /// `for_email` for a caller whose own message carries a new account's link
-/// to choose a password (`Some` when the account was made now), so that the
-/// person gets one email, not two.
+/// to choose a password, so that the person gets one email, not two.
 pub fn for_email_unannounced(
     conn: &mut DbConnection,
     email: &str,
     name: &str,
     language: Lang,
     role: Option<Role>,
-) -> QueryResult<(i64, Option<String>)> {
-    Ok(
-        match find_or_create(conn, &unannounced(email, name, language, role))? {
-            Found::Existing(user) => (user.id, None),
-            Found::Created { id, link } => (id, Some(link)),
+) -> QueryResult<Unannounced> {
+    let new = unannounced(email, name, language, role);
+    Ok(match find_or_create(conn, &new)? {
+        Found::Existing(user) => Unannounced {
+            id: user.id,
+            owner: Recipient::from(&user),
+            link: None,
         },
-    )
+        Found::Created { id, link } => Unannounced {
+            id,
+            owner: recipient(id, &new),
+            link: Some(link),
+        },
+    })
 }
 
 /// A new account for an address typed into a public form: no password yet.

@@ -97,6 +97,26 @@ pub fn detail(conn: &mut DbConnection, session_id: i64) -> QueryResult<Detail> {
         .first(conn)
 }
 
+/// What a course costs, as an enrolment's receipt states it.
+#[derive(Debug, Clone, Queryable)]
+pub struct Price {
+    pub price_ore: i64,
+    pub vat_note: String,
+}
+
+/// `detail` with its course's price: on the enrolment path, one statement
+/// instead of two.
+pub fn detail_and_price(conn: &mut DbConnection, session_id: i64) -> QueryResult<(Detail, Price)> {
+    genlaer_sessions::table
+        .inner_join(schema::courses::table)
+        .filter(genlaer_sessions::session_id.eq(session_id))
+        .select((
+            Detail::as_select(),
+            (schema::courses::price_ore, schema::courses::vat_note),
+        ))
+        .first(conn)
+}
+
 /// The closed session a private link opens.
 pub fn by_link(
     conn: &mut DbConnection,
@@ -270,6 +290,18 @@ pub fn details_of_session(
         .filter(enrolments::session_id.eq(session_id))
         .select((enrolments::user_id, EnrolmentDetails::as_select()))
         .load(conn)
+}
+
+/// What was typed with one enrolment, if it was made through a form.
+pub fn details_of_enrolment(
+    conn: &mut DbConnection,
+    enrolment_id: i64,
+) -> QueryResult<Option<EnrolmentDetails>> {
+    genlaer_enrolments::table
+        .find(enrolment_id)
+        .select(EnrolmentDetails::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// Who booked seats in a closed session, with what they typed: for the

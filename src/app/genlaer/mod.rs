@@ -14,12 +14,12 @@ pub mod courses;
 pub mod mine;
 pub mod staff;
 
-use super::engine::{self, Cancelled, Placed};
+use super::engine::{self, Cancelled, Enrollee, Placed};
 use super::{Abort, App, Error, accounts};
 use crate::db::bookings::Booking;
 use crate::db::branches;
 use crate::db::courses::Course;
-use crate::db::genlaer::{self, Person};
+use crate::db::genlaer::{self, Person, Price};
 use crate::db::sessions::{self, Session};
 use crate::db::users::Account;
 use crate::db::{DbConnection, enrolments, now};
@@ -82,35 +82,41 @@ impl From<Result<(EnrolmentStatus, i64), NotPlaced>> for Enrolled {
 
 /// The participant's account, and for an account made now its link to
 /// choose a password, which the enrolment's own message carries.
-fn participant_id(
+fn participant(
     conn: &mut DbConnection,
     e: &Enrolment,
-) -> diesel::QueryResult<(i64, Option<String>)> {
+) -> diesel::QueryResult<(Enrollee, Option<String>)> {
     match &e.participant {
-        Participant::SignedIn(id) => Ok((*id, None)),
-        Participant::ByEmail { email, language } => accounts::for_email_unannounced(
-            conn,
-            email.as_str(),
-            &e.person.name,
-            *language,
-            Some(Role::Professional),
-        ),
+        Participant::SignedIn(id) => Ok(((*id).into(), None)),
+        Participant::ByEmail { email, language } => {
+            let account = accounts::for_email_unannounced(
+                conn,
+                email.as_str(),
+                &e.person.name,
+                *language,
+                Some(Role::Professional),
+            )?;
+            let who = Enrollee {
+                user_id: account.id,
+                new_account: account.is_new(),
+                recipient: Some(account.owner),
+            };
+            Ok((who, account.link))
+        }
     }
 }
 
 /// What the confirmation of an enrolment in `session` says beyond the
 /// session: the same on the thank-you page and in the email.
 fn receipt(
-    conn: &mut DbConnection,
     session: &Session,
-    detail: &genlaer::Detail,
+    price: Price,
     invoice: &Invoice,
     account_link: Option<String>,
-) -> diesel::QueryResult<Receipt> {
-    let course = crate::db::courses::find(conn, detail.course_id)?;
-    Ok(Receipt {
-        price_ore: course.price_ore,
-        vat_note: course.vat_note,
+) -> Receipt {
+    Receipt {
+        price_ore: price.price_ore,
+        vat_note: price.vat_note,
         invoice_kind: invoice.kind,
         ean: invoice.ean.clone(),
         cvr: invoice.cvr.clone(),
@@ -122,7 +128,7 @@ fn receipt(
         cancel_url: "/genlaer/mine-kurser".into(),
         calendar_url: format!("/kalender/hold/{}.ics", session.id),
         account_link,
-    })
+    }
 }
 
 /// A person's enrolment in a GenLær session as its thank-you page shows it.
@@ -143,16 +149,13 @@ pub async fn confirmation(
     user_id: i64,
 ) -> Result<Option<Confirmation>, Error> {
     app.read(move |c| {
-        let detail = genlaer::detail(c, session_id)?;
+        let (_, price) = genlaer::detail_and_price(c, session_id)?;
         let Some(enrolment) =
             enrolments::find(c, session_id, user_id)?.filter(|e| e.status.is_active())
         else {
             return Ok(None);
         };
-        let Some((_, typed)) = genlaer::details_of_session(c, session_id)?
-            .into_iter()
-            .find(|(uid, _)| *uid == user_id)
-        else {
+        let Some(typed) = genlaer::details_of_enrolment(c, enrolment.id)? else {
             return Ok(None);
         };
         let session = sessions::find(c, session_id)?;
@@ -172,7 +175,7 @@ pub async fn confirmation(
             status: enrolment.status,
             position,
             session: crate::db::cohorts::as_attended_by(c, &whole, user_id)?,
-            receipt: receipt(c, &session, &detail, &invoice, None)?,
+            receipt: receipt(&session, price, &invoice, None),
         }))
     })
     .await
@@ -188,13 +191,14 @@ pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled,
             // The lock first: on SQLite a transaction that writes must
             // begin by writing, or concurrent ones cannot wait their turn.
             let session = sessions::lock(c, session_id)?;
-            let detail = genlaer::detail(c, session_id)?;
+            let (detail, price) = genlaer::detail_and_price(c, session_id)?;
             if detail.is_closed() {
                 return Err(Abort::Failed(Error::NotFound));
             }
-            let (uid, account_link) = participant_id(c, &e)?;
-            let receipt = receipt(c, &session, &detail, &e.invoice, account_link)?;
-            let placed = engine::enrol_with_receipt(c, &session, uid, false, Some(receipt))?
+            let (who, account_link) = participant(c, &e)?;
+            let uid = who.user_id;
+            let receipt = receipt(&session, price, &e.invoice, account_link);
+            let placed = engine::enrol_with_receipt(c, &session, who, false, Some(receipt))?
                 .map_err(|r| Abort::Refused(NotPlaced::Refused(r)))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
             Ok((placed.status, uid))
@@ -211,10 +215,11 @@ pub async fn enrol_by_link(app: &App, session_id: i64, e: Enrolment) -> Result<E
     let result = app
         .write_or_refuse(move |c| {
             let session = sessions::lock(c, session_id)?;
-            let detail = genlaer::detail(c, session_id)?;
-            let (uid, account_link) = participant_id(c, &e)?;
-            let receipt = receipt(c, &session, &detail, &e.invoice, account_link)?;
-            let placed = booked_seat(c, &session, uid, false, Some(receipt))?;
+            let (_, price) = genlaer::detail_and_price(c, session_id)?;
+            let (who, account_link) = participant(c, &e)?;
+            let uid = who.user_id;
+            let receipt = receipt(&session, price, &e.invoice, account_link);
+            let placed = booked_seat(c, &session, who, false, Some(receipt))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
             Ok((placed.status, uid))
         })
@@ -228,11 +233,12 @@ pub async fn enrol_by_link(app: &App, session_id: i64, e: Enrolment) -> Result<E
 fn booked_seat(
     conn: &mut DbConnection,
     session: &Session,
-    user_id: i64,
+    who: Enrollee,
     by_staff: bool,
     receipt: Option<Receipt>,
 ) -> Result<Placed, Abort<NotPlaced>> {
-    if let Some(current) = enrolments::find(conn, session.id, user_id)?
+    if !who.new_account
+        && let Some(current) = enrolments::find(conn, session.id, who.user_id)?
         && current.status.is_active()
     {
         return Err(Abort::Refused(NotPlaced::Refused(Refusal::AlreadyEnrolled)));
@@ -243,7 +249,7 @@ fn booked_seat(
     {
         return Err(Abort::Refused(NotPlaced::SeatsTaken));
     }
-    match engine::enrol_with_receipt(conn, session, user_id, by_staff, receipt)? {
+    match engine::enrol_with_receipt(conn, session, who, by_staff, receipt)? {
         Ok(placed) if placed.status == EnrolmentStatus::Confirmed => Ok(placed),
         Ok(_) => Err(Abort::Refused(NotPlaced::SeatsTaken)),
         Err(refusal) => Err(Abort::Refused(NotPlaced::Refused(refusal))),
@@ -328,7 +334,7 @@ pub async fn swap(
             )?;
             // The cancellation changed the counters: read the row again.
             let session = sessions::find(c, session.id)?;
-            let placed = booked_seat(c, &session, uid, true, None)?;
+            let placed = booked_seat(c, &session, uid.into(), true, None)?;
             genlaer::save_details(
                 c,
                 placed.enrolment_id,
