@@ -18,14 +18,13 @@ use super::{App, Error};
 use crate::db::notifications::{self, Choice, StaffMember};
 use crate::db::tasks::{self as rows, Row, Scope};
 use crate::db::users::{self, Account};
-use crate::db::{DbConnection, branches, gate, now, outbox, volunteer_history};
+use crate::db::{DbConnection, branches, gate, now, outbox};
 use crate::domain::curriculum::Curriculum;
 use crate::domain::events::{BookingSummary, Message};
 use crate::domain::tasks::{
     self, DigestFrequency, DigestGroup, LINES_PER_KIND, PAUSE_NOTICE_DAYS, Task, TaskGroup,
     TaskKind,
 };
-use crate::domain::volunteer::VolunteerStatus;
 
 /// Where the start page and the digest send people for the whole list.
 const START: &str = "/koordinator";
@@ -333,18 +332,15 @@ fn people_tasks(
         });
     }
 
-    let paused = rows::people_in(conn, branch_ids, &[VolunteerStatus::Paused])?;
-    let paused_ids: Vec<i64> = paused.iter().map(|p| p.user_id).collect();
-    let ends = volunteer_history::pause_ends(conn, &paused_ids)?;
     let horizon = today + Duration::days(PAUSE_NOTICE_DAYS);
-    for p in paused {
-        if let Some(end) = ends.get(&p.user_id).filter(|end| **end <= horizon) {
-            out.push(about(
-                TaskKind::PauseEnding,
-                p,
-                super::volunteers::noon(*end),
-            ));
-        }
+    let (ending, total) = rows::pauses_ending(conn, branch_ids, horizon, LINES_PER_KIND)?;
+    totals.push((TaskKind::PauseEnding, count(total)));
+    for (p, end) in ending {
+        out.push(about(
+            TaskKind::PauseEnding,
+            p,
+            super::volunteers::noon(end),
+        ));
     }
     Ok((out, totals))
 }

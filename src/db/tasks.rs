@@ -244,7 +244,9 @@ pub fn sessions_to_mark_held(
 
 /// Meetings that ended in the last `ATTENDANCE_LOOKBACK_DAYS`, of sessions
 /// with seats taken, with no attendance registered for anyone, the oldest
-/// first. The row's id is the meeting's.
+/// first. The row's id is the meeting's. One query reads them all and
+/// counts them here: the window bounds them (a branch holds a few dozen
+/// meetings in two months), and a separate count ran the same join again.
 pub fn attendance_missing(
     conn: &mut DbConnection,
     scope: Scope<'_>,
@@ -254,39 +256,36 @@ pub fn attendance_missing(
     let branch_ids = scope.branches;
     let national = scope.national;
     let since = at - Duration::days(ATTENDANCE_LOOKBACK_DAYS);
-    let missing = || {
-        let q = meetings::table
-            .inner_join(sessions::table)
-            .filter(meetings::cancelled_at.is_null())
-            .filter(meetings::ends_at.lt(at))
-            .filter(meetings::ends_at.ge(since))
-            .filter(sessions::status.ne(SessionStatus::Cancelled))
-            .filter(sessions::confirmed_count.gt(0))
-            // Implied by the meeting's end (a session ends with its last
-            // meeting not cancelled): lets the search start from the
-            // branches' recent sessions instead of all they ever held.
-            .filter(sessions::ends_at.ge(since))
-            // And a session not yet begun has no meeting that ended: this
-            // keeps the branches' coming sessions out of the search.
-            .filter(sessions::starts_at.lt(at))
-            .filter(not(exists(
-                attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
-            )))
-            .into_boxed();
-        if national {
-            q.filter(
-                sessions::branch_id
-                    .eq_any(branch_ids)
-                    .or(sessions::branch_id.is_null()),
-            )
-        } else {
-            q.filter(sessions::branch_id.eq_any(branch_ids))
-        }
+    let q = meetings::table
+        .inner_join(sessions::table)
+        .filter(meetings::cancelled_at.is_null())
+        .filter(meetings::ends_at.lt(at))
+        .filter(meetings::ends_at.ge(since))
+        .filter(sessions::status.ne(SessionStatus::Cancelled))
+        .filter(sessions::confirmed_count.gt(0))
+        // Implied by the meeting's end (a session ends with its last
+        // meeting not cancelled): lets the search start from the
+        // branches' recent sessions instead of all they ever held.
+        .filter(sessions::ends_at.ge(since))
+        // And a session not yet begun has no meeting that ended: this
+        // keeps the branches' coming sessions out of the search.
+        .filter(sessions::starts_at.lt(at))
+        .filter(not(exists(
+            attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
+        )))
+        .into_boxed();
+    let q = if national {
+        q.filter(
+            sessions::branch_id
+                .eq_any(branch_ids)
+                .or(sessions::branch_id.is_null()),
+        )
+    } else {
+        q.filter(sessions::branch_id.eq_any(branch_ids))
     };
-    let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = missing()
+    let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = q
         .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
         .order((meetings::ends_at, meetings::id))
-        .limit(limit)
         .select((
             meetings::id,
             sessions::id,
@@ -295,9 +294,10 @@ pub fn attendance_missing(
             meetings::ends_at,
         ))
         .load(conn)?;
-    let total = missing().count().get_result(conn)?;
+    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
     Ok((
         rows.into_iter()
+            .take(usize::try_from(limit).unwrap_or_default())
             .map(|(id, session_id, subject, branch, since)| Row {
                 session_id: Some(session_id),
                 ..Row::plain(id, subject, branch, since)
@@ -343,48 +343,68 @@ pub struct Person {
     pub since: NaiveDateTime,
 }
 
-/// The volunteers of the branches in these statuses (for the gate and the
-/// pause ends, which the app works out).
-pub fn people_in(
+/// The first `limit` of the branches' paused volunteers whose current
+/// pause ends by `horizon` (its last day), soonest first, with that day,
+/// and how many there are. Read by person (the (branch, status) index, then
+/// each one's pauses by the (user, id) index): joining the history of every
+/// pause the other way round took PostgreSQL 12 ms. The paused are the
+/// branches' current people, not their history.
+pub fn pauses_ending(
     conn: &mut DbConnection,
     branch_ids: &[i64],
-    statuses: &[VolunteerStatus],
-) -> QueryResult<Vec<Person>> {
-    people(conn, branch_ids, statuses, false)
+    horizon: NaiveDate,
+    limit: usize,
+) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
+    let deactivated = users::table
+        .filter(users::id.eq(volunteers::user_id))
+        .filter(users::deactivated_at.is_not_null());
+    let paused: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+        .inner_join(branches::table)
+        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .filter(not(exists(deactivated)))
+        .select((
+            volunteers::user_id,
+            volunteers::user_name,
+            branches::name,
+            volunteers::updated_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = paused.iter().map(|p| p.0).collect();
+    let ends = super::volunteer_history::pause_ends(conn, &ids)?;
+    let mut ending: Vec<(Person, NaiveDate)> = paused
+        .into_iter()
+        .filter_map(|row| {
+            let end = *ends.get(&row.0)?;
+            (end <= horizon).then(|| (Person::from(row), end))
+        })
+        .collect();
+    ending.sort_by_key(|(p, end)| (*end, p.user_id));
+    let total = i64::try_from(ending.len()).unwrap_or(i64::MAX);
+    ending.truncate(limit);
+    Ok((ending, total))
 }
 
 /// Active volunteers of the branches who were given time to meet a new
 /// requirement (they are the only active ones who can miss one).
 pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
-    people(conn, branch_ids, &[VolunteerStatus::Active], true)
-}
-
-fn people(
-    conn: &mut DbConnection,
-    branch_ids: &[i64],
-    statuses: &[VolunteerStatus],
-    with_grace: bool,
-) -> QueryResult<Vec<Person>> {
-    let mut query = volunteers::table
+    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
         .inner_join(users::table)
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
-        .filter(volunteers::status.eq_any(statuses))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(users::deactivated_at.is_null())
+        .filter(exists(
+            requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
+        ))
         .order(volunteers::user_id)
         .select((
             volunteers::user_id,
-            users::name,
+            volunteers::user_name,
             branches::name,
             volunteers::updated_at,
         ))
-        .into_boxed();
-    if with_grace {
-        query = query.filter(exists(
-            requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
-        ));
-    }
-    let rows: Vec<(i64, String, String, NaiveDateTime)> = query.load(conn)?;
+        .load(conn)?;
     Ok(rows.into_iter().map(Person::from).collect())
 }
 

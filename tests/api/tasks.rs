@@ -463,3 +463,55 @@ async fn the_email_choice_keeps_what_was_typed_and_is_for_staff_only() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A pause coming to its end within two weeks is a task (the coordinator
+/// plans the volunteer back in); a long pause, an earlier short one since
+/// replaced by a long one, and another branch's pause are not.
+#[tokio::test]
+async fn pauses_ending_soon_are_tasks_and_long_pauses_are_not() {
+    use brobyg::app::volunteers::activation;
+    use brobyg::domain::volunteer::StatusChange;
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let randers = app.create_branch("Randers");
+    let k = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let today = brobyg::domain::time::local(Utc::now().naive_utc()).date_naive();
+    let pause = |email: &str, branch: i64, days: &[i64]| {
+        let u = app.qualified_volunteer(email, branch);
+        let mut conn = app.db.conn().expect("connection");
+        let curriculum = brobyg::app::site_content::curriculum(&mut conn).expect("curriculum");
+        for (i, d) in days.iter().enumerate() {
+            if i > 0 {
+                activation::make_active(
+                    &mut conn,
+                    &curriculum,
+                    u.id,
+                    StatusChange::Resume,
+                    Some(k.id),
+                    None,
+                )
+                .expect("query")
+                .expect("resumed");
+            }
+            activation::pause(&mut conn, u.id, today + Duration::days(*d), None, k.id)
+                .expect("query")
+                .expect("paused");
+        }
+        u
+    };
+    let soon = pause("soon@example.dk", aarhus, &[5]);
+    pause("long@example.dk", aarhus, &[60]);
+    pause("again@example.dk", aarhus, &[3, 90]);
+    pause("randers@example.dk", randers, &[2]);
+
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(
+        texts(&html, "[data-kind=pause_ending] .task-list a"),
+        vec![format!("Test {}", soon.email)]
+    );
+    assert_eq!(
+        attrs(&html, "[data-kind=pause_ending] .task-list a", "href"),
+        vec![format!("/koordinator/brobyggere/{}", soon.id)]
+    );
+}
