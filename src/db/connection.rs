@@ -268,10 +268,27 @@ impl r2d2::ManageConnection for ConnectionManager {
         // shows the total, and the benchmark divides it by the enrolments
         // it made (an extra statement per request shows at once).
         let statements = Arc::clone(&self.statements);
-        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-            if let InstrumentationEvent::StartQuery { .. } = event {
+        let mut started = None;
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| match event {
+            InstrumentationEvent::StartQuery { .. } => {
                 statements.fetch_add(1, Ordering::Relaxed);
+                // `RUST_LOG=brobyg::sql=trace` lists each statement of a
+                // request with its time, to find the ones it does not need.
+                if tracing::enabled!(target: "brobyg::sql", tracing::Level::TRACE) {
+                    started = Some(std::time::Instant::now());
+                }
             }
+            InstrumentationEvent::FinishQuery { query, .. } => {
+                if let Some(at) = started.take() {
+                    // The values bound are left out: they hold addresses
+                    // and names.
+                    let text = query.to_string();
+                    let sql = text.split(" -- binds: ").next().unwrap_or_default();
+                    let micros = at.elapsed().as_micros();
+                    tracing::trace!(target: "brobyg::sql", micros, "{sql}");
+                }
+            }
+            _ => {}
         });
         Ok(conn)
     }

@@ -307,16 +307,21 @@ pub fn of_user(
         .filter(|(e, _)| e.status == EnrolmentStatus::Waitlisted)
         .map(|(e, _)| e.session_id)
         .collect();
-    let queue: Vec<(i64, i64)> = enrolments::table
-        .filter(enrolments::session_id.eq_any(&waiting_in))
-        .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted))
-        .order((
-            enrolments::session_id,
-            enrolments::queued_at,
-            enrolments::id,
-        ))
-        .select((enrolments::session_id, enrolments::user_id))
-        .load(conn)?;
+    // Most people wait nowhere: no statement then.
+    let queue: Vec<(i64, i64)> = if waiting_in.is_empty() {
+        Vec::new()
+    } else {
+        enrolments::table
+            .filter(enrolments::session_id.eq_any(&waiting_in))
+            .filter(enrolments::status.eq(EnrolmentStatus::Waitlisted))
+            .order((
+                enrolments::session_id,
+                enrolments::queued_at,
+                enrolments::id,
+            ))
+            .select((enrolments::session_id, enrolments::user_id))
+            .load(conn)?
+    };
     let mut positions: HashMap<i64, i64> = HashMap::new();
     let mut counter: HashMap<i64, i64> = HashMap::new();
     for (session_id, uid) in queue {

@@ -36,6 +36,8 @@ pub struct Gate {
     pub required_declaration: i32,
     /// The highest declaration version signed.
     pub signed_version: Option<i32>,
+    /// When the newest signature was made.
+    pub signed_at: Option<chrono::NaiveDateTime>,
     pub settings: BranchRequirements,
     /// Requirements missing but excused until a deadline
     /// (`activation::excused`): shown with the deadline, not in `unmet`.
@@ -76,16 +78,44 @@ pub fn gates(
         .load(conn)?;
     let records: HashMap<i64, (i64, VolunteerStatus)> =
         records.into_iter().map(|(u, b, s)| (u, (b, s))).collect();
+    let applications = applications::latest_status_of_many(conn, user_ids)?;
+    gates_of(conn, curriculum, user_ids, &records, &applications)
+}
+
+/// The gate of a volunteer whose record and latest application the caller
+/// has already read (the volunteer's own page), without reading them again.
+pub fn gate_of(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    volunteer: &super::volunteers::Volunteer,
+    application: Option<ApplicationStatus>,
+) -> QueryResult<Gate> {
+    let id = volunteer.user_id;
+    let records = HashMap::from([(id, (volunteer.branch_id, volunteer.status))]);
+    let applications: HashMap<i64, ApplicationStatus> =
+        application.map(|a| (id, a)).into_iter().collect();
+    gates_of(conn, curriculum, &[id], &records, &applications)?
+        .pop()
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+/// The gates of these volunteers from their records (branch and status)
+/// and the status of their latest application.
+fn gates_of(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    user_ids: &[i64],
+    records: &HashMap<i64, (i64, VolunteerStatus)>,
+    applications: &HashMap<i64, ApplicationStatus>,
+) -> QueryResult<Vec<Gate>> {
     let mut branch_ids: Vec<i64> = records.values().map(|(b, _)| *b).collect();
     branch_ids.sort_unstable();
     branch_ids.dedup();
     let settings = volunteer_settings::of_branches(conn, &branch_ids)?;
-    let applications = applications::latest_status_of_many(conn, user_ids)?;
     let required = declarations::required_version(conn)?;
     let signatures = declarations::of_many(conn, user_ids)?;
     let checks = volunteer_settings::checks_of_many(conn, user_ids)?;
-    let grace = volunteer_settings::grace_of_many(conn, user_ids)?;
-    let declaration_grace = volunteer_settings::declaration_grace_of_many(conn, user_ids)?;
+    let (grace, declaration_grace) = volunteer_settings::all_grace_of_many(conn, user_ids)?;
     let today = crate::domain::time::local(super::now()).date_naive();
     let (attended, taught) = cohorts::training_of(conn, user_ids)?;
     let prior = imports::prior_modules_of_many(conn, user_ids)?;
@@ -101,10 +131,8 @@ pub fn gates(
                 curriculum::credit(curriculum, &taught, attended.get(id).unwrap_or(&none)),
                 prior.get(id).map(Vec::as_slice).unwrap_or_default(),
             );
-            let signed_versions: Vec<i32> = signatures
-                .get(id)
-                .map(|s| s.iter().map(|s| s.version).collect())
-                .unwrap_or_default();
+            let signed = signatures.get(id).map(Vec::as_slice).unwrap_or_default();
+            let signed_versions: Vec<i32> = signed.iter().map(|s| s.version).collect();
             let record = VolunteerRecord {
                 status,
                 application: applications.get(id).copied(),
@@ -138,6 +166,7 @@ pub fn gates(
                 unmet,
                 required_declaration: required,
                 signed_version: record.signed_versions.iter().copied().max(),
+                signed_at: signed.last().map(|s| s.signed_at),
                 settings: branch,
                 grace: excused,
                 declaration_grace,

@@ -166,6 +166,10 @@ pub fn imported_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
         ))
         .first(conn)
         .optional()?;
+    let Some(((study_programme, institution, coordinator_notes), imported_at, imported_by)) = row
+    else {
+        return Ok(None);
+    };
     let modules: Vec<(String, Option<NaiveDate>, NaiveDateTime, Option<String>)> = prior::table
         .left_join(users::table.on(prior::imported_by.eq(users::id.nullable())))
         .filter(prior::user_id.eq(user_id))
@@ -176,10 +180,6 @@ pub fn imported_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
             users::name.nullable(),
         ))
         .load(conn)?;
-    let Some(((study_programme, institution, coordinator_notes), imported_at, imported_by)) = row
-    else {
-        return Ok(None);
-    };
     let mut out = Imported {
         study_programme,
         institution,

@@ -188,18 +188,25 @@ pub fn with_branches(
     } else {
         Vec::new()
     };
+    // Volunteers and participants coordinate nothing: every signed-in
+    // page of theirs is spared the look-up.
+    let staff = roles.contains(&Role::Coordinator) || roles.contains(&Role::Admin);
     let own = coordinator_branches::table
         .filter(coordinator_branches::user_id.eq(id))
         .select(coordinator_branches::branch_id);
-    let branches = branches::table
-        .filter(
-            branches::id
-                .eq_any(own)
-                .or(branches::region_id.eq_any(&regions)),
-        )
-        .select(branches::id)
-        .order(branches::id)
-        .load(conn)?;
+    let branches = if !staff {
+        Vec::new()
+    } else {
+        branches::table
+            .filter(
+                branches::id
+                    .eq_any(own)
+                    .or(branches::region_id.eq_any(&regions)),
+            )
+            .select(branches::id)
+            .order(branches::id)
+            .load(conn)?
+    };
     Ok(Account {
         user,
         roles,

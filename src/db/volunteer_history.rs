@@ -217,8 +217,9 @@ pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<History
         .collect())
 }
 
-/// The last day of the current pause of each of these people (from their
-/// latest change to paused), in one query.
+/// The last day of the current pause of each of these people, in one
+/// query: their latest change to paused decides, so a pause recorded
+/// without an end leaves them out even after an earlier one that had one.
 pub fn pause_ends(
     conn: &mut DbConnection,
     user_ids: &[i64],
@@ -229,10 +230,20 @@ pub fn pause_ends(
         .order(changes::id)
         .select((changes::user_id, changes::until))
         .load(conn)?;
-    Ok(rows
+    let latest: HashMap<i64, Option<NaiveDate>> = rows.into_iter().collect();
+    Ok(latest
         .into_iter()
         .filter_map(|(u, d)| d.map(|d| (u, d)))
         .collect())
+}
+
+/// The last day of the current pause in a history read newest first
+/// (`of_user`): the same rule as `pause_ends`.
+pub fn pause_end(history: &[HistoryEntry]) -> Option<NaiveDate> {
+    history
+        .iter()
+        .find(|h| h.row.to_status == VolunteerStatus::Paused)
+        .and_then(|h| h.row.until)
 }
 
 /// Every paused volunteer with their branch and the last day of their
@@ -323,4 +334,49 @@ pub fn backdate_latest(
             .execute(conn)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(id: i64, to: VolunteerStatus, until: Option<NaiveDate>) -> HistoryEntry {
+        let row = StatusChangeRow {
+            id,
+            user_id: 7,
+            from_status: None,
+            to_status: to,
+            reason: None,
+            until,
+            cohort_id: None,
+            changed_by: None,
+            created_at: NaiveDate::from_ymd_opt(2026, 1, 1)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .expect("a date"),
+        };
+        HistoryEntry {
+            row,
+            by_name: None,
+            until_at: None,
+        }
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).expect("a date")
+    }
+
+    #[test]
+    fn the_latest_pause_gives_the_end_even_without_one() {
+        use VolunteerStatus::{Active, Paused};
+        // Newest first, as `of_user` reads it.
+        let history = [
+            change(4, Paused, Some(day(20))),
+            change(3, Active, None),
+            change(2, Paused, Some(day(10))),
+        ];
+        assert_eq!(pause_end(&history), Some(day(20)));
+        let open_ended = [change(5, Paused, None), change(2, Paused, Some(day(10)))];
+        assert_eq!(pause_end(&open_ended), None);
+        assert_eq!(pause_end(&[change(1, Active, None)]), None);
+    }
 }

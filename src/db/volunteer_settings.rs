@@ -12,6 +12,7 @@ use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
 use super::{DbConnection, now};
+use crate::domain::Code;
 use crate::domain::activation::{BranchRequirements, DECLARATION_GRACE, ExtraCheck, Grace};
 use crate::domain::application::DEFAULT_REAPPLY_MONTHS;
 
@@ -248,16 +249,24 @@ pub fn grant_declaration_grace(
     replace_grace(conn, user_ids, DECLARATION_GRACE, until, by)
 }
 
-/// The last day of each person's grace for signing the declaration, running
-/// or not, in one query.
-pub fn declaration_grace_of_many(
-    conn: &mut DbConnection,
-    user_ids: &[i64],
-) -> QueryResult<HashMap<i64, NaiveDate>> {
-    let rows: Vec<(i64, NaiveDate)> = grace::table
+/// People's graces: for extra checks, and the last day of their grace for
+/// signing the declaration.
+pub type Graces = (HashMap<i64, Vec<Grace>>, HashMap<i64, NaiveDate>);
+
+/// Each person's graces, running or not, in one query.
+pub fn all_grace_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<Graces> {
+    let rows: Vec<(i64, String, NaiveDate)> = grace::table
         .filter(grace::user_id.eq_any(user_ids))
-        .filter(grace::kind.eq(DECLARATION_GRACE))
-        .select((grace::user_id, grace::deadline))
+        .select((grace::user_id, grace::kind, grace::deadline))
         .load(conn)?;
-    Ok(rows.into_iter().collect())
+    let mut checks: HashMap<i64, Vec<Grace>> = HashMap::new();
+    let mut declaration = HashMap::new();
+    for (user, kind, until) in rows {
+        if kind == DECLARATION_GRACE {
+            declaration.insert(user, until);
+        } else if let Some(check) = ExtraCheck::parse(&kind) {
+            checks.entry(user).or_default().push(Grace { check, until });
+        }
+    }
+    Ok((checks, declaration))
 }

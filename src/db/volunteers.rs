@@ -86,16 +86,21 @@ pub fn in_branch_with_status(
     conn: &mut DbConnection,
     branch_id: i64,
     statuses: &[VolunteerStatus],
+    limit: Option<i64>,
 ) -> QueryResult<Vec<RosterRow>> {
     use super::schema::users;
-    let rows: Vec<(i64, String, String, VolunteerStatus)> = volunteers::table
+    let mut q = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq_any(statuses))
         .select((users::id, users::name, users::email, volunteers::status))
         // The copy of the name beside the branch: read in index order.
         .order((volunteers::user_name, volunteers::user_id))
-        .load(conn)?;
+        .into_boxed();
+    if let Some(limit) = limit {
+        q = q.limit(limit);
+    }
+    let rows: Vec<(i64, String, String, VolunteerStatus)> = q.load(conn)?;
     Ok(rows.into_iter().map(RosterRow::from).collect())
 }
 
@@ -315,7 +320,10 @@ pub fn in_pipeline(
             volunteers::status,
             volunteers::done_minutes,
         ))
-        .order((users::name, users::id))
+        // By the name stored with the volunteer, as the roster: ordered by
+        // the user's, PostgreSQL joined every volunteer in the pipeline to
+        // `users` before keeping a page of them.
+        .order((volunteers::user_name, volunteers::user_id))
         .limit(limit)
         .load(conn)?;
     Ok((

@@ -147,10 +147,10 @@ fn imported_view(
     curriculum: &Curriculum,
     user_id: i64,
 ) -> Result<Option<ImportedView>, Error> {
-    let signatures = crate::db::imports::imported_signatures(c, user_id)?;
     let Some(imported) = crate::db::imports::imported_of(c, user_id)? else {
         return Ok(None);
     };
+    let signatures = crate::db::imports::imported_signatures(c, user_id)?;
     let modules: Vec<i32> = curriculum
         .modules()
         .iter()
@@ -221,7 +221,13 @@ fn record(
     volunteer: Volunteer,
 ) -> Result<Record, Error> {
     let user_id = volunteer.user_id;
-    let gate = gate::volunteer_gate(c, curriculum, user_id)?;
+    let application = applications::latest_of(c, user_id)?;
+    let gate = gate::gate_of(
+        c,
+        curriculum,
+        &volunteer,
+        application.as_ref().map(|a| a.status),
+    )?;
     let missing: Vec<String> = gate
         .progress
         .missing()
@@ -238,15 +244,14 @@ fn record(
             mine,
         })
         .collect();
+    let history = volunteer_history::of_user(c, user_id)?;
     Ok(Record {
         branch: branches::find(c, volunteer.branch_id)?,
-        application: applications::latest_of(c, user_id)?,
+        application,
         modules: module_rows(&gate.progress, &teaching, volunteer.branch_id, &cohorts),
-        history: volunteer_history::of_user(c, user_id)?,
+        pause_until: volunteer_history::pause_end(&history).and_then(noon),
+        history,
         imported: imported_view(c, curriculum, user_id)?,
-        pause_until: volunteer_history::pause_ends(c, &[user_id])?
-            .remove(&user_id)
-            .and_then(noon),
         accepted: is_accepted(gate.status),
         paused: volunteer.status == VolunteerStatus::Paused,
         volunteer,
@@ -291,15 +296,13 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
             now(),
             10,
         )?;
-        let record = record(c, &curriculum, volunteer)?;
-        let signed_at = declarations::of_many(c, &[user_id])?
-            .remove(&user_id)
-            .and_then(|s| s.last().map(|s| s.signed_at));
-        let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
-        let reapply = match super::reapply::standing_in(c, user_id)? {
+        let reapply = match super::reapply::standing_of(c, &volunteer)? {
             super::reapply::Standing::Declined(r) => Some(r),
             _ => None,
         };
+        let record = record(c, &curriculum, volunteer)?;
+        let signed_at = record.gate.signed_at;
+        let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
         Ok(Dashboard {
             reapply,
             training: matches!(

@@ -50,7 +50,9 @@ pub struct Pipeline {
     pub approved: i64,
     pub in_training: i64,
     pub active: i64,
+    /// The first `PER_PAGE` paused, by name.
     pub paused: Vec<PausedRow>,
+    pub paused_total: i64,
     pub alumni: i64,
     pub rejected: i64,
 }
@@ -87,7 +89,13 @@ fn load_pipeline(c: &mut DbConnection, branch_id: i64) -> Result<Pipeline, Error
         .into_iter()
         .collect();
     let count = |status: VolunteerStatus| counts.get(&status).copied().unwrap_or_default();
-    let paused = volunteers::in_branch_with_status(c, branch_id, &[VolunteerStatus::Paused])?;
+    // The first page by name; the count says how many there are.
+    let paused = volunteers::in_branch_with_status(
+        c,
+        branch_id,
+        &[VolunteerStatus::Paused],
+        Some(PER_PAGE),
+    )?;
     let paused_ids: Vec<i64> = paused.iter().map(|r| r.user_id).collect();
     let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
     let mut list = |ready: bool| -> Result<(Vec<InTraining>, usize), Error> {
@@ -116,6 +124,7 @@ fn load_pipeline(c: &mut DbConnection, branch_id: i64) -> Result<Pipeline, Error
         active: count(VolunteerStatus::Active),
         alumni: count(VolunteerStatus::Alumni),
         rejected: count(VolunteerStatus::Rejected),
+        paused_total: count(VolunteerStatus::Paused),
         paused: paused
             .into_iter()
             .map(|person| PausedRow {

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{App, Error, noon};
+use crate::db::volunteers::Volunteer;
 use crate::db::{DbConnection, now, volunteer_history, volunteer_settings, volunteers};
 use crate::domain::application::may_reapply_from;
 use crate::domain::time;
@@ -56,9 +57,15 @@ fn today() -> NaiveDate {
 /// their history (without one, left by an import or erased, they may
 /// apply at once).
 pub(crate) fn standing_in(c: &mut DbConnection, user_id: i64) -> Result<Standing, Error> {
-    let Some(volunteer) = volunteers::find(c, user_id)? else {
-        return Ok(Standing::New);
-    };
+    match volunteers::find(c, user_id)? {
+        Some(volunteer) => standing_of(c, &volunteer),
+        None => Ok(Standing::New),
+    }
+}
+
+/// Where a volunteer whose record the caller has read stands.
+pub(crate) fn standing_of(c: &mut DbConnection, volunteer: &Volunteer) -> Result<Standing, Error> {
+    let user_id = volunteer.user_id;
     if volunteer.status != VolunteerStatus::Rejected {
         return Ok(Standing::OnPath);
     }

@@ -7,6 +7,7 @@ mod demo;
 mod gate;
 mod grace;
 mod moves;
+mod own_page;
 mod path;
 mod pauses;
 mod readiness;

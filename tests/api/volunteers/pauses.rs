@@ -9,6 +9,7 @@ use brobyg::mail::worker;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use reqwest::StatusCode;
 
+use super::support::pause_until;
 use crate::helpers::{PASSWORD, TestApp, TestUser, spawn_app};
 
 fn status_of(app: &TestApp, user: &TestUser) -> String {
@@ -47,15 +48,7 @@ async fn a_pause_ends_on_its_date_once_whatever_the_number_of_workers() {
     let me = app.browser();
     me.login(&sara.email, PASSWORD).await;
     let until = today() + Duration::days(10);
-    let response = me
-        .post_form(
-            "/frivillig/pause",
-            &[
-                ("until", &until.format("%Y-%m-%d").to_string()),
-                ("reason", "Eksamen"),
-            ],
-        )
-        .await;
+    let response = pause_until(&me, until).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, &sara), "paused");
 

@@ -352,8 +352,9 @@ async fn the_roster_page_is_paged_and_its_csv_is_whole() {
     );
 }
 
-/// The pipeline lists the first fifty in training with the total, and
-/// links to the branch's full list for each status.
+/// The pipeline lists the first fifty in training, and of those on a
+/// break, with the totals, and links to the branch's full list for each
+/// status.
 #[tokio::test]
 async fn the_pipeline_shows_the_first_fifty_in_training() {
     let app = spawn_app().await;
@@ -361,12 +362,27 @@ async fn the_pipeline_shows_the_first_fifty_in_training() {
     let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
     app.many_volunteers(aarhus, VolunteerStatus::InTraining, "kursist", 55);
     app.many_volunteers(aarhus, VolunteerStatus::Alumni, "tidligere", 3);
+    app.many_volunteers(aarhus, VolunteerStatus::Paused, "pause", 52);
     let staff = app.browser();
     staff.login(&coordinator.email, PASSWORD).await;
 
     let html = staff
         .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
         .await;
+    // The paused too: a page of them, the count of all, and the way to
+    // the rest.
+    let paused = texts(&html, "section[aria-labelledby=paused] li a");
+    assert_eq!(paused.len(), 50);
+    assert_eq!(
+        paused.first().map(String::as_str),
+        Some("Test pause01@example.dk")
+    );
+    assert_eq!(texts(&html, "#paused"), vec!["På pause (52)"]);
+    assert!(html.contains("Viser de første 50 af 52."));
+    assert_eq!(
+        attr(&html, "section[aria-labelledby=paused] .hint a", "href"),
+        format!("/koordinator/afdelinger/{aarhus}?status=paused")
+    );
     let training = texts(
         &html,
         "section[aria-labelledby=training] tbody td:first-child a",

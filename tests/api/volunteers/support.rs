@@ -7,7 +7,7 @@ use brobyg::db::applications::NewApplication;
 use brobyg::db::cohorts::{self, NewCohort};
 use brobyg::db::sessions::{self, MeetingTimes};
 use brobyg::db::{DbConnection, declarations};
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use diesel::Connection;
 use reqwest::StatusCode;
 
@@ -92,6 +92,18 @@ pub fn application_fields(name: &str, email: &str, branch: i64) -> Vec<(String, 
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect()
+}
+
+/// The signed-in volunteer pauses themselves until `until`, for exams.
+pub async fn pause_until(me: &Browser, until: NaiveDate) -> reqwest::Response {
+    me.post_form(
+        "/frivillig/pause",
+        &[
+            ("until", &until.format("%Y-%m-%d").to_string()),
+            ("reason", "Eksamen"),
+        ],
+    )
+    .await
 }
 
 pub async fn post(browser: &Browser, path: &str, fields: &[(String, String)]) -> reqwest::Response {
