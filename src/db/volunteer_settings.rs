@@ -221,21 +221,13 @@ fn replace_grace(
     Ok(())
 }
 
-/// The grace periods of these people, running or not, in one query.
+/// The grace periods of these people for extra checks, running or not, in
+/// one query.
 pub fn grace_of_many(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<Grace>>> {
-    let rows: Vec<(i64, ExtraCheck, NaiveDate)> = grace::table
-        .filter(grace::user_id.eq_any(user_ids))
-        .filter(grace::kind.ne(DECLARATION_GRACE))
-        .select((grace::user_id, grace::kind, grace::deadline))
-        .load(conn)?;
-    let mut out: HashMap<i64, Vec<Grace>> = HashMap::new();
-    for (user, check, until) in rows {
-        out.entry(user).or_default().push(Grace { check, until });
-    }
-    Ok(out)
+    all_grace_of_many(conn, user_ids).map(|(checks, _)| checks)
 }
 
 /// Gives these volunteers until `until` to sign the declaration version
@@ -264,7 +256,14 @@ pub fn all_grace_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResu
     for (user, kind, until) in rows {
         if kind == DECLARATION_GRACE {
             declaration.insert(user, until);
-        } else if let Some(check) = ExtraCheck::parse(&kind) {
+        } else {
+            // Strict like every stored code (`db::mapping`): an unknown
+            // kind is an error, not a grace quietly left out.
+            let check = ExtraCheck::parse(&kind).ok_or_else(|| {
+                diesel::result::Error::DeserializationError(
+                    format!("unknown grace kind {kind:?} in the database").into(),
+                )
+            })?;
             checks.entry(user).or_default().push(Grace { check, until });
         }
     }

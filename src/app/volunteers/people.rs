@@ -265,8 +265,6 @@ fn record(
 pub struct Dashboard {
     #[serde(flatten)]
     pub record: Record,
-    /// When they signed their newest signature.
-    pub signed_at: Option<NaiveDateTime>,
     /// Cohorts of their branch open for enrolment.
     pub upcoming: Vec<Session>,
     /// Meetings of every kind of session with a seat: coming and past.
@@ -301,7 +299,6 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
             _ => None,
         };
         let record = record(c, &curriculum, volunteer)?;
-        let signed_at = record.gate.signed_at;
         let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
         Ok(Dashboard {
             reapply,
@@ -316,7 +313,6 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
                 .as_ref()
                 .is_some_and(|a| a.status == ApplicationStatus::Declined),
             record,
-            signed_at,
             upcoming,
             agenda_upcoming,
             agenda_past,
