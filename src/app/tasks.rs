@@ -166,16 +166,9 @@ fn collect(
         &|r| format!("/koordinator/supervision/anmodninger/{}", r.id),
     );
     let application = |r: &Row| format!("/koordinator/ansoegninger/{}", r.id);
-    add(
-        TaskKind::IntroConversation,
-        rows::applications(conn, ids, false, limit)?,
-        &application,
-    );
-    add(
-        TaskKind::Application,
-        rows::applications(conn, ids, true, limit)?,
-        &application,
-    );
+    let (before_intro, after_intro) = rows::applications(conn, ids, limit)?;
+    add(TaskKind::IntroConversation, before_intro, &application);
+    add(TaskKind::Application, after_intro, &application);
     // A booking should be answered before the first day it is wished for.
     let mut bookings = rows::bookings(conn, reach.scope(), limit)?;
     for row in &mut bookings.0 {

@@ -31,6 +31,7 @@ pub fn record(
     minutes: i32,
     by: i64,
 ) -> QueryResult<()> {
+    let at = now();
     // Delete-then-insert: a portable upsert for both backends, safe inside
     // the caller's transaction.
     diesel::delete(
@@ -46,9 +47,18 @@ pub fn record(
             attendance::status.eq(status),
             attendance::minutes.eq(minutes),
             attendance::recorded_by.eq(by),
-            attendance::recorded_at.eq(now()),
+            attendance::recorded_at.eq(at),
         ))
         .execute(conn)?;
+    // The meeting leaves the coordinators' "attendance missing" task
+    // (`db::tasks::attendance_missing`); the first registration is kept.
+    diesel::update(
+        meetings::table
+            .find(meeting_id)
+            .filter(meetings::attendance_recorded_at.is_null()),
+    )
+    .set(meetings::attendance_recorded_at.eq(at))
+    .execute(conn)?;
     Ok(())
 }
 

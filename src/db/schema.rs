@@ -208,6 +208,7 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         online_url -> Nullable<Text>,
+        attendance_recorded_at -> Nullable<Timestamp>,
     }
 }
 

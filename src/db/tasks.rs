@@ -9,8 +9,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{
-    attendance, bookings, branches, courses, erasure_requests, meetings, requirement_grace,
-    sessions, supervision_requests, users, volunteer_applications as apps, volunteers,
+    bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
+    supervision_requests, users, volunteer_applications as apps, volunteers,
 };
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
@@ -68,46 +68,82 @@ fn plain(rows: Vec<Plain>) -> Vec<Row> {
         .collect()
 }
 
-/// Pending applications, the oldest first: without an intro conversation
-/// recorded (`intro_held` false), or after it.
+/// Pending applications, the oldest first, of both kinds: waiting for the
+/// intro conversation, and after it (`intro_on` recorded). One count
+/// serves both kinds; each list picks its few from the index and joins
+/// only those (joined before the limit, every pending application's person
+/// was read to sort them). A kind with none sends no list query.
 pub fn applications(
+    conn: &mut DbConnection,
+    branch_ids: &[i64],
+    limit: i64,
+) -> QueryResult<(Rows, Rows)> {
+    use diesel::dsl::{count, count_star};
+    let (all, after_intro): (i64, i64) = apps::table
+        .filter(apps::branch_id.eq_any(branch_ids))
+        .filter(apps::status.eq(ApplicationStatus::Pending))
+        .select((count_star(), count(apps::intro_on)))
+        .get_result(conn)?;
+    let before_intro = all - after_intro;
+    let mut list = |intro_held: bool, n: i64| {
+        if n == 0 {
+            Ok(Vec::new())
+        } else {
+            first_pending(conn, branch_ids, intro_held, limit)
+        }
+    };
+    Ok((
+        (list(false, before_intro)?, before_intro),
+        (list(true, after_intro)?, after_intro),
+    ))
+}
+
+fn first_pending(
     conn: &mut DbConnection,
     branch_ids: &[i64],
     intro_held: bool,
     limit: i64,
-) -> QueryResult<Rows> {
-    let pending = || {
-        let q = apps::table
-            .filter(apps::branch_id.eq_any(branch_ids))
-            .filter(apps::status.eq(ApplicationStatus::Pending))
-            .into_boxed();
-        if intro_held {
-            q.filter(apps::intro_on.is_not_null())
-        } else {
-            q.filter(apps::intro_on.is_null())
-        }
+) -> QueryResult<Vec<Row>> {
+    let picked = diesel::alias!(super::schema::volunteer_applications as picked);
+    let pending = picked
+        .filter(picked.field(apps::branch_id).eq_any(branch_ids))
+        .filter(picked.field(apps::status).eq(ApplicationStatus::Pending));
+    let order = (picked.field(apps::created_at), picked.field(apps::id));
+    // The two kinds' subqueries differ in type, and a boxed subquery
+    // cannot be sent through the connection for either database.
+    macro_rules! named {
+        ($first:expr) => {
+            apps::table
+                .inner_join(users::table.on(users::id.eq(apps::user_id)))
+                .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
+                .filter(apps::id.eq_any($first))
+                .order((apps::created_at, apps::id))
+                .select((
+                    apps::id,
+                    users::name,
+                    branches::name.nullable(),
+                    apps::created_at,
+                ))
+                .load::<Plain>(conn)
+        };
+    }
+    let rows = if intro_held {
+        let with = pending.filter(picked.field(apps::intro_on).is_not_null());
+        named!(
+            with.order(order)
+                .limit(limit)
+                .select(picked.field(apps::id))
+        )?
+    } else {
+        let without = pending.filter(picked.field(apps::intro_on).is_null());
+        named!(
+            without
+                .order(order)
+                .limit(limit)
+                .select(picked.field(apps::id))
+        )?
     };
-    // The first few from the index, then their names: joined before the
-    // limit, every pending application's person was read to sort them.
-    let first: Vec<i64> = pending()
-        .order((apps::created_at, apps::id))
-        .limit(limit)
-        .select(apps::id)
-        .load(conn)?;
-    let rows: Vec<Plain> = apps::table
-        .inner_join(users::table.on(users::id.eq(apps::user_id)))
-        .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
-        .filter(apps::id.eq_any(&first))
-        .order((apps::created_at, apps::id))
-        .select((
-            apps::id,
-            users::name,
-            branches::name.nullable(),
-            apps::created_at,
-        ))
-        .load(conn)?;
-    let total = pending().count().get_result(conn)?;
-    Ok((plain(rows), total))
+    Ok(plain(rows))
 }
 
 /// Open requests for individual supervision, the nearest deadline first.
@@ -243,10 +279,11 @@ pub fn sessions_to_mark_held(
 }
 
 /// Meetings that ended in the last `ATTENDANCE_LOOKBACK_DAYS`, of sessions
-/// with seats taken, with no attendance registered for anyone, the oldest
-/// first. The row's id is the meeting's. One query reads them all and
-/// counts them here: the window bounds them (a branch holds a few dozen
-/// meetings in two months), and a separate count ran the same join again.
+/// with seats taken, whose attendance nobody has registered
+/// (`meetings.attendance_recorded_at`), the oldest first. The row's id is
+/// the meeting's. The partial index holds only the meetings still waiting,
+/// so the search starts from those few, not from every meeting of the
+/// window; one query reads them all and counts them here.
 pub fn attendance_missing(
     conn: &mut DbConnection,
     scope: Scope<'_>,
@@ -259,20 +296,11 @@ pub fn attendance_missing(
     let q = meetings::table
         .inner_join(sessions::table)
         .filter(meetings::cancelled_at.is_null())
+        .filter(meetings::attendance_recorded_at.is_null())
         .filter(meetings::ends_at.lt(at))
         .filter(meetings::ends_at.ge(since))
         .filter(sessions::status.ne(SessionStatus::Cancelled))
         .filter(sessions::confirmed_count.gt(0))
-        // Implied by the meeting's end (a session ends with its last
-        // meeting not cancelled): lets the search start from the
-        // branches' recent sessions instead of all they ever held.
-        .filter(sessions::ends_at.ge(since))
-        // And a session not yet begun has no meeting that ended: this
-        // keeps the branches' coming sessions out of the search.
-        .filter(sessions::starts_at.lt(at))
-        .filter(not(exists(
-            attendance::table.filter(attendance::meeting_id.eq(meetings::id)),
-        )))
         .into_boxed();
     let q = if national {
         q.filter(

@@ -69,6 +69,7 @@ impl Tables {
                     "sequence",
                     "cancelled_at",
                     "created_at",
+                    "attendance_recorded_at",
                 ],
             ),
             genlaer_sessions: Table::new(
@@ -285,10 +286,14 @@ fn session(
     let cancelled_at = s
         .cancelled
         .then(|| (starts - Duration::days(3)).min(anchor));
+    // Attendance is written below for every confirmed seat of a meeting
+    // held, the day after it (`recorded_at`): the meeting keeps that day.
+    let attended = !s.cancelled && !future && confirmed > 0;
     let mut meeting_ids = Vec::with_capacity(s.meetings.len());
     for (start, end) in &s.meetings {
         ids.meeting += 1;
         meeting_ids.push(ids.meeting);
+        let recorded = (attended && *end < anchor).then(|| (*end + Duration::days(1)).min(anchor));
         t.meetings.push(&[
             int(ids.meeting),
             int(s.id),
@@ -297,6 +302,7 @@ fn session(
             int(i64::from(s.cancelled)),
             opt_ts(cancelled_at),
             ts(created),
+            opt_ts(recorded),
         ]);
     }
     kind_details(t, plan, s, &meeting_ids, modules);

@@ -90,6 +90,21 @@ async fn the_generated_dataset_is_consistent_and_usable() {
             AND e.user_id = a.user_id AND e.status = 'confirmed')",
     );
     assert_eq!(stray, 0);
+    // A meeting is marked as registered exactly when it has attendance,
+    // as registering it through the site would leave it (the start page's
+    // "attendance missing" reads the mark).
+    let marked_wrong = scalar(
+        &app,
+        "SELECT COUNT(*) AS n FROM meetings m WHERE (m.attendance_recorded_at IS NULL) = \
+            EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)",
+    );
+    assert_eq!(marked_wrong, 0);
+    assert!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) AS n FROM meetings WHERE attendance_recorded_at IS NOT NULL"
+        ) > 0
+    );
 
     // Brobygninger by trained brobyggere only, about four hours each, in
     // quarter hours.

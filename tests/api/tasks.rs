@@ -515,3 +515,83 @@ async fn pauses_ending_soon_are_tasks_and_long_pauses_are_not() {
         vec![format!("/koordinator/brobyggere/{}", soon.id)]
     );
 }
+
+/// A meeting held with seats taken is a task until its attendance is
+/// saved, and only until then: the task reads the meeting's mark, which
+/// saving the sheet sets.
+#[tokio::test]
+async fn a_meeting_asks_for_attendance_until_the_sheet_is_saved() {
+    use brobyg::domain::session::SessionKind;
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let session = app.create_session(SessionKind::Cohort, Some(aarhus), Some(10), -1);
+    // Held too, but nobody had a seat: nothing to register.
+    app.create_session(SessionKind::Cohort, Some(aarhus), Some(10), -2);
+    let anna = app.create_user("anna@example.dk", &[Role::Volunteer], Some(aarhus));
+    app.enrol(session, anna.id);
+    let meeting = {
+        let mut conn = app.db.conn().expect("connection");
+        brobyg::db::sessions::meetings(&mut conn, session).expect("meetings")[0].id
+    };
+    let sheet = format!("/koordinator/hold/{session}/moeder/{meeting}/fremmoede");
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let waiting = |html: &str| attrs(html, "[data-kind=attendance] .task-list a", "href");
+
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(waiting(&html), vec![sheet.clone()]);
+
+    let response = browser
+        .post_form(&sheet, &[(&format!("status-{}", anna.id), "absent")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = browser.get_html("/koordinator").await;
+    assert!(waiting(&html).is_empty(), "registered, even as absent");
+    assert!(!kinds_on(&html).contains(&"attendance".to_string()));
+}
+
+/// The start page reads each kind of task in a fixed number of statements
+/// (the pool counts them, the look-up of the signed-in account included):
+/// more people in the branch add none. The demo's page sent 40 before
+/// this was counted; the applications took six and are three. A new
+/// statement here fails and has to be argued for.
+#[tokio::test]
+async fn the_start_page_sends_a_fixed_number_of_statements() {
+    use brobyg::domain::volunteer::VolunteerStatus;
+    let app = spawn_app_with(|s| s.demo = Some(true)).await;
+    // PostgreSQL adds the pool's `SELECT 1` on a check-out after a pause.
+    let budget = 37 + u64::from(app.is_postgres());
+    let browser = app.browser();
+    browser
+        .login("koordinator@brobyg.test", DEMO_PASSWORD)
+        .await;
+    let page = || async {
+        let before = app.db.statements();
+        let html = browser.get_html("/koordinator").await;
+        (app.db.statements() - before, html)
+    };
+    let (sent, html) = page().await;
+    eprintln!("the demo coordinator's start page: {sent} statements");
+    assert!(sent <= budget, "{sent} statements, budget {budget}");
+    assert!(kinds_on(&html).contains(&"attendance".to_string()));
+
+    let branch = {
+        use brobyg::db::schema::{coordinator_branches as cb, users};
+        use diesel::prelude::*;
+        let mut conn = app.db.conn().expect("connection");
+        cb::table
+            .inner_join(users::table)
+            .filter(users::email.eq("koordinator@brobyg.test"))
+            .select(cb::branch_id)
+            .order(cb::branch_id)
+            .first::<i64>(&mut *conn)
+            .expect("a branch")
+    };
+    app.many_volunteers(branch, VolunteerStatus::Active, "akt", 30);
+    app.many_volunteers(branch, VolunteerStatus::Paused, "pau", 30);
+    let (more, _) = page().await;
+    assert!(
+        more <= sent,
+        "{more} statements with sixty more people, {sent} before"
+    );
+}
