@@ -287,13 +287,14 @@ fn session(
         .cancelled
         .then(|| (starts - Duration::days(3)).min(anchor));
     // Attendance is written below for every confirmed seat of a meeting
-    // held, the day after it (`recorded_at`): the meeting keeps that day.
+    // held, the day after it: the meeting's mark keeps that day.
     let attended = !s.cancelled && !future && confirmed > 0;
+    let recorded_at = |end: NaiveDateTime| (end + Duration::days(1)).min(anchor);
     let mut meeting_ids = Vec::with_capacity(s.meetings.len());
     for (start, end) in &s.meetings {
         ids.meeting += 1;
         meeting_ids.push(ids.meeting);
-        let recorded = (attended && *end < anchor).then(|| (*end + Duration::days(1)).min(anchor));
+        let recorded = (attended && *end < anchor).then(|| recorded_at(*end));
         t.meetings.push(&[
             int(ids.meeting),
             int(s.id),
@@ -361,7 +362,7 @@ fn session(
                 text(mark),
                 int(minutes),
                 int(recorder),
-                ts((*end + Duration::days(1)).min(anchor)),
+                ts(recorded_at(*end)),
             ]);
         }
     }
