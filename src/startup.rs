@@ -70,6 +70,7 @@ impl Application {
                 db,
                 settings: settings.clone(),
                 figures: Default::default(),
+                curriculum: Default::default(),
             },
             links,
             templates,

@@ -130,7 +130,10 @@ pub fn enrol_with_receipt(
         None => recipient(conn, user_id)?,
     };
     let position = if status == EnrolmentStatus::Waitlisted {
-        let position = enrolments::position_of(conn, session.id, at, enrolment_id)?;
+        // Last in the queue: everyone waiting before, whom the counter
+        // read under the session's lock holds (`set_counts` keeps it equal
+        // to the rows, as promotions rely on).
+        let position = i64::from(session.waitlist_count.max(0)) + 1;
         outbox::enqueue(
             conn,
             &to,

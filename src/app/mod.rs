@@ -56,6 +56,7 @@ pub struct App {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub figures: Arc<statistics::Kept>,
+    pub curriculum: Arc<site_content::Kept>,
 }
 
 /// Why a use case did not happen, when it is not a rule's answer: rules'

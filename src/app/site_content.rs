@@ -3,12 +3,16 @@
 //! administrators, seeded from `course-material/` when the tables are
 //! empty (a fresh database, the demo).
 //!
-//! Every use case reads them from the database itself, so that an edit on
-//! one instance is seen at once by every other: nothing is kept in the
-//! process. The curriculum is a handful of short rows; a module's text is
+//! Every use case reads them from the database, so that an edit on one
+//! instance is seen by every other. The pages' curriculum (`current_curriculum`)
+//! is kept by the rule of every cache here (`crate::cache`): never past a
+//! write on this instance, at most a second past one on another. Every
+//! volunteer's and coordinator's page counts hours against it, and it
+//! changes when an administrator edits the material. A module's text is
 //! turned into HTML only where a page shows it.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use diesel::Connection;
@@ -16,6 +20,7 @@ use serde::Serialize;
 
 use super::audit::{self, Actor, Object};
 use super::{App, Error};
+use crate::cache::{Admit, FreshCache};
 use crate::content::markdown_to_html;
 use crate::content::preparation::{self, has_sections};
 use crate::db::site_content::{self as rows, DeclarationRow, ModuleRow};
@@ -123,9 +128,27 @@ pub fn curriculum(c: &mut DbConnection) -> Result<Curriculum, Error> {
     Curriculum::new(modules).map_err(|e| Error::Internal(anyhow::anyhow!("curriculum: {e}")))
 }
 
-/// `curriculum` in its own read, for a use case that passes it on.
+/// The curriculum lately read (`App::curriculum`).
+pub struct Kept(FreshCache<(), Arc<Curriculum>>);
+
+impl Default for Kept {
+    fn default() -> Self {
+        Kept(FreshCache::new(Duration::from_secs(1), 1))
+    }
+}
+
+/// `curriculum` for a use case that passes it on: kept a second, and
+/// read again after any write on this instance.
 pub async fn current_curriculum(app: &App) -> Result<Arc<Curriculum>, Error> {
-    app.read(|c| curriculum(c).map(Arc::new)).await
+    let kept = &app.curriculum.0;
+    if let Some(curriculum) = kept.get(&(), app.db.generation()) {
+        return Ok(curriculum);
+    }
+    // Read before loading: a write meanwhile makes it out of date at once.
+    let generation = app.db.generation();
+    let curriculum = app.read(|c| curriculum(c).map(Arc::new)).await?;
+    kept.put((), generation, curriculum.clone(), Admit::Shared);
+    Ok(curriculum)
 }
 
 /// Every declaration version, oldest first.

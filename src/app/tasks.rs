@@ -110,11 +110,11 @@ fn digest_reach(account: &Account) -> Reach {
 #[tracing::instrument(skip_all, fields(actor = actor.user.id))]
 pub async fn start_page(app: &App, actor: &Account) -> Result<StartPage, Error> {
     let branch_list = dashboard::overview(app, actor).await?;
+    let curriculum = super::site_content::current_curriculum(app).await?;
     let actor = actor.clone();
     app.read(move |c| {
         let at = now();
         let reach = page_reach(c, &actor)?;
-        let curriculum = super::site_content::curriculum(c)?;
         let groups = collect(c, &curriculum, &reach, at)?;
         Ok(StartPage {
             total: groups.iter().map(|g| g.total).sum(),

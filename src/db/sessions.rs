@@ -226,29 +226,58 @@ pub fn summary(conn: &mut DbConnection, id: i64) -> QueryResult<SessionSummary> 
     summary_of(conn, &s)
 }
 
-/// `summary` of a session row already read.
+/// `summary` of a session row already read: its organising branch and its
+/// meetings in one query (every enrolment, cancellation and promotion
+/// sends one, inside the session's lock).
 pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSummary> {
-    let id = s.id;
-    let organizer = match s.branch_id {
-        Some(b) => branches::table
-            .find(b)
-            .select((branches::name, branches::email, branches::phone))
-            .first::<(String, String, String)>(conn)
-            .optional()?
-            .map(|(name, email, phone)| Organizer { name, email, phone }),
-        None => None,
-    };
-    let meetings = meetings(conn, id)?
+    type Held = (
+        i64,
+        NaiveDateTime,
+        NaiveDateTime,
+        Option<String>,
+        Option<String>,
+        i32,
+        Option<NaiveDateTime>,
+    );
+    let rows: Vec<(Option<(String, String, String)>, Option<Held>)> = sessions::table
+        .left_join(branches::table)
+        .left_join(meetings::table)
+        .filter(sessions::id.eq(s.id))
+        .select((
+            (branches::name, branches::email, branches::phone).nullable(),
+            (
+                meetings::id,
+                meetings::starts_at,
+                meetings::ends_at,
+                meetings::location,
+                meetings::online_url,
+                meetings::sequence,
+                meetings::cancelled_at,
+            )
+                .nullable(),
+        ))
+        .order((meetings::starts_at, meetings::id))
+        .load(conn)?;
+    // Every row repeats the branch; a session without meetings is one
+    // row without a meeting.
+    let organizer = rows
+        .first()
+        .and_then(|(branch, _)| branch.clone())
+        .map(|(name, email, phone)| Organizer { name, email, phone });
+    let meetings = rows
         .into_iter()
-        .map(|m| MeetingInfo {
-            id: m.id,
-            starts_at: m.starts_at,
-            ends_at: m.ends_at,
-            location: m.location.clone().unwrap_or_else(|| s.location.clone()),
-            online_url: m.online_url.clone().or_else(|| s.online_url.clone()),
-            sequence: m.sequence,
-            cancelled: m.cancelled_at.is_some(),
-        })
+        .filter_map(|(_, m)| m)
+        .map(
+            |(id, starts_at, ends_at, location, online_url, sequence, cancelled_at)| MeetingInfo {
+                id,
+                starts_at,
+                ends_at,
+                location: location.unwrap_or_else(|| s.location.clone()),
+                online_url: online_url.or_else(|| s.online_url.clone()),
+                sequence,
+                cancelled: cancelled_at.is_some(),
+            },
+        )
         .collect();
     Ok(SessionSummary {
         id: s.id,

@@ -69,12 +69,13 @@ pub struct PipelinePage {
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn pipeline(app: &App, actor: &Account, branch_id: i64) -> Result<PipelinePage, Error> {
     coordinates(actor, branch_id)?;
+    let total_minutes = super::curriculum(app).await?.total_minutes();
     app.read(move |c| {
         Ok(PipelinePage {
             branch: branches::find(c, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
             p: load_pipeline(c, branch_id)?,
-            total_minutes: crate::app::site_content::curriculum(c)?.total_minutes(),
+            total_minutes,
         })
     })
     .await

@@ -579,7 +579,7 @@ async fn an_enrolment_sends_no_statement_it_does_not_need() {
     // A new address: BEGIN, the session's lock (which returns the row),
     // its GenLær detail with the course's price, the address looked up,
     // the account, its role and its welcome link, the enrolment, the
-    // counters, the meetings for the email, the email, the details typed,
+    // counters, the organiser and meetings for the email, the email, the details typed,
     // COMMIT. Nobody looks for an earlier enrolment of an account made a
     // moment ago, or reads back the address just typed.
     let sent = enrol(first).await;
@@ -596,6 +596,49 @@ async fn an_enrolment_sends_no_statement_it_does_not_need() {
             Some("confirmed")
         );
     }
+    // The waiting list of a branch's session: its contact details and
+    // meetings for the email come in one statement, and the place in the
+    // queue from the counter read under the lock. Two were here first.
+    let branch = app.create_branch("Aarhus");
+    let full = session(&app, c, Some(branch), Some(1), 14, None);
+    for (name, email) in [("Bo Berg", "bo@example.dk"), ("Cai Cold", "cai@example.dk")] {
+        let response = browser
+            .post_with_token(
+                &token,
+                &format!("/genlaer/hold/{full}/tilmeld"),
+                &enrol_fields(name, email),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let sent = {
+        let before = app.db.statements();
+        let response = browser
+            .post_with_token(
+                &token,
+                &format!("/genlaer/hold/{full}/tilmeld"),
+                &enrol_fields("Dan Dahl", "dan@example.dk"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        app.db.statements() - before
+    };
+    eprintln!("a new participant on a branch's waiting list: {sent} statements");
+    assert!(sent <= 13 + pg, "{sent} statements, budget {}", 13 + pg);
+    let told = |email: &str| {
+        app.outbox()
+            .into_iter()
+            .filter(|r| r.to_email == email)
+            .map(|r| match r.message().expect("valid message") {
+                Message::Waitlisted {
+                    position, session, ..
+                } => (position, session.organizer.map(|o| o.name)),
+                other => panic!("not a place in the queue: {other:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(told("cai@example.dk"), [(1, Some("Aarhus".to_string()))]);
+    assert_eq!(told("dan@example.dk"), [(2, Some("Aarhus".to_string()))]);
     // Each confirmation went to the account's owner, the first with the
     // link to choose a password.
     let mails: Vec<_> = app

@@ -34,6 +34,11 @@ async fn the_volunteers_page_sends_no_statement_it_does_not_need() {
     let (sent, _) = page().await;
     eprintln!("an active volunteer's page: {sent} statements");
     assert!(sent <= budget, "{sent} statements, budget {budget}");
+    // Asked for again with nothing written in between, the course's
+    // modules are not read again (`site_content::current_curriculum`).
+    let (again, _) = page().await;
+    eprintln!("the same page again: {again} statements");
+    assert!(again < budget, "{again} statements, budget {}", budget - 1);
 
     // A pause adds to the history, and the page shows its end from it.
     let until = brobyg::domain::time::local(brobyg::db::now()).date_naive() + Duration::days(10);
