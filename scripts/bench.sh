@@ -198,6 +198,8 @@ run_db() {
   branch=$(sql "$db" "SELECT branch_id FROM coordinator_branches cb JOIN users u ON u.id = cb.user_id WHERE u.email = 'koordinator@brobyg.test' ORDER BY branch_id LIMIT 1")
   # Every active brobygger of the branch with their supervision standing.
   local coordinator_overview="/koordinator/supervision/oversigt?afdeling=$branch"
+  local last_month
+  last_month=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m)
 
   local pages=(
     "catalogue|/genlaer||500"
@@ -210,6 +212,8 @@ run_db() {
     "coordinator: supervision overview|$coordinator_overview|$coordinator|200"
     "coordinator: pipeline|/koordinator/afdelinger/$branch/brobyggere|$coordinator|200"
     "coordinator: brobygninger month|/koordinator/afdelinger/$branch/brobygninger|$coordinator|200"
+    # Last month, whole: early in a month the current one is nearly empty.
+    "coordinator: brobygninger last month|/koordinator/afdelinger/$branch/brobygninger?maaned=$last_month|$coordinator|200"
     "coordinator: duty rota|/koordinator/afdelinger/$branch/vagter|$coordinator|200"
     "calendar feed|$feed||200"
     # Last: kept once worked out, but the first request after the site

@@ -14,6 +14,7 @@ use crate::db::users::Account;
 use crate::db::{DbConnection, branches, now};
 use crate::domain::audit::{Action, ObjectKind};
 use crate::domain::brobygning::{self as rules, Refusal, Registration};
+use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::statistics::{Counted, Totals};
 use crate::domain::time::local;
 use crate::domain::trends::Month;
@@ -202,7 +203,9 @@ pub struct BranchMonth {
     pub next: Option<Month>,
     pub totals: Totals,
     pub people: Vec<PersonMonth>,
+    /// One page of the month's registrations, oldest first.
     pub rows: Vec<Listed>,
+    pub pager: Pager,
     /// The month's vagter, covered and not (the duty rota).
     pub duty: crate::db::duty::Coverage,
 }
@@ -212,14 +215,16 @@ fn previous(m: Month) -> Month {
     Month::of_date(first.pred_opt().unwrap_or(first))
 }
 
-/// A branch's brobygninger in a month: a coordinator of the branch (or an
-/// administrator) only.
+/// A branch's brobygninger in a month, with page `side` of its
+/// registrations (the totals and the people count them all): a
+/// coordinator of the branch (or an administrator) only.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn branch_month(
     app: &App,
     actor: &Account,
     branch_id: i64,
     month: Month,
+    side: i64,
 ) -> Result<BranchMonth, Error> {
     if !actor.coordinates(branch_id) {
         return Err(Error::Forbidden);
@@ -256,7 +261,9 @@ pub async fn branch_month(
                 .cmp(&b.name.is_none())
                 .then(a.name.cmp(&b.name))
         });
-        let rows = store::of_branch(c, branch_id, from, to)?;
+        let totals = Totals::of(&groups);
+        let pager = Pager::new(side, PER_PAGE, totals.count);
+        let rows = store::of_branch(c, branch_id, from, to, pager.offset(), pager.limit())?;
         // `coverage` takes both dates inclusive; `to` is the next month's first day.
         let last = to.pred_opt().unwrap_or(to);
         let duty = crate::db::duty::coverage(c, &[branch_id], from, last)?;
@@ -266,9 +273,10 @@ pub async fn branch_month(
             month,
             previous: previous(month),
             next: (month < this).then(|| month.next()),
-            totals: Totals::of(&groups),
+            totals,
             people,
             rows: listed(c, rows, today())?,
+            pager,
             duty,
         })
     })

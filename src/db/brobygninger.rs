@@ -127,12 +127,16 @@ pub fn of_user_since(
         .load(conn)
 }
 
-/// A branch's registrations in `[from, to)`, oldest first.
+/// One page of a branch's registrations in `[from, to)`, oldest first:
+/// `limit` rows after skipping `offset` (a busy branch's month holds
+/// hundreds).
 pub fn of_branch(
     conn: &mut DbConnection,
     branch_id: i64,
     from: NaiveDate,
     to: NaiveDate,
+    offset: i64,
+    limit: i64,
 ) -> QueryResult<Vec<Row>> {
     brobygninger::table
         .filter(brobygninger::branch_id.eq(branch_id))
@@ -140,6 +144,8 @@ pub fn of_branch(
         .filter(brobygninger::done_on.lt(to))
         .order((brobygninger::done_on, brobygninger::id))
         .select(Row::as_select())
+        .offset(offset)
+        .limit(limit)
         .load(conn)
 }
 

@@ -353,6 +353,65 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
     let _ = sofie;
 }
 
+/// A busy branch's month holds hundreds of registrations (København's
+/// November in the national dataset: 473, a 270 kB page). The page lists
+/// them fifty at a time, oldest first; the figures and the people count
+/// every one, and the page links keep the month.
+#[tokio::test]
+async fn a_busy_month_lists_its_registrations_a_page_at_a_time() {
+    let s = site().await;
+    let (sofie, _) = brobygger(&s, "sofie@example.dk").await;
+    let month = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+    {
+        let mut conn = s.app.db.conn().expect("connection");
+        for n in 0..60 {
+            let r = Registration {
+                done_on: month + chrono::Duration::days(n / 3),
+                programme: Programme::Health,
+                minutes: 60,
+                briefing: false,
+                briefed_by: None,
+                debriefing: false,
+                debriefed_by: None,
+            };
+            store::insert(&mut conn, sofie.id, s.branch, &r, brobyg::db::now())
+                .expect("registered");
+        }
+    }
+    let path = format!(
+        "/koordinator/afdelinger/{}/brobygninger?maaned=2026-03",
+        s.branch
+    );
+    let dates = |html: &str| texts(html, "#rows tbody tr td.card-title");
+    let html = s.staff.get_html(&path).await;
+    assert_eq!(texts(&html, "#count"), vec!["60"], "every one counted");
+    assert_eq!(texts(&html, "#people tbody tr td")[1], "60");
+    let first = dates(&html);
+    assert_eq!(first.len(), 50);
+    let next = format!(
+        "/koordinator/afdelinger/{}/brobygninger?maaned=2026-03&side=2",
+        s.branch
+    );
+    let doc = scraper::Html::parse_document(&html);
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse(".pager a[rel=next]").expect("selector"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(
+        links,
+        [next.clone()],
+        "a link to the rest in the same month"
+    );
+    let rest = dates(&s.staff.get_html(&next).await);
+    assert_eq!(rest.len(), 10);
+    // Oldest first: the second page goes on where the first stopped.
+    assert_eq!(first[0], first[1], "three a day");
+    assert_ne!(rest.last(), first.first());
+    // A page past the end shows the last one.
+    let past = dates(&s.staff.get_html(&format!("{path}&side=9")).await);
+    assert_eq!(past, rest);
+}
+
 #[tokio::test]
 async fn no_form_of_the_feature_has_a_free_text_field() {
     let s = site().await;

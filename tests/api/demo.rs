@@ -268,7 +268,8 @@ async fn the_demo_has_last_months_brobygninger_in_aarhus() {
         let today = brobyg::domain::time::local(brobyg::db::now()).date_naive();
         let first = today.with_day(1).expect("first");
         let from = first.checked_sub_months(Months::new(1)).expect("month");
-        let last_month = brobygninger::of_branch(&mut conn, aarhus, from, first).expect("rows");
+        let last_month =
+            brobygninger::of_branch(&mut conn, aarhus, from, first, 0, i64::MAX).expect("rows");
         // Last month's year: in January that is last year.
         let year_from = chrono::NaiveDate::from_ymd_opt(from.year(), 1, 1).expect("date");
         let year_to = chrono::NaiveDate::from_ymd_opt(from.year() + 1, 1, 1).expect("date");

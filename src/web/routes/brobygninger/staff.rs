@@ -10,12 +10,15 @@ use crate::app::brobygninger::{self as app, ForCorrection};
 use crate::domain::{FieldErrors, Invalid};
 use crate::error::AppError;
 use crate::web::page::redirect;
+use crate::web::paging::base_href;
 use crate::web::{CoordinatorUser, Form, Page};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct MonthQuery {
     maaned: Option<String>,
+    /// The page of the month's registrations (`web::paging`).
+    side: i64,
 }
 
 /// A branch's brobygninger in a month: by programme, hours, briefings and
@@ -28,9 +31,18 @@ pub async fn month(
     q: web::Query<MonthQuery>,
 ) -> Result<HttpResponse, AppError> {
     let month = app::month_or_this(q.maaned.as_deref());
-    let view = app::branch_month(&page.state.app, user.account(), path.into_inner(), month).await?;
+    let branch_id = path.into_inner();
+    let view = app::branch_month(&page.state.app, user.account(), branch_id, month, q.side).await?;
     let mut ctx = Context::from_serialize(&view)?;
     let ym = |m: crate::domain::trends::Month| format!("{:04}-{:02}", m.year, m.month);
+    // The pages' links keep the month, and land on the registrations.
+    ctx.insert(
+        "pager_base",
+        &base_href(
+            &format!("/koordinator/afdelinger/{branch_id}/brobygninger"),
+            &[("maaned", &ym(view.month))],
+        ),
+    );
     ctx.insert("month_param", &ym(view.month));
     ctx.insert("previous_param", &ym(view.previous));
     ctx.insert("next_param", &view.next.map(ym));
