@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::audit::{self, Actor, Object};
 use super::{Abort, App, Error};
-use crate::db::brobygninger::{self as store, Row};
+use crate::db::brobygninger::{self as store, PersonCount, Row};
 use crate::db::users::Account;
 use crate::db::{DbConnection, branches, now};
 use crate::domain::audit::{Action, ObjectKind};
@@ -184,16 +184,6 @@ pub async fn delete_own(app: &App, user_id: i64, id: i64) -> Result<(), Error> {
     .await
 }
 
-/// One brobygger's month.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonMonth {
-    pub user_id: Option<i64>,
-    /// `None`: erased people, counted together.
-    pub name: Option<String>,
-    pub count: i64,
-    pub minutes: i64,
-}
-
 /// A branch's month for its coordinators.
 #[derive(Debug, Clone, Serialize)]
 pub struct BranchMonth {
@@ -202,7 +192,9 @@ pub struct BranchMonth {
     pub previous: Month,
     pub next: Option<Month>,
     pub totals: Totals,
-    pub people: Vec<PersonMonth>,
+    /// One page of the month's brobyggere, by name.
+    pub people: Vec<PersonCount>,
+    pub people_pager: Pager,
     /// One page of the month's registrations, oldest first.
     pub rows: Vec<Listed>,
     pub pager: Pager,
@@ -215,15 +207,16 @@ fn previous(m: Month) -> Month {
     Month::of_date(first.pred_opt().unwrap_or(first))
 }
 
-/// A branch's brobygninger in a month, with page `side` of its
-/// registrations (the totals and the people count them all): a
-/// coordinator of the branch (or an administrator) only.
+/// A branch's brobygninger in a month, with page `people_side` of its
+/// brobyggere and page `side` of its registrations (the totals count them
+/// all): a coordinator of the branch (or an administrator) only.
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn branch_month(
     app: &App,
     actor: &Account,
     branch_id: i64,
     month: Month,
+    people_side: i64,
     side: i64,
 ) -> Result<BranchMonth, Error> {
     if !actor.coordinates(branch_id) {
@@ -243,25 +236,20 @@ pub async fn branch_month(
                 minutes: g.minutes,
             })
             .collect();
-        let per = store::per_person(c, branch_id, from, to)?;
-        let ids: Vec<i64> = per.iter().filter_map(|p| p.0).collect();
-        let names = store::names(c, &ids)?;
-        let mut people: Vec<PersonMonth> = per
-            .into_iter()
-            .map(|(user_id, count, minutes)| PersonMonth {
-                name: user_id.and_then(|u| names.get(&u).cloned()),
-                user_id,
-                count,
-                minutes,
-            })
-            .collect();
-        people.sort_by(|a, b| {
-            a.name
-                .is_none()
-                .cmp(&b.name.is_none())
-                .then(a.name.cmp(&b.name))
-        });
         let totals = Totals::of(&groups);
+        let people_pager = Pager::new(
+            people_side,
+            PER_PAGE,
+            store::people_count(c, branch_id, from, to)?,
+        );
+        let people = store::per_person(
+            c,
+            branch_id,
+            from,
+            to,
+            people_pager.offset(),
+            people_pager.limit(),
+        )?;
         let pager = Pager::new(side, PER_PAGE, totals.count);
         let rows = store::of_branch(c, branch_id, from, to, pager.offset(), pager.limit())?;
         // `coverage` takes both dates inclusive; `to` is the next month's first day.
@@ -275,6 +263,7 @@ pub async fn branch_month(
             next: (month < this).then(|| month.next()),
             totals,
             people,
+            people_pager,
             rows: listed(c, rows, today())?,
             pager,
             duty,

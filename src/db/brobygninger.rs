@@ -254,29 +254,81 @@ pub fn groups(
         .collect())
 }
 
-/// Per brobygger in `[from, to)`: how many and their minutes (one grouped
-/// query); `None` gathers the erased.
+/// One brobygger's part of a period: `None` for the erased, counted
+/// together (their registrations keep no person).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonCount {
+    pub user_id: Option<i64>,
+    pub name: Option<String>,
+    pub count: i64,
+    pub minutes: i64,
+}
+
+// `per_person` groups by the person and their name.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(brobygninger::user_id, users::name);
+
+/// One page of a branch's brobyggere in `[from, to)` by name (the erased
+/// last), each with how many and their minutes: `limit` after skipping
+/// `offset`, summed and sorted in the database (a busy branch's month has
+/// hundreds of people).
 pub fn per_person(
     conn: &mut DbConnection,
     branch_id: i64,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<(Option<i64>, i64, i64)>> {
-    let rows: Vec<(Option<i64>, i64, Option<i64>)> = brobygninger::table
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<PersonCount>> {
+    let rows: Vec<(Option<i64>, Option<String>, i64, Option<i64>)> = brobygninger::table
+        .left_join(users::table.on(brobygninger::user_id.eq(users::id.nullable())))
         .filter(brobygninger::branch_id.eq(branch_id))
         .filter(brobygninger::done_on.ge(from))
         .filter(brobygninger::done_on.lt(to))
-        .group_by(brobygninger::user_id)
+        .group_by((brobygninger::user_id, users::name))
         .select((
             brobygninger::user_id,
+            users::name.nullable(),
             diesel::dsl::count_star(),
             diesel::dsl::sum(brobygninger::minutes),
         ))
+        .order((
+            brobygninger::user_id.is_null(),
+            users::name.nullable(),
+            brobygninger::user_id,
+        ))
+        .offset(offset)
+        .limit(limit)
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(u, n, m)| (u, n, m.unwrap_or(0)))
+        .map(|(user_id, name, count, minutes)| PersonCount {
+            user_id,
+            name,
+            count,
+            minutes: minutes.unwrap_or(0),
+        })
         .collect())
+}
+
+/// How many lines `per_person` has for the period: the people, and one
+/// for the erased if any.
+pub fn people_count(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<i64> {
+    let (people, all, named): (i64, i64, i64) = brobygninger::table
+        .filter(brobygninger::branch_id.eq(branch_id))
+        .filter(brobygninger::done_on.ge(from))
+        .filter(brobygninger::done_on.lt(to))
+        .select((
+            diesel::dsl::count(brobygninger::user_id).aggregate_distinct(),
+            diesel::dsl::count_star(),
+            diesel::dsl::count(brobygninger::user_id),
+        ))
+        .first(conn)?;
+    Ok(people + i64::from(all > named))
 }
 
 /// The people with a brobygning in `[from, to)` in these branches (every

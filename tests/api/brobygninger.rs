@@ -353,18 +353,22 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
     let _ = sofie;
 }
 
-/// A busy branch's month holds hundreds of registrations (København's
-/// November in the national dataset: 473, a 270 kB page). The page lists
-/// them fifty at a time, oldest first; the figures and the people count
-/// every one, and the page links keep the month.
+/// A busy branch's month holds hundreds of registrations by hundreds of
+/// people (København's November in the national dataset: 473 by 363, a
+/// 270 kB page). The page lists each fifty at a time, the people by name
+/// and the registrations oldest first; the figures count every one, and
+/// each list's links keep the month and the other list's page.
 #[tokio::test]
-async fn a_busy_month_lists_its_registrations_a_page_at_a_time() {
+async fn a_busy_month_lists_its_people_and_registrations_a_page_at_a_time() {
     let s = site().await;
     let (sofie, _) = brobygger(&s, "sofie@example.dk").await;
+    let others = s
+        .app
+        .many_volunteers(s.branch, VolunteerStatus::Active, "akt", 55);
     let month = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
     {
         let mut conn = s.app.db.conn().expect("connection");
-        for n in 0..60 {
+        let mut register = |user: i64, n: i64| {
             let r = Registration {
                 done_on: month + chrono::Duration::days(n / 3),
                 programme: Programme::Health,
@@ -374,42 +378,61 @@ async fn a_busy_month_lists_its_registrations_a_page_at_a_time() {
                 debriefing: false,
                 debriefed_by: None,
             };
-            store::insert(&mut conn, sofie.id, s.branch, &r, brobyg::db::now())
-                .expect("registered");
+            store::insert(&mut conn, user, s.branch, &r, brobyg::db::now()).expect("registered");
+        };
+        for n in 0..60 {
+            register(sofie.id, n);
+        }
+        for other in &others {
+            register(other.id, 89);
         }
     }
-    let path = format!(
-        "/koordinator/afdelinger/{}/brobygninger?maaned=2026-03",
-        s.branch
-    );
+    let base = format!("/koordinator/afdelinger/{}/brobygninger", s.branch);
+    let path = format!("{base}?maaned=2026-03");
     let dates = |html: &str| texts(html, "#rows tbody tr td.card-title");
+    let people = |html: &str| texts(html, "#people tbody tr td.card-title");
+    let next = |html: &str, list: &str| {
+        let doc = scraper::Html::parse_document(html);
+        let selector = format!("#{list}-pager .pager a[rel=next]");
+        doc.select(&scraper::Selector::parse(&selector).expect("selector"))
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+
     let html = s.staff.get_html(&path).await;
-    assert_eq!(texts(&html, "#count"), vec!["60"], "every one counted");
-    assert_eq!(texts(&html, "#people tbody tr td")[1], "60");
+    assert_eq!(texts(&html, "#count"), vec!["115"], "every one counted");
+    let first_people = people(&html);
+    assert_eq!(first_people.len(), 50);
+    assert_eq!(first_people[0], "Test akt01@example.dk", "by name");
     let first = dates(&html);
     assert_eq!(first.len(), 50);
-    let next = format!(
-        "/koordinator/afdelinger/{}/brobygninger?maaned=2026-03&side=2",
-        s.branch
-    );
-    let doc = scraper::Html::parse_document(&html);
-    let links: Vec<String> = doc
-        .select(&scraper::Selector::parse(".pager a[rel=next]").expect("selector"))
-        .filter_map(|a| a.value().attr("href").map(str::to_string))
-        .collect();
+    assert_eq!(first[0], first[1], "oldest first, three a day");
+    assert_eq!(next(&html, "people"), [format!("{path}&personer=2")]);
+    assert_eq!(next(&html, "rows"), [format!("{path}&side=2")]);
+
+    // The rest of the people; the registrations' links keep that page.
+    let html = s.staff.get_html(&format!("{path}&personer=2")).await;
+    let rest = people(&html);
+    assert_eq!(rest.len(), 6);
     assert_eq!(
-        links,
-        [next.clone()],
-        "a link to the rest in the same month"
+        rest.last().map(String::as_str),
+        Some("Test sofie@example.dk")
     );
-    let rest = dates(&s.staff.get_html(&next).await);
-    assert_eq!(rest.len(), 10);
-    // Oldest first: the second page goes on where the first stopped.
-    assert_eq!(first[0], first[1], "three a day");
-    assert_ne!(rest.last(), first.first());
-    // A page past the end shows the last one.
+    let row = texts(&html, "#people tbody tr:last-child td");
+    assert_eq!(row[1], "60", "all of Sofie's month");
+    assert_eq!(next(&html, "rows"), [format!("{path}&personer=2&side=2")]);
+
+    // The registrations go on where the first page stopped; a page past
+    // the end shows the last one.
+    let second = dates(&s.staff.get_html(&format!("{path}&side=2")).await);
+    let last = dates(&s.staff.get_html(&format!("{path}&side=3")).await);
+    assert_eq!((second.len(), last.len()), (50, 15));
+    assert!(
+        last.iter().all(|d| *d == last[0]) && last[0] != first[0],
+        "the last page holds the month's last day: {last:?}"
+    );
     let past = dates(&s.staff.get_html(&format!("{path}&side=9")).await);
-    assert_eq!(past, rest);
+    assert_eq!(past, last);
 }
 
 #[tokio::test]

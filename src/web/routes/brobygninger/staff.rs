@@ -17,6 +17,8 @@ use crate::web::{CoordinatorUser, Form, Page};
 #[serde(default)]
 pub struct MonthQuery {
     maaned: Option<String>,
+    /// The page of the month's brobyggere.
+    personer: i64,
     /// The page of the month's registrations (`web::paging`).
     side: i64,
 }
@@ -32,16 +34,32 @@ pub async fn month(
 ) -> Result<HttpResponse, AppError> {
     let month = app::month_or_this(q.maaned.as_deref());
     let branch_id = path.into_inner();
-    let view = app::branch_month(&page.state.app, user.account(), branch_id, month, q.side).await?;
+    let view = app::branch_month(
+        &page.state.app,
+        user.account(),
+        branch_id,
+        month,
+        q.personer,
+        q.side,
+    )
+    .await?;
     let mut ctx = Context::from_serialize(&view)?;
     let ym = |m: crate::domain::trends::Month| format!("{:04}-{:02}", m.year, m.month);
-    // The pages' links keep the month, and land on the registrations.
+    // Each list's page links keep the month and the other list's page.
+    let path = format!("/koordinator/afdelinger/{branch_id}/brobygninger");
+    let month_param = ym(view.month);
+    let kept = |n: i64| if n > 1 { n.to_string() } else { String::new() };
+    let (people_page, rows_page) = (kept(view.people_pager.number), kept(view.pager.number));
     ctx.insert(
         "pager_base",
         &base_href(
-            &format!("/koordinator/afdelinger/{branch_id}/brobygninger"),
-            &[("maaned", &ym(view.month))],
+            &path,
+            &[("maaned", &month_param), ("personer", &people_page)],
         ),
+    );
+    ctx.insert(
+        "people_pager_base",
+        &base_href(&path, &[("maaned", &month_param), ("side", &rows_page)]),
     );
     ctx.insert("month_param", &ym(view.month));
     ctx.insert("previous_param", &ym(view.previous));
