@@ -112,6 +112,10 @@ most() {
 LIMIT=0
 baseline() {
 echo "== baseline (minimal actix-web page)"
+if curl -fs -o /dev/null "http://127.0.0.1:$BASE_PORT/"; then
+  echo "port $BASE_PORT is taken by another process: stop it or set BENCH_BASE_PORT" >&2
+  exit 1
+fi
 BIND=127.0.0.1:$BASE_PORT target/release/examples/bench_baseline > "$OUT/baseline.log" 2>&1 &
 BASE_PID=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$BASE_PORT/" >/dev/null && break; sleep 0.1; done
@@ -180,6 +184,12 @@ run_db() {
   local db=$1 url
   url=$(prepare "$db" | tail -1)
   SITE="http://127.0.0.1:$PORT"
+  # Something else answering on the port would be measured instead of
+  # this site (and the SQL checks would read a database it never wrote).
+  if curl -fs -o /dev/null "$SITE/healthz"; then
+    echo "port $PORT is taken by another process: stop it or set BENCH_PORT" >&2
+    exit 1
+  fi
   DATABASE_URL="$url" BIND="127.0.0.1:$PORT" BASE_URL="$SITE" BROBYG_DEMO=false MAIL_WORKER=false \
     RUST_LOG=warn SECRET_KEY="benchmark-secret-key-that-is-long-enough-0123456789" \
     "$BIN" --no-demo > "$OUT/site-$db.log" 2>&1 &
