@@ -279,7 +279,9 @@ pub fn per_person(
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<PersonCount>> {
-    let rows: Vec<(Option<i64>, Option<String>, i64, Option<i64>)> = brobygninger::table
+    // The person, their name, how many, their minutes.
+    type Summed = (Option<i64>, Option<String>, i64, Option<i64>);
+    let rows: Vec<Summed> = brobygninger::table
         .left_join(users::table.on(brobygninger::user_id.eq(users::id.nullable())))
         .filter(brobygninger::branch_id.eq(branch_id))
         .filter(brobygninger::done_on.ge(from))

@@ -239,7 +239,9 @@ pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSu
         i32,
         Option<NaiveDateTime>,
     );
-    let rows: Vec<(Option<(String, String, String)>, Option<Held>)> = sessions::table
+    // The branch's name, email and phone, repeated on every meeting.
+    type Organising = Option<(String, String, String)>;
+    let rows: Vec<(Organising, Option<Held>)> = sessions::table
         .left_join(branches::table)
         .left_join(meetings::table)
         .filter(sessions::id.eq(s.id))
