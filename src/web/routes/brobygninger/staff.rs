@@ -48,8 +48,12 @@ pub async fn month(
     // Each list's page links keep the month and the other list's page.
     let path = format!("/koordinator/afdelinger/{branch_id}/brobygninger");
     let month_param = ym(view.month);
-    let kept = |n: i64| if n > 1 { n.to_string() } else { String::new() };
-    let (people_page, rows_page) = (kept(view.people_pager.number), kept(view.pager.number));
+    // The first page is the address without a number.
+    let page_param = |n: i64| if n > 1 { n.to_string() } else { String::new() };
+    let (people_page, rows_page) = (
+        page_param(view.people_pager.number),
+        page_param(view.pager.number),
+    );
     ctx.insert(
         "pager_base",
         &base_href(
@@ -61,7 +65,7 @@ pub async fn month(
         "people_pager_base",
         &base_href(&path, &[("maaned", &month_param), ("side", &rows_page)]),
     );
-    ctx.insert("month_param", &ym(view.month));
+    ctx.insert("month_param", &month_param);
     ctx.insert("previous_param", &ym(view.previous));
     ctx.insert("next_param", &view.next.map(ym));
     ctx.insert(
