@@ -8,7 +8,7 @@
 use diesel::QueryResult;
 
 use crate::auth::token;
-use crate::db::users::{self, NewUser, User};
+use crate::db::users::{self, FoundOrMade, NewUser, User};
 use crate::db::{DbConnection, outbox, tokens};
 use crate::domain::events::{Message, Recipient};
 use crate::domain::{Lang, Role};
@@ -59,32 +59,26 @@ fn find_or_create_with(
     new: &NewAccount<'_>,
     purpose: tokens::Purpose,
 ) -> QueryResult<Found> {
-    if let Some(existing) = users::find_by_email(conn, new.email)? {
-        return Ok(Found::Existing(existing));
-    }
-    let made = users::create_unless_taken(
-        conn,
-        &NewUser {
-            email: new.email,
-            name: new.name,
-            phone: new.phone,
-            password_hash: new.password_hash,
-            verified: false,
-            language: new.language,
-        },
-    )?;
-    // Someone else's transaction made it first (on PostgreSQL this one
-    // waited for it to commit, and now sees it).
-    let Some(id) = made else {
-        return users::find_by_email(conn, new.email)?
-            .map(Found::Existing)
-            .ok_or(diesel::result::Error::NotFound);
+    // The link is drawn before it is known to be needed, so that the
+    // account, its role and its link can be made in one statement.
+    let raw = token::generate();
+    let user = NewUser {
+        email: new.email,
+        name: new.name,
+        phone: new.phone,
+        password_hash: new.password_hash,
+        verified: false,
+        language: new.language,
     };
-    if let Some(role) = new.role {
-        users::add_first_role(conn, id, role)?;
-    }
-    let link = new_link(conn, id, purpose)?;
-    Ok(Found::Created { id, link })
+    Ok(
+        match users::find_or_create(conn, &user, new.role, purpose, &token::digest(&raw))? {
+            FoundOrMade::Found(existing) => Found::Existing(existing),
+            FoundOrMade::Made(id) => Found::Created {
+                id,
+                link: link_path(purpose, &raw),
+            },
+        },
+    )
 }
 
 /// The account for an address typed into a public form (an enrolment, a
@@ -241,6 +235,11 @@ fn new_link(
 ) -> QueryResult<String> {
     let raw = token::generate();
     tokens::store(conn, user_id, purpose, &token::digest(&raw))?;
+    Ok(link_path(purpose, &raw))
+}
+
+/// The page a one-time link for `purpose` opens, with its token.
+fn link_path(purpose: tokens::Purpose, raw: &str) -> String {
     let path = match purpose {
         tokens::Purpose::VerifyEmail => "/konto/bekraeft/",
         tokens::Purpose::ResetPassword => "/konto/nulstil/",
@@ -249,7 +248,7 @@ fn new_link(
         tokens::Purpose::AdminSetup => "/konto/administrator/",
         tokens::Purpose::ChangeEmail => "/konto/ny-email/",
     };
-    Ok(format!("{path}{raw}"))
+    format!("{path}{raw}")
 }
 
 /// Confirms an address by its link; false for an unknown or used link.

@@ -120,9 +120,11 @@ pub fn enrol_with_receipt(
         Err(refusal) => return Ok(Err(refusal)),
     };
     let reused = current.is_some();
+    // Counted as a new place: `current`, if any, is no longer active
+    // (`enrolment::place` refuses an active one), so it is in neither
+    // counter.
     let enrolment_id =
         enrolments::place(conn, session.id, user_id, current.map(|e| e.id), status, at)?;
-    enrolments::set_counts(conn, session.id)?;
     let whole = sessions::summary_of(conn, session)?;
     let summary = as_attended_by(conn, &whole, user_id)?;
     let to = match who.recipient {
@@ -131,7 +133,7 @@ pub fn enrol_with_receipt(
     };
     let position = if status == EnrolmentStatus::Waitlisted {
         // Last in the queue: everyone waiting before, whom the counter
-        // read under the session's lock holds (`set_counts` keeps it equal
+        // read under the session's lock holds (every change keeps it equal
         // to the rows, as promotions rely on).
         let position = i64::from(session.waitlist_count.max(0)) + 1;
         outbox::enqueue(

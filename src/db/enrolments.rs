@@ -9,9 +9,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::DbConnection;
 use super::schema::{enrolments, sessions as sessions_t, users};
 use super::sessions::Session;
+use super::{DbConnection, Prepared};
 use crate::domain::Code;
 use crate::domain::enrolment::EnrolmentStatus;
 
@@ -57,12 +57,37 @@ pub fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
             status.as_str()
         ))
     };
-    diesel::update(sessions_t::table.find(session_id))
-        .set((
-            sessions_t::confirmed_count.eq(count(EnrolmentStatus::Confirmed)),
-            sessions_t::waitlist_count.eq(count(EnrolmentStatus::Waitlisted)),
-        ))
-        .execute(conn)?;
+    Prepared(diesel::update(sessions_t::table.find(session_id)).set((
+        sessions_t::confirmed_count.eq(count(EnrolmentStatus::Confirmed)),
+        sessions_t::waitlist_count.eq(count(EnrolmentStatus::Waitlisted)),
+    )))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Adds a new place of `status` to the counters of a session whose lock
+/// the caller holds. Recounting (`set_counts`) would read the whole waiting
+/// list on every enrolment; the lock makes the addition exact, and every
+/// other change (a cancellation, a promotion, a shift) still recounts.
+fn count_new_place(
+    conn: &mut DbConnection,
+    session_id: i64,
+    status: EnrolmentStatus,
+) -> QueryResult<()> {
+    let session = || diesel::update(sessions_t::table.find(session_id));
+    match status {
+        EnrolmentStatus::Confirmed => {
+            Prepared(session().set(sessions_t::confirmed_count.eq(sessions_t::confirmed_count + 1)))
+                .execute(conn)?
+        }
+        EnrolmentStatus::Waitlisted => {
+            Prepared(session().set(sessions_t::waitlist_count.eq(sessions_t::waitlist_count + 1)))
+                .execute(conn)?
+        }
+        // Not a place on either list: nothing to add, but the counters are
+        // made right anyway rather than trusted.
+        _ => return set_counts(conn, session_id),
+    };
     Ok(())
 }
 
@@ -91,8 +116,9 @@ pub fn position_of(
     Ok(ahead + 1)
 }
 
-/// A new enrolment row, or (`existing`) an earlier, cancelled one taken up
-/// again at the end of the queue. Returns its id.
+/// Places `user_id` in the session with `status`, reusing their earlier
+/// enrolment (`existing`, no longer active) if there is one, and adds the
+/// place to the session's counters. The caller holds the session's lock.
 pub fn place(
     conn: &mut DbConnection,
     session_id: i64,
@@ -102,8 +128,8 @@ pub fn place(
     at: NaiveDateTime,
 ) -> QueryResult<i64> {
     let confirmed_at = (status == EnrolmentStatus::Confirmed).then_some(at);
-    match existing {
-        Some(id) => {
+    let id = match (existing, &mut *conn) {
+        (Some(id), _) => {
             diesel::update(enrolments::table.find(id))
                 .set((
                     enrolments::status.eq(status),
@@ -116,9 +142,14 @@ pub fn place(
                     enrolments::updated_at.eq(at),
                 ))
                 .execute(conn)?;
-            Ok(id)
+            id
         }
-        None => crate::db::insert_returning_id!(
+        // Every first enrolment passes here: on PostgreSQL the row and the
+        // counter are one statement.
+        (None, DbConnection::Pg(pg)) => {
+            return insert_counted(pg, session_id, user_id, status, confirmed_at, at);
+        }
+        (None, DbConnection::Sqlite(_)) => crate::db::insert_returning_id!(
             conn,
             enrolments,
             (
@@ -132,8 +163,49 @@ pub fn place(
                 enrolments::created_at.eq(at),
                 enrolments::updated_at.eq(at),
             )
-        ),
+        )?,
+    };
+    count_new_place(conn, session_id, status)?;
+    Ok(id)
+}
+
+/// `place`'s new row and its count in one statement (PostgreSQL only: the
+/// insert is a common table expression of the counters' update).
+fn insert_counted(
+    pg: &mut diesel::PgConnection,
+    session_id: i64,
+    user_id: i64,
+    status: EnrolmentStatus,
+    confirmed_at: Option<NaiveDateTime>,
+    at: NaiveDateTime,
+) -> QueryResult<i64> {
+    use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
+    #[derive(QueryableByName)]
+    struct Placed {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
     }
+    let confirmed = i32::from(status == EnrolmentStatus::Confirmed);
+    let waiting = i32::from(status == EnrolmentStatus::Waitlisted);
+    let placed: Placed = Prepared(
+        diesel::sql_query(
+            "WITH placed AS (INSERT INTO enrolments (session_id, user_id, status, queued_at, \
+                 confirmed_at, late_cancellation, refilled, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $4, $4) RETURNING id) \
+             UPDATE sessions SET confirmed_count = confirmed_count + $6, \
+                 waitlist_count = waitlist_count + $7 \
+             WHERE id = $1 RETURNING (SELECT id FROM placed) AS id",
+        )
+        .bind::<BigInt, _>(session_id)
+        .bind::<BigInt, _>(user_id)
+        .bind::<Text, _>(status.as_str())
+        .bind::<Timestamp, _>(at)
+        .bind::<Nullable<Timestamp>, _>(confirmed_at)
+        .bind::<Integer, _>(confirmed)
+        .bind::<Integer, _>(waiting),
+    )
+    .get_result(pg)?;
+    Ok(placed.id)
 }
 
 /// Ends an enrolment (`Cancelled` or `Withdrawn`); `by` is the member of

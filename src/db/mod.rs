@@ -36,6 +36,7 @@ pub mod login_throttle;
 mod mapping;
 pub mod notifications;
 pub mod outbox;
+mod prepared;
 pub mod reminders;
 pub mod retention;
 pub mod schema;
@@ -60,6 +61,7 @@ pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
 };
+pub use prepared::Prepared;
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 

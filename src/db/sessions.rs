@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
-use super::{DbConnection, now};
+use super::{DbConnection, Prepared, now};
 use crate::domain::Lang;
 use crate::domain::enrolment::{EnrolmentStatus, SessionFacts};
 use crate::domain::events::Recipient;
@@ -180,19 +180,26 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
 }
 
 /// Takes the session's lock for the rest of the transaction and returns it
-/// as it is now. The `UPDATE` blocks other transactions on the same session
-/// (a row lock on PostgreSQL, the write lock on SQLite), so seats are
-/// counted by one transaction at a time, whatever the concurrency.
+/// as it is now, so that seats are counted by one transaction at a time,
+/// whatever the concurrency.
 pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
-    // The update that takes the lock returns the row: one statement.
-    let update = || {
-        diesel::update(sessions::table.find(id)).set(sessions::version.eq(sessions::version + 1))
-    };
     match conn {
-        DbConnection::Pg(pg) => update().returning(Session::as_returning()).get_result(pg),
-        DbConnection::Sqlite(sqlite) => update()
-            .returning(Session::as_returning())
-            .get_result(sqlite),
+        // A row lock, which writes no new version of the row (an update
+        // would, and the counters' update writes one anyway).
+        DbConnection::Pg(pg) => sessions::table
+            .find(id)
+            .select(Session::as_select())
+            .for_update()
+            .get_result(pg),
+        // SQLite locks the whole database for a writer, and a transaction
+        // that will write must begin by writing, or concurrent ones cannot
+        // wait their turn: the update takes the lock and returns the row.
+        DbConnection::Sqlite(sqlite) => Prepared(
+            diesel::update(sessions::table.find(id))
+                .set(sessions::version.eq(sessions::version + 1))
+                .returning(Session::as_returning()),
+        )
+        .get_result(sqlite),
     }
 }
 

@@ -227,10 +227,36 @@ async fn leaving_the_queue_and_coming_back_goes_to_the_end() {
     let again = enrol(&app, session_id, &u[1]);
     assert_eq!(again.status, EnrolmentStatus::Waitlisted);
     assert_eq!(again.position, Some(3));
+    // The earlier enrolment is taken up again and counted once.
+    assert!(again.reused);
+    assert_eq!(counts(&app, session_id), (1, 3));
     let twice = tx(&app, |c| {
         brobyg::app::engine::enrol(c, session_id, u[1].id, false)
     });
     assert_eq!(twice, Err(Refusal::AlreadyEnrolled));
+}
+
+#[tokio::test]
+async fn a_seat_given_up_and_taken_again_is_counted_once() {
+    let app = spawn_app().await;
+    let session_id = session(&app, Some(2), None);
+    let u = people(&app, 1);
+    assert_eq!(
+        enrol(&app, session_id, &u[0]).status,
+        EnrolmentStatus::Confirmed
+    );
+    assert_eq!(counts(&app, session_id), (1, 0));
+    tx(&app, |c| {
+        brobyg::app::engine::cancel(c, session_id, u[0].id, None)
+    })
+    .expect("cancelled");
+    assert_eq!(counts(&app, session_id), (0, 0));
+    let again = enrol(&app, session_id, &u[0]);
+    assert_eq!(
+        (again.status, again.reused),
+        (EnrolmentStatus::Confirmed, true)
+    );
+    assert_eq!(counts(&app, session_id), (1, 0));
 }
 
 #[tokio::test]
@@ -395,4 +421,45 @@ async fn a_participant_is_moved_to_another_session_and_their_old_seat_refilled()
         vec!["enrolled", "enrolment_cancelled", "enrolled"]
     );
     assert_eq!(kinds_to(&app, &u[1].email), vec!["waitlisted", "promoted"]);
+}
+
+/// Diesel prepares raw SQL and every `UPDATE` afresh on each call; the
+/// enrolment path's are kept prepared on their connection, which
+/// PostgreSQL lists (SQLite keeps no such list).
+#[tokio::test]
+async fn the_enrolment_path_keeps_its_statements_prepared() {
+    #[derive(diesel::QueryableByName)]
+    struct Kept {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        statement: String,
+    }
+    let app = spawn_app().await;
+    if !app.is_postgres() {
+        return;
+    }
+    let session_id = session(&app, Some(1), None);
+    let u = people(&app, 3);
+    let mut conn = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut conn;
+    for p in &u {
+        conn.transaction(|c| brobyg::app::engine::enrol(c, session_id, p.id, false))
+            .expect("transaction")
+            .expect("placed");
+    }
+    let kept: Vec<String> = diesel::RunQueryDsl::load::<Kept>(
+        diesel::sql_query("SELECT statement FROM pg_prepared_statements"),
+        conn,
+    )
+    .expect("prepared statements")
+    .into_iter()
+    .map(|k| k.statement)
+    .collect();
+    // The new enrolment with its count (raw SQL), and the session's lock.
+    assert!(
+        kept.iter()
+            .any(|s| s.contains("waitlist_count = waitlist_count + $")),
+        "{kept:#?}"
+    );
+    assert!(kept.iter().any(|s| s.contains("FOR UPDATE")), "{kept:#?}");
+    assert_eq!(counts(&app, session_id), (1, 2));
 }
