@@ -505,23 +505,46 @@ pub async fn profile(
     let mut ids = account.branches.clone();
     ids.extend(account.volunteer_branch);
     let user_id = account.user.id;
-    let settings = app.settings.clone();
-    app.write(move |c| {
-        let branches = crate::db::branches::by_ids(c, &ids)?;
-        let key = &settings.secret_key;
-        let salt = crate::db::calendar::feed_salt(c, user_id, &token::generate(), |salt| {
-            token::digest(&crate::calendar::feed::token(key, user_id, salt))
-        })?;
-        Ok(Profile {
-            branches,
-            feed_path: crate::calendar::feed::path(&crate::calendar::feed::token(
-                key, user_id, &salt,
-            )),
-            sessions: super::signin::session_lines(c, user_id, session_id)?,
-            second_factor: super::two_factor::status_of(c, user_id)?,
+    let (branches, secret, sessions, second_factor) = app
+        .read(move |c| {
+            Ok((
+                crate::db::branches::by_ids(c, &ids)?,
+                crate::db::calendar::feed_secret(c, user_id)?,
+                super::signin::session_lines(c, user_id, session_id)?,
+                super::two_factor::status_of(c, user_id)?,
+            ))
         })
+        .await?;
+    let key = app.settings.secret_key.clone();
+    let hash_of =
+        move |salt: &str| token::digest(&crate::calendar::feed::token(&key, user_id, salt));
+    // Looking at one's account writes nothing (a write would also empty
+    // the pages' caches), except the first time, when the feed address is
+    // made, or after the site's key changed.
+    let salt = match secret {
+        (Some(salt), Some(stored)) if stored == hash_of(&salt) => salt,
+        _ => {
+            app.write(move |c| {
+                Ok(crate::db::calendar::feed_salt(
+                    c,
+                    user_id,
+                    &token::generate(),
+                    hash_of,
+                )?)
+            })
+            .await?
+        }
+    };
+    Ok(Profile {
+        branches,
+        feed_path: crate::calendar::feed::path(&crate::calendar::feed::token(
+            &app.settings.secret_key,
+            user_id,
+            &salt,
+        )),
+        sessions,
+        second_factor,
     })
-    .await
 }
 
 /// The account a session belongs to, with its roles and branches: what

@@ -46,6 +46,18 @@ pub fn feed_salt(
     Ok(salt)
 }
 
+/// The salt of a user's feed address and the hash stored for it, as they
+/// are: `feed_salt` makes them on first use.
+pub fn feed_secret(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> QueryResult<(Option<String>, Option<String>)> {
+    users::table
+        .find(user_id)
+        .select((users::calendar_salt, users::calendar_token_hash))
+        .first(conn)
+}
+
 /// A new feed address: the old token stops working with this update.
 pub fn renew_feed(
     conn: &mut DbConnection,

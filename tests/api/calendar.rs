@@ -129,6 +129,23 @@ async fn the_feed_holds_every_upcoming_meeting_with_a_seat_and_nothing_else() {
     assert_eq!(ics_values(&bo_feed, "UID").len(), 2, "{bo_feed}");
 }
 
+/// The account page makes the feed's address the first time it is shown;
+/// after that, looking at it writes nothing (every write on an instance
+/// also empties its caches of public pages).
+#[tokio::test]
+async fn the_feed_address_is_made_once_and_looking_again_writes_nothing() {
+    let app = spawn_app().await;
+    let aase = person(&app, "aase@example.dk", "Åse Ørum", "da");
+    let browser = signed_in_as(&app, &aase).await;
+    let before = app.db.generation();
+    let first = feed_path(&browser).await;
+    assert!(app.db.generation() > before, "made on first view");
+    let before = app.db.generation();
+    assert_eq!(feed_path(&browser).await, first);
+    assert_eq!(app.db.generation(), before, "nothing written");
+    assert_eq!(app.browser().get(&first).await.status(), StatusCode::OK);
+}
+
 #[tokio::test]
 async fn a_wrong_token_finds_nothing_and_a_renewed_one_replaces_the_old_at_once() {
     let app = spawn_app().await;
