@@ -3,9 +3,12 @@
 //!
 //! Queries take `&mut DbConnection` and are written once with diesel's DSL;
 //! only the few places where SQL really differs between the backends match
-//! on the variant (see `insert_returning_id!` and `connection`). Storage
-//! reads and writes rows; it formats nothing and decides no rule, and its
-//! failures are its own `Error`, which each caller maps to its own.
+//! on the variant (see `insert_returning_id!` and `connection`), and the
+//! enrolment path, where PostgreSQL does in one statement what SQLite needs
+//! several for (`users::find_or_create`, `enrolments::place`; `Prepared`
+//! keeps such statements prepared). Storage reads and writes rows; it
+//! formats nothing and decides no rule, and its failures are its own
+//! `Error`, which each caller maps to its own.
 
 pub mod agenda;
 pub mod applications;
