@@ -84,9 +84,9 @@ fn count_new_place(
             Prepared(session().set(sessions_t::waitlist_count.eq(sessions_t::waitlist_count + 1)))
                 .execute(conn)?
         }
-        // Not a place on either list: nothing to add, but the counters are
-        // made right anyway rather than trusted.
-        _ => return set_counts(conn, session_id),
+        // On neither list (`enrolment::place` gives only these two):
+        // nothing to count, as in `insert_counted`.
+        _ => 0,
     };
     Ok(())
 }
