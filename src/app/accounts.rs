@@ -13,6 +13,9 @@ use crate::db::{DbConnection, outbox, tokens};
 use crate::domain::events::{Message, Recipient};
 use crate::domain::{Lang, Role};
 
+mod profile;
+pub use profile::{Profile, profile};
+
 /// What a new account starts with.
 #[derive(Debug, Clone, Copy)]
 pub struct NewAccount<'a> {
@@ -483,68 +486,6 @@ pub async fn confirm_email_change(app: &super::App, raw: &str) -> Result<bool, s
         Ok(true)
     })
     .await
-}
-
-/// One's own account page: the branches one works for or volunteers in,
-/// and the salt of one's calendar feed (made on first view).
-#[derive(Debug, Clone)]
-pub struct Profile {
-    pub branches: Vec<crate::db::branches::Branch>,
-    pub feed_path: String,
-    /// One's live sessions, this one first.
-    pub sessions: Vec<super::signin::SessionLine>,
-    pub second_factor: super::two_factor::Status,
-}
-
-#[tracing::instrument(skip_all, fields(user = account.user.id))]
-pub async fn profile(
-    app: &super::App,
-    account: &crate::db::users::Account,
-    session_id: i64,
-) -> Result<Profile, super::Error> {
-    let mut ids = account.branches.clone();
-    ids.extend(account.volunteer_branch);
-    let user_id = account.user.id;
-    let (branches, secret, sessions, second_factor) = app
-        .read(move |c| {
-            Ok((
-                crate::db::branches::by_ids(c, &ids)?,
-                crate::db::calendar::feed_secret(c, user_id)?,
-                super::signin::session_lines(c, user_id, session_id)?,
-                super::two_factor::status_of(c, user_id)?,
-            ))
-        })
-        .await?;
-    let key = app.settings.secret_key.clone();
-    let hash_of =
-        move |salt: &str| token::digest(&crate::calendar::feed::token(&key, user_id, salt));
-    // Looking at one's account writes nothing (a write would also empty
-    // the pages' caches), except the first time, when the feed address is
-    // made, or after the site's key changed.
-    let salt = match secret {
-        (Some(salt), Some(stored)) if stored == hash_of(&salt) => salt,
-        _ => {
-            app.write(move |c| {
-                Ok(crate::db::calendar::feed_salt(
-                    c,
-                    user_id,
-                    &token::generate(),
-                    hash_of,
-                )?)
-            })
-            .await?
-        }
-    };
-    Ok(Profile {
-        branches,
-        feed_path: crate::calendar::feed::path(&crate::calendar::feed::token(
-            &app.settings.secret_key,
-            user_id,
-            &salt,
-        )),
-        sessions,
-        second_factor,
-    })
 }
 
 /// The account a session belongs to, with its roles and branches: what
