@@ -7,6 +7,7 @@ use brobyg::db::supervision::{self, NewSupervision};
 use brobyg::db::{DbConnection, schema, volunteer_history};
 use brobyg::domain::attendance::AttendanceStatus;
 use brobyg::domain::supervision::{Format, SupervisorKind};
+use brobyg::domain::time;
 use brobyg::domain::volunteer::StatusChange;
 use chrono::{Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -43,8 +44,17 @@ pub async fn signed_in(app: &TestApp, user: &TestUser) -> Browser {
     b
 }
 
+/// The same Copenhagen clock time `days` calendar days back. The rule
+/// counts local dates, and steps of 24 hours lose or gain a local day
+/// across a change of summer time late in the evening (a 20-day pause
+/// from 22:30 UTC in October counted 19).
 pub fn ago(days: i64) -> NaiveDateTime {
-    (Utc::now() - Duration::days(days)).naive_utc()
+    let now = time::local(Utc::now().naive_utc());
+    let day = now.date_naive() - Duration::days(days);
+    // The hour skipped in March has no such clock time: an hour later is.
+    time::local_to_utc(day, now.time())
+        .or_else(|_| time::local_to_utc(day, now.time() + Duration::hours(1)))
+        .expect("a Copenhagen time")
 }
 
 /// Today's date in Copenhagen, and `days` before it.
