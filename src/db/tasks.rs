@@ -4,7 +4,7 @@
 //! the history; `app::tasks` turns them into tasks.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use diesel::dsl::{exists, not};
+use diesel::dsl::exists;
 use diesel::prelude::*;
 
 use super::DbConnection;
@@ -383,14 +383,11 @@ pub fn pauses_ending(
     horizon: NaiveDate,
     limit: usize,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
-    let deactivated = users::table
-        .filter(users::id.eq(volunteers::user_id))
-        .filter(users::deactivated_at.is_not_null());
     let paused: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
-        .filter(not(exists(deactivated)))
+        .filter(super::volunteers::account_open())
         .select((
             volunteers::user_id,
             volunteers::user_name,
@@ -417,11 +414,10 @@ pub fn pauses_ending(
 /// requirement (they are the only active ones who can miss one).
 pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
     let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
-        .inner_join(users::table)
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .filter(users::deactivated_at.is_null())
+        .filter(super::volunteers::account_open())
         .filter(exists(
             requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
         ))
@@ -449,11 +445,10 @@ pub fn ready_to_activate(
     use crate::domain::activation::PIPELINE_STATUSES;
     let ready = || {
         volunteers::table
-            .inner_join(users::table)
             .filter(volunteers::branch_id.eq_any(branch_ids))
             .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
             .filter(super::volunteers::ready_on(today))
-            .filter(users::deactivated_at.is_null())
+            .filter(super::volunteers::account_open())
             .into_boxed()
     };
     let total = ready().count().get_result(conn)?;

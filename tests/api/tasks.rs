@@ -503,6 +503,10 @@ async fn pauses_ending_soon_are_tasks_and_long_pauses_are_not() {
     pause("long@example.dk", aarhus, &[60]);
     pause("again@example.dk", aarhus, &[3, 90]);
     pause("randers@example.dk", randers, &[2]);
+    // A closed account is nobody's task, however soon its pause ends.
+    let closed = pause("closed@example.dk", aarhus, &[1]);
+    brobyg::db::users::set_active(&mut app.db.conn().expect("connection"), closed.id, false)
+        .expect("closed");
 
     let browser = coordinator_browser(&app, "k@example.dk").await;
     let html = browser.get_html("/koordinator").await;

@@ -389,6 +389,28 @@ async fn a_big_branchs_rota_lists_its_people_a_page_at_a_time() {
 }
 
 #[tokio::test]
+async fn a_closed_account_is_not_on_the_rota() {
+    use brobyg::domain::volunteer::VolunteerStatus;
+    let b = branch().await;
+    let people = b
+        .app
+        .many_volunteers(b.id, VolunteerStatus::Active, "rota", 3);
+    brobyg::db::users::set_active(
+        &mut b.app.db.conn().expect("connection"),
+        people[1].id,
+        false,
+    )
+    .expect("closed");
+    let html = b.staff.get_html(&rota_path(&b)).await;
+    let names = texts(&html, "#people tbody tr td a");
+    assert_eq!(names.len(), 2, "the two open accounts: {names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains(&people[1].email)),
+        "the closed account is left out: {names:?}"
+    );
+}
+
+#[tokio::test]
 async fn the_not_active_are_refused_with_their_checklist() {
     let b = branch().await;
     let id = one_vagt(&b, today() + Duration::days(6), "2").await;

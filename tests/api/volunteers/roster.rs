@@ -377,6 +377,11 @@ async fn the_pipeline_shows_the_first_fifty_in_training() {
         paused.first().map(String::as_str),
         Some("Test pause01@example.dk")
     );
+    assert_eq!(
+        paused.last().map(String::as_str),
+        Some("Test pause50@example.dk"),
+        "the first fifty by name, chosen before the names are joined"
+    );
     assert_eq!(texts(&html, "#paused"), vec!["På pause (52)"]);
     assert!(html.contains("Viser de første 50 af 52."));
     assert_eq!(
