@@ -179,6 +179,11 @@ pub fn next_teaching(
         NaiveDateTime,
         Option<String>,
     );
+    // Nothing missing, nothing to look up. PostgreSQL would still plan
+    // the four-table join, which costs more than running it.
+    if module_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<Row> = cmm::table
         .inner_join(meetings::table.inner_join(sessions_t::table.left_join(branches::table)))
         .filter(cmm::module_id.eq_any(module_ids))
