@@ -65,6 +65,15 @@ pub fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
     Ok(())
 }
 
+/// How a new place of `status` changes the session's counters:
+/// (confirmed, waiting).
+fn place_counts(status: EnrolmentStatus) -> (i32, i32) {
+    (
+        i32::from(status == EnrolmentStatus::Confirmed),
+        i32::from(status == EnrolmentStatus::Waitlisted),
+    )
+}
+
 /// Adds a new place of `status` to the counters of a session whose lock
 /// the caller holds. Recounting (`set_counts`) would read the whole waiting
 /// list on every enrolment; the lock makes the addition exact, and every
@@ -74,20 +83,17 @@ fn count_new_place(
     session_id: i64,
     status: EnrolmentStatus,
 ) -> QueryResult<()> {
-    let session = || diesel::update(sessions_t::table.find(session_id));
-    match status {
-        EnrolmentStatus::Confirmed => {
-            Prepared(session().set(sessions_t::confirmed_count.eq(sessions_t::confirmed_count + 1)))
-                .execute(conn)?
-        }
-        EnrolmentStatus::Waitlisted => {
-            Prepared(session().set(sessions_t::waitlist_count.eq(sessions_t::waitlist_count + 1)))
-                .execute(conn)?
-        }
-        // On neither list (`enrolment::place` gives only these two):
-        // nothing to count, as in `insert_counted`.
-        _ => 0,
-    };
+    let (confirmed, waiting) = place_counts(status);
+    // On neither list (`enrolment::place` gives only the two): nothing to
+    // count, as in `insert_counted`.
+    if (confirmed, waiting) == (0, 0) {
+        return Ok(());
+    }
+    Prepared(diesel::update(sessions_t::table.find(session_id)).set((
+        sessions_t::confirmed_count.eq(sessions_t::confirmed_count + confirmed),
+        sessions_t::waitlist_count.eq(sessions_t::waitlist_count + waiting),
+    )))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -185,8 +191,7 @@ fn insert_counted(
         #[diesel(sql_type = BigInt)]
         id: i64,
     }
-    let confirmed = i32::from(status == EnrolmentStatus::Confirmed);
-    let waiting = i32::from(status == EnrolmentStatus::Waitlisted);
+    let (confirmed, waiting) = place_counts(status);
     let placed: Placed = Prepared(
         diesel::sql_query(
             "WITH placed AS (INSERT INTO enrolments (session_id, user_id, status, queued_at, \
