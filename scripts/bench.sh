@@ -14,7 +14,8 @@
 # the same run. Enrolment POSTs (wrk with a Lua script: a valid CSRF token
 # and session cookie, a new participant per request, sessions with only a
 # few seats left) are measured at full speed; afterwards SQL checks that no
-# session is overbooked and that the counters match the enrolments. The
+# session is overbooked and that the counters match the enrolments (and
+# every seat carries its session's last moment). The
 # site's resident memory is read from /proc at its peak and after the load.
 # `--growth` measures every page's p50 at 200/s at the small, medium and
 # national scales instead, for the table of how each page's cost grows.
@@ -419,9 +420,11 @@ LUA
   overbooked=$(sql "$db" "SELECT COUNT(*) FROM sessions WHERE capacity IS NOT NULL AND confirmed_count > capacity")
   mismatched=$(sql "$db" "SELECT COUNT(*) FROM sessions s WHERE s.id IN ($ids) AND (
       s.confirmed_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'confirmed')
-      OR s.waitlist_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'waitlisted'))")
+      OR s.waitlist_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'waitlisted')
+      OR EXISTS (SELECT 1 FROM enrolments e WHERE e.session_id = s.id
+          AND (e.session_ends_at IS NULL OR e.session_ends_at <> s.ends_at)))")
   seats=$(sql "$db" "SELECT COUNT(*) FROM sessions WHERE id IN ($ids) AND confirmed_count = capacity")
-  say "| enrolment POSTs | requests | req/s | p50 ms | p99 ms | errors | enrolments written | overbooked sessions | counters wrong | sessions now full | statements per enrolment | cached page shows a seat just taken |"
+  say "| enrolment POSTs | requests | req/s | p50 ms | p99 ms | errors | enrolments written | overbooked sessions | counters or seats' end wrong | sessions now full | statements per enrolment | cached page shows a seat just taken |"
   say "|---|---|---|---|---|---|---|---|---|---|---|---|"
   say "| $(echo "$ids" | tr ',' '\n' | wc -l) sessions, 16 connections | $total | **$rps** | $p50 | $p99 | $err | $made | $overbooked | $mismatched | $seats | $per | $fresh |"
   say ""

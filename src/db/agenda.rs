@@ -33,7 +33,8 @@ pub struct AgendaItem {
 pub const PAST: usize = 20;
 
 /// The person's meetings with a confirmed seat: upcoming (soonest first)
-/// and past (latest first, at most `PAST`). The past is read with a limit,
+/// and past (latest ended first, at most `PAST`). Both are read from the
+/// seats' index by the session's last moment (`enrolments.session_ends_at`),
 /// so a brobygger with years of meetings costs no more than a new one.
 pub fn of_user(
     conn: &mut DbConnection,
@@ -81,18 +82,33 @@ pub fn of_user(
             .into_boxed()
     };
     let skipped = super::cohorts::skipped_by_makeups(conn, &[user_id])?;
-    let coming: Vec<Row> = mine()
-        .filter(meetings::ends_at.gt(at))
-        .order((meetings::starts_at, meetings::id))
-        .load(conn)?;
-    // Meetings made up elsewhere are dropped after the limit: read enough.
-    let past: Vec<Row> = mine()
-        .filter(meetings::ends_at.le(at))
-        .order((meetings::starts_at.desc(), meetings::id.desc()))
+    // Of the sessions over, the latest by their end, enough to fill the
+    // page after what was made up elsewhere is dropped: the latest meetings
+    // held are theirs, since each one's last meeting ends no earlier than
+    // any meeting of a session further back.
+    let latest_over: Vec<i64> = enrolments::table
+        .inner_join(sessions::table)
+        .filter(enrolments::user_id.eq(user_id))
+        .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        .filter(enrolments::session_ends_at.le(at))
+        .filter(sessions::status.ne(SessionStatus::Cancelled))
+        .order(enrolments::session_ends_at.desc())
         .limit((PAST + skipped.len()) as i64)
+        .select(enrolments::session_id)
         .load(conn)?;
-    // The two reads already split coming from past: each is only turned
-    // into items, without what was made up elsewhere.
+    // Those and the sessions not over yet, with every meeting of theirs.
+    let (coming, mut past): (Vec<Row>, Vec<Row>) = mine()
+        .filter(
+            enrolments::session_ends_at
+                .gt(at)
+                .or(enrolments::session_id.eq_any(latest_over)),
+        )
+        .order((meetings::starts_at, meetings::id))
+        .load::<Row>(conn)?
+        .into_iter()
+        .partition(|r| r.7 > at);
+    // Latest ended first.
+    past.sort_by_key(|r| std::cmp::Reverse((r.7, r.5)));
     let items = |rows: Vec<Row>| {
         rows.into_iter()
             .filter(|r| !skipped.contains(&(r.5, user_id)))

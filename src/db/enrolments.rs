@@ -124,10 +124,12 @@ pub fn position_of(
 
 /// Places `user_id` in the session with `status`, reusing their earlier
 /// enrolment (`existing`, no longer active) if there is one, and adds the
-/// place to the session's counters. The caller holds the session's lock.
+/// place to the session's counters. The caller holds the session's lock;
+/// `session_ends_at` is the session's last moment, kept on the seat.
 pub fn place(
     conn: &mut DbConnection,
     session_id: i64,
+    session_ends_at: NaiveDateTime,
     user_id: i64,
     existing: Option<i64>,
     status: EnrolmentStatus,
@@ -146,6 +148,7 @@ pub fn place(
                     enrolments::late_cancellation.eq(false),
                     enrolments::refilled.eq(false),
                     enrolments::updated_at.eq(at),
+                    enrolments::session_ends_at.eq(session_ends_at),
                 ))
                 .execute(conn)?;
             id
@@ -153,7 +156,8 @@ pub fn place(
         // Every first enrolment passes here: on PostgreSQL the row and the
         // counter are one statement.
         (None, DbConnection::Pg(pg)) => {
-            return insert_counted(pg, session_id, user_id, status, confirmed_at, at);
+            let seat = (session_id, session_ends_at, user_id);
+            return insert_counted(pg, seat, status, confirmed_at, at);
         }
         (None, DbConnection::Sqlite(_)) => crate::db::insert_returning_id!(
             conn,
@@ -168,6 +172,7 @@ pub fn place(
                 enrolments::refilled.eq(false),
                 enrolments::created_at.eq(at),
                 enrolments::updated_at.eq(at),
+                enrolments::session_ends_at.eq(session_ends_at),
             )
         )?,
     };
@@ -179,8 +184,7 @@ pub fn place(
 /// insert is a common table expression of the counters' update).
 fn insert_counted(
     pg: &mut diesel::PgConnection,
-    session_id: i64,
-    user_id: i64,
+    (session_id, session_ends_at, user_id): (i64, NaiveDateTime, i64),
     status: EnrolmentStatus,
     confirmed_at: Option<NaiveDateTime>,
     at: NaiveDateTime,
@@ -195,8 +199,9 @@ fn insert_counted(
     let placed: Placed = Prepared(
         diesel::sql_query(
             "WITH placed AS (INSERT INTO enrolments (session_id, user_id, status, queued_at, \
-                 confirmed_at, late_cancellation, refilled, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $4, $4) RETURNING id) \
+                 confirmed_at, late_cancellation, refilled, created_at, updated_at, \
+                 session_ends_at) \
+                 VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $4, $4, $8) RETURNING id) \
              UPDATE sessions SET confirmed_count = confirmed_count + $6, \
                  waitlist_count = waitlist_count + $7 \
              WHERE id = $1 RETURNING (SELECT id FROM placed) AS id",
@@ -207,10 +212,45 @@ fn insert_counted(
         .bind::<Timestamp, _>(at)
         .bind::<Nullable<Timestamp>, _>(confirmed_at)
         .bind::<Integer, _>(confirmed)
-        .bind::<Integer, _>(waiting),
+        .bind::<Integer, _>(waiting)
+        .bind::<Timestamp, _>(session_ends_at),
     )
     .get_result(pg)?;
     Ok(placed.id)
+}
+
+/// Keeps the session's last moment on its seats after its meetings changed.
+pub fn set_session_ends(
+    conn: &mut DbConnection,
+    session_id: i64,
+    ends_at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        enrolments::table
+            .filter(enrolments::session_id.eq(session_id))
+            .filter(
+                enrolments::session_ends_at
+                    .ne(ends_at)
+                    .or(enrolments::session_ends_at.is_null()),
+            ),
+    )
+    .set(enrolments::session_ends_at.eq(ends_at))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Gives the seats written by an older binary during a rolling upgrade,
+/// which knows nothing of `session_ends_at`, their session's last moment.
+/// Returns how many there were.
+pub fn fill_session_ends(conn: &mut DbConnection) -> QueryResult<usize> {
+    use super::schema::sessions;
+    let ends = sessions::table
+        .filter(sessions::id.eq(enrolments::session_id))
+        .select(sessions::ends_at.nullable())
+        .single_value();
+    diesel::update(enrolments::table.filter(enrolments::session_ends_at.is_null()))
+        .set(enrolments::session_ends_at.eq(ends))
+        .execute(conn)
 }
 
 /// Ends an enrolment (`Cancelled` or `Withdrawn`); `by` is the member of

@@ -226,6 +226,7 @@ diesel::table! {
         refilled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        session_ends_at -> Nullable<Timestamp>,
     }
 }
 

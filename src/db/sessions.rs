@@ -328,7 +328,7 @@ pub fn active_people(
 }
 
 /// Sets the session's first and last moment from its meetings that are not
-/// cancelled.
+/// cancelled, and the last on its seats (`enrolments.session_ends_at`).
 pub fn refresh_span(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
     let active: Vec<Meeting> = meetings(conn, session_id)?
         .into_iter()
@@ -345,6 +345,7 @@ pub fn refresh_span(conn: &mut DbConnection, session_id: i64) -> QueryResult<()>
                 sessions::updated_at.eq(now()),
             ))
             .execute(conn)?;
+        super::enrolments::set_session_ends(conn, session_id, last)?;
     }
     Ok(())
 }

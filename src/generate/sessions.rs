@@ -109,6 +109,7 @@ impl Tables {
                     "refilled",
                     "created_at",
                     "updated_at",
+                    "session_ends_at",
                 ],
             ),
             genlaer_enrolments: Table::new(
@@ -332,6 +333,7 @@ fn session(
             boolean(false),
             ts(seat.queued_at),
             ts(ended_at.unwrap_or(seat.queued_at).min(anchor)),
+            ts(s.ends_at()),
         ]);
         enrolment_details(t, s, ids.enrolment, seat, rng);
         if status != "confirmed" || future {

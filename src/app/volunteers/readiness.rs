@@ -50,7 +50,8 @@ pub fn refresh_attendees(c: &mut DbConnection, session_id: i64) -> Result<(), Er
 /// At start-up: those in the pipeline never worked out (rows from before
 /// the stored readiness, or written by an older binary during a rolling
 /// upgrade), and in the same transaction, under the same setup lock, the
-/// active and paused without a stored supervision due date.
+/// active and paused without a stored supervision due date and the seats
+/// without their session's last moment.
 pub fn fill_missing(db: &crate::db::Db) -> anyhow::Result<()> {
     use diesel::Connection;
     let mut conn = db.conn()?;
@@ -67,6 +68,10 @@ pub fn fill_missing(db: &crate::db::Db) -> anyhow::Result<()> {
         for chunk in ids.chunks(10_000) {
             tracing::info!(volunteers = chunk.len(), "storing supervision due dates");
             supervision::store_due(c, supervision::Whose::These(chunk))?;
+        }
+        let seats = crate::db::enrolments::fill_session_ends(c)?;
+        if seats > 0 {
+            tracing::info!(seats, "kept the session's last moment on seats");
         }
         Ok(())
     })

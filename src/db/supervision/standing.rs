@@ -290,6 +290,9 @@ pub fn fill_next_booked(
         .inner_join(sessions_t::table)
         .filter(enrolments::user_id.eq_any(&ids))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
+        // Only the seats still to come, from the index: not everything
+        // these fifty people ever booked.
+        .filter(enrolments::session_ends_at.gt(at))
         .filter(sessions_t::kind.eq(SessionKind::Supervision))
         .filter(sessions_t::status.eq(SessionStatus::Open))
         .filter(sessions_t::starts_at.gt(at))

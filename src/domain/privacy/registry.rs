@@ -333,7 +333,8 @@ pub static REGISTRY: &[Table] = &[
                     erasure: Anonymise,
                 },
             ],
-            other: &[],
+            // A copy of the session's last moment.
+            other: &["session_ends_at"],
         },
     },
     Table {

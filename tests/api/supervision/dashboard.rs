@@ -106,3 +106,112 @@ async fn the_agenda_shows_the_latest_past_meetings_newest_first() {
         "the oldest left out: {past:?}"
     );
 }
+
+/// A session long over whose meeting is moved to the coming weeks is back
+/// on the person's agenda and in the overview's "next booked", however
+/// much they have attended since: both read a person's seats by their
+/// session's last moment, which must follow the session's meetings.
+#[tokio::test]
+async fn a_session_moved_from_the_past_is_on_the_agenda_and_the_overview() {
+    use brobyg::domain::attendance::AttendanceStatus::Present;
+    use brobyg::domain::time;
+    use diesel::Connection;
+    let b = branch().await;
+    let app = &b.app;
+    let me = app.qualified_volunteer("tilbage@example.dk", b.id);
+    // Booked long ago, never held.
+    let old = held_supervision(app, b.id, 300, &[]);
+    app.db
+        .conn()
+        .expect("connection")
+        .transaction(|c| brobyg::app::engine::enrol(c, old, me.id, true))
+        .expect("enrolled")
+        .expect("a seat");
+    // More sessions since than the agenda's past holds.
+    for weeks in 1..=22 {
+        held_supervision(app, b.id, weeks * 7, &[(me.id, Present)]);
+    }
+    let meeting = {
+        let mut c = app.db.conn().expect("connection");
+        brobyg::db::sessions::meetings(&mut c, old).expect("meetings")[0].id
+    };
+    let day = time::local(brobyg::db::now()).date_naive() + chrono::Duration::days(10);
+    let r = b
+        .staff
+        .post_form(
+            &format!("/koordinator/hold/{old}/moeder/{meeting}"),
+            &[
+                ("date", &day.format("%Y-%m-%d").to_string()),
+                ("start", "10:00"),
+                ("end", "12:00"),
+                ("location", ""),
+                ("online_url", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let at = time::local_to_utc(
+        day,
+        chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
+    )
+    .expect("a Copenhagen time");
+    let when = brobyg::i18n::format::short_date(brobyg::domain::Lang::Da, at);
+
+    let html = signed_in(app, &me).await.get_html("/frivillig").await;
+    let upcoming = texts(&html, "#agenda-upcoming li");
+    assert!(
+        upcoming.iter().any(|l| l.contains(&when)),
+        "the moved meeting is coming: {upcoming:?}"
+    );
+
+    let overview = b
+        .staff
+        .get_html(&format!(
+            "/koordinator/supervision/oversigt?afdeling={}",
+            b.id
+        ))
+        .await;
+    let rows = texts(&overview, "#overview tbody tr[data-standing]");
+    let mine: Vec<&String> = rows.iter().filter(|r| r.contains("tilbage")).collect();
+    assert_eq!(mine.len(), 1, "{rows:?}");
+    assert!(mine[0].contains(&when), "booked next: {mine:?}");
+}
+
+/// A seat written by an older binary during a rolling upgrade knows nothing
+/// of its session's last moment: the next start fills it in, and the seat
+/// is on the agenda again.
+#[tokio::test]
+async fn a_seat_from_an_older_binary_is_filled_in_at_the_next_start() {
+    use brobyg::db::schema::enrolments;
+    use diesel::prelude::*;
+    let b = branch().await;
+    let me = b.app.qualified_volunteer("rullende@example.dk", b.id);
+    // Five days ahead, booked.
+    let coming = held_supervision(&b.app, b.id, -5, &[]);
+    let seat = |app: &crate::helpers::TestApp| {
+        enrolments::table
+            .filter(enrolments::session_id.eq(coming))
+            .filter(enrolments::user_id.eq(me.id))
+            .select(enrolments::session_ends_at)
+            .first::<Option<chrono::NaiveDateTime>>(&mut app.db.conn().expect("connection"))
+            .expect("the seat")
+    };
+    b.app
+        .db
+        .conn()
+        .expect("connection")
+        .transaction(|c| brobyg::app::engine::enrol(c, coming, me.id, true))
+        .expect("enrolled")
+        .expect("a seat");
+    let ends = seat(&b.app).expect("written with the seat");
+    diesel::update(enrolments::table.filter(enrolments::session_id.eq(coming)))
+        .set(enrolments::session_ends_at.eq(None::<chrono::NaiveDateTime>))
+        .execute(&mut b.app.db.conn().expect("connection"))
+        .expect("as an older binary writes it");
+
+    let database = b.app.stop();
+    let app = crate::helpers::start(crate::helpers::test_settings(&database), database);
+    assert_eq!(seat(&app), Some(ends));
+    let html = signed_in(&app, &me).await.get_html("/frivillig").await;
+    assert_eq!(texts(&html, "#agenda-upcoming li").len(), 1, "{html}");
+}

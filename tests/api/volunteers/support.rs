@@ -239,7 +239,7 @@ pub fn meetings(app: &TestApp, cohort: i64) -> Vec<i64> {
 /// have begun, and a journey enrols before the meetings and registers
 /// after them.
 pub fn has_happened(app: &TestApp, session: i64) {
-    use brobyg::db::schema::{meetings, sessions};
+    use brobyg::db::schema::meetings;
     use diesel::prelude::*;
     let mut conn = app.db.conn().expect("connection");
     let last_end: chrono::NaiveDateTime = meetings::table
@@ -263,18 +263,9 @@ pub fn has_happened(app: &TestApp, session: i64) {
             .execute(&mut conn)
             .expect("move the meeting");
     }
-    let (starts_at, ends_at): (chrono::NaiveDateTime, chrono::NaiveDateTime) = sessions::table
-        .find(session)
-        .select((sessions::starts_at, sessions::ends_at))
-        .first(&mut conn)
-        .expect("session");
-    diesel::update(sessions::table.find(session))
-        .set((
-            sessions::starts_at.eq(starts_at - back),
-            sessions::ends_at.eq(ends_at - back),
-        ))
-        .execute(&mut conn)
-        .expect("move the session");
+    // The session's span and its seats follow, as when a coordinator
+    // moves a meeting.
+    brobyg::db::sessions::refresh_span(&mut conn, session).expect("the session's span");
 }
 
 /// Registers attendance on the generic page as `coordinator` would.
