@@ -15,8 +15,8 @@
 # and session cookie, a new participant per request, sessions with only a
 # few seats left) are measured at full speed; afterwards SQL checks that no
 # session is overbooked and that the counters match the enrolments (and
-# every seat carries its session's last moment). The
-# site's resident memory is read from /proc at its peak and after the load.
+# every seat carries its session's last moment). The site's resident
+# memory is read from /proc at its peak and after the load.
 # `--growth` measures every page's p50 at 200/s at the small, medium and
 # national scales instead, for the table of how each page's cost grows.
 #

@@ -123,15 +123,8 @@ pub fn enrol_with_receipt(
     // Counted as a new place: `current`, if any, is no longer active
     // (`enrolment::place` refuses an active one), so it is in neither
     // counter.
-    let enrolment_id = enrolments::place(
-        conn,
-        session.id,
-        session.ends_at,
-        user_id,
-        current.map(|e| e.id),
-        status,
-        at,
-    )?;
+    let enrolment_id =
+        enrolments::place(conn, session, user_id, current.map(|e| e.id), status, at)?;
     let whole = sessions::summary_of(conn, session)?;
     let summary = as_attended_by(conn, &whole, user_id)?;
     let to = match who.recipient {

@@ -124,12 +124,11 @@ pub fn position_of(
 
 /// Places `user_id` in the session with `status`, reusing their earlier
 /// enrolment (`existing`, no longer active) if there is one, and adds the
-/// place to the session's counters. The caller holds the session's lock;
-/// `session_ends_at` is the session's last moment, kept on the seat.
+/// place to the session's counters. The caller holds the session's lock,
+/// and `session` is the row read under it: the seat keeps its last moment.
 pub fn place(
     conn: &mut DbConnection,
-    session_id: i64,
-    session_ends_at: NaiveDateTime,
+    session: &Session,
     user_id: i64,
     existing: Option<i64>,
     status: EnrolmentStatus,
@@ -148,7 +147,7 @@ pub fn place(
                     enrolments::late_cancellation.eq(false),
                     enrolments::refilled.eq(false),
                     enrolments::updated_at.eq(at),
-                    enrolments::session_ends_at.eq(session_ends_at),
+                    enrolments::session_ends_at.eq(session.ends_at),
                 ))
                 .execute(conn)?;
             id
@@ -156,14 +155,13 @@ pub fn place(
         // Every first enrolment passes here: on PostgreSQL the row and the
         // counter are one statement.
         (None, DbConnection::Pg(pg)) => {
-            let seat = (session_id, session_ends_at, user_id);
-            return insert_counted(pg, seat, status, confirmed_at, at);
+            return insert_counted(pg, session, user_id, status, confirmed_at, at);
         }
         (None, DbConnection::Sqlite(_)) => crate::db::insert_returning_id!(
             conn,
             enrolments,
             (
-                enrolments::session_id.eq(session_id),
+                enrolments::session_id.eq(session.id),
                 enrolments::user_id.eq(user_id),
                 enrolments::status.eq(status),
                 enrolments::queued_at.eq(at),
@@ -172,11 +170,11 @@ pub fn place(
                 enrolments::refilled.eq(false),
                 enrolments::created_at.eq(at),
                 enrolments::updated_at.eq(at),
-                enrolments::session_ends_at.eq(session_ends_at),
+                enrolments::session_ends_at.eq(session.ends_at),
             )
         )?,
     };
-    count_new_place(conn, session_id, status)?;
+    count_new_place(conn, session.id, status)?;
     Ok(id)
 }
 
@@ -184,7 +182,8 @@ pub fn place(
 /// insert is a common table expression of the counters' update).
 fn insert_counted(
     pg: &mut diesel::PgConnection,
-    (session_id, session_ends_at, user_id): (i64, NaiveDateTime, i64),
+    session: &Session,
+    user_id: i64,
     status: EnrolmentStatus,
     confirmed_at: Option<NaiveDateTime>,
     at: NaiveDateTime,
@@ -206,14 +205,14 @@ fn insert_counted(
                  waitlist_count = waitlist_count + $7 \
              WHERE id = $1 RETURNING (SELECT id FROM placed) AS id",
         )
-        .bind::<BigInt, _>(session_id)
+        .bind::<BigInt, _>(session.id)
         .bind::<BigInt, _>(user_id)
         .bind::<Text, _>(status.as_str())
         .bind::<Timestamp, _>(at)
         .bind::<Nullable<Timestamp>, _>(confirmed_at)
         .bind::<Integer, _>(confirmed)
         .bind::<Integer, _>(waiting)
-        .bind::<Timestamp, _>(session_ends_at),
+        .bind::<Timestamp, _>(session.ends_at),
     )
     .get_result(pg)?;
     Ok(placed.id)

@@ -88,7 +88,6 @@ pub fn in_branch_with_status(
     statuses: &[VolunteerStatus],
     limit: Option<i64>,
 ) -> QueryResult<Vec<RosterRow>> {
-    use super::schema::users;
     let mut q = volunteers::table
         .inner_join(users::table)
         .select((users::id, users::name, users::email, volunteers::status))
