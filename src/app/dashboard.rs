@@ -4,9 +4,11 @@
 //! and the last twelve months by month: `Trends`).
 
 use chrono::NaiveDateTime;
+use diesel::QueryResult;
 use serde::Serialize;
 
 use super::{App, Error};
+use crate::db::DbConnection;
 use crate::db::branches::{self, Branch};
 use crate::db::evenings::{self, YearEvening};
 use crate::db::users::Account;
@@ -66,36 +68,30 @@ pub(crate) fn counts(
 }
 
 /// The coordinator's branches (every branch for administrators) with their
-/// volunteers by status, in two queries.
-#[tracing::instrument(skip_all, fields(actor = actor.user.id))]
-pub async fn overview(app: &App, actor: &Account) -> Result<Vec<BranchOverview>, Error> {
-    let is_admin = actor.is_admin();
-    let own = actor.branches.clone();
-    app.read(move |c| {
-        let mine: Vec<Branch> = if is_admin {
-            branches::all(c)?.into_iter().map(|b| b.branch).collect()
-        } else {
-            branches::by_ids(c, &own)?
-        };
-        let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
-        let all = volunteers::counts_by_branch(c, &ids)?;
-        Ok(mine
-            .into_iter()
-            .map(|branch| {
-                let counted: Vec<(VolunteerStatus, i64)> = all
-                    .iter()
-                    .filter(|(b, _, _)| *b == branch.id)
-                    .map(|(_, s, n)| (*s, *n))
-                    .collect();
-                BranchOverview {
-                    counts: counts(&counted, &COUNTED),
-                    applicants: count_of(&counted, VolunteerStatus::Applicant),
-                    branch,
-                }
-            })
-            .collect())
-    })
-    .await
+/// volunteers by status, in two queries, within the start page's read.
+pub(super) fn overview(c: &mut DbConnection, actor: &Account) -> QueryResult<Vec<BranchOverview>> {
+    let mine: Vec<Branch> = if actor.is_admin() {
+        branches::all(c)?.into_iter().map(|b| b.branch).collect()
+    } else {
+        branches::by_ids(c, &actor.branches)?
+    };
+    let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
+    let all = volunteers::counts_by_branch(c, &ids)?;
+    Ok(mine
+        .into_iter()
+        .map(|branch| {
+            let counted: Vec<(VolunteerStatus, i64)> = all
+                .iter()
+                .filter(|(b, _, _)| *b == branch.id)
+                .map(|(_, s, n)| (*s, *n))
+                .collect();
+            BranchOverview {
+                counts: counts(&counted, &COUNTED),
+                applicants: count_of(&counted, VolunteerStatus::Applicant),
+                branch,
+            }
+        })
+        .collect())
 }
 
 /// One branch's volunteers, a page at a time.

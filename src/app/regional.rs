@@ -5,15 +5,16 @@
 //! the number of branches.
 
 use chrono::NaiveDateTime;
+use diesel::QueryResult;
 use serde::Serialize;
 
 use super::dashboard::{COUNTED, LISTED, StatusCount, counts};
 use super::{App, Error};
 use crate::db::branches::{self, Branch, Region};
-use crate::db::evenings;
 use crate::db::supervision::{self, Whose};
 use crate::db::users::Account;
 use crate::db::volunteers;
+use crate::db::{DbConnection, evenings};
 use crate::domain::evening::{YearNumbers, year_numbers};
 use crate::domain::session::SessionStatus;
 use crate::domain::supervision::{Compliance, Standing, compliance};
@@ -41,39 +42,36 @@ pub struct RegionView {
     pub listed: Vec<Standing>,
 }
 
-/// The regions whose branches a coordinator sees side by side: their own
-/// regions (every region for administrators).
-#[tracing::instrument(skip_all, fields(actor = actor.user.id))]
-pub async fn overseen(app: &App, actor: &Account) -> Result<Vec<Region>, Error> {
-    let is_admin = actor.is_admin();
-    let mine = actor.regions.clone();
-    if !is_admin && mine.is_empty() {
-        return Ok(Vec::new());
-    }
-    app.read(move |c| {
-        Ok(branches::regions(c)?
-            .into_iter()
-            .filter(|r| is_admin || mine.contains(&r.id))
-            .collect())
-    })
-    .await
+/// The regions a coordinator's start page names: those whose branches
+/// they see side by side (every region for administrators), and the names
+/// of their own, for "Regional koordinator: …".
+#[derive(Debug, Default, Serialize)]
+pub struct Overseen {
+    pub regions: Vec<Region>,
+    pub own_names: Vec<String>,
 }
 
-/// The names of a coordinator's own regions, for "Regional koordinator: …".
-#[tracing::instrument(skip_all, fields(actor = actor.user.id))]
-pub async fn own_region_names(app: &App, actor: &Account) -> Result<Vec<String>, Error> {
-    let mine = actor.regions.clone();
-    if mine.is_empty() {
-        return Ok(Vec::new());
+/// `Overseen`, within the start page's read: one query, and none for those who oversee no
+/// region (most coordinators).
+pub(super) fn overseen(c: &mut DbConnection, actor: &Account) -> QueryResult<Overseen> {
+    let is_admin = actor.is_admin();
+    let mine = &actor.regions;
+    if !is_admin && mine.is_empty() {
+        return Ok(Overseen::default());
     }
-    app.read(move |c| {
-        Ok(branches::regions(c)?
+    let all = branches::regions(c)?;
+    let own_names = all
+        .iter()
+        .filter(|r| mine.contains(&r.id))
+        .map(|r| r.name.clone())
+        .collect();
+    Ok(Overseen {
+        regions: all
             .into_iter()
-            .filter(|r| mine.contains(&r.id))
-            .map(|r| r.name)
-            .collect())
+            .filter(|r| is_admin || mine.contains(&r.id))
+            .collect(),
+        own_names,
     })
-    .await
 }
 
 /// A region's branches with their dashboards' figures, for the region's

@@ -14,6 +14,7 @@ use diesel::{Connection, QueryResult};
 use serde::Serialize;
 
 use super::dashboard::{self, BranchOverview};
+use super::regional::Overseen;
 use super::{App, Error};
 use crate::db::notifications::{self, Choice, StaffMember};
 use crate::db::tasks::{self as rows, Row, Scope};
@@ -37,6 +38,7 @@ pub struct StartPage {
     pub total: usize,
     pub branches: Vec<BranchOverview>,
     pub choice: ChoiceView,
+    pub overseen: Overseen,
 }
 
 /// The staff member's notification choice, as the pages show it.
@@ -109,7 +111,6 @@ fn digest_reach(account: &Account) -> Reach {
 
 #[tracing::instrument(skip_all, fields(actor = actor.user.id))]
 pub async fn start_page(app: &App, actor: &Account) -> Result<StartPage, Error> {
-    let branch_list = dashboard::overview(app, actor).await?;
     let curriculum = super::site_content::current_curriculum(app).await?;
     let actor = actor.clone();
     app.read(move |c| {
@@ -119,8 +120,9 @@ pub async fn start_page(app: &App, actor: &Account) -> Result<StartPage, Error> 
         Ok(StartPage {
             total: groups.iter().map(|g| g.total).sum(),
             groups,
-            branches: branch_list,
+            branches: dashboard::overview(c, &actor)?,
             choice: notifications::choice_of(c, actor.user.id)?.into(),
+            overseen: super::regional::overseen(c, &actor)?,
         })
     })
     .await

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tera::Context;
 
-use crate::app::{dashboard, regional, tasks};
+use crate::app::{dashboard, tasks};
 use crate::domain::Code;
 use crate::domain::volunteer::VolunteerStatus;
 use crate::error::AppError;
@@ -15,16 +15,12 @@ use crate::web::{CoordinatorUser, Page};
 pub async fn index(user: CoordinatorUser, page: Page) -> Result<HttpResponse, AppError> {
     let start = tasks::start_page(&page.state.app, user.account()).await?;
     let mut ctx = Context::new();
-    let app = &page.state.app;
     ctx.insert("groups", &start.groups);
     ctx.insert("total", &start.total);
     ctx.insert("branches", &start.branches);
     ctx.insert("choice", &start.choice);
-    ctx.insert("regions", &regional::overseen(app, user.account()).await?);
-    ctx.insert(
-        "own_regions",
-        &regional::own_region_names(app, user.account()).await?,
-    );
+    ctx.insert("regions", &start.overseen.regions);
+    ctx.insert("own_regions", &start.overseen.own_names);
     page.render("coordinator/index.html", ctx)
 }
 
