@@ -53,6 +53,18 @@ fn count_of(counted: &[(VolunteerStatus, i64)], status: VolunteerStatus) -> i64 
         .map_or(0, |(_, n)| *n)
 }
 
+/// One branch's counts by status, out of `volunteers::counts_by_branch`
+/// for several branches.
+pub(crate) fn of_branch(
+    all: &[(i64, VolunteerStatus, i64)],
+    branch_id: i64,
+) -> Vec<(VolunteerStatus, i64)> {
+    all.iter()
+        .filter(|(b, _, _)| *b == branch_id)
+        .map(|(_, s, n)| (*s, *n))
+        .collect()
+}
+
 pub(crate) fn counts(
     counted: &[(VolunteerStatus, i64)],
     which: &[VolunteerStatus],
@@ -80,11 +92,7 @@ pub(super) fn overview(c: &mut DbConnection, actor: &Account) -> QueryResult<Vec
     Ok(mine
         .into_iter()
         .map(|branch| {
-            let counted: Vec<(VolunteerStatus, i64)> = all
-                .iter()
-                .filter(|(b, _, _)| *b == branch.id)
-                .map(|(_, s, n)| (*s, *n))
-                .collect();
+            let counted = of_branch(&all, branch.id);
             BranchOverview {
                 counts: counts(&counted, &COUNTED),
                 applicants: count_of(&counted, VolunteerStatus::Applicant),

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use serde::Serialize;
 
-use super::dashboard::{COUNTED, LISTED, StatusCount, counts};
+use super::dashboard::{COUNTED, LISTED, StatusCount, counts, of_branch};
 use super::{App, Error};
 use crate::db::branches::{self, Branch, Region};
 use crate::db::supervision::{self, Whose};
@@ -51,8 +51,8 @@ pub struct Overseen {
     pub own_names: Vec<String>,
 }
 
-/// `Overseen`, within the start page's read: one query, and none for those who oversee no
-/// region (most coordinators).
+/// `Overseen`, within the start page's read: one query, and none for
+/// those who oversee no region (most coordinators).
 pub(super) fn overseen(c: &mut DbConnection, actor: &Account) -> QueryResult<Overseen> {
     let is_admin = actor.is_admin();
     let mine = &actor.regions;
@@ -102,11 +102,7 @@ pub async fn region(
         let branches = in_region
             .into_iter()
             .map(|branch| {
-                let mine: Vec<(VolunteerStatus, i64)> = counted
-                    .iter()
-                    .filter(|(b, _, _)| *b == branch.id)
-                    .map(|(_, s, n)| (*s, *n))
-                    .collect();
+                let mine = of_branch(&counted, branch.id);
                 let supervision = compliance(
                     standings
                         .iter()
