@@ -11,7 +11,7 @@
 //! a `<legend id="f-{field}">`).
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Value;
 
 use crate::domain::Lang;
 
@@ -27,8 +27,11 @@ pub struct Line {
 /// The field errors a page's context carries: every `errors` or
 /// `…_errors` map of field name to message key (a page may hold more than
 /// one form, such as the account details with their separate email form).
-pub fn field_errors(ctx: &Context) -> Vec<(String, String)> {
-    let Value::Object(all) = ctx.clone().into_json() else {
+/// Takes the context as JSON (`Context::into_json` moves it, where
+/// looking through a copy cost a deep copy of everything the page shows,
+/// on every page).
+pub fn field_errors(ctx: &Value) -> Vec<(String, String)> {
+    let Value::Object(all) = ctx else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -39,7 +42,7 @@ pub fn field_errors(ctx: &Context) -> Vec<(String, String)> {
         if let Value::Object(errors) = value {
             for (field, key) in errors {
                 if let Value::String(key) = key {
-                    found.push((field, key));
+                    found.push((field.clone(), key.clone()));
                 }
             }
         }
