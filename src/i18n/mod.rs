@@ -5,6 +5,7 @@
 pub mod format;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -48,7 +49,50 @@ pub fn exists(lang: Lang, key: &str) -> bool {
 }
 
 pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
-    let args = (!args.is_empty()).then_some(args);
+    if args.is_empty() {
+        return plain(lang, key);
+    }
+    lookup(lang, key, Some(args))
+}
+
+// Texts without arguments, each formatted once per worker thread. They
+// are compiled into the binary and never change, and a page asks for the
+// same few again and again (a table's column labels are repeated in every
+// row for narrow screens): formatting them with Fluent each time cost as
+// much as the rest of such a page's rendering. The keys are the
+// templates' and the code's own; the bound only guards against a key
+// made from data.
+thread_local! {
+    static PLAIN: RefCell<[HashMap<Box<str>, String>; 2]> = RefCell::default();
+}
+const PLAIN_MAX: usize = 4096;
+
+fn plain(lang: Lang, key: &str) -> String {
+    let slot = match lang {
+        Lang::Da => 0,
+        Lang::En => 1,
+    };
+    if let Some(text) = PLAIN.with(|p| p.borrow()[slot].get(key).cloned()) {
+        return text;
+    }
+    let text = lookup(lang, key, None);
+    // A missing text is not kept, so that it is reported every time.
+    if exists(lang, key) || exists(Lang::Da, key) {
+        PLAIN.with(|p| {
+            let map = &mut p.borrow_mut()[slot];
+            if map.len() < PLAIN_MAX {
+                map.insert(key.into(), text.clone());
+            }
+        });
+    }
+    text
+}
+
+fn lookup(
+    lang: Lang,
+    key: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
+) -> String {
     // Looked up directly rather than through `Loader::lookup`, which
     // negotiates languages on every call: pages make hundreds of lookups.
     let found = LOCALES
@@ -68,5 +112,16 @@ mod tests {
     fn texts_exist_in_both_languages() {
         assert_eq!(t(Lang::Da, "nav-login"), "Log ind");
         assert_eq!(t(Lang::En, "nav-login"), "Log in");
+    }
+
+    #[test]
+    fn a_text_kept_for_one_language_is_not_given_for_the_other() {
+        for _ in 0..2 {
+            assert_eq!(t(Lang::En, "nav-login"), "Log in");
+            assert_eq!(t(Lang::Da, "nav-login"), "Log ind");
+        }
+        // A missing text is still the key itself, every time.
+        assert_eq!(t(Lang::Da, "no-such-text"), "no-such-text");
+        assert_eq!(t(Lang::Da, "no-such-text"), "no-such-text");
     }
 }
