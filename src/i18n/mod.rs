@@ -58,8 +58,8 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
 // Texts without arguments, each formatted once per worker thread. They
 // are compiled into the binary and never change, and a page asks for the
 // same few again and again (a table's column labels are repeated in every
-// row for narrow screens): formatting them with Fluent each time cost as
-// much as the rest of such a page's rendering. The keys are the
+// row for narrow screens): formatting them with Fluent each time was a
+// sixth of drawing such a page (BENCHMARKS.md). The keys are the
 // templates' and the code's own; the bound only guards against a key
 // made from data.
 thread_local! {
