@@ -52,7 +52,7 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
     if args.is_empty() {
         return plain(lang, key);
     }
-    lookup(lang, key, Some(args))
+    lookup(lang, key, Some(args)).unwrap_or_else(|| missing(lang, key))
 }
 
 // Texts without arguments, each formatted once per worker thread. They
@@ -75,16 +75,16 @@ fn plain(lang: Lang, key: &str) -> String {
     if let Some(text) = PLAIN.with(|p| p.borrow()[slot].get(key).cloned()) {
         return text;
     }
-    let text = lookup(lang, key, None);
     // A missing text is not kept, so that it is reported every time.
-    if exists(lang, key) || exists(Lang::Da, key) {
-        PLAIN.with(|p| {
-            let map = &mut p.borrow_mut()[slot];
-            if map.len() < PLAIN_MAX {
-                map.insert(key.into(), text.clone());
-            }
-        });
-    }
+    let Some(text) = lookup(lang, key, None) else {
+        return missing(lang, key);
+    };
+    PLAIN.with(|p| {
+        let map = &mut p.borrow_mut()[slot];
+        if map.len() < PLAIN_MAX {
+            map.insert(key.into(), text.clone());
+        }
+    });
     text
 }
 
@@ -92,16 +92,18 @@ fn lookup(
     lang: Lang,
     key: &str,
     args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
-) -> String {
+) -> Option<String> {
     // Looked up directly rather than through `Loader::lookup`, which
     // negotiates languages on every call: pages make hundreds of lookups.
-    let found = LOCALES
+    LOCALES
         .lookup_single_language(id(lang), key, args)
-        .or_else(|_| LOCALES.lookup_single_language(&DA, key, args));
-    found.unwrap_or_else(|_| {
-        tracing::warn!(key, lang = lang.code(), "missing translation");
-        key.to_string()
-    })
+        .or_else(|_| LOCALES.lookup_single_language(&DA, key, args))
+        .ok()
+}
+
+fn missing(lang: Lang, key: &str) -> String {
+    tracing::warn!(key, lang = lang.code(), "missing translation");
+    key.to_string()
 }
 
 #[cfg(test)]
