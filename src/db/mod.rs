@@ -10,6 +10,7 @@
 //! formats nothing and decides no rule, and its failures are its own
 //! `Error`, which each caller maps to its own.
 
+mod across;
 pub mod agenda;
 pub mod applications;
 pub mod attendance;

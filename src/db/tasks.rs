@@ -70,9 +70,10 @@ fn plain(rows: Vec<Plain>) -> Vec<Row> {
 
 /// Pending applications, the oldest first, of both kinds: waiting for the
 /// intro conversation, and after it (`intro_on` recorded). One count
-/// serves both kinds; each list picks its few from the index and joins
-/// only those (joined before the limit, every pending application's person
-/// was read to sort them). A kind with none sends no list query.
+/// serves both kinds; each list picks its few from the index, a branch at
+/// a time (`across`), and joins only those (joined before the limit, every
+/// pending application's person was read to sort them). A kind with none
+/// sends no list query.
 pub fn applications(
     conn: &mut DbConnection,
     branch_ids: &[i64],
@@ -89,7 +90,13 @@ pub fn applications(
         if n == 0 {
             Ok(Vec::new())
         } else {
-            first_pending(conn, branch_ids, intro_held, limit)
+            super::across::first_of_each(
+                branch_ids,
+                limit,
+                |row: &Plain| (row.3, row.0),
+                |branch| first_pending(conn, branch, intro_held, limit),
+            )
+            .map(plain)
         }
     };
     Ok((
@@ -98,15 +105,17 @@ pub fn applications(
     ))
 }
 
+/// One branch's first `limit` pending applications of a kind, the oldest
+/// first.
 fn first_pending(
     conn: &mut DbConnection,
-    branch_ids: &[i64],
+    branch_id: i64,
     intro_held: bool,
     limit: i64,
-) -> QueryResult<Vec<Row>> {
+) -> QueryResult<Vec<Plain>> {
     let picked = diesel::alias!(super::schema::volunteer_applications as picked);
     let pending = picked
-        .filter(picked.field(apps::branch_id).eq_any(branch_ids))
+        .filter(picked.field(apps::branch_id).eq(branch_id))
         .filter(picked.field(apps::status).eq(ApplicationStatus::Pending));
     let order = (picked.field(apps::created_at), picked.field(apps::id));
     // The two kinds' subqueries differ in type, and a boxed subquery
@@ -127,13 +136,13 @@ fn first_pending(
                 .load::<Plain>(conn)
         };
     }
-    let rows = if intro_held {
+    if intro_held {
         let with = pending.filter(picked.field(apps::intro_on).is_not_null());
         named!(
             with.order(order)
                 .limit(limit)
                 .select(picked.field(apps::id))
-        )?
+        )
     } else {
         let without = pending.filter(picked.field(apps::intro_on).is_null());
         named!(
@@ -141,9 +150,8 @@ fn first_pending(
                 .order(order)
                 .limit(limit)
                 .select(picked.field(apps::id))
-        )?
-    };
-    Ok(plain(rows))
+        )
+    }
 }
 
 /// Open requests for individual supervision, the nearest deadline first.
@@ -474,8 +482,8 @@ pub fn ready_to_activate(
 /// supervision due date (`volunteers.supervision_due_on`) puts them past
 /// the overdue line on `today` (`due_bounds`, as the overview counts
 /// them), longest overdue first, with that date, and how many there
-/// are: the (branch, status, due date) index, not everyone's history.
-/// Deactivated accounts keep no date.
+/// are: the (branch, status, due date) index, not everyone's history,
+/// read a branch at a time (`across`). Deactivated accounts keep no date.
 pub fn overdue_supervision(
     conn: &mut DbConnection,
     branch_ids: &[i64],
@@ -483,30 +491,39 @@ pub fn overdue_supervision(
     limit: i64,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
     let (overdue_before, _) = crate::domain::supervision::due_bounds(today);
-    let overdue = || {
-        volunteers::table
-            .filter(volunteers::branch_id.eq_any(branch_ids))
-            .filter(volunteers::status.eq(VolunteerStatus::Active))
-            .filter(volunteers::supervision_due_on.lt(overdue_before))
-            .into_boxed()
-    };
-    let total = overdue().count().get_result(conn)?;
-    let rows: Vec<(i64, String, String, NaiveDateTime, Option<NaiveDate>)> = overdue()
-        .inner_join(branches::table)
-        .order((
-            volunteers::supervision_due_on.asc(),
-            volunteers::user_name.asc(),
-            volunteers::user_id.asc(),
-        ))
-        .limit(limit)
-        .select((
-            volunteers::user_id,
-            volunteers::user_name,
-            branches::name,
-            volunteers::updated_at,
-            volunteers::supervision_due_on,
-        ))
-        .load(conn)?;
+    let total = volunteers::table
+        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(volunteers::status.eq(VolunteerStatus::Active))
+        .filter(volunteers::supervision_due_on.lt(overdue_before))
+        .count()
+        .get_result(conn)?;
+    type Overdue = (i64, String, String, NaiveDateTime, Option<NaiveDate>);
+    let rows = super::across::first_of_each(
+        branch_ids,
+        limit,
+        |(id, name, _, _, due): &Overdue| (*due, name.clone(), *id),
+        |branch| {
+            volunteers::table
+                .inner_join(branches::table)
+                .filter(volunteers::branch_id.eq(branch))
+                .filter(volunteers::status.eq(VolunteerStatus::Active))
+                .filter(volunteers::supervision_due_on.lt(overdue_before))
+                .order((
+                    volunteers::supervision_due_on.asc(),
+                    volunteers::user_name.asc(),
+                    volunteers::user_id.asc(),
+                ))
+                .limit(limit)
+                .select((
+                    volunteers::user_id,
+                    volunteers::user_name,
+                    branches::name,
+                    volunteers::updated_at,
+                    volunteers::supervision_due_on,
+                ))
+                .load::<Overdue>(conn)
+        },
+    )?;
     Ok((
         rows.into_iter()
             .filter_map(|(id, name, branch, since, due)| {
