@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{App, Error, coordinates, noon};
 use crate::app::audit::{self, Actor, Object};
-use crate::db::applications::{self, WithApplicant};
+use crate::db::applications::{self, PendingRow};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
 use crate::db::volunteers::{self, RosterRow};
@@ -41,7 +41,7 @@ pub struct PausedRow {
 /// thousands, are counted. The branch's paged list has everyone.
 #[derive(Debug, Serialize, Default)]
 pub struct Pipeline {
-    pub applications: Vec<WithApplicant>,
+    pub applications: Vec<PendingRow>,
     pub applications_total: i64,
     pub training: Vec<InTraining>,
     pub training_total: usize,

@@ -55,6 +55,12 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
         .await;
     assert_eq!(texts(&pipeline, "#application-list a"), vec![NAME]);
+    let line = texts(&pipeline, "#application-list li").remove(0);
+    assert!(
+        line.contains("Sygeplejerske, VIA University College"),
+        "what they study: {line}"
+    );
+    assert!(!line.contains("samtale holdt"), "no intro yet: {line}");
     let application = {
         let doc = scraper::Html::parse_document(&pipeline);
         let a = scraper::Selector::parse("#application-list a").expect("css");
@@ -74,6 +80,11 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let pipeline = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
+        .await;
+    let line = texts(&pipeline, "#application-list li").remove(0);
+    assert!(line.contains("samtale holdt"), "the intro is held: {line}");
     let response = staff
         .post_form(&format!("{application}/godkend"), &[])
         .await;
