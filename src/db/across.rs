@@ -1,5 +1,5 @@
-//! The first few rows of several branches (or statuses) in one order, read
-//! a branch at a time.
+//! The first few rows of several branches in one order, read a branch at a
+//! time.
 //!
 //! A list over a coordinator's branches asks for its first rows in an order
 //! that an index keeps within one branch: `branch_id IN (…) ORDER BY due
@@ -9,29 +9,27 @@
 //! size, not with the list (952 overdue volunteers read in København's two
 //! branches at national scale, 1,556 pending applications). Asked a branch
 //! at a time, each query reads its first rows from the index and stops; the
-//! merge keeps the first of them all (BENCHMARKS.md, issue 20). The same
-//! holds for a list of statuses where the index has the status before the
-//! order (the pipeline's two statuses, by name).
+//! merge keeps the first of them all (BENCHMARKS.md, issue 20).
 
 use diesel::QueryResult;
 
-/// The first `limit` of the rows that `read` gives for each of `parts`
-/// (branches, statuses), in the order of `key`. `read(part)` must give
-/// that part's first `limit` rows in the same order: the first `limit` of
-/// all parts are then among them. Rows with equal keys keep the order of
-/// `parts`.
-pub fn first_of_each<P: Copy, T, K: Ord>(
-    parts: &[P],
+/// The first `limit` of the rows that `read` gives for each of `branches`,
+/// in the order of `key`. `read(branch)` must give that branch's first
+/// `limit` rows in the same order: the first `limit` of all branches are
+/// then among them. Rows with equal keys keep the order of `branches`.
+pub fn first_of_branches<T, K: Ord>(
+    branches: &[i64],
     limit: i64,
     key: impl Fn(&T) -> K,
-    mut read: impl FnMut(P) -> QueryResult<Vec<T>>,
+    mut read: impl FnMut(i64) -> QueryResult<Vec<T>>,
 ) -> QueryResult<Vec<T>> {
     let mut rows = Vec::new();
-    for &part in parts {
-        rows.extend(read(part)?);
+    for &branch in branches {
+        rows.extend(read(branch)?);
     }
-    if parts.len() > 1 {
-        rows.sort_by_key(|row| key(row));
+    if branches.len() > 1 {
+        // Once per row: a key may hold a name.
+        rows.sort_by_cached_key(|row| key(row));
     }
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(rows)
@@ -52,7 +50,7 @@ mod tests {
     }
 
     fn first(branches: &[i64], limit: i64) -> Vec<i64> {
-        first_of_each(
+        first_of_branches(
             branches,
             limit,
             |row: &(u32, i64)| row.0,

@@ -90,7 +90,7 @@ pub fn applications(
         if n == 0 {
             Ok(Vec::new())
         } else {
-            super::across::first_of_each(
+            super::across::first_of_branches(
                 branch_ids,
                 limit,
                 |row: &Plain| (row.3, row.0),
@@ -379,6 +379,20 @@ pub struct Person {
     pub since: NaiveDateTime,
 }
 
+/// A volunteer as a task names them, as stored: id, name, branch, since.
+type PersonRow = (i64, String, String, NaiveDateTime);
+
+/// The columns of a `PersonRow`, from `volunteers` joined with `branches`.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn person() -> _ {
+    (
+        volunteers::user_id,
+        volunteers::user_name,
+        branches::name,
+        volunteers::updated_at,
+    )
+}
+
 /// The first `limit` of the branches' paused volunteers whose current
 /// pause ends by `horizon` (its last day), soonest first, with that day,
 /// and how many there are. Read by person (the (branch, status) index, then
@@ -391,17 +405,12 @@ pub fn pauses_ending(
     horizon: NaiveDate,
     limit: usize,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
-    let paused: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+    let paused: Vec<PersonRow> = volunteers::table
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .filter(super::volunteers::account_open())
-        .select((
-            volunteers::user_id,
-            volunteers::user_name,
-            branches::name,
-            volunteers::updated_at,
-        ))
+        .select(person())
         .load(conn)?;
     let ids: Vec<i64> = paused.iter().map(|p| p.0).collect();
     let ends = super::volunteer_history::pause_ends(conn, &ids)?;
@@ -421,7 +430,7 @@ pub fn pauses_ending(
 /// Active volunteers of the branches who were given time to meet a new
 /// requirement (they are the only active ones who can miss one).
 pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
-    let rows: Vec<(i64, String, String, NaiveDateTime)> = volunteers::table
+    let rows: Vec<PersonRow> = volunteers::table
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
@@ -430,12 +439,7 @@ pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryRe
             requirement_grace::table.filter(requirement_grace::user_id.eq(volunteers::user_id)),
         ))
         .order(volunteers::user_id)
-        .select((
-            volunteers::user_id,
-            volunteers::user_name,
-            branches::name,
-            volunteers::updated_at,
-        ))
+        .select(person())
         .load(conn)?;
     Ok(rows.into_iter().map(Person::from).collect())
 }
@@ -460,7 +464,7 @@ pub fn ready_to_activate(
             .into_boxed()
     };
     let total = ready().count().get_result(conn)?;
-    let rows: Vec<(i64, String, String, NaiveDateTime)> = ready()
+    let rows: Vec<PersonRow> = ready()
         .inner_join(branches::table)
         .order((
             volunteers::updated_at.asc(),
@@ -468,12 +472,7 @@ pub fn ready_to_activate(
             volunteers::user_id.asc(),
         ))
         .limit(limit)
-        .select((
-            volunteers::user_id,
-            volunteers::user_name,
-            branches::name,
-            volunteers::updated_at,
-        ))
+        .select(person())
         .load(conn)?;
     Ok((rows.into_iter().map(Person::from).collect(), total))
 }
@@ -497,11 +496,11 @@ pub fn overdue_supervision(
         .filter(volunteers::supervision_due_on.lt(overdue_before))
         .count()
         .get_result(conn)?;
-    type Overdue = (i64, String, String, NaiveDateTime, Option<NaiveDate>);
-    let rows = super::across::first_of_each(
+    type Overdue = (PersonRow, Option<NaiveDate>);
+    let rows = super::across::first_of_branches(
         branch_ids,
         limit,
-        |(id, name, _, _, due): &Overdue| (*due, name.clone(), *id),
+        |((id, name, _, _), due): &Overdue| (*due, name.clone(), *id),
         |branch| {
             volunteers::table
                 .inner_join(branches::table)
@@ -514,28 +513,20 @@ pub fn overdue_supervision(
                     volunteers::user_id.asc(),
                 ))
                 .limit(limit)
-                .select((
-                    volunteers::user_id,
-                    volunteers::user_name,
-                    branches::name,
-                    volunteers::updated_at,
-                    volunteers::supervision_due_on,
-                ))
+                .select((person(), volunteers::supervision_due_on))
                 .load::<Overdue>(conn)
         },
     )?;
     Ok((
         rows.into_iter()
-            .filter_map(|(id, name, branch, since, due)| {
-                Some((Person::from((id, name, branch, since)), due?))
-            })
+            .filter_map(|(person, due)| Some((Person::from(person), due?)))
             .collect(),
         total,
     ))
 }
 
-impl From<(i64, String, String, NaiveDateTime)> for Person {
-    fn from((user_id, name, branch, since): (i64, String, String, NaiveDateTime)) -> Self {
+impl From<PersonRow> for Person {
+    fn from((user_id, name, branch, since): PersonRow) -> Self {
         Person {
             user_id,
             name,

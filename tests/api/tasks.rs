@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
 use crate::genlaer::{VALID_EAN, course};
-use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app, spawn_app_with, texts};
+use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, spawn_app, spawn_app_with, texts};
 use crate::supervision::support::activated_days_ago;
 use crate::volunteers::support::{application_fields, post};
 
@@ -166,6 +166,38 @@ async fn a_coordinator_sees_the_tasks_of_their_own_branches_only() {
     assert_eq!(browser.get(&link).await.status(), StatusCode::OK);
 }
 
+/// Seven active brobyggere overdue for supervision by 400, 410, … 460
+/// days, the branches taking turns.
+fn seven_overdue(app: &TestApp, branches: &[i64]) -> Vec<TestUser> {
+    (0..7)
+        .map(|i| {
+            let branch = branches[i % branches.len()];
+            let u = app.qualified_volunteer(&format!("late{i}@example.dk"), branch);
+            activated_days_ago(app, u.id, 400 + 10 * i as i64);
+            u
+        })
+        .collect()
+}
+
+/// The start page lists the five longest overdue of `seven_overdue`,
+/// longest first, and counts all seven.
+fn assert_seven_overdue_longest_first(html: &str, late: &[TestUser]) {
+    let longest_first: Vec<String> = late
+        .iter()
+        .rev()
+        .take(5)
+        .map(|u| format!("Test {}", u.email))
+        .collect();
+    assert_eq!(
+        texts(html, "[data-kind=overdue_supervision] .task-list a"),
+        longest_first
+    );
+    assert_eq!(
+        texts(html, "#task-overdue_supervision"),
+        vec!["7 brobyggere er over tiden til supervision"]
+    );
+}
+
 /// Who is overdue for supervision is read from the stored due dates: the
 /// longest overdue first, five lines and the full count, nobody of another
 /// branch and nobody supervised in time.
@@ -175,13 +207,7 @@ async fn overdue_supervision_lists_the_longest_overdue_first_with_the_full_count
     let aarhus = app.create_branch("Aarhus");
     let randers = app.create_branch("Randers");
     app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
-    let late: Vec<_> = (0..7)
-        .map(|i| {
-            let u = app.qualified_volunteer(&format!("late{i}@example.dk"), aarhus);
-            activated_days_ago(&app, u.id, 400 + 10 * i);
-            u
-        })
-        .collect();
+    let late = seven_overdue(&app, &[aarhus]);
     let recent = app.qualified_volunteer("new@example.dk", aarhus);
     activated_days_ago(&app, recent.id, 10);
     let other = app.qualified_volunteer("randers@example.dk", randers);
@@ -189,20 +215,7 @@ async fn overdue_supervision_lists_the_longest_overdue_first_with_the_full_count
 
     let browser = coordinator_browser(&app, "k@example.dk").await;
     let html = browser.get_html("/koordinator").await;
-    let longest_first: Vec<String> = late
-        .iter()
-        .rev()
-        .take(5)
-        .map(|u| format!("Test {}", u.email))
-        .collect();
-    assert_eq!(
-        texts(&html, "[data-kind=overdue_supervision] .task-list a"),
-        longest_first
-    );
-    assert_eq!(
-        texts(&html, "#task-overdue_supervision"),
-        vec!["7 brobyggere er over tiden til supervision"]
-    );
+    assert_seven_overdue_longest_first(&html, &late);
     assert_eq!(
         texts(&html, "[data-kind=overdue_supervision] .task-more a"),
         vec!["Se alle 7"]
@@ -224,16 +237,9 @@ async fn a_coordinator_of_two_branches_sees_their_first_in_one_order() {
         brobyg::db::users::set_coordinator_branches(&mut conn, k.id, &[aarhus, randers])
             .expect("two branches");
     }
-    // Overdue by 400, 410, … days, the branches taking turns; Viborg's
-    // brobygger is the longest overdue of all but not this coordinator's.
-    let late: Vec<_> = (0..7)
-        .map(|i| {
-            let branch = if i % 2 == 0 { aarhus } else { randers };
-            let u = app.qualified_volunteer(&format!("late{i}@example.dk"), branch);
-            activated_days_ago(&app, u.id, 400 + 10 * i);
-            u
-        })
-        .collect();
+    // Viborg's brobygger is the longest overdue of all but not this
+    // coordinator's.
+    let late = seven_overdue(&app, &[aarhus, randers]);
     let elsewhere = app.qualified_volunteer("viborg@example.dk", viborg);
     activated_days_ago(&app, elsewhere.id, 900);
     // Applications, the branches taking turns, oldest first.
@@ -270,20 +276,7 @@ async fn a_coordinator_of_two_branches_sees_their_first_in_one_order() {
 
     let browser = coordinator_browser(&app, "k@example.dk").await;
     let html = browser.get_html("/koordinator").await;
-    let longest_first: Vec<String> = late
-        .iter()
-        .rev()
-        .take(5)
-        .map(|u| format!("Test {}", u.email))
-        .collect();
-    assert_eq!(
-        texts(&html, "[data-kind=overdue_supervision] .task-list a"),
-        longest_first
-    );
-    assert_eq!(
-        texts(&html, "#task-overdue_supervision"),
-        vec!["7 brobyggere er over tiden til supervision"]
-    );
+    assert_seven_overdue_longest_first(&html, &late);
     let oldest_first: Vec<String> = (0..5).map(|i| format!("Ansøger {i}")).collect();
     assert_eq!(
         texts(&html, "[data-kind=intro_conversation] .task-list a"),
