@@ -121,6 +121,10 @@ impl Db {
             // Requests check what they take out themselves (`checkout`):
             // r2d2's check is a round trip on every checkout.
             .test_on_check_out(false)
+            // r2d2's default, stated because SQLite relies on it: a new
+            // connection refreshes the planner's statistics
+            // (`Backend::establish`), which SQLite advises doing now and then.
+            .max_lifetime(Some(std::time::Duration::from_secs(30 * 60)))
             .build(ConnectionManager::counting(
                 backend.clone(),
                 std::sync::Arc::clone(&statements),

@@ -343,6 +343,22 @@ pub fn in_pipeline(
         first = first.filter(not_ready());
     }
     let total: i64 = count.count().get_result(conn)?;
+    // By the name stored with the volunteer, as the roster: ordered by the
+    // user's, PostgreSQL joined every volunteer in the pipeline to `users`
+    // before keeping a page of them.
+    first = if ready {
+        // The ready are few (people waiting to be activated): found on the
+        // (branch, status, ready) index and sorted. Ordered by the bare
+        // column, SQLite, whose statistics cannot tell that `ready` is
+        // rare, walks the whole branch in name order instead (3,683 rows
+        // for none at national scale, BENCHMARKS.md); the same name with
+        // nothing added is no column an index keeps in order.
+        first.order((volunteers::user_name.concat(""), volunteers::user_id))
+    } else {
+        // Most of the pipeline is not ready: the branch's name index
+        // finds a page of them early.
+        first.order((volunteers::user_name, volunteers::user_id))
+    };
     let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = first
         .select((
             users::id,
@@ -351,10 +367,6 @@ pub fn in_pipeline(
             volunteers::status,
             volunteers::done_minutes,
         ))
-        // By the name stored with the volunteer, as the roster: ordered by
-        // the user's, PostgreSQL joined every volunteer in the pipeline to
-        // `users` before keeping a page of them.
-        .order((volunteers::user_name, volunteers::user_id))
         .limit(limit)
         .load(conn)?;
     Ok((

@@ -403,3 +403,46 @@ async fn the_pipeline_shows_the_first_fifty_in_training() {
     assert!(listed.contains("1–50 af 55"), "the branch list, filtered");
     assert_eq!(texts(&html, "#alumni"), vec!["Alumner (3)"]);
 }
+
+/// Those ready to activate are listed by name whichever of the two
+/// statuses they are in, the first fifty of them, with how many there are;
+/// a ready volunteer's readiness can run out (`ready_until`).
+#[tokio::test]
+async fn the_ready_are_listed_by_name_across_both_statuses() {
+    use brobyg::db::schema::volunteers as v;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let approved = app.many_volunteers(aarhus, VolunteerStatus::Approved, "b-godkendt", 26);
+    let training = app.many_volunteers(aarhus, VolunteerStatus::InTraining, "a-kursist", 26);
+    let lapsed = app.many_volunteers(aarhus, VolunteerStatus::InTraining, "0-udloebet", 1);
+    app.many_volunteers(aarhus, VolunteerStatus::InTraining, "0-ikke-klar", 2);
+    // Stored as the gate would: the readiness itself is tested in
+    // readiness.rs; this is about the list.
+    let mut conn = app.db.conn().expect("connection");
+    let ready: Vec<i64> = approved.iter().chain(&training).map(|u| u.id).collect();
+    diesel::update(v::table.filter(v::user_id.eq_any(&ready)))
+        .set(v::ready.eq(true))
+        .execute(&mut conn)
+        .expect("ready");
+    let yesterday = chrono::Utc::now().date_naive() - chrono::Days::new(1);
+    diesel::update(v::table.find(lapsed[0].id))
+        .set((v::ready.eq(true), v::ready_until.eq(Some(yesterday))))
+        .execute(&mut conn)
+        .expect("ready until yesterday");
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+
+    let html = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
+        .await;
+    let listed = texts(&html, "#ready-list a");
+    // By name, the not ready (whose names come first) left out.
+    let expected: Vec<String> = (1..=26)
+        .map(|i| format!("Test a-kursist{i:02}@example.dk"))
+        .chain((1..=24).map(|i| format!("Test b-godkendt{i:02}@example.dk")))
+        .collect();
+    assert_eq!(listed, expected);
+    assert_eq!(texts(&html, "#ready"), vec!["Klar til aktivering (52)"]);
+}
