@@ -65,7 +65,7 @@ pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
 };
-pub use prepared::Prepared;
+pub use prepared::{Keep, Prepared};
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 

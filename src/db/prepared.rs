@@ -10,6 +10,12 @@
 //! SQL text and bind types, so a statement whose SQL did vary would only
 //! take more room in the cache, never run the wrong SQL.
 //!
+//! A list over a coordinator's branches (`branch_id IN (…)`) is such a
+//! statement too: diesel never keeps an `IN` list, whose SQL varies with
+//! its length, but the branches of one coordinator give a handful of
+//! lengths, each kept once (`Keep::kept`). Lists of arbitrary ids are not
+//! kept: every length would take room in the cache.
+//!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in
 //! Cargo.lock, and the statement-budget tests use it on both databases.
@@ -48,3 +54,12 @@ impl<Q: Query> Query for Prepared<Q> {
 }
 
 impl<Q, Conn> RunQueryDsl<Conn> for Prepared<Q> {}
+
+/// `query.kept()` at the end of a chain: the same as `Prepared(query)`.
+pub trait Keep: Sized {
+    fn kept(self) -> Prepared<Self> {
+        Prepared(self)
+    }
+}
+
+impl<Q: Query> Keep for Q {}

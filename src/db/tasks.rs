@@ -7,11 +7,11 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
 };
+use super::{DbConnection, Keep};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::session::SessionStatus;
@@ -84,6 +84,7 @@ pub fn applications(
         .filter(apps::branch_id.eq_any(branch_ids))
         .filter(apps::status.eq(ApplicationStatus::Pending))
         .select((count_star(), count(apps::intro_on)))
+        .kept()
         .get_result(conn)?;
     let before_intro = all - after_intro;
     let mut list = |intro_held: bool, n: i64| {
@@ -177,8 +178,9 @@ pub fn supervision_requests(
             supervision_requests::respond_by,
             supervision_requests::created_at,
         ))
+        .kept()
         .load(conn)?;
-    let total = open().count().get_result(conn)?;
+    let total = open().count().kept().get_result(conn)?;
     Ok((
         rows.into_iter()
             .map(|(id, subject, branch, due, since)| Row {
@@ -230,8 +232,9 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
             bookings::wished_from,
             bookings::created_at,
         ))
+        .kept()
         .load(conn)?;
-    let total = pending().count().get_result(conn)?;
+    let total = pending().count().kept().get_result(conn)?;
     Ok((
         rows.into_iter()
             .map(|(id, organisation, course, branch, wished, since)| Row {
@@ -281,8 +284,9 @@ pub fn sessions_to_mark_held(
             branches::name.nullable(),
             sessions::ends_at,
         ))
+        .kept()
         .load(conn)?;
-    let total = ended().count().get_result(conn)?;
+    let total = ended().count().kept().get_result(conn)?;
     Ok((plain(rows), total))
 }
 
@@ -329,6 +333,7 @@ pub fn attendance_missing(
             branches::name.nullable(),
             meetings::ends_at,
         ))
+        .kept()
         .load(conn)?;
     let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
     Ok((
@@ -411,6 +416,7 @@ pub fn pauses_ending(
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .filter(super::volunteers::account_open())
         .select(person())
+        .kept()
         .load(conn)?;
     let ids: Vec<i64> = paused.iter().map(|p| p.0).collect();
     let ends = super::volunteer_history::pause_ends(conn, &ids)?;
@@ -440,6 +446,7 @@ pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryRe
         ))
         .order(volunteers::user_id)
         .select(person())
+        .kept()
         .load(conn)?;
     Ok(rows.into_iter().map(Person::from).collect())
 }
@@ -463,7 +470,7 @@ pub fn ready_to_activate(
             .filter(super::volunteers::account_open())
             .into_boxed()
     };
-    let total = ready().count().get_result(conn)?;
+    let total = ready().count().kept().get_result(conn)?;
     let rows: Vec<PersonRow> = ready()
         .inner_join(branches::table)
         .order((
@@ -473,6 +480,7 @@ pub fn ready_to_activate(
         ))
         .limit(limit)
         .select(person())
+        .kept()
         .load(conn)?;
     Ok((rows.into_iter().map(Person::from).collect(), total))
 }
@@ -495,6 +503,7 @@ pub fn overdue_supervision(
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(volunteers::supervision_due_on.lt(overdue_before))
         .count()
+        .kept()
         .get_result(conn)?;
     type Overdue = (PersonRow, Option<NaiveDate>);
     let rows = super::across::first_of_branches(
