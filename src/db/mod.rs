@@ -123,7 +123,8 @@ impl Db {
             .test_on_check_out(false)
             // r2d2's default, stated because SQLite relies on it: a new
             // connection refreshes the planner's statistics
-            // (`Backend::establish`), which SQLite advises doing now and then.
+            // (`ConnectionManager::connect`), which SQLite advises doing now
+            // and then.
             .max_lifetime(Some(std::time::Duration::from_secs(30 * 60)))
             .build(ConnectionManager::counting(
                 backend.clone(),
