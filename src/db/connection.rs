@@ -271,9 +271,17 @@ impl r2d2::ManageConnection for ConnectionManager {
         // connections again every half hour (`Db::open`). Here and not in
         // `establish`: a backup, a migration or `brobyg check` should not
         // write to the file for the sake of plans it never makes.
+        // Its commits leave checkpoints to the write queue, which runs them
+        // beside the writers instead of inside a batch's turn
+        // (`group_commit`); `Db::conn` turns SQLite's own back on for work
+        // outside the queue. Both before the counting below: neither is a
+        // statement a request sends.
         if let DbConnection::Sqlite(sqlite) = &mut conn {
             sqlite
-                .batch_execute("PRAGMA optimize = 0x10002;")
+                .batch_execute(&format!(
+                    "PRAGMA optimize = 0x10002; {}",
+                    super::NO_AUTOCHECKPOINT
+                ))
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
         }
         // Every round trip counts, BEGIN and COMMIT included: `/metrics`

@@ -89,11 +89,11 @@ fn count_new_place(
     if (confirmed, waiting) == (0, 0) {
         return Ok(());
     }
-    Prepared(diesel::update(sessions_t::table.find(session_id)).set((
+    let update = Prepared(diesel::update(sessions_t::table.find(session_id)).set((
         sessions_t::confirmed_count.eq(sessions_t::confirmed_count + confirmed),
         sessions_t::waitlist_count.eq(sessions_t::waitlist_count + waiting),
-    )))
-    .execute(conn)?;
+    )));
+    crate::db::direct!(conn, |c| update.execute(c))?;
     Ok(())
 }
 

@@ -260,21 +260,20 @@ pub fn save_details(
     if reused {
         diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
     }
-    diesel::insert_into(genlaer_enrolments::table)
-        .values((
-            genlaer_enrolments::enrolment_id.eq(enrolment_id),
-            genlaer_enrolments::name.eq(&person.name),
-            genlaer_enrolments::workplace.eq(&person.workplace),
-            genlaer_enrolments::job_title.eq(&person.job_title),
-            genlaer_enrolments::needs.eq(person.needs.as_deref()),
-            genlaer_enrolments::invoice_kind.eq(invoice.kind),
-            genlaer_enrolments::ean.eq(invoice.ean.as_deref()),
-            genlaer_enrolments::cvr.eq(invoice.cvr.as_deref()),
-            genlaer_enrolments::invoice_address.eq(invoice.address.as_deref()),
-            genlaer_enrolments::reference.eq(invoice.reference.as_deref()),
-            genlaer_enrolments::created_at.eq(now()),
-        ))
-        .execute(conn)?;
+    let insert = diesel::insert_into(genlaer_enrolments::table).values((
+        genlaer_enrolments::enrolment_id.eq(enrolment_id),
+        genlaer_enrolments::name.eq(&person.name),
+        genlaer_enrolments::workplace.eq(&person.workplace),
+        genlaer_enrolments::job_title.eq(&person.job_title),
+        genlaer_enrolments::needs.eq(person.needs.as_deref()),
+        genlaer_enrolments::invoice_kind.eq(invoice.kind),
+        genlaer_enrolments::ean.eq(invoice.ean.as_deref()),
+        genlaer_enrolments::cvr.eq(invoice.cvr.as_deref()),
+        genlaer_enrolments::invoice_address.eq(invoice.address.as_deref()),
+        genlaer_enrolments::reference.eq(invoice.reference.as_deref()),
+        genlaer_enrolments::created_at.eq(now()),
+    ));
+    crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(())
 }
 

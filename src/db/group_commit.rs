@@ -13,17 +13,28 @@
 //! with it (the connection is then discarded, as broken).
 //!
 //! The queue is the leader/follower pattern of LevelDB's writers: a writer
-//! adds itself, then waits for the turn; with the turn it first looks
-//! whether the previous leader already ran it.
+//! adds itself, then waits until a batch has answered it or the turn is
+//! free, and then runs whatever is waiting, its own writer first among it.
+//!
+//! SQLite copies its log back into the database file (a checkpoint) in the
+//! commit that takes the log past a thousand pages, and flushes the file:
+//! inside a batch's turn, where every writer waits for it. At national
+//! scale that put the enrolments' p99 at 0.4–0.5 s (BENCHMARKS.md, issue
+//! 20). Pooled connections do not checkpoint (`ConnectionManager::connect`);
+//! `checkpoint` does it beside the writers, on a connection of its own,
+//! which SQLite allows in WAL mode (a passive checkpoint takes no lock a
+//! writer needs), at most every `CHECKPOINT_EVERY` (`Db::write`).
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use diesel::Connection;
+use diesel::connection::SimpleConnection;
 
-use super::{DbConnection, Error, Pool};
+use super::{Backend, DbConnection, Error, Pool};
 
 /// What the leader does with one writer: run it on the batch's connection,
 /// and keep its answer until the batch's commit says whether it stands.
@@ -48,11 +59,43 @@ impl std::fmt::Display for CommitFailed {
 
 impl std::error::Error for CommitFailed {}
 
+/// Least time between two checkpoints: under a steady stream of writes the
+/// log then holds what a tenth of a second wrote (a few megabytes at the
+/// benchmark's 2,000 enrolments a second), as SQLite's own thousand pages
+/// would.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(1000);
+
 #[derive(Default)]
 pub struct GroupCommit {
-    waiting: Mutex<VecDeque<Job>>,
-    /// Held by the writer running a batch.
-    turn: Mutex<()>,
+    queue: Mutex<Queue>,
+    /// Signalled when a batch has run: its writers have their answers, and
+    /// the turn is free for the next.
+    ran: Condvar,
+    checkpoints: Mutex<Checkpoints>,
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: VecDeque<Job>,
+    /// Whether a writer is running a batch (has the turn).
+    leading: bool,
+}
+
+#[derive(Default)]
+struct Checkpoints {
+    running: bool,
+    last: Option<Instant>,
+}
+
+/// The turn of the writer running a batch, handed on when it is dropped:
+/// the writers waiting see their answers or take the next turn.
+struct Turn<'a>(&'a GroupCommit);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.0.lock_queue().leading = false;
+        self.0.ran.notify_all();
+    }
 }
 
 impl GroupCommit {
@@ -76,29 +119,79 @@ impl GroupCommit {
                 let _ = tx.send(answer);
             })
         });
-        self.waiting
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push_back(job);
+        let mut queue = self.lock_queue();
+        queue.waiting.push_back(job);
         loop {
-            // A panic in another batch rolled it back and dropped its
-            // connection: the queue itself is still sound.
-            let _turn = self.turn.lock().unwrap_or_else(PoisonError::into_inner);
+            // Answered by the batch just run: back to the request at once,
+            // not after the next batch (a writer that waited for the turn
+            // itself to learn that held its connection idle meanwhile, and
+            // the batches shrank).
             if let Some(answer) = answered(&rx) {
                 return answer;
             }
-            let batch: Vec<Job> = {
-                let mut waiting = self.waiting.lock().unwrap_or_else(PoisonError::into_inner);
-                let n = waiting.len().min(MOST_PER_BATCH);
-                waiting.drain(..n).collect()
-            };
-            run_batch(pool, batch);
-            if let Some(answer) = answered(&rx) {
-                return answer;
+            if queue.leading {
+                queue = self.ran.wait(queue).unwrap_or_else(PoisonError::into_inner);
+                continue;
             }
-            // Our writer is in a later batch than the one just run (more
-            // than `MOST_PER_BATCH` were waiting): take the turn again.
+            queue.leading = true;
+            let n = queue.waiting.len().min(MOST_PER_BATCH);
+            let batch: Vec<Job> = queue.waiting.drain(..n).collect();
+            drop(queue);
+            {
+                // Hands the turn on even if the batch panics.
+                let _turn = Turn(self);
+                run_batch(pool, batch);
+            }
+            // Our writer may be in a later batch than the one just run
+            // (more than `MOST_PER_BATCH` were waiting): wait again.
+            queue = self.lock_queue();
         }
+    }
+
+    // A panic in another batch rolled it back and dropped its connection:
+    // the queue itself is still sound.
+    fn lock_queue(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether a checkpoint should run now, and if so, the caller's to run
+    /// (`checkpoint`): none is running and the last began long enough ago.
+    pub fn claim_checkpoint(&self) -> bool {
+        let mut state = self
+            .checkpoints
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let due = !state.running && state.last.is_none_or(|at| at.elapsed() >= CHECKPOINT_EVERY);
+        if due {
+            state.running = true;
+            state.last = Some(Instant::now());
+        }
+        due
+    }
+
+    /// Copies the log back into the database file, beside the writers (a
+    /// passive checkpoint: it copies what no reader still needs and leaves
+    /// the rest for the next one). Blocking; after `claim_checkpoint`. On a
+    /// connection of its own, opened for it (at most once a
+    /// `CHECKPOINT_EVERY`): it takes none from the requests, and is not
+    /// one of the statements they send.
+    pub fn checkpoint(&self, backend: &Backend) {
+        let done = backend
+            .establish()
+            .map_err(|e| e.to_string())
+            .and_then(|mut conn| {
+                conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(e) = done {
+            // The next write claims another; SQLite's log only grows meanwhile.
+            tracing::warn!("checkpoint of the SQLite log failed: {e}");
+        }
+        let mut state = self
+            .checkpoints
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        state.running = false;
     }
 }
 
@@ -121,7 +214,10 @@ fn run_batch(pool: &Pool, mut batch: Vec<Job>) {
     if batch.is_empty() {
         return;
     }
-    let mut conn = match pool.get() {
+    let mut conn = match pool.get().map_err(Error::from).and_then(|mut conn| {
+        super::settle(&mut conn)?;
+        Ok(conn)
+    }) {
         Ok(conn) => conn,
         Err(e) => {
             // The writers are dropped unrun: each hears it from its
@@ -155,5 +251,99 @@ fn run_batch(pool: &Pool, mut batch: Vec<Job>) {
     let failed = committed.err().map(|e| CommitFailed(format!("{e}")));
     for deliver in deliveries {
         deliver(failed.as_ref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+    use diesel::prelude::*;
+    use diesel::sqlite::SqliteConnection;
+
+    /// A database with one table, `big`, and a pool of one connection, so
+    /// that the queue and the work outside it share that connection.
+    fn one_connection(dir: &std::path::Path) -> (String, Db) {
+        let path = dir.join("x.sqlite3").display().to_string();
+        let db = Db::open(&path, 1).expect("database");
+        db.conn()
+            .expect("connection")
+            .batch_execute("CREATE TABLE big (b BLOB NOT NULL);")
+            .expect("a table");
+        (path, db)
+    }
+
+    /// Rows of `big` in the database file itself, leaving out its log:
+    /// what checkpoints have copied there. `None`: not even the table.
+    fn rows_in_file(path: &str, dir: &std::path::Path) -> Option<i64> {
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let copy = dir.join("file-only.sqlite3");
+        let _ = std::fs::remove_file(dir.join("file-only.sqlite3-wal"));
+        std::fs::copy(path, &copy).expect("copy of the file");
+        let mut c = SqliteConnection::establish(&copy.display().to_string()).expect("open");
+        diesel::sql_query("SELECT COUNT(*) AS n FROM big")
+            .get_result::<Count>(&mut c)
+            .ok()
+            .map(|c| c.n)
+    }
+
+    // Over SQLite's thousand pages: a commit of it checkpoints at once
+    // unless told not to.
+    const MORE_THAN_A_THOUSAND_PAGES: &str = "INSERT INTO big VALUES (randomblob(6000000));";
+
+    fn queued_write(db: &Db) {
+        let writers = db.writers.as_ref().expect("SQLite's queue");
+        writers
+            .run(&db.pool, |c| {
+                c.batch_execute(MORE_THAN_A_THOUSAND_PAGES)
+                    .map_err(Error::from)
+            })
+            .expect("written");
+    }
+
+    #[test]
+    fn the_queue_leaves_checkpoints_to_checkpoint_and_other_work_keeps_sqlites() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (path, db) = one_connection(dir.path());
+        queued_write(&db);
+        assert_eq!(
+            rows_in_file(&path, dir.path()),
+            None,
+            "still only in the log"
+        );
+
+        let writers = db.writers.as_ref().expect("SQLite's queue");
+        assert!(writers.claim_checkpoint());
+        writers.checkpoint(&db.backend);
+        assert_eq!(rows_in_file(&path, dir.path()), Some(1));
+
+        // The same connection, taken for work outside the queue, which no
+        // `checkpoint` follows, checkpoints as SQLite does by itself...
+        db.conn()
+            .expect("connection")
+            .batch_execute(MORE_THAN_A_THOUSAND_PAGES)
+            .expect("written");
+        assert_eq!(rows_in_file(&path, dir.path()), Some(2));
+        // ...and back in the pool, leaves it to the queue again.
+        queued_write(&db);
+        assert_eq!(rows_in_file(&path, dir.path()), Some(2));
+    }
+
+    #[test]
+    fn one_checkpoint_at_a_time_and_not_after_every_write() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, db) = one_connection(dir.path());
+        let writers = GroupCommit::default();
+        assert!(writers.claim_checkpoint(), "the first write's");
+        assert!(!writers.claim_checkpoint(), "one is running");
+        writers.checkpoint(&db.backend);
+        assert!(
+            !writers.claim_checkpoint(),
+            "the next waits for CHECKPOINT_EVERY"
+        );
     }
 }

@@ -61,6 +61,8 @@ pub mod volunteers;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use diesel::connection::SimpleConnection;
+
 pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
@@ -167,8 +169,17 @@ impl Db {
     /// request) and tests (one step after another). A request served
     /// while such a connection is still writing could cache what it read
     /// before the write: requests write through `write`.
+    ///
+    /// Pooled SQLite connections leave checkpoints to the write queue
+    /// (`group_commit`), which such work does not pass through: this one
+    /// checkpoints as SQLite does by itself (the generator writes a
+    /// gigabyte through one) until a request takes it again.
     pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, Error> {
-        let conn = self.pool.get()?;
+        let mut conn = self.pool.get()?;
+        if matches!(*conn, DbConnection::Sqlite(_)) {
+            conn.batch_execute(SQLITE_AUTOCHECKPOINT)?;
+            r2d2::PooledConnection::extensions_mut(&mut conn).insert(Autocheckpointing);
+        }
         self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(conn)
     }
@@ -240,9 +251,10 @@ impl Db {
     {
         let pool = self.pool.clone();
         let generation = self.generation.clone();
-        actix_web::web::block(move || {
-            let result = match queue {
-                Some(queue) => queue.run(&pool, f),
+        let writers = queue.clone();
+        let result = actix_web::web::block(move || {
+            let result = match writers {
+                Some(writers) => writers.run(&pool, f),
                 None => {
                     let mut conn = checkout(&pool)?;
                     f(&mut conn)
@@ -254,8 +266,42 @@ impl Db {
             result
         })
         .await
-        .map_err(Error::from)?
+        .map_err(Error::from)?;
+        // After the answer, beside the next writers: nobody waits for it.
+        if let Some(writers) = queue
+            && writers.claim_checkpoint()
+        {
+            let backend = self.backend.clone();
+            drop(actix_web::rt::task::spawn_blocking(move || {
+                writers.checkpoint(&backend)
+            }));
+        }
+        result
     }
+}
+
+/// SQLite's own setting: a commit that takes the log past a thousand pages
+/// copies it back into the database file.
+const SQLITE_AUTOCHECKPOINT: &str = "PRAGMA wal_autocheckpoint = 1000;";
+/// A pooled connection's: checkpoints are the write queue's
+/// (`group_commit`).
+const NO_AUTOCHECKPOINT: &str = "PRAGMA wal_autocheckpoint = 0;";
+
+/// Marks a pooled SQLite connection that `Db::conn` handed out: it
+/// checkpoints as SQLite does by itself until a request takes it again
+/// (`settle`).
+struct Autocheckpointing;
+
+/// A pooled connection back from work outside a request leaves checkpoints
+/// to the write queue again (`group_commit`).
+fn settle(conn: &mut r2d2::PooledConnection<ConnectionManager>) -> Result<(), Error> {
+    if r2d2::PooledConnection::extensions_mut(conn)
+        .remove::<Autocheckpointing>()
+        .is_some()
+    {
+        conn.batch_execute(NO_AUTOCHECKPOINT)?;
+    }
+    Ok(())
 }
 
 /// How long a PostgreSQL connection may have been out of use before it is
@@ -276,10 +322,10 @@ struct TakenAt(std::time::Instant);
 fn checkout(
     pool: &r2d2::Pool<ConnectionManager>,
 ) -> Result<r2d2::PooledConnection<ConnectionManager>, Error> {
-    use diesel::connection::SimpleConnection;
     let mut tries = pool.max_size() + 1;
     loop {
         let mut conn = pool.get()?;
+        settle(&mut conn)?;
         let recent = r2d2::PooledConnection::extensions(&conn)
             .get::<TakenAt>()
             .is_some_and(|t| t.0.elapsed() < CHECK_AFTER_IDLE);
@@ -315,6 +361,26 @@ macro_rules! insert_returning_id {
     }};
 }
 pub(crate) use insert_returning_id;
+
+/// Runs `$body` with `$c` bound to the connection beneath `DbConnection`,
+/// for the statements in SQLite's single writer's turn.
+///
+/// diesel's multi-backend connection walks each statement twice more than
+/// a plain one (once to collect its values in a backend-neutral form, once
+/// to hand them to the real connection) and asks again whether it may be
+/// kept prepared: a seventh of the writer's turn on the enrolment path
+/// (callgrind, BENCHMARKS.md, issue 20). The body is the same DSL for both
+/// backends, compiled once for each; its SQL and results do not change.
+macro_rules! direct {
+    ($conn:expr, |$c:ident| $body:expr) => {{
+        let conn: &mut $crate::db::DbConnection = $conn;
+        match conn {
+            $crate::db::DbConnection::Pg($c) => $body,
+            $crate::db::DbConnection::Sqlite($c) => $body,
+        }
+    }};
+}
+pub(crate) use direct;
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
-use super::{DbConnection, Prepared, now};
+use super::{DbConnection, Prepared, direct, now};
 use crate::domain::Lang;
 use crate::domain::enrolment::{EnrolmentStatus, SessionFacts};
 use crate::domain::events::Recipient;
@@ -248,7 +248,7 @@ pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSu
     );
     // The branch's name, email and phone, repeated on every meeting.
     type Organising = Option<(String, String, String)>;
-    let rows: Vec<(Organising, Option<Held>)> = sessions::table
+    let rows: Vec<(Organising, Option<Held>)> = direct!(conn, |c| sessions::table
         .left_join(branches::table)
         .left_join(meetings::table)
         .filter(sessions::id.eq(s.id))
@@ -266,7 +266,7 @@ pub fn summary_of(conn: &mut DbConnection, s: &Session) -> QueryResult<SessionSu
                 .nullable(),
         ))
         .order((meetings::starts_at, meetings::id))
-        .load(conn)?;
+        .load(c))?;
     // Every row repeats the branch; a session without meetings is one
     // row without a meeting.
     let organizer = rows

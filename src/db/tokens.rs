@@ -69,15 +69,14 @@ pub fn store(
 ) -> QueryResult<NaiveDateTime> {
     let at = now();
     let expires_at = at + purpose.lifetime();
-    diesel::insert_into(user_tokens::table)
-        .values((
-            user_tokens::user_id.eq(user_id),
-            user_tokens::purpose.eq(purpose),
-            user_tokens::token_hash.eq(token_hash),
-            user_tokens::expires_at.eq(expires_at),
-            user_tokens::created_at.eq(at),
-        ))
-        .execute(conn)?;
+    let insert = diesel::insert_into(user_tokens::table).values((
+        user_tokens::user_id.eq(user_id),
+        user_tokens::purpose.eq(purpose),
+        user_tokens::token_hash.eq(token_hash),
+        user_tokens::expires_at.eq(expires_at),
+        user_tokens::created_at.eq(at),
+    ));
+    crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(expires_at)
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::schema::{
     branches, coordinator_branches, coordinator_regions, user_roles, users, volunteers,
 };
-use super::{DbConnection, now};
+use super::{DbConnection, direct, now};
 use crate::domain::Lang;
 use crate::domain::Role;
 
@@ -99,11 +99,11 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<User> {
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
-    users::table
+    direct!(conn, |c| users::table
         .filter(users::email.eq(email))
         .select(User::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 /// The user with roles and branches: the user, roles and volunteer branch
@@ -192,13 +192,12 @@ pub fn add_first_role(conn: &mut DbConnection, user_id: i64, role: Role) -> Quer
 }
 
 fn insert_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryResult<()> {
-    diesel::insert_into(user_roles::table)
-        .values((
-            user_roles::user_id.eq(user_id),
-            user_roles::role.eq(role),
-            user_roles::created_at.eq(now()),
-        ))
-        .execute(conn)?;
+    let insert = diesel::insert_into(user_roles::table).values((
+        user_roles::user_id.eq(user_id),
+        user_roles::role.eq(role),
+        user_roles::created_at.eq(now()),
+    ));
+    direct!(conn, |c| insert.execute(c))?;
     Ok(())
 }
 

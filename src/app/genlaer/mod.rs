@@ -181,20 +181,30 @@ pub async fn confirmation(
     .await
 }
 
+/// What an enrolment reads of its session before it takes its turn to
+/// write: on SQLite one writer runs at a time, and every read taken out of
+/// its turn lets the next enrolment in sooner. Neither can change under
+/// the enrolment: a session is an organisation's from the day it is made,
+/// and a price changed a moment later is a change after this enrolment.
+async fn before_writing(app: &App, session_id: i64) -> Result<(genlaer::Detail, Price), Error> {
+    app.read(move |c| Ok(genlaer::detail_and_price(c, session_id)?))
+        .await
+}
+
 /// Enrols through the public form of a session in the catalogue: a seat or
 /// the waiting list. An organisation's own session is not found here (it
 /// takes enrolments through its link only).
 #[tracing::instrument(skip(app, e))]
 pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled, Error> {
+    let (detail, price) = before_writing(app, session_id).await?;
+    if detail.is_closed() {
+        return Err(Error::NotFound);
+    }
     let result = app
         .write_or_refuse(move |c| {
             // The lock first: on SQLite a transaction that writes must
             // begin by writing, or concurrent ones cannot wait their turn.
             let session = sessions::lock(c, session_id)?;
-            let (detail, price) = genlaer::detail_and_price(c, session_id)?;
-            if detail.is_closed() {
-                return Err(Abort::Failed(Error::NotFound));
-            }
             let (who, account_link) = participant(c, &e)?;
             let uid = who.user_id;
             let receipt = receipt(&session, price, &e.invoice, account_link);
@@ -212,10 +222,10 @@ pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled,
 /// never the waiting list.
 #[tracing::instrument(skip(app, e))]
 pub async fn enrol_by_link(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled, Error> {
+    let (_, price) = before_writing(app, session_id).await?;
     let result = app
         .write_or_refuse(move |c| {
             let session = sessions::lock(c, session_id)?;
-            let (_, price) = genlaer::detail_and_price(c, session_id)?;
             let (who, account_link) = participant(c, &e)?;
             let uid = who.user_id;
             let receipt = receipt(&session, price, &e.invoice, account_link);

@@ -158,6 +158,32 @@ async fn a_booking_is_accepted_and_staff_enrol_through_the_link_up_to_the_booked
             .status(),
         StatusCode::NOT_FOUND
     );
+    // The public form's POST, sent anyway, is refused the same way and
+    // makes neither an account nor an email.
+    let outsider = app.browser();
+    let mut fields = vec![("csrf".to_string(), outsider.csrf().await)];
+    fields.extend(
+        super::enrol_fields("Udefra", "udefra@example.dk")
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    let r = outsider
+        .client
+        .post(outsider.url(&format!("/genlaer/hold/{session_id}/tilmeld")))
+        .form(&fields)
+        .send()
+        .await
+        .expect("response");
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert_eq!(kinds_to(&app, "udefra@example.dk"), Vec::<String>::new());
+    {
+        let mut conn = app.db.conn().expect("connection");
+        assert!(
+            brobyg::db::users::find_by_email(&mut conn, "udefra@example.dk")
+                .expect("look-up")
+                .is_none()
+        );
+    }
     // Its participants follow the links in their emails: someone not
     // signed in is asked to sign in and brought back; a stranger who is
     // signed in finds nothing.
