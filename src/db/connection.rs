@@ -258,6 +258,24 @@ impl ConnectionManager {
     }
 }
 
+thread_local! {
+    /// Set while a pooled connection is being set back to how the pool
+    /// keeps it (`housekeeping`).
+    static HOUSEKEEPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, whose statements put a pooled connection back to how the pool
+/// keeps it, without counting them: they are no statement a request needs,
+/// as the settings a connection gets when it opens are not, and the
+/// statement budgets (tests, benchmark) would otherwise count one for each
+/// connection that work outside a request had used.
+pub(super) fn housekeeping<T>(f: impl FnOnce() -> T) -> T {
+    HOUSEKEEPING.with(|h| h.set(true));
+    let result = f();
+    HOUSEKEEPING.with(|h| h.set(false));
+    result
+}
+
 impl r2d2::ManageConnection for ConnectionManager {
     type Connection = DbConnection;
     type Error = ConnectionError;
@@ -291,7 +309,9 @@ impl r2d2::ManageConnection for ConnectionManager {
         let mut started = None;
         conn.set_instrumentation(move |event: InstrumentationEvent<'_>| match event {
             InstrumentationEvent::StartQuery { .. } => {
-                statements.fetch_add(1, Ordering::Relaxed);
+                if !HOUSEKEEPING.with(std::cell::Cell::get) {
+                    statements.fetch_add(1, Ordering::Relaxed);
+                }
                 // `RUST_LOG=brobyg::sql=trace` lists each statement of a
                 // request with its time, to find the ones it does not need.
                 if tracing::enabled!(target: "brobyg::sql", tracing::Level::TRACE) {

@@ -299,7 +299,7 @@ fn settle(conn: &mut r2d2::PooledConnection<ConnectionManager>) -> Result<(), Er
         .remove::<Autocheckpointing>()
         .is_some()
     {
-        conn.batch_execute(NO_AUTOCHECKPOINT)?;
+        connection::housekeeping(|| conn.batch_execute(NO_AUTOCHECKPOINT))?;
     }
     Ok(())
 }
