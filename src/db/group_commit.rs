@@ -14,13 +14,13 @@
 //!
 //! The queue is the leader/follower pattern of LevelDB's writers: a writer
 //! adds itself, then waits until a batch has answered it or the turn is
-//! free, and then runs whatever is waiting, its own writer first among it.
+//! free, and with the turn runs whatever is waiting as one batch.
 //!
 //! SQLite copies its log back into the database file (a checkpoint) in the
 //! commit that takes the log past a thousand pages, and flushes the file:
-//! inside a batch's turn, where every writer waits for it. At national
-//! scale that put the enrolments' p99 at 0.4–0.5 s (BENCHMARKS.md, issue
-//! 20). Pooled connections do not checkpoint (`ConnectionManager::connect`);
+//! inside a batch's turn, where every writer waits for it. Under the
+//! benchmark's enrolments that was many times a second, and it bounded
+//! them (BENCHMARKS.md, issue 20). Pooled connections do not checkpoint (`ConnectionManager::connect`);
 //! `checkpoint` does it beside the writers, on a connection of its own,
 //! which SQLite allows in WAL mode (a passive checkpoint takes no lock a
 //! writer needs), at most every `CHECKPOINT_EVERY` (`Db::write`).
@@ -59,10 +59,10 @@ impl std::fmt::Display for CommitFailed {
 
 impl std::error::Error for CommitFailed {}
 
-/// Least time between two checkpoints: under a steady stream of writes the
-/// log then holds what a tenth of a second wrote (a few megabytes at the
-/// benchmark's 2,000 enrolments a second), as SQLite's own thousand pages
-/// would.
+/// Least time between two checkpoints. Under a steady stream of writes the
+/// log then holds what a second wrote (up to about 100 MB at the
+/// benchmark's 2,500 enrolments a second), and a page written again within
+/// the second is copied into the file once.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(1000);
 
 #[derive(Default)]
