@@ -289,6 +289,7 @@ impl r2d2::ManageConnection for ConnectionManager {
         // connections again every half hour (`Db::open`). Here and not in
         // `establish`: a backup, a migration or `brobyg check` should not
         // write to the file for the sake of plans it never makes.
+        //
         // Its commits leave checkpoints to the write queue, which runs them
         // beside the writers instead of inside a batch's turn
         // (`group_commit`); `Db::conn` turns SQLite's own back on for work

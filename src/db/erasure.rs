@@ -121,10 +121,7 @@ pub fn request(
             erasure_requests::requested_by.eq(by),
         ))
         .on_conflict_do_nothing();
-    let made = match conn {
-        DbConnection::Pg(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-    };
+    let made = crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(made == 1)
 }
 

@@ -20,10 +20,11 @@
 //! commit that takes the log past a thousand pages, and flushes the file:
 //! inside a batch's turn, where every writer waits for it. Under the
 //! benchmark's enrolments that was many times a second, and it bounded
-//! them (BENCHMARKS.md, issue 20). Pooled connections do not checkpoint (`ConnectionManager::connect`);
-//! `checkpoint` does it beside the writers, on a connection of its own,
-//! which SQLite allows in WAL mode (a passive checkpoint takes no lock a
-//! writer needs), at most every `CHECKPOINT_EVERY` (`Db::write`).
+//! them (BENCHMARKS.md, issue 20). Pooled connections do not checkpoint
+//! (`ConnectionManager::connect`); `checkpoint` does it beside the
+//! writers, on a connection of its own, which SQLite allows in WAL mode (a
+//! passive checkpoint takes no lock a writer needs), at most every
+//! `CHECKPOINT_EVERY` (`Db::write`).
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -116,10 +116,7 @@ pub fn next_number(conn: &mut DbConnection, year: i32) -> QueryResult<i64> {
             ))
             .on_conflict(invoice_counters::year)
             .do_nothing();
-        match conn {
-            DbConnection::Pg(pg) => insert.execute(pg)?,
-            DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-        };
+        crate::db::direct!(conn, |c| insert.execute(c))?;
         bump(conn)?;
     }
     invoice_counters::table

@@ -342,35 +342,28 @@ fn checkout(
 }
 
 /// Inserts `values` into `table` (a schema module in scope) and gives the
-/// new row's id. PostgreSQL returns it with the insert (`RETURNING`): one
-/// round trip instead of two, which counts on busy paths like enrolment.
-/// SQLite asks for it afterwards, in-process. The multi-backend connection
-/// cannot express `RETURNING` itself, hence the match on the backend.
+/// new row's id, returned with the insert (`RETURNING`) on both databases
+/// (SQLite has had it since 3.35): one round trip instead of two, which
+/// counts on busy paths like enrolment. The multi-backend connection has no
+/// `RETURNING` of its own, hence `direct!`.
 macro_rules! insert_returning_id {
     ($conn:expr, $table:ident, $values:expr) => {{
-        let conn: &mut $crate::db::DbConnection = $conn;
         let insert = diesel::insert_into($table::table).values($values);
-        // One statement on both databases (SQLite has had RETURNING since
-        // 3.35); the multi-backend connection has no RETURNING of its own.
-        match conn {
-            $crate::db::DbConnection::Pg(pg) => insert.returning($table::id).get_result::<i64>(pg),
-            $crate::db::DbConnection::Sqlite(sqlite) => {
-                insert.returning($table::id).get_result::<i64>(sqlite)
-            }
-        }
+        $crate::db::direct!($conn, |c| insert.returning($table::id).get_result::<i64>(c))
     }};
 }
 pub(crate) use insert_returning_id;
 
-/// Runs `$body` with `$c` bound to the connection beneath `DbConnection`,
-/// for the statements in SQLite's single writer's turn.
+/// Runs `$body` with `$c` bound to the connection beneath `DbConnection`.
+/// The body is the same DSL for both backends, compiled once for each.
 ///
-/// diesel's multi-backend connection walks each statement twice more than
+/// For what diesel's multi-backend connection cannot run (`RETURNING`,
+/// `ON CONFLICT`), and for the statements in SQLite's single writer's
+/// turn: the multi-backend connection walks each statement twice more than
 /// a plain one (once to collect its values in a backend-neutral form, once
 /// to hand them to the real connection) and asks again whether it may be
-/// kept prepared: a seventh of the writer's turn on the enrolment path
-/// (callgrind, BENCHMARKS.md, issue 20). The body is the same DSL for both
-/// backends, compiled once for each; its SQL and results do not change.
+/// kept prepared, a seventh of the writer's turn on the enrolment path
+/// (callgrind, BENCHMARKS.md, issue 20). Its SQL and results are the same.
 macro_rules! direct {
     ($conn:expr, |$c:ident| $body:expr) => {{
         let conn: &mut $crate::db::DbConnection = $conn;

@@ -66,10 +66,7 @@ pub fn save_choice(
             settings::immediate.eq(choice.immediate),
             settings::updated_at.eq(at),
         ));
-    match conn {
-        DbConnection::Pg(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-    };
+    crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(())
 }
 
@@ -212,9 +209,6 @@ pub fn claim_digest(
         ))
         .on_conflict((task_digests::user_id, task_digests::period))
         .do_nothing();
-    let inserted = match conn {
-        DbConnection::Pg(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-    };
+    let inserted = crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(inserted == 1)
 }

@@ -62,10 +62,7 @@ pub fn save(
             retention_settings::updated_at.eq(Some(at)),
             retention_settings::updated_by.eq(by),
         ));
-    match conn {
-        DbConnection::Pg(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-    };
+    crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(())
 }
 
@@ -87,10 +84,7 @@ pub fn claim(
         ))
         .on_conflict((retention_runs::day, retention_runs::rule))
         .do_nothing();
-    let inserted = match conn {
-        DbConnection::Pg(pg) => insert.execute(pg)?,
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-    };
+    let inserted = crate::db::direct!(conn, |c| insert.execute(c))?;
     Ok(inserted == 1)
 }
 

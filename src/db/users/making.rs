@@ -48,11 +48,11 @@ pub fn create_unless_taken(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryR
         ))
         .on_conflict(users::email)
         .do_nothing();
-    match conn {
-        DbConnection::Pg(pg) => insert.returning(users::id).get_result(pg).optional(),
-        // No row back when the address was taken.
-        DbConnection::Sqlite(sqlite) => insert.returning(users::id).get_result(sqlite).optional(),
-    }
+    // No row back when the address was taken.
+    crate::db::direct!(conn, |c| insert
+        .returning(users::id)
+        .get_result(c)
+        .optional())
 }
 
 /// What `find_or_create` found for an address.

@@ -3,7 +3,7 @@ use brobyg::domain::events::Message;
 use reqwest::StatusCode;
 
 use super::{VALID_CVR, course, enrol_fields, enrolment_status, in_days, kinds_to, session};
-use crate::helpers::{PASSWORD, csrf_in, input_value, location, spawn_app, texts};
+use crate::helpers::{PASSWORD, input_value, location, spawn_app, texts};
 
 #[tokio::test]
 async fn a_visitor_enrols_gets_an_account_and_the_details_are_kept() {
@@ -560,12 +560,7 @@ async fn an_enrolment_sends_no_statement_it_does_not_need() {
     let first = session(&app, c, None, Some(10), 10, None);
     let second = session(&app, c, None, Some(10), 12, None);
     let browser = app.browser();
-    // The form first, as a visitor opens it.
-    let token = csrf_in(
-        &browser
-            .get_html(&format!("/genlaer/hold/{first}/tilmeld"))
-            .await,
-    );
+    let token = browser.csrf().await;
     let enrol = |s: i64| {
         let (app, browser, token) = (&app, &browser, &token);
         async move {
