@@ -41,14 +41,12 @@ pub fn render<B: MessageBody + 'static>(
                 let mut ctx = Context::new();
                 ctx.insert("status", &status.as_u16());
                 ctx.insert("key", error_key(status, csrf));
-                page.state
-                    .templates
-                    .render(page.lang, "error.html", &{
-                        let mut full = page.context();
-                        full.extend(ctx);
-                        full
-                    })
-                    .ok()
+                page.draw("error.html", &{
+                    let mut full = page.context();
+                    full.extend(ctx);
+                    full
+                })
+                .ok()
             }
             Err(_) => None,
         };

@@ -102,15 +102,32 @@ impl Page {
         })
     }
 
+    /// The base context. A visitor who has no CSRF token yet gets the
+    /// placeholder, and `draw` makes them one only if the page has a form:
+    /// a page without one sets no session cookie.
     pub fn context(&self) -> Context {
         let session = self.req.get_session();
         let uri = self.req.uri();
+        let csrf = session::existing_csrf_token(&session)
+            .unwrap_or_else(|| page_cache::placeholder().to_string());
         self.context_with(
-            &session::csrf_token(&session),
+            &csrf,
             &session::take_flashes(&session),
             uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
             false,
         )
+    }
+
+    /// `template` drawn with `ctx` (from `context`), the visitor's CSRF
+    /// token where the page has a form.
+    pub fn draw(&self, template: &str, ctx: &Context) -> Result<String, AppError> {
+        let body = self.state.templates.render(self.lang, template, ctx)?;
+        let placeholder = page_cache::placeholder();
+        Ok(if body.contains(placeholder) {
+            body.replace(placeholder, &session::csrf_token(&self.req.get_session()))
+        } else {
+            body
+        })
     }
 
     /// The base context; `shared` for a page that other visitors with the
@@ -192,7 +209,7 @@ impl Page {
     ) -> Result<HttpResponse, AppError> {
         let mut ctx = self.context();
         ctx.extend(extra);
-        let mut body = self.state.templates.render(self.lang, template, &ctx)?;
+        let mut body = self.draw(template, &ctx)?;
         // A form sent back with mistakes opens with their summary, in the
         // order and by the labels of the page just drawn: draw it again
         // with the summary (the layout puts it first and titles the page
@@ -205,7 +222,7 @@ impl Page {
                 "error_summary",
                 &error_summary::lines(&body, &errors, self.lang),
             );
-            body = self.state.templates.render(self.lang, template, &ctx)?;
+            body = self.draw(template, &ctx)?;
         }
         Ok(HttpResponse::build(status)
             .content_type(ContentType::html())

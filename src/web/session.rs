@@ -143,12 +143,17 @@ pub fn sign_out(session: &Session) {
 
 /// The session's CSRF token, created on first use.
 pub fn csrf_token(session: &Session) -> String {
-    if let Ok(Some(existing)) = session.get::<String>(CSRF) {
+    if let Some(existing) = existing_csrf_token(session) {
         return existing;
     }
     let fresh = token::generate();
     let _ = session.insert(CSRF, &fresh);
     fresh
+}
+
+/// The session's CSRF token if it has one (none is made).
+pub fn existing_csrf_token(session: &Session) -> Option<String> {
+    session.get::<String>(CSRF).ok().flatten()
 }
 
 pub fn expected_csrf(req: &HttpRequest) -> Option<String> {

@@ -219,6 +219,8 @@ async fn no_next_address_leads_off_site_from_login_or_the_language_switch() {
             "/",
             "language switch with next={evil:?}"
         );
+        let response = browser.get(&format!("/sprog?lang=en&{query}")).await;
+        assert_eq!(location(&response), "/", "language link with next={evil:?}");
     }
 }
 

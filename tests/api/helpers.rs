@@ -592,10 +592,16 @@ impl Browser {
         response.text().await.expect("body")
     }
 
-    /// The CSRF token of this browser's session, as any page's forms carry it.
+    /// The CSRF token of this browser's session, as its forms carry it:
+    /// the log-out button on any page of a signed-in visitor, else the
+    /// sign-in form (a page without a form gives an anonymous visitor
+    /// no session).
     pub async fn csrf(&self) -> String {
         let html = self.get("/").await.text().await.expect("body");
-        csrf_in(&html)
+        if html.contains(r#"name="csrf""#) {
+            return csrf_in(&html);
+        }
+        csrf_in(&self.get_html("/log-ind").await)
     }
 
     /// Posts a form as the browser would, with the session's CSRF token.

@@ -5,7 +5,7 @@ use brobyg::domain::Role;
 use brobyg::domain::volunteer::VolunteerStatus;
 use reqwest::StatusCode;
 
-use crate::helpers::{location, spawn_app, texts};
+use crate::helpers::{attr, location, spawn_app, texts};
 
 /// The language of `/log-ind` for a fresh visitor whose browser sends
 /// `accept_language`.
@@ -92,6 +92,73 @@ async fn the_chosen_language_is_remembered() {
         .post_form("/sprog", &[("lang", "da"), ("next", "/")])
         .await;
     assert!(browser.get_html("/").await.contains("<html lang=\"da\">"));
+}
+
+#[tokio::test]
+async fn an_anonymous_visitor_switches_by_a_link_back_to_the_same_page() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    let html = browser.get_html("/genlaer?q=traume").await;
+    let href = attr(&html, r#"a[hreflang="en"]"#, "href");
+    assert_eq!(href, "/sprog?lang=en&next=%2Fgenlaer%3Fq%3Dtraume");
+    let response = browser.get(&href).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/genlaer?q=traume");
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let cookies: Vec<&str> = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("lang=en")),
+        "{cookies:?}"
+    );
+    assert!(
+        !cookies.iter().any(|c| c.starts_with("brobyg=")),
+        "still no session: {cookies:?}"
+    );
+    let html = browser.get_html("/genlaer?q=traume").await;
+    assert!(html.contains("<html lang=\"en\">"));
+    assert_eq!(
+        attr(&html, r#"a[hreflang="da"]"#, "href"),
+        "/sprog?lang=da&next=%2Fgenlaer%3Fq%3Dtraume",
+        "and back"
+    );
+    let unknown = browser.get("/sprog?lang=xx&next=%2F").await;
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_link_does_not_change_a_signed_in_users_account() {
+    let app = spawn_app().await;
+    let (browser, user) = app.signed_in(Role::Professional).await;
+    let signed_in_page = browser.get_html("/genlaer").await;
+    assert!(
+        signed_in_page.contains(r#"action="/sprog""#),
+        "a signed-in visitor's switch is the form that keeps the choice"
+    );
+    // A link followed while signed in (from a page kept from before, or
+    // put on another site) sets this browser's cookie only: a GET changes
+    // nothing on the account.
+    let response = browser.get("/sprog?lang=en&next=%2Fkonto").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(
+        browser
+            .get_html("/konto")
+            .await
+            .contains("<html lang=\"en\">")
+    );
+    let fresh = app.browser();
+    fresh.login(&user.email, crate::helpers::PASSWORD).await;
+    assert!(
+        fresh
+            .get_html("/konto")
+            .await
+            .contains("<html lang=\"da\">"),
+        "the account keeps Danish"
+    );
 }
 
 #[tokio::test]

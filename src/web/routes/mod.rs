@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(crate::web::metrics::show))
         .route("/assets/{name}", web::get().to(assets::serve))
         .route("/sprog", web::post().to(language::switch))
+        .route("/sprog", web::get().to(language::switch_link))
         .route("/privatliv", web::get().to(privacy::notice))
         .configure(account::configure)
         .configure(admin::configure)

@@ -1,6 +1,6 @@
 //! Switching the site to English and back, staying on the same page.
 
-use super::harness::{Tab, button, css};
+use super::harness::{Tab, css, link};
 use crate::genlaer::course;
 use crate::helpers::TestApp;
 
@@ -12,7 +12,7 @@ pub async fn visitor_switches_to_english_and_back(app: &TestApp, tab: &mut Tab) 
     assert_eq!(tab.lang().await, "da");
     tab.see(css("h1"), "GenLær-kurser").await;
 
-    tab.follow(button("English")).await;
+    tab.follow(link("English")).await;
     assert_eq!(tab.lang().await, "en");
     tab.see(css("h1"), "GenLær courses").await;
     tab.see(css("label[for=f-q]"), "Search").await;
@@ -24,7 +24,7 @@ pub async fn visitor_switches_to_english_and_back(app: &TestApp, tab: &mut Tab) 
         .await;
     assert_eq!(tab.lang().await, "en");
 
-    tab.follow(button("Dansk")).await;
+    tab.follow(link("Dansk")).await;
     assert_eq!(tab.lang().await, "da");
     tab.see(css("h1"), "Traumebevidst praksis").await;
     tab.see(css("#sessions"), "Kommende hold").await;

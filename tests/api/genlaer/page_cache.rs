@@ -1,6 +1,6 @@
 //! Public pages from the page cache (`web::page_cache`): never staler than
-//! this instance's last write, ETags and 304, gzip, each visitor's own CSRF
-//! token and cookie, one entry per language.
+//! this instance's last write, ETags and 304, gzip, no cookie for a reader
+//! and each visitor's own CSRF token in a form, one entry per language.
 
 use std::io::Read;
 
@@ -205,46 +205,81 @@ async fn gzip_is_served_when_asked_for_and_is_the_same_page() {
 }
 
 #[tokio::test]
-async fn each_visitor_gets_their_own_csrf_token_and_cookie_and_messages() {
+async fn a_reader_gets_no_cookie_and_each_form_gets_the_visitors_own_token() {
     let app = spawn_app().await;
     let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
     let s = session(&app, c, None, Some(10), 10, None);
     let path = format!("/genlaer/hold/{s}");
+    // Reading needs no session: pages without a form (cached or not) set
+    // no cookie and carry no token, and the cache serves them as they are.
+    let reader = app.browser();
+    for page in [
+        "/",
+        "/genlaer",
+        "/genlaer/lgbt",
+        path.as_str(),
+        "/privatliv",
+    ] {
+        for _ in 0..2 {
+            let response = reader.get(page).await;
+            assert_eq!(response.status(), StatusCode::OK, "{page}");
+            assert_eq!(header(&response, "set-cookie"), None, "{page}");
+            let html = response.text().await.expect("body");
+            assert!(!html.contains(r#"name="csrf""#), "{page}");
+        }
+    }
+    let before = hits(&app).await;
+    reader.get_html(&path).await;
+    assert_eq!(hits(&app).await - before, 1.0, "from the cache");
+
+    // A form makes each visitor a session and a token of their own.
+    let form = format!("{path}/tilmeld");
     let first = app.browser();
     let second = app.browser();
-    let a = first.get(&path).await;
-    let a_cookie = header(&a, "set-cookie").expect("a new visitor gets a session");
+    let a = first.get(&form).await;
+    let a_cookie = header(&a, "set-cookie").expect("a form gives a session");
     let a_token = csrf_in(&a.text().await.expect("body"));
-    let before = hits(&app).await;
-    let b = second.get(&path).await;
-    assert_eq!(hits(&app).await - before, 1.0, "from the cache");
+    let b = second.get(&form).await;
     let b_cookie = header(&b, "set-cookie").expect("a session of their own");
     let b_html = b.text().await.expect("body");
     let b_token = csrf_in(&b_html);
     assert_ne!(a_cookie, b_cookie);
     assert_ne!(a_token, b_token);
     assert!(!b_html.contains(&a_token), "no trace of the other visitor");
-    // Every token on the page is the visitor's own (the language switch
-    // appears twice), and works.
     let doc = scraper::Html::parse_document(&b_html);
     let field = scraper::Selector::parse(r#"input[name="csrf"]"#).expect("selector");
     assert!(
         doc.select(&field)
             .all(|e| e.value().attr("value") == Some(&b_token))
     );
-    // A visitor who has a session sets no cookie when nothing changed.
-    let again = first.get(&path).await;
+    // A visitor who has a session sets no cookie when nothing changed, and
+    // keeps their token; the cached public page still has no form for them.
+    let again = first.get(&form).await;
     assert_eq!(header(&again, "set-cookie"), None);
     assert_eq!(csrf_in(&again.text().await.expect("body")), a_token);
+    let public = first.get(&path).await;
+    assert_eq!(header(&public, "set-cookie"), None);
     for (browser, token) in [(&first, &a_token), (&second, &b_token)] {
-        let switched = browser
+        let response = browser
+            .client
+            .post(browser.url(&form))
+            .form(&enrol_fields("Deltager", "uden-token@example.dk"))
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "refused without the token"
+        );
+        let response = browser
             .client
             .post(browser.url("/sprog"))
             .form(&[("csrf", token.as_str()), ("lang", "en"), ("next", &path)])
             .send()
             .await
             .expect("POST");
-        assert_eq!(switched.status(), StatusCode::SEE_OTHER, "the token works");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "the token works");
     }
 
     // A message waiting for one visitor is theirs alone.
@@ -299,8 +334,8 @@ async fn spellings_of_one_filter_share_a_page() {
     );
     // The language switch returns to the filter as applied.
     assert_eq!(
-        attr(&html, r#"input[name="next"]"#, "value"),
-        "/genlaer?q=lgbt"
+        attr(&html, r#"a[hreflang="en"]"#, "href"),
+        "/sprog?lang=en&next=%2Fgenlaer%3Fq%3Dlgbt"
     );
 }
 

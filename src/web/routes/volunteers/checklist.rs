@@ -193,10 +193,7 @@ pub fn refusal_page(page: &Page, gate: &Gate) -> Result<String, AppError> {
     let mut ctx = page.context();
     ctx.insert("checklist", &view(page.lang, gate));
     ctx.insert("gate", gate);
-    Ok(page
-        .state
-        .templates
-        .render(page.lang, "volunteers/refused.html", &ctx)?)
+    page.draw("volunteers/refused.html", &ctx)
 }
 
 /// Loads a volunteer's gate (for handlers).
