@@ -88,7 +88,7 @@ pub(super) fn overview(c: &mut DbConnection, actor: &Account) -> QueryResult<Vec
         branches::by_ids(c, &actor.branches)?
     };
     let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
-    let all = volunteers::counts_by_branch(c, &ids)?;
+    let all = volunteers::counts_by_branch(c, &ids, &COUNTED)?;
     Ok(mine
         .into_iter()
         .map(|branch| {
@@ -263,10 +263,11 @@ pub async fn dashboard(
     }
     app.read(move |c| {
         let branch = branches::find(c, id)?;
-        let counted: Vec<(VolunteerStatus, i64)> = volunteers::counts_by_branch(c, &[id])?
-            .into_iter()
-            .map(|(_, s, n)| (s, n))
-            .collect();
+        let counted: Vec<(VolunteerStatus, i64)> =
+            volunteers::counts_by_branch(c, &[id], &CHARTED)?
+                .into_iter()
+                .map(|(_, s, n)| (s, n))
+                .collect();
         let evenings = evenings::in_period(c, id, from, to)?;
         let standings = crate::db::supervision::overview(c, id, at)?;
         let supervision = compliance(standings.iter().map(|s| s.standing));

@@ -96,7 +96,7 @@ pub async fn region(
             .filter(|b| b.region_id == region_id)
             .collect();
         let ids: Vec<i64> = in_region.iter().map(|b| b.id).collect();
-        let counted = volunteers::counts_by_branch(c, &ids)?;
+        let counted = volunteers::counts_by_branch(c, &ids, &COUNTED)?;
         let standings = supervision::standings(c, Whose::Branches(&ids), at)?;
         let evenings = evenings::in_period_of(c, &ids, from, to)?;
         let branches = in_region

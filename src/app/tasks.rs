@@ -328,7 +328,7 @@ fn people_tasks(
     }
 
     let horizon = today + Duration::days(PAUSE_NOTICE_DAYS);
-    let (ending, total) = rows::pauses_ending(conn, branch_ids, horizon, LINES_PER_KIND)?;
+    let (ending, total) = rows::pauses_ending(conn, branch_ids, horizon, limit)?;
     totals.push((TaskKind::PauseEnding, count(total)));
     for (p, end) in ending {
         out.push(about(

@@ -76,6 +76,7 @@ diesel::table! {
         supervision_due_on -> Nullable<Date>,
         /// A copy of `users.name` kept by triggers, for lists by name.
         user_name -> Text,
+        pause_until -> Nullable<Date>,
     }
 }
 

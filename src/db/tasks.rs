@@ -400,36 +400,33 @@ fn person() -> _ {
 
 /// The first `limit` of the branches' paused volunteers whose current
 /// pause ends by `horizon` (its last day), soonest first, with that day,
-/// and how many there are. Read by person (the (branch, status) index, then
-/// each one's pauses by the (user, id) index): joining the history of every
-/// pause the other way round took PostgreSQL 12 ms. The paused are the
-/// branches' current people, not their history.
+/// and how many there are, in one statement: the (branch, status, last
+/// day) index (`volunteers.pause_until`, kept with each status change)
+/// holds only those, so all of them are read and counted here. Not every
+/// paused person and the history of their pauses, as before: that grew
+/// with the branch.
 pub fn pauses_ending(
     conn: &mut DbConnection,
     branch_ids: &[i64],
     horizon: NaiveDate,
-    limit: usize,
+    limit: i64,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
-    let paused: Vec<PersonRow> = volunteers::table
+    let rows: Vec<(PersonRow, Option<NaiveDate>)> = volunteers::table
         .inner_join(branches::table)
         .filter(volunteers::branch_id.eq_any(branch_ids))
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .filter(volunteers::pause_until.le(horizon))
         .filter(super::volunteers::account_open())
-        .select(person())
+        .select((person(), volunteers::pause_until))
         .kept()
         .load(conn)?;
-    let ids: Vec<i64> = paused.iter().map(|p| p.0).collect();
-    let ends = super::volunteer_history::pause_ends(conn, &ids)?;
-    let mut ending: Vec<(Person, NaiveDate)> = paused
+    let mut ending: Vec<(Person, NaiveDate)> = rows
         .into_iter()
-        .filter_map(|row| {
-            let end = *ends.get(&row.0)?;
-            (end <= horizon).then(|| (Person::from(row), end))
-        })
+        .filter_map(|(row, end)| Some((Person::from(row), end?)))
         .collect();
     ending.sort_by_key(|(p, end)| (*end, p.user_id));
     let total = i64::try_from(ending.len()).unwrap_or(i64::MAX);
-    ending.truncate(limit);
+    ending.truncate(usize::try_from(limit).unwrap_or(0));
     Ok((ending, total))
 }
 

@@ -67,6 +67,39 @@ fn insert(
     Ok(())
 }
 
+/// What `volunteers.pause_until` holds after a change to `to`: the pause's
+/// last day while paused (the history row of the pause has it too), else
+/// nothing.
+fn pause_until(to: VolunteerStatus, note: &Note<'_>) -> Option<NaiveDate> {
+    (to == VolunteerStatus::Paused)
+        .then_some(note.until)
+        .flatten()
+}
+
+/// Gives the pauses begun by an older binary during a rolling upgrade,
+/// which knows nothing of `volunteers.pause_until`, their last day from
+/// the pause's history row (`pause_ends`' rule: the latest pause
+/// decides). Returns how many there were.
+pub fn fill_pause_ends(conn: &mut DbConnection) -> QueryResult<usize> {
+    let latest_end = || {
+        changes::table
+            .filter(changes::user_id.eq(volunteers::user_id))
+            .filter(changes::to_status.eq(VolunteerStatus::Paused))
+            .order(changes::id.desc())
+            .select(changes::until)
+            .limit(1)
+            .single_value()
+    };
+    diesel::update(
+        volunteers::table
+            .filter(volunteers::status.eq(VolunteerStatus::Paused))
+            .filter(volunteers::pause_until.is_null())
+            .filter(latest_end().is_not_null()),
+    )
+    .set(volunteers::pause_until.eq(latest_end()))
+    .execute(conn)
+}
+
 /// Logs the start of the path: the record was created as an applicant.
 pub fn record_start(conn: &mut DbConnection, user_id: i64, by: Option<i64>) -> QueryResult<()> {
     let note = Note {
@@ -90,15 +123,15 @@ pub fn record_import(
 ) -> QueryResult<()> {
     if from.is_none() {
         super::volunteers::create(conn, user_id, branch_id, to)?;
-    } else {
-        diesel::update(volunteers::table.find(user_id))
-            .set((
-                volunteers::branch_id.eq(branch_id),
-                volunteers::status.eq(to),
-                volunteers::updated_at.eq(now()),
-            ))
-            .execute(conn)?;
     }
+    diesel::update(volunteers::table.find(user_id))
+        .set((
+            volunteers::branch_id.eq(branch_id),
+            volunteers::status.eq(to),
+            volunteers::pause_until.eq(pause_until(to, note)),
+            volunteers::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
     if from != Some(to) {
         insert(conn, user_id, from, to, note)?;
     }
@@ -123,6 +156,7 @@ pub fn reopen(
     .set((
         volunteers::status.eq(VolunteerStatus::Applicant),
         volunteers::branch_id.eq(branch_id),
+        volunteers::pause_until.eq(None::<NaiveDate>),
         volunteers::updated_at.eq(now()),
     ))
     .execute(conn)?;
@@ -174,7 +208,11 @@ pub fn change(
             .find(c.user_id)
             .filter(volunteers::status.eq(from)),
     )
-    .set((volunteers::status.eq(to), volunteers::updated_at.eq(now())))
+    .set((
+        volunteers::status.eq(to),
+        volunteers::pause_until.eq(pause_until(to, &c.note)),
+        volunteers::updated_at.eq(now()),
+    ))
     .execute(conn)?;
     if n == 0 {
         return Ok(Err(from));

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{users, volunteers};
-use super::{DbConnection, lower, now};
+use super::{DbConnection, Keep, lower, now};
 use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::volunteer::VolunteerStatus;
 
@@ -186,19 +186,26 @@ pub fn page_in_branch(
     Ok((rows.into_iter().map(RosterRow::from).collect(), pager))
 }
 
-/// (branch, status, how many) for the given branches, in one grouped query.
+/// (branch, status, how many) for the given branches and statuses, in one
+/// grouped query. Only the statuses a page shows are counted: the people
+/// who have left (alumni, the declined) pile up over the years, and a page
+/// that shows the current ones should not count them on every view. Kept
+/// prepared: a coordinator's branches give it a handful of shapes.
 pub fn counts_by_branch(
     conn: &mut DbConnection,
     branch_ids: &[i64],
+    statuses: &[VolunteerStatus],
 ) -> QueryResult<Vec<(i64, VolunteerStatus, i64)>> {
     volunteers::table
         .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(volunteers::status.eq_any(statuses))
         .group_by((volunteers::branch_id, volunteers::status))
         .select((
             volunteers::branch_id,
             volunteers::status,
             diesel::dsl::count_star(),
         ))
+        .kept()
         .load(conn)
 }
 
@@ -208,7 +215,7 @@ pub fn counts_in_branch(
     conn: &mut DbConnection,
     branch_id: i64,
 ) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
-    let counted = counts_by_branch(conn, &[branch_id])?;
+    let counted = counts_by_branch(conn, &[branch_id], VolunteerStatus::ALL)?;
     Ok(VolunteerStatus::ALL
         .iter()
         .map(|&s| {

@@ -73,6 +73,10 @@ pub fn fill_missing(db: &crate::db::Db) -> anyhow::Result<()> {
         if seats > 0 {
             tracing::info!(seats, "kept the session's last moment on seats");
         }
+        let pauses = crate::db::volunteer_history::fill_pause_ends(c)?;
+        if pauses > 0 {
+            tracing::info!(pauses, "kept the last day of pauses beside them");
+        }
         Ok(())
     })
 }
