@@ -215,14 +215,18 @@ pub fn counts_in_branch(
     conn: &mut DbConnection,
     branch_id: i64,
 ) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
-    let counted = counts_by_branch(conn, &[branch_id], VolunteerStatus::ALL)?;
+    let counted: Vec<(VolunteerStatus, i64)> = volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .group_by(volunteers::status)
+        .select((volunteers::status, diesel::dsl::count_star()))
+        .load(conn)?;
     Ok(VolunteerStatus::ALL
         .iter()
         .map(|&s| {
             let n = counted
                 .iter()
-                .find(|(_, status, _)| *status == s)
-                .map_or(0, |(_, _, n)| *n);
+                .find(|(status, _)| *status == s)
+                .map_or(0, |(_, n)| *n);
             (s, n)
         })
         .collect())

@@ -5,11 +5,13 @@
 //! `crate::cache`: never older than this instance's last write, at most a
 //! second older than another instance's.
 //!
-//! Only what is the same for everyone who is given it may be shared, and
-//! every page carries one thing that is not: the CSRF token of the
-//! header's language switch (a POST, which the CSRF middleware checks like
-//! any other). Leaving the token out would break the switch; skipping pages
-//! with a token would cache nothing. So the page is rendered once with a
+//! Only what is the same for everyone who is given it may be shared. An
+//! anonymous visitor's page has no form (their language switch is a link,
+//! `routes::language::switch_link`), so it is kept whole and answered as
+//! it is: no token, no session, no cookie. A signed-in visitor's header
+//! has forms (the language switch that also changes the account, logging
+//! out), each with the CSRF token of their session, which the CSRF
+//! middleware checks like any other. So the page is rendered once with a
 //! placeholder where the token goes and kept in parts split at it; each
 //! answer puts the visitor's own token between the parts. The gzip copy is
 //! kept the same way: each part compressed once into a deflate stream that
