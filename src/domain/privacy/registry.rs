@@ -124,6 +124,10 @@ pub static REGISTRY: &[Table] = &[
                         // A copy of `users.name` (kept by triggers) for the
                         // branch's lists by name; erased with the row.
                         "user_name",
+                        // The current pause's last day, a copy of its
+                        // history row's `until` for the start page's list
+                        // of pauses ending (`db::tasks::pauses_ending`).
+                        "pause_until",
                     ],
                     category: Volunteering,
                     basis: &[Contract],
