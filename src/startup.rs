@@ -43,7 +43,7 @@ impl Application {
                 .context("loading demo content")?;
         }
         crate::app::volunteers::readiness::fill_missing(&db)
-            .context("filling in what older binaries left out: readiness, due dates, seats' end")?;
+            .context("filling in what older binaries left out: readiness, due dates, seats' end, pauses' last day")?;
         let templates = Templates::load().context("loading templates")?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;

@@ -76,10 +76,12 @@ fn pause_until(to: VolunteerStatus, note: &Note<'_>) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// Gives the pauses begun by an older binary during a rolling upgrade,
-/// which knows nothing of `volunteers.pause_until`, their last day from
-/// the pause's history row (`pause_ends`' rule: the latest pause
-/// decides). Returns how many there were.
+/// Gives the paused volunteers without a stored last day their current
+/// pause's, from its history row (`pause_ends`' rule: the latest pause
+/// decides): those paused before `volunteers.pause_until` existed, and
+/// those an older binary pauses during a rolling upgrade. Run at
+/// start-up; only the rows that get a day are written. Returns how many
+/// there were.
 pub fn fill_pause_ends(conn: &mut DbConnection) -> QueryResult<usize> {
     let latest_end = || {
         changes::table

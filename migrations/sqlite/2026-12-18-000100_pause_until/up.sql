@@ -4,17 +4,9 @@
 -- from an index, instead of reading every paused person of the branches
 -- and the history of their pauses on each view, which grew with the
 -- branch. Written with every status change (`db::volunteer_history`);
--- the history row stays the record.
--- Only the rows that get a day are written: rewriting every paused one
--- would leave PostgreSQL's index-only scans of `volunteers` reading the
--- table until the next vacuum.
+-- the history row stays the record. The pauses already begun are given
+-- their day at start-up (`volunteer_history::fill_pause_ends`), which
+-- also catches those an older binary begins during a rolling upgrade:
+-- one place for the rule, and only the rows that get a day are written.
 ALTER TABLE volunteers ADD COLUMN pause_until DATE;
-UPDATE volunteers SET pause_until = (
-    SELECT c.until FROM volunteer_status_changes c
-    WHERE c.user_id = volunteers.user_id AND c.to_status = 'paused'
-    ORDER BY c.id DESC LIMIT 1)
-WHERE status = 'paused'
-  AND (SELECT c.until FROM volunteer_status_changes c
-       WHERE c.user_id = volunteers.user_id AND c.to_status = 'paused'
-       ORDER BY c.id DESC LIMIT 1) IS NOT NULL;
 CREATE INDEX volunteers_pause_until_idx ON volunteers (branch_id, status, pause_until);
