@@ -81,6 +81,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// How many volunteers a branch has in each status, kept by triggers.
+    volunteer_counts (branch_id, status) {
+        branch_id -> BigInt,
+        status -> Text,
+        people -> BigInt,
+    }
+}
+
+diesel::table! {
     user_tokens (id) {
         id -> BigInt,
         user_id -> BigInt,
@@ -172,6 +181,7 @@ diesel::joinable!(coordinator_branches -> users (user_id));
 diesel::joinable!(coordinator_branches -> branches (branch_id));
 diesel::joinable!(volunteers -> users (user_id));
 diesel::joinable!(volunteers -> branches (branch_id));
+diesel::joinable!(volunteer_counts -> branches (branch_id));
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(outbox -> users (user_id));
 
@@ -870,6 +880,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     coordinator_regions,
     volunteer_moves,
     volunteers,
+    volunteer_counts,
     user_tokens,
     login_failures,
     reset_requests,

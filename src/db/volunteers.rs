@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{users, volunteers};
+use super::schema::{users, volunteer_counts, volunteers};
 use super::{DbConnection, Keep, lower, now};
 use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::volunteer::VolunteerStatus;
@@ -186,24 +186,25 @@ pub fn page_in_branch(
     Ok((rows.into_iter().map(RosterRow::from).collect(), pager))
 }
 
-/// (branch, status, how many) for the given branches and statuses, in one
-/// grouped query. Only the statuses a page shows are counted: the people
-/// who have left (alumni, the declined) pile up over the years, and a page
-/// that shows the current ones should not count them on every view. Kept
+/// (branch, status, how many) for the given branches and statuses, the
+/// statuses with nobody left out. Read from `volunteer_counts`, which
+/// triggers keep beside every write of `volunteers`: counting the rows
+/// meant reading an entry for every volunteer a branch ever had, the
+/// alumni and the declined who pile up over the years included. Kept
 /// prepared: a coordinator's branches give it a handful of shapes.
 pub fn counts_by_branch(
     conn: &mut DbConnection,
     branch_ids: &[i64],
     statuses: &[VolunteerStatus],
 ) -> QueryResult<Vec<(i64, VolunteerStatus, i64)>> {
-    volunteers::table
-        .filter(volunteers::branch_id.eq_any(branch_ids))
-        .filter(volunteers::status.eq_any(statuses))
-        .group_by((volunteers::branch_id, volunteers::status))
+    volunteer_counts::table
+        .filter(volunteer_counts::branch_id.eq_any(branch_ids))
+        .filter(volunteer_counts::status.eq_any(statuses))
+        .filter(volunteer_counts::people.ne(0))
         .select((
-            volunteers::branch_id,
-            volunteers::status,
-            diesel::dsl::count_star(),
+            volunteer_counts::branch_id,
+            volunteer_counts::status,
+            volunteer_counts::people,
         ))
         .kept()
         .load(conn)
@@ -215,10 +216,9 @@ pub fn counts_in_branch(
     conn: &mut DbConnection,
     branch_id: i64,
 ) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
-    let counted: Vec<(VolunteerStatus, i64)> = volunteers::table
-        .filter(volunteers::branch_id.eq(branch_id))
-        .group_by(volunteers::status)
-        .select((volunteers::status, diesel::dsl::count_star()))
+    let counted: Vec<(VolunteerStatus, i64)> = volunteer_counts::table
+        .filter(volunteer_counts::branch_id.eq(branch_id))
+        .select((volunteer_counts::status, volunteer_counts::people))
         .load(conn)?;
     Ok(VolunteerStatus::ALL
         .iter()

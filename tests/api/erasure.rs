@@ -234,6 +234,7 @@ async fn an_erased_demo_volunteer_keeps_the_counts_and_names_nobody() {
         assert!(!html.contains(needles[0]), "{list}");
         assert!(!html.contains(ERASED), "{list}");
     }
+    crate::volunteers::support::assert_volunteer_counts_are_live(&app);
 }
 
 #[tokio::test]

@@ -75,6 +75,8 @@ async fn the_generated_dataset_is_consistent_and_usable() {
          WHERE capacity IS NOT NULL AND confirmed_count > capacity",
     );
     assert_eq!(overbooked, 0);
+    // So do the counts of volunteers per branch and status.
+    crate::volunteers::support::assert_volunteer_counts_are_live(&app);
     // Somebody waits somewhere: the data has full sessions.
     assert!(
         scalar(

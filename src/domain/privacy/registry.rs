@@ -148,6 +148,12 @@ pub static REGISTRY: &[Table] = &[
             other: &[],
         },
     },
+    // How many volunteers a branch has in each status (kept by triggers):
+    // numbers, nobody in them.
+    Table {
+        name: "volunteer_counts",
+        holds: Nothing,
+    },
     Table {
         name: "user_tokens",
         holds: Personal {

@@ -209,6 +209,20 @@ async fn a_declined_applicant_is_told_why_and_sees_it() {
         me.get("/frivillig/tavshedserklaering").await.status(),
         StatusCode::FORBIDDEN
     );
+    // The branch's list counts the declined, not an applicant any more.
+    let list = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}"))
+        .await;
+    assert_eq!(
+        texts(&list, "#status-filter a[data-status=rejected]"),
+        vec!["Afvist (1)"]
+    );
+    assert_eq!(
+        texts(&list, "#status-filter a[data-status=applicant]"),
+        Vec::<String>::new(),
+        "no applicant left to filter by"
+    );
+    super::support::assert_volunteer_counts_are_live(&app);
 }
 
 #[tokio::test]

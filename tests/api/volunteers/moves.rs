@@ -86,6 +86,23 @@ async fn a_moved_active_volunteer_keeps_their_standing_and_both_branches_are_tol
     assert_eq!(texts(&page, "#kept-sessions li").len(), 1);
     assert_eq!(staff.get(&path).await.status(), StatusCode::FORBIDDEN);
 
+    // Each branch's list counts her where she is now (the counts are kept
+    // beside the volunteers, not counted on each view).
+    let active = |html: &str| texts(html, "#status-filter a[data-status=active]");
+    let randers_list = randers_staff
+        .get_html(&format!("/koordinator/afdelinger/{randers}"))
+        .await;
+    assert_eq!(active(&randers_list), vec!["Aktiv (1)"]);
+    let aarhus_list = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}"))
+        .await;
+    assert_eq!(
+        active(&aarhus_list),
+        Vec::<String>::new(),
+        "nobody active left"
+    );
+    super::support::assert_volunteer_counts_are_live(&app);
+
     // Her supervision went with her: in good time on Randers' overview and
     // on her own page, and she may still do what active brobyggere do.
     let overview = randers_staff

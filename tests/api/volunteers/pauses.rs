@@ -113,6 +113,7 @@ async fn a_pause_ends_on_its_date_once_whatever_the_number_of_workers() {
     assert_eq!(volunteer, format!("Test {}", sara.email));
     assert_eq!(link, format!("/koordinator/brobyggere/{}", sara.id));
     assert_eq!(me.get("/frivillig/aktiv").await.status(), StatusCode::OK);
+    super::support::assert_volunteer_counts_are_live(&app);
 }
 
 /// A requirement that came during the pause does not keep the volunteer
