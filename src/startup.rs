@@ -139,7 +139,7 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(session)
             .wrap(security_headers(secure))
             .wrap(from_fn(crate::web::metrics::record))
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<crate::web::request_span::RequestSpan>::new())
             .configure(routes::configure)
     })
     .listen(listener)?;

@@ -4,7 +4,7 @@ use tracing_subscriber::EnvFilter;
 /// writes one JSON object per line, for a log collector.
 pub fn init() {
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,tracing_actix_web=warn"));
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,brobyg::request=warn"));
     let json = std::env::var("LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     let _ = if json {

@@ -19,6 +19,7 @@ pub mod page;
 pub mod page_cache;
 pub mod paging;
 pub mod qr;
+pub mod request_span;
 pub mod routes;
 pub mod session;
 pub mod state;
