@@ -649,6 +649,22 @@ async fn a_meeting_asks_for_attendance_until_the_sheet_is_saved() {
     app.create_session(SessionKind::Cohort, Some(aarhus), Some(10), -2);
     let anna = app.create_user("anna@example.dk", &[Role::Volunteer], Some(aarhus));
     app.enrol(session, anna.id);
+    // Held with a seat taken, but another branch's, or cancelled: not
+    // this coordinator's task.
+    let randers = app.create_branch("Randers");
+    let elsewhere = app.create_session(SessionKind::Cohort, Some(randers), Some(10), -1);
+    app.enrol(elsewhere, anna.id);
+    let cancelled = app.create_session(SessionKind::Cohort, Some(aarhus), Some(10), -1);
+    app.enrol(cancelled, anna.id);
+    {
+        use brobyg::db::schema::sessions;
+        use brobyg::domain::session::SessionStatus;
+        use diesel::prelude::*;
+        diesel::update(sessions::table.find(cancelled))
+            .set(sessions::status.eq(SessionStatus::Cancelled))
+            .execute(&mut *app.db.conn().expect("connection"))
+            .expect("cancelled");
+    }
     let meeting = {
         let mut conn = app.db.conn().expect("connection");
         brobyg::db::sessions::meetings(&mut conn, session).expect("meetings")[0].id
