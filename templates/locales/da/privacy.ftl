@@ -145,6 +145,7 @@ privacy-purpose-erasure-requests = Din anmodning om sletning og hvornår den ble
 
 privacy-free-regions = Social Sundheds regioner.
 privacy-free-branches = Afdelingernes egne kontoroplysninger (fælles adresse, telefon og postkasse), ikke en persons.
+privacy-free-volunteer_counts = Hvor mange frivillige hver afdeling har i hver status: tal, ingen personer.
 privacy-free-sessions = Kurser, hold, supervision og aftener: titel, sted og tider, ikke hvem der deltager.
 privacy-free-meetings = Datoer og steder for et forløbs møder.
 privacy-free-declaration_requirements = Hvilken version af tavshedserklæringen alle skal underskrive; administratoren, der krævede den, står i revisionsloggen.

@@ -145,6 +145,7 @@ privacy-purpose-erasure-requests = Your request to be erased and when it was car
 
 privacy-free-regions = The regions of Social Sundhed.
 privacy-free-branches = The branches' own office details (shared address, phone and mailbox), not a person's.
+privacy-free-volunteer_counts = How many volunteers each branch has in each status: numbers, no people.
 privacy-free-sessions = Courses, cohorts, supervision and evenings: title, place and times, not who takes part.
 privacy-free-meetings = The dates and places of a session's meetings.
 privacy-free-declaration_requirements = Which version of the confidentiality declaration everyone must sign; the administrator who required it is in the audit log.
