@@ -216,17 +216,14 @@ pub fn counts_in_branch(
     conn: &mut DbConnection,
     branch_id: i64,
 ) -> QueryResult<Vec<(VolunteerStatus, i64)>> {
-    let counted: Vec<(VolunteerStatus, i64)> = volunteer_counts::table
-        .filter(volunteer_counts::branch_id.eq(branch_id))
-        .select((volunteer_counts::status, volunteer_counts::people))
-        .load(conn)?;
+    let counted = counts_by_branch(conn, &[branch_id], VolunteerStatus::ALL)?;
     Ok(VolunteerStatus::ALL
         .iter()
         .map(|&s| {
             let n = counted
                 .iter()
-                .find(|(status, _)| *status == s)
-                .map_or(0, |(_, n)| *n);
+                .find(|(_, status, _)| *status == s)
+                .map_or(0, |(_, _, n)| *n);
             (s, n)
         })
         .collect())
