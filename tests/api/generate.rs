@@ -5,24 +5,9 @@
 
 use brobyg::generate::{self, Scale};
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
 use reqwest::StatusCode;
 
 use crate::helpers::spawn_app;
-
-#[derive(QueryableByName)]
-struct N {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn scalar(app: &crate::helpers::TestApp, sql: &str) -> i64 {
-    let mut conn = app.db.conn().expect("connection");
-    diesel::sql_query(sql)
-        .get_result::<N>(&mut *conn)
-        .expect(sql)
-        .n
-}
 
 #[tokio::test]
 async fn the_generated_dataset_is_consistent_and_usable() {
@@ -43,25 +28,21 @@ async fn the_generated_dataset_is_consistent_and_usable() {
         ("supervision", "supervision_details"),
         ("evening", "evening_details"),
     ] {
-        let missing = scalar(
-            &app,
-            &format!(
-                "SELECT COUNT(*) AS n FROM sessions s WHERE s.kind = '{kind}' \
+        let missing = app.scalar(&format!(
+            "SELECT COUNT(*) AS n FROM sessions s WHERE s.kind = '{kind}' \
                  AND NOT EXISTS (SELECT 1 FROM {details} d WHERE d.session_id = s.id)"
-            ),
-        );
+        ));
         assert_eq!(missing, 0, "{kind} sessions without {details}");
     }
     assert!(summary.attendance > 500, "{summary}");
     assert_eq!(
-        scalar(&app, "SELECT COUNT(*) AS n FROM enrolments"),
+        app.scalar("SELECT COUNT(*) AS n FROM enrolments"),
         summary.enrolments
     );
 
     // The engine's counters agree with the enrolments, and no session has
     // more confirmed seats than it has seats.
-    let mismatched = scalar(
-        &app,
+    let mismatched = app.scalar(
         "SELECT COUNT(*) AS n FROM sessions s WHERE \
          s.confirmed_count <> (SELECT COUNT(*) FROM enrolments e \
             WHERE e.session_id = s.id AND e.status = 'confirmed') \
@@ -69,8 +50,7 @@ async fn the_generated_dataset_is_consistent_and_usable() {
             WHERE e.session_id = s.id AND e.status = 'waitlisted')",
     );
     assert_eq!(mismatched, 0);
-    let overbooked = scalar(
-        &app,
+    let overbooked = app.scalar(
         "SELECT COUNT(*) AS n FROM sessions \
          WHERE capacity IS NOT NULL AND confirmed_count > capacity",
     );
@@ -79,14 +59,11 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     crate::volunteers::support::assert_volunteer_counts_are_live(&app);
     // Somebody waits somewhere: the data has full sessions.
     assert!(
-        scalar(
-            &app,
-            "SELECT CAST(COALESCE(SUM(waitlist_count), 0) AS BIGINT) AS n FROM sessions"
-        ) > 0
+        app.scalar("SELECT CAST(COALESCE(SUM(waitlist_count), 0) AS BIGINT) AS n FROM sessions")
+            > 0
     );
     // Attendance only for people with a seat.
-    let stray = scalar(
-        &app,
+    let stray = app.scalar(
         "SELECT COUNT(*) AS n FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
          WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.session_id = m.session_id \
             AND e.user_id = a.user_id AND e.status = 'confirmed')",
@@ -95,31 +72,26 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     // A meeting is marked as registered exactly when it has attendance,
     // as registering it through the site would leave it (the start page's
     // "attendance missing" reads the mark).
-    let marked_wrong = scalar(
-        &app,
+    let marked_wrong = app.scalar(
         "SELECT COUNT(*) AS n FROM meetings m WHERE (m.attendance_recorded_at IS NULL) = \
             EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)",
     );
     assert_eq!(marked_wrong, 0);
     assert!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) AS n FROM meetings WHERE attendance_recorded_at IS NOT NULL"
-        ) > 0
+        app.scalar("SELECT COUNT(*) AS n FROM meetings WHERE attendance_recorded_at IS NOT NULL")
+            > 0
     );
 
     // Brobygninger by trained brobyggere only, about four hours each, in
     // quarter hours.
-    let brobygninger = scalar(&app, "SELECT COUNT(*) AS n FROM brobygninger");
+    let brobygninger = app.scalar("SELECT COUNT(*) AS n FROM brobygninger");
     assert!(brobygninger > 0, "no brobygninger");
-    let untrained = scalar(
-        &app,
+    let untrained = app.scalar(
         "SELECT COUNT(*) AS n FROM brobygninger b JOIN volunteers v ON v.user_id = b.user_id \
          WHERE v.status NOT IN ('active', 'paused', 'alumni')",
     );
     assert_eq!(untrained, 0);
-    let odd = scalar(
-        &app,
+    let odd = app.scalar(
         "SELECT COUNT(*) AS n FROM brobygninger WHERE minutes % 15 <> 0 \
          OR minutes < 180 OR minutes > 300",
     );
@@ -202,12 +174,10 @@ async fn the_same_seed_gives_the_same_data() {
     generate::run(&two.db, Scale::Tiny, 11).expect("generate");
     let fingerprint = |app: &crate::helpers::TestApp| {
         (
-            scalar(
-                app,
+            app.scalar(
                 "SELECT CAST(COALESCE(SUM(user_id * (id % 97)), 0) AS BIGINT) AS n FROM enrolments",
             ),
-            scalar(
-                app,
+            app.scalar(
                 "SELECT CAST(COALESCE(SUM(confirmed_count * id), 0) AS BIGINT) AS n FROM sessions",
             ),
         )

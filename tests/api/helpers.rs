@@ -481,6 +481,22 @@ impl TestApp {
         let mut conn = self.db.conn().expect("connection");
         users::count(&mut conn).expect("count")
     }
+
+    /// The one number `sql` selects as `n` (a BIGINT on both databases):
+    /// for checks of stored counters against their rows.
+    pub fn scalar(&self, sql: &str) -> i64 {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.db.conn().expect("connection");
+        diesel::sql_query(sql)
+            .get_result::<N>(&mut *conn)
+            .expect(sql)
+            .n
+    }
 }
 
 /// One person's browser: a cookie jar, no automatic redirects (tests look at

@@ -389,32 +389,18 @@ pub fn assert_stored_readiness_is_live(app: &TestApp, user_id: i64) {
 /// now, and no count is missing or below zero. Called after each kind of
 /// write that adds, moves, changes or removes a volunteer.
 pub fn assert_volunteer_counts_are_live(app: &TestApp) {
-    use diesel::prelude::*;
-    #[derive(QueryableByName)]
-    struct N {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let mut pooled = app.db.conn().expect("connection");
-    let conn: &mut DbConnection = &mut pooled;
-    let wrong = diesel::sql_query(
+    let wrong = app.scalar(
         "SELECT (SELECT COUNT(*) FROM volunteer_counts c WHERE c.people <> \
             (SELECT COUNT(*) FROM volunteers v \
              WHERE v.branch_id = c.branch_id AND v.status = c.status)) \
          + (SELECT COUNT(*) FROM (SELECT DISTINCT branch_id, status FROM volunteers) v \
             WHERE NOT EXISTS (SELECT 1 FROM volunteer_counts c \
               WHERE c.branch_id = v.branch_id AND c.status = v.status)) AS n",
-    )
-    .get_result::<N>(conn)
-    .expect("comparing the counts")
-    .n;
+    );
     assert_eq!(
         wrong, 0,
         "stored counts per branch and status that differ from the rows"
     );
-    let counted = diesel::sql_query("SELECT COUNT(*) AS n FROM volunteer_counts WHERE people > 0")
-        .get_result::<N>(conn)
-        .expect("the counts")
-        .n;
+    let counted = app.scalar("SELECT COUNT(*) AS n FROM volunteer_counts WHERE people > 0");
     assert!(counted > 0, "some volunteer is counted");
 }
