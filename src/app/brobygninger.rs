@@ -225,28 +225,27 @@ pub async fn branch_month(
     app.read(move |c| {
         let branch = branches::find(c, branch_id)?;
         let (from, to) = (month.first_day(), month.next().first_day());
-        let groups: Vec<Counted> = store::groups(c, Some(&[branch_id]), from, to)?
+        let groups: Vec<Counted> = store::month_sums(c, branch_id, from)?
             .into_iter()
-            .map(|g| Counted {
-                done_on: g.done_on,
-                programme: g.programme,
-                briefing: g.briefing,
-                debriefing: g.debriefing,
-                count: g.count,
-                minutes: g.minutes,
+            .map(|m| Counted {
+                done_on: from,
+                programme: m.programme,
+                briefing: m.briefing,
+                debriefing: m.debriefing,
+                count: m.count,
+                minutes: m.minutes,
             })
             .collect();
         let totals = Totals::of(&groups);
         let people_pager = Pager::new(
             people_side,
             PER_PAGE,
-            store::people_count(c, branch_id, from, to)?,
+            store::people_count(c, branch_id, from)?,
         );
         let people = store::per_person(
             c,
             branch_id,
             from,
-            to,
             people_pager.offset(),
             people_pager.limit(),
         )?;

@@ -10,7 +10,10 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::DbConnection;
-use super::schema::{brobygninger, coordinator_branches, users, volunteer_status_changes};
+use super::schema::{
+    brobygning_month_people, brobygning_month_totals, brobygninger, coordinator_branches, users,
+    volunteer_status_changes,
+};
 use crate::domain::brobygning::{Programme, Registration};
 use crate::domain::volunteer::VolunteerStatus;
 
@@ -254,7 +257,7 @@ pub fn groups(
         .collect())
 }
 
-/// One brobygger's part of a period: `None` for the erased, counted
+/// One brobygger's part of a month: `None` for the erased, counted
 /// together (their registrations keep no person).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonCount {
@@ -264,73 +267,99 @@ pub struct PersonCount {
     pub minutes: i64,
 }
 
-// `per_person` groups by the person and their name.
-diesel::allow_columns_to_appear_in_same_group_by_clause!(brobygninger::user_id, users::name);
+/// One of a month's sums: its brobygninger of a programme, with or
+/// without briefing and debriefing, how many and their minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable)]
+pub struct MonthSum {
+    pub programme: Programme,
+    pub briefing: bool,
+    pub debriefing: bool,
+    pub count: i64,
+    pub minutes: i64,
+}
 
-/// One page of a branch's brobyggere in `[from, to)` by name (the erased
-/// last), each with how many and their minutes: `limit` after skipping
-/// `offset`, summed and sorted in the database (a busy branch's month has
-/// hundreds of people).
+/// A branch's month (`month`: its first day) by programme, briefing and
+/// debriefing: read from the sums the triggers keep
+/// (`brobygning_month_totals`), a handful of rows however busy the month.
+pub fn month_sums(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    month: NaiveDate,
+) -> QueryResult<Vec<MonthSum>> {
+    brobygning_month_totals::table
+        .filter(brobygning_month_totals::branch_id.eq(branch_id))
+        .filter(brobygning_month_totals::month.eq(month))
+        .select((
+            brobygning_month_totals::programme,
+            brobygning_month_totals::briefing,
+            brobygning_month_totals::debriefing,
+            brobygning_month_totals::count,
+            brobygning_month_totals::minutes,
+        ))
+        .load(conn)
+}
+
+/// One page of a branch's brobyggere in a month (`month`: its first day)
+/// by name, the erased last, each with how many and their minutes:
+/// `limit` after skipping `offset`. Read in name order from the sums the
+/// triggers keep (`brobygning_month_people`): a busy branch's month has
+/// hundreds of people, and a page reads only its own.
 pub fn per_person(
     conn: &mut DbConnection,
     branch_id: i64,
-    from: NaiveDate,
-    to: NaiveDate,
+    month: NaiveDate,
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<PersonCount>> {
-    // The person, their name, how many, their minutes.
-    type Summed = (Option<i64>, Option<String>, i64, Option<i64>);
-    let rows: Vec<Summed> = brobygninger::table
-        .left_join(users::table.on(brobygninger::user_id.eq(users::id.nullable())))
-        .filter(brobygninger::branch_id.eq(branch_id))
-        .filter(brobygninger::done_on.ge(from))
-        .filter(brobygninger::done_on.lt(to))
-        .group_by((brobygninger::user_id, users::name))
-        .select((
-            brobygninger::user_id,
-            users::name.nullable(),
-            diesel::dsl::count_star(),
-            diesel::dsl::sum(brobygninger::minutes),
-        ))
-        .order((
-            brobygninger::user_id.is_null(),
-            users::name.nullable(),
-            brobygninger::user_id,
-        ))
+    use brobygning_month_people as p;
+    let of_month = p::table
+        .filter(p::branch_id.eq(branch_id))
+        .filter(p::month.eq(month));
+    let named: Vec<(i64, String, i64, i64)> = of_month
+        .filter(p::user_id.ne(ERASED))
+        .order((p::user_name, p::user_id))
+        .select((p::user_id, p::user_name, p::count, p::minutes))
         .offset(offset)
         .limit(limit)
         .load(conn)?;
-    Ok(rows
+    let mut lines: Vec<PersonCount> = named
         .into_iter()
         .map(|(user_id, name, count, minutes)| PersonCount {
-            user_id,
-            name,
+            user_id: Some(user_id),
+            name: Some(name),
             count,
-            minutes: minutes.unwrap_or(0),
+            minutes,
         })
-        .collect())
+        .collect();
+    // A page that is not full holds the end of the named: the erased
+    // line, if any, comes after them.
+    if (lines.len() as i64) < limit {
+        let erased: Option<(i64, i64)> = of_month
+            .filter(p::user_id.eq(ERASED))
+            .select((p::count, p::minutes))
+            .first(conn)
+            .optional()?;
+        lines.extend(erased.map(|(count, minutes)| PersonCount {
+            user_id: None,
+            name: None,
+            count,
+            minutes,
+        }));
+    }
+    Ok(lines)
 }
 
-/// How many lines `per_person` has for the period: the people, and one
+/// The `user_id` under which `brobygning_month_people` sums the erased.
+const ERASED: i64 = 0;
+
+/// How many lines `per_person` has for the month: the people, and one
 /// for the erased if any.
-pub fn people_count(
-    conn: &mut DbConnection,
-    branch_id: i64,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> QueryResult<i64> {
-    let (people, all, named): (i64, i64, i64) = brobygninger::table
-        .filter(brobygninger::branch_id.eq(branch_id))
-        .filter(brobygninger::done_on.ge(from))
-        .filter(brobygninger::done_on.lt(to))
-        .select((
-            diesel::dsl::count(brobygninger::user_id).aggregate_distinct(),
-            diesel::dsl::count_star(),
-            diesel::dsl::count(brobygninger::user_id),
-        ))
-        .first(conn)?;
-    Ok(people + i64::from(all > named))
+pub fn people_count(conn: &mut DbConnection, branch_id: i64, month: NaiveDate) -> QueryResult<i64> {
+    brobygning_month_people::table
+        .filter(brobygning_month_people::branch_id.eq(branch_id))
+        .filter(brobygning_month_people::month.eq(month))
+        .count()
+        .get_result(conn)
 }
 
 /// The people with a brobygning in `[from, to)` in these branches (every

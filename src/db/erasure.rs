@@ -67,6 +67,9 @@ pub const ERASED_TABLES: &[&str] = &[
     "evaluation_links",
     "session_messages",
     "brobygninger",
+    // Follows `brobygninger` by its triggers: clearing the person there
+    // moves their sums to the erased's line, and their named rows go.
+    "brobygning_month_people",
 ];
 
 /// A request to be erased.

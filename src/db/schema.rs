@@ -785,6 +785,37 @@ diesel::table! {
 diesel::joinable!(brobygninger -> branches (branch_id));
 
 diesel::table! {
+    /// A branch's brobygninger of a month (`month`: its first day) by
+    /// programme, briefing and debriefing, kept by triggers.
+    brobygning_month_totals (branch_id, month, programme, briefing, debriefing) {
+        branch_id -> BigInt,
+        month -> Date,
+        programme -> Text,
+        briefing -> Bool,
+        debriefing -> Bool,
+        count -> BigInt,
+        minutes -> BigInt,
+    }
+}
+
+diesel::joinable!(brobygning_month_totals -> branches (branch_id));
+
+diesel::table! {
+    /// A branch's brobygninger of a month by brobygger (0: the erased),
+    /// with a copy of their name, kept by triggers.
+    brobygning_month_people (branch_id, month, user_id) {
+        branch_id -> BigInt,
+        month -> Date,
+        user_id -> BigInt,
+        user_name -> Text,
+        count -> BigInt,
+        minutes -> BigInt,
+    }
+}
+
+diesel::joinable!(brobygning_month_people -> branches (branch_id));
+
+diesel::table! {
     evaluation_links (id) {
         id -> BigInt,
         session_id -> BigInt,
@@ -925,6 +956,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_modules,
     declaration_versions,
     brobygninger,
+    brobygning_month_totals,
+    brobygning_month_people,
     evaluation_links,
     evaluation_answers,
     invoice_counters,

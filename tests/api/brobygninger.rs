@@ -74,6 +74,87 @@ fn rows_of(app: &TestApp, user: i64) -> Vec<store::Row> {
     .expect("rows")
 }
 
+/// The month sums the triggers keep (`brobygning_month_totals` and
+/// `brobygning_month_people`) equal the registrations summed afresh, names
+/// included; the month page reads them.
+pub(crate) fn assert_month_sums_are_live(app: &TestApp) {
+    use std::collections::BTreeMap;
+
+    use chrono::Datelike;
+    use schema::{brobygning_month_people as p, brobygning_month_totals as t, brobygninger as b};
+    let mut conn = app.db.conn().expect("connection");
+    let first = |d: NaiveDate| d.with_day(1).expect("first day");
+    // Person, branch, day, programme, minutes, briefing, debriefing, name.
+    type Registered = (
+        Option<i64>,
+        i64,
+        NaiveDate,
+        String,
+        i32,
+        bool,
+        bool,
+        Option<String>,
+    );
+    let rows: Vec<Registered> = b::table
+        .left_join(schema::users::table.on(b::user_id.eq(schema::users::id.nullable())))
+        .select((
+            b::user_id,
+            b::branch_id,
+            b::done_on,
+            b::programme,
+            b::minutes,
+            b::briefing,
+            b::debriefing,
+            schema::users::name.nullable(),
+        ))
+        .load(&mut *conn)
+        .expect("registrations");
+    let mut totals = BTreeMap::new();
+    let mut people = BTreeMap::new();
+    for (user, branch, done_on, programme, minutes, briefing, debriefing, name) in rows {
+        let sum = totals
+            .entry((branch, first(done_on), programme, briefing, debriefing))
+            .or_insert((0_i64, 0_i64));
+        *sum = (sum.0 + 1, sum.1 + i64::from(minutes));
+        let line = people
+            .entry((branch, first(done_on), user.unwrap_or(0)))
+            .or_insert((name.unwrap_or_default(), 0_i64, 0_i64));
+        line.1 += 1;
+        line.2 += i64::from(minutes);
+    }
+    let kept_totals: BTreeMap<_, _> = t::table
+        .select((
+            t::branch_id,
+            t::month,
+            t::programme,
+            t::briefing,
+            t::debriefing,
+            t::count,
+            t::minutes,
+        ))
+        .load::<(i64, NaiveDate, String, bool, bool, i64, i64)>(&mut *conn)
+        .expect("totals")
+        .into_iter()
+        .map(|(b, m, p, br, de, n, min)| ((b, m, p, br, de), (n, min)))
+        .collect();
+    let kept_people: BTreeMap<_, _> = p::table
+        .select((
+            p::branch_id,
+            p::month,
+            p::user_id,
+            p::user_name,
+            p::count,
+            p::minutes,
+        ))
+        .load::<(i64, NaiveDate, i64, String, i64, i64)>(&mut *conn)
+        .expect("people")
+        .into_iter()
+        .map(|(b, m, u, name, n, min)| ((b, m, u), (name, n, min)))
+        .collect();
+    assert_eq!(kept_totals, totals, "month sums by programme");
+    assert_eq!(kept_people, people, "month sums by person");
+}
+
 /// Every field of every form in `main` is a choice: a date, a select, a
 /// radio button, a checkbox, a number or hidden. No textarea, no text.
 fn assert_no_free_text(html: &str, page: &str) {
@@ -260,9 +341,16 @@ async fn a_brobygger_corrects_and_deletes_their_own_and_nobody_elses() {
     let response = me.post_form(&path, &fields(&day(2), "180", "")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(rows_of(&s.app, sofie.id)[0].minutes, 180);
+    assert_month_sums_are_live(&s.app);
     let response = me.post_form(&format!("{path}/slet"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(rows_of(&s.app, sofie.id).is_empty());
+    assert_month_sums_are_live(&s.app);
+    let kept = s.app.scalar(
+        "SELECT (SELECT COUNT(*) FROM brobygning_month_totals) \
+         + (SELECT COUNT(*) FROM brobygning_month_people) AS n",
+    );
+    assert_eq!(kept, 0, "sums that reach nothing are removed");
 }
 
 #[tokio::test]
@@ -350,6 +438,38 @@ async fn coordinators_see_their_own_branchs_month_and_corrections_are_audited() 
     );
     assert!(!detail.contains("jens"), "nobody named: {detail}");
     drop(conn);
+    let html = s.staff.get_html(&path).await;
+    assert_eq!(
+        texts(&html, "#hours"),
+        vec!["12"],
+        "the month shows the correction"
+    );
+
+    // Moved to another month (33 days apart is always another month), it
+    // leaves this one's figures and its list of people.
+    let mut moved = fixed.clone();
+    let earlier = day(35);
+    moved[0] = ("date", earlier.as_str());
+    let response = s.staff.post_form(&correct, &moved).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_month_sums_are_live(&s.app);
+    let html = s.staff.get_html(&path).await;
+    assert_eq!(texts(&html, "#count"), vec!["2"]);
+    assert_eq!(texts(&html, "#count-social"), vec!["0"]);
+    assert!(
+        !html.contains("Test jens@example.dk"),
+        "no longer this month's"
+    );
+    let html = s
+        .staff
+        .get_html(&format!(
+            "/koordinator/afdelinger/{}/brobygninger?maaned={}",
+            s.branch,
+            &earlier[..7]
+        ))
+        .await;
+    assert_eq!(texts(&html, "#count-social"), vec!["1"]);
+    assert!(html.contains("Test jens@example.dk"));
     let _ = sofie;
 }
 
@@ -433,6 +553,43 @@ async fn a_busy_month_lists_its_people_and_registrations_a_page_at_a_time() {
     );
     let past = dates(&s.staff.get_html(&format!("{path}&side=9")).await);
     assert_eq!(past, last);
+
+    // The people come from sums kept beside the registrations: a renamed
+    // person moves to their new place by name, and an erased one leaves
+    // the list for the erased line, which comes last, after the names.
+    {
+        let mut pooled = s.app.db.conn().expect("connection");
+        let conn: &mut DbConnection = &mut pooled;
+        diesel::update(schema::users::table.find(others[54].id))
+            .set(schema::users::name.eq("Aase Først"))
+            .execute(conn)
+            .expect("renamed");
+        conn.transaction(|c| {
+            brobyg::app::erasure::erase_in(
+                c,
+                others[0].id,
+                &brobyg::app::audit::Actor::system(),
+                brobyg::app::erasure::Mode::OnBehalf,
+            )
+        })
+        .expect("erased");
+    }
+    assert_month_sums_are_live(&s.app);
+    let html = s.staff.get_html(&path).await;
+    assert_eq!(texts(&html, "#count"), vec!["115"], "the count stays");
+    let first_people = people(&html);
+    assert_eq!(
+        first_people[..2],
+        ["Aase Først", "Test akt02@example.dk"],
+        "renamed first, the erased gone from the names"
+    );
+    let html = s.staff.get_html(&format!("{path}&personer=2")).await;
+    let rest = people(&html);
+    assert_eq!(rest.len(), 6, "five names and the erased");
+    assert_eq!(rest[4], "Test sofie@example.dk");
+    assert_eq!(rest[5], "Slettet person");
+    let row = texts(&html, "#people tbody tr:last-child td");
+    assert_eq!(row[1], "1", "the erased one's registration");
 }
 
 #[tokio::test]
@@ -880,6 +1037,12 @@ async fn the_export_lists_ones_brobygninger_and_erasure_keeps_the_counts_without
         assert!(left[0].briefing);
         assert_eq!(left[0].updated_by, None);
     }
+    assert_month_sums_are_live(&s.app);
+    let named = s.app.scalar(&format!(
+        "SELECT COUNT(*) AS n FROM brobygning_month_people WHERE user_id = {}",
+        sofie.id
+    ));
+    assert_eq!(named, 0, "the erased person's sums carry no name");
     let (admin, _) = s.app.signed_in(Role::Admin).await;
     let html = admin.get_html("/admin/statistik").await;
     assert!(!texts(&html, "#brobygninger").is_empty());

@@ -204,6 +204,7 @@ pub static RULES: &[Rule] = &[
     account("evening_answers"),
     account("duty_offers"),
     account("brobygninger"),
+    account("brobygning_month_people"),
     account("prior_training"),
     account("volunteer_imports"),
     Rule {

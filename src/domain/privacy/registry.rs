@@ -1021,6 +1021,35 @@ pub static REGISTRY: &[Table] = &[
             other: &[],
         },
     },
+    // A branch's month of brobygninger summed (kept by triggers): numbers,
+    // nobody in them.
+    Table {
+        name: "brobygning_month_totals",
+        holds: Nothing,
+    },
+    // The same by brobygger, with a copy of their name for the month's
+    // list by name; on erasure their sums join the erased's (user_id 0).
+    Table {
+        name: "brobygning_month_people",
+        holds: Personal {
+            entries: &[Entry {
+                id: "brobygning-month-people",
+                columns: &[
+                    "user_id",
+                    "branch_id",
+                    "month",
+                    "user_name",
+                    "count",
+                    "minutes",
+                ],
+                category: Volunteering,
+                basis: &[Contract],
+                retention: ThreeYearsInactive,
+                erasure: Anonymise,
+            }],
+            other: &[],
+        },
+    },
     Table {
         name: "evaluation_links",
         holds: Personal {

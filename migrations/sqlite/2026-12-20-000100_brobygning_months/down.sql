@@ -1,0 +1,6 @@
+DROP TRIGGER users_name_to_brobygning_months;
+DROP TRIGGER brobygning_months_on_update;
+DROP TRIGGER brobygning_months_on_delete;
+DROP TRIGGER brobygning_months_on_insert;
+DROP TABLE brobygning_month_people;
+DROP TABLE brobygning_month_totals;
