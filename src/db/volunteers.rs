@@ -317,16 +317,17 @@ pub fn account_open() -> _ {
 /// One of the pipeline's two lists of a branch's volunteers in training
 /// (approved or in training): those whose stored readiness
 /// (`db::gate::refresh`) says ready on `today`, or the others. The first
-/// `limit` by name with their course minutes, and how many there are: two
-/// queries on the (branch, status, ready) index, whatever the history.
-/// "Ready on `today`" is `ready_on`.
+/// `limit` by name with their course minutes, in one query on the
+/// (branch, status, ready) index, whatever the history. "Ready on
+/// `today`" is `ready_on`; `ready_count` counts those, and the others are
+/// the rest of the kept counts of the pipeline's statuses.
 pub fn in_pipeline(
     conn: &mut DbConnection,
     branch_id: i64,
     ready: bool,
     today: chrono::NaiveDate,
     limit: i64,
-) -> QueryResult<(Vec<(RosterRow, i32)>, i64)> {
+) -> QueryResult<Vec<(RosterRow, i32)>> {
     use super::schema::users;
     use crate::domain::activation::PIPELINE_STATUSES;
     let not_ready = || {
@@ -334,23 +335,16 @@ pub fn in_pipeline(
             .eq(false)
             .or(volunteers::ready_until.lt(today))
     };
-    let mut count = volunteers::table
-        .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
-        .into_boxed();
     let mut first = volunteers::table
         .inner_join(users::table)
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
         .into_boxed();
-    if ready {
-        count = count.filter(ready_on(today));
-        first = first.filter(ready_on(today));
+    first = if ready {
+        first.filter(ready_on(today))
     } else {
-        count = count.filter(not_ready());
-        first = first.filter(not_ready());
-    }
-    let total: i64 = count.count().get_result(conn)?;
+        first.filter(not_ready())
+    };
     // By the name stored with the volunteer, as the roster: ordered by the
     // user's, PostgreSQL joined every volunteer in the pipeline to `users`
     // before keeping a page of them.
@@ -377,10 +371,26 @@ pub fn in_pipeline(
         ))
         .limit(limit)
         .load(conn)?;
-    Ok((
-        rows.into_iter()
-            .map(|(u, n, e, s, done)| (RosterRow::from((u, n, e, s)), done))
-            .collect(),
-        total,
-    ))
+    Ok(rows
+        .into_iter()
+        .map(|(u, n, e, s, done)| (RosterRow::from((u, n, e, s)), done))
+        .collect())
+}
+
+/// How many of a branch's volunteers in training are ready on `today`
+/// (`ready_on`): the few waiting to be activated, counted on the
+/// (branch, status, ready) index. The not ready, most of the pipeline,
+/// are not counted here: they are the rest of the kept counts.
+pub fn ready_count(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    today: chrono::NaiveDate,
+) -> QueryResult<i64> {
+    use crate::domain::activation::PIPELINE_STATUSES;
+    volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+        .filter(ready_on(today))
+        .count()
+        .get_result(conn)
 }

@@ -445,4 +445,10 @@ async fn the_ready_are_listed_by_name_across_both_statuses() {
         .collect();
     assert_eq!(listed, expected);
     assert_eq!(texts(&html, "#ready"), vec!["Klar til aktivering (52)"]);
+    // The rest of the 55 in the pipeline: the lapsed one and the two not
+    // ready (counted from the kept counts less the ready).
+    assert_eq!(
+        texts(&html, "#training"),
+        vec!["Godkendt og i uddannelse (3)"]
+    );
 }
