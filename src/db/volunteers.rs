@@ -329,37 +329,33 @@ pub fn in_pipeline(
     limit: i64,
 ) -> QueryResult<Vec<(RosterRow, i32)>> {
     use super::schema::users;
-    use crate::domain::activation::PIPELINE_STATUSES;
-    let not_ready = || {
-        volunteers::ready
-            .eq(false)
-            .or(volunteers::ready_until.lt(today))
-    };
-    let mut first = volunteers::table
+    let first = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+        .filter(in_branch_pipeline(branch_id))
         .into_boxed();
-    first = if ready {
-        first.filter(ready_on(today))
-    } else {
-        first.filter(not_ready())
-    };
     // By the name stored with the volunteer, as the roster: ordered by the
     // user's, PostgreSQL joined every volunteer in the pipeline to `users`
     // before keeping a page of them.
-    first = if ready {
+    let first = if ready {
         // The ready are few (people waiting to be activated): found on the
         // (branch, status, ready) index and sorted. Ordered by the bare
         // column, SQLite, whose statistics cannot tell that `ready` is
         // rare, walks the whole branch in name order instead (3,683 rows
         // for none at national scale, BENCHMARKS.md); the same name with
         // nothing added is no column an index keeps in order.
-        first.order((volunteers::user_name.concat(""), volunteers::user_id))
+        first
+            .filter(ready_on(today))
+            .order((volunteers::user_name.concat(""), volunteers::user_id))
     } else {
         // Most of the pipeline is not ready: the branch's name index
         // finds a page of them early.
-        first.order((volunteers::user_name, volunteers::user_id))
+        first
+            .filter(
+                volunteers::ready
+                    .eq(false)
+                    .or(volunteers::ready_until.lt(today)),
+            )
+            .order((volunteers::user_name, volunteers::user_id))
     };
     let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = first
         .select((
@@ -386,11 +382,19 @@ pub fn ready_count(
     branch_id: i64,
     today: chrono::NaiveDate,
 ) -> QueryResult<i64> {
-    use crate::domain::activation::PIPELINE_STATUSES;
     volunteers::table
-        .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+        .filter(in_branch_pipeline(branch_id))
         .filter(ready_on(today))
         .count()
         .get_result(conn)
+}
+
+/// The branch's volunteers in the pipeline (approved or in training), for
+/// its two lists and the count of the ready.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn in_branch_pipeline(branch_id: i64) -> _ {
+    let statuses: [VolunteerStatus; 2] = crate::domain::activation::PIPELINE_STATUSES;
+    volunteers::branch_id
+        .eq(branch_id)
+        .and(volunteers::status.eq_any(statuses))
 }

@@ -155,6 +155,20 @@ pub(crate) fn assert_month_sums_are_live(app: &TestApp) {
     assert_eq!(kept_people, people, "month sums by person");
 }
 
+/// Erases a person on their behalf, the system acting, as a carried-out
+/// erasure request does.
+fn erase(conn: &mut DbConnection, user: i64) {
+    conn.transaction(|c| {
+        brobyg::app::erasure::erase_in(
+            c,
+            user,
+            &brobyg::app::audit::Actor::system(),
+            brobyg::app::erasure::Mode::OnBehalf,
+        )
+    })
+    .expect("erased");
+}
+
 /// Every field of every form in `main` is a choice: a date, a select, a
 /// radio button, a checkbox, a number or hidden. No textarea, no text.
 fn assert_no_free_text(html: &str, page: &str) {
@@ -564,15 +578,7 @@ async fn a_busy_month_lists_its_people_and_registrations_a_page_at_a_time() {
             .set(schema::users::name.eq("Aase Først"))
             .execute(conn)
             .expect("renamed");
-        conn.transaction(|c| {
-            brobyg::app::erasure::erase_in(
-                c,
-                others[0].id,
-                &brobyg::app::audit::Actor::system(),
-                brobyg::app::erasure::Mode::OnBehalf,
-            )
-        })
-        .expect("erased");
+        erase(conn, others[0].id);
     }
     assert_month_sums_are_live(&s.app);
     let html = s.staff.get_html(&path).await;
@@ -1008,25 +1014,9 @@ async fn the_export_lists_ones_brobygninger_and_erasure_keeps_the_counts_without
     {
         let mut pooled = s.app.db.conn().expect("connection");
         let conn: &mut DbConnection = &mut pooled;
-        conn.transaction(|c| {
-            brobyg::app::erasure::erase_in(
-                c,
-                sofie.id,
-                &brobyg::app::audit::Actor::system(),
-                brobyg::app::erasure::Mode::OnBehalf,
-            )
-        })
-        .expect("erased");
+        erase(conn, sofie.id);
         // The rådgiver erased too: the briefing stays, without a name.
-        conn.transaction(|c| {
-            brobyg::app::erasure::erase_in(
-                c,
-                s.coordinator.id,
-                &brobyg::app::audit::Actor::system(),
-                brobyg::app::erasure::Mode::OnBehalf,
-            )
-        })
-        .expect("erased");
+        erase(conn, s.coordinator.id);
         let left: Vec<store::Row> = schema::brobygninger::table
             .select(store::Row::as_select())
             .load(conn)
