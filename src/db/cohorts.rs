@@ -373,10 +373,13 @@ pub fn training_of(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<(Attended, Vec<TaughtMeeting>)> {
+    // The kind beside each row (`attendance_user_kind_idx`): only the
+    // course's rows are read, however many supervisions and evenings
+    // the person has attended since.
     let attended: Vec<(i64, i64, i64, i32)> = attendance::table
-        .inner_join(meetings::table.inner_join(sessions_t::table))
+        .inner_join(meetings::table)
         .filter(attendance::user_id.eq_any(user_ids))
-        .filter(sessions_t::kind.eq(SessionKind::Cohort))
+        .filter(attendance::session_kind.eq(SessionKind::Cohort))
         .select((
             attendance::user_id,
             attendance::meeting_id,

@@ -249,6 +249,7 @@ diesel::table! {
         minutes -> Integer,
         recorded_by -> Nullable<BigInt>,
         recorded_at -> Timestamp,
+        session_kind -> Nullable<Text>,
     }
 }
 

@@ -106,9 +106,9 @@ pub fn facts(
                 .push(Change { at, from, to });
         }
         let attended = attendance::table
-            .inner_join(meetings::table.inner_join(sessions::table))
+            .inner_join(meetings::table)
             .filter(attendance::user_id.eq_any(slice))
-            .filter(sessions::kind.eq(SessionKind::Supervision))
+            .filter(attendance::session_kind.eq(SessionKind::Supervision))
             .filter(
                 attendance::status.eq_any([AttendanceStatus::Present, AttendanceStatus::Partial]),
             );

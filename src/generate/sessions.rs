@@ -133,6 +133,7 @@ impl Tables {
                     "minutes",
                     "recorded_by",
                     "recorded_at",
+                    "session_kind",
                 ],
             ),
         }
@@ -365,6 +366,7 @@ fn session(
                 int(minutes),
                 int(recorder),
                 ts(recorded_at(*end)),
+                text(s.kind.as_str()),
             ]);
         }
     }

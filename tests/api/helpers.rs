@@ -497,6 +497,20 @@ impl TestApp {
             .expect(sql)
             .n
     }
+
+    /// Every attendance row carries its session's kind, the copy the gate
+    /// and the supervision standing read instead of joining the session
+    /// (filled by a trigger, or written by the generator).
+    pub fn assert_attendance_kinds_are_copied(&self) {
+        let rows = self.scalar("SELECT COUNT(*) AS n FROM attendance");
+        let wrong = self.scalar(
+            "SELECT COUNT(*) AS n FROM attendance a \
+             JOIN meetings m ON m.id = a.meeting_id JOIN sessions s ON s.id = m.session_id \
+             WHERE a.session_kind IS NULL OR a.session_kind <> s.kind",
+        );
+        assert!(rows > 0, "attendance to check");
+        assert_eq!(wrong, 0, "attendance rows without their session's kind");
+    }
 }
 
 /// One person's browser: a cookie jar, no automatic redirects (tests look at

@@ -314,9 +314,9 @@ pub fn fill_next_booked(
 /// transaction.
 pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<()> {
     let latest: HashMap<i64, NaiveDateTime> = attendance::table
-        .inner_join(meetings::table.inner_join(sessions_t::table))
+        .inner_join(meetings::table)
         .filter(attendance::user_id.eq_any(user_ids))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision))
+        .filter(attendance::session_kind.eq(SessionKind::Supervision))
         .filter(attendance::status.eq_any([AttendanceStatus::Present, AttendanceStatus::Partial]))
         .group_by(attendance::user_id)
         .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))

@@ -376,7 +376,8 @@ pub static REGISTRY: &[Table] = &[
                     erasure: Anonymise,
                 },
             ],
-            other: &[],
+            // A copy of the meeting's session kind.
+            other: &["session_kind"],
         },
     },
     Table {

@@ -129,6 +129,7 @@ async fn partial_attendance_is_shared_over_the_meetings_modules() {
         "{lines:?}"
     );
     assert!(html.contains("2 af 20 timer"));
+    app.assert_attendance_kinds_are_copied();
     let brobyg::domain::events::Message::AttendanceMissing { missing, .. } =
         app.last_message_to(&anna.email)
     else {
