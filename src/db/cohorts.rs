@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+
+use super::id_list::in_ids;
 use serde::Serialize;
 
 use super::schema::{
@@ -70,7 +72,7 @@ pub fn modules_of_meetings(
     meeting_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<String>>> {
     let rows: Vec<(i64, String)> = cmm::table
-        .filter(cmm::meeting_id.eq_any(meeting_ids))
+        .filter(in_ids(cmm::meeting_id, meeting_ids))
         .select((cmm::meeting_id, cmm::module_id))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<String>> = HashMap::new();
@@ -285,7 +287,7 @@ pub fn skipped_by_makeups(
     }
     let rows: Vec<(i64, i64, String)> = cohort_makeups::table
         .inner_join(meetings::table.on(meetings::session_id.eq(cohort_makeups::session_id)))
-        .filter(cohort_makeups::user_id.eq_any(user_ids))
+        .filter(in_ids(cohort_makeups::user_id, user_ids))
         .select((
             meetings::id,
             cohort_makeups::user_id,
@@ -297,7 +299,7 @@ pub fn skipped_by_makeups(
     }
     let meeting_ids: Vec<i64> = rows.iter().map(|(m, _, _)| *m).collect();
     let taught: HashSet<(i64, String)> = cmm::table
-        .filter(cmm::meeting_id.eq_any(&meeting_ids))
+        .filter(in_ids(cmm::meeting_id, &meeting_ids))
         .select((cmm::meeting_id, cmm::module_id))
         .load::<(i64, String)>(conn)?
         .into_iter()
@@ -378,7 +380,7 @@ pub fn training_of(
     // the person has attended since.
     let attended: Vec<(i64, i64, i64, i32)> = attendance::table
         .inner_join(meetings::table)
-        .filter(attendance::user_id.eq_any(user_ids))
+        .filter(in_ids(attendance::user_id, user_ids))
         .filter(attendance::session_kind.eq(SessionKind::Cohort))
         .select((
             attendance::user_id,
@@ -396,7 +398,7 @@ pub fn training_of(
         }
     }
     let taught_meetings: Vec<Meeting> = meetings::table
-        .filter(meetings::session_id.eq_any(&cohorts))
+        .filter(in_ids(meetings::session_id, &cohorts))
         .filter(meetings::cancelled_at.is_null())
         .select(Meeting::as_select())
         .load(conn)?;

@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+
+use super::id_list::in_ids;
 use serde::Serialize;
 
 use super::schema::{
@@ -21,7 +23,7 @@ pub fn prior_modules_of_many(
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<String>>> {
     let rows: Vec<(i64, String)> = prior::table
-        .filter(prior::user_id.eq_any(user_ids))
+        .filter(in_ids(prior::user_id, user_ids))
         .select((prior::user_id, prior::module_id))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<String>> = HashMap::new();

@@ -33,6 +33,7 @@ pub mod evenings;
 pub mod gate;
 pub mod genlaer;
 mod group_commit;
+pub mod id_list;
 pub mod imports;
 pub mod invoices;
 pub mod login_sessions;

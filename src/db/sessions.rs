@@ -497,7 +497,14 @@ pub fn upcoming_of_kind(
         .filter(sessions::starts_at.gt(after))
         .into_boxed();
     if let Some(ids) = branch_ids {
-        q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        // One branch (a volunteer's page) as `= ?`, a statement SQLite
+        // keeps prepared. Several stay one placeholder each: bound as one
+        // value (`db::id_list`), SQLite no longer knows how many and
+        // walked every branch's upcoming sessions by date.
+        q = match ids {
+            [one] => q.filter(sessions::branch_id.eq(*one)),
+            _ => q.filter(sessions::branch_id.eq_any(ids.to_vec())),
+        };
     }
     q.order((sessions::starts_at, sessions::id))
         .limit(limit)

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::id_list::in_ids;
+
 use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
@@ -160,7 +162,7 @@ pub fn checks_of_many(
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<(ExtraCheck, NaiveDate)>>> {
     let rows: Vec<(i64, ExtraCheck, NaiveDate)> = checks::table
-        .filter(checks::user_id.eq_any(user_ids))
+        .filter(in_ids(checks::user_id, user_ids))
         .select((checks::user_id, checks::kind, checks::checked_on))
         .load(conn)?;
     let mut out: HashMap<i64, Vec<(ExtraCheck, NaiveDate)>> = HashMap::new();
@@ -248,7 +250,7 @@ pub type Graces = (HashMap<i64, Vec<Grace>>, HashMap<i64, NaiveDate>);
 /// Each person's graces, running or not, in one query.
 pub fn all_grace_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<Graces> {
     let rows: Vec<(i64, String, NaiveDate)> = grace::table
-        .filter(grace::user_id.eq_any(user_ids))
+        .filter(in_ids(grace::user_id, user_ids))
         .select((grace::user_id, grace::kind, grace::deadline))
         .load(conn)?;
     let mut checks: HashMap<i64, Vec<Grace>> = HashMap::new();

@@ -26,6 +26,7 @@ mod generate;
 mod genlaer;
 mod go_live;
 mod i18n;
+mod id_list;
 mod imports;
 mod invoices;
 mod mail;
