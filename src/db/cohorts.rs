@@ -6,10 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-
-use super::id_list::in_ids;
 use serde::Serialize;
 
+use super::id_list::in_ids;
 use super::schema::{
     attendance, branches, cohort_details, cohort_makeups, cohort_meeting_modules as cmm,
     enrolments, meetings, sessions as sessions_t,

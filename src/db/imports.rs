@@ -7,10 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-
-use super::id_list::in_ids;
 use serde::Serialize;
 
+use super::id_list::in_ids;
 use super::schema::{
     declaration_signatures as sigs, prior_training as prior, users, volunteer_imports as imports,
 };

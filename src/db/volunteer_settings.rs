@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::id_list::in_ids;
-
 use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
