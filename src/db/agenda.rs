@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::DbConnection;
+use super::id_list::in_list;
 use super::schema::{attendance, enrolments, meetings, sessions};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
@@ -101,7 +102,7 @@ pub fn of_user(
         .filter(
             enrolments::session_ends_at
                 .gt(at)
-                .or(enrolments::session_id.eq_any(latest_over)),
+                .or(in_list(enrolments::session_id, latest_over.iter().copied())),
         )
         .order((meetings::starts_at, meetings::id))
         .load::<Row>(conn)?

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{users, volunteer_applications as apps, volunteers};
 use super::{DbConnection, now, volunteer_history, volunteers as vols};
 use crate::domain::Role;
@@ -117,7 +118,7 @@ pub fn latest_of_many(
     user_ids: &[i64],
 ) -> QueryResult<std::collections::HashMap<i64, Application>> {
     let rows: Vec<Application> = apps::table
-        .filter(apps::user_id.eq_any(user_ids))
+        .filter(in_list(apps::user_id, user_ids.iter().copied()))
         .order(apps::id)
         .select(Application::as_select())
         .load(conn)?;
@@ -131,7 +132,7 @@ pub fn latest_status_of_many(
     user_ids: &[i64],
 ) -> QueryResult<std::collections::HashMap<i64, ApplicationStatus>> {
     let rows: Vec<(i64, ApplicationStatus)> = apps::table
-        .filter(apps::user_id.eq_any(user_ids))
+        .filter(in_list(apps::user_id, user_ids.iter().copied()))
         .order(apps::id)
         .select((apps::user_id, apps::status))
         .load(conn)?;

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{branches, regions};
 use super::{DbConnection, now};
 
@@ -133,7 +134,7 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Branch> {
 
 pub fn by_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Branch>> {
     branches::table
-        .filter(branches::id.eq_any(ids))
+        .filter(in_list(branches::id, ids.iter().copied()))
         .select(Branch::as_select())
         .order(branches::name)
         .load(conn)

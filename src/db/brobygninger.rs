@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::DbConnection;
+use super::id_list::in_list;
 use super::schema::{
     brobygning_month_people, brobygning_month_totals, brobygninger, coordinator_branches, users,
     volunteer_status_changes,
@@ -155,7 +156,7 @@ pub fn of_branch(
 /// The names of these accounts, in one query.
 pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, String>> {
     Ok(users::table
-        .filter(users::id.eq_any(ids))
+        .filter(in_list(users::id, ids.iter().copied()))
         .select((users::id, users::name))
         .load::<(i64, String)>(conn)?
         .into_iter()
@@ -223,7 +224,7 @@ pub fn groups(
     let rows: Vec<R> = brobygninger::table
         .filter(brobygninger::done_on.ge(from))
         .filter(brobygninger::done_on.lt(to))
-        .filter(brobygninger::branch_id.eq_any(ids))
+        .filter(in_list(brobygninger::branch_id, ids.iter().copied()))
         .group_by((
             brobygninger::branch_id,
             brobygninger::done_on,
@@ -376,7 +377,7 @@ pub fn people(
         .filter(brobygninger::user_id.is_not_null())
         .into_boxed();
     if let Some(ids) = branch_ids {
-        q = q.filter(brobygninger::branch_id.eq_any(ids.to_vec()));
+        q = q.filter(in_list(brobygninger::branch_id, ids.iter().copied()));
     }
     let rows: Vec<Option<i64>> = q.select(brobygninger::user_id).distinct().load(conn)?;
     Ok(rows.into_iter().flatten().collect())

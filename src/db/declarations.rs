@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{declaration_requirements as reqs, declaration_signatures as sigs};
 use super::{DbConnection, now};
 use crate::domain::Lang;
@@ -117,7 +118,7 @@ pub fn of_many(
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<Signature>>> {
     let rows: Vec<Signature> = sigs::table
-        .filter(sigs::user_id.eq_any(user_ids))
+        .filter(in_list(sigs::user_id, user_ids.iter().copied()))
         .order(sigs::signed_at)
         .select(Signature::as_select())
         .load(conn)?;
@@ -161,7 +162,7 @@ pub fn to_sign(
         .filter(sigs::version.ge(version));
     let rows: Vec<(i64, String, String, Lang, VolunteerStatus)> = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::status.eq_any(statuses))
+        .filter(in_list(volunteers::status, statuses.iter().copied()))
         .filter(users::deactivated_at.is_null())
         .filter(diesel::dsl::not(diesel::dsl::exists(signed)))
         .select((

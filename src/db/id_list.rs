@@ -6,12 +6,22 @@
 //! planned exactly as before), and for any other number the list bound as
 //! one JSON array (`IN (SELECT value FROM json_each(?))`). PostgreSQL binds
 //! the list as one array either way (`= ANY($1)`), as `eq_any` does there.
+//!
+//! `in_list` is `eq_any` itself, kept prepared: the same text (one
+//! placeholder per value on SQLite, one array on PostgreSQL), so the same
+//! plan, for the lists whose length has few values: a fixed set of
+//! statuses, a coordinator's branches, a page of people. Each length is a
+//! statement of its own, so a list longer than `KEPT_UP_TO` is parsed
+//! every time as before, and the cache of one call site holds at most that
+//! many. Where the JSON array gives a better plan (the gate's reads),
+//! `in_ids` stays.
 
 use diesel::QueryResult;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
-use diesel::sql_types::{Array, BigInt, Bool, Text};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{Array, BigInt, Bool, HasSqlType, Text};
 use diesel::sqlite::Sqlite;
 
 use super::connection::MultiBackend;
@@ -99,6 +109,106 @@ impl<C: QueryFragment<Pg>> QueryFragment<Pg> for InIds<C> {
 impl<C> QueryFragment<MultiBackend> for InIds<C>
 where
     C: QueryFragment<Sqlite> + QueryFragment<Pg>,
+{
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        MultiBackend::walk_variant_ast(self, pass)
+    }
+}
+
+/// The longest list `in_list` keeps prepared: a page of people (50) and
+/// every branch (20) fit.
+pub const KEPT_UP_TO: usize = 64;
+
+/// `column IN (values)`, as `eq_any` writes it, kept prepared; see the
+/// module's comment.
+#[derive(Debug, Clone)]
+pub struct InList<C, T> {
+    column: C,
+    values: Vec<T>,
+}
+
+/// `column IN (values)` for any column: `eq_any`, kept prepared up to
+/// `KEPT_UP_TO` values.
+pub fn in_list<C, T>(column: C, values: impl IntoIterator<Item = T>) -> InList<C, T>
+where
+    C: Expression,
+{
+    InList {
+        column,
+        values: values.into_iter().collect(),
+    }
+}
+
+impl<C: Expression, T> Expression for InList<C, T> {
+    type SqlType = Bool;
+}
+
+impl<C, T, QS> AppearsOnTable<QS> for InList<C, T> where C: AppearsOnTable<QS> {}
+
+impl<C, T, QS> SelectableExpression<QS> for InList<C, T> where C: SelectableExpression<QS> {}
+
+impl<C, T, GB> ValidGrouping<GB> for InList<C, T>
+where
+    C: ValidGrouping<GB>,
+{
+    type IsAggregate = C::IsAggregate;
+}
+
+/// Kept under its text: one per length of list.
+impl<C, T> QueryId for InList<C, T> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C, T> QueryFragment<Sqlite> for InList<C, T>
+where
+    C: Expression + QueryFragment<Sqlite>,
+    T: ToSql<C::SqlType, Sqlite>,
+    Sqlite: HasSqlType<C::SqlType>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
+        if self.values.is_empty() {
+            // As `eq_any`: an empty list matches nothing.
+            out.push_sql("1=0");
+            return Ok(());
+        }
+        if self.values.len() > KEPT_UP_TO {
+            out.unsafe_to_cache_prepared();
+        }
+        out.push_sql("(");
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" IN (");
+        for (i, value) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_bind_param::<C::SqlType, T>(value)?;
+        }
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+impl<C, T> QueryFragment<Pg> for InList<C, T>
+where
+    C: Expression + QueryFragment<Pg>,
+    C::SqlType: 'static,
+    Vec<T>: ToSql<Array<C::SqlType>, Pg>,
+    Pg: HasSqlType<Array<C::SqlType>>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("(");
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" = ANY(");
+        out.push_bind_param::<Array<C::SqlType>, Vec<T>>(&self.values)?;
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+impl<C, T> QueryFragment<MultiBackend> for InList<C, T>
+where
+    Self: QueryFragment<Sqlite> + QueryFragment<Pg>,
 {
     fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
         MultiBackend::walk_variant_ast(self, pass)

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::DbConnection;
+use super::id_list::in_list;
 use super::schema::{invoice_counters, invoice_lines, invoices};
 use crate::domain::billing::{DocumentKind, InvoiceStatus, LineKind, PayerKind};
 
@@ -151,7 +152,10 @@ pub fn lines(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<Vec<Line>>
 /// The lines of several documents, in each one's order.
 pub fn lines_of(conn: &mut DbConnection, invoice_ids: &[i64]) -> QueryResult<Vec<Line>> {
     invoice_lines::table
-        .filter(invoice_lines::invoice_id.eq_any(invoice_ids.to_vec()))
+        .filter(in_list(
+            invoice_lines::invoice_id,
+            invoice_ids.iter().copied(),
+        ))
         .order((
             invoice_lines::invoice_id,
             invoice_lines::position,
@@ -168,7 +172,7 @@ pub fn numbers_of(
     ids: &[i64],
 ) -> QueryResult<HashMap<i64, (String, NaiveDate)>> {
     let rows: Vec<(i64, String, NaiveDate)> = invoices::table
-        .filter(invoices::id.eq_any(ids.to_vec()))
+        .filter(in_list(invoices::id, ids.iter().copied()))
         .select((invoices::id, invoices::number, invoices::issue_date))
         .load(conn)?;
     Ok(rows
@@ -267,7 +271,10 @@ pub fn credited(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<HashMap
         .select(invoice_lines::id)
         .load(conn)?;
     let rows: Vec<(Option<i64>, i64)> = invoice_lines::table
-        .filter(invoice_lines::credits_line_id.eq_any(&original))
+        .filter(in_list(
+            invoice_lines::credits_line_id,
+            original.iter().copied(),
+        ))
         .select((invoice_lines::credits_line_id, invoice_lines::amount_ore))
         .load(conn)?;
     let mut out = HashMap::new();
@@ -297,7 +304,7 @@ pub fn for_branches(
 ) -> QueryResult<Vec<Invoice>> {
     let mut q = invoices::table.into_boxed();
     if let Some(b) = branches {
-        q = q.filter(invoices::branch_id.eq_any(b.to_vec()));
+        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
     }
     q.order((invoices::year.desc(), invoices::seq.desc()))
         .limit(500)
@@ -321,7 +328,7 @@ pub fn in_period(
         .filter(invoices::status.ne(InvoiceStatus::Draft))
         .into_boxed();
     if let Some(b) = branches {
-        q = q.filter(invoices::branch_id.eq_any(b.to_vec()));
+        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
     }
     q.order((invoices::year, invoices::seq))
         .select(Invoice::as_select())
@@ -340,7 +347,7 @@ pub fn overdue(
         .filter(invoices::due_date.lt(today))
         .into_boxed();
     if let Some(b) = branches {
-        q = q.filter(invoices::branch_id.eq_any(b.to_vec()));
+        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
     }
     q.order(invoices::due_date)
         .select(Invoice::as_select())

@@ -10,11 +10,10 @@
 //! SQL text and bind types, so a statement whose SQL did vary would only
 //! take more room in the cache, never run the wrong SQL.
 //!
-//! A list over a coordinator's branches (`branch_id IN (…)`) is such a
-//! statement too: diesel never keeps an `IN` list, whose SQL varies with
-//! its length, but the branches of one coordinator give a handful of
-//! lengths, each kept once (`Keep::kept`). Lists of arbitrary ids are not
-//! kept: every length would take room in the cache.
+//! An `IN` list is kept by `db::id_list::in_list`, once for each length up
+//! to a bound. The start page's statements over a coordinator's branches
+//! are also marked here, as a whole (`Keep::kept`): without the mark, its
+//! instructions per view rose by 1 % (BENCHMARKS.md).
 //!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in

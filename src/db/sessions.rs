@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
 use super::{DbConnection, Prepared, direct, now};
 use crate::domain::Lang;
@@ -214,7 +215,7 @@ pub fn meetings(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Mee
 /// The meetings of many sessions in one query, for lists.
 pub fn meetings_of(conn: &mut DbConnection, session_ids: &[i64]) -> QueryResult<Vec<Meeting>> {
     meetings::table
-        .filter(meetings::session_id.eq_any(session_ids))
+        .filter(in_list(meetings::session_id, session_ids.iter().copied()))
         .select(Meeting::as_select())
         .order((meetings::session_id, meetings::starts_at, meetings::id))
         .load(conn)
@@ -308,9 +309,10 @@ pub fn active_people(
     let rows: Vec<(i64, String, String, Lang, EnrolmentStatus)> = enrolments_t::table
         .inner_join(users::table.on(users::id.eq(enrolments_t::user_id)))
         .filter(enrolments_t::session_id.eq(session_id))
-        .filter(
-            enrolments_t::status.eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
-        )
+        .filter(in_list(
+            enrolments_t::status,
+            [EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted],
+        ))
         .select((
             users::id,
             users::email,
@@ -450,10 +452,10 @@ pub fn set_cancelled(
     diesel::update(
         enrolments_t::table
             .filter(enrolments_t::session_id.eq(id))
-            .filter(
-                enrolments_t::status
-                    .eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
-            ),
+            .filter(in_list(
+                enrolments_t::status,
+                [EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted],
+            )),
     )
     .set((
         enrolments_t::status.eq(EnrolmentStatus::Cancelled),
@@ -497,14 +499,10 @@ pub fn upcoming_of_kind(
         .filter(sessions::starts_at.gt(after))
         .into_boxed();
     if let Some(ids) = branch_ids {
-        // One branch (a volunteer's page) as `= ?`, a statement SQLite
-        // keeps prepared. Several stay one placeholder each: bound as one
-        // value (`db::id_list`), SQLite no longer knows how many and
-        // walked every branch's upcoming sessions by date.
-        q = match ids {
-            [one] => q.filter(sessions::branch_id.eq(*one)),
-            _ => q.filter(sessions::branch_id.eq_any(ids.to_vec())),
-        };
+        // One placeholder per branch (`in_list`), not the JSON array of
+        // `in_ids`: bound as one value, SQLite no longer knows how many
+        // branches and walked every branch's upcoming sessions by date.
+        q = q.filter(in_list(sessions::branch_id, ids.iter().copied()));
     }
     q.order((sessions::starts_at, sessions::id))
         .limit(limit)

@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 
+use super::id_list::in_list;
 use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
@@ -81,7 +82,7 @@ pub fn applications(
 ) -> QueryResult<(Rows, Rows)> {
     use diesel::dsl::{count, count_star};
     let (all, after_intro): (i64, i64) = apps::table
-        .filter(apps::branch_id.eq_any(branch_ids))
+        .filter(in_list(apps::branch_id, branch_ids.iter().copied()))
         .filter(apps::status.eq(ApplicationStatus::Pending))
         .select((count_star(), count(apps::intro_on)))
         .kept()
@@ -163,7 +164,10 @@ pub fn supervision_requests(
 ) -> QueryResult<Rows> {
     let open = || {
         supervision_requests::table
-            .filter(supervision_requests::branch_id.eq_any(branch_ids))
+            .filter(in_list(
+                supervision_requests::branch_id,
+                branch_ids.iter().copied(),
+            ))
             .filter(supervision_requests::status.eq(RequestStatus::Open))
     };
     let rows: Vec<(i64, String, Option<String>, NaiveDateTime, NaiveDateTime)> = open()
@@ -204,12 +208,11 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
             .into_boxed();
         if national {
             q.filter(
-                bookings::branch_id
-                    .eq_any(branch_ids)
+                in_list(bookings::branch_id, branch_ids.iter().copied())
                     .or(bookings::branch_id.is_null()),
             )
         } else {
-            q.filter(bookings::branch_id.eq_any(branch_ids))
+            q.filter(in_list(bookings::branch_id, branch_ids.iter().copied()))
         }
     };
     let rows: Vec<(
@@ -266,12 +269,11 @@ pub fn sessions_to_mark_held(
             .into_boxed();
         if national {
             q.filter(
-                sessions::branch_id
-                    .eq_any(branch_ids)
+                in_list(sessions::branch_id, branch_ids.iter().copied())
                     .or(sessions::branch_id.is_null()),
             )
         } else {
-            q.filter(sessions::branch_id.eq_any(branch_ids))
+            q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
         }
     };
     let rows: Vec<Plain> = ended()
@@ -316,12 +318,11 @@ pub fn attendance_missing(
         .into_boxed();
     let q = if national {
         q.filter(
-            sessions::branch_id
-                .eq_any(branch_ids)
+            in_list(sessions::branch_id, branch_ids.iter().copied())
                 .or(sessions::branch_id.is_null()),
         )
     } else {
-        q.filter(sessions::branch_id.eq_any(branch_ids))
+        q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
     };
     let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = q
         .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
@@ -413,7 +414,7 @@ pub fn pauses_ending(
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
     let rows: Vec<(PersonRow, Option<NaiveDate>)> = volunteers::table
         .inner_join(branches::table)
-        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .filter(volunteers::pause_until.le(horizon))
         .filter(super::volunteers::account_open())
@@ -435,7 +436,7 @@ pub fn pauses_ending(
 pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<Vec<Person>> {
     let rows: Vec<PersonRow> = volunteers::table
         .inner_join(branches::table)
-        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(super::volunteers::account_open())
         .filter(exists(
@@ -461,8 +462,8 @@ pub fn ready_to_activate(
     use crate::domain::activation::PIPELINE_STATUSES;
     let ready = || {
         volunteers::table
-            .filter(volunteers::branch_id.eq_any(branch_ids))
-            .filter(volunteers::status.eq_any(PIPELINE_STATUSES))
+            .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
+            .filter(in_list(volunteers::status, PIPELINE_STATUSES))
             .filter(super::volunteers::ready_on(today))
             .filter(super::volunteers::account_open())
             .into_boxed()
@@ -496,7 +497,7 @@ pub fn overdue_supervision(
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
     let (overdue_before, _) = crate::domain::supervision::due_bounds(today);
     let total = volunteers::table
-        .filter(volunteers::branch_id.eq_any(branch_ids))
+        .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .filter(volunteers::supervision_due_on.lt(overdue_before))
         .count()

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{
     branches, coordinator_branches, coordinator_regions, user_roles, users, volunteers,
 };
@@ -158,7 +159,7 @@ pub fn with_branches(
             .filter(
                 branches::id
                     .eq_any(own)
-                    .or(branches::region_id.eq_any(&regions)),
+                    .or(in_list(branches::region_id, regions.iter().copied())),
             )
             .select(branches::id)
             .order(branches::id)
@@ -456,7 +457,7 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
         .load(conn)?;
     let ids: Vec<i64> = found.iter().map(|u| u.0).collect();
     let roles: Vec<(i64, Role)> = user_roles::table
-        .filter(user_roles::user_id.eq_any(&ids))
+        .filter(in_list(user_roles::user_id, ids.iter().copied()))
         .select((user_roles::user_id, user_roles::role))
         .load(conn)?;
     let rows = found

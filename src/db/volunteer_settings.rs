@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::id_list::in_ids;
+use super::id_list::{in_ids, in_list};
 use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
@@ -24,7 +24,7 @@ pub fn of_branches(
     branch_ids: &[i64],
 ) -> QueryResult<HashMap<i64, BranchRequirements>> {
     let rows: Vec<(i64, bool, bool)> = settings::table
-        .filter(settings::branch_id.eq_any(branch_ids))
+        .filter(in_list(settings::branch_id, branch_ids.iter().copied()))
         .select((
             settings::branch_id,
             settings::auto_activate,
@@ -203,7 +203,7 @@ fn replace_grace(
     }
     diesel::delete(
         grace::table
-            .filter(grace::user_id.eq_any(user_ids))
+            .filter(in_list(grace::user_id, user_ids.iter().copied()))
             .filter(grace::kind.eq(kind)),
     )
     .execute(conn)?;

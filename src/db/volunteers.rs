@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::{InList, in_list};
 use super::schema::{users, volunteer_counts, volunteers};
 use super::{DbConnection, Keep, lower, now};
 use crate::domain::paging::{PER_PAGE, Pager};
@@ -103,7 +104,10 @@ pub fn in_branch_with_status(
             q.filter(
                 volunteers::user_id.eq_any(
                     page.filter(page.field(volunteers::branch_id).eq(branch_id))
-                        .filter(page.field(volunteers::status).eq_any(statuses))
+                        .filter(in_list(
+                            page.field(volunteers::status),
+                            statuses.iter().copied(),
+                        ))
                         .select(page.field(volunteers::user_id))
                         .order((
                             page.field(volunteers::user_name),
@@ -115,7 +119,7 @@ pub fn in_branch_with_status(
         }
         None => q
             .filter(volunteers::branch_id.eq(branch_id))
-            .filter(volunteers::status.eq_any(statuses)),
+            .filter(in_list(volunteers::status, statuses.iter().copied())),
     };
     let rows: Vec<(i64, String, String, VolunteerStatus)> = q.load(conn)?;
     Ok(rows.into_iter().map(RosterRow::from).collect())
@@ -198,8 +202,11 @@ pub fn counts_by_branch(
     statuses: &[VolunteerStatus],
 ) -> QueryResult<Vec<(i64, VolunteerStatus, i64)>> {
     volunteer_counts::table
-        .filter(volunteer_counts::branch_id.eq_any(branch_ids))
-        .filter(volunteer_counts::status.eq_any(statuses))
+        .filter(in_list(
+            volunteer_counts::branch_id,
+            branch_ids.iter().copied(),
+        ))
+        .filter(in_list(volunteer_counts::status, statuses.iter().copied()))
         .filter(volunteer_counts::people.ne(0))
         .select((
             volunteer_counts::branch_id,
@@ -391,10 +398,14 @@ pub fn ready_count(
 
 /// The branch's volunteers in the pipeline (approved or in training), for
 /// its two lists and the count of the ready.
-#[diesel::dsl::auto_type(no_type_alias)]
-fn in_branch_pipeline(branch_id: i64) -> _ {
-    let statuses: [VolunteerStatus; 2] = crate::domain::activation::PIPELINE_STATUSES;
-    volunteers::branch_id
-        .eq(branch_id)
-        .and(volunteers::status.eq_any(statuses))
+fn in_branch_pipeline(branch_id: i64) -> InBranchPipeline {
+    volunteers::branch_id.eq(branch_id).and(in_list(
+        volunteers::status,
+        crate::domain::activation::PIPELINE_STATUSES,
+    ))
 }
+
+type InBranchPipeline = diesel::dsl::And<
+    diesel::dsl::Eq<volunteers::branch_id, i64>,
+    InList<volunteers::status, VolunteerStatus>,
+>;

@@ -1,8 +1,11 @@
 //! `db::id_list::in_ids` keeps a list of ids in one bound value so that
-//! SQLite keeps the statement prepared: it must select what `eq_any` does,
-//! for no id, one, several, and ids that match nothing, on both databases.
+//! SQLite keeps the statement prepared, and `in_list` keeps `eq_any`'s own
+//! statement prepared: each must select what `eq_any` does, for no value,
+//! one, several, values that match nothing, and (`in_list`) a list longer
+//! than it keeps, on both databases.
 
-use brobyg::db::id_list::in_ids;
+use brobyg::db::DbConnection;
+use brobyg::db::id_list::{KEPT_UP_TO, in_ids, in_list};
 use brobyg::db::schema::users;
 use diesel::prelude::*;
 
@@ -17,31 +20,100 @@ async fn a_list_of_ids_selects_what_eq_any_selects() {
         .collect();
     let missing = ids.iter().max().expect("three users") + 1_000;
     let mut conn = app.db.conn().expect("connection");
+    for wanted in lists_to_ask(&ids, missing) {
+        let mut expected: Vec<i64> = wanted.iter().copied().filter(|id| *id != missing).collect();
+        expected.sort_unstable();
+        selects_as_eq_any(&mut conn, &wanted, &expected, |conn| {
+            users::table
+                .filter(in_ids(users::id, &wanted))
+                .order(users::id)
+                .select(users::id)
+                .load(conn)
+                .expect("query")
+        });
+    }
+}
+
+#[tokio::test]
+async fn a_kept_list_selects_what_eq_any_selects() {
+    let app = spawn_app().await;
+    let emails = ["a@example.dk", "b@example.dk", "c@example.dk"];
+    let ids: Vec<i64> = emails
+        .iter()
+        .map(|email| app.create_user(email, &[], None).id)
+        .collect();
+    let missing = ids.iter().max().expect("three users") + 1_000;
+    // Longer than the lists kept prepared: parsed each time, same answer.
+    let long: Vec<i64> = (0..=KEPT_UP_TO as i64)
+        .map(|n| missing + n)
+        .chain([ids[1]])
+        .collect();
+    let mut conn = app.db.conn().expect("connection");
+    for wanted in lists_to_ask(&ids, missing).into_iter().chain([long]) {
+        let mut expected: Vec<i64> = wanted
+            .iter()
+            .copied()
+            .filter(|id| ids.contains(id))
+            .collect();
+        expected.sort_unstable();
+        selects_as_eq_any(&mut conn, &wanted, &expected, |conn| {
+            users::table
+                .filter(in_list(users::id, wanted.iter().copied()))
+                .order(users::id)
+                .select(users::id)
+                .load(conn)
+                .expect("query")
+        });
+    }
+    // A text column, and the same statement asked with other values.
     for wanted in [
+        vec!["b@example.dk", "nobody@example.dk"],
+        vec!["c@example.dk", "a@example.dk"],
+    ] {
+        let found: Vec<String> = users::table
+            .filter(in_list(users::email, wanted.iter().map(|e| e.to_string())))
+            .order(users::email)
+            .select(users::email)
+            .load(&mut *conn)
+            .expect("query");
+        let mut expected: Vec<String> = wanted
+            .iter()
+            .filter(|e| emails.contains(e))
+            .map(|e| e.to_string())
+            .collect();
+        expected.sort();
+        assert_eq!(found, expected);
+    }
+}
+
+/// `found` selects the `expected` users, as `eq_any` does with `wanted`;
+/// asked twice, the second time from the statement kept by the first.
+fn selects_as_eq_any(
+    conn: &mut DbConnection,
+    wanted: &[i64],
+    expected: &[i64],
+    found: impl Fn(&mut DbConnection) -> Vec<i64>,
+) {
+    for _ in 0..2 {
+        let by_eq_any: Vec<i64> = users::table
+            .filter(users::id.eq_any(wanted))
+            .order(users::id)
+            .select(users::id)
+            .load(conn)
+            .expect("query");
+        let got = found(conn);
+        assert_eq!(got, expected, "{} ids", wanted.len());
+        assert_eq!(got, by_eq_any, "{} ids", wanted.len());
+    }
+}
+
+/// No id, one, several, and ids that match nothing.
+fn lists_to_ask(ids: &[i64], missing: i64) -> Vec<Vec<i64>> {
+    vec![
         vec![],
         vec![ids[1]],
         vec![ids[0], ids[2]],
         vec![ids[2], missing, ids[0], ids[1]],
         vec![missing],
-    ] {
-        let mut expected: Vec<i64> = wanted.iter().copied().filter(|id| *id != missing).collect();
-        expected.sort_unstable();
-        // Twice: the second run takes the statement kept from the first.
-        for _ in 0..2 {
-            let found: Vec<i64> = users::table
-                .filter(in_ids(users::id, &wanted))
-                .order(users::id)
-                .select(users::id)
-                .load(&mut *conn)
-                .expect("query");
-            let by_eq_any: Vec<i64> = users::table
-                .filter(users::id.eq_any(&wanted))
-                .order(users::id)
-                .select(users::id)
-                .load(&mut *conn)
-                .expect("query");
-            assert_eq!(found, expected, "{wanted:?}");
-            assert_eq!(found, by_eq_any, "{wanted:?}");
-        }
-    }
+    ]
 }

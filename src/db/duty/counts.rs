@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::DbConnection;
+use crate::db::id_list::in_list;
 use crate::db::schema::{duty_shifts, enrolments, sessions as sessions_t};
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::SessionStatus;
@@ -21,7 +22,7 @@ pub fn taken_counts(
 ) -> QueryResult<HashMap<i64, i64>> {
     let rows: Vec<i64> = enrolments::table
         .inner_join(duty_shifts::table.on(duty_shifts::session_id.eq(enrolments::session_id)))
-        .filter(enrolments::user_id.eq_any(user_ids))
+        .filter(in_list(enrolments::user_id, user_ids.iter().copied()))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .filter(duty_shifts::day.between(from, to))
         .select(enrolments::user_id)
@@ -80,7 +81,7 @@ pub fn coverage(
 ) -> QueryResult<Coverage> {
     let rows: Vec<(i32, Option<i32>)> = duty_shifts::table
         .inner_join(sessions_t::table)
-        .filter(duty_shifts::branch_id.eq_any(branch_ids))
+        .filter(in_list(duty_shifts::branch_id, branch_ids.iter().copied()))
         .filter(duty_shifts::day.between(from, to))
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .select((sessions_t::confirmed_count, sessions_t::capacity))
@@ -122,7 +123,7 @@ pub fn held_in_year(
     };
     let rows: Vec<i32> = duty_shifts::table
         .inner_join(sessions_t::table)
-        .filter(duty_shifts::branch_id.eq_any(branch_ids))
+        .filter(in_list(duty_shifts::branch_id, branch_ids.iter().copied()))
         .filter(duty_shifts::day.between(from, to))
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .filter(sessions_t::confirmed_count.gt(0))

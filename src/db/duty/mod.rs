@@ -20,6 +20,7 @@ use super::schema::{
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::id_list::in_list;
 use crate::domain::brobygning::Programme;
 use crate::domain::duty::{self as rules, Slot, Target};
 use crate::domain::enrolment::EnrolmentStatus;
@@ -355,7 +356,7 @@ pub fn vagter(
 ) -> QueryResult<Vec<Vagt>> {
     let rows: Vec<(Session, i64, NaiveDate, Programme)> = duty_shifts::table
         .inner_join(sessions_t::table)
-        .filter(duty_shifts::branch_id.eq_any(branch_ids))
+        .filter(in_list(duty_shifts::branch_id, branch_ids.iter().copied()))
         .filter(duty_shifts::day.between(from, to))
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .order((sessions_t::starts_at, sessions_t::id))
@@ -404,7 +405,7 @@ pub fn takers(
 ) -> QueryResult<HashMap<i64, Vec<(i64, String)>>> {
     let rows: Vec<(i64, i64, String)> = enrolments::table
         .inner_join(users::table)
-        .filter(enrolments::session_id.eq_any(session_ids))
+        .filter(in_list(enrolments::session_id, session_ids.iter().copied()))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .order((
             enrolments::session_id,
@@ -427,7 +428,10 @@ pub fn offers(
     session_ids: &[i64],
 ) -> QueryResult<HashMap<i64, Vec<(i64, NaiveDateTime)>>> {
     let rows: Vec<(i64, i64, NaiveDateTime)> = duty_offers::table
-        .filter(duty_offers::session_id.eq_any(session_ids))
+        .filter(in_list(
+            duty_offers::session_id,
+            session_ids.iter().copied(),
+        ))
         .order((duty_offers::session_id, duty_offers::offered_at))
         .select((
             duty_offers::session_id,

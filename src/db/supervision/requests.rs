@@ -2,6 +2,7 @@
 //! volunteer, answered by one of the branch's coordinators.
 
 use super::*;
+use crate::db::id_list::in_list;
 use crate::domain::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -94,7 +95,10 @@ pub fn requests_in(
     let rows: Vec<(Request, String, String, Option<String>, String)> = supervision_requests::table
         .inner_join(users::table.on(users::id.eq(supervision_requests::user_id)))
         .inner_join(branches::table)
-        .filter(supervision_requests::branch_id.eq_any(branch_ids))
+        .filter(in_list(
+            supervision_requests::branch_id,
+            branch_ids.iter().copied(),
+        ))
         .filter(
             supervision_requests::status
                 .eq(RequestStatus::Open)
@@ -175,7 +179,10 @@ pub fn set_request_session(
 /// How many open requests each of these branches has, in one query.
 pub fn open_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
     let rows: Vec<(i64, i64)> = supervision_requests::table
-        .filter(supervision_requests::branch_id.eq_any(branch_ids))
+        .filter(in_list(
+            supervision_requests::branch_id,
+            branch_ids.iter().copied(),
+        ))
         .filter(supervision_requests::status.eq(RequestStatus::Open))
         .group_by(supervision_requests::branch_id)
         .select((supervision_requests::branch_id, diesel::dsl::count_star()))

@@ -3,12 +3,16 @@
 //! (which notices are due is `app::supervision`'s).
 
 use super::*;
+use crate::db::id_list::in_list;
 use crate::domain::{Code, Lang};
 
 /// Each branch's window in months (the default without a settings row).
 pub fn windows(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashMap<i64, i32>> {
     let rows: Vec<(i64, i32)> = branch_volunteer_settings::table
-        .filter(branch_volunteer_settings::branch_id.eq_any(branch_ids))
+        .filter(in_list(
+            branch_volunteer_settings::branch_id,
+            branch_ids.iter().copied(),
+        ))
         .select((
             branch_volunteer_settings::branch_id,
             branch_volunteer_settings::supervision_window_months,
@@ -138,7 +142,10 @@ pub fn standings(
     let standing_statuses = [VolunteerStatus::Active, VolunteerStatus::Paused];
     let mut people = volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::status.eq_any(standing_statuses))
+        .filter(in_list(
+            volunteers::status,
+            standing_statuses.iter().copied(),
+        ))
         .filter(users::deactivated_at.is_null())
         .select((
             users::id,
@@ -153,9 +160,11 @@ pub fn standings(
         ))
         .into_boxed();
     people = match whose {
-        Whose::These(ids) => people.filter(volunteers::user_id.eq_any(ids)),
+        Whose::These(ids) => people.filter(in_list(volunteers::user_id, ids.iter().copied())),
         Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(branches) => people.filter(volunteers::branch_id.eq_any(branches)),
+        Whose::Branches(branches) => {
+            people.filter(in_list(volunteers::branch_id, branches.iter().copied()))
+        }
         Whose::Everyone => people,
     };
     let people: Vec<Row> = people.load(conn)?;
@@ -173,11 +182,13 @@ pub fn standings(
     for slice in ids.chunks(10_000) {
         history.extend(
             changes::table
-                .filter(changes::user_id.eq_any(slice))
+                .filter(in_list(changes::user_id, slice.iter().copied()))
                 .filter(
-                    changes::to_status
-                        .eq_any([VolunteerStatus::Active, VolunteerStatus::Paused])
-                        .or(changes::from_status.eq(VolunteerStatus::Paused)),
+                    in_list(
+                        changes::to_status,
+                        [VolunteerStatus::Active, VolunteerStatus::Paused],
+                    )
+                    .or(changes::from_status.eq(VolunteerStatus::Paused)),
                 )
                 .order(changes::id)
                 .select((
@@ -288,7 +299,7 @@ pub fn fill_next_booked(
     let ids: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
     let booked: HashMap<i64, NaiveDateTime> = enrolments::table
         .inner_join(sessions_t::table)
-        .filter(enrolments::user_id.eq_any(&ids))
+        .filter(in_list(enrolments::user_id, ids.iter().copied()))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         // Only the seats still to come, from the index: not everything
         // these fifty people ever booked.
@@ -315,9 +326,12 @@ pub fn fill_next_booked(
 pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<()> {
     let latest: HashMap<i64, NaiveDateTime> = attendance::table
         .inner_join(meetings::table)
-        .filter(attendance::user_id.eq_any(user_ids))
+        .filter(in_list(attendance::user_id, user_ids.iter().copied()))
         .filter(attendance::session_kind.eq(SessionKind::Supervision))
-        .filter(attendance::status.eq_any([AttendanceStatus::Present, AttendanceStatus::Partial]))
+        .filter(in_list(
+            attendance::status,
+            [AttendanceStatus::Present, AttendanceStatus::Partial],
+        ))
         .group_by(attendance::user_id)
         .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
         .load::<(i64, Option<NaiveDateTime>)>(conn)?
@@ -352,9 +366,11 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
         .select(volunteers::user_id)
         .into_boxed();
     let kept: Vec<i64> = match whose {
-        Whose::These(ids) => kept.filter(volunteers::user_id.eq_any(ids)),
+        Whose::These(ids) => kept.filter(in_list(volunteers::user_id, ids.iter().copied())),
         Whose::Branch(branch) => kept.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(branches) => kept.filter(volunteers::branch_id.eq_any(branches)),
+        Whose::Branches(branches) => {
+            kept.filter(in_list(volunteers::branch_id, branches.iter().copied()))
+        }
         Whose::Everyone => kept,
     }
     .load(conn)?;
@@ -364,9 +380,11 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
         .filter(|id| !standing.contains(id))
         .collect();
     for chunk in gone.chunks(10_000) {
-        diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
-            .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
-            .execute(conn)?;
+        diesel::update(
+            volunteers::table.filter(in_list(volunteers::user_id, chunk.iter().copied())),
+        )
+        .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
+        .execute(conn)?;
     }
     let mut same: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
     for row in rows {
@@ -374,9 +392,11 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
     }
     for (due, ids) in same {
         for chunk in ids.chunks(10_000) {
-            diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
-                .set(volunteers::supervision_due_on.eq(Some(due)))
-                .execute(conn)?;
+            diesel::update(
+                volunteers::table.filter(in_list(volunteers::user_id, chunk.iter().copied())),
+            )
+            .set(volunteers::supervision_due_on.eq(Some(due)))
+            .execute(conn)?;
         }
     }
     Ok(())
@@ -393,7 +413,10 @@ pub fn store_due_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
 pub fn due_never_stored(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
     volunteers::table
         .inner_join(users::table)
-        .filter(volunteers::status.eq_any([VolunteerStatus::Active, VolunteerStatus::Paused]))
+        .filter(in_list(
+            volunteers::status,
+            [VolunteerStatus::Active, VolunteerStatus::Paused],
+        ))
         .filter(volunteers::supervision_due_on.is_null())
         .filter(users::deactivated_at.is_null())
         .select(volunteers::user_id)
@@ -531,7 +554,10 @@ pub fn notices_sent(
     user_ids: &[i64],
 ) -> QueryResult<Vec<(i64, Standing, NaiveDate)>> {
     supervision_notices::table
-        .filter(supervision_notices::user_id.eq_any(user_ids))
+        .filter(in_list(
+            supervision_notices::user_id,
+            user_ids.iter().copied(),
+        ))
         .select((
             supervision_notices::user_id,
             supervision_notices::kind,
