@@ -141,7 +141,10 @@ fn time_filter(
         let text = value
             .as_str()
             .ok_or_else(|| tera::Error::msg("expected a timestamp"))?;
-        let utc = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+        // As serde writes it ("2026-03-03T17:00:00", a fraction if any),
+        // which `FromStr` reads without parsing a pattern first.
+        let utc: NaiveDateTime = text
+            .parse()
             .map_err(|e| tera::Error::msg(format!("bad timestamp {text:?}: {e}")))?;
         Ok(Value::String(f(lang, utc)))
     }
@@ -150,6 +153,23 @@ fn time_filter(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A timestamp as serde writes it, with or without a fraction of a
+    /// second, is shown in Copenhagen's time; anything else is an error.
+    #[test]
+    fn the_time_filters_read_what_serde_writes() {
+        let filter = time_filter(Lang::Da, format::time);
+        let none = HashMap::new();
+        for (text, shown) in [
+            ("2026-03-03T16:00:00", "17.00"),
+            ("2026-06-03T16:05:00.123456", "18.05"),
+        ] {
+            let got = filter(&Value::String(text.into()), &none).expect(text);
+            assert_eq!(got, Value::String(shown.into()), "{text}");
+        }
+        assert!(filter(&Value::String("3. marts".into()), &none).is_err());
+        assert!(filter(&Value::Bool(true), &none).is_err());
+    }
 
     #[test]
     fn every_template_parses_in_both_languages() {
