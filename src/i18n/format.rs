@@ -18,7 +18,8 @@ fn locale(lang: Lang) -> Locale {
 
 /// A pattern in each language, parsed once. chrono parses a pattern given
 /// as text on every call, and a list page formats a date or two per row:
-/// the parsing was a third of a date's cost (BENCHMARKS.md).
+/// parsed once, the pipeline's date filters cost a third less
+/// (BENCHMARKS.md).
 struct Pattern {
     da: &'static str,
     en: &'static str,
