@@ -452,10 +452,10 @@ pub fn set_cancelled(
     diesel::update(
         enrolments_t::table
             .filter(enrolments_t::session_id.eq(id))
-            .filter(in_list(
-                enrolments_t::status,
-                [EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted],
-            )),
+            .filter(
+                enrolments_t::status
+                    .eq_any([EnrolmentStatus::Confirmed, EnrolmentStatus::Waitlisted]),
+            ),
     )
     .set((
         enrolments_t::status.eq(EnrolmentStatus::Cancelled),

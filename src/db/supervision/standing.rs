@@ -182,7 +182,7 @@ pub fn standings(
     for slice in ids.chunks(10_000) {
         history.extend(
             changes::table
-                .filter(in_list(changes::user_id, slice.iter().copied()))
+                .filter(changes::user_id.eq_any(slice))
                 .filter(
                     in_list(
                         changes::to_status,
@@ -380,11 +380,9 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
         .filter(|id| !standing.contains(id))
         .collect();
     for chunk in gone.chunks(10_000) {
-        diesel::update(
-            volunteers::table.filter(in_list(volunteers::user_id, chunk.iter().copied())),
-        )
-        .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
-        .execute(conn)?;
+        diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
+            .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
+            .execute(conn)?;
     }
     let mut same: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
     for row in rows {
@@ -392,11 +390,9 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
     }
     for (due, ids) in same {
         for chunk in ids.chunks(10_000) {
-            diesel::update(
-                volunteers::table.filter(in_list(volunteers::user_id, chunk.iter().copied())),
-            )
-            .set(volunteers::supervision_due_on.eq(Some(due)))
-            .execute(conn)?;
+            diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
+                .set(volunteers::supervision_due_on.eq(Some(due)))
+                .execute(conn)?;
         }
     }
     Ok(())
