@@ -44,11 +44,10 @@ impl Application {
         }
         crate::app::volunteers::readiness::fill_missing(&db)
             .context("filling in what older binaries left out: readiness, due dates, seats' end, pauses' last day")?;
-        let templates = Templates::load().context("loading templates")?;
+        let templates = Templates::shared().context("loading templates")?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("could not listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let templates = Arc::new(templates);
         worker::sender(&settings)?;
         let mail_worker = if settings.mail_worker {
             Some(

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDateTime;
 use fluent_templates::fluent_bundle::FluentValue;
@@ -46,15 +47,23 @@ impl Templates {
         }
         let digest = hasher.finalize();
         let asset_version = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
-        // Parsed once: the languages differ only in the functions and
-        // filters bound to them, and parsing is most of a start-up.
-        let mut parsed = Tera::default();
-        parsed.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))?;
         Ok(Templates {
-            da: engine(Lang::Da, parsed.clone()),
-            en: engine(Lang::En, parsed),
+            da: engine(Lang::Da, parsed(Lang::Da, &sources)?),
+            en: engine(Lang::En, parsed(Lang::En, &sources)?),
             asset_version,
         })
+    }
+
+    /// The templates, parsed by the first caller in this process and shared
+    /// after that: they are compiled into the binary, so every site started
+    /// by one process (the tests start hundreds) draws with the same ones.
+    pub fn shared() -> Result<Arc<Templates>, tera::Error> {
+        static SHARED: OnceLock<Arc<Templates>> = OnceLock::new();
+        if let Some(templates) = SHARED.get() {
+            return Ok(templates.clone());
+        }
+        let loaded = Arc::new(Templates::load()?);
+        Ok(SHARED.get_or_init(|| loaded).clone())
     }
 
     pub fn render(&self, lang: Lang, name: &str, context: &Context) -> Result<String, tera::Error> {
@@ -67,6 +76,66 @@ impl Templates {
     pub fn has(&self, name: &str) -> bool {
         self.da.get_template_names().any(|n| n == name)
     }
+}
+
+/// Each language's templates, with its plain texts written in: parsed
+/// once per language (which adds a twentieth of a second to a start), as
+/// the sources differ.
+fn parsed(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::default();
+    let sources: Vec<(&str, String)> = sources
+        .iter()
+        .map(|(name, source)| {
+            let escape = tera.autoescape_suffixes.iter().any(|s| name.ends_with(s));
+            (name.as_str(), plain_texts_written_in(lang, source, escape))
+        })
+        .collect();
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))?;
+    Ok(tera)
+}
+
+const CALL_OPEN: &str = "{{ t(key=\"";
+const CALL_CLOSE: &str = ") }}";
+
+/// `source` with every `{{ t(key="...") }}` that takes no arguments
+/// replaced by the text it renders, escaped as Tera would escape it. Such a
+/// call gives the same text on every render in one language, yet Tera
+/// builds an argument map and calls `t` each time: three in four calls in
+/// the templates are of this kind. Kept as a call: a key with no text (so
+/// that it is still reported when drawn), a key built from data, a call
+/// with arguments or filters, and a text with a brace, which Tera would
+/// read as template syntax.
+fn plain_texts_written_in(lang: Lang, source: &str, escape: bool) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find(CALL_OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + CALL_OPEN.len()..];
+        let written = after.find('"').and_then(|end| {
+            let (key, tail) = after.split_at(end);
+            let tail = tail[1..].strip_prefix(CALL_CLOSE)?;
+            let text = i18n::text(lang, key)?;
+            let braces =
+                text.contains(['{', '}']) || (out.ends_with('{') && text.starts_with(['%', '#']));
+            (!braces).then_some((text, tail))
+        });
+        match written {
+            Some((text, tail)) => {
+                out.push_str(&if escape {
+                    tera::escape_html(&text)
+                } else {
+                    text
+                });
+                rest = tail;
+            }
+            None => {
+                out.push_str(CALL_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn engine(lang: Lang, mut tera: Tera) -> Tera {
@@ -169,6 +238,90 @@ mod tests {
         }
         assert!(filter(&Value::String("3. marts".into()), &none).is_err());
         assert!(filter(&Value::Bool(true), &none).is_err());
+    }
+
+    /// A plain text is written in as Tera would have drawn it: escaped in
+    /// a page, as it is in an email's text part, in each language.
+    #[test]
+    fn plain_texts_are_written_in_as_they_would_be_drawn() {
+        let source = "<th>{{ t(key=\"invoice-payer\") }}</th>{{ t(key=\"nav-login\") }}";
+        assert_eq!(
+            plain_texts_written_in(Lang::Da, source, true),
+            "<th>EAN&#x2F;CVR</th>Log ind"
+        );
+        assert_eq!(
+            plain_texts_written_in(Lang::Da, source, false),
+            "<th>EAN/CVR</th>Log ind"
+        );
+        assert_eq!(
+            plain_texts_written_in(Lang::En, source, false),
+            "<th>EAN/CVR</th>Log in"
+        );
+    }
+
+    /// Only a call whose whole text is known when the site starts is
+    /// written in; every other call is left exactly as it was.
+    #[test]
+    fn calls_that_depend_on_the_page_stay_calls() {
+        for call in [
+            "{{ t(key=\"volunteer-status-\" ~ v.status) }}",
+            "{{ t(key=\"application-sent\", date=a.created_at | local_short_date) }}",
+            "{{ t(key=\"application-sent\") }}",
+            "{{ t(key=\"nav-login\") | upper }}",
+            "{{ t(key=\"no-such-text\") }}",
+            "{% set l = t(key=\"nav-login\") %}",
+            "{{ t(key=\"",
+        ] {
+            let source = format!("a {call} b");
+            assert_eq!(plain_texts_written_in(Lang::Da, &source, true), source);
+        }
+    }
+
+    /// A page draws the same with the texts written in as with every text
+    /// asked for while drawing: the pipeline's template, and a text that is
+    /// escaped.
+    #[test]
+    fn written_in_texts_draw_the_same_page() {
+        let file = TemplateFiles::get("volunteers/pipeline.html").expect("the pipeline's template");
+        let pipeline = String::from_utf8_lossy(&file.data);
+        let escaped = "<th>{{ t(key=\"invoice-payer\") }}</th>";
+        let mut context = Context::new();
+        context.insert(
+            "branch",
+            &serde_json::json!({"id": 7, "name": "Aarhus & omegn"}),
+        );
+        context.insert(
+            "settings",
+            &serde_json::json!({"auto_activate": true, "child_certificate": true}),
+        );
+        context.insert("total_minutes", &1200);
+        context.insert(
+            "p",
+            &serde_json::json!({
+                "applications": [{"id": 1, "name": "Ea", "study_programme": "Medicin",
+                    "institution": "AU", "created_at": "2026-03-03T16:00:00", "intro_on": null}],
+                "applications_total": 3, "ready": [], "ready_total": 0,
+                "training": [{"user_id": 2, "name": "Bo", "status": "in_training", "done_minutes": 600}],
+                "training_total": 1, "approved": 0, "in_training": 1, "active": 4,
+                "paused": [], "paused_total": 0, "alumni": 2, "rejected": 1,
+            }),
+        );
+        let base = "{% block title %}{% endblock title %}{% block content %}{% endblock content %}";
+        for lang in [Lang::Da, Lang::En] {
+            for source in [pipeline.as_ref(), escaped] {
+                let draw = |source: &str| {
+                    let mut tera = Tera::default();
+                    tera.add_raw_templates([("base.html", base), ("page.html", source)])
+                        .expect("the template parses");
+                    engine(lang, tera)
+                        .render("page.html", &context)
+                        .expect("the page draws")
+                };
+                let written_in = plain_texts_written_in(lang, source, true);
+                assert_ne!(written_in, source, "{lang:?}: a text is written in");
+                assert_eq!(draw(&written_in), draw(source), "{lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub fn exists(lang: Lang, key: &str) -> bool {
         .is_ok()
 }
 
+/// The text for `key` without arguments, or `None` if neither `lang` nor
+/// Danish has it (for callers that must not show the key in its place).
+pub fn text(lang: Lang, key: &str) -> Option<String> {
+    lookup(lang, key, None)
+}
+
 pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
     if args.is_empty() {
         return plain(lang, key);
