@@ -5,6 +5,7 @@
 #                    [--duration SECONDS] [--regenerate] [--only-enrolments]
 #   BENCH_BIN=/path/to/brobyg scripts/bench.sh ...   (measure that build instead)
 #   scripts/bench.sh --growth [--db ...] [--duration SECONDS]
+#   scripts/bench.sh --instructions [--scale ...] [--db ...]
 #
 # Builds in release mode, loads the generated dataset (`brobyg generate`,
 # cached under target/bench/ and copied fresh for every run), starts the
@@ -19,6 +20,14 @@
 # memory is read from /proc at its peak and after the load.
 # `--growth` measures every page's p50 at 200/s at the small, medium and
 # national scales instead, for the table of how each page's cost grows.
+# `--instructions` counts each page's instructions per view instead, with
+# valgrind's callgrind on a site with one worker: a count, not a time, so
+# the same build on the same dataset gives the same figure however busy
+# the machine is (a timed before-and-after swings by a quarter here). On
+# SQLite the count includes the database's work; on PostgreSQL only the
+# site's side of it. The public pages are the exception: the page cache
+# draws a page again when it is three quarters of a second old, which
+# under callgrind depends on the machine's speed.
 #
 # PostgreSQL: a dedicated database `brobyg_bench` (the dataset is kept as the
 # template `brobyg_bench_<scale>`), on PG_URL's server. Sends traffic to
@@ -32,6 +41,7 @@ DURATION=10
 REGENERATE=0
 PAGES=1
 GROWTH=0
+INSTRUCTIONS=0
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
 PORT=${BENCH_PORT:-18080}
 BASE_PORT=${BENCH_BASE_PORT:-18090}
@@ -44,6 +54,7 @@ while [ $# -gt 0 ]; do
     --regenerate) REGENERATE=1; shift ;;
     --only-enrolments) PAGES=0; shift ;;
     --growth) GROWTH=1; shift ;;
+    --instructions) INSTRUCTIONS=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +71,10 @@ cleanup() {
 trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need oha; then cargo install oha --locked; fi
+if [ "$INSTRUCTIONS" = 0 ] && ! need oha; then cargo install oha --locked; fi
+if [ "$INSTRUCTIONS" = 1 ] && ! need valgrind; then
+  apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
+fi
 if ! need wrk || ! need sqlite3 || ! need psql || ! need jq || ! need curl; then
   apt-get update -qq && apt-get install -y -qq wrk sqlite3 postgresql-client jq curl >/dev/null
 fi
@@ -135,7 +149,7 @@ done
 say "| unlimited (32 connections) | **$LIMIT** (the machine's limit) | | | |"
 say ""
 }
-[ "$PAGES" = 1 ] && [ "$GROWTH" = 0 ] && baseline
+[ "$PAGES" = 1 ] && [ "$GROWTH" = 0 ] && [ "$INSTRUCTIONS" = 0 ] && baseline
 
 # ---- datasets -----------------------------------------------------------------
 sql() { # sql DB QUERY
@@ -195,11 +209,17 @@ run_db() {
     echo "port $PORT is taken by another process: stop it or set BENCH_PORT" >&2
     exit 1
   fi
+  # Counted under callgrind with one worker, so that every view is drawn
+  # by the one thread it watches the same way.
+  local under=()
+  if [ "$INSTRUCTIONS" = 1 ]; then
+    under=(env WORKERS=1 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.%p")
+  fi
   DATABASE_URL="$url" BIND="127.0.0.1:$PORT" BASE_URL="$SITE" BROBYG_DEMO=false MAIL_WORKER=false \
     RUST_LOG=warn SECRET_KEY="benchmark-secret-key-that-is-long-enough-0123456789" \
-    "$BIN" --no-demo > "$OUT/site-$db.log" 2>&1 &
+    "${under[@]}" "$BIN" --no-demo > "$OUT/site-$db.log" 2>&1 &
   SITE_PID=$!
-  for _ in $(seq 300); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
+  for _ in $(seq 600); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
   curl -fs "$SITE/healthz" >/dev/null || { echo "the site did not start; see $OUT/site-$db.log"; exit 1; }
 
   local volunteer coordinator admin slug session feed branch
@@ -237,6 +257,8 @@ run_db() {
   )
   if [ "$GROWTH" = 1 ]; then
     growth_pages "$db"
+  elif [ "$INSTRUCTIONS" = 1 ]; then
+    instructions "$db"
   else
     say "## $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL )"
     say ""
@@ -259,6 +281,33 @@ memory() {
   say "| memory of the site | peak resident MB | resident now MB | anonymous MB | mapped files MB |"
   say "|---|---|---|---|---|"
   say "| after the pages and enrolments above | **$(kb VmHWM)** | $(kb VmRSS) | $(kb RssAnon) | $(kb RssFile) |"
+  say ""
+}
+
+# ---- instructions per view ------------------------------------------------------
+# Each page viewed five times to warm the caches, then the count reset and
+# the page viewed ten times: the instructions of those ten, divided by ten.
+instructions() {
+  local db=$1
+  say "## Instructions per view: $( [ "$db" = sqlite ] && echo SQLite || echo PostgreSQL ) (callgrind, one worker)"
+  say ""
+  say "| page | million instructions per view |"
+  say "|---|---|"
+  for entry in "${pages[@]}"; do
+    IFS='|' read -r name path cookie _ <<< "$entry"
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$SITE$path")
+    [ "$status" = 200 ] || echo "warning: $name ($path) answers $status" >&2
+    for _ in 1 2 3 4; do curl -s -o /dev/null -H "Cookie: $cookie" "$SITE$path"; done
+    callgrind_control -z "$SITE_PID" >/dev/null 2>&1
+    for _ in $(seq 10); do curl -s -o /dev/null -H "Cookie: $cookie" "$SITE$path"; done
+    rm -f "$OUT/callgrind.$SITE_PID".*
+    callgrind_control -d "$SITE_PID" >/dev/null 2>&1
+    local dump total
+    dump=$(ls -t "$OUT/callgrind.$SITE_PID".* | head -1)
+    total=$(callgrind_annotate "$dump" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    say "| $name | $(awk -v n="$total" 'BEGIN { printf "%.2f", n / 10 / 1e6 }') |"
+  done
   say ""
 }
 
