@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::id_list::in_list;
 use super::schema::{users, volunteer_status_changes as changes, volunteers};
 use super::{DbConnection, now};
 use crate::domain::volunteer::{StatusChange, VolunteerStatus};
@@ -257,21 +258,22 @@ pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<History
         .collect())
 }
 
-/// The last day of the current pause of each of these people, in one
-/// query: their latest change to paused decides, so a pause recorded
-/// without an end leaves them out even after an earlier one that had one.
+/// The last day of the current pause of each of these people who are
+/// paused: the day kept with their latest change to paused
+/// (`volunteers.pause_until`), so a pause recorded without an end leaves
+/// them out even after an earlier one that had one. Read from the
+/// volunteers' own rows, not their history.
 pub fn pause_ends(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, NaiveDate>> {
-    let rows: Vec<(i64, Option<NaiveDate>)> = changes::table
-        .filter(changes::user_id.eq_any(user_ids))
-        .filter(changes::to_status.eq(VolunteerStatus::Paused))
-        .order(changes::id)
-        .select((changes::user_id, changes::until))
+    let rows: Vec<(i64, Option<NaiveDate>)> = volunteers::table
+        .filter(in_list(volunteers::user_id, user_ids.iter().copied()))
+        .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .filter(volunteers::pause_until.is_not_null())
+        .select((volunteers::user_id, volunteers::pause_until))
         .load(conn)?;
-    let latest: HashMap<i64, Option<NaiveDate>> = rows.into_iter().collect();
-    Ok(latest
+    Ok(rows
         .into_iter()
         .filter_map(|(u, d)| d.map(|d| (u, d)))
         .collect())
@@ -287,19 +289,17 @@ pub fn pause_end(history: &[HistoryEntry]) -> Option<NaiveDate> {
 }
 
 /// Every paused volunteer with their branch and the last day of their
-/// current pause (`None`: a pause recorded without one), in two queries.
+/// current pause (`None`: a pause recorded without one), in one query.
 pub fn paused(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64, Option<NaiveDate>)>> {
-    let rows: Vec<(i64, i64)> = volunteers::table
+    volunteers::table
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .order(volunteers::user_id)
-        .select((volunteers::user_id, volunteers::branch_id))
-        .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|(u, _)| *u).collect();
-    let ends = pause_ends(conn, &ids)?;
-    Ok(rows
-        .into_iter()
-        .map(|(u, b)| (u, b, ends.get(&u).copied()))
-        .collect())
+        .select((
+            volunteers::user_id,
+            volunteers::branch_id,
+            volunteers::pause_until,
+        ))
+        .load(conn)
 }
 
 /// One volunteer as `paused` lists them, if they are paused.
@@ -307,17 +307,16 @@ pub fn paused_one(
     conn: &mut DbConnection,
     user_id: i64,
 ) -> QueryResult<Option<(i64, i64, Option<NaiveDate>)>> {
-    let branch: Option<i64> = volunteers::table
+    volunteers::table
         .find(user_id)
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
-        .select(volunteers::branch_id)
+        .select((
+            volunteers::user_id,
+            volunteers::branch_id,
+            volunteers::pause_until,
+        ))
         .first(conn)
-        .optional()?;
-    let Some(branch) = branch else {
-        return Ok(None);
-    };
-    let until = pause_ends(conn, &[user_id])?.remove(&user_id);
-    Ok(Some((user_id, branch, until)))
+        .optional()
 }
 
 /// When each of these people last became active, in one query.
