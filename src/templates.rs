@@ -79,8 +79,8 @@ impl Templates {
 }
 
 /// Each language's templates, with its plain texts written in: parsed
-/// once per language (which adds a twentieth of a second to a start), as
-/// the sources differ.
+/// once per language (some 70 ms more for a start), as the sources
+/// differ.
 fn parsed(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error> {
     let mut tera = Tera::default();
     let sources: Vec<(&str, String)> = sources

@@ -267,16 +267,16 @@ pub fn pause_ends(
     conn: &mut DbConnection,
     user_ids: &[i64],
 ) -> QueryResult<HashMap<i64, NaiveDate>> {
-    let rows: Vec<(i64, Option<NaiveDate>)> = volunteers::table
+    let rows: Vec<(i64, NaiveDate)> = volunteers::table
         .filter(in_list(volunteers::user_id, user_ids.iter().copied()))
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .filter(volunteers::pause_until.is_not_null())
-        .select((volunteers::user_id, volunteers::pause_until))
+        .select((
+            volunteers::user_id,
+            volunteers::pause_until.assume_not_null(),
+        ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(u, d)| d.map(|d| (u, d)))
-        .collect())
+    Ok(rows.into_iter().collect())
 }
 
 /// The last day of the current pause in a history read newest first
@@ -288,17 +288,25 @@ pub fn pause_end(history: &[HistoryEntry]) -> Option<NaiveDate> {
         .and_then(|h| h.row.until)
 }
 
+/// What `paused` and `paused_one` give for a volunteer: who, their branch,
+/// and the last day of their pause.
+const PAUSED_ROW: (
+    volunteers::user_id,
+    volunteers::branch_id,
+    volunteers::pause_until,
+) = (
+    volunteers::user_id,
+    volunteers::branch_id,
+    volunteers::pause_until,
+);
+
 /// Every paused volunteer with their branch and the last day of their
 /// current pause (`None`: a pause recorded without one), in one query.
 pub fn paused(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64, Option<NaiveDate>)>> {
     volunteers::table
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .order(volunteers::user_id)
-        .select((
-            volunteers::user_id,
-            volunteers::branch_id,
-            volunteers::pause_until,
-        ))
+        .select(PAUSED_ROW)
         .load(conn)
 }
 
@@ -310,11 +318,7 @@ pub fn paused_one(
     volunteers::table
         .find(user_id)
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
-        .select((
-            volunteers::user_id,
-            volunteers::branch_id,
-            volunteers::pause_until,
-        ))
+        .select(PAUSED_ROW)
         .first(conn)
         .optional()
 }
