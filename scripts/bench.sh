@@ -475,9 +475,10 @@ LUA
       s.confirmed_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'confirmed')
       OR s.waitlist_count <> (SELECT COUNT(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'waitlisted')
       OR EXISTS (SELECT 1 FROM enrolments e WHERE e.session_id = s.id
-          AND (e.session_ends_at IS NULL OR e.session_ends_at <> s.ends_at)))")
+          AND (e.session_ends_at IS NULL OR e.session_ends_at <> s.ends_at
+            OR e.session_kind IS NULL OR e.session_kind <> s.kind)))")
   seats=$(sql "$db" "SELECT COUNT(*) FROM sessions WHERE id IN ($ids) AND confirmed_count = capacity")
-  say "| enrolment POSTs | requests | req/s | p50 ms | p99 ms | errors | enrolments written | overbooked sessions | counters or seats' end wrong | sessions now full | statements per enrolment | cached page shows a seat just taken |"
+  say "| enrolment POSTs | requests | req/s | p50 ms | p99 ms | errors | enrolments written | overbooked sessions | counters or seats' end or kind wrong | sessions now full | statements per enrolment | cached page shows a seat just taken |"
   say "|---|---|---|---|---|---|---|---|---|---|---|---|"
   say "| $(echo "$ids" | tr ',' '\n' | wc -l) sessions, 16 connections | $total | **$rps** | $p50 | $p99 | $err | $made | $overbooked | $mismatched | $seats | $per | $fresh |"
   say ""

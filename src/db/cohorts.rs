@@ -351,7 +351,7 @@ pub fn home_cohort(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
         .inner_join(sessions_t::table)
         .filter(enrolments::user_id.eq(user_id))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
-        .filter(sessions_t::kind.eq(SessionKind::Cohort))
+        .filter(enrolments::session_kind.eq(SessionKind::Cohort))
         .order(sessions_t::starts_at.desc())
         .select(sessions_t::id)
         .load(conn)?;

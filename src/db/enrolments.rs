@@ -171,6 +171,7 @@ pub fn place(
                 enrolments::created_at.eq(at),
                 enrolments::updated_at.eq(at),
                 enrolments::session_ends_at.eq(session.ends_at),
+                enrolments::session_kind.eq(session.kind),
             )
         )?,
     };
@@ -199,8 +200,8 @@ fn insert_counted(
         diesel::sql_query(
             "WITH placed AS (INSERT INTO enrolments (session_id, user_id, status, queued_at, \
                  confirmed_at, late_cancellation, refilled, created_at, updated_at, \
-                 session_ends_at) \
-                 VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $4, $4, $8) RETURNING id) \
+                 session_ends_at, session_kind) \
+                 VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $4, $4, $8, $9) RETURNING id) \
              UPDATE sessions SET confirmed_count = confirmed_count + $6, \
                  waitlist_count = waitlist_count + $7 \
              WHERE id = $1 RETURNING (SELECT id FROM placed) AS id",
@@ -212,7 +213,8 @@ fn insert_counted(
         .bind::<Nullable<Timestamp>, _>(confirmed_at)
         .bind::<Integer, _>(confirmed)
         .bind::<Integer, _>(waiting)
-        .bind::<Timestamp, _>(session.ends_at),
+        .bind::<Timestamp, _>(session.ends_at)
+        .bind::<Text, _>(session.kind.as_str()),
     )
     .get_result(pg)?;
     Ok(placed.id)

@@ -238,6 +238,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         session_ends_at -> Nullable<Timestamp>,
+        session_kind -> Nullable<Text>,
     }
 }
 

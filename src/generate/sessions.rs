@@ -110,6 +110,7 @@ impl Tables {
                     "created_at",
                     "updated_at",
                     "session_ends_at",
+                    "session_kind",
                 ],
             ),
             genlaer_enrolments: Table::new(
@@ -335,6 +336,7 @@ fn session(
             ts(seat.queued_at),
             ts(ended_at.unwrap_or(seat.queued_at).min(anchor)),
             ts(s.ends_at()),
+            text(s.kind.as_str()),
         ]);
         enrolment_details(t, s, ids.enrolment, seat, rng);
         if status != "confirmed" || future {

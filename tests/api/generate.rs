@@ -59,6 +59,7 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     crate::volunteers::support::assert_volunteer_counts_are_live(&app);
     crate::brobygninger::assert_month_sums_are_live(&app);
     app.assert_attendance_kinds_are_copied();
+    app.assert_enrolment_kinds_are_copied();
     // Somebody waits somewhere: the data has full sessions.
     assert!(
         app.scalar("SELECT CAST(COALESCE(SUM(waitlist_count), 0) AS BIGINT) AS n FROM sessions")

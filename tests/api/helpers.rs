@@ -511,6 +511,19 @@ impl TestApp {
         assert!(rows > 0, "attendance to check");
         assert_eq!(wrong, 0, "attendance rows without their session's kind");
     }
+
+    /// Every seat carries its session's kind, the copy the supervision
+    /// overview and a person's seats of one kind are read by (written with
+    /// the seat, by the generator, or filled by a trigger).
+    pub fn assert_enrolment_kinds_are_copied(&self) {
+        let rows = self.scalar("SELECT COUNT(*) AS n FROM enrolments");
+        let wrong = self.scalar(
+            "SELECT COUNT(*) AS n FROM enrolments e JOIN sessions s ON s.id = e.session_id \
+             WHERE e.session_kind IS NULL OR e.session_kind <> s.kind",
+        );
+        assert!(rows > 0, "seats to check");
+        assert_eq!(wrong, 0, "seats without their session's kind");
+    }
 }
 
 /// One person's browser: a cookie jar, no automatic redirects (tests look at

@@ -301,10 +301,11 @@ pub fn fill_next_booked(
         .inner_join(sessions_t::table)
         .filter(in_list(enrolments::user_id, ids.iter().copied()))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
-        // Only the seats still to come, from the index: not everything
-        // these fifty people ever booked.
+        // Only the seats still to come, and of those only the ones at
+        // supervision, from the index: not everything these fifty people
+        // ever booked, nor a session row for each of their other seats.
         .filter(enrolments::session_ends_at.gt(at))
-        .filter(sessions_t::kind.eq(SessionKind::Supervision))
+        .filter(enrolments::session_kind.eq(SessionKind::Supervision))
         .filter(sessions_t::status.eq(SessionStatus::Open))
         .filter(sessions_t::starts_at.gt(at))
         .group_by(enrolments::user_id)

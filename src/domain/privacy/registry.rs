@@ -343,8 +343,8 @@ pub static REGISTRY: &[Table] = &[
                     erasure: Anonymise,
                 },
             ],
-            // A copy of the session's last moment.
-            other: &["session_ends_at"],
+            // Copies of the session's last moment and kind.
+            other: &["session_ends_at", "session_kind"],
         },
     },
     Table {

@@ -53,6 +53,7 @@ async fn fifty_simultaneous_enrolments_over_http_fill_ten_seats_and_queue_the_re
         brobyg::db::sessions::find(&mut conn, s).expect("session")
     };
     assert_eq!((session.confirmed_count, session.waitlist_count), (10, 40));
+    app.assert_enrolment_kinds_are_copied();
     // Arrival order: every seat went to someone admitted before anyone in
     // the queue, and the queue is in the order people were admitted.
     let key = |p: &enrolments::Participant| (p.enrolment.queued_at, p.enrolment.id);

@@ -164,14 +164,7 @@ async fn a_session_moved_from_the_past_is_on_the_agenda_and_the_overview() {
         "the moved meeting is coming: {upcoming:?}"
     );
 
-    let overview = b
-        .staff
-        .get_html(&format!(
-            "/koordinator/supervision/oversigt?afdeling={}",
-            b.id
-        ))
-        .await;
-    let rows = texts(&overview, "#overview tbody tr[data-standing]");
+    let rows = overview_rows(&b).await;
     let mine: Vec<&String> = rows.iter().filter(|r| r.contains("tilbage")).collect();
     assert_eq!(mine.len(), 1, "{rows:?}");
     assert!(mine[0].contains(&when), "booked next: {mine:?}");
@@ -214,4 +207,70 @@ async fn a_seat_from_an_older_binary_is_filled_in_at_the_next_start() {
     assert_eq!(seat(&app), Some(ends));
     let html = signed_in(&app, &me).await.get_html("/frivillig").await;
     assert_eq!(texts(&html, "#agenda-upcoming li").len(), 1, "{html}");
+}
+
+/// A seat written by an older binary during a rolling upgrade leaves out
+/// its session's kind: the database fills it in at once, so the overview,
+/// which tells seats at supervision by that copy, still shows the meeting
+/// the brobygger booked next.
+#[tokio::test]
+async fn a_seat_from_an_older_binary_is_booked_next_in_the_overview() {
+    use brobyg::db::schema::{enrolments, sessions};
+    use brobyg::domain::enrolment::EnrolmentStatus;
+    use diesel::prelude::*;
+    let b = branch().await;
+    let me = b.app.qualified_volunteer("rullende@example.dk", b.id);
+    activated_days_ago(&b.app, me.id, 30);
+    // Five days ahead.
+    let coming = held_supervision(&b.app, b.id, -5, &[]);
+    let mut c = b.app.db.conn().expect("connection");
+    let (starts, ends): (chrono::NaiveDateTime, chrono::NaiveDateTime) = sessions::table
+        .find(coming)
+        .select((sessions::starts_at, sessions::ends_at))
+        .first(&mut c)
+        .expect("the session");
+    let at = brobyg::db::now();
+    // The columns the binary before this one wrote, the kind left out.
+    diesel::insert_into(enrolments::table)
+        .values((
+            enrolments::session_id.eq(coming),
+            enrolments::user_id.eq(me.id),
+            enrolments::status.eq(EnrolmentStatus::Confirmed),
+            enrolments::queued_at.eq(at),
+            enrolments::confirmed_at.eq(Some(at)),
+            enrolments::late_cancellation.eq(false),
+            enrolments::refilled.eq(false),
+            enrolments::created_at.eq(at),
+            enrolments::updated_at.eq(at),
+            enrolments::session_ends_at.eq(Some(ends)),
+        ))
+        .execute(&mut c)
+        .expect("as an older binary writes it");
+    let kind: Option<String> = enrolments::table
+        .filter(enrolments::session_id.eq(coming))
+        .select(enrolments::session_kind)
+        .first(&mut c)
+        .expect("the seat");
+    drop(c);
+    assert_eq!(kind.as_deref(), Some("supervision"));
+
+    let when = brobyg::i18n::format::short_date(brobyg::domain::Lang::Da, starts);
+    let rows = overview_rows(&b).await;
+    let name = format!("Test {}", me.email);
+    let mine: Vec<&String> = rows.iter().filter(|r| r.contains(&name)).collect();
+    assert_eq!(mine.len(), 1, "{rows:?}");
+    assert!(mine[0].contains(&when), "booked next: {mine:?}");
+}
+
+/// The rows of the branch's supervision overview, as its coordinator sees
+/// them.
+async fn overview_rows(b: &super::support::Branch) -> Vec<String> {
+    let overview = b
+        .staff
+        .get_html(&format!(
+            "/koordinator/supervision/oversigt?afdeling={}",
+            b.id
+        ))
+        .await;
+    texts(&overview, "#overview tbody tr[data-standing]")
 }

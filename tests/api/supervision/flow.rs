@@ -161,6 +161,7 @@ async fn active_volunteers_sign_up_and_attendance_counts() {
         "the last supervision is yesterday's"
     );
     app.assert_attendance_kinds_are_copied();
+    app.assert_enrolment_kinds_are_copied();
     let staff_page = b
         .staff
         .get_html(&format!("/koordinator/supervision/{held}"))

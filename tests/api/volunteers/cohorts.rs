@@ -130,6 +130,7 @@ async fn partial_attendance_is_shared_over_the_meetings_modules() {
     );
     assert!(html.contains("2 af 20 timer"));
     app.assert_attendance_kinds_are_copied();
+    app.assert_enrolment_kinds_are_copied();
     let brobyg::domain::events::Message::AttendanceMissing { missing, .. } =
         app.last_message_to(&anna.email)
     else {
