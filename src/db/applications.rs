@@ -149,13 +149,17 @@ pub struct WithApplicant {
     pub volunteer_status: VolunteerStatus,
 }
 
-/// How many applications of a branch wait for a decision.
+/// How many applications of a branch wait for a decision: the count kept
+/// beside them (`pending_application_counts`), not an index entry read
+/// for each.
 pub fn pending_count(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i64> {
-    apps::table
-        .filter(apps::branch_id.eq(branch_id))
-        .filter(apps::status.eq(ApplicationStatus::Pending))
-        .count()
-        .get_result(conn)
+    use super::schema::pending_application_counts as counts;
+    Ok(counts::table
+        .find(branch_id)
+        .select(counts::pending)
+        .first(conn)
+        .optional()?
+        .unwrap_or(0))
 }
 
 /// A pending application as the pipeline lists it: who, what they study,

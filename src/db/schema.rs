@@ -90,6 +90,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// How many applications wait in a branch, and how many of those have
+    /// had their intro conversation, kept by triggers.
+    pending_application_counts (branch_id) {
+        branch_id -> BigInt,
+        pending -> BigInt,
+        after_intro -> BigInt,
+    }
+}
+
+diesel::table! {
     user_tokens (id) {
         id -> BigInt,
         user_id -> BigInt,
@@ -182,6 +192,7 @@ diesel::joinable!(coordinator_branches -> branches (branch_id));
 diesel::joinable!(volunteers -> users (user_id));
 diesel::joinable!(volunteers -> branches (branch_id));
 diesel::joinable!(volunteer_counts -> branches (branch_id));
+diesel::joinable!(pending_application_counts -> branches (branch_id));
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(outbox -> users (user_id));
 
@@ -914,6 +925,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     volunteer_moves,
     volunteers,
     volunteer_counts,
+    pending_application_counts,
     user_tokens,
     login_failures,
     reset_requests,

@@ -235,6 +235,7 @@ async fn an_erased_demo_volunteer_keeps_the_counts_and_names_nobody() {
         assert!(!html.contains(ERASED), "{list}");
     }
     crate::volunteers::support::assert_volunteer_counts_are_live(&app);
+    crate::volunteers::support::assert_pending_application_counts_are_live(&app);
 }
 
 #[tokio::test]

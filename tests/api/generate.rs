@@ -57,6 +57,7 @@ async fn the_generated_dataset_is_consistent_and_usable() {
     assert_eq!(overbooked, 0);
     // So do the counts of volunteers per branch and status.
     crate::volunteers::support::assert_volunteer_counts_are_live(&app);
+    crate::volunteers::support::assert_pending_application_counts_are_live(&app);
     crate::brobygninger::assert_month_sums_are_live(&app);
     app.assert_attendance_kinds_are_copied();
     app.assert_enrolment_kinds_are_copied();

@@ -247,6 +247,7 @@ async fn a_confirmed_import_writes_every_row_and_the_same_file_again_nothing() {
     assert_eq!(app.user_count(), users);
     assert_eq!(app.audit_count(), audit + 1, "nothing new to log");
     crate::volunteers::support::assert_volunteer_counts_are_live(&app);
+    crate::volunteers::support::assert_pending_application_counts_are_live(&app);
 }
 
 #[tokio::test]

@@ -154,6 +154,12 @@ pub static REGISTRY: &[Table] = &[
         name: "volunteer_counts",
         holds: Nothing,
     },
+    // How many applications wait in a branch (kept by triggers): numbers,
+    // nobody in them.
+    Table {
+        name: "pending_application_counts",
+        holds: Nothing,
+    },
     Table {
         name: "user_tokens",
         holds: Personal {

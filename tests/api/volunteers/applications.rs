@@ -149,6 +149,13 @@ async fn a_declined_applicant_is_told_why_and_sees_it() {
             .id
     };
     let path = format!("/koordinator/ansoegninger/{application}");
+    let pipeline = format!("/koordinator/afdelinger/{aarhus}/brobyggere");
+    let waiting = |html: &str| texts(html, "#new-applications");
+    assert_eq!(
+        waiting(&staff.get_html(&pipeline).await),
+        vec!["Nye ansøgninger (1)"]
+    );
+    super::support::assert_pending_application_counts_are_live(&app);
 
     let response = staff
         .post_form(&format!("{path}/afvis"), &[("reason", "  ")])
@@ -185,6 +192,12 @@ async fn a_declined_applicant_is_told_why_and_sees_it() {
     let Message::ApplicationDeclined { reason: told, .. } = app.last_message_to(&user.email) else {
         panic!("the applicant is told");
     };
+    assert_eq!(
+        waiting(&staff.get_html(&pipeline).await),
+        vec!["Nye ansøgninger (0)"],
+        "decided: no longer waiting"
+    );
+    super::support::assert_pending_application_counts_are_live(&app);
     assert_eq!(told, reason);
     let html = me.get_html("/frivillig").await;
     assert_eq!(status_tag(&html), "Afvist");

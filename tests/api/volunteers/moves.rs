@@ -102,6 +102,7 @@ async fn a_moved_active_volunteer_keeps_their_standing_and_both_branches_are_tol
         "nobody active left"
     );
     super::support::assert_volunteer_counts_are_live(&app);
+    super::support::assert_pending_application_counts_are_live(&app);
 
     // Her supervision went with her: in good time on Randers' overview and
     // on her own page, and she may still do what active brobyggere do.

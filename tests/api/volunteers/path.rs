@@ -85,11 +85,13 @@ async fn an_applicant_becomes_an_active_brobygger_and_the_checklist_tells_the_tr
         .await;
     let line = texts(&pipeline, "#application-list li").remove(0);
     assert!(line.contains("samtale holdt"), "the intro is held: {line}");
+    super::support::assert_pending_application_counts_are_live(&app);
     let response = staff
         .post_form(&format!("{application}/godkend"), &[])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.last_message_to(EMAIL).kind(), "application_accepted");
+    super::support::assert_pending_application_counts_are_live(&app);
     assert_stored_readiness_is_live(&app, user.id);
     let html = me.get_html("/frivillig").await;
     assert_eq!(status_tag(&html), "Godkendt");

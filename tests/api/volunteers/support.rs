@@ -404,3 +404,26 @@ pub fn assert_volunteer_counts_are_live(app: &TestApp) {
     let counted = app.scalar("SELECT COUNT(*) AS n FROM volunteer_counts WHERE people > 0");
     assert!(counted > 0, "some volunteer is counted");
 }
+
+/// Every branch's stored count of pending applications, and of those with
+/// their intro conversation held (`pending_application_counts`, kept by
+/// triggers), equals the applications counted now, and no branch with one
+/// lacks its row. Called after each kind of write that adds, decides,
+/// moves or removes an application.
+pub fn assert_pending_application_counts_are_live(app: &TestApp) {
+    let wrong = app.scalar(
+        "SELECT (SELECT COUNT(*) FROM pending_application_counts c \
+            WHERE c.pending <> (SELECT COUNT(*) FROM volunteer_applications a \
+                WHERE a.branch_id = c.branch_id AND a.status = 'pending') \
+            OR c.after_intro <> (SELECT COUNT(a.intro_on) FROM volunteer_applications a \
+                WHERE a.branch_id = c.branch_id AND a.status = 'pending')) \
+         + (SELECT COUNT(*) FROM (SELECT DISTINCT branch_id FROM volunteer_applications \
+              WHERE status = 'pending') a \
+            WHERE NOT EXISTS (SELECT 1 FROM pending_application_counts c \
+              WHERE c.branch_id = a.branch_id)) AS n",
+    );
+    assert_eq!(
+        wrong, 0,
+        "stored counts of pending applications that differ from the rows"
+    );
+}

@@ -1,0 +1,6 @@
+DROP TRIGGER pending_application_counts_on_update ON volunteer_applications;
+DROP TRIGGER pending_application_counts_on_delete ON volunteer_applications;
+DROP TRIGGER pending_application_counts_on_insert ON volunteer_applications;
+DROP FUNCTION pending_application_counts_follow();
+DROP FUNCTION pending_application_counts_add(BIGINT, BIGINT, BIGINT);
+DROP TABLE pending_application_counts;

@@ -1,0 +1,4 @@
+DROP TRIGGER pending_application_counts_on_update;
+DROP TRIGGER pending_application_counts_on_delete;
+DROP TRIGGER pending_application_counts_on_insert;
+DROP TABLE pending_application_counts;
