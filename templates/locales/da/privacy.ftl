@@ -147,6 +147,7 @@ privacy-purpose-erasure-requests = Din anmodning om sletning og hvornår den ble
 privacy-free-regions = Social Sundheds regioner.
 privacy-free-branches = Afdelingernes egne kontoroplysninger (fælles adresse, telefon og postkasse), ikke en persons.
 privacy-free-volunteer_counts = Hvor mange frivillige hver afdeling har i hver status: tal, ingen personer.
+privacy-free-pending_application_counts = Hvor mange ansøgninger der venter i hver afdeling, og hvor mange af dem der har haft samtale: tal, ingen personer.
 privacy-free-brobygning_month_totals = Hver afdelings brobygninger lagt sammen pr. måned, program og briefing: tal, ingen personer.
 privacy-free-sessions = Kurser, hold, supervision og aftener: titel, sted og tider, ikke hvem der deltager.
 privacy-free-meetings = Datoer og steder for et forløbs møder.

@@ -147,6 +147,7 @@ privacy-purpose-erasure-requests = Your request to be erased and when it was car
 privacy-free-regions = The regions of Social Sundhed.
 privacy-free-branches = The branches' own office details (shared address, phone and mailbox), not a person's.
 privacy-free-volunteer_counts = How many volunteers each branch has in each status: numbers, no people.
+privacy-free-pending_application_counts = How many applications wait in each branch, and how many of those have had their intro conversation: numbers, no people.
 privacy-free-brobygning_month_totals = Each branch's brobygninger summed by month, programme and briefing: numbers, no people.
 privacy-free-sessions = Courses, cohorts, supervision and evenings: title, place and times, not who takes part.
 privacy-free-meetings = The dates and places of a session's meetings.
