@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::id_list::in_list;
 use super::schema::{users, volunteer_applications as apps, volunteers};
-use super::{DbConnection, now, volunteer_history, volunteers as vols};
+use super::{DbConnection, Keep, now, volunteer_history, volunteers as vols};
 use crate::domain::Role;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::volunteer::VolunteerStatus;
@@ -149,17 +149,24 @@ pub struct WithApplicant {
     pub volunteer_status: VolunteerStatus,
 }
 
-/// How many applications of a branch wait for a decision: the count kept
-/// beside them (`pending_application_counts`), not an index entry read
-/// for each.
+/// How many applications of a branch wait for a decision.
 pub fn pending_count(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i64> {
+    Ok(pending_counts(conn, &[branch_id])?.0)
+}
+
+/// How many applications of these branches wait for a decision, and how
+/// many of those have had their intro conversation: the counts kept
+/// beside them (`pending_application_counts`, a row per branch), not an
+/// index entry read for every pending application.
+pub fn pending_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<(i64, i64)> {
     use super::schema::pending_application_counts as counts;
     Ok(counts::table
-        .find(branch_id)
-        .select(counts::pending)
-        .first(conn)
-        .optional()?
-        .unwrap_or(0))
+        .filter(in_list(counts::branch_id, branch_ids.iter().copied()))
+        .select((counts::pending, counts::after_intro))
+        .kept()
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .fold((0, 0), |(all, after), (p, a)| (all + p, after + a)))
 }
 
 /// A pending application as the pipeline lists it: who, what they study,

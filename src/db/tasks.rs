@@ -80,16 +80,7 @@ pub fn applications(
     branch_ids: &[i64],
     limit: i64,
 ) -> QueryResult<(Rows, Rows)> {
-    use super::schema::pending_application_counts as counts;
-    // The counts kept beside the applications, a row per branch, summed
-    // here: not an index entry read for every pending application.
-    let (all, after_intro) = counts::table
-        .filter(in_list(counts::branch_id, branch_ids.iter().copied()))
-        .select((counts::pending, counts::after_intro))
-        .kept()
-        .load::<(i64, i64)>(conn)?
-        .into_iter()
-        .fold((0, 0), |(a, i), (p, q)| (a + p, i + q));
+    let (all, after_intro) = super::applications::pending_counts(conn, branch_ids)?;
     let before_intro = all - after_intro;
     let mut list = |intro_held: bool, n: i64| {
         if n == 0 {
