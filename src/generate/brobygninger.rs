@@ -9,7 +9,6 @@ use diesel::QueryResult;
 use super::plan::Plan;
 use super::sql::{Rng, Table, boolean, date, int, opt_int, text, ts};
 use crate::db::DbConnection;
-use crate::domain::volunteer::VolunteerStatus;
 
 /// Brobygninger per brobygger per year active (3,244 / 450).
 const PER_YEAR: f64 = 3_244.0 / 450.0;
@@ -41,14 +40,8 @@ pub fn write(conn: &mut DbConnection, plan: &Plan, seed: u64) -> QueryResult<u64
         let Some(trained) = v.trained_at else {
             continue;
         };
-        // As in `people::volunteers`: a pause 200 days and leaving 300
-        // days after training.
-        let end = match v.status {
-            VolunteerStatus::Paused => trained + Duration::days(200),
-            VolunteerStatus::Alumni => trained + Duration::days(300),
-            _ => plan.anchor,
-        }
-        .min(plan.anchor);
+        // Active until they paused or left, as their history says.
+        let end = v.stopped_at(plan.anchor).unwrap_or(plan.anchor);
         let start = trained.max(earliest) + Duration::days(1);
         let days = (end - start).num_days();
         if days <= 0 {

@@ -136,6 +136,13 @@ pub fn run(db: &Db, scale: Scale, seed: u64) -> anyhow::Result<Summary> {
         crate::app::volunteers::readiness::refresh_everyone(c).map_err(|e| anyhow::anyhow!("{e:#}"))
     })
     .context("each brobygger's readiness")?;
+    // The history was written in bulk too: each pause's last day beside
+    // the volunteer, as start-up would give it, so the generated database
+    // is whole before any site has started on it.
+    conn.transaction::<_, anyhow::Error, _>(|c| {
+        Ok(crate::db::volunteer_history::fill_pause_ends(c)?)
+    })
+    .context("the last day of each pause")?;
     finish(conn).context("updating sequences and statistics")?;
     if let DbConnection::Sqlite(_) = conn {
         conn.batch_execute("PRAGMA synchronous = FULL")?;

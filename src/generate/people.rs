@@ -6,7 +6,7 @@ use crate::domain::Code;
 use chrono::Duration;
 use diesel::QueryResult;
 
-use super::plan::Plan;
+use super::plan::{PAUSE_DAYS, Plan};
 use super::sql::{Table, date, int, opt_int, opt_text, opt_ts, text, ts};
 use crate::db::DbConnection;
 use crate::domain::names::slugify;
@@ -254,20 +254,13 @@ pub fn volunteers(conn: &mut DbConnection, plan: &Plan) -> QueryResult<()> {
             ));
             if let Some(trained) = v.trained_at {
                 path.push((Some("in_training"), "active", trained, Some(cohort)));
-                match v.status {
-                    VolunteerStatus::Paused => path.push((
-                        Some("active"),
-                        "paused",
-                        trained + Duration::days(200),
-                        None,
-                    )),
-                    VolunteerStatus::Alumni => path.push((
-                        Some("active"),
-                        "alumni",
-                        trained + Duration::days(300),
-                        None,
-                    )),
-                    _ => {}
+                if let Some(stopped) = v.stopped_at(plan.anchor) {
+                    let to = if v.status == VolunteerStatus::Paused {
+                        "paused"
+                    } else {
+                        "alumni"
+                    };
+                    path.push((Some("active"), to, stopped, None));
                 }
                 signature_id += 1;
                 signatures.push(&[
@@ -282,7 +275,7 @@ pub fn volunteers(conn: &mut DbConnection, plan: &Plan) -> QueryResult<()> {
         for (from, to, at, cohort) in path {
             change_id += 1;
             let at = at.min(plan.anchor);
-            let until = (to == "paused").then(|| (at + Duration::days(90)).date());
+            let until = (to == "paused").then(|| (at + Duration::days(PAUSE_DAYS)).date());
             history.push(&[
                 int(change_id),
                 int(v.id),

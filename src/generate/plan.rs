@@ -44,6 +44,30 @@ pub struct Volunteer {
     pub trained_at: Option<NaiveDateTime>,
 }
 
+impl Volunteer {
+    /// When a trained brobygger stopped being active, if they have: their
+    /// pause began, or they left (300 days after training). A pause is
+    /// still running at `anchor` (its last day `PAUSE_DAYS` after it
+    /// began): the mail worker ends pauses on their day, so a real branch
+    /// holds none that are over, and a dataset full of them made the start
+    /// page list years of pauses as ending soon. It began 1–80 days before
+    /// the anchor, spread by id so that the seed's draws stay as they
+    /// were, and never before training ended.
+    pub fn stopped_at(&self, anchor: NaiveDateTime) -> Option<NaiveDateTime> {
+        let trained = self.trained_at?;
+        let at = match self.status {
+            VolunteerStatus::Paused => (anchor - Duration::days(1 + self.id.rem_euclid(80)))
+                .max(trained + Duration::days(1)),
+            VolunteerStatus::Alumni => trained + Duration::days(300),
+            _ => return None,
+        };
+        Some(at.min(anchor))
+    }
+}
+
+/// How long a generated pause lasts, its first day to its last.
+pub const PAUSE_DAYS: i64 = 90;
+
 pub struct SessionPlan {
     pub id: i64,
     pub kind: SessionKind,
