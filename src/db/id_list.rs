@@ -7,14 +7,17 @@
 //! one JSON array (`IN (SELECT value FROM json_each(?))`). PostgreSQL binds
 //! the list as one array either way (`= ANY($1)`), as `eq_any` does there.
 //!
-//! `in_list` is `eq_any` itself, kept prepared: the same text (one
-//! placeholder per value on SQLite, one array on PostgreSQL), so the same
-//! plan, for the lists whose length has few values: a fixed set of
-//! statuses, a coordinator's branches, a page of people. Each length is a
-//! statement of its own, so a list longer than `KEPT_UP_TO` is parsed
-//! every time as before, and the cache of one call site holds at most that
-//! many. Where the JSON array gives a better plan (the gate's reads),
-//! `in_ids` stays.
+//! `in_list` is `eq_any` kept prepared, for the lists whose length has few
+//! values: a fixed set of statuses, a coordinator's branches, a page of
+//! people. On SQLite it is `eq_any`'s own text (one placeholder per
+//! value), so the same plan; each length is a statement of its own, so a
+//! list longer than `KEPT_UP_TO` is parsed every time as before, and the
+//! cache of one call site holds at most that many. On PostgreSQL a short
+//! list also gets a placeholder per value, so that PostgreSQL can keep one
+//! plan for the statement instead of planning it on every call, and a
+//! longer one is bound as one array as `eq_any` does (see
+//! `PG_PLACEHOLDERS_UP_TO`). Where the JSON array gives a better plan
+//! (the gate's reads), `in_ids` stays.
 
 use diesel::QueryResult;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
@@ -189,18 +192,52 @@ where
     }
 }
 
+/// The longest list `in_list` writes with a placeholder per value on
+/// PostgreSQL (see its `QueryFragment<Pg>`): a coordinator's branches, a
+/// set of statuses. A page of fifty people stays one array: planned with
+/// fifty placeholders, the supervision overview's statement was planned
+/// on every call and cost more than with the array.
+pub const PG_PLACEHOLDERS_UP_TO: usize = 10;
+
+/// On PostgreSQL, a short list gets one placeholder per value, not one
+/// array (`= ANY($1)`, as `eq_any` writes it). PostgreSQL plans a prepared
+/// statement again on every call (a custom plan) until a plan for any
+/// values (a generic plan) is estimated to cost no more. Of an array it
+/// cannot know the length and guesses ten values, so for a coordinator's
+/// two branches or a pair of statuses the generic plan never looked as
+/// cheap, and every call was planned again: planning took more of
+/// PostgreSQL's time than running the statements on most signed-in pages
+/// (BENCHMARKS.md). With a placeholder per value, the generic plan counts
+/// as many values as the call has. A longer list is bound as one array.
 impl<C, T> QueryFragment<Pg> for InList<C, T>
 where
     C: Expression + QueryFragment<Pg>,
     C::SqlType: 'static,
+    T: ToSql<C::SqlType, Pg>,
+    Pg: HasSqlType<C::SqlType>,
     Vec<T>: ToSql<Array<C::SqlType>, Pg>,
     Pg: HasSqlType<Array<C::SqlType>>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        if self.values.is_empty() {
+            out.push_sql("1=0");
+            return Ok(());
+        }
         out.push_sql("(");
         self.column.walk_ast(out.reborrow())?;
-        out.push_sql(" = ANY(");
-        out.push_bind_param::<Array<C::SqlType>, Vec<T>>(&self.values)?;
+        if self.values.len() > PG_PLACEHOLDERS_UP_TO {
+            out.push_sql(" = ANY(");
+            out.push_bind_param::<Array<C::SqlType>, Vec<T>>(&self.values)?;
+            out.push_sql("))");
+            return Ok(());
+        }
+        out.push_sql(" IN (");
+        for (i, value) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_bind_param::<C::SqlType, T>(value)?;
+        }
         out.push_sql("))");
         Ok(())
     }

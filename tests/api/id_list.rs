@@ -117,3 +117,60 @@ fn lists_to_ask(ids: &[i64], missing: i64) -> Vec<Vec<i64>> {
         vec![missing],
     ]
 }
+
+/// On PostgreSQL a short kept list has a placeholder per value, so that
+/// PostgreSQL keeps one plan for its statement after the first calls (a
+/// generic plan) instead of planning it again on every call, as it did
+/// while the list was one array: it guessed ten values for a
+/// coordinator's two branches, and a plan for any ten never looked as
+/// cheap as one for the two given. SQLite plans a statement once, when it
+/// prepares it, so there is nothing to see there.
+#[tokio::test]
+async fn postgres_keeps_one_plan_for_a_short_list() {
+    #[derive(diesel::QueryableByName)]
+    struct Plans {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        generic_plans: i64,
+    }
+    let app = spawn_app().await;
+    if !app.is_postgres() {
+        return;
+    }
+    let ids: Vec<i64> = ["a@example.dk", "b@example.dk", "c@example.dk"]
+        .iter()
+        .map(|email| app.create_user(email, &[], None).id)
+        .collect();
+    let mut conn = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut conn;
+    // A table of a real size: over three rows, a plan for any ten values
+    // costs no more than one for the two given.
+    diesel::sql_query(
+        "INSERT INTO users (email, name, created_at, updated_at) \
+         SELECT 'many' || g || '@example.dk', 'Mange ' || g, now(), now() \
+         FROM generate_series(1, 20000) AS g",
+    )
+    .execute(conn)
+    .expect("users");
+    diesel::sql_query("ANALYZE users")
+        .execute(conn)
+        .expect("analyze");
+    // PostgreSQL plans the first five calls for their values, then
+    // weighs a plan for any values against them.
+    for pair in [[ids[0], ids[2]], [ids[1], ids[2]]].iter().cycle().take(8) {
+        let found: Vec<i64> = users::table
+            .filter(in_list(users::id, pair.iter().copied()))
+            .order(users::id)
+            .select(users::id)
+            .load(conn)
+            .expect("query");
+        assert_eq!(found, pair.to_vec());
+    }
+    let plans: Vec<Plans> = diesel::sql_query(
+        "SELECT generic_plans FROM pg_prepared_statements \
+         WHERE statement LIKE '%FROM \"users\" WHERE%'",
+    )
+    .load(conn)
+    .expect("prepared statements");
+    assert_eq!(plans.len(), 1, "one statement kept for the list");
+    assert!(plans[0].generic_plans > 0, "planned again on every call");
+}
