@@ -4,8 +4,9 @@
 //! that was 9 statements of 21. `in_ids` writes one of two texts, each kept
 //! prepared: `= ?` for one id (the common case: one person, one branch,
 //! planned exactly as before), and for any other number the list bound as
-//! one JSON array (`IN (SELECT value FROM json_each(?))`). PostgreSQL binds
-//! the list as one array either way (`= ANY($1)`), as `eq_any` does there.
+//! one JSON array (`IN (SELECT value FROM json_each(?))`). PostgreSQL
+//! gets `= $1` for one id too, and any other number as one array
+//! (`= ANY($1)`), as `eq_any` writes it there.
 //!
 //! `in_list` is `eq_any` kept prepared, for the lists whose length has few
 //! values: a fixed set of statuses, a coordinator's branches, a page of
@@ -98,13 +99,22 @@ impl<C: QueryFragment<Sqlite>> QueryFragment<Sqlite> for InIds<C> {
     }
 }
 
+/// One id is `= $1` here too: as one array, PostgreSQL guessed ten ids
+/// and planned the statement again on every call (see `InList`'s
+/// `QueryFragment<Pg>`); a person's own page asks for one.
 impl<C: QueryFragment<Pg>> QueryFragment<Pg> for InIds<C> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
         out.push_sql("(");
         self.column.walk_ast(out.reborrow())?;
-        out.push_sql(" = ANY(");
-        out.push_bind_param::<Array<BigInt>, Vec<i64>>(&self.ids)?;
-        out.push_sql("))");
+        if let [one] = self.ids.as_slice() {
+            out.push_sql(" = ");
+            out.push_bind_param::<BigInt, i64>(one)?;
+        } else {
+            out.push_sql(" = ANY(");
+            out.push_bind_param::<Array<BigInt>, Vec<i64>>(&self.ids)?;
+            out.push_sql(")");
+        }
+        out.push_sql(")");
         Ok(())
     }
 }

@@ -165,12 +165,24 @@ async fn postgres_keeps_one_plan_for_a_short_list() {
             .expect("query");
         assert_eq!(found, pair.to_vec());
     }
+    // `in_ids` with one id (a person's own page), likewise.
+    for id in ids.iter().cycle().take(8) {
+        let found: Vec<i64> = users::table
+            .filter(in_ids(users::id, &[*id]))
+            .select(users::id)
+            .load(conn)
+            .expect("query");
+        assert_eq!(found, [*id]);
+    }
     let plans: Vec<Plans> = diesel::sql_query(
         "SELECT generic_plans FROM pg_prepared_statements \
          WHERE statement LIKE '%FROM \"users\" WHERE%'",
     )
     .load(conn)
     .expect("prepared statements");
-    assert_eq!(plans.len(), 1, "one statement kept for the list");
-    assert!(plans[0].generic_plans > 0, "planned again on every call");
+    assert_eq!(plans.len(), 2, "one statement kept for each");
+    assert!(
+        plans.iter().all(|p| p.generic_plans > 0),
+        "planned again on every call"
+    );
 }
