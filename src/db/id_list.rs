@@ -180,26 +180,41 @@ where
     Sqlite: HasSqlType<C::SqlType>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
-        if self.values.is_empty() {
-            // As `eq_any`: an empty list matches nothing.
-            out.push_sql("1=0");
-            return Ok(());
-        }
         if self.values.len() > KEPT_UP_TO {
             out.unsafe_to_cache_prepared();
         }
-        out.push_sql("(");
-        self.column.walk_ast(out.reborrow())?;
-        out.push_sql(" IN (");
-        for (i, value) in self.values.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(", ");
-            }
-            out.push_bind_param::<C::SqlType, T>(value)?;
-        }
-        out.push_sql("))");
-        Ok(())
+        each_bound(&self.column, &self.values, out)
     }
+}
+
+/// `(column IN (?, ?, ...))`, a placeholder per value, as `eq_any` writes
+/// it on SQLite; `1=0` for no value, as `eq_any` writes an empty list (it
+/// matches nothing).
+fn each_bound<'b, DB, C, T>(
+    column: &'b C,
+    values: &'b [T],
+    mut out: AstPass<'_, 'b, DB>,
+) -> QueryResult<()>
+where
+    DB: diesel::backend::Backend + HasSqlType<C::SqlType>,
+    C: Expression + QueryFragment<DB>,
+    T: ToSql<C::SqlType, DB>,
+{
+    if values.is_empty() {
+        out.push_sql("1=0");
+        return Ok(());
+    }
+    out.push_sql("(");
+    column.walk_ast(out.reborrow())?;
+    out.push_sql(" IN (");
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_sql(", ");
+        }
+        out.push_bind_param::<C::SqlType, T>(value)?;
+    }
+    out.push_sql("))");
+    Ok(())
 }
 
 /// The longest list `in_list` writes with a placeholder per value on
@@ -229,25 +244,13 @@ where
     Pg: HasSqlType<Array<C::SqlType>>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        if self.values.is_empty() {
-            out.push_sql("1=0");
-            return Ok(());
+        if self.values.len() <= PG_PLACEHOLDERS_UP_TO {
+            return each_bound(&self.column, &self.values, out);
         }
         out.push_sql("(");
         self.column.walk_ast(out.reborrow())?;
-        if self.values.len() > PG_PLACEHOLDERS_UP_TO {
-            out.push_sql(" = ANY(");
-            out.push_bind_param::<Array<C::SqlType>, Vec<T>>(&self.values)?;
-            out.push_sql("))");
-            return Ok(());
-        }
-        out.push_sql(" IN (");
-        for (i, value) in self.values.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(", ");
-            }
-            out.push_bind_param::<C::SqlType, T>(value)?;
-        }
+        out.push_sql(" = ANY(");
+        out.push_bind_param::<Array<C::SqlType>, Vec<T>>(&self.values)?;
         out.push_sql("))");
         Ok(())
     }
