@@ -51,13 +51,15 @@ impl Volunteer {
     /// began): the mail worker ends pauses on their day, so a real branch
     /// holds none that are over, and a dataset full of them made the start
     /// page list years of pauses as ending soon. It began 1–80 days before
-    /// the anchor, spread by id so that the seed's draws stay as they
-    /// were, and never before training ended.
+    /// the anchor (at least ten days of it left), spread by id so that the
+    /// seed's draws stay as they were, and never before training ended.
     pub fn stopped_at(&self, anchor: NaiveDateTime) -> Option<NaiveDateTime> {
         let trained = self.trained_at?;
+        let begun = 1 + self.id.rem_euclid(PAUSE_DAYS - 10);
         let at = match self.status {
-            VolunteerStatus::Paused => (anchor - Duration::days(1 + self.id.rem_euclid(80)))
-                .max(trained + Duration::days(1)),
+            VolunteerStatus::Paused => {
+                (anchor - Duration::days(begun)).max(trained + Duration::days(1))
+            }
             VolunteerStatus::Alumni => trained + Duration::days(300),
             _ => return None,
         };
