@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::id_list::in_list;
 use super::schema::{users, volunteer_applications as apps, volunteers};
-use super::{DbConnection, Keep, now, volunteer_history, volunteers as vols};
+use super::{DbConnection, Keep, in_first, now, volunteer_history, volunteers as vols};
 use crate::domain::Role;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::volunteer::VolunteerStatus;
@@ -198,11 +198,10 @@ pub fn pending_in_branch(
         .filter(picked.field(apps::branch_id).eq(branch_id))
         .filter(picked.field(apps::status).eq(ApplicationStatus::Pending))
         .order((picked.field(apps::created_at), picked.field(apps::id)))
-        .limit(limit)
         .select(picked.field(apps::id));
     apps::table
         .inner_join(users::table.on(users::id.eq(apps::user_id)))
-        .filter(apps::id.eq_any(first))
+        .filter(in_first(apps::id, first, limit))
         .order((apps::created_at, apps::id))
         .select((
             apps::id,
@@ -212,6 +211,7 @@ pub fn pending_in_branch(
             apps::intro_on,
             apps::created_at,
         ))
+        .kept()
         .load(conn)
 }
 

@@ -380,7 +380,7 @@ pub fn training_of(
     let attended: Vec<(i64, i64, i64, i32)> = attendance::table
         .inner_join(meetings::table)
         .filter(in_ids(attendance::user_id, user_ids))
-        .filter(attendance::session_kind.eq(SessionKind::Cohort))
+        .filter(attendance::session_kind.eq(super::code_in_sql(SessionKind::Cohort).nullable()))
         .select((
             attendance::user_id,
             attendance::meeting_id,

@@ -15,12 +15,32 @@
 //! are also marked here, as a whole (`Keep::kept`): without the mark, its
 //! instructions per view rose by 1 % (BENCHMARKS.md).
 //!
+//! A statement's limit is written into its SQL (`limit_in_sql`,
+//! `in_first`) where it is a fixed number of the page's, not bound: for a
+//! bound limit PostgreSQL's plan for any values assumes a tenth of the
+//! rows, so it never looked as cheap as a plan for the values, and
+//! PostgreSQL planned the statement again on every call (the start page's
+//! pending applications: 1.2 ms of its 2.4 ms of planning per view,
+//! BENCHMARKS.md). SQLite plans once at prepare either way. A boolean
+//! that a statement always compares with the same value is written in
+//! too (`bool_in_sql`): bound, PostgreSQL's plan for any value could not
+//! tell that `ready = $1` picks the few ready people, and took another
+//! index (5 ms against 0.4). So is a code fixed at the call site
+//! (`code_in_sql`: a session's kind): bound, PostgreSQL's plan for any
+//! value assumed the most common kind, and the volunteer's page planned
+//! its two reads of their course seats and attendance on every call.
+//!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in
 //! Cargo.lock, and the statement-budget tests use it on both databases.
 
 use diesel::backend::Backend;
+use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Bool, HasSqlType, Text};
+
+use crate::domain::Code;
 use diesel::{QueryResult, RunQueryDsl};
 
 /// A statement with the same SQL on every call, kept prepared.
@@ -59,6 +79,222 @@ pub trait Keep: Sized {
     fn kept(self) -> Prepared<Self> {
         Prepared(self)
     }
+
+    /// `query LIMIT n`, kept, with `n` in the SQL (see the module's
+    /// comment). In place of diesel's `.limit(n)`, last in the chain: the
+    /// query must have no limit, offset or locking clause of its own.
+    fn limit_in_sql(self, n: i64) -> Prepared<LimitInSql<Self>> {
+        Prepared(LimitInSql {
+            query: self,
+            n,
+            offset: 0,
+        })
+    }
+
+    /// A page: `limit_in_sql`, then `OFFSET` bound when not 0. The first
+    /// page, which most views are, is then one statement with a plan for
+    /// any values; a later one is planned for its offset.
+    fn page_in_sql(self, limit: i64, offset: i64) -> Prepared<LimitInSql<Self>> {
+        Prepared(LimitInSql {
+            query: self,
+            n: limit,
+            offset,
+        })
+    }
+}
+
+/// `TRUE` or `FALSE` in the SQL, for a comparison whose value never
+/// varies (see the module's comment). Both databases read the keywords.
+pub fn bool_in_sql(value: bool) -> BoolInSql {
+    BoolInSql(value)
+}
+
+/// See `bool_in_sql`.
+#[derive(Debug, Clone, Copy)]
+pub struct BoolInSql(bool);
+
+impl Expression for BoolInSql {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for BoolInSql {}
+
+impl<QS> SelectableExpression<QS> for BoolInSql {}
+
+impl<GB> ValidGrouping<GB> for BoolInSql {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+/// Kept under its text: one per value.
+impl QueryId for BoolInSql {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB: Backend> QueryFragment<DB> for BoolInSql {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql(if self.0 { "TRUE" } else { "FALSE" });
+        Ok(())
+    }
+}
+
+/// A code (`domain::Code`) as a quoted literal in the SQL, for a
+/// comparison with a value fixed at the call site (see the module's
+/// comment): a kind, never anything a user typed. A code of anything but
+/// lowercase letters, digits and `_` is bound instead, so nothing can
+/// reach the SQL text but such a word.
+pub fn code_in_sql<T: Code>(value: T) -> CodeInSql<T> {
+    CodeInSql(value)
+}
+
+/// See `code_in_sql`.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInSql<T>(T);
+
+impl<T> Expression for CodeInSql<T> {
+    type SqlType = Text;
+}
+
+impl<T, QS> AppearsOnTable<QS> for CodeInSql<T> {}
+
+impl<T, QS> SelectableExpression<QS> for CodeInSql<T> {}
+
+impl<T, GB> ValidGrouping<GB> for CodeInSql<T> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+/// Kept under its text: one per code.
+impl<T> QueryId for CodeInSql<T> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<T, DB> QueryFragment<DB> for CodeInSql<T>
+where
+    T: Code,
+    DB: Backend + HasSqlType<Text>,
+    str: ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        let code = self.0.as_str();
+        if is_plain_word(code) {
+            pass.push_sql(&format!("'{code}'"));
+            Ok(())
+        } else {
+            pass.push_bind_param::<Text, str>(code)
+        }
+    }
+}
+
+fn is_plain_word(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// See `Keep::limit_in_sql`.
+#[derive(Debug, Clone, Copy)]
+pub struct LimitInSql<Q> {
+    query: Q,
+    n: i64,
+    offset: i64,
+}
+
+impl<Q: Query> Query for LimitInSql<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, DB> QueryFragment<DB> for LimitInSql<Q>
+where
+    DB: Backend + HasSqlType<BigInt>,
+    Q: QueryFragment<DB>,
+    i64: ToSql<BigInt, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.query.walk_ast(pass.reborrow())?;
+        pass.push_sql(&format!(" LIMIT {}", self.n.max(0)));
+        if self.offset > 0 {
+            pass.push_sql(" OFFSET ");
+            pass.push_bind_param::<BigInt, i64>(&self.offset)?;
+        }
+        Ok(())
+    }
+}
+
+/// `(column IN (subquery LIMIT n))` with `n` in the SQL: the first `n`
+/// rows picked by an index before anything is joined to them (see the
+/// module's comment). The subquery has no limit of its own.
+pub fn in_first<C, Q>(column: C, subquery: Q, n: i64) -> InFirst<C, Q>
+where
+    C: Expression,
+    Q: Query<SqlType = C::SqlType>,
+{
+    InFirst {
+        column,
+        subquery,
+        n,
+    }
+}
+
+/// See `in_first`.
+#[derive(Debug, Clone, Copy)]
+pub struct InFirst<C, Q> {
+    column: C,
+    subquery: Q,
+    n: i64,
+}
+
+impl<C: Expression, Q> Expression for InFirst<C, Q> {
+    type SqlType = Bool;
+}
+
+impl<C, Q, QS> AppearsOnTable<QS> for InFirst<C, Q> where C: AppearsOnTable<QS> {}
+
+impl<C, Q, QS> SelectableExpression<QS> for InFirst<C, Q> where C: SelectableExpression<QS> {}
+
+impl<C, Q, GB> ValidGrouping<GB> for InFirst<C, Q>
+where
+    C: ValidGrouping<GB>,
+{
+    type IsAggregate = C::IsAggregate;
+}
+
+/// Kept under its text, as `Prepared` is.
+impl<C, Q> QueryId for InFirst<C, Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C, Q, DB> QueryFragment<DB> for InFirst<C, Q>
+where
+    DB: Backend,
+    C: QueryFragment<DB>,
+    Q: QueryFragment<DB>,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql("(");
+        self.column.walk_ast(pass.reborrow())?;
+        pass.push_sql(" IN (");
+        self.subquery.walk_ast(pass.reborrow())?;
+        pass.push_sql(&format!(" LIMIT {}))", self.n.max(0)));
+        Ok(())
+    }
 }
 
 impl<Q: Query> Keep for Q {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_plain_word_is_written_into_the_sql() {
+        assert!(is_plain_word("in_training"));
+        assert!(is_plain_word("cohort"));
+        assert!(!is_plain_word(""));
+        assert!(!is_plain_word("x' OR '1'='1"));
+        assert!(!is_plain_word("Cohort"));
+        assert!(!is_plain_word("a-b"));
+    }
+}

@@ -12,7 +12,7 @@ use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
 };
-use super::{DbConnection, Keep};
+use super::{DbConnection, Keep, in_first};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::session::SessionStatus;
@@ -121,7 +121,7 @@ fn first_pending(
             apps::table
                 .inner_join(users::table.on(users::id.eq(apps::user_id)))
                 .inner_join(branches::table.on(branches::id.eq(apps::branch_id)))
-                .filter(apps::id.eq_any($first))
+                .filter(in_first(apps::id, $first, limit))
                 .order((apps::created_at, apps::id))
                 .select((
                     apps::id,
@@ -129,24 +129,16 @@ fn first_pending(
                     branches::name.nullable(),
                     apps::created_at,
                 ))
+                .kept()
                 .load::<Plain>(conn)
         };
     }
     if intro_held {
         let with = pending.filter(picked.field(apps::intro_on).is_not_null());
-        named!(
-            with.order(order)
-                .limit(limit)
-                .select(picked.field(apps::id))
-        )
+        named!(with.order(order).select(picked.field(apps::id)))
     } else {
         let without = pending.filter(picked.field(apps::intro_on).is_null());
-        named!(
-            without
-                .order(order)
-                .limit(limit)
-                .select(picked.field(apps::id))
-        )
+        named!(without.order(order).select(picked.field(apps::id)))
     }
 }
 
@@ -168,7 +160,6 @@ pub fn supervision_requests(
         .inner_join(users::table.on(users::id.eq(supervision_requests::user_id)))
         .inner_join(branches::table.on(branches::id.eq(supervision_requests::branch_id)))
         .order((supervision_requests::respond_by, supervision_requests::id))
-        .limit(limit)
         .select((
             supervision_requests::id,
             users::name,
@@ -176,7 +167,7 @@ pub fn supervision_requests(
             supervision_requests::respond_by,
             supervision_requests::created_at,
         ))
-        .kept()
+        .limit_in_sql(limit)
         .load(conn)?;
     let total = open().count().kept().get_result(conn)?;
     Ok((
@@ -220,7 +211,6 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
         .inner_join(courses::table.on(courses::id.eq(bookings::course_id)))
         .left_join(branches::table.on(branches::id.nullable().eq(bookings::branch_id)))
         .order((bookings::created_at, bookings::id))
-        .limit(limit)
         .select((
             bookings::id,
             bookings::organisation,
@@ -229,7 +219,7 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
             bookings::wished_from,
             bookings::created_at,
         ))
-        .kept()
+        .limit_in_sql(limit)
         .load(conn)?;
     let total = pending().count().kept().get_result(conn)?;
     Ok((
@@ -273,14 +263,13 @@ pub fn sessions_to_mark_held(
     let rows: Vec<Plain> = ended()
         .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
         .order((sessions::ends_at, sessions::id))
-        .limit(limit)
         .select((
             sessions::id,
             sessions::title,
             branches::name.nullable(),
             sessions::ends_at,
         ))
-        .kept()
+        .limit_in_sql(limit)
         .load(conn)?;
     let total = ended().count().kept().get_result(conn)?;
     Ok((plain(rows), total))
@@ -354,12 +343,12 @@ pub fn erasure_requests(conn: &mut DbConnection, limit: i64) -> QueryResult<Rows
     let rows: Vec<(i64, String, NaiveDateTime)> = open()
         .inner_join(users::table.on(users::id.eq(erasure_requests::user_id)))
         .order((erasure_requests::requested_at, erasure_requests::id))
-        .limit(limit)
         .select((
             erasure_requests::id,
             users::name,
             erasure_requests::requested_at,
         ))
+        .limit_in_sql(limit)
         .load(conn)?;
     let total = open().count().get_result(conn)?;
     Ok((
@@ -470,9 +459,8 @@ pub fn ready_to_activate(
             volunteers::user_name.asc(),
             volunteers::user_id.asc(),
         ))
-        .limit(limit)
         .select(person())
-        .kept()
+        .limit_in_sql(limit)
         .load(conn)?;
     Ok((rows.into_iter().map(Person::from).collect(), total))
 }
@@ -513,8 +501,8 @@ pub fn overdue_supervision(
                     volunteers::user_name.asc(),
                     volunteers::user_id.asc(),
                 ))
-                .limit(limit)
                 .select((person(), volunteers::supervision_due_on))
+                .limit_in_sql(limit)
                 .load::<Overdue>(conn)
         },
     )?;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::id_list::{InList, in_list};
 use super::schema::{users, volunteer_counts, volunteers};
-use super::{DbConnection, Keep, lower, now};
+use super::{BoolInSql, DbConnection, Keep, bool_in_sql, lower, now};
 use crate::domain::paging::{PER_PAGE, Pager};
 use crate::domain::volunteer::VolunteerStatus;
 
@@ -184,8 +184,7 @@ pub fn page_in_branch(
         .select((users::id, users::name, users::email, volunteers::status))
         // The copy of the name beside the branch: read in index order.
         .order((volunteers::user_name, volunteers::user_id))
-        .limit(pager.limit())
-        .offset(pager.offset())
+        .page_in_sql(pager.limit(), pager.offset())
         .load(conn)?;
     Ok((rows.into_iter().map(RosterRow::from).collect(), pager))
 }
@@ -299,7 +298,9 @@ fn active_rows(
 /// and the coordinator's tasks.
 #[diesel::dsl::auto_type(no_type_alias)]
 pub fn ready_on(today: chrono::NaiveDate) -> _ {
-    let ready: bool = true;
+    // Written into the SQL, so that PostgreSQL's plan for any date still
+    // finds the few ready on the (branch, status, ready) index.
+    let ready: BoolInSql = bool_in_sql(true);
     volunteers::ready.eq(ready).and(
         volunteers::ready_until
             .is_null()
@@ -359,7 +360,7 @@ pub fn in_pipeline(
         first
             .filter(
                 volunteers::ready
-                    .eq(false)
+                    .eq(bool_in_sql(false))
                     .or(volunteers::ready_until.lt(today)),
             )
             .order((volunteers::user_name, volunteers::user_id))
@@ -372,7 +373,7 @@ pub fn in_pipeline(
             volunteers::status,
             volunteers::done_minutes,
         ))
-        .limit(limit)
+        .limit_in_sql(limit)
         .load(conn)?;
     Ok(rows
         .into_iter()

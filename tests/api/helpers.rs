@@ -788,3 +788,48 @@ pub fn store_due(conn: &mut brobyg::db::DbConnection, user_id: i64) {
     brobyg::db::supervision::store_due(conn, brobyg::db::supervision::Whose::These(&[user_id]))
         .expect("due date");
 }
+
+/// `n` more accounts (`many1@example.dk`, …) and fresh statistics on
+/// PostgreSQL: a table of a real size for the tests of its plans, whose
+/// choice between planning every call and one plan for any values
+/// depends on the rows there are.
+pub fn add_many_users(conn: &mut brobyg::db::DbConnection, n: u32) {
+    use diesel::RunQueryDsl;
+    diesel::sql_query(format!(
+        "INSERT INTO users (email, name, created_at, updated_at) \
+         SELECT 'many' || g || '@example.dk', 'Mange ' || g, now(), now() \
+         FROM generate_series(1, {n}) AS g"
+    ))
+    .execute(conn)
+    .expect("users");
+    diesel::sql_query("ANALYZE users")
+        .execute(conn)
+        .expect("analyze");
+}
+
+/// The statements this PostgreSQL connection keeps prepared whose text
+/// matches any of `patterns` (SQL `LIKE`), each with how many calls ran
+/// on its one plan for any values (`generic_plans`).
+pub fn kept_plans(conn: &mut brobyg::db::DbConnection, patterns: &[&str]) -> Vec<(String, i64)> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Plans {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        statement: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        generic_plans: i64,
+    }
+    let wanted = patterns
+        .iter()
+        .map(|p| format!("statement LIKE '{}'", p.replace('\'', "''")))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    diesel::sql_query(format!(
+        "SELECT statement, generic_plans FROM pg_prepared_statements WHERE {wanted}"
+    ))
+    .load::<Plans>(conn)
+    .expect("prepared statements")
+    .into_iter()
+    .map(|p| (p.statement, p.generic_plans))
+    .collect()
+}

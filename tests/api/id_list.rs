@@ -9,7 +9,7 @@ use brobyg::db::id_list::{KEPT_UP_TO, in_ids, in_list};
 use brobyg::db::schema::users;
 use diesel::prelude::*;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{add_many_users, kept_plans, spawn_app};
 
 #[tokio::test]
 async fn a_list_of_ids_selects_what_eq_any_selects() {
@@ -127,11 +127,6 @@ fn lists_to_ask(ids: &[i64], missing: i64) -> Vec<Vec<i64>> {
 /// prepares it, so there is nothing to see there.
 #[tokio::test]
 async fn postgres_keeps_one_plan_for_a_short_list() {
-    #[derive(diesel::QueryableByName)]
-    struct Plans {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        generic_plans: i64,
-    }
     let app = spawn_app().await;
     if !app.is_postgres() {
         return;
@@ -144,16 +139,7 @@ async fn postgres_keeps_one_plan_for_a_short_list() {
     let conn: &mut DbConnection = &mut conn;
     // A table of a real size: over three rows, a plan for any ten values
     // costs no more than one for the two given.
-    diesel::sql_query(
-        "INSERT INTO users (email, name, created_at, updated_at) \
-         SELECT 'many' || g || '@example.dk', 'Mange ' || g, now(), now() \
-         FROM generate_series(1, 20000) AS g",
-    )
-    .execute(conn)
-    .expect("users");
-    diesel::sql_query("ANALYZE users")
-        .execute(conn)
-        .expect("analyze");
+    add_many_users(conn, 20_000);
     // PostgreSQL plans the first five calls for their values, then
     // weighs a plan for any values against them.
     for pair in [[ids[0], ids[2]], [ids[1], ids[2]]].iter().cycle().take(8) {
@@ -174,15 +160,10 @@ async fn postgres_keeps_one_plan_for_a_short_list() {
             .expect("query");
         assert_eq!(found, [*id]);
     }
-    let plans: Vec<Plans> = diesel::sql_query(
-        "SELECT generic_plans FROM pg_prepared_statements \
-         WHERE statement LIKE '%FROM \"users\" WHERE%'",
-    )
-    .load(conn)
-    .expect("prepared statements");
+    let plans = kept_plans(conn, &["%FROM \"users\" WHERE%"]);
     assert_eq!(plans.len(), 2, "one statement kept for each");
     assert!(
-        plans.iter().all(|p| p.generic_plans > 0),
+        plans.iter().all(|(_, generic)| *generic > 0),
         "planned again on every call"
     );
 }

@@ -28,6 +28,7 @@ mod go_live;
 mod i18n;
 mod id_list;
 mod imports;
+mod in_sql;
 mod invoices;
 mod mail;
 mod mail_snapshots;

@@ -1,0 +1,206 @@
+//! Values written into a statement's SQL instead of bound
+//! (`db::Keep::limit_in_sql` and `page_in_sql`, `db::in_first`,
+//! `db::bool_in_sql`, `db::code_in_sql`): each selects what diesel's bound form selects, on both databases, and
+//! on PostgreSQL lets it keep one plan for the statement instead of
+//! planning it on every call.
+
+use brobyg::db::schema::{users, volunteers};
+use brobyg::db::{DbConnection, Keep, bool_in_sql, code_in_sql, in_first};
+use brobyg::domain::Lang;
+use brobyg::domain::volunteer::VolunteerStatus;
+use diesel::prelude::*;
+
+use crate::helpers::{add_many_users, kept_plans, spawn_app};
+
+#[tokio::test]
+async fn values_in_the_sql_select_what_bound_values_select() {
+    let app = spawn_app().await;
+    let branch = app.create_branch("Skrevet");
+    let ids: Vec<i64> = ["a@example.dk", "b@example.dk", "c@example.dk"]
+        .iter()
+        .map(|email| {
+            app.create_user(email, &[brobyg::domain::Role::Volunteer], Some(branch))
+                .id
+        })
+        .collect();
+    let mut conn = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut conn;
+    diesel::update(users::table.find(ids[1]))
+        .set(users::language.eq(Lang::En))
+        .execute(conn)
+        .expect("language");
+    diesel::update(volunteers::table.find(ids[2]))
+        .set(volunteers::ready.eq(true))
+        .execute(conn)
+        .expect("ready");
+
+    for n in [0, 1, 2, 5] {
+        let written: Vec<i64> = users::table
+            .order(users::id.desc())
+            .select(users::id)
+            .limit_in_sql(n)
+            .load(conn)
+            .expect("limit in the SQL");
+        let bound: Vec<i64> = users::table
+            .order(users::id.desc())
+            .select(users::id)
+            .limit(n)
+            .load(conn)
+            .expect("bound limit");
+        assert_eq!(written, bound, "limit {n}");
+        assert_eq!(written.len(), (n as usize).min(ids.len()), "limit {n}");
+        for offset in [0, 1, 3] {
+            let page: Vec<i64> = users::table
+                .order(users::id.desc())
+                .select(users::id)
+                .page_in_sql(n, offset)
+                .load(conn)
+                .expect("page in the SQL");
+            let bound: Vec<i64> = users::table
+                .order(users::id.desc())
+                .select(users::id)
+                .limit(n)
+                .offset(offset)
+                .load(conn)
+                .expect("bound page");
+            assert_eq!(page, bound, "limit {n} offset {offset}");
+        }
+
+        let picked = diesel::alias!(users as picked);
+        let first = || {
+            picked
+                .order(picked.field(users::id).desc())
+                .select(picked.field(users::id))
+        };
+        let written: Vec<i64> = users::table
+            .filter(in_first(users::id, first(), n))
+            .order(users::id)
+            .select(users::id)
+            .load(conn)
+            .expect("subquery's limit in the SQL");
+        let mut newest: Vec<i64> = bound.clone();
+        newest.sort_unstable();
+        assert_eq!(written, newest, "first {n}");
+    }
+
+    for lang in [Lang::Da, Lang::En] {
+        let written: Vec<i64> = users::table
+            .filter(users::language.eq(code_in_sql(lang)))
+            .order(users::id)
+            .select(users::id)
+            .load(conn)
+            .expect("code in the SQL");
+        let bound: Vec<i64> = users::table
+            .filter(users::language.eq(lang))
+            .order(users::id)
+            .select(users::id)
+            .load(conn)
+            .expect("bound code");
+        assert_eq!(written, bound, "{lang:?}");
+    }
+    let english: Vec<i64> = users::table
+        .filter(users::language.eq(code_in_sql(Lang::En)))
+        .select(users::id)
+        .load(conn)
+        .expect("english");
+    assert_eq!(english, [ids[1]]);
+
+    for ready in [true, false] {
+        let written: Vec<i64> = volunteers::table
+            .filter(volunteers::ready.eq(bool_in_sql(ready)))
+            .order(volunteers::user_id)
+            .select(volunteers::user_id)
+            .load(conn)
+            .expect("flag in the SQL");
+        let bound: Vec<i64> = volunteers::table
+            .filter(volunteers::ready.eq(ready))
+            .order(volunteers::user_id)
+            .select(volunteers::user_id)
+            .load(conn)
+            .expect("bound flag");
+        assert_eq!(written, bound, "ready {ready}");
+    }
+    let ready: Vec<i64> = volunteers::table
+        .filter(volunteers::ready.eq(bool_in_sql(true)))
+        .select(volunteers::user_id)
+        .load(conn)
+        .expect("ready");
+    assert_eq!(ready, [ids[2]]);
+}
+
+/// PostgreSQL plans the first five calls of a prepared statement for
+/// their values, then keeps one plan for any values if it looks no
+/// dearer. Bound, a limit was assumed to keep a tenth of the rows, a
+/// flag and a kind the commoner half, so the plan for any values never
+/// looked as cheap and every call was planned again (the start page
+/// spent 1.5 ms per view planning, BENCHMARKS.md). SQLite plans a
+/// statement once, when it prepares it: nothing to see there.
+#[tokio::test]
+async fn postgres_keeps_one_plan_for_values_in_the_sql() {
+    let app = spawn_app().await;
+    if !app.is_postgres() {
+        return;
+    }
+    let branch = app.create_branch("Planer");
+    let mut conn = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut conn;
+    // Tables of a real size, skewed as a branch is: few active among
+    // those in training, few of those ready.
+    add_many_users(conn, 20_000);
+    diesel::sql_query(format!(
+        "INSERT INTO volunteers (user_id, branch_id, status, created_at, updated_at, \
+         done_minutes, ready, user_name) \
+         SELECT id, {branch}, \
+           CASE WHEN id % 2000 = 1 THEN 'active' ELSE 'in_training' END, \
+           now(), now(), 0, id % 2000 = 0, name \
+         FROM users WHERE email LIKE 'many%'"
+    ))
+    .execute(conn)
+    .expect("volunteers");
+    diesel::sql_query("ANALYZE volunteers")
+        .execute(conn)
+        .expect("analyze volunteers");
+
+    for _ in 0..8 {
+        let first: Vec<i64> = users::table
+            .order(users::id)
+            .select(users::id)
+            .limit_in_sql(2)
+            .load(conn)
+            .expect("limit in the SQL");
+        assert_eq!(first.len(), 2);
+        let picked = diesel::alias!(users as picked);
+        let first: Vec<i64> = users::table
+            .filter(in_first(
+                users::id,
+                picked
+                    .order(picked.field(users::id))
+                    .select(picked.field(users::id)),
+                2,
+            ))
+            .select(users::id)
+            .load(conn)
+            .expect("subquery's limit in the SQL");
+        assert_eq!(first.len(), 2);
+        let active: i64 = volunteers::table
+            .filter(volunteers::branch_id.eq(branch))
+            .filter(volunteers::status.eq(code_in_sql(VolunteerStatus::Active)))
+            .count()
+            .get_result(conn)
+            .expect("code in the SQL");
+        assert_eq!(active, 10);
+        let ready: i64 = volunteers::table
+            .filter(volunteers::branch_id.eq(branch))
+            .filter(volunteers::status.eq(code_in_sql(VolunteerStatus::InTraining)))
+            .filter(volunteers::ready.eq(bool_in_sql(true)))
+            .count()
+            .get_result(conn)
+            .expect("flag in the SQL");
+        assert_eq!(ready, 10);
+    }
+    let plans = kept_plans(conn, &["%LIMIT 2%", "%= 'active'%", "%= TRUE%"]);
+    assert_eq!(plans.len(), 4, "one statement kept for each");
+    for (statement, generic) in plans {
+        assert!(generic > 0, "planned again on every call: {statement}");
+    }
+}
