@@ -20,15 +20,15 @@
 //! bound limit PostgreSQL's plan for any values assumes a tenth of the
 //! rows, so it never looked as cheap as a plan for the values, and
 //! PostgreSQL planned the statement again on every call (the start page's
-//! pending applications: 1.2 ms of its 2.4 ms of planning per view,
+//! pending applications: 0.69 ms of its 1.54 ms of planning per view,
 //! BENCHMARKS.md). SQLite plans once at prepare either way. A boolean
 //! that a statement always compares with the same value is written in
 //! too (`bool_in_sql`): bound, PostgreSQL's plan for any value could not
 //! tell that `ready = $1` picks the few ready people, and took another
 //! index (5 ms against 0.4). So is a code fixed at the call site
 //! (`code_in_sql`: a session's kind): bound, PostgreSQL's plan for any
-//! value assumed the most common kind, and the volunteer's page planned
-//! its two reads of their course seats and attendance on every call.
+//! value assumed the commoner half of the rows, and the volunteer's page
+//! planned its read of their course attendance on every call.
 //!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in
