@@ -84,11 +84,7 @@ pub trait Keep: Sized {
     /// comment). In place of diesel's `.limit(n)`, last in the chain: the
     /// query must have no limit, offset or locking clause of its own.
     fn limit_in_sql(self, n: i64) -> Prepared<LimitInSql<Self>> {
-        Prepared(LimitInSql {
-            query: self,
-            n,
-            offset: 0,
-        })
+        self.page_in_sql(n, 0)
     }
 
     /// A page: `limit_in_sql`, then `OFFSET` bound when not 0. The first
