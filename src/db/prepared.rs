@@ -39,9 +39,9 @@ use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, Valid
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
 use diesel::sql_types::{BigInt, Bool, HasSqlType, Text};
+use diesel::{QueryResult, RunQueryDsl};
 
 use crate::domain::Code;
-use diesel::{QueryResult, RunQueryDsl};
 
 /// A statement with the same SQL on every call, kept prepared.
 #[derive(Debug, Clone, Copy)]
@@ -228,8 +228,11 @@ where
 {
     InFirst {
         column,
-        subquery,
-        n,
+        first: LimitInSql {
+            query: subquery,
+            n,
+            offset: 0,
+        },
     }
 }
 
@@ -237,8 +240,7 @@ where
 #[derive(Debug, Clone, Copy)]
 pub struct InFirst<C, Q> {
     column: C,
-    subquery: Q,
-    n: i64,
+    first: LimitInSql<Q>,
 }
 
 impl<C: Expression, Q> Expression for InFirst<C, Q> {
@@ -266,14 +268,14 @@ impl<C, Q, DB> QueryFragment<DB> for InFirst<C, Q>
 where
     DB: Backend,
     C: QueryFragment<DB>,
-    Q: QueryFragment<DB>,
+    LimitInSql<Q>: QueryFragment<DB>,
 {
     fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         pass.push_sql("(");
         self.column.walk_ast(pass.reborrow())?;
         pass.push_sql(" IN (");
-        self.subquery.walk_ast(pass.reborrow())?;
-        pass.push_sql(&format!(" LIMIT {}))", self.n.max(0)));
+        self.first.walk_ast(pass.reborrow())?;
+        pass.push_sql("))");
         Ok(())
     }
 }
