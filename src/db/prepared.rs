@@ -28,7 +28,8 @@
 //! index (5 ms against 0.4). So is a code fixed at the call site
 //! (`code_in_sql`: a session's kind): bound, PostgreSQL's plan for any
 //! value assumed the commoner half of the rows, and the volunteer's page
-//! planned its read of their course attendance on every call.
+//! planned its reads of their course attendance and of their seats of
+//! one kind on every call.
 //!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in

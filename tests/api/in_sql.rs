@@ -204,3 +204,98 @@ async fn postgres_keeps_one_plan_for_values_in_the_sql() {
         assert!(generic > 0, "planned again on every call: {statement}");
     }
 }
+
+/// A person's seats of one kind (`db::enrolments::of_user`, read for the
+/// volunteer's cohorts, their supervision and their GenLær courses) are
+/// found by the seat's own copy of its session's kind, written into the
+/// SQL. Bound, the kind was assumed to be the commoner half of a
+/// person's seats, so PostgreSQL planned the statement on every call
+/// (0.4 ms of the volunteer's page); read from the session, each of a
+/// brobygger's hundred evening seats was joined to its session before
+/// the one cohort was kept.
+#[tokio::test]
+async fn a_persons_seats_of_one_kind_are_theirs_and_keep_one_plan() {
+    use brobyg::db::enrolments::of_user;
+    use brobyg::domain::session::SessionKind;
+
+    let app = spawn_app().await;
+    let branch = app.create_branch("Pladser");
+    let me = app.create_user(
+        "pladser@example.dk",
+        &[brobyg::domain::Role::Volunteer],
+        Some(branch),
+    );
+    let other = app.create_user(
+        "andre@example.dk",
+        &[brobyg::domain::Role::Volunteer],
+        Some(branch),
+    );
+    let evenings: Vec<i64> = (1..=3)
+        .map(|days| app.create_session(SessionKind::Evening, Some(branch), Some(50), days))
+        .collect();
+    let cohort = app.create_session(SessionKind::Cohort, Some(branch), Some(20), 10);
+    let someone_elses = app.create_session(SessionKind::Cohort, Some(branch), Some(20), 20);
+    for &session in &evenings {
+        app.enrol(session, me.id);
+    }
+    app.enrol(cohort, me.id);
+    app.enrol(someone_elses, other.id);
+
+    let mut conn = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut conn;
+    let ids = |seats: Vec<brobyg::db::enrolments::MyEnrolment>| -> Vec<i64> {
+        seats.iter().map(|s| s.session.id).collect()
+    };
+    assert_eq!(
+        ids(of_user(conn, me.id, Some(SessionKind::Cohort)).expect("cohorts")),
+        vec![cohort]
+    );
+    // Newest session first.
+    let mut newest_first = evenings.clone();
+    newest_first.reverse();
+    assert_eq!(
+        ids(of_user(conn, me.id, Some(SessionKind::Evening)).expect("evenings")),
+        newest_first
+    );
+    assert!(
+        of_user(conn, me.id, Some(SessionKind::Supervision))
+            .expect("supervision")
+            .is_empty()
+    );
+    app.assert_enrolment_kinds_are_copied();
+
+    if !app.is_postgres() {
+        return;
+    }
+    // Seats skewed as a brobygger's are: thirty evenings each, no cohort.
+    let evenings: Vec<i64> = (1..=30)
+        .map(|days| app.create_session(SessionKind::Evening, Some(branch), None, days))
+        .collect();
+    add_many_users(conn, 2_000);
+    diesel::sql_query(format!(
+        "INSERT INTO enrolments (session_id, user_id, status, queued_at, confirmed_at, \
+         created_at, updated_at, session_ends_at, session_kind) \
+         SELECT s.id, u.id, 'confirmed', now(), now(), now(), now(), now(), 'evening' \
+         FROM users u CROSS JOIN (SELECT id FROM sessions WHERE id IN ({})) s \
+         WHERE u.email LIKE 'many%'",
+        evenings
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .execute(conn)
+    .expect("seats");
+    diesel::sql_query("ANALYZE enrolments")
+        .execute(conn)
+        .expect("analyze enrolments");
+    for _ in 0..8 {
+        let mine = of_user(conn, me.id, Some(SessionKind::Cohort)).expect("cohorts");
+        assert_eq!(ids(mine), vec![cohort]);
+    }
+    let plans = kept_plans(conn, &["%\"session_kind\" = 'cohort'%"]);
+    assert_eq!(plans.len(), 1, "one statement kept: {plans:?}");
+    for (statement, generic) in plans {
+        assert!(generic > 0, "planned again on every call: {statement}");
+    }
+}
