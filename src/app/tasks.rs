@@ -226,13 +226,17 @@ fn overdue_invoices(
                 .filter(|i| i.branch_id.is_none()),
         );
     }
+    rows.retain(|i| i.status.overdue(i.due_date, today));
+    // Most days nothing is overdue: then no statement to name branches.
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let names: HashMap<i64, String> = branches::by_ids(conn, &reach.branches)?
         .into_iter()
         .map(|b| (b.id, b.name))
         .collect();
     Ok(rows
         .into_iter()
-        .filter(|i| i.status.overdue(i.due_date, today))
         .map(|i| {
             let due = super::volunteers::noon(i.due_date);
             Task {

@@ -693,7 +693,8 @@ async fn a_meeting_asks_for_attendance_until_the_sheet_is_saved() {
 /// lists (the overdue, and both kinds of applications) are read a branch
 /// at a time (`db::across`), so each of the demo coordinator's two
 /// branches adds three. A new statement here fails and has to be argued
-/// for.
+/// for. With nothing overdue, the overdue invoices' list reads no branch
+/// names (it did on every view).
 #[tokio::test]
 async fn the_start_page_sends_a_fixed_number_of_statements() {
     use brobyg::domain::volunteer::VolunteerStatus;
@@ -714,6 +715,7 @@ async fn the_start_page_sends_a_fixed_number_of_statements() {
     eprintln!("the demo coordinator's start page: {sent} statements");
     assert!(sent <= budget, "{sent} statements, budget {budget}");
     assert!(kinds_on(&html).contains(&"attendance".to_string()));
+    assert!(kinds_on(&html).contains(&"overdue_invoice".to_string()));
 
     let branch = {
         use brobyg::db::schema::{coordinator_branches as cb, users};
@@ -737,5 +739,23 @@ async fn the_start_page_sends_a_fixed_number_of_statements() {
     assert!(
         more <= sent,
         "{more} statements with sixty more people, {sent} before"
+    );
+
+    // The demo's overdue invoice paid: with nothing overdue, no statement
+    // reads the branches' names for that list.
+    {
+        use diesel::prelude::*;
+        let mut conn = app.db.conn().expect("connection");
+        let paid = diesel::sql_query("UPDATE invoices SET status = 'paid' WHERE status = 'sent'")
+            .execute(&mut *conn)
+            .expect("paid");
+        assert!(paid > 0, "the demo has a sent invoice");
+    }
+    page().await;
+    let (nothing_overdue, html) = page().await;
+    assert!(!kinds_on(&html).contains(&"overdue_invoice".to_string()));
+    assert!(
+        nothing_overdue < more,
+        "{nothing_overdue} statements with nothing overdue, {more} with an overdue invoice"
     );
 }
