@@ -268,7 +268,7 @@ async fn a_persons_seats_of_one_kind_are_theirs_and_keep_one_plan() {
         return;
     }
     // Seats skewed as a brobygger's are: thirty evenings each, no cohort.
-    let evenings: Vec<i64> = (1..=30)
+    let crowded: Vec<i64> = (1..=30)
         .map(|days| app.create_session(SessionKind::Evening, Some(branch), None, days))
         .collect();
     add_many_users(conn, 2_000);
@@ -278,7 +278,7 @@ async fn a_persons_seats_of_one_kind_are_theirs_and_keep_one_plan() {
          SELECT s.id, u.id, 'confirmed', now(), now(), now(), now(), now(), 'evening' \
          FROM users u CROSS JOIN (SELECT id FROM sessions WHERE id IN ({})) s \
          WHERE u.email LIKE 'many%'",
-        evenings
+        crowded
             .iter()
             .map(i64::to_string)
             .collect::<Vec<_>>()
