@@ -12,7 +12,7 @@ use diesel::RunQueryDsl;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
-use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, spawn_app, texts};
+use crate::helpers::{Browser, PASSWORD, TestApp, TestUser, files_under, spawn_app, texts};
 
 /// One row of the log's page: action code, object ("session:5") and the
 /// actor's user id.
@@ -502,7 +502,7 @@ fn every_staff_route_hands_its_actor_to_the_use_case() {
 /// and other downloads, and the pages of a volunteer's record.
 fn staff_routes() -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
-    for file in walk("src/web/routes") {
+    for file in files_under("src/web/routes", "rs") {
         let source = std::fs::read_to_string(&file).expect("routes");
         let mut path = String::new();
         let mut rest = source.as_str();
@@ -577,17 +577,4 @@ fn signature(source: &str, name: &str) -> Option<String> {
     let rest = &source[start..];
     let end = rest.find(") ->").or_else(|| rest.find(")\n"))?;
     Some(rest[..end].to_string())
-}
-
-fn walk(dir: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path.display().to_string()));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path.display().to_string());
-        }
-    }
-    out
 }

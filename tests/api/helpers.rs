@@ -725,6 +725,22 @@ impl Browser {
     }
 }
 
+/// The files below `dir` (a path from the crate's root), at any depth,
+/// whose names end with `ending` (`""`: every file).
+pub fn files_under(dir: &str, ending: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let path = entry.path();
+        let name = path.display().to_string();
+        if path.is_dir() {
+            out.extend(files_under(&name, ending));
+        } else if name.ends_with(ending) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 pub fn csrf_in(html: &str) -> String {
     let doc = Html::parse_document(html);
     let selector = Selector::parse(r#"input[name="csrf"]"#).expect("selector");

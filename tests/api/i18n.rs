@@ -5,7 +5,7 @@ use brobyg::domain::Role;
 use brobyg::domain::volunteer::VolunteerStatus;
 use reqwest::StatusCode;
 
-use crate::helpers::{attr, location, spawn_app, texts};
+use crate::helpers::{attr, files_under, location, spawn_app, texts};
 
 /// The language of `/log-ind` for a fresh visitor whose browser sends
 /// `accept_language`.
@@ -227,7 +227,7 @@ fn every_text_exists_in_both_languages() {
 
     // Every literal key a template asks for exists.
     let mut missing = Vec::new();
-    for path in walk("templates") {
+    for path in files_under("templates", "") {
         if !(path.ends_with(".html") || path.ends_with(".txt")) {
             continue;
         }
@@ -287,19 +287,6 @@ fn every_text_exists_in_both_languages() {
     }
     let absent: Vec<_> = built.iter().filter(|k| !da.contains(*k)).collect();
     assert!(absent.is_empty(), "no text for {absent:?}");
-}
-
-fn walk(dir: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path.display().to_string()));
-        } else {
-            out.push(path.display().to_string());
-        }
-    }
-    out
 }
 
 #[tokio::test]
