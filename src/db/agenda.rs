@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::DbConnection;
 use super::id_list::in_list;
 use super::schema::{attendance, enrolments, meetings, sessions};
+use crate::db::Direct;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -80,7 +81,6 @@ pub fn of_user(
                 meetings::online_url,
                 attendance::status.nullable(),
             ))
-            .into_boxed()
     };
     let skipped = super::cohorts::skipped_by_makeups(conn, &[user_id])?;
     // Of the sessions over, the latest by their end, enough to fill the
@@ -96,7 +96,7 @@ pub fn of_user(
         .order(enrolments::session_ends_at.desc())
         .limit((PAST + skipped.len()) as i64)
         .select(enrolments::session_id)
-        .load(conn)?;
+        .load_direct(conn)?;
     // Those and the sessions not over yet, with every meeting of theirs.
     let (coming, mut past): (Vec<Row>, Vec<Row>) = mine()
         .filter(
@@ -105,7 +105,7 @@ pub fn of_user(
                 .or(in_list(enrolments::session_id, latest_over.iter().copied())),
         )
         .order((meetings::starts_at, meetings::id))
-        .load::<Row>(conn)?
+        .load_direct::<Row>(conn)?
         .into_iter()
         .partition(|r| r.7 > at);
     // Latest ended first.

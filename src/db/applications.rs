@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::id_list::in_list;
 use super::schema::{users, volunteer_applications as apps, volunteers};
 use super::{DbConnection, Keep, in_first, now, volunteer_history, volunteers as vols};
+use crate::db::{Direct, columns_of};
 use crate::domain::Role;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::volunteer::VolunteerStatus;
@@ -63,7 +64,7 @@ pub fn submit(
     let at = now();
     diesel::update(users::table.find(user_id))
         .set((users::phone.eq(phone), users::updated_at.eq(at)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     super::users::grant_role(conn, user_id, Role::Volunteer)?;
     if vols::find(conn, user_id)?.is_some() {
         // Declined before and applying again (the caller has checked the
@@ -98,8 +99,8 @@ pub fn submit(
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Application> {
     apps::table
         .find(id)
-        .select(Application::as_select())
-        .first(conn)
+        .select(columns_of::<Application>())
+        .first_direct(conn)
 }
 
 /// A person's newest application.
@@ -107,8 +108,8 @@ pub fn latest_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Ap
     apps::table
         .filter(apps::user_id.eq(user_id))
         .order(apps::id.desc())
-        .select(Application::as_select())
-        .first(conn)
+        .select(columns_of::<Application>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -120,8 +121,8 @@ pub fn latest_of_many(
     let rows: Vec<Application> = apps::table
         .filter(in_list(apps::user_id, user_ids.iter().copied()))
         .order(apps::id)
-        .select(Application::as_select())
-        .load(conn)?;
+        .select(columns_of::<Application>())
+        .load_direct(conn)?;
     Ok(rows.into_iter().map(|a| (a.user_id, a)).collect())
 }
 
@@ -135,7 +136,7 @@ pub fn latest_status_of_many(
         .filter(in_list(apps::user_id, user_ids.iter().copied()))
         .order(apps::id)
         .select((apps::user_id, apps::status))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -164,7 +165,7 @@ pub fn pending_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResul
         .filter(in_list(counts::branch_id, branch_ids.iter().copied()))
         .select((counts::pending, counts::after_intro))
         .kept()
-        .load::<(i64, i64)>(conn)?
+        .load_direct::<(i64, i64)>(conn)?
         .into_iter()
         .fold((0, 0), |(all, after), (p, a)| (all + p, after + a)))
 }
@@ -212,7 +213,7 @@ pub fn pending_in_branch(
             apps::created_at,
         ))
         .kept()
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn with_applicant(conn: &mut DbConnection, id: i64) -> QueryResult<WithApplicant> {
@@ -221,13 +222,13 @@ pub fn with_applicant(conn: &mut DbConnection, id: i64) -> QueryResult<WithAppli
         .inner_join(users::table.on(users::id.eq(apps::user_id)))
         .inner_join(volunteers::table.on(volunteers::user_id.eq(apps::user_id)))
         .select((
-            Application::as_select(),
+            columns_of::<Application>(),
             users::name,
             users::email,
             users::phone,
             volunteers::status,
         ))
-        .first::<(Application, String, String, Option<String>, VolunteerStatus)>(conn)?;
+        .first_direct::<(Application, String, String, Option<String>, VolunteerStatus)>(conn)?;
     Ok(WithApplicant {
         application,
         name,
@@ -251,7 +252,7 @@ pub fn record_intro(
             apps::intro_by.eq(by),
             apps::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         return Err(diesel::result::Error::NotFound);
     }
@@ -281,7 +282,7 @@ pub fn set_decision(
         apps::decision_reason.eq(reason),
         apps::updated_at.eq(at),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }
 
@@ -299,6 +300,6 @@ pub fn backdate(
             apps::updated_at.eq(decided.unwrap_or(created)),
             apps::decided_at.eq(decided),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }

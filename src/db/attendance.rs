@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::schema::{attendance, meetings, sessions};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::session::SessionKind;
 
@@ -39,7 +40,7 @@ pub fn record(
             .filter(attendance::meeting_id.eq(meeting_id))
             .filter(attendance::user_id.eq(user_id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::insert_into(attendance::table)
         .values((
             attendance::meeting_id.eq(meeting_id),
@@ -49,7 +50,7 @@ pub fn record(
             attendance::recorded_by.eq(by),
             attendance::recorded_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // The meeting leaves the coordinators' "attendance missing" task
     // (`db::tasks::attendance_missing`); the first registration is kept.
     diesel::update(
@@ -58,7 +59,7 @@ pub fn record(
             .filter(meetings::attendance_recorded_at.is_null()),
     )
     .set(meetings::attendance_recorded_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -68,15 +69,15 @@ pub fn kind_of_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<
         .inner_join(sessions::table)
         .filter(meetings::id.eq(meeting_id))
         .select(sessions::kind)
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// Everything recorded for one meeting.
 pub fn for_meeting(conn: &mut DbConnection, meeting_id: i64) -> QueryResult<Vec<Attendance>> {
     attendance::table
         .filter(attendance::meeting_id.eq(meeting_id))
-        .select(Attendance::as_select())
-        .load(conn)
+        .select(columns_of::<Attendance>())
+        .load_direct(conn)
 }
 
 /// Everything recorded for a session's meetings.
@@ -84,8 +85,8 @@ pub fn for_session(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<
     attendance::table
         .inner_join(meetings::table)
         .filter(meetings::session_id.eq(session_id))
-        .select(Attendance::as_select())
-        .load(conn)
+        .select(columns_of::<Attendance>())
+        .load_direct(conn)
 }
 
 /// A person's attendance at the given meetings.
@@ -97,8 +98,8 @@ pub fn of_user(
     attendance::table
         .filter(attendance::user_id.eq(user_id))
         .filter(attendance::meeting_id.eq_any(meeting_ids))
-        .select(Attendance::as_select())
-        .load(conn)
+        .select(columns_of::<Attendance>())
+        .load_direct(conn)
 }
 
 /// Everyone with attendance recorded at a cohort's meetings (nobody for a
@@ -110,5 +111,5 @@ pub fn people_of_session(conn: &mut DbConnection, session_id: i64) -> QueryResul
         .filter(sessions::kind.eq(SessionKind::Cohort))
         .select(attendance::user_id)
         .distinct()
-        .load(conn)
+        .load_direct(conn)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::DbConnection;
 use super::schema::{audit_log, users};
+use crate::db::Direct;
 use crate::domain::audit::{Action, ObjectKind};
 
 /// A row as `app::audit::record` writes it.
@@ -27,7 +28,7 @@ pub struct NewEntry<'a> {
 pub fn insert(conn: &mut DbConnection, entry: &NewEntry<'_>) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values(entry)
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -132,43 +133,46 @@ pub fn search<P>(
 where
     P: Pick,
 {
-    let filtered = || {
-        let mut q = audit_log::table
-            .left_join(users::table.on(users::id.nullable().eq(audit_log::actor_id)))
-            .into_boxed();
-        if let Some(actor) = &filter.actor {
-            let pattern = format!("%{}%", actor.trim().to_lowercase());
-            q = q.filter(
-                super::lower(users::email)
-                    .like(pattern.clone())
-                    .or(super::lower(users::name).like(pattern)),
-            );
-        }
-        if let Some(action) = filter.action {
-            q = q.filter(audit_log::action.eq(action));
-        }
-        if let Some(kind) = filter.object_kind {
-            q = q.filter(audit_log::object_kind.eq(kind));
-        }
-        if let Some(id) = filter.object_id {
-            q = q.filter(audit_log::object_id.eq(id));
-        }
-        if let Some(from) = filter.from {
-            q = q.filter(audit_log::at.ge(from));
-        }
-        if let Some(until) = filter.until {
-            q = q.filter(audit_log::at.lt(until));
-        }
-        q
-    };
-    let total: i64 = filtered().count().get_result(conn)?;
-    let (offset, limit, out) = pick.pick(total);
-    let rows: Vec<Row> = filtered()
-        .select(columns())
-        .order((audit_log::at.desc(), audit_log::id.desc()))
-        .offset(offset)
-        .limit(limit)
-        .load(conn)?;
+    let (rows, out) = crate::db::direct!(conn, |c| {
+        let filtered = || {
+            let mut q = audit_log::table
+                .left_join(users::table.on(users::id.nullable().eq(audit_log::actor_id)))
+                .into_boxed();
+            if let Some(actor) = &filter.actor {
+                let pattern = format!("%{}%", actor.trim().to_lowercase());
+                q = q.filter(
+                    super::lower(users::email)
+                        .like(pattern.clone())
+                        .or(super::lower(users::name).like(pattern)),
+                );
+            }
+            if let Some(action) = filter.action {
+                q = q.filter(audit_log::action.eq(action));
+            }
+            if let Some(kind) = filter.object_kind {
+                q = q.filter(audit_log::object_kind.eq(kind));
+            }
+            if let Some(id) = filter.object_id {
+                q = q.filter(audit_log::object_id.eq(id));
+            }
+            if let Some(from) = filter.from {
+                q = q.filter(audit_log::at.ge(from));
+            }
+            if let Some(until) = filter.until {
+                q = q.filter(audit_log::at.lt(until));
+            }
+            q
+        };
+        let total: i64 = filtered().count().get_result(c)?;
+        let (offset, limit, out) = pick.pick(total);
+        let rows: Vec<Row> = filtered()
+            .select(columns())
+            .order((audit_log::at.desc(), audit_log::id.desc()))
+            .offset(offset)
+            .limit(limit)
+            .load(c)?;
+        QueryResult::Ok((rows, out))
+    })?;
     Ok((rows.into_iter().map(entry).collect(), out))
 }
 
@@ -185,7 +189,7 @@ pub fn concerning(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Entr
         )
         .select(columns())
         .order((audit_log::at.asc(), audit_log::id.asc()))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().map(entry).collect())
 }
 
@@ -205,5 +209,5 @@ impl<F: FnOnce(i64) -> (i64, i64, T), T> Pick for F {
 
 /// How many rows the log holds (for tests and the dashboard).
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
-    audit_log::table.count().get_result(conn)
+    audit_log::table.count().get_result_direct(conn)
 }

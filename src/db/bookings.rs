@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use super::schema::{bookings, branches, courses};
 use super::{DbConnection, now};
+use crate::db::Direct;
+use crate::db::columns_of;
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::genlaer::OrganisationKind;
 use crate::domain::invoice::Invoice;
@@ -95,8 +97,8 @@ pub fn create(conn: &mut DbConnection, b: &NewBooking) -> QueryResult<i64> {
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Booking> {
     bookings::table
         .find(id)
-        .select(Booking::as_select())
-        .first(conn)
+        .select(columns_of::<Booking>())
+        .first_direct(conn)
 }
 
 /// A booking in a list, with its course's title and branch's name.
@@ -126,22 +128,22 @@ pub fn for_branches(
     conn: &mut DbConnection,
     branch_ids: Option<&[i64]>,
 ) -> QueryResult<Vec<Listed>> {
-    let mut q = bookings::table
-        .inner_join(courses::table)
-        .left_join(branches::table)
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(bookings::branch_id.eq_any(ids.to_vec()));
-    }
-    let mut rows = listed(
+    let mut rows = listed(crate::db::direct!(conn, |c| {
+        let mut q = bookings::table
+            .inner_join(courses::table)
+            .left_join(branches::table)
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(bookings::branch_id.eq_any(ids.to_vec()));
+        }
         q.order(bookings::created_at.desc())
             .select((
-                Booking::as_select(),
+                columns_of::<Booking>(),
                 courses::title,
                 branches::name.nullable(),
             ))
-            .load(conn)?,
-    );
+            .load(c)
+    })?);
     rows.sort_by_key(|l| !l.pending);
     Ok(rows)
 }
@@ -155,11 +157,11 @@ pub fn of_requester(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Li
             .filter(bookings::requester_id.eq(user_id))
             .order(bookings::created_at.desc())
             .select((
-                Booking::as_select(),
+                columns_of::<Booking>(),
                 courses::title,
                 branches::name.nullable(),
             ))
-            .load(conn)?,
+            .load_direct(conn)?,
     ))
 }
 
@@ -187,6 +189,6 @@ pub fn decide(
         bookings::decided_at.eq(at),
         bookings::updated_at.eq(at),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::id_list::in_list;
 use super::schema::{branches, regions};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = regions)]
@@ -51,16 +52,16 @@ pub struct BranchFields<'a> {
 
 pub fn regions(conn: &mut DbConnection) -> QueryResult<Vec<Region>> {
     regions::table
-        .select(Region::as_select())
+        .select(columns_of::<Region>())
         .order(regions::name)
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn region(conn: &mut DbConnection, id: i64) -> QueryResult<Region> {
     regions::table
         .find(id)
-        .select(Region::as_select())
-        .first(conn)
+        .select(columns_of::<Region>())
+        .first_direct(conn)
 }
 
 pub fn create_region(conn: &mut DbConnection, name: &str, slug: &str) -> QueryResult<i64> {
@@ -78,7 +79,7 @@ pub fn create_region(conn: &mut DbConnection, name: &str, slug: &str) -> QueryRe
 pub fn rename_region(conn: &mut DbConnection, id: i64, name: &str, slug: &str) -> QueryResult<()> {
     let n = diesel::update(regions::table.find(id))
         .set((regions::name.eq(name), regions::slug.eq(slug)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         return Err(diesel::result::Error::NotFound);
     }
@@ -90,11 +91,14 @@ pub fn region_name_taken(
     slug: &str,
     except: Option<i64>,
 ) -> QueryResult<bool> {
-    let mut q = regions::table.filter(regions::slug.eq(slug)).into_boxed();
-    if let Some(id) = except {
-        q = q.filter(regions::id.ne(id));
-    }
-    Ok(q.count().get_result::<i64>(conn)? > 0)
+    let n: i64 = crate::db::direct!(conn, |c| {
+        let mut q = regions::table.filter(regions::slug.eq(slug)).into_boxed();
+        if let Some(id) = except {
+            q = q.filter(regions::id.ne(id));
+        }
+        q.count().get_result(c)
+    })?;
+    Ok(n > 0)
 }
 
 pub fn branch_name_taken(
@@ -102,20 +106,23 @@ pub fn branch_name_taken(
     slug: &str,
     except: Option<i64>,
 ) -> QueryResult<bool> {
-    let mut q = branches::table.filter(branches::slug.eq(slug)).into_boxed();
-    if let Some(id) = except {
-        q = q.filter(branches::id.ne(id));
-    }
-    Ok(q.count().get_result::<i64>(conn)? > 0)
+    let n: i64 = crate::db::direct!(conn, |c| {
+        let mut q = branches::table.filter(branches::slug.eq(slug)).into_boxed();
+        if let Some(id) = except {
+            q = q.filter(branches::id.ne(id));
+        }
+        q.count().get_result(c)
+    })?;
+    Ok(n > 0)
 }
 
 /// Every branch with its region, ordered by region and name, in one query.
 pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<BranchInRegion>> {
     let rows: Vec<(Branch, String)> = branches::table
         .inner_join(regions::table)
-        .select((Branch::as_select(), regions::name))
+        .select((columns_of::<Branch>(), regions::name))
         .order((regions::name, branches::name))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(branch, region_name)| BranchInRegion {
@@ -128,16 +135,16 @@ pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<BranchInRegion>> {
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Branch> {
     branches::table
         .find(id)
-        .select(Branch::as_select())
-        .first(conn)
+        .select(columns_of::<Branch>())
+        .first_direct(conn)
 }
 
 pub fn by_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Branch>> {
     branches::table
         .filter(in_list(branches::id, ids.iter().copied()))
-        .select(Branch::as_select())
+        .select(columns_of::<Branch>())
         .order(branches::name)
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn create(conn: &mut DbConnection, f: &BranchFields<'_>) -> QueryResult<i64> {
@@ -168,7 +175,7 @@ pub fn update(conn: &mut DbConnection, id: i64, f: &BranchFields<'_>) -> QueryRe
             branches::phone.eq(f.phone),
             branches::address.eq(f.address),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         return Err(diesel::result::Error::NotFound);
     }
@@ -178,15 +185,15 @@ pub fn update(conn: &mut DbConnection, id: i64, f: &BranchFields<'_>) -> QueryRe
 pub fn region_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Region>> {
     regions::table
         .filter(regions::slug.eq(slug))
-        .select(Region::as_select())
-        .first(conn)
+        .select(columns_of::<Region>())
+        .first_direct(conn)
         .optional()
 }
 
 pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Branch>> {
     branches::table
         .filter(branches::slug.eq(slug))
-        .select(Branch::as_select())
-        .first(conn)
+        .select(columns_of::<Branch>())
+        .first_direct(conn)
         .optional()
 }

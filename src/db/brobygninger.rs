@@ -15,6 +15,7 @@ use super::schema::{
     brobygning_month_people, brobygning_month_totals, brobygninger, coordinator_branches, users,
     volunteer_status_changes,
 };
+use crate::db::{Direct, columns_of};
 use crate::domain::brobygning::{Programme, Registration};
 use crate::domain::volunteer::VolunteerStatus;
 
@@ -84,8 +85,8 @@ pub fn insert(
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Row> {
     brobygninger::table
         .find(id)
-        .select(Row::as_select())
-        .first(conn)
+        .select(columns_of::<Row>())
+        .first_direct(conn)
 }
 
 /// Changes a registration's values (the branch and the brobygger stay).
@@ -108,12 +109,12 @@ pub fn update(
             brobygninger::updated_at.eq(at),
             brobygninger::updated_by.eq(by),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
 pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    diesel::delete(brobygninger::table.find(id)).execute(conn)?;
+    diesel::delete(brobygninger::table.find(id)).execute_direct(conn)?;
     Ok(())
 }
 
@@ -127,8 +128,8 @@ pub fn of_user_since(
         .filter(brobygninger::user_id.eq(user_id))
         .filter(brobygninger::done_on.ge(from))
         .order((brobygninger::done_on.desc(), brobygninger::id.desc()))
-        .select(Row::as_select())
-        .load(conn)
+        .select(columns_of::<Row>())
+        .load_direct(conn)
 }
 
 /// One page of a branch's registrations in `[from, to)`, oldest first:
@@ -147,10 +148,10 @@ pub fn of_branch(
         .filter(brobygninger::done_on.ge(from))
         .filter(brobygninger::done_on.lt(to))
         .order((brobygninger::done_on, brobygninger::id))
-        .select(Row::as_select())
+        .select(columns_of::<Row>())
         .offset(offset)
         .limit(limit)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The names of these accounts, in one query.
@@ -158,7 +159,7 @@ pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, S
     Ok(users::table
         .filter(in_list(users::id, ids.iter().copied()))
         .select((users::id, users::name))
-        .load::<(i64, String)>(conn)?
+        .load_direct::<(i64, String)>(conn)?
         .into_iter()
         .collect())
 }
@@ -172,7 +173,7 @@ pub fn counsellors(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<(
         .filter(users::deactivated_at.is_null())
         .order((users::name, users::id))
         .select((users::id, users::name))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// A volunteer's status history as (when, from, to), in order.
@@ -188,7 +189,7 @@ pub fn history(
             volunteer_status_changes::from_status,
             volunteer_status_changes::to_status,
         ))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// One group of a period's brobygninger: a day, a programme and whether
@@ -218,7 +219,7 @@ pub fn groups(
         Some(ids) => ids.to_vec(),
         None => super::schema::branches::table
             .select(super::schema::branches::id)
-            .load(conn)?,
+            .load_direct(conn)?,
     };
     type R = (i64, NaiveDate, Programme, bool, bool, i64, Option<i64>);
     let rows: Vec<R> = brobygninger::table
@@ -241,7 +242,7 @@ pub fn groups(
             diesel::dsl::count_star(),
             diesel::dsl::sum(brobygninger::minutes),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(
@@ -297,7 +298,7 @@ pub fn month_sums(
             brobygning_month_totals::count,
             brobygning_month_totals::minutes,
         ))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// One page of a branch's brobyggere in a month (`month`: its first day)
@@ -322,7 +323,7 @@ pub fn per_person(
         .select((p::user_id, p::user_name, p::count, p::minutes))
         .offset(offset)
         .limit(limit)
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut lines: Vec<PersonCount> = named
         .into_iter()
         .map(|(user_id, name, count, minutes)| PersonCount {
@@ -338,7 +339,7 @@ pub fn per_person(
         let erased: Option<(i64, i64)> = of_month
             .filter(p::user_id.eq(ERASED))
             .select((p::count, p::minutes))
-            .first(conn)
+            .first_direct(conn)
             .optional()?;
         lines.extend(erased.map(|(count, minutes)| PersonCount {
             user_id: None,
@@ -360,7 +361,7 @@ pub fn people_count(conn: &mut DbConnection, branch_id: i64, month: NaiveDate) -
         .filter(brobygning_month_people::branch_id.eq(branch_id))
         .filter(brobygning_month_people::month.eq(month))
         .count()
-        .get_result(conn)
+        .get_result_direct(conn)
 }
 
 /// The people with a brobygning in `[from, to)` in these branches (every
@@ -371,14 +372,16 @@ pub fn people(
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<i64>> {
-    let mut q = brobygninger::table
-        .filter(brobygninger::done_on.ge(from))
-        .filter(brobygninger::done_on.lt(to))
-        .filter(brobygninger::user_id.is_not_null())
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(in_list(brobygninger::branch_id, ids.iter().copied()));
-    }
-    let rows: Vec<Option<i64>> = q.select(brobygninger::user_id).distinct().load(conn)?;
+    let rows: Vec<Option<i64>> = crate::db::direct!(conn, |c| {
+        let mut q = brobygninger::table
+            .filter(brobygninger::done_on.ge(from))
+            .filter(brobygninger::done_on.lt(to))
+            .filter(brobygninger::user_id.is_not_null())
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(in_list(brobygninger::branch_id, ids.iter().copied()));
+        }
+        q.select(brobygninger::user_id).distinct().load(c)
+    })?;
     Ok(rows.into_iter().flatten().collect())
 }

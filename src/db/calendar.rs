@@ -1,6 +1,7 @@
 //! Calendar storage: the secret of each person's feed address, the
 //! meetings a feed shows, and who may download a session's calendar.
 
+use crate::db::{Direct, columns_of};
 use crate::domain::Code;
 use std::collections::HashMap;
 
@@ -31,17 +32,17 @@ pub fn feed_salt(
             .filter(users::calendar_salt.is_null()),
     )
     .set(users::calendar_salt.eq(new_salt))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     let (salt, stored): (Option<String>, Option<String>) = users::table
         .find(user_id)
         .select((users::calendar_salt, users::calendar_token_hash))
-        .first(conn)?;
+        .first_direct(conn)?;
     let salt = salt.ok_or(diesel::result::Error::NotFound)?;
     let hash = hash_of(&salt);
     if stored.as_deref() != Some(hash.as_str()) {
         diesel::update(users::table.find(user_id))
             .set(users::calendar_token_hash.eq(hash))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(salt)
 }
@@ -55,7 +56,7 @@ pub fn feed_secret(
     users::table
         .find(user_id)
         .select((users::calendar_salt, users::calendar_token_hash))
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// A new feed address: the old token stops working with this update.
@@ -71,7 +72,7 @@ pub fn renew_feed(
             users::calendar_token_hash.eq(token_hash),
             users::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -80,8 +81,8 @@ pub fn user_by_feed(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Op
     users::table
         .filter(users::calendar_token_hash.eq(token_hash))
         .filter(users::deactivated_at.is_null())
-        .select(User::as_select())
-        .first(conn)
+        .select(columns_of::<User>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -103,10 +104,10 @@ pub fn feed_sessions(
         .filter(sessions::ends_at.ge(since))
         .order((sessions::starts_at, sessions::id))
         .select((
-            Session::as_select(),
+            columns_of::<Session>(),
             (branches::name, branches::email, branches::phone).nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = rows.iter().map(|(s, _)| s.id).collect();
     let mut meetings: HashMap<i64, Vec<MeetingInfo>> = HashMap::new();
     let by_id: HashMap<i64, &Session> = rows.iter().map(|(s, _)| (s.id, s)).collect();
@@ -156,7 +157,7 @@ pub fn enrolment_status(
         .filter(enrolments::session_id.eq(session_id))
         .filter(enrolments::user_id.eq(user_id))
         .select(enrolments::status)
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     Ok(status.as_deref().and_then(EnrolmentStatus::parse))
 }

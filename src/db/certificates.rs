@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::schema::certificates;
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = certificates)]
@@ -47,16 +48,16 @@ pub fn find(
     certificates::table
         .filter(certificates::session_id.eq(session_id))
         .filter(certificates::user_id.eq(user_id))
-        .select(Certificate::as_select())
-        .first(conn)
+        .select(columns_of::<Certificate>())
+        .first_direct(conn)
         .optional()
 }
 
 pub fn by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Certificate>> {
     certificates::table
         .filter(certificates::code.eq(code))
-        .select(Certificate::as_select())
-        .first(conn)
+        .select(columns_of::<Certificate>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -81,7 +82,7 @@ pub fn issue(conn: &mut DbConnection, new: &NewCertificate<'_>) -> QueryResult<C
             certificates::issued_at.eq(now()),
             certificates::learning_goals.eq(new.learning_goals),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     find(conn, new.session_id, new.user_id)?.ok_or(diesel::result::Error::NotFound)
 }
 
@@ -94,6 +95,6 @@ pub fn issued_for(
     certificates::table
         .filter(certificates::user_id.eq(user_id))
         .filter(certificates::session_id.eq_any(session_ids))
-        .select(Certificate::as_select())
-        .load(conn)
+        .select(columns_of::<Certificate>())
+        .load_direct(conn)
 }

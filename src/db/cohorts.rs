@@ -15,6 +15,7 @@ use super::schema::{
 };
 use super::sessions::{self, Meeting, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::curriculum::TaughtMeeting;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -50,7 +51,7 @@ pub fn create(
     )?;
     diesel::insert_into(cohort_details::table)
         .values(cohort_details::session_id.eq(id))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // The engine inserts the meetings in the order given, so their ids
     // follow the plan.
     let mut created = sessions::meetings(conn, id)?;
@@ -59,7 +60,7 @@ pub fn create(
         for module in modules {
             diesel::insert_into(cmm::table)
                 .values((cmm::meeting_id.eq(meeting.id), cmm::module_id.eq(module)))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         }
     }
     Ok(id)
@@ -73,7 +74,7 @@ pub fn modules_of_meetings(
     let rows: Vec<(i64, String)> = cmm::table
         .filter(in_ids(cmm::meeting_id, meeting_ids))
         .select((cmm::meeting_id, cmm::module_id))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<String>> = HashMap::new();
     for (meeting, module) in rows {
         out.entry(meeting).or_default().push(module);
@@ -107,8 +108,8 @@ pub fn in_branch(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec<Ses
         .filter(sessions_t::branch_id.eq(branch_id))
         .filter(sessions_t::kind.eq(SessionKind::Cohort))
         .order(sessions_t::starts_at.desc())
-        .select(Session::as_select())
-        .load(conn)
+        .select(columns_of::<Session>())
+        .load_direct(conn)
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -124,7 +125,7 @@ pub fn graduation(conn: &mut DbConnection, session_id: i64) -> QueryResult<Gradu
             cohort_details::graduation_at,
             cohort_details::graduation_location,
         ))
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     Ok(row
         .map(|(at, location)| Graduation { at, location })
@@ -137,14 +138,14 @@ pub fn set_graduation(
     at: NaiveDateTime,
     location: Option<&str>,
 ) -> QueryResult<()> {
-    diesel::delete(cohort_details::table.find(session_id)).execute(conn)?;
+    diesel::delete(cohort_details::table.find(session_id)).execute_direct(conn)?;
     diesel::insert_into(cohort_details::table)
         .values((
             cohort_details::session_id.eq(session_id),
             cohort_details::graduation_at.eq(at),
             cohort_details::graduation_location.eq(location),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -196,14 +197,14 @@ pub fn next_teaching(
         .limit(500)
         .select((
             cmm::module_id,
-            Session::as_select(),
+            columns_of::<Session>(),
             branches::name.nullable(),
             meetings::id,
             meetings::starts_at,
             meetings::ends_at,
             meetings::location,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<String, Vec<Teaching>> = HashMap::new();
     for (module_id, session, branch_name, meeting_id, starts_at, ends_at, location) in rows {
         let list = out.entry(module_id.clone()).or_default();
@@ -240,7 +241,7 @@ pub fn teaches_later(
         .filter(meetings::cancelled_at.is_null())
         .filter(cmm::module_id.eq(module_id))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(n > 0)
 }
 
@@ -258,7 +259,7 @@ pub fn record_makeup(
             cohort_makeups::module_id.eq(module_id),
             cohort_makeups::created_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -268,7 +269,7 @@ pub fn remove_makeup(conn: &mut DbConnection, session_id: i64, user_id: i64) -> 
             .filter(cohort_makeups::session_id.eq(session_id))
             .filter(cohort_makeups::user_id.eq(user_id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -292,7 +293,7 @@ pub fn skipped_by_makeups(
             cohort_makeups::user_id,
             cohort_makeups::module_id,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     if rows.is_empty() {
         return Ok(HashSet::new());
     }
@@ -300,7 +301,7 @@ pub fn skipped_by_makeups(
     let taught: HashSet<(i64, String)> = cmm::table
         .filter(in_ids(cmm::meeting_id, &meeting_ids))
         .select((cmm::meeting_id, cmm::module_id))
-        .load::<(i64, String)>(conn)?
+        .load_direct::<(i64, String)>(conn)?
         .into_iter()
         .collect();
     Ok(rows
@@ -331,7 +332,7 @@ pub fn makeups_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<HashMap<
     let rows: Vec<(i64, String)> = cohort_makeups::table
         .filter(cohort_makeups::user_id.eq(user_id))
         .select((cohort_makeups::session_id, cohort_makeups::module_id))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -340,7 +341,7 @@ pub fn makeups_in(conn: &mut DbConnection, session_id: i64) -> QueryResult<HashM
     let rows: Vec<(i64, String)> = cohort_makeups::table
         .filter(cohort_makeups::session_id.eq(session_id))
         .select((cohort_makeups::user_id, cohort_makeups::module_id))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -354,7 +355,7 @@ pub fn home_cohort(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
         .filter(enrolments::session_kind.eq(SessionKind::Cohort))
         .order(sessions_t::starts_at.desc())
         .select(sessions_t::id)
-        .load(conn)?;
+        .load_direct(conn)?;
     let makeups = makeups_of(conn, user_id)?;
     Ok(seats
         .iter()
@@ -387,7 +388,7 @@ pub fn training_of(
             meetings::session_id,
             attendance::minutes,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut per_user: HashMap<i64, HashMap<i64, i32>> = HashMap::new();
     let mut cohorts: Vec<i64> = Vec::new();
     for (user, meeting, session, minutes) in attended {
@@ -399,8 +400,8 @@ pub fn training_of(
     let taught_meetings: Vec<Meeting> = meetings::table
         .filter(in_ids(meetings::session_id, &cohorts))
         .filter(meetings::cancelled_at.is_null())
-        .select(Meeting::as_select())
-        .load(conn)?;
+        .select(columns_of::<Meeting>())
+        .load_direct(conn)?;
     let ids: Vec<i64> = taught_meetings.iter().map(|m| m.id).collect();
     let mut modules = modules_of_meetings(conn, &ids)?;
     let taught = taught_meetings

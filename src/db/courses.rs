@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::schema::{branches, courses, genlaer_sessions, sessions};
 use super::sessions::Session;
 use super::{DbConnection, lower, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::genlaer::{Audience, CourseFormat};
 use crate::domain::session::{Availability, SessionKind, SessionStatus};
 
@@ -72,39 +73,42 @@ pub fn create(conn: &mut DbConnection, f: &CourseFields) -> QueryResult<i64> {
 pub fn update(conn: &mut DbConnection, id: i64, f: &CourseFields) -> QueryResult<()> {
     diesel::update(courses::table.find(id))
         .set((f, courses::updated_at.eq(now())))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Course> {
     courses::table
         .find(id)
-        .select(Course::as_select())
-        .first(conn)
+        .select(columns_of::<Course>())
+        .first_direct(conn)
 }
 
 pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Course>> {
     courses::table
         .filter(courses::slug.eq(slug))
-        .select(Course::as_select())
-        .first(conn)
+        .select(columns_of::<Course>())
+        .first_direct(conn)
         .optional()
 }
 
 pub fn slug_taken(conn: &mut DbConnection, slug: &str, except: Option<i64>) -> QueryResult<bool> {
-    let mut q = courses::table.filter(courses::slug.eq(slug)).into_boxed();
-    if let Some(id) = except {
-        q = q.filter(courses::id.ne(id));
-    }
-    Ok(q.count().get_result::<i64>(conn)? > 0)
+    let n: i64 = crate::db::direct!(conn, |c| {
+        let mut q = courses::table.filter(courses::slug.eq(slug)).into_boxed();
+        if let Some(id) = except {
+            q = q.filter(courses::id.ne(id));
+        }
+        q.count().get_result(c)
+    })?;
+    Ok(n > 0)
 }
 
 /// Every course (drafts too), by title: the coordinators' list.
 pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Course>> {
     courses::table
-        .select(Course::as_select())
+        .select(columns_of::<Course>())
         .order((courses::title, courses::id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Published courses that organisations can book.
@@ -112,9 +116,9 @@ pub fn bookable(conn: &mut DbConnection) -> QueryResult<Vec<Course>> {
     courses::table
         .filter(courses::published.eq(true))
         .filter(courses::format.ne("open"))
-        .select(Course::as_select())
+        .select(columns_of::<Course>())
         .order((courses::title, courses::id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// What the catalogue is asked for.
@@ -190,27 +194,28 @@ pub fn upcoming_public(
     at: NaiveDateTime,
     shown: usize,
 ) -> QueryResult<Upcoming> {
-    let mut q = sessions::table
-        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
-        .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
-        .filter(sessions::kind.eq(SessionKind::Genlaer))
-        .filter(sessions::status.eq(SessionStatus::Open))
-        .filter(sessions::starts_at.gt(at))
-        .filter(genlaer_sessions::booking_id.is_null())
-        .filter(genlaer_sessions::course_id.eq_any(course_ids.to_vec()))
-        .into_boxed();
-    if let Some((from, to)) = filter.between {
-        q = q
-            .filter(sessions::starts_at.ge(from))
-            .filter(sessions::starts_at.lt(to));
-    }
-    if let Some(region) = filter.region_id {
-        q = q.filter(branches::region_id.eq(region));
-    }
-    let all: Vec<(i64, i64)> = q
-        .order((sessions::starts_at, sessions::id))
-        .select((genlaer_sessions::course_id, sessions::id))
-        .load(conn)?;
+    let all: Vec<(i64, i64)> = crate::db::direct!(conn, |c| {
+        let mut q = sessions::table
+            .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions::id)))
+            .left_join(branches::table.on(sessions::branch_id.eq(branches::id.nullable())))
+            .filter(sessions::kind.eq(SessionKind::Genlaer))
+            .filter(sessions::status.eq(SessionStatus::Open))
+            .filter(sessions::starts_at.gt(at))
+            .filter(genlaer_sessions::booking_id.is_null())
+            .filter(genlaer_sessions::course_id.eq_any(course_ids.to_vec()))
+            .into_boxed();
+        if let Some((from, to)) = filter.between {
+            q = q
+                .filter(sessions::starts_at.ge(from))
+                .filter(sessions::starts_at.lt(to));
+        }
+        if let Some(region) = filter.region_id {
+            q = q.filter(branches::region_id.eq(region));
+        }
+        q.order((sessions::starts_at, sessions::id))
+            .select((genlaer_sessions::course_id, sessions::id))
+            .load(c)
+    })?;
     let mut counts: HashMap<i64, usize> = HashMap::new();
     let mut wanted: Vec<i64> = Vec::new();
     for (course_id, id) in all {
@@ -227,11 +232,11 @@ pub fn upcoming_public(
         .order((sessions::starts_at, sessions::id))
         .select((
             genlaer_sessions::course_id,
-            Session::as_select(),
+            columns_of::<Session>(),
             branches::name.nullable(),
             branches::region_id.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let cards = rows
         .into_iter()
         .map(|(course_id, s, branch, region)| (course_id, SessionCard::new(&s, branch, region, at)))
@@ -249,28 +254,29 @@ pub fn catalogue(
     filter: &Filter,
     at: NaiveDateTime,
 ) -> QueryResult<Vec<CatalogueEntry>> {
-    let mut q = courses::table
-        .filter(courses::published.eq(true))
-        .into_boxed();
-    if let Some(audience) = &filter.audience {
-        q = q.filter(courses::audience.eq(*audience));
-    }
-    if let Some(pattern) = filter.text.as_deref().and_then(super::contains_pattern) {
-        q = q.filter(
-            lower(courses::title)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
-                .or(lower(courses::target_group)
+    let found: Vec<Course> = crate::db::direct!(conn, |c| {
+        let mut q = courses::table
+            .filter(courses::published.eq(true))
+            .into_boxed();
+        if let Some(audience) = &filter.audience {
+            q = q.filter(courses::audience.eq(*audience));
+        }
+        if let Some(pattern) = filter.text.as_deref().and_then(super::contains_pattern) {
+            q = q.filter(
+                lower(courses::title)
                     .like(pattern.clone())
-                    .escape('\\'))
-                .or(lower(courses::description).like(pattern).escape('\\')),
-        );
-    }
-    let found: Vec<Course> = q
-        .order((courses::title, courses::id))
-        .select(Course::as_select())
-        .load(conn)?;
+                    .escape('\\')
+                    .or(lower(courses::summary).like(pattern.clone()).escape('\\'))
+                    .or(lower(courses::target_group)
+                        .like(pattern.clone())
+                        .escape('\\'))
+                    .or(lower(courses::description).like(pattern).escape('\\')),
+            );
+        }
+        q.order((courses::title, courses::id))
+            .select(columns_of::<Course>())
+            .load(c)
+    })?;
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
     let (counts, cards) = upcoming_public(conn, &ids, filter, at, SESSIONS_SHOWN)?;
     let mut by_course: HashMap<i64, Vec<SessionCard>> = HashMap::new();

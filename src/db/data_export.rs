@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text};
 
 use super::DbConnection;
+use crate::db::Direct;
 use crate::domain::privacy::export::{Owner, Split};
 
 /// One column as the database declares it.
@@ -36,7 +37,7 @@ pub fn catalogue(conn: &mut DbConnection) -> QueryResult<Vec<CatalogueColumn>> {
              WHERE m.type = 'table' ORDER BY m.name, p.cid"
         }
     };
-    diesel::sql_query(query).load(conn)
+    diesel::sql_query(query).load_direct(conn)
 }
 
 /// Which of a table's rows to read, and how.

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::id_list::in_list;
 use super::schema::{declaration_requirements as reqs, declaration_signatures as sigs};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::Lang;
 use crate::domain::declaration;
 use crate::domain::events::Recipient;
@@ -32,7 +33,7 @@ pub struct Signature {
 
 /// The version everyone must have signed now.
 pub fn required_version(conn: &mut DbConnection) -> QueryResult<i32> {
-    let versions: Vec<i32> = reqs::table.select(reqs::version).load(conn)?;
+    let versions: Vec<i32> = reqs::table.select(reqs::version).load_direct(conn)?;
     Ok(declaration::required_version(&versions))
 }
 
@@ -41,7 +42,7 @@ pub fn required_since(conn: &mut DbConnection) -> QueryResult<Option<(i32, Naive
     reqs::table
         .order(reqs::version.desc())
         .select((reqs::version, reqs::required_at))
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -53,7 +54,7 @@ pub fn add_requirement(conn: &mut DbConnection, version: i32, by: i64) -> QueryR
             reqs::required_at.eq(now()),
             reqs::required_by.eq(by),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -68,7 +69,7 @@ pub fn sign(
         .filter(sigs::user_id.eq(user_id))
         .filter(sigs::version.eq(version))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     if exists == 0 {
         diesel::insert_into(sigs::table)
             .values((
@@ -77,7 +78,7 @@ pub fn sign(
                 sigs::typed_name.eq(typed_name),
                 sigs::signed_at.eq(now()),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -96,7 +97,7 @@ pub fn sign_imported(
         .filter(sigs::user_id.eq(user_id))
         .filter(sigs::version.eq(version))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     if exists == 0 {
         diesel::insert_into(sigs::table)
             .values((
@@ -107,7 +108,7 @@ pub fn sign_imported(
                 sigs::imported_at.eq(Some(now())),
                 sigs::imported_by.eq(by),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -120,8 +121,8 @@ pub fn of_many(
     let rows: Vec<Signature> = sigs::table
         .filter(in_list(sigs::user_id, user_ids.iter().copied()))
         .order(sigs::signed_at)
-        .select(Signature::as_select())
-        .load(conn)?;
+        .select(columns_of::<Signature>())
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<Signature>> = HashMap::new();
     for s in rows {
         out.entry(s.user_id).or_default().push(s);
@@ -143,7 +144,7 @@ pub fn backdate(
             .filter(sigs::version.eq(version)),
     )
     .set(sigs::signed_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -173,7 +174,7 @@ pub fn to_sign(
             volunteers::status,
         ))
         .order(users::id)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, email, name, language, status)| {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::schema::{enrolments, sessions as sessions_t, users};
 use super::sessions::Session;
 use super::{DbConnection, Prepared};
+use crate::db::{Direct, columns_of};
 use crate::domain::Code;
 use crate::domain::enrolment::EnrolmentStatus;
 
@@ -40,8 +41,8 @@ pub fn find(
     enrolments::table
         .filter(enrolments::session_id.eq(session_id))
         .filter(enrolments::user_id.eq(user_id))
-        .select(Enrolment::as_select())
-        .first(conn)
+        .select(columns_of::<Enrolment>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -61,7 +62,7 @@ pub fn set_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
         sessions_t::confirmed_count.eq(count(EnrolmentStatus::Confirmed)),
         sessions_t::waitlist_count.eq(count(EnrolmentStatus::Waitlisted)),
     )))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -118,7 +119,7 @@ pub fn position_of(
                 .and(enrolments::id.lt(id))),
         )
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(ahead + 1)
 }
 
@@ -149,7 +150,7 @@ pub fn place(
                     enrolments::updated_at.eq(at),
                     enrolments::session_ends_at.eq(session.ends_at),
                 ))
-                .execute(conn)?;
+                .execute_direct(conn)?;
             id
         }
         // Every first enrolment passes here: on PostgreSQL the row and the
@@ -236,7 +237,7 @@ pub fn set_session_ends(
             ),
     )
     .set(enrolments::session_ends_at.eq(ends_at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -251,7 +252,7 @@ pub fn fill_session_ends(conn: &mut DbConnection) -> QueryResult<usize> {
         .single_value();
     diesel::update(enrolments::table.filter(enrolments::session_ends_at.is_null()))
         .set(enrolments::session_ends_at.eq(ends))
-        .execute(conn)
+        .execute_direct(conn)
 }
 
 /// Ends an enrolment (`Cancelled` or `Withdrawn`); `by` is the member of
@@ -272,7 +273,7 @@ pub fn end(
             enrolments::late_cancellation.eq(late),
             enrolments::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -280,7 +281,7 @@ pub fn end(
 pub fn mark_refilled(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     diesel::update(enrolments::table.find(id))
         .set(enrolments::refilled.eq(true))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -296,7 +297,7 @@ pub fn first_waiting(
         .order((enrolments::queued_at, enrolments::id))
         .limit(n)
         .select((enrolments::id, enrolments::user_id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Gives these enrolments a seat.
@@ -307,7 +308,7 @@ pub fn confirm(conn: &mut DbConnection, ids: &[i64], at: NaiveDateTime) -> Query
             enrolments::confirmed_at.eq(at),
             enrolments::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -338,12 +339,12 @@ pub fn participants(
         .filter(users::erased_at.is_null())
         .order((enrolments::queued_at, enrolments::id))
         .select((
-            Enrolment::as_select(),
+            columns_of::<Enrolment>(),
             users::name,
             users::email,
             users::phone,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut seated = Vec::new();
     let mut waiting = Vec::new();
     for (enrolment, name, email, phone) in rows {
@@ -376,12 +377,12 @@ pub fn late_cancelled(conn: &mut DbConnection, session_id: i64) -> QueryResult<V
         .filter(users::erased_at.is_null())
         .order((users::name, enrolments::id))
         .select((
-            Enrolment::as_select(),
+            columns_of::<Enrolment>(),
             users::name,
             users::email,
             users::phone,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(enrolment, name, email, phone)| Participant {
@@ -409,22 +410,26 @@ pub fn of_user(
     user_id: i64,
     kind: Option<crate::domain::session::SessionKind>,
 ) -> QueryResult<Vec<MyEnrolment>> {
-    let mut query = enrolments::table
-        .inner_join(sessions_t::table)
-        .filter(enrolments::user_id.eq(user_id))
-        .into_boxed();
-    // The seat's own copy of the kind: the person's index then skips their
-    // seats of other kinds without reading a session for each (a brobygger
-    // has a few cohort seats among a hundred evenings). Written into the
-    // SQL, as each caller fixes it: bound, PostgreSQL plans for the commoner
-    // kinds and so planned every call again.
-    if let Some(kind) = kind {
-        query = query.filter(enrolments::session_kind.eq(super::code_in_sql(kind).nullable()));
-    }
-    let rows: Vec<(Enrolment, Session)> = query
-        .order(sessions_t::starts_at.desc())
-        .select((Enrolment::as_select(), Session::as_select()))
-        .load(conn)?;
+    // Boxed for the optional kind, and so typed for one backend: built and
+    // run on each.
+    let rows: Vec<(Enrolment, Session)> = crate::db::direct!(conn, |c| {
+        let mut query = enrolments::table
+            .inner_join(sessions_t::table)
+            .filter(enrolments::user_id.eq(user_id))
+            .into_boxed();
+        // The seat's own copy of the kind: the person's index then skips
+        // their seats of other kinds without reading a session for each (a
+        // brobygger has a few cohort seats among a hundred evenings).
+        // Written into the SQL, as each caller fixes it: bound, PostgreSQL
+        // plans for the commoner kinds and so planned every call again.
+        if let Some(kind) = kind {
+            query = query.filter(enrolments::session_kind.eq(super::code_in_sql(kind).nullable()));
+        }
+        query
+            .order(sessions_t::starts_at.desc())
+            .select((columns_of::<Enrolment>(), columns_of::<Session>()))
+            .load(c)
+    })?;
     let waiting_in: Vec<i64> = rows
         .iter()
         .filter(|(e, _)| e.status == EnrolmentStatus::Waitlisted)
@@ -443,7 +448,7 @@ pub fn of_user(
                 enrolments::id,
             ))
             .select((enrolments::session_id, enrolments::user_id))
-            .load(conn)?
+            .load_direct(conn)?
     };
     let mut positions: HashMap<i64, i64> = HashMap::new();
     let mut counter: HashMap<i64, i64> = HashMap::new();

@@ -17,6 +17,7 @@ use super::schema::{
     volunteer_status_changes, volunteers,
 };
 use super::{DbConnection, lower};
+use crate::db::{Direct, columns_of};
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::privacy::erasure::{ERASED_NAME, erased_email};
 use crate::domain::session::SessionKind;
@@ -133,8 +134,8 @@ pub fn open_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Requ
     erasure_requests::table
         .filter(erasure_requests::user_id.eq(user_id))
         .filter(open())
-        .select(Request::as_select())
-        .first(conn)
+        .select(columns_of::<Request>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -146,15 +147,15 @@ pub fn withdraw(conn: &mut DbConnection, user_id: i64, at: NaiveDateTime) -> Que
             .filter(open()),
     )
     .set(erasure_requests::withdrawn_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n > 0)
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Request> {
     erasure_requests::table
         .find(id)
-        .select(Request::as_select())
-        .first(conn)
+        .select(columns_of::<Request>())
+        .first_direct(conn)
 }
 
 /// Open requests, oldest first: the order in which they are owed an answer.
@@ -163,8 +164,8 @@ pub fn open_requests(conn: &mut DbConnection) -> QueryResult<Vec<OpenRequest>> {
         .inner_join(users::table.on(users::id.eq(erasure_requests::user_id)))
         .filter(open())
         .order((erasure_requests::requested_at, erasure_requests::id))
-        .select((Request::as_select(), users::name, users::email))
-        .load(conn)?;
+        .select((columns_of::<Request>(), users::name, users::email))
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(request, name, email)| OpenRequest {
@@ -182,8 +183,8 @@ pub fn carried_out(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<Reque
         .filter(erasure_requests::carried_out_at.is_not_null())
         .order(erasure_requests::carried_out_at.desc())
         .limit(limit)
-        .select(Request::as_select())
-        .load(conn)
+        .select(columns_of::<Request>())
+        .load_direct(conn)
 }
 
 /// Closes the person's open request as carried out, or, when there was
@@ -205,7 +206,7 @@ pub fn close_carried_out(
         erasure_requests::carried_out_at.eq(at),
         erasure_requests::carried_out_by.eq(by),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     if closed == 0 {
         diesel::insert_into(erasure_requests::table)
             .values((
@@ -215,7 +216,7 @@ pub fn close_carried_out(
                 erasure_requests::carried_out_at.eq(at),
                 erasure_requests::carried_out_by.eq(by),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -249,7 +250,7 @@ pub fn live_seats(
             sessions::starts_at,
             enrolments::status,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(session_id, title, starts_at, status)| LiveSeat {
@@ -330,7 +331,7 @@ pub fn inactive_since(
         .order((users::created_at, users::id))
         .limit(limit)
         .select(users::id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// What erasure keeps, counted for the administrator who reviews it.
@@ -349,12 +350,12 @@ pub fn kept(conn: &mut DbConnection, user_id: i64, email: &str) -> QueryResult<K
     let certificates = certificates::table
         .filter(certificates::user_id.eq(user_id))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let invoice_lines = genlaer_enrolments::table
         .inner_join(enrolments::table)
         .filter(enrolments::user_id.eq(user_id))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let bookings = bookings::table
         .filter(
             bookings::requester_id
@@ -362,7 +363,7 @@ pub fn kept(conn: &mut DbConnection, user_id: i64, email: &str) -> QueryResult<K
                 .or(lower(bookings::contact_email).eq(email.to_lowercase())),
         )
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(Kept {
         certificates,
         invoice_lines,
@@ -387,24 +388,27 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
     let email = p.email.to_lowercase();
 
     // Logging in and being staff.
-    diesel::delete(user_roles::table.filter(user_roles::user_id.eq(id))).execute(conn)?;
+    diesel::delete(user_roles::table.filter(user_roles::user_id.eq(id))).execute_direct(conn)?;
     diesel::delete(coordinator_branches::table.filter(coordinator_branches::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(
         super::schema::coordinator_regions::table
             .filter(super::schema::coordinator_regions::user_id.eq(id)),
     )
-    .execute(conn)?;
-    diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute(conn)?;
+    .execute_direct(conn)?;
+    diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute_direct(conn)?;
     // Their evaluation links; the answers were never theirs in storage.
     super::evaluations::delete_of_user(conn, id)?;
-    diesel::delete(login_sessions::table.filter(login_sessions::user_id.eq(id))).execute(conn)?;
-    diesel::delete(second_factors::table.filter(second_factors::user_id.eq(id))).execute(conn)?;
-    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(id))).execute(conn)?;
+    diesel::delete(login_sessions::table.filter(login_sessions::user_id.eq(id)))
+        .execute_direct(conn)?;
+    diesel::delete(second_factors::table.filter(second_factors::user_id.eq(id)))
+        .execute_direct(conn)?;
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(id)))
+        .execute_direct(conn)?;
     diesel::delete(login_failures::table.filter(lower(login_failures::email).eq(&email)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(reset_requests::table.filter(lower(reset_requests::email).eq(&email)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
 
     // Messages to them, and messages to others that name them (a
     // coordinator told of their supervision request): the envelope and
@@ -416,68 +420,70 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
                 .or(lower(outbox::to_email).eq(&email)),
         ),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     for needle in mentions(p) {
         diesel::delete(outbox::table.filter(outbox::payload.like(needle).escape('\\')))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     // A body cleared by retention left its subject, which may name them.
     for needle in [p.email, p.name].iter().filter(|s| s.len() > 2) {
         let pattern = format!("%{}%", escape_like(needle));
         diesel::delete(outbox::table.filter(outbox::subject.like(pattern).escape('\\')))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
 
     // Volunteering.
-    diesel::delete(volunteers::table.filter(volunteers::user_id.eq(id))).execute(conn)?;
+    diesel::delete(volunteers::table.filter(volunteers::user_id.eq(id))).execute_direct(conn)?;
     diesel::delete(volunteer_applications::table.filter(volunteer_applications::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // The history of status changes stays for the statistics; a reason is
     // free text written about the person.
     diesel::update(
         volunteer_status_changes::table.filter(volunteer_status_changes::user_id.eq(id)),
     )
     .set(volunteer_status_changes::reason.eq(None::<String>))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::delete(declaration_signatures::table.filter(declaration_signatures::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(volunteer_checks::table.filter(volunteer_checks::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(requirement_grace::table.filter(requirement_grace::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // Which branches they moved between says where they lived.
     diesel::delete(
         super::schema::volunteer_moves::table
             .filter(super::schema::volunteer_moves::user_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::delete(
         super::schema::staff_notification_settings::table
             .filter(super::schema::staff_notification_settings::user_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::delete(
         super::schema::task_digests::table.filter(super::schema::task_digests::user_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     // What a coordinator wrote to participants stays with the session,
     // without its writer.
     diesel::update(session_messages::table.filter(session_messages::sent_by.eq(id)))
         .set(session_messages::sent_by.eq(None::<i64>))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(
         super::schema::cohort_makeups::table.filter(super::schema::cohort_makeups::user_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::delete(volunteer_imports::table.filter(volunteer_imports::user_id.eq(id)))
-        .execute(conn)?;
-    diesel::delete(reminders_sent::table.filter(reminders_sent::user_id.eq(id))).execute(conn)?;
-    diesel::delete(evening_answers::table.filter(evening_answers::user_id.eq(id))).execute(conn)?;
+        .execute_direct(conn)?;
+    diesel::delete(reminders_sent::table.filter(reminders_sent::user_id.eq(id)))
+        .execute_direct(conn)?;
+    diesel::delete(evening_answers::table.filter(evening_answers::user_id.eq(id)))
+        .execute_direct(conn)?;
     // Vagter given away: the offers go (the seats went back before).
     diesel::delete(
         super::schema::duty_offers::table.filter(super::schema::duty_offers::user_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
 
     // Brobygninger stay as counts for the annual figures; who made them,
     // and which rådgiver briefed them, goes.
@@ -485,24 +491,24 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         use super::schema::brobygninger as b;
         diesel::update(b::table.filter(b::user_id.eq(id)))
             .set(b::user_id.eq(None::<i64>))
-            .execute(conn)?;
+            .execute_direct(conn)?;
         diesel::update(b::table.filter(b::briefed_by.eq(id)))
             .set(b::briefed_by.eq(None::<i64>))
-            .execute(conn)?;
+            .execute_direct(conn)?;
         diesel::update(b::table.filter(b::debriefed_by.eq(id)))
             .set(b::debriefed_by.eq(None::<i64>))
-            .execute(conn)?;
+            .execute_direct(conn)?;
         diesel::update(b::table.filter(b::updated_by.eq(id)))
             .set(b::updated_by.eq(None::<i64>))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
 
     // Supervision: whether someone sought support is deleted outright,
     // attendance included; the groups' stored counts are left as they were.
     diesel::delete(supervision_requests::table.filter(supervision_requests::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(supervision_notices::table.filter(supervision_notices::user_id.eq(id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     let supervision = || {
         sessions::table
             .filter(sessions::kind.eq(SessionKind::Supervision))
@@ -516,13 +522,13 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
             .filter(attendance::user_id.eq(id))
             .filter(attendance::meeting_id.eq_any(supervision_meetings)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::delete(
         enrolments::table
             .filter(enrolments::user_id.eq(id))
             .filter(enrolments::session_id.eq_any(supervision())),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
 
     // GenLær: the participant's own details go, the invoice details stay
     // for the bookkeeping act; needs (possibly health data) go.
@@ -538,7 +544,7 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         genlaer_enrolments::job_title.eq(""),
         genlaer_enrolments::needs.eq(None::<String>),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::update(
         bookings::table.filter(
             bookings::requester_id
@@ -552,7 +558,7 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
         bookings::contact_phone.eq(""),
         bookings::message.eq(None::<String>),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
 
     // The account itself, last: nothing above looks it up again.
     diesel::update(users::table.find(id))
@@ -570,7 +576,7 @@ pub fn erase(conn: &mut DbConnection, p: &Person<'_>, at: NaiveDateTime) -> Quer
             users::session_epoch.eq(users::session_epoch + 1),
             users::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::DbConnection;
 use super::schema::{evaluation_answers, evaluation_links, genlaer_sessions, sessions};
+use crate::db::{Direct, columns_of};
 use crate::domain::evaluation::{Question, Tallies};
 
 /// A link as the form needs it: which session, and whether it still works.
@@ -31,7 +32,7 @@ pub fn invited_users(conn: &mut DbConnection, session_id: i64) -> QueryResult<Ve
     evaluation_links::table
         .filter(evaluation_links::session_id.eq(session_id))
         .select(evaluation_links::user_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn create_link(
@@ -51,7 +52,7 @@ pub fn create_link(
             evaluation_links::used.eq(false),
             evaluation_links::created_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -59,8 +60,8 @@ pub fn create_link(
 pub fn find_link(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<Link>> {
     evaluation_links::table
         .filter(evaluation_links::token_hash.eq(token_hash))
-        .select(Link::as_select())
-        .first(conn)
+        .select(columns_of::<Link>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -74,7 +75,7 @@ pub fn use_link(conn: &mut DbConnection, token_hash: &str, at: NaiveDateTime) ->
             .filter(evaluation_links::expires_at.gt(at)),
     )
     .set(evaluation_links::used.eq(true))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(changed == 1)
 }
 
@@ -95,7 +96,7 @@ pub struct NewAnswer<'a> {
 pub fn insert_answer(conn: &mut DbConnection, answer: &NewAnswer<'_>) -> QueryResult<()> {
     diesel::insert_into(evaluation_answers::table)
         .values(answer)
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -127,8 +128,8 @@ pub fn answers(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Answ
     evaluation_answers::table
         .filter(evaluation_answers::session_id.eq(session_id))
         .order((evaluation_answers::submitted_on, evaluation_answers::id))
-        .select(AnswerRow::as_select())
-        .load(conn)
+        .select(columns_of::<AnswerRow>())
+        .load_direct(conn)
 }
 
 /// How many links a session's participants were sent, and how many were used.
@@ -136,12 +137,12 @@ pub fn link_counts(conn: &mut DbConnection, session_id: i64) -> QueryResult<(i64
     let invited = evaluation_links::table
         .filter(evaluation_links::session_id.eq(session_id))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let used = evaluation_links::table
         .filter(evaluation_links::session_id.eq(session_id))
         .filter(evaluation_links::used.eq(true))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok((invited, used))
 }
 
@@ -162,33 +163,36 @@ pub fn of_course(
     course_id: i64,
     branch_ids: Option<&[i64]>,
 ) -> QueryResult<CourseAnswers> {
-    let mut q = evaluation_answers::table
-        .inner_join(sessions::table)
-        .inner_join(
-            genlaer_sessions::table
-                .on(genlaer_sessions::session_id.eq(evaluation_answers::session_id)),
-        )
-        .filter(genlaer_sessions::course_id.eq(course_id))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    let answers = q
-        .order((sessions::starts_at, evaluation_answers::id))
-        .select(AnswerRow::as_select())
-        .load(conn)?;
-    let mut links = evaluation_links::table
-        .inner_join(sessions::table)
-        .inner_join(
-            genlaer_sessions::table
-                .on(genlaer_sessions::session_id.eq(evaluation_links::session_id)),
-        )
-        .filter(genlaer_sessions::course_id.eq(course_id))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        links = links.filter(sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    let sent: Vec<i64> = links.select(evaluation_links::session_id).load(conn)?;
+    let answers: Vec<AnswerRow> = crate::db::direct!(conn, |c| {
+        let mut q = evaluation_answers::table
+            .inner_join(sessions::table)
+            .inner_join(
+                genlaer_sessions::table
+                    .on(genlaer_sessions::session_id.eq(evaluation_answers::session_id)),
+            )
+            .filter(genlaer_sessions::course_id.eq(course_id))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        q.order((sessions::starts_at, evaluation_answers::id))
+            .select(columns_of::<AnswerRow>())
+            .load(c)
+    })?;
+    let sent: Vec<i64> = crate::db::direct!(conn, |c| {
+        let mut links = evaluation_links::table
+            .inner_join(sessions::table)
+            .inner_join(
+                genlaer_sessions::table
+                    .on(genlaer_sessions::session_id.eq(evaluation_links::session_id)),
+            )
+            .filter(genlaer_sessions::course_id.eq(course_id))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            links = links.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        links.select(evaluation_links::session_id).load(c)
+    })?;
     let mut counts: Vec<(i64, i64)> = Vec::new();
     for session_id in sent {
         match counts.iter_mut().find(|(s, _)| *s == session_id) {
@@ -229,36 +233,40 @@ pub fn year_summary(
     year: i32,
 ) -> QueryResult<YearSummary> {
     let (from, to) = year_bounds(year);
-    let mut ratings = evaluation_answers::table
-        .inner_join(sessions::table)
-        .filter(sessions::starts_at.ge(from))
-        .filter(sessions::starts_at.lt(to))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        ratings = ratings.filter(sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    let ratings: Vec<(i32, i32, i32)> = ratings
-        .select((
-            evaluation_answers::relevance,
-            evaluation_answers::teachers,
-            evaluation_answers::transfer,
-        ))
-        .load(conn)?;
+    let ratings: Vec<(i32, i32, i32)> = crate::db::direct!(conn, |c| {
+        let mut ratings = evaluation_answers::table
+            .inner_join(sessions::table)
+            .filter(sessions::starts_at.ge(from))
+            .filter(sessions::starts_at.lt(to))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            ratings = ratings.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        ratings
+            .select((
+                evaluation_answers::relevance,
+                evaluation_answers::teachers,
+                evaluation_answers::transfer,
+            ))
+            .load(c)
+    })?;
     let mut tallies = Tallies::default();
     for (relevance, teachers, transfer) in ratings {
         tallies.relevance.add(relevance);
         tallies.teachers.add(teachers);
         tallies.transfer.add(transfer);
     }
-    let mut invited = evaluation_links::table
-        .inner_join(sessions::table)
-        .filter(sessions::starts_at.ge(from))
-        .filter(sessions::starts_at.lt(to))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        invited = invited.filter(sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    let invited = invited.count().get_result(conn)?;
+    let invited: i64 = crate::db::direct!(conn, |c| {
+        let mut invited = evaluation_links::table
+            .inner_join(sessions::table)
+            .filter(sessions::starts_at.ge(from))
+            .filter(sessions::starts_at.lt(to))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            invited = invited.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        invited.count().get_result(c)
+    })?;
     Ok(YearSummary {
         year,
         invited,
@@ -281,5 +289,5 @@ fn year_bounds(year: i32) -> (NaiveDateTime, NaiveDateTime) {
 /// storage, so they stay.
 pub fn delete_of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<usize> {
     diesel::delete(evaluation_links::table.filter(evaluation_links::user_id.eq(user_id)))
-        .execute(conn)
+        .execute_direct(conn)
 }

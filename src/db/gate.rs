@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::schema::volunteers;
 use super::{DbConnection, applications, cohorts, declarations, imports, volunteer_settings};
+use crate::db::Direct;
 use crate::domain::activation::{
     self, BranchRequirements, Grace, Readiness, Requirement, VolunteerRecord,
 };
@@ -80,7 +81,7 @@ pub fn gates(
             volunteers::branch_id,
             volunteers::status,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let records: HashMap<i64, (i64, VolunteerStatus)> =
         records.into_iter().map(|(u, b, s)| (u, (b, s))).collect();
     let applications = applications::latest_status_of_many(conn, user_ids)?;
@@ -221,7 +222,7 @@ pub fn refresh(
                     volunteers::ready_until.eq(r.until),
                     volunteers::readiness_at.eq(Some(at)),
                 ))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         }
     }
     Ok(())
@@ -230,14 +231,16 @@ pub fn refresh(
 /// The volunteers whose stored readiness the pipeline reads (approved and
 /// in training) in these branches, or in every branch.
 pub fn in_pipeline(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResult<Vec<i64>> {
-    let mut q = volunteers::table
-        .filter(volunteers::status.eq_any(activation::PIPELINE_STATUSES))
-        .select(volunteers::user_id)
-        .into_boxed();
-    if let Some(branches) = branch_ids {
-        q = q.filter(volunteers::branch_id.eq_any(branches));
-    }
-    q.load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = volunteers::table
+            .filter(volunteers::status.eq_any(activation::PIPELINE_STATUSES))
+            .select(volunteers::user_id)
+            .into_boxed();
+        if let Some(branches) = branch_ids {
+            q = q.filter(volunteers::branch_id.eq_any(branches));
+        }
+        q.load(c)
+    })
 }
 
 /// Volunteers in the pipeline never worked out (`readiness_at` empty):
@@ -247,5 +250,5 @@ pub fn never_refreshed(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .filter(volunteers::readiness_at.is_null())
         .filter(volunteers::status.eq_any(activation::PIPELINE_STATUSES))
         .select(volunteers::user_id)
-        .load(conn)
+        .load_direct(conn)
 }

@@ -13,6 +13,7 @@ use super::schema::{
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::invoice::Invoice;
 use crate::domain::invoice::InvoiceKind;
@@ -69,14 +70,14 @@ pub fn create(
             genlaer_sessions::link_token_hash.eq(hash),
             genlaer_sessions::link_salt.eq(salt),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(id)
 }
 
 pub fn set_teachers(conn: &mut DbConnection, session_id: i64, teachers: &str) -> QueryResult<()> {
     diesel::update(genlaer_sessions::table.find(session_id))
         .set(genlaer_sessions::teachers.eq(teachers))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -85,16 +86,16 @@ pub fn find(conn: &mut DbConnection, session_id: i64) -> QueryResult<(Session, D
     sessions_t::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
         .filter(sessions_t::id.eq(session_id))
-        .select((Session::as_select(), Detail::as_select()))
-        .first(conn)
+        .select((columns_of::<Session>(), columns_of::<Detail>()))
+        .first_direct(conn)
 }
 
 /// The GenLær details of a session; `NotFound` for other kinds.
 pub fn detail(conn: &mut DbConnection, session_id: i64) -> QueryResult<Detail> {
     genlaer_sessions::table
         .find(session_id)
-        .select(Detail::as_select())
-        .first(conn)
+        .select(columns_of::<Detail>())
+        .first_direct(conn)
 }
 
 /// What a course costs, as an enrolment's receipt states it.
@@ -111,10 +112,10 @@ pub fn detail_and_price(conn: &mut DbConnection, session_id: i64) -> QueryResult
         .inner_join(schema::courses::table)
         .filter(genlaer_sessions::session_id.eq(session_id))
         .select((
-            Detail::as_select(),
+            columns_of::<Detail>(),
             (schema::courses::price_ore, schema::courses::vat_note),
         ))
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// The closed session a private link opens.
@@ -125,8 +126,8 @@ pub fn by_link(
     sessions_t::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
         .filter(genlaer_sessions::link_token_hash.eq(token_hash))
-        .select((Session::as_select(), Detail::as_select()))
-        .first(conn)
+        .select((columns_of::<Session>(), columns_of::<Detail>()))
+        .first_direct(conn)
         .optional()
 }
 
@@ -137,8 +138,8 @@ pub fn of_booking(
     sessions_t::table
         .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
         .filter(genlaer_sessions::booking_id.eq(booking_id))
-        .select((Session::as_select(), Detail::as_select()))
-        .first(conn)
+        .select((columns_of::<Session>(), columns_of::<Detail>()))
+        .first_direct(conn)
         .optional()
 }
 
@@ -160,25 +161,26 @@ pub fn of_course(
     public_only: bool,
     from: Option<NaiveDateTime>,
 ) -> QueryResult<Vec<Listed>> {
-    let mut q = sessions_t::table
-        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
-        .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
-        .filter(genlaer_sessions::course_id.eq(course_id))
-        .into_boxed();
-    if public_only {
-        q = q.filter(genlaer_sessions::booking_id.is_null());
-    }
-    if let Some(from) = from {
-        q = q.filter(sessions_t::starts_at.gt(from));
-    }
-    let rows: Vec<(Session, Detail, Option<String>)> = q
-        .order((sessions_t::starts_at, sessions_t::id))
-        .select((
-            Session::as_select(),
-            Detail::as_select(),
-            branches::name.nullable(),
-        ))
-        .load(conn)?;
+    let rows: Vec<(Session, Detail, Option<String>)> = crate::db::direct!(conn, |c| {
+        let mut q = sessions_t::table
+            .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+            .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
+            .filter(genlaer_sessions::course_id.eq(course_id))
+            .into_boxed();
+        if public_only {
+            q = q.filter(genlaer_sessions::booking_id.is_null());
+        }
+        if let Some(from) = from {
+            q = q.filter(sessions_t::starts_at.gt(from));
+        }
+        q.order((sessions_t::starts_at, sessions_t::id))
+            .select((
+                columns_of::<Session>(),
+                columns_of::<Detail>(),
+                branches::name.nullable(),
+            ))
+            .load(c)
+    })?;
     Ok(rows
         .into_iter()
         .map(|(session, detail, branch)| Listed {
@@ -196,22 +198,23 @@ pub fn managed(
     branch_ids: Option<&[i64]>,
     limit: i64,
 ) -> QueryResult<Vec<Listed>> {
-    let mut q = sessions_t::table
-        .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
-        .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
-    }
-    let rows: Vec<(Session, Detail, Option<String>)> = q
-        .order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
-        .limit(limit)
-        .select((
-            Session::as_select(),
-            Detail::as_select(),
-            branches::name.nullable(),
-        ))
-        .load(conn)?;
+    let rows: Vec<(Session, Detail, Option<String>)> = crate::db::direct!(conn, |c| {
+        let mut q = sessions_t::table
+            .inner_join(genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)))
+            .left_join(branches::table.on(sessions_t::branch_id.eq(branches::id.nullable())))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
+        }
+        q.order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
+            .limit(limit)
+            .select((
+                columns_of::<Session>(),
+                columns_of::<Detail>(),
+                branches::name.nullable(),
+            ))
+            .load(c)
+    })?;
     Ok(rows
         .into_iter()
         .map(|(session, detail, branch)| Listed {
@@ -258,7 +261,7 @@ pub fn save_details(
     invoice: &Invoice,
 ) -> QueryResult<()> {
     if reused {
-        diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute(conn)?;
+        diesel::delete(genlaer_enrolments::table.find(enrolment_id)).execute_direct(conn)?;
     }
     let insert = diesel::insert_into(genlaer_enrolments::table).values((
         genlaer_enrolments::enrolment_id.eq(enrolment_id),
@@ -287,8 +290,8 @@ pub fn details_of_session(
             genlaer_enrolments::table.on(genlaer_enrolments::enrolment_id.eq(enrolments::id)),
         )
         .filter(enrolments::session_id.eq(session_id))
-        .select((enrolments::user_id, EnrolmentDetails::as_select()))
-        .load(conn)
+        .select((enrolments::user_id, columns_of::<EnrolmentDetails>()))
+        .load_direct(conn)
 }
 
 /// What was typed with one enrolment, if it was made through a form.
@@ -298,8 +301,8 @@ pub fn details_of_enrolment(
 ) -> QueryResult<Option<EnrolmentDetails>> {
     genlaer_enrolments::table
         .find(enrolment_id)
-        .select(EnrolmentDetails::as_select())
-        .first(conn)
+        .select(columns_of::<EnrolmentDetails>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -334,7 +337,7 @@ pub fn booked_seats(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec
             genlaer_enrolments::name.nullable(),
             genlaer_enrolments::job_title.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(user_id, account_name, email, typed, job)| BookedSeat {
@@ -378,21 +381,23 @@ pub fn upcoming_like(
     after: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<Session>> {
-    let mut q = schema::sessions::table
-        .inner_join(genlaer_sessions::table)
-        .filter(genlaer_sessions::course_id.eq(course_id))
-        .filter(schema::sessions::status.eq(crate::domain::session::SessionStatus::Open))
-        .filter(schema::sessions::starts_at.gt(after))
-        .into_boxed();
-    q = match booking_id {
-        Some(b) => q.filter(genlaer_sessions::booking_id.eq(b)),
-        None => q.filter(genlaer_sessions::booking_id.is_null()),
-    };
-    if let Some(ids) = branch_ids {
-        q = q.filter(schema::sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    q.order((schema::sessions::starts_at, schema::sessions::id))
-        .limit(limit)
-        .select(Session::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = schema::sessions::table
+            .inner_join(genlaer_sessions::table)
+            .filter(genlaer_sessions::course_id.eq(course_id))
+            .filter(schema::sessions::status.eq(crate::domain::session::SessionStatus::Open))
+            .filter(schema::sessions::starts_at.gt(after))
+            .into_boxed();
+        q = match booking_id {
+            Some(b) => q.filter(genlaer_sessions::booking_id.eq(b)),
+            None => q.filter(genlaer_sessions::booking_id.is_null()),
+        };
+        if let Some(ids) = branch_ids {
+            q = q.filter(schema::sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        q.order((schema::sessions::starts_at, schema::sessions::id))
+            .limit(limit)
+            .select(columns_of::<Session>())
+            .load(c)
+    })
 }

@@ -14,6 +14,7 @@ use super::schema::{
     declaration_signatures as sigs, prior_training as prior, users, volunteer_imports as imports,
 };
 use super::{DbConnection, now};
+use crate::db::Direct;
 
 /// The module ids each of these people completed before Brobyg, in one
 /// query: what the gate adds to their credit.
@@ -24,7 +25,7 @@ pub fn prior_modules_of_many(
     let rows: Vec<(i64, String)> = prior::table
         .filter(in_ids(prior::user_id, user_ids))
         .select((prior::user_id, prior::module_id))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<String>> = HashMap::new();
     for (user, module) in rows {
         out.entry(user).or_default().push(module);
@@ -41,7 +42,7 @@ pub fn prior_training_of_many(
     let rows: Vec<(i64, String, Option<NaiveDate>)> = prior::table
         .filter(prior::user_id.eq_any(user_ids))
         .select((prior::user_id, prior::module_id, prior::completed_on))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, BTreeMap<String, Option<NaiveDate>>> = HashMap::new();
     for (user, module, on) in rows {
         out.entry(user).or_default().insert(module, on);
@@ -56,7 +57,7 @@ pub fn replace_prior_training(
     modules: &BTreeMap<String, Option<NaiveDate>>,
     by: Option<i64>,
 ) -> QueryResult<()> {
-    diesel::delete(prior::table.filter(prior::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(prior::table.filter(prior::user_id.eq(user_id))).execute_direct(conn)?;
     let at = now();
     // One row at a time: the multi-backend connection has no batch insert.
     for (module, on) in modules {
@@ -68,7 +69,7 @@ pub fn replace_prior_training(
                 prior::imported_at.eq(at),
                 prior::imported_by.eq(by),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -91,7 +92,7 @@ pub fn details_of_many(
                 imports::coordinator_notes,
             ),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -118,7 +119,7 @@ pub fn save_details(
                     imports::imported_by.eq(by),
                     imports::updated_at.eq(at),
                 ))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         }
         Some((old_s, old_i, old_n)) => {
             diesel::update(imports::table.find(user_id))
@@ -128,7 +129,7 @@ pub fn save_details(
                     imports::coordinator_notes.eq(notes.or(old_n)),
                     imports::updated_at.eq(at),
                 ))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         }
     }
     Ok(())
@@ -165,7 +166,7 @@ pub fn imported_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
             imports::imported_at,
             users::name.nullable(),
         ))
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     let Some(((study_programme, institution, coordinator_notes), imported_at, imported_by)) = row
     else {
@@ -180,7 +181,7 @@ pub fn imported_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
             prior::imported_at,
             users::name.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out = Imported {
         study_programme,
         institution,
@@ -217,7 +218,7 @@ pub fn imported_signatures(
             sigs::imported_at,
             users::name.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .filter_map(|(v, signed, at, by)| at.map(|at| (v, signed, at, by)))
@@ -234,7 +235,7 @@ pub fn last_supervision_before_brobyg(
         .filter(imports::user_id.eq_any(user_ids))
         .filter(imports::last_supervision_at.is_not_null())
         .select((imports::user_id, imports::last_supervision_at))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .filter_map(|(u, at)| at.map(|at| (u, at)))
@@ -250,7 +251,7 @@ pub fn set_last_supervision_before_brobyg(
 ) -> QueryResult<()> {
     diesel::update(imports::table.find(user_id))
         .set(imports::last_supervision_at.eq(Some(at)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -276,7 +277,7 @@ pub fn awaiting_welcome(conn: &mut DbConnection) -> QueryResult<Vec<AwaitingWelc
         .filter(users::deactivated_at.is_null())
         .order((imports::imported_at, imports::user_id))
         .select((imports::user_id, imports::imported_at))
-        .load(conn)?;
+        .load_direct(conn)?;
     let coordinators: Vec<i64> = user_roles::table
         .inner_join(users::table)
         .filter(user_roles::role.eq(crate::domain::Role::Coordinator))
@@ -284,7 +285,7 @@ pub fn awaiting_welcome(conn: &mut DbConnection) -> QueryResult<Vec<AwaitingWelc
         .filter(users::deactivated_at.is_null())
         .order(users::id)
         .select(users::id)
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = volunteers
         .iter()
         .map(|(id, _)| *id)
@@ -295,7 +296,7 @@ pub fn awaiting_welcome(conn: &mut DbConnection) -> QueryResult<Vec<AwaitingWelc
         .filter(user_tokens::purpose.eq(super::tokens::Purpose::Welcome))
         .select(user_tokens::user_id)
         .distinct()
-        .load::<i64>(conn)?
+        .load_direct::<i64>(conn)?
         .into_iter()
         .collect();
     let seen: std::collections::HashSet<i64> = volunteers.iter().map(|(id, _)| *id).collect();

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::DbConnection;
 use super::id_list::in_list;
 use super::schema::{invoice_counters, invoice_lines, invoices};
+use crate::db::{Direct, columns_of};
 use crate::domain::billing::{DocumentKind, InvoiceStatus, LineKind, PayerKind};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -105,7 +106,7 @@ pub fn next_number(conn: &mut DbConnection, year: i32) -> QueryResult<i64> {
     let bump = |conn: &mut DbConnection| {
         diesel::update(invoice_counters::table.find(year))
             .set(invoice_counters::last_number.eq(invoice_counters::last_number + 1))
-            .execute(conn)
+            .execute_direct(conn)
     };
     if bump(conn)? == 0 {
         // The year's first document: make its row, or find the one a
@@ -123,7 +124,7 @@ pub fn next_number(conn: &mut DbConnection, year: i32) -> QueryResult<i64> {
     invoice_counters::table
         .find(year)
         .select(invoice_counters::last_number)
-        .first(conn)
+        .first_direct(conn)
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewInvoice) -> QueryResult<i64> {
@@ -137,16 +138,16 @@ pub fn insert_line(conn: &mut DbConnection, new: &NewLine) -> QueryResult<i64> {
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Invoice> {
     invoices::table
         .find(id)
-        .select(Invoice::as_select())
-        .first(conn)
+        .select(columns_of::<Invoice>())
+        .first_direct(conn)
 }
 
 pub fn lines(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<Vec<Line>> {
     invoice_lines::table
         .filter(invoice_lines::invoice_id.eq(invoice_id))
         .order((invoice_lines::position, invoice_lines::id))
-        .select(Line::as_select())
-        .load(conn)
+        .select(columns_of::<Line>())
+        .load_direct(conn)
 }
 
 /// The lines of several documents, in each one's order.
@@ -161,8 +162,8 @@ pub fn lines_of(conn: &mut DbConnection, invoice_ids: &[i64]) -> QueryResult<Vec
             invoice_lines::position,
             invoice_lines::id,
         ))
-        .select(Line::as_select())
-        .load(conn)
+        .select(columns_of::<Line>())
+        .load_direct(conn)
 }
 
 /// Number and date of these documents: what a credit note names of the
@@ -174,7 +175,7 @@ pub fn numbers_of(
     let rows: Vec<(i64, String, NaiveDate)> = invoices::table
         .filter(in_list(invoices::id, ids.iter().copied()))
         .select((invoices::id, invoices::number, invoices::issue_date))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, number, date)| (id, (number, date)))
@@ -198,17 +199,17 @@ pub fn set_status(
                 invoices::sent_at.eq(at),
                 invoices::updated_at.eq(at),
             ))
-            .execute(conn)?,
+            .execute_direct(conn)?,
         InvoiceStatus::Paid => diesel::update(target)
             .set((
                 invoices::status.eq(to),
                 invoices::paid_at.eq(at),
                 invoices::updated_at.eq(at),
             ))
-            .execute(conn)?,
+            .execute_direct(conn)?,
         _ => diesel::update(target)
             .set((invoices::status.eq(to), invoices::updated_at.eq(at)))
-            .execute(conn)?,
+            .execute_direct(conn)?,
     };
     Ok(n == 1)
 }
@@ -233,7 +234,7 @@ pub fn update_draft(
         invoices::reference.eq(reference),
         invoices::updated_at.eq(at),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }
 
@@ -243,16 +244,18 @@ pub fn of_source(
     session_id: Option<i64>,
     booking_id: Option<i64>,
 ) -> QueryResult<Vec<Invoice>> {
-    let mut q = invoices::table.into_boxed();
-    if let Some(s) = session_id {
-        q = q.filter(invoices::session_id.eq(s));
-    }
-    if let Some(b) = booking_id {
-        q = q.filter(invoices::booking_id.eq(b));
-    }
-    q.order((invoices::year, invoices::seq))
-        .select(Invoice::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = invoices::table.into_boxed();
+        if let Some(s) = session_id {
+            q = q.filter(invoices::session_id.eq(s));
+        }
+        if let Some(b) = booking_id {
+            q = q.filter(invoices::booking_id.eq(b));
+        }
+        q.order((invoices::year, invoices::seq))
+            .select(columns_of::<Invoice>())
+            .load(c)
+    })
 }
 
 /// The credit notes of an invoice.
@@ -260,8 +263,8 @@ pub fn credit_notes(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<Vec
     invoices::table
         .filter(invoices::credits_id.eq(invoice_id))
         .order((invoices::year, invoices::seq))
-        .select(Invoice::as_select())
-        .load(conn)
+        .select(columns_of::<Invoice>())
+        .load_direct(conn)
 }
 
 /// How much credit notes have reversed of each line of an invoice.
@@ -269,14 +272,14 @@ pub fn credited(conn: &mut DbConnection, invoice_id: i64) -> QueryResult<HashMap
     let original: Vec<i64> = invoice_lines::table
         .filter(invoice_lines::invoice_id.eq(invoice_id))
         .select(invoice_lines::id)
-        .load(conn)?;
+        .load_direct(conn)?;
     let rows: Vec<(Option<i64>, i64)> = invoice_lines::table
         .filter(in_list(
             invoice_lines::credits_line_id,
             original.iter().copied(),
         ))
         .select((invoice_lines::credits_line_id, invoice_lines::amount_ore))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out = HashMap::new();
     for (line, amount) in rows {
         if let Some(line) = line {
@@ -293,7 +296,7 @@ pub fn invoiced_enrolments(conn: &mut DbConnection, session_id: i64) -> QueryRes
         .filter(invoices::session_id.eq(session_id))
         .filter(invoices::kind.eq(DocumentKind::Invoice))
         .select(invoice_lines::enrolment_id)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(ids.into_iter().flatten().collect())
 }
 
@@ -302,14 +305,16 @@ pub fn for_branches(
     conn: &mut DbConnection,
     branches: Option<&[i64]>,
 ) -> QueryResult<Vec<Invoice>> {
-    let mut q = invoices::table.into_boxed();
-    if let Some(b) = branches {
-        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
-    }
-    q.order((invoices::year.desc(), invoices::seq.desc()))
-        .limit(500)
-        .select(Invoice::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = invoices::table.into_boxed();
+        if let Some(b) = branches {
+            q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
+        }
+        q.order((invoices::year.desc(), invoices::seq.desc()))
+            .limit(500)
+            .select(columns_of::<Invoice>())
+            .load(c)
+    })
 }
 
 /// Documents issued (not drafts) and dated in `[from, to]` of these
@@ -322,17 +327,19 @@ pub fn in_period(
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<Invoice>> {
-    let mut q = invoices::table
-        .filter(invoices::issue_date.ge(from))
-        .filter(invoices::issue_date.le(to))
-        .filter(invoices::status.ne(InvoiceStatus::Draft))
-        .into_boxed();
-    if let Some(b) = branches {
-        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
-    }
-    q.order((invoices::year, invoices::seq))
-        .select(Invoice::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = invoices::table
+            .filter(invoices::issue_date.ge(from))
+            .filter(invoices::issue_date.le(to))
+            .filter(invoices::status.ne(InvoiceStatus::Draft))
+            .into_boxed();
+        if let Some(b) = branches {
+            q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
+        }
+        q.order((invoices::year, invoices::seq))
+            .select(columns_of::<Invoice>())
+            .load(c)
+    })
 }
 
 /// Sent invoices of these branches due before `today`: not paid in time.
@@ -341,17 +348,19 @@ pub fn overdue(
     branches: Option<&[i64]>,
     today: NaiveDate,
 ) -> QueryResult<Vec<Invoice>> {
-    let mut q = invoices::table
-        .filter(invoices::kind.eq(DocumentKind::Invoice))
-        .filter(invoices::status.eq(InvoiceStatus::Sent))
-        .filter(invoices::due_date.lt(today))
-        .into_boxed();
-    if let Some(b) = branches {
-        q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
-    }
-    q.order(invoices::due_date)
-        .select(Invoice::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = invoices::table
+            .filter(invoices::kind.eq(DocumentKind::Invoice))
+            .filter(invoices::status.eq(InvoiceStatus::Sent))
+            .filter(invoices::due_date.lt(today))
+            .into_boxed();
+        if let Some(b) = branches {
+            q = q.filter(in_list(invoices::branch_id, b.iter().copied()));
+        }
+        q.order(invoices::due_date)
+            .select(columns_of::<Invoice>())
+            .load(c)
+    })
 }
 
 /// Held GenLær sessions without an invoice, oldest first (the demo
@@ -368,7 +377,7 @@ pub fn held_without_invoice(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .filter(sessions::id.ne_all(invoiced))
         .order(sessions::starts_at)
         .select(sessions::id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Accepted bookings with an agreed price and no invoice of their own.
@@ -385,7 +394,7 @@ pub fn bookings_without_invoice(conn: &mut DbConnection) -> QueryResult<Vec<i64>
         .filter(bookings::id.ne_all(invoiced))
         .order(bookings::id)
         .select(bookings::id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Dates a draft earlier (the demo's invoice of a session held weeks ago).
@@ -404,6 +413,6 @@ pub fn set_dates(
         invoices::issue_date.eq(issue_date),
         invoices::due_date.eq(due_date),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use super::schema::{login_sessions, second_factors, user_roles, users, volunteers};
 use super::users::{Account, User, with_branches};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::Role;
 
 /// How long a session lives without being used, like the cookie.
@@ -40,7 +41,7 @@ pub fn start(
         login_sessions::table
             .filter(login_sessions::last_seen_at.lt(at - Duration::days(IDLE_LIFETIME_DAYS))),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     super::insert_returning_id!(
         conn,
         login_sessions,
@@ -79,13 +80,13 @@ pub fn find_with_account(
         .filter(login_sessions::user_id.eq(user_id))
         .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
         .select((
-            LoginSession::as_select(),
-            User::as_select(),
+            columns_of::<LoginSession>(),
+            columns_of::<User>(),
             user_roles::role.nullable(),
             volunteers::branch_id.nullable(),
             second_factors::user_id.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let Some((session, user, _, volunteer_branch, factor)) = rows.first().cloned() else {
         return Ok(None);
     };
@@ -104,7 +105,7 @@ pub fn touch(conn: &mut DbConnection, id: i64, ip: &str) -> QueryResult<()> {
             login_sessions::last_seen_at.eq(now()),
             login_sessions::ip.eq(ip),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -116,7 +117,7 @@ pub fn proved(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
             login_sessions::proved_at.eq(at),
             login_sessions::last_seen_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -126,8 +127,8 @@ pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<LoginSe
         .filter(login_sessions::user_id.eq(user_id))
         .filter(login_sessions::last_seen_at.gt(now() - Duration::days(IDLE_LIFETIME_DAYS)))
         .order(login_sessions::last_seen_at.desc())
-        .select(LoginSession::as_select())
-        .load(conn)
+        .select(columns_of::<LoginSession>())
+        .load_direct(conn)
 }
 
 /// Ends one of the user's sessions; false if they have no such session.
@@ -137,7 +138,7 @@ pub fn end(conn: &mut DbConnection, user_id: i64, id: i64) -> QueryResult<bool> 
             .filter(login_sessions::id.eq(id))
             .filter(login_sessions::user_id.eq(user_id)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n > 0)
 }
 
@@ -145,7 +146,7 @@ pub fn end(conn: &mut DbConnection, user_id: i64, id: i64) -> QueryResult<bool> 
 pub fn end_all(conn: &mut DbConnection, user_id: i64, keep: Option<i64>) -> QueryResult<usize> {
     let mine = login_sessions::table.filter(login_sessions::user_id.eq(user_id));
     match keep {
-        Some(keep) => diesel::delete(mine.filter(login_sessions::id.ne(keep))).execute(conn),
-        None => diesel::delete(mine).execute(conn),
+        Some(keep) => diesel::delete(mine.filter(login_sessions::id.ne(keep))).execute_direct(conn),
+        None => diesel::delete(mine).execute_direct(conn),
     }
 }

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::schema::{login_failures, reset_requests};
 use super::{DbConnection, now};
+use crate::db::Direct;
 use crate::domain::throttle;
 
 /// The failures inside the window for this account from this client, and
@@ -25,12 +26,12 @@ pub fn recent_failures(
             diesel::dsl::count_star(),
             diesel::dsl::max(login_failures::failed_at),
         ))
-        .first::<(i64, Option<NaiveDateTime>)>(conn)?;
+        .first_direct::<(i64, Option<NaiveDateTime>)>(conn)?;
     let client = login_failures::table
         .filter(login_failures::ip.eq(ip))
         .filter(login_failures::failed_at.gt(since))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(throttle::Failures {
         pair,
         pair_last,
@@ -46,7 +47,7 @@ pub fn record_failure(conn: &mut DbConnection, email: &str, ip: &str) -> QueryRe
             login_failures::ip.eq(ip),
             login_failures::failed_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // Old rows say nothing any more; dropping them here keeps the table
     // small without a separate clean-up job.
     purge_before(conn, at - Duration::days(1))
@@ -60,13 +61,13 @@ pub fn clear(conn: &mut DbConnection, email: &str, ip: &str) -> QueryResult<()> 
             .filter(login_failures::email.eq(email))
             .filter(login_failures::ip.eq(ip)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
 fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::failed_at.lt(before)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -83,20 +84,20 @@ pub fn record_reset_request(
         .filter(reset_requests::email.eq(email))
         .filter(reset_requests::requested_at.gt(since))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let by_ip = reset_requests::table
         .filter(reset_requests::ip.eq(ip))
         .filter(reset_requests::requested_at.gt(since))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     diesel::insert_into(reset_requests::table)
         .values((
             reset_requests::email.eq(email),
             reset_requests::ip.eq(ip),
             reset_requests::requested_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::delete(reset_requests::table.filter(reset_requests::requested_at.lt(since)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok((by_email, by_ip))
 }

@@ -1,7 +1,8 @@
 //! Storage: one connection type over SQLite and PostgreSQL, the pool, the
 //! migrations, and the queries, one module per aggregate.
 //!
-//! Queries take `&mut DbConnection` and are written once with diesel's DSL;
+//! Queries take `&mut DbConnection` and are written once with diesel's DSL,
+//! run on the connection beneath it (`Direct`, `direct!`: see `beneath`);
 //! only the few places where SQL really differs between the backends match
 //! on the variant (see `insert_returning_id!` and `connection`), and the
 //! enrolment path, where PostgreSQL does in one statement what SQLite needs
@@ -15,6 +16,7 @@ pub mod agenda;
 pub mod applications;
 pub mod attendance;
 pub mod audit;
+mod beneath;
 pub mod bookings;
 pub mod branches;
 pub mod brobygninger;
@@ -64,6 +66,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use diesel::connection::SimpleConnection;
 
+pub use beneath::{Direct, columns_of};
 pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
@@ -358,13 +361,12 @@ pub(crate) use insert_returning_id;
 /// Runs `$body` with `$c` bound to the connection beneath `DbConnection`.
 /// The body is the same DSL for both backends, compiled once for each.
 ///
-/// For what diesel's multi-backend connection cannot run (`RETURNING`,
-/// `ON CONFLICT`), and for the statements in SQLite's single writer's
-/// turn: the multi-backend connection walks each statement twice more than
-/// a plain one (once to collect its values in a backend-neutral form, once
-/// to hand them to the real connection) and asks again whether it may be
-/// kept prepared, a seventh of the writer's turn on the enrolment path
-/// (callgrind, BENCHMARKS.md, issue 20). Its SQL and results are the same.
+/// Most statements need only `Direct`'s methods (`load_direct` and the
+/// rest); this is for what those cannot take: what diesel's multi-backend
+/// connection cannot run (`RETURNING`, `ON CONFLICT`), a boxed statement
+/// (`into_boxed` fixes the backend in its type, so it is built in the body,
+/// once for each), and a body of several calls. Why statements run beneath
+/// the multi-backend connection at all: `beneath`.
 macro_rules! direct {
     ($conn:expr, |$c:ident| $body:expr) => {{
         let conn: &mut $crate::db::DbConnection = $conn;

@@ -12,6 +12,7 @@ use super::schema::{
     branches, coordinator_branches, coordinator_regions, staff_notification_settings as settings,
     task_digests, user_roles, users,
 };
+use crate::db::Direct;
 use crate::domain::events::Recipient;
 use crate::domain::tasks::DigestFrequency;
 use crate::domain::{Lang, Role};
@@ -36,7 +37,7 @@ pub fn choice_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Choice> {
     let row: Option<(DigestFrequency, bool)> = settings::table
         .find(user_id)
         .select((settings::digest, settings::immediate))
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     Ok(
         row.map_or_else(Choice::default, |(digest, immediate)| Choice {
@@ -105,7 +106,7 @@ pub fn staff(conn: &mut DbConnection) -> QueryResult<Vec<StaffMember>> {
             settings::digest.nullable(),
             settings::immediate.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: Vec<StaffMember> = Vec::new();
     for (id, email, name, language, role, digest, immediate) in rows {
         let admin = role == Role::Admin;
@@ -133,49 +134,51 @@ pub fn told_at_once(
     conn: &mut DbConnection,
     branch_id: Option<i64>,
 ) -> QueryResult<Vec<Recipient>> {
-    let base = users::table
-        .left_join(settings::table)
-        .filter(users::deactivated_at.is_null())
-        .filter(users::erased_at.is_null())
-        .filter(
-            settings::immediate
-                .is_null()
-                .or(settings::immediate.eq(true)),
-        )
-        .order(users::id)
-        .select((users::id, users::email, users::name, users::language))
-        .into_boxed();
-    let rows: Vec<(i64, String, String, Lang)> = match branch_id {
-        // The branch's own coordinators and those of its region.
-        Some(branch) => base
+    let rows: Vec<(i64, String, String, Lang)> = crate::db::direct!(conn, |c| {
+        let base = users::table
+            .left_join(settings::table)
+            .filter(users::deactivated_at.is_null())
+            .filter(users::erased_at.is_null())
             .filter(
-                users::id
-                    .eq_any(
-                        coordinator_branches::table
-                            .filter(coordinator_branches::branch_id.eq(branch))
-                            .select(coordinator_branches::user_id),
-                    )
-                    .or(users::id.eq_any(
-                        coordinator_regions::table
-                            .inner_join(
-                                branches::table
-                                    .on(branches::region_id.eq(coordinator_regions::region_id)),
-                            )
-                            .filter(branches::id.eq(branch))
-                            .select(coordinator_regions::user_id),
-                    )),
+                settings::immediate
+                    .is_null()
+                    .or(settings::immediate.eq(true)),
             )
-            .load(conn)?,
-        None => base
-            .filter(
-                users::id.eq_any(
-                    user_roles::table
-                        .filter(user_roles::role.eq(Role::Admin))
-                        .select(user_roles::user_id),
-                ),
-            )
-            .load(conn)?,
-    };
+            .order(users::id)
+            .select((users::id, users::email, users::name, users::language))
+            .into_boxed();
+        match branch_id {
+            // The branch's own coordinators and those of its region.
+            Some(branch) => base
+                .filter(
+                    users::id
+                        .eq_any(
+                            coordinator_branches::table
+                                .filter(coordinator_branches::branch_id.eq(branch))
+                                .select(coordinator_branches::user_id),
+                        )
+                        .or(users::id.eq_any(
+                            coordinator_regions::table
+                                .inner_join(
+                                    branches::table
+                                        .on(branches::region_id.eq(coordinator_regions::region_id)),
+                                )
+                                .filter(branches::id.eq(branch))
+                                .select(coordinator_regions::user_id),
+                        )),
+                )
+                .load(c)?,
+            None => base
+                .filter(
+                    users::id.eq_any(
+                        user_roles::table
+                            .filter(user_roles::role.eq(Role::Admin))
+                            .select(user_roles::user_id),
+                    ),
+                )
+                .load(c)?,
+        }
+    });
     Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
@@ -187,7 +190,7 @@ pub fn digests_done(
     let rows: Vec<(i64, String)> = task_digests::table
         .filter(task_digests::period.eq_any(periods))
         .select((task_digests::user_id, task_digests::period))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 

@@ -8,6 +8,7 @@
 //! lease to run out, and the row is taken again: at worst one duplicate,
 //! with the same Message-ID.
 
+use crate::db::{Direct, columns_of};
 use crate::domain::Code;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -124,8 +125,8 @@ pub fn bodies_delivered_before(
         .filter(outbox::id.gt(after))
         .order(outbox::id)
         .limit(limit)
-        .select(OutboxRow::as_select())
-        .load(conn)
+        .select(columns_of::<OutboxRow>())
+        .load_direct(conn)
 }
 
 /// Clears a message's body, keeping the subject it was sent with.
@@ -133,7 +134,7 @@ pub fn bodies_delivered_before(
 pub fn clear_body(conn: &mut DbConnection, id: i64, subject: Option<&str>) -> QueryResult<usize> {
     diesel::update(outbox::table.find(id).filter(outbox::payload.ne("")))
         .set((outbox::payload.eq(""), outbox::subject.eq(subject)))
-        .execute(conn)
+        .execute_direct(conn)
 }
 
 /// The newest messages first; only those with `status` if given.
@@ -150,16 +151,18 @@ pub fn recent_with(
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
-    let mut query = outbox::table
-        .select(OutboxRow::as_select())
-        .order(outbox::id.desc())
-        .offset(offset)
-        .limit(limit)
-        .into_boxed();
-    if let Some(s) = status {
-        query = query.filter(outbox::status.eq(s));
-    }
-    query.load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut query = outbox::table
+            .select(columns_of::<OutboxRow>())
+            .order(outbox::id.desc())
+            .offset(offset)
+            .limit(limit)
+            .into_boxed();
+        if let Some(s) = status {
+            query = query.filter(outbox::status.eq(s));
+        }
+        query.load(c)
+    })
 }
 
 /// The oldest due time among pending messages, if any: how far behind
@@ -168,7 +171,7 @@ pub fn oldest_due(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>>
     outbox::table
         .filter(outbox::status.eq(Status::Pending))
         .select(diesel::dsl::min(outbox::next_attempt_at))
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// How many messages have this status (an index range, unlike `counts`).
@@ -176,7 +179,7 @@ pub fn count_with(conn: &mut DbConnection, status: Status) -> QueryResult<i64> {
     outbox::table
         .filter(outbox::status.eq(status))
         .count()
-        .get_result(conn)
+        .get_result_direct(conn)
 }
 
 /// How many messages have each status.
@@ -185,14 +188,14 @@ pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(Status, i64)>> {
         .group_by(outbox::status)
         .select((outbox::status, diesel::dsl::count_star()))
         .order(outbox::status)
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<OutboxRow> {
     outbox::table
         .find(id)
-        .select(OutboxRow::as_select())
-        .first(conn)
+        .select(columns_of::<OutboxRow>())
+        .first_direct(conn)
 }
 
 /// Takes up to `limit` due messages for this worker until `lease_until`.
@@ -239,7 +242,7 @@ pub fn claim(
                 .order((outbox::next_attempt_at, outbox::id))
                 .limit(limit)
                 .select(outbox::id)
-                .load(conn)?;
+                .load_direct(conn)?;
             let mut taken = Vec::with_capacity(candidates.len());
             for id in candidates {
                 let n = diesel::update(
@@ -253,7 +256,7 @@ pub fn claim(
                         ),
                 )
                 .set(outbox::locked_until.eq(lease_until))
-                .execute(conn)?;
+                .execute_direct(conn)?;
                 if n == 1 {
                     taken.push(id);
                 }
@@ -266,9 +269,9 @@ pub fn claim(
     }
     outbox::table
         .filter(outbox::id.eq_any(&ids))
-        .select(OutboxRow::as_select())
+        .select(columns_of::<OutboxRow>())
         .order((outbox::next_attempt_at, outbox::id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The server took the message.
@@ -281,7 +284,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryRe
             outbox::last_error.eq(None::<String>),
             outbox::locked_until.eq(None::<NaiveDateTime>),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -299,7 +302,7 @@ pub fn mark_retry(
             outbox::last_error.eq(error),
             outbox::locked_until.eq(None::<NaiveDateTime>),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -312,7 +315,7 @@ pub fn mark_failed(conn: &mut DbConnection, id: i64, error: &str) -> QueryResult
             outbox::last_error.eq(error),
             outbox::locked_until.eq(None::<NaiveDateTime>),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -330,6 +333,6 @@ pub fn retry(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult
         outbox::next_attempt_at.eq(at),
         outbox::locked_until.eq(None::<NaiveDateTime>),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{enrolments, meetings, reminders_sent, sessions, users};
+use crate::db::Direct;
 use crate::domain::Lang;
 use crate::domain::delivery::{REMINDER_AHEAD, reminder_due};
 use crate::domain::enrolment::EnrolmentStatus;
@@ -55,7 +56,7 @@ pub fn due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Due>> 
             users::name,
             users::language,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let people: Vec<i64> = rows.iter().map(|r| r.3).collect();
     let skipped = super::cohorts::skipped_by_makeups(conn, &people)?;
     Ok(rows
@@ -92,7 +93,7 @@ pub fn record_sent(
             reminders_sent::user_id.eq(user_id),
             reminders_sent::sent_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -102,6 +103,6 @@ pub fn sent(conn: &mut DbConnection, meeting_id: i64, user_id: i64) -> QueryResu
         .filter(reminders_sent::meeting_id.eq(meeting_id))
         .filter(reminders_sent::user_id.eq(user_id))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(n > 0)
 }

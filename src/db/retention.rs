@@ -17,6 +17,7 @@ use super::schema::{
     sessions, supervision_notices, supervision_requests, user_roles, users, volunteer_applications,
     volunteer_checks, volunteer_imports, volunteer_status_changes, volunteers,
 };
+use crate::db::{Direct, columns_of};
 use crate::domain::application::ApplicationStatus;
 use crate::domain::retention::Rule;
 use crate::domain::session::SessionKind;
@@ -28,7 +29,7 @@ const CHUNK: usize = 500;
 pub fn settings(conn: &mut DbConnection) -> QueryResult<Vec<(Rule, i32)>> {
     retention_settings::table
         .select((retention_settings::rule, retention_settings::days))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The days chosen for one rule, if any.
@@ -36,7 +37,7 @@ pub fn setting(conn: &mut DbConnection, rule: Rule) -> QueryResult<Option<i32>> 
     retention_settings::table
         .find(rule)
         .select(retention_settings::days)
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -96,7 +97,7 @@ pub fn record_count(
 ) -> QueryResult<()> {
     diesel::update(retention_runs::table.find((day, rule)))
         .set(retention_runs::deleted.eq(deleted))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -115,8 +116,8 @@ pub fn runs_since(conn: &mut DbConnection, from: NaiveDate) -> QueryResult<Vec<R
     retention_runs::table
         .filter(retention_runs::day.ge(from))
         .order((retention_runs::day.desc(), retention_runs::rule))
-        .select(Run::as_select())
-        .load(conn)
+        .select(columns_of::<Run>())
+        .load_direct(conn)
 }
 
 /// The latest run of `rule`, however old.
@@ -124,8 +125,8 @@ pub fn last_run(conn: &mut DbConnection, rule: Rule) -> QueryResult<Option<Run>>
     retention_runs::table
         .filter(retention_runs::rule.eq(rule))
         .order(retention_runs::day.desc())
-        .select(Run::as_select())
-        .first(conn)
+        .select(columns_of::<Run>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -139,7 +140,7 @@ pub fn delete_declined_applications(
             .filter(volunteer_applications::status.eq(ApplicationStatus::Declined))
             .filter(volunteer_applications::decided_at.le(before)),
     )
-    .execute(conn)
+    .execute_direct(conn)
 }
 
 /// Accounts made before `before` whose address was never confirmed and
@@ -177,7 +178,7 @@ pub fn unconfirmed_accounts(
             evening_answers::table.filter(evening_answers::user_id.eq(users::id)),
         )))
         .select(users::id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Deletes accounts and the messages sent to them (the envelope is kept
@@ -186,8 +187,9 @@ pub fn unconfirmed_accounts(
 pub fn delete_accounts(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<usize> {
     let mut deleted = 0;
     for chunk in ids.chunks(CHUNK) {
-        diesel::delete(outbox::table.filter(outbox::user_id.eq_any(chunk))).execute(conn)?;
-        deleted += diesel::delete(users::table.filter(users::id.eq_any(chunk))).execute(conn)?;
+        diesel::delete(outbox::table.filter(outbox::user_id.eq_any(chunk))).execute_direct(conn)?;
+        deleted +=
+            diesel::delete(users::table.filter(users::id.eq_any(chunk))).execute_direct(conn)?;
     }
     Ok(deleted)
 }
@@ -206,7 +208,7 @@ pub fn clear_needs(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResul
             .filter(genlaer_enrolments::enrolment_id.eq_any(seats)),
     )
     .set(genlaer_enrolments::needs.eq(None::<String>))
-    .execute(conn)
+    .execute_direct(conn)
 }
 
 /// A brobygger who left (alumne): when their status last changed, and
@@ -222,7 +224,7 @@ pub fn leavers(conn: &mut DbConnection) -> QueryResult<Vec<Leaver>> {
     let rows: Vec<(i64, NaiveDateTime)> = volunteers::table
         .filter(volunteers::status.eq(VolunteerStatus::Alumni))
         .select((volunteers::user_id, volunteers::updated_at))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut changes: std::collections::HashMap<i64, NaiveDateTime> =
         std::collections::HashMap::new();
     let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
@@ -235,7 +237,7 @@ pub fn leavers(conn: &mut DbConnection) -> QueryResult<Vec<Leaver>> {
                 volunteer_status_changes::user_id,
                 max(volunteer_status_changes::created_at),
             ))
-            .load(conn)?;
+            .load_direct(conn)?;
         changes.extend(found.into_iter().filter_map(|(id, at)| Some((id, at?))));
     }
     Ok(rows
@@ -263,15 +265,15 @@ pub fn delete_supervision_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResul
                 .filter(attendance::user_id.eq_any(chunk))
                 .filter(attendance::meeting_id.eq_any(supervision_meetings)),
         )
-        .execute(conn)?;
+        .execute_direct(conn)?;
         n += diesel::delete(
             supervision_requests::table.filter(supervision_requests::user_id.eq_any(chunk)),
         )
-        .execute(conn)?;
+        .execute_direct(conn)?;
         n += diesel::delete(
             supervision_notices::table.filter(supervision_notices::user_id.eq_any(chunk)),
         )
-        .execute(conn)?;
+        .execute_direct(conn)?;
         n += diesel::update(
             volunteers::table
                 .filter(volunteers::user_id.eq_any(chunk))
@@ -285,14 +287,14 @@ pub fn delete_supervision_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResul
             volunteers::last_supervision_at.eq(None::<NaiveDateTime>),
             volunteers::supervision_due_on.eq(None::<chrono::NaiveDate>),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
         n += diesel::update(
             volunteer_imports::table
                 .filter(volunteer_imports::user_id.eq_any(chunk))
                 .filter(volunteer_imports::last_supervision_at.is_not_null()),
         )
         .set(volunteer_imports::last_supervision_at.eq(None::<NaiveDateTime>))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     }
     Ok(n)
 }
@@ -304,11 +306,11 @@ pub fn delete_checks_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<usi
     for chunk in ids.chunks(CHUNK) {
         n +=
             diesel::delete(volunteer_checks::table.filter(volunteer_checks::user_id.eq_any(chunk)))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         n += diesel::delete(
             requirement_grace::table.filter(requirement_grace::user_id.eq_any(chunk)),
         )
-        .execute(conn)?;
+        .execute_direct(conn)?;
     }
     Ok(n)
 }

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::schema::{recovery_codes, second_factors};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = second_factors)]
@@ -20,8 +21,8 @@ pub struct SecondFactor {
 pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<SecondFactor>> {
     second_factors::table
         .find(user_id)
-        .select(SecondFactor::as_select())
-        .first(conn)
+        .select(columns_of::<SecondFactor>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -30,7 +31,7 @@ pub fn among(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<Vec<i64>>
     second_factors::table
         .filter(second_factors::user_id.eq_any(user_ids))
         .select(second_factors::user_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Confirms a new secret, replacing any earlier factor and its recovery
@@ -50,7 +51,7 @@ pub fn confirm(
             second_factors::confirmed_at.eq(now()),
             second_factors::last_step.eq(step),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     replace_recovery_codes(conn, user_id, code_hashes)
 }
 
@@ -62,7 +63,7 @@ pub fn replace_recovery_codes(
     code_hashes: &[String],
 ) -> QueryResult<()> {
     diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // One by one: the multi-backend connection has no batch insert (ten
     // rows, once per set-up).
     for hash in code_hashes {
@@ -71,7 +72,7 @@ pub fn replace_recovery_codes(
                 recovery_codes::user_id.eq(user_id),
                 recovery_codes::code_hash.eq(hash),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -86,7 +87,7 @@ pub fn use_step(conn: &mut DbConnection, user_id: i64, step: i64) -> QueryResult
             .filter(second_factors::last_step.lt(step)),
     )
     .set(second_factors::last_step.eq(step))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }
 
@@ -99,7 +100,7 @@ pub fn use_recovery_code(conn: &mut DbConnection, user_id: i64, hash: &str) -> Q
             .filter(recovery_codes::used_at.is_null()),
     )
     .set(recovery_codes::used_at.eq(Some(now())))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }
 
@@ -109,13 +110,13 @@ pub fn recovery_codes_left(conn: &mut DbConnection, user_id: i64) -> QueryResult
         .filter(recovery_codes::user_id.eq(user_id))
         .filter(recovery_codes::used_at.is_null())
         .count()
-        .get_result(conn)
+        .get_result_direct(conn)
 }
 
 /// Removes the user's second factor and recovery codes.
 pub fn remove(conn: &mut DbConnection, user_id: i64) -> QueryResult<bool> {
     diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
-        .execute(conn)?;
-    let n = diesel::delete(second_factors::table.find(user_id)).execute(conn)?;
+        .execute_direct(conn)?;
+    let n = diesel::delete(second_factors::table.find(user_id)).execute_direct(conn)?;
     Ok(n > 0)
 }

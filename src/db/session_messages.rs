@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::DbConnection;
 use super::schema::{session_messages, users};
+use crate::db::Direct;
 
 /// A message as the session's page lists it, with its writer's name.
 #[derive(Debug, Clone, Queryable, Serialize)]
@@ -65,5 +66,5 @@ pub fn of_session(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<S
             session_messages::waiting_list,
             users::name.nullable(),
         ))
-        .load(conn)
+        .load_direct(conn)
 }

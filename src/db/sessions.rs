@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::id_list::in_list;
 use super::schema::{branches, enrolments as enrolments_t, meetings, sessions, users};
 use super::{DbConnection, Prepared, direct, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::Lang;
 use crate::domain::enrolment::{EnrolmentStatus, SessionFacts};
 use crate::domain::events::Recipient;
@@ -176,8 +177,8 @@ pub fn insert_meeting(
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
     sessions::table
         .find(id)
-        .select(Session::as_select())
-        .first(conn)
+        .select(columns_of::<Session>())
+        .first_direct(conn)
 }
 
 /// Takes the session's lock for the rest of the transaction and returns it
@@ -189,7 +190,7 @@ pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
         // would, and the counters' update writes one anyway).
         DbConnection::Pg(pg) => sessions::table
             .find(id)
-            .select(Session::as_select())
+            .select(columns_of::<Session>())
             .for_update()
             .get_result(pg),
         // SQLite locks the whole database for a writer, and a transaction
@@ -207,25 +208,25 @@ pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<Session> {
 pub fn meetings(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<Meeting>> {
     meetings::table
         .filter(meetings::session_id.eq(session_id))
-        .select(Meeting::as_select())
+        .select(columns_of::<Meeting>())
         .order((meetings::starts_at, meetings::id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The meetings of many sessions in one query, for lists.
 pub fn meetings_of(conn: &mut DbConnection, session_ids: &[i64]) -> QueryResult<Vec<Meeting>> {
     meetings::table
         .filter(in_list(meetings::session_id, session_ids.iter().copied()))
-        .select(Meeting::as_select())
+        .select(columns_of::<Meeting>())
         .order((meetings::session_id, meetings::starts_at, meetings::id))
-        .load(conn)
+        .load_direct(conn)
 }
 
 pub fn meeting(conn: &mut DbConnection, id: i64) -> QueryResult<Meeting> {
     meetings::table
         .find(id)
-        .select(Meeting::as_select())
-        .first(conn)
+        .select(columns_of::<Meeting>())
+        .first_direct(conn)
 }
 
 /// The session as messages describe it, with its page as a path.
@@ -320,7 +321,7 @@ pub fn active_people(
             users::language,
             enrolments_t::status,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, email, name, language, status)| {
@@ -346,7 +347,7 @@ pub fn refresh_span(conn: &mut DbConnection, session_id: i64) -> QueryResult<()>
                 sessions::ends_at.eq(last),
                 sessions::updated_at.eq(now()),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
         super::enrolments::set_session_ends(conn, session_id, last)?;
     }
     Ok(())
@@ -374,7 +375,7 @@ pub fn set_fields(conn: &mut DbConnection, id: i64, c: &SessionChanges<'_>) -> Q
             sessions::cancel_deadline.eq(c.cancel_deadline),
             sessions::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -387,7 +388,7 @@ pub fn raise_sequence_at_session_place(conn: &mut DbConnection, id: i64) -> Quer
             .filter(meetings::location.is_null()),
     )
     .set(meetings::sequence.eq(meetings::sequence + 1))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -405,7 +406,7 @@ pub fn move_meeting(
             meetings::online_url.eq(times.online_url.as_deref()),
             meetings::sequence.eq(meetings::sequence + 1),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -421,7 +422,7 @@ pub fn cancel_meeting(
             meetings::cancelled_at.eq(at),
             meetings::sequence.eq(meetings::sequence + 1),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -442,13 +443,13 @@ pub fn set_cancelled(
             sessions::waitlist_count.eq(0),
             sessions::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::update(meetings::table.filter(meetings::session_id.eq(id)))
         .set((
             meetings::cancelled_at.eq(at),
             meetings::sequence.eq(meetings::sequence + 1),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::update(
         enrolments_t::table
             .filter(enrolments_t::session_id.eq(id))
@@ -463,7 +464,7 @@ pub fn set_cancelled(
         enrolments_t::cancelled_by.eq(by),
         enrolments_t::updated_at.eq(at),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -479,7 +480,7 @@ pub fn mark_held(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
         sessions::status.eq(SessionStatus::Held),
         sessions::updated_at.eq(now()),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -493,21 +494,23 @@ pub fn upcoming_of_kind(
     after: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<Session>> {
-    let mut q = sessions::table
-        .filter(sessions::kind.eq(kind))
-        .filter(sessions::status.eq(SessionStatus::Open))
-        .filter(sessions::starts_at.gt(after))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        // One placeholder per branch (`in_list`), not the JSON array of
-        // `in_ids`: bound as one value, SQLite no longer knows how many
-        // branches and walked every branch's upcoming sessions by date.
-        q = q.filter(in_list(sessions::branch_id, ids.iter().copied()));
-    }
-    q.order((sessions::starts_at, sessions::id))
-        .limit(limit)
-        .select(Session::as_select())
-        .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = sessions::table
+            .filter(sessions::kind.eq(kind))
+            .filter(sessions::status.eq(SessionStatus::Open))
+            .filter(sessions::starts_at.gt(after))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            // One placeholder per branch (`in_list`), not the JSON array of
+            // `in_ids`: bound as one value, SQLite no longer knows how many
+            // branches and walked every branch's upcoming sessions by date.
+            q = q.filter(in_list(sessions::branch_id, ids.iter().copied()));
+        }
+        q.order((sessions::starts_at, sessions::id))
+            .limit(limit)
+            .select(columns_of::<Session>())
+            .load(c)
+    })
 }
 
 /// Templates get a session's columns under their own names, and what its

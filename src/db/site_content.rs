@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::schema::{course_modules as modules, declaration_versions as versions};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = modules)]
@@ -48,19 +49,19 @@ pub fn module_heads(conn: &mut DbConnection) -> QueryResult<Vec<ModuleHead>> {
             modules::position,
             modules::mandatory,
         ))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The modules in teaching order, with their texts.
 pub fn modules(conn: &mut DbConnection) -> QueryResult<Vec<ModuleRow>> {
     modules::table
         .order(modules::position)
-        .select(ModuleRow::as_select())
-        .load(conn)
+        .select(columns_of::<ModuleRow>())
+        .load_direct(conn)
 }
 
 pub fn module_count(conn: &mut DbConnection) -> QueryResult<i64> {
-    modules::table.count().get_result(conn)
+    modules::table.count().get_result_direct(conn)
 }
 
 /// One row at a time: the multi-backend connection has no batch insert.
@@ -68,7 +69,7 @@ pub fn insert_modules(conn: &mut DbConnection, rows: &[ModuleRow]) -> QueryResul
     for row in rows {
         diesel::insert_into(modules::table)
             .values(row)
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -90,34 +91,34 @@ pub fn update_module(
             modules::updated_at.eq(now()),
             modules::updated_by.eq(Some(by)),
         ))
-        .execute(conn)
+        .execute_direct(conn)
 }
 
 /// Every version, oldest first.
 pub fn declarations(conn: &mut DbConnection) -> QueryResult<Vec<DeclarationRow>> {
     versions::table
         .order(versions::version)
-        .select(DeclarationRow::as_select())
-        .load(conn)
+        .select(columns_of::<DeclarationRow>())
+        .load_direct(conn)
 }
 
 pub fn declaration(conn: &mut DbConnection, version: i32) -> QueryResult<Option<DeclarationRow>> {
     versions::table
         .find(version)
-        .select(DeclarationRow::as_select())
-        .first(conn)
+        .select(columns_of::<DeclarationRow>())
+        .first_direct(conn)
         .optional()
 }
 
 pub fn declaration_count(conn: &mut DbConnection) -> QueryResult<i64> {
-    versions::table.count().get_result(conn)
+    versions::table.count().get_result_direct(conn)
 }
 
 pub fn insert_declarations(conn: &mut DbConnection, rows: &[DeclarationRow]) -> QueryResult<()> {
     for row in rows {
         diesel::insert_into(versions::table)
             .values(row)
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -131,7 +132,7 @@ pub fn publish_declaration(
 ) -> QueryResult<i32> {
     let highest: Option<i32> = versions::table
         .select(diesel::dsl::max(versions::version))
-        .first(conn)?;
+        .first_direct(conn)?;
     let at = now();
     let row = DeclarationRow {
         version: highest.unwrap_or(0) + 1,

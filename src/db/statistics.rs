@@ -10,6 +10,7 @@ use super::DbConnection;
 use super::schema::{
     attendance, evening_details, meetings, sessions, volunteer_status_changes, volunteers,
 };
+use crate::db::Direct;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::evening::EveningKind;
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -25,26 +26,28 @@ pub fn held(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> QueryResult<(i64, i64)> {
-    let mut q = sessions::table
-        .filter(sessions::kind.eq(kind))
-        .filter(sessions::status.eq(SessionStatus::Held))
-        .filter(sessions::starts_at.ge(from))
-        .filter(sessions::starts_at.lt(to))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
-    }
-    if kind == SessionKind::Evening {
-        // Brobyggeraftener only, not the public info evenings.
-        q = q.filter(
-            sessions::id.eq_any(
-                evening_details::table
-                    .filter(evening_details::evening_kind.eq(EveningKind::Branch))
-                    .select(evening_details::session_id),
-            ),
-        );
-    }
-    let ids: Vec<i64> = q.select(sessions::id).load(conn)?;
+    let ids: Vec<i64> = crate::db::direct!(conn, |c| {
+        let mut q = sessions::table
+            .filter(sessions::kind.eq(kind))
+            .filter(sessions::status.eq(SessionStatus::Held))
+            .filter(sessions::starts_at.ge(from))
+            .filter(sessions::starts_at.lt(to))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(sessions::branch_id.eq_any(ids.to_vec()));
+        }
+        if kind == SessionKind::Evening {
+            // Brobyggeraftener only, not the public info evenings.
+            q = q.filter(
+                sessions::id.eq_any(
+                    evening_details::table
+                        .filter(evening_details::evening_kind.eq(EveningKind::Branch))
+                        .select(evening_details::session_id),
+                ),
+            );
+        }
+        q.select(sessions::id).load(c)
+    })?;
     if ids.is_empty() {
         return Ok((0, 0));
     }
@@ -61,7 +64,7 @@ pub fn held(
                 meetings::session_id,
                 diesel::dsl::count(attendance::user_id).aggregate_distinct(),
             ))
-            .load(conn)?;
+            .load_direct(conn)?;
         present += per_session.iter().map(|(_, n)| n).sum::<i64>();
     }
     Ok((ids.len() as i64, present))
@@ -77,22 +80,26 @@ pub fn changes(
     branch_ids: Option<&[i64]>,
     to: NaiveDateTime,
 ) -> QueryResult<Vec<Change>> {
-    let mut q = volunteer_status_changes::table
-        .inner_join(volunteers::table.on(volunteers::user_id.eq(volunteer_status_changes::user_id)))
-        .filter(volunteer_status_changes::created_at.lt(to))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(volunteers::branch_id.eq_any(ids.to_vec()));
-    }
-    q.order((
-        volunteer_status_changes::user_id,
-        volunteer_status_changes::id,
-    ))
-    .select((
-        volunteer_status_changes::user_id,
-        volunteer_status_changes::created_at,
-        volunteer_status_changes::from_status,
-        volunteer_status_changes::to_status,
-    ))
-    .load(conn)
+    crate::db::direct!(conn, |c| {
+        let mut q = volunteer_status_changes::table
+            .inner_join(
+                volunteers::table.on(volunteers::user_id.eq(volunteer_status_changes::user_id)),
+            )
+            .filter(volunteer_status_changes::created_at.lt(to))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(volunteers::branch_id.eq_any(ids.to_vec()));
+        }
+        q.order((
+            volunteer_status_changes::user_id,
+            volunteer_status_changes::id,
+        ))
+        .select((
+            volunteer_status_changes::user_id,
+            volunteer_status_changes::created_at,
+            volunteer_status_changes::from_status,
+            volunteer_status_changes::to_status,
+        ))
+        .load(c)
+    })
 }

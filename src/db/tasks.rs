@@ -12,7 +12,8 @@ use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
 };
-use super::{DbConnection, Keep, in_first};
+use super::{DbConnection, Keep, direct, in_first};
+use crate::db::Direct;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
 use crate::domain::session::SessionStatus;
@@ -130,7 +131,7 @@ fn first_pending(
                     apps::created_at,
                 ))
                 .kept()
-                .load::<Plain>(conn)
+                .load_direct::<Plain>(conn)
         };
     }
     if intro_held {
@@ -168,8 +169,8 @@ pub fn supervision_requests(
             supervision_requests::created_at,
         ))
         .limit_in_sql(limit)
-        .load(conn)?;
-    let total = open().count().kept().get_result(conn)?;
+        .load_direct(conn)?;
+    let total = open().count().kept().get_result_direct(conn)?;
     Ok((
         rows.into_iter()
             .map(|(id, subject, branch, due, since)| Row {
@@ -187,41 +188,46 @@ pub fn supervision_requests(
 pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryResult<Rows> {
     let branch_ids = scope.branches;
     let national = scope.national;
-    let pending = || {
-        let q = bookings::table
-            .filter(bookings::status.eq(BookingStatus::Pending))
-            .into_boxed();
-        if national {
-            q.filter(
-                in_list(bookings::branch_id, branch_ids.iter().copied())
-                    .or(bookings::branch_id.is_null()),
-            )
-        } else {
-            q.filter(in_list(bookings::branch_id, branch_ids.iter().copied()))
-        }
-    };
-    let rows: Vec<(
-        i64,
-        String,
-        String,
-        Option<String>,
-        chrono::NaiveDate,
-        NaiveDateTime,
-    )> = pending()
-        .inner_join(courses::table.on(courses::id.eq(bookings::course_id)))
-        .left_join(branches::table.on(branches::id.nullable().eq(bookings::branch_id)))
-        .order((bookings::created_at, bookings::id))
-        .select((
-            bookings::id,
-            bookings::organisation,
-            courses::title,
-            branches::name.nullable(),
-            bookings::wished_from,
-            bookings::created_at,
-        ))
-        .limit_in_sql(limit)
-        .load(conn)?;
-    let total = pending().count().kept().get_result(conn)?;
+    // Boxed for the national branch's extra condition, and so typed for one
+    // backend: built and run on each (`direct!`).
+    let (rows, total) = direct!(conn, |c| {
+        let pending = || {
+            let q = bookings::table
+                .filter(bookings::status.eq(BookingStatus::Pending))
+                .into_boxed();
+            if national {
+                q.filter(
+                    in_list(bookings::branch_id, branch_ids.iter().copied())
+                        .or(bookings::branch_id.is_null()),
+                )
+            } else {
+                q.filter(in_list(bookings::branch_id, branch_ids.iter().copied()))
+            }
+        };
+        let rows: Vec<(
+            i64,
+            String,
+            String,
+            Option<String>,
+            chrono::NaiveDate,
+            NaiveDateTime,
+        )> = pending()
+            .inner_join(courses::table.on(courses::id.eq(bookings::course_id)))
+            .left_join(branches::table.on(branches::id.nullable().eq(bookings::branch_id)))
+            .order((bookings::created_at, bookings::id))
+            .select((
+                bookings::id,
+                bookings::organisation,
+                courses::title,
+                branches::name.nullable(),
+                bookings::wished_from,
+                bookings::created_at,
+            ))
+            .limit_in_sql(limit)
+            .load(c)?;
+        let total: i64 = pending().count().kept().get_result(c)?;
+        QueryResult::Ok((rows, total))
+    })?;
     Ok((
         rows.into_iter()
             .map(|(id, organisation, course, branch, wished, since)| Row {
@@ -245,33 +251,36 @@ pub fn sessions_to_mark_held(
     let branch_ids = scope.branches;
     let national = scope.national;
     let since = at - Duration::days(ATTENDANCE_LOOKBACK_DAYS);
-    let ended = || {
-        let q = sessions::table
-            .filter(sessions::status.eq(SessionStatus::Open))
-            .filter(sessions::ends_at.lt(at))
-            .filter(sessions::ends_at.ge(since))
-            .into_boxed();
-        if national {
-            q.filter(
-                in_list(sessions::branch_id, branch_ids.iter().copied())
-                    .or(sessions::branch_id.is_null()),
-            )
-        } else {
-            q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
-        }
-    };
-    let rows: Vec<Plain> = ended()
-        .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
-        .order((sessions::ends_at, sessions::id))
-        .select((
-            sessions::id,
-            sessions::title,
-            branches::name.nullable(),
-            sessions::ends_at,
-        ))
-        .limit_in_sql(limit)
-        .load(conn)?;
-    let total = ended().count().kept().get_result(conn)?;
+    let (rows, total) = direct!(conn, |c| {
+        let ended = || {
+            let q = sessions::table
+                .filter(sessions::status.eq(SessionStatus::Open))
+                .filter(sessions::ends_at.lt(at))
+                .filter(sessions::ends_at.ge(since))
+                .into_boxed();
+            if national {
+                q.filter(
+                    in_list(sessions::branch_id, branch_ids.iter().copied())
+                        .or(sessions::branch_id.is_null()),
+                )
+            } else {
+                q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
+            }
+        };
+        let rows: Vec<Plain> = ended()
+            .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
+            .order((sessions::ends_at, sessions::id))
+            .select((
+                sessions::id,
+                sessions::title,
+                branches::name.nullable(),
+                sessions::ends_at,
+            ))
+            .limit_in_sql(limit)
+            .load(c)?;
+        let total: i64 = ended().count().kept().get_result(c)?;
+        QueryResult::Ok((rows, total))
+    })?;
     Ok((plain(rows), total))
 }
 
@@ -290,35 +299,36 @@ pub fn attendance_missing(
     let branch_ids = scope.branches;
     let national = scope.national;
     let since = at - Duration::days(ATTENDANCE_LOOKBACK_DAYS);
-    let q = meetings::table
-        .inner_join(sessions::table)
-        .filter(meetings::cancelled_at.is_null())
-        .filter(meetings::attendance_recorded_at.is_null())
-        .filter(meetings::ends_at.lt(at))
-        .filter(meetings::ends_at.ge(since))
-        .filter(sessions::status.ne(SessionStatus::Cancelled))
-        .filter(sessions::confirmed_count.gt(0))
-        .into_boxed();
-    let q = if national {
-        q.filter(
-            in_list(sessions::branch_id, branch_ids.iter().copied())
-                .or(sessions::branch_id.is_null()),
-        )
-    } else {
-        q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
-    };
-    let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = q
-        .left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
-        .order((meetings::ends_at, meetings::id))
-        .select((
-            meetings::id,
-            sessions::id,
-            sessions::title,
-            branches::name.nullable(),
-            meetings::ends_at,
-        ))
-        .kept()
-        .load(conn)?;
+    let rows: Vec<(i64, i64, String, Option<String>, NaiveDateTime)> = direct!(conn, |c| {
+        let q = meetings::table
+            .inner_join(sessions::table)
+            .filter(meetings::cancelled_at.is_null())
+            .filter(meetings::attendance_recorded_at.is_null())
+            .filter(meetings::ends_at.lt(at))
+            .filter(meetings::ends_at.ge(since))
+            .filter(sessions::status.ne(SessionStatus::Cancelled))
+            .filter(sessions::confirmed_count.gt(0))
+            .into_boxed();
+        let q = if national {
+            q.filter(
+                in_list(sessions::branch_id, branch_ids.iter().copied())
+                    .or(sessions::branch_id.is_null()),
+            )
+        } else {
+            q.filter(in_list(sessions::branch_id, branch_ids.iter().copied()))
+        };
+        q.left_join(branches::table.on(branches::id.nullable().eq(sessions::branch_id)))
+            .order((meetings::ends_at, meetings::id))
+            .select((
+                meetings::id,
+                sessions::id,
+                sessions::title,
+                branches::name.nullable(),
+                meetings::ends_at,
+            ))
+            .kept()
+            .load(c)
+    })?;
     let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
     Ok((
         rows.into_iter()
@@ -349,8 +359,8 @@ pub fn erasure_requests(conn: &mut DbConnection, limit: i64) -> QueryResult<Rows
             erasure_requests::requested_at,
         ))
         .limit_in_sql(limit)
-        .load(conn)?;
-    let total = open().count().get_result(conn)?;
+        .load_direct(conn)?;
+    let total = open().count().get_result_direct(conn)?;
     Ok((
         rows.into_iter()
             .map(|(id, subject, since)| Row::plain(id, subject, None, since))
@@ -403,7 +413,7 @@ pub fn pauses_ending(
         .filter(super::volunteers::account_open())
         .select((person(), volunteers::pause_until))
         .kept()
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut ending: Vec<(Person, NaiveDate)> = rows
         .into_iter()
         .filter_map(|(row, end)| Some((Person::from(row), end?)))
@@ -428,7 +438,7 @@ pub fn active_with_grace(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryRe
         .order(volunteers::user_id)
         .select(person())
         .kept()
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().map(Person::from).collect())
 }
 
@@ -449,9 +459,8 @@ pub fn ready_to_activate(
             .filter(in_list(volunteers::status, PIPELINE_STATUSES))
             .filter(super::volunteers::ready_on(today))
             .filter(super::volunteers::account_open())
-            .into_boxed()
     };
-    let total = ready().count().kept().get_result(conn)?;
+    let total = ready().count().kept().get_result_direct(conn)?;
     let rows: Vec<PersonRow> = ready()
         .inner_join(branches::table)
         .order((
@@ -461,7 +470,7 @@ pub fn ready_to_activate(
         ))
         .select(person())
         .limit_in_sql(limit)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok((rows.into_iter().map(Person::from).collect(), total))
 }
 
@@ -484,7 +493,7 @@ pub fn overdue_supervision(
         .filter(volunteers::supervision_due_on.lt(overdue_before))
         .count()
         .kept()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     type Overdue = (PersonRow, Option<NaiveDate>);
     let rows = super::across::first_of_branches(
         branch_ids,
@@ -503,7 +512,7 @@ pub fn overdue_supervision(
                 ))
                 .select((person(), volunteers::supervision_due_on))
                 .limit_in_sql(limit)
-                .load::<Overdue>(conn)
+                .load_direct::<Overdue>(conn)
         },
     )?;
     Ok((

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::schema::user_tokens;
 use super::{DbConnection, now};
+use crate::db::Direct;
 use crate::domain::Code;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +93,7 @@ pub fn peek(
         .filter(user_tokens::used_at.is_null())
         .filter(user_tokens::expires_at.gt(now()))
         .select(user_tokens::user_id)
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -114,7 +115,7 @@ pub fn consume(
             .filter(user_tokens::used_at.is_null()),
     )
     .set(user_tokens::used_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     if used == 0 {
         return Ok(None);
     }
@@ -125,7 +126,7 @@ pub fn consume(
             .filter(user_tokens::used_at.is_null()),
     )
     .set(user_tokens::used_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(Some(user_id))
 }
 
@@ -139,6 +140,6 @@ pub fn revoke(conn: &mut DbConnection, user_id: i64, purpose: Purpose) -> QueryR
             .filter(user_tokens::used_at.is_null()),
     )
     .set(user_tokens::used_at.eq(now()))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }

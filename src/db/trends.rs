@@ -17,6 +17,7 @@ use super::schema::{
     attendance, meetings, sessions, volunteer_imports, volunteer_moves as moves,
     volunteer_status_changes as changes, volunteers,
 };
+use crate::db::Direct;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
 use crate::domain::trends::{Change, History, Move};
@@ -67,7 +68,7 @@ pub fn facts(
                 )),
         )
         .select((volunteers::user_id, volunteers::branch_id))
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
 
     let mut moves_of: HashMap<i64, Vec<Move>> = HashMap::new();
@@ -83,7 +84,7 @@ pub fn facts(
                 moves::from_branch_id,
                 moves::to_branch_id,
             ))
-            .load(conn)?;
+            .load_direct(conn)?;
         for (u, at, from, to) in rows {
             moves_of.entry(u).or_default().push(Move { at, from, to });
         }
@@ -98,7 +99,7 @@ pub fn facts(
                     changes::from_status,
                     changes::to_status,
                 ))
-                .load(conn)?;
+                .load_direct(conn)?;
         for (u, at, from, to) in rows {
             changes_of
                 .entry(u)
@@ -117,7 +118,7 @@ pub fn facts(
             .filter(meetings::starts_at.ge(from))
             .filter(meetings::starts_at.lt(to))
             .select((attendance::user_id, meetings::starts_at))
-            .load(conn)?;
+            .load_direct(conn)?;
         for (u, at) in rows {
             supervised.entry(u).or_default().push(at);
         }
@@ -126,7 +127,7 @@ pub fn facts(
             .filter(meetings::starts_at.lt(from))
             .group_by(attendance::user_id)
             .select((attendance::user_id, max(meetings::starts_at)))
-            .load(conn)?;
+            .load_direct(conn)?;
         for (u, at) in rows {
             if let Some(at) = at {
                 supervised.entry(u).or_default().push(at);
@@ -139,7 +140,7 @@ pub fn facts(
                 volunteer_imports::user_id,
                 volunteer_imports::last_supervision_at,
             ))
-            .load(conn)?;
+            .load_direct(conn)?;
         for (u, at) in rows {
             if let Some(at) = at {
                 before.insert(u, at);
@@ -154,7 +155,7 @@ pub fn facts(
         .filter(sessions::starts_at.lt(to))
         .filter(sessions::status.ne(SessionStatus::Cancelled))
         .select((sessions::starts_at, sessions::confirmed_count))
-        .load(conn)?;
+        .load_direct(conn)?;
 
     Ok(TrendFacts {
         people: people

@@ -9,6 +9,7 @@ use super::schema::{
     branches, coordinator_branches, coordinator_regions, user_roles, users, volunteers,
 };
 use super::{DbConnection, direct, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::Lang;
 use crate::domain::Role;
 
@@ -96,13 +97,16 @@ mod making;
 pub use making::{FoundOrMade, NewUser, create, create_unless_taken, find_or_create};
 
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<User> {
-    users::table.find(id).select(User::as_select()).first(conn)
+    users::table
+        .find(id)
+        .select(columns_of::<User>())
+        .first_direct(conn)
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
     direct!(conn, |c| users::table
         .filter(users::email.eq(email))
-        .select(User::as_select())
+        .select(columns_of::<User>())
         .first(c)
         .optional())
 }
@@ -115,11 +119,11 @@ pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Acco
         .left_join(volunteers::table)
         .filter(users::id.eq(id))
         .select((
-            User::as_select(),
+            columns_of::<User>(),
             user_roles::role.nullable(),
             volunteers::branch_id.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let Some((user, _, volunteer_branch)) = rows.first().cloned() else {
         return Ok(None);
     };
@@ -163,7 +167,7 @@ pub fn with_branches(
             )
             .select(branches::id)
             .order(branches::id)
-            .load(conn)?
+            .load_direct(conn)?
     };
     Ok(Account {
         user,
@@ -179,7 +183,7 @@ pub fn grant_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRes
         .filter(user_roles::user_id.eq(user_id))
         .filter(user_roles::role.eq(role))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     if exists == 0 {
         insert_role(conn, user_id, role)?;
     }
@@ -208,7 +212,7 @@ pub fn revoke_role(conn: &mut DbConnection, user_id: i64, role: Role) -> QueryRe
             .filter(user_roles::user_id.eq(user_id))
             .filter(user_roles::role.eq(role)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
@@ -218,7 +222,7 @@ pub fn regions_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<i64>
         .filter(coordinator_regions::user_id.eq(user_id))
         .select(coordinator_regions::region_id)
         .order(coordinator_regions::region_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The branches given to a coordinator one by one (without their regions').
@@ -227,7 +231,7 @@ pub fn own_branches(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<i6
         .filter(coordinator_branches::user_id.eq(user_id))
         .select(coordinator_branches::branch_id)
         .order(coordinator_branches::branch_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Grants the coordinator role to someone with a branch or a region, and
@@ -248,14 +252,14 @@ pub fn set_coordinator_regions(
     region_ids: &[i64],
 ) -> QueryResult<()> {
     diesel::delete(coordinator_regions::table.filter(coordinator_regions::user_id.eq(user_id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     for region_id in region_ids {
         diesel::insert_into(coordinator_regions::table)
             .values((
                 coordinator_regions::user_id.eq(user_id),
                 coordinator_regions::region_id.eq(*region_id),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     settle_coordinator_role(conn, user_id)
 }
@@ -268,7 +272,7 @@ pub fn set_coordinator_branches(
     branch_ids: &[i64],
 ) -> QueryResult<()> {
     diesel::delete(coordinator_branches::table.filter(coordinator_branches::user_id.eq(user_id)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if branch_ids.is_empty() {
         return settle_coordinator_role(conn, user_id);
     }
@@ -279,7 +283,7 @@ pub fn set_coordinator_branches(
                 coordinator_branches::user_id.eq(user_id),
                 coordinator_branches::branch_id.eq(*branch_id),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     grant_role(conn, user_id, Role::Coordinator)
 }
@@ -294,11 +298,11 @@ pub fn set_contact(
     let at = now();
     diesel::update(users::table.find(user_id))
         .set((users::name.eq(name), users::updated_at.eq(at)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if let Some(phone) = phone {
         diesel::update(users::table.find(user_id))
             .set(users::phone.eq(phone))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -314,25 +318,25 @@ pub fn set_password(conn: &mut DbConnection, user_id: i64, hash: &str) -> QueryR
             users::session_epoch.eq(users::session_epoch + 1),
             users::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::update(
         users::table
             .find(user_id)
             .filter(users::email_verified_at.is_null()),
     )
     .set(users::email_verified_at.eq(at))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     users::table
         .find(user_id)
         .select(users::session_epoch)
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// A login: the activity the retention of unused accounts counts from.
 pub fn record_login(conn: &mut DbConnection, user_id: i64, at: NaiveDateTime) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::last_login_at.eq(at))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -343,14 +347,14 @@ pub fn mark_verified(conn: &mut DbConnection, user_id: i64) -> QueryResult<()> {
             .filter(users::email_verified_at.is_null()),
     )
     .set(users::email_verified_at.eq(now()))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(())
 }
 
 pub fn set_language(conn: &mut DbConnection, user_id: i64, language: Lang) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::language.eq(language))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -369,7 +373,7 @@ pub fn set_details(
             users::language.eq(language),
             users::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -381,7 +385,7 @@ pub fn set_pending_email(
 ) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::pending_email.eq(email))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -390,7 +394,7 @@ pub fn pending_email(conn: &mut DbConnection, user_id: i64) -> QueryResult<Optio
     users::table
         .find(user_id)
         .select(users::pending_email)
-        .first(conn)
+        .first_direct(conn)
 }
 
 /// Makes the pending address the account's address, confirmed now. The
@@ -405,7 +409,7 @@ pub fn adopt_pending_email(conn: &mut DbConnection, user_id: i64, email: &str) -
             users::email_verified_at.eq(Some(at)),
             users::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -418,7 +422,7 @@ pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryR
             users::session_epoch.eq(users::session_epoch + 1),
             users::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // A deactivated account leaves the supervision overview's counts.
     super::supervision::store_due_of(conn, user_id)
 }
@@ -439,27 +443,24 @@ pub const PAGE_SIZE: i64 = 50;
 pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(Vec<UserRow>, i64)> {
     let pattern = format!("%{}%", query.trim().to_lowercase());
     let filtered = || {
-        users::table
-            .filter(users::erased_at.is_null())
-            .filter(
-                users::email
-                    .like(pattern.clone())
-                    .or(users::name.like(pattern.clone())),
-            )
-            .into_boxed()
+        users::table.filter(users::erased_at.is_null()).filter(
+            users::email
+                .like(pattern.clone())
+                .or(users::name.like(pattern.clone())),
+        )
     };
-    let total: i64 = filtered().count().get_result(conn)?;
+    let total: i64 = filtered().count().get_result_direct(conn)?;
     let found: Vec<(i64, String, String, Option<NaiveDateTime>)> = filtered()
         .select((users::id, users::name, users::email, users::deactivated_at))
         .order((users::name, users::id))
         .limit(PAGE_SIZE)
         .offset(page.max(0) * PAGE_SIZE)
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = found.iter().map(|u| u.0).collect();
     let roles: Vec<(i64, Role)> = user_roles::table
         .filter(in_list(user_roles::user_id, ids.iter().copied()))
         .select((user_roles::user_id, user_roles::role))
-        .load(conn)?;
+        .load_direct(conn)?;
     let rows = found
         .into_iter()
         .map(|(id, name, email, deactivated_at)| {
@@ -482,7 +483,7 @@ pub fn search(conn: &mut DbConnection, query: &str, page: i64) -> QueryResult<(V
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
-    users::table.count().get_result(conn)
+    users::table.count().get_result_direct(conn)
 }
 
 /// An administrator as `brobyg admin list` shows them.
@@ -518,7 +519,7 @@ pub fn administrators(conn: &mut DbConnection) -> QueryResult<Vec<Administrator>
             users::deactivated_at,
             second_factors::user_id.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(

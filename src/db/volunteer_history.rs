@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::id_list::in_list;
 use super::schema::{users, volunteer_status_changes as changes, volunteers};
 use super::{DbConnection, now};
+use crate::db::{Direct, columns_of};
 use crate::domain::volunteer::{StatusChange, VolunteerStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -64,7 +65,7 @@ fn insert(
             changes::changed_by.eq(c.by),
             changes::created_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -100,7 +101,7 @@ pub fn fill_pause_ends(conn: &mut DbConnection) -> QueryResult<usize> {
             .filter(latest_end().is_not_null()),
     )
     .set(volunteers::pause_until.eq(latest_end()))
-    .execute(conn)
+    .execute_direct(conn)
 }
 
 /// Logs the start of the path: the record was created as an applicant.
@@ -134,7 +135,7 @@ pub fn record_import(
             volunteers::pause_until.eq(pause_until(to, note)),
             volunteers::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if from != Some(to) {
         insert(conn, user_id, from, to, note)?;
     }
@@ -162,7 +163,7 @@ pub fn reopen(
         volunteers::pause_until.eq(None::<NaiveDate>),
         volunteers::updated_at.eq(now()),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     if n == 0 {
         return Ok(false);
     }
@@ -187,7 +188,7 @@ pub fn declined_at(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<
         .filter(changes::to_status.eq(VolunteerStatus::Rejected))
         .order(changes::id.desc())
         .select(changes::created_at)
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -200,7 +201,7 @@ pub fn change(
     let from: VolunteerStatus = volunteers::table
         .find(c.user_id)
         .select(volunteers::status)
-        .first(conn)?;
+        .first_direct(conn)?;
     let Some(to) = c.change.apply(from) else {
         return Ok(Err(from));
     };
@@ -216,7 +217,7 @@ pub fn change(
         volunteers::pause_until.eq(pause_until(to, &c.note)),
         volunteers::updated_at.eq(now()),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     if n == 0 {
         return Ok(Err(from));
     }
@@ -246,8 +247,8 @@ pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<History
         .left_join(users::table.on(changes::changed_by.eq(users::id.nullable())))
         .filter(changes::user_id.eq(user_id))
         .order(changes::id.desc())
-        .select((StatusChangeRow::as_select(), users::name.nullable()))
-        .load(conn)?;
+        .select((columns_of::<StatusChangeRow>(), users::name.nullable()))
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(row, by_name)| HistoryEntry {
@@ -275,7 +276,7 @@ pub fn pause_ends(
             volunteers::user_id,
             volunteers::pause_until.assume_not_null(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -307,7 +308,7 @@ pub fn paused(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64, Option<Naiv
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .order(volunteers::user_id)
         .select(PAUSED_ROW)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// One volunteer as `paused` lists them, if they are paused.
@@ -319,7 +320,7 @@ pub fn paused_one(
         .find(user_id)
         .filter(volunteers::status.eq(VolunteerStatus::Paused))
         .select(PAUSED_ROW)
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -338,7 +339,7 @@ pub fn activated_at(
         )
         .order(changes::id)
         .select((changes::user_id, changes::created_at))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -354,7 +355,7 @@ pub fn activated_in_cohort(
         .filter(changes::to_status.eq(VolunteerStatus::Active))
         .order(users::name)
         .select((users::id, users::name, changes::created_at))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Moves a person's newest history row to `at`. For demo content, whose
@@ -369,12 +370,12 @@ pub fn backdate_latest(
         .filter(changes::user_id.eq(user_id))
         .order(changes::id.desc())
         .select(changes::id)
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     if let Some(id) = newest {
         diesel::update(changes::table.find(id))
             .set(changes::created_at.eq(at))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::schema::{branches, enrolments, sessions, users, volunteer_moves as moves, volunteers};
 use super::{DbConnection, now};
+use crate::db::Direct;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
 
@@ -28,7 +29,7 @@ pub fn record(
             .filter(volunteers::branch_id.eq(from)),
     )
     .set((volunteers::branch_id.eq(to), volunteers::updated_at.eq(at)))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     if n == 0 {
         return Ok(false);
     }
@@ -40,7 +41,7 @@ pub fn record(
             moves::moved_by.eq(by),
             moves::created_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     // The new branch's window sets the due date.
     super::supervision::store_due_of(conn, user_id)?;
     Ok(true)
@@ -70,12 +71,12 @@ pub fn of_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<MoveEnt
             users::name.nullable(),
             moves::created_at,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = rows.iter().flat_map(|r| [r.0, r.1]).collect();
     let names: std::collections::HashMap<i64, String> = branches::table
         .filter(branches::id.eq_any(&ids))
         .select((branches::id, branches::name))
-        .load(conn)?
+        .load_direct(conn)?
         .into_iter()
         .collect();
     let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
@@ -130,7 +131,7 @@ pub fn booked_in(
             sessions::starts_at,
             branches::name,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(session_id, title, kind, starts_at, branch_name)| Kept {

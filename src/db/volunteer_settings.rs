@@ -13,6 +13,7 @@ use super::schema::{
     branch_volunteer_settings as settings, requirement_grace as grace, volunteer_checks as checks,
 };
 use super::{DbConnection, now};
+use crate::db::Direct;
 use crate::domain::Code;
 use crate::domain::activation::{BranchRequirements, DECLARATION_GRACE, ExtraCheck, Grace};
 use crate::domain::application::DEFAULT_REAPPLY_MONTHS;
@@ -30,7 +31,7 @@ pub fn of_branches(
             settings::auto_activate,
             settings::child_certificate,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, BranchRequirements> = branch_ids
         .iter()
         .map(|b| (*b, BranchRequirements::default()))
@@ -66,7 +67,7 @@ pub fn save(
     let reapply = reapply_months(conn, branch_id)?;
     // So are the rota's target and the phone's hours.
     let duty = super::duty::settings(conn, branch_id)?;
-    diesel::delete(settings::table.find(branch_id)).execute(conn)?;
+    diesel::delete(settings::table.find(branch_id)).execute_direct(conn)?;
     diesel::insert_into(settings::table)
         .values((
             settings::branch_id.eq(branch_id),
@@ -81,7 +82,7 @@ pub fn save(
             settings::updated_by.eq(by),
             settings::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -91,7 +92,7 @@ pub fn reapply_months(conn: &mut DbConnection, branch_id: i64) -> QueryResult<i3
     Ok(settings::table
         .find(branch_id)
         .select(settings::reapply_months)
-        .first(conn)
+        .first_direct(conn)
         .optional()?
         .unwrap_or(DEFAULT_REAPPLY_MONTHS))
 }
@@ -110,7 +111,7 @@ pub fn set_reapply_months(
             settings::updated_by.eq(by),
             settings::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         let window = super::supervision::window(conn, branch_id)?;
         diesel::insert_into(settings::table)
@@ -123,7 +124,7 @@ pub fn set_reapply_months(
                 settings::updated_by.eq(by),
                 settings::updated_at.eq(at),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -142,7 +143,7 @@ pub fn record_check(
             .filter(checks::user_id.eq(user_id))
             .filter(checks::kind.eq(check)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     diesel::insert_into(checks::table)
         .values((
             checks::user_id.eq(user_id),
@@ -151,7 +152,7 @@ pub fn record_check(
             checks::recorded_by.eq(by),
             checks::recorded_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -163,7 +164,7 @@ pub fn checks_of_many(
     let rows: Vec<(i64, ExtraCheck, NaiveDate)> = checks::table
         .filter(in_ids(checks::user_id, user_ids))
         .select((checks::user_id, checks::kind, checks::checked_on))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<(ExtraCheck, NaiveDate)>> = HashMap::new();
     for (user, check, on) in rows {
         out.entry(user).or_default().push((check, on));
@@ -206,7 +207,7 @@ fn replace_grace(
             .filter(in_list(grace::user_id, user_ids.iter().copied()))
             .filter(grace::kind.eq(kind)),
     )
-    .execute(conn)?;
+    .execute_direct(conn)?;
     let at = now();
     for u in user_ids {
         diesel::insert_into(grace::table)
@@ -217,7 +218,7 @@ fn replace_grace(
                 grace::granted_by.eq(Some(by)),
                 grace::granted_at.eq(at),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -251,7 +252,7 @@ pub fn all_grace_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResu
     let rows: Vec<(i64, String, NaiveDate)> = grace::table
         .filter(in_ids(grace::user_id, user_ids))
         .select((grace::user_id, grace::kind, grace::deadline))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut checks: HashMap<i64, Vec<Grace>> = HashMap::new();
     let mut declaration = HashMap::new();
     for (user, kind, until) in rows {

@@ -1,5 +1,6 @@
 //! Volunteer records (brobyggere): branch and status.
 
+use crate::db::{Direct, columns_of};
 use crate::domain::Code;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -36,7 +37,7 @@ pub fn create(
             volunteers::created_at.eq(at),
             volunteers::updated_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -49,7 +50,7 @@ pub fn set_last_supervision(
 ) -> QueryResult<()> {
     diesel::update(volunteers::table.find(user_id))
         .set(volunteers::last_supervision_at.eq(Some(at)))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     super::supervision::store_due_of(conn, user_id)?;
     Ok(())
 }
@@ -61,15 +62,15 @@ pub fn set_last_supervision(
 pub fn lock(conn: &mut DbConnection, user_id: i64) -> QueryResult<bool> {
     let n = diesel::update(volunteers::table.find(user_id))
         .set(volunteers::updated_at.eq(volunteers::updated_at))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(n > 0)
 }
 
 pub fn find(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Volunteer>> {
     volunteers::table
         .find(user_id)
-        .select(Volunteer::as_select())
-        .first(conn)
+        .select(columns_of::<Volunteer>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -89,39 +90,41 @@ pub fn in_branch_with_status(
     statuses: &[VolunteerStatus],
     limit: Option<i64>,
 ) -> QueryResult<Vec<RosterRow>> {
-    let mut q = volunteers::table
-        .inner_join(users::table)
-        .select((users::id, users::name, users::email, volunteers::status))
-        // The copy of the name beside the branch: read in index order.
-        .order((volunteers::user_name, volunteers::user_id))
-        .into_boxed();
-    q = match limit {
-        // The page is chosen from the branch's index before the join:
-        // joined first, PostgreSQL merge-joins `users` from the first id
-        // at national scale, reading thousands of accounts for a page.
-        Some(limit) => {
-            let page = diesel::alias!(volunteers as page);
-            q.filter(
-                volunteers::user_id.eq_any(
-                    page.filter(page.field(volunteers::branch_id).eq(branch_id))
-                        .filter(in_list(
-                            page.field(volunteers::status),
-                            statuses.iter().copied(),
-                        ))
-                        .select(page.field(volunteers::user_id))
-                        .order((
-                            page.field(volunteers::user_name),
-                            page.field(volunteers::user_id),
-                        ))
-                        .limit(limit),
-                ),
-            )
-        }
-        None => q
-            .filter(volunteers::branch_id.eq(branch_id))
-            .filter(in_list(volunteers::status, statuses.iter().copied())),
-    };
-    let rows: Vec<(i64, String, String, VolunteerStatus)> = q.load(conn)?;
+    let rows: Vec<(i64, String, String, VolunteerStatus)> = crate::db::direct!(conn, |c| {
+        let mut q = volunteers::table
+            .inner_join(users::table)
+            .select((users::id, users::name, users::email, volunteers::status))
+            // The copy of the name beside the branch: read in index order.
+            .order((volunteers::user_name, volunteers::user_id))
+            .into_boxed();
+        q = match limit {
+            // The page is chosen from the branch's index before the join:
+            // joined first, PostgreSQL merge-joins `users` from the first id
+            // at national scale, reading thousands of accounts for a page.
+            Some(limit) => {
+                let page = diesel::alias!(volunteers as page);
+                q.filter(
+                    volunteers::user_id.eq_any(
+                        page.filter(page.field(volunteers::branch_id).eq(branch_id))
+                            .filter(in_list(
+                                page.field(volunteers::status),
+                                statuses.iter().copied(),
+                            ))
+                            .select(page.field(volunteers::user_id))
+                            .order((
+                                page.field(volunteers::user_name),
+                                page.field(volunteers::user_id),
+                            ))
+                            .limit(limit),
+                    ),
+                )
+            }
+            None => q
+                .filter(volunteers::branch_id.eq(branch_id))
+                .filter(in_list(volunteers::status, statuses.iter().copied())),
+        };
+        q.load(c)
+    })?;
     Ok(rows.into_iter().map(RosterRow::from).collect())
 }
 
@@ -148,44 +151,47 @@ pub fn page_in_branch(
 ) -> QueryResult<(Vec<RosterRow>, Pager)> {
     use super::schema::users;
     let pattern = super::contains_pattern(search);
-    let matching = || {
-        let mut q = volunteers::table
-            .inner_join(users::table)
-            .filter(volunteers::branch_id.eq(branch_id))
-            .into_boxed();
-        if let Some(status) = status {
-            q = q.filter(volunteers::status.eq(status));
-        }
-        if let Some(pattern) = &pattern {
-            q = q.filter(
-                lower(users::email)
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(lower(users::name).like(pattern.clone()).escape('\\')),
-            );
-        }
-        q
-    };
-    // Without a search every volunteer row has its user: count the
-    // volunteers alone, from their (branch, status) index.
-    let total: i64 = if pattern.is_none() {
-        let mut q = volunteers::table
-            .filter(volunteers::branch_id.eq(branch_id))
-            .into_boxed();
-        if let Some(status) = status {
-            q = q.filter(volunteers::status.eq(status));
-        }
-        q.count().get_result(conn)?
-    } else {
-        matching().count().get_result(conn)?
-    };
-    let pager = Pager::new(requested_page, PER_PAGE, total);
-    let rows: Vec<(i64, String, String, VolunteerStatus)> = matching()
-        .select((users::id, users::name, users::email, volunteers::status))
-        // The copy of the name beside the branch: read in index order.
-        .order((volunteers::user_name, volunteers::user_id))
-        .page_in_sql(pager.limit(), pager.offset())
-        .load(conn)?;
+    let (rows, pager) = crate::db::direct!(conn, |c| {
+        let matching = || {
+            let mut q = volunteers::table
+                .inner_join(users::table)
+                .filter(volunteers::branch_id.eq(branch_id))
+                .into_boxed();
+            if let Some(status) = status {
+                q = q.filter(volunteers::status.eq(status));
+            }
+            if let Some(pattern) = &pattern {
+                q = q.filter(
+                    lower(users::email)
+                        .like(pattern.clone())
+                        .escape('\\')
+                        .or(lower(users::name).like(pattern.clone()).escape('\\')),
+                );
+            }
+            q
+        };
+        // Without a search every volunteer row has its user: count the
+        // volunteers alone, from their (branch, status) index.
+        let total: i64 = if pattern.is_none() {
+            let mut q = volunteers::table
+                .filter(volunteers::branch_id.eq(branch_id))
+                .into_boxed();
+            if let Some(status) = status {
+                q = q.filter(volunteers::status.eq(status));
+            }
+            q.count().get_result(c)?
+        } else {
+            matching().count().get_result(c)?
+        };
+        let pager = Pager::new(requested_page, PER_PAGE, total);
+        let rows: Vec<(i64, String, String, VolunteerStatus)> = matching()
+            .select((users::id, users::name, users::email, volunteers::status))
+            // The copy of the name beside the branch: read in index order.
+            .order((volunteers::user_name, volunteers::user_id))
+            .page_in_sql(pager.limit(), pager.offset())
+            .load(c)?;
+        QueryResult::Ok((rows, pager))
+    })?;
     Ok((rows.into_iter().map(RosterRow::from).collect(), pager))
 }
 
@@ -213,7 +219,7 @@ pub fn counts_by_branch(
             volunteer_counts::people,
         ))
         .kept()
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// How many volunteers of one branch are in each status, every status
@@ -260,7 +266,7 @@ pub fn active_page_in_branch(
         .filter(volunteers::branch_id.eq(branch_id))
         .filter(volunteers::status.eq(VolunteerStatus::Active))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let pager = Pager::new(requested_page, PER_PAGE, total);
     Ok((active_rows(conn, branch_id, Some(&pager))?, pager))
 }
@@ -271,17 +277,19 @@ fn active_rows(
     page: Option<&Pager>,
 ) -> QueryResult<Vec<ActiveRow>> {
     use super::schema::users;
-    let mut q = volunteers::table
-        .inner_join(users::table)
-        .filter(volunteers::branch_id.eq(branch_id))
-        .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .select((users::id, users::name, users::email, users::phone))
-        .order((volunteers::user_name, volunteers::user_id))
-        .into_boxed();
-    if let Some(p) = page {
-        q = q.limit(p.limit()).offset(p.offset());
-    }
-    let rows: Vec<(i64, String, String, Option<String>)> = q.load(conn)?;
+    let rows: Vec<(i64, String, String, Option<String>)> = crate::db::direct!(conn, |c| {
+        let mut q = volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::branch_id.eq(branch_id))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .select((users::id, users::name, users::email, users::phone))
+            .order((volunteers::user_name, volunteers::user_id))
+            .into_boxed();
+        if let Some(p) = page {
+            q = q.limit(p.limit()).offset(p.offset());
+        }
+        q.load(c)
+    })?;
     Ok(rows
         .into_iter()
         .map(|(user_id, name, email, phone)| ActiveRow {
@@ -337,44 +345,48 @@ pub fn in_pipeline(
     limit: i64,
 ) -> QueryResult<Vec<(RosterRow, i32)>> {
     use super::schema::users;
-    let first = volunteers::table
-        .inner_join(users::table)
-        .filter(in_branch_pipeline(branch_id))
-        .into_boxed();
-    // By the name stored with the volunteer, as the roster: ordered by the
-    // user's, PostgreSQL joined every volunteer in the pipeline to `users`
-    // before keeping a page of them.
-    let first = if ready {
-        // The ready are few (people waiting to be activated): found on the
-        // (branch, status, ready) index and sorted. Ordered by the bare
-        // column, SQLite, whose statistics cannot tell that `ready` is
-        // rare, walks the whole branch in name order instead (3,683 rows
-        // for none at national scale, BENCHMARKS.md); the same name with
-        // nothing added is no column an index keeps in order.
+    // Boxed for its two orders, and so typed for one backend: built and run
+    // on each.
+    let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = crate::db::direct!(conn, |c| {
+        let first = volunteers::table
+            .inner_join(users::table)
+            .filter(in_branch_pipeline(branch_id))
+            .into_boxed();
+        // By the name stored with the volunteer, as the roster: ordered by the
+        // user's, PostgreSQL joined every volunteer in the pipeline to `users`
+        // before keeping a page of them.
+        let first = if ready {
+            // The ready are few (people waiting to be activated): found on the
+            // (branch, status, ready) index and sorted. Ordered by the bare
+            // column, SQLite, whose statistics cannot tell that `ready` is
+            // rare, walks the whole branch in name order instead (3,683 rows
+            // for none at national scale, BENCHMARKS.md); the same name with
+            // nothing added is no column an index keeps in order.
+            first
+                .filter(ready_on(today))
+                .order((volunteers::user_name.concat(""), volunteers::user_id))
+        } else {
+            // Most of the pipeline is not ready: the branch's name index
+            // finds a page of them early.
+            first
+                .filter(
+                    volunteers::ready
+                        .eq(bool_in_sql(false))
+                        .or(volunteers::ready_until.lt(today)),
+                )
+                .order((volunteers::user_name, volunteers::user_id))
+        };
         first
-            .filter(ready_on(today))
-            .order((volunteers::user_name.concat(""), volunteers::user_id))
-    } else {
-        // Most of the pipeline is not ready: the branch's name index
-        // finds a page of them early.
-        first
-            .filter(
-                volunteers::ready
-                    .eq(bool_in_sql(false))
-                    .or(volunteers::ready_until.lt(today)),
-            )
-            .order((volunteers::user_name, volunteers::user_id))
-    };
-    let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = first
-        .select((
-            users::id,
-            users::name,
-            users::email,
-            volunteers::status,
-            volunteers::done_minutes,
-        ))
-        .limit_in_sql(limit)
-        .load(conn)?;
+            .select((
+                users::id,
+                users::name,
+                users::email,
+                volunteers::status,
+                volunteers::done_minutes,
+            ))
+            .limit_in_sql(limit)
+            .load(c)
+    })?;
     Ok(rows
         .into_iter()
         .map(|(u, n, e, s, done)| (RosterRow::from((u, n, e, s)), done))
@@ -394,7 +406,7 @@ pub fn ready_count(
         .filter(in_branch_pipeline(branch_id))
         .filter(ready_on(today))
         .count()
-        .get_result(conn)
+        .get_result_direct(conn)
 }
 
 /// The branch's volunteers in the pipeline (approved or in training), for

@@ -12,6 +12,7 @@ mod admin;
 mod audit;
 mod authorization;
 mod backup;
+mod beneath;
 mod brobygninger;
 mod browser;
 mod calendar;

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::DbConnection;
+use crate::db::Direct;
 use crate::db::id_list::in_list;
 use crate::db::schema::{duty_shifts, enrolments, sessions as sessions_t};
 use crate::domain::enrolment::EnrolmentStatus;
@@ -26,7 +27,7 @@ pub fn taken_counts(
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .filter(duty_shifts::day.between(from, to))
         .select(enrolments::user_id)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(per_person(rows))
 }
 
@@ -46,7 +47,7 @@ pub fn taken_counts_at(
         .filter(duty_shifts::day.between(from, to))
         .filter(enrolments::status.eq(EnrolmentStatus::Confirmed))
         .select(enrolments::user_id)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(per_person(rows))
 }
 
@@ -85,7 +86,7 @@ pub fn coverage(
         .filter(duty_shifts::day.between(from, to))
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .select((sessions_t::confirmed_count, sessions_t::capacity))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut c = Coverage::default();
     for (taken, wanted) in rows {
         c.vagter += 1;
@@ -128,7 +129,7 @@ pub fn held_in_year(
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .filter(sessions_t::confirmed_count.gt(0))
         .select(sessions_t::confirmed_count)
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(YearOfVagter {
         vagter: rows.len() as i64,
         places: rows.iter().map(|n| i64::from(*n)).sum(),

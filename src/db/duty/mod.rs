@@ -20,6 +20,8 @@ use super::schema::{
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::Direct;
+use crate::db::columns_of;
 use crate::db::id_list::in_list;
 use crate::domain::brobygning::Programme;
 use crate::domain::duty::{self as rules, Slot, Target};
@@ -55,7 +57,7 @@ pub fn settings(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Settings
             settings::phone_opens_minute,
             settings::phone_closes_minute,
         ))
-        .first(conn)
+        .first_direct(conn)
         .optional()?;
     Ok(
         row.map_or_else(Settings::default, |(min, max, opens, closes)| Settings {
@@ -85,7 +87,7 @@ pub fn save_settings(
     );
     let n = diesel::update(settings::table.find(branch_id))
         .set(values)
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         let window = super::supervision::window(conn, branch_id)?;
         diesel::insert_into(settings::table)
@@ -96,7 +98,7 @@ pub fn save_settings(
                 settings::supervision_window_months.eq(window),
                 values,
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     Ok(())
 }
@@ -138,8 +140,8 @@ pub fn insert_slot(conn: &mut DbConnection, branch_id: i64, s: &Slot) -> QueryRe
 pub fn slot(conn: &mut DbConnection, id: i64) -> QueryResult<SlotRow> {
     duty_slots::table
         .find(id)
-        .select(SlotRow::as_select())
-        .first(conn)
+        .select(columns_of::<SlotRow>())
+        .first_direct(conn)
 }
 
 /// The branch's slots still running on or after `from`, by weekday and
@@ -158,8 +160,8 @@ pub fn slots(
             duty_slots::start_minute,
             duty_slots::id,
         ))
-        .select(SlotRow::as_select())
-        .load(conn)
+        .select(columns_of::<SlotRow>())
+        .load_direct(conn)
 }
 
 /// Slots of the branch running on `day` (its weekday within the period).
@@ -174,8 +176,8 @@ pub fn slots_on(
         .filter(duty_slots::valid_from.le(day))
         .filter(duty_slots::valid_to.ge(day))
         .filter(duty_slots::weekday.eq(rules::weekday_number(day)))
-        .select(SlotRow::as_select())
-        .load(conn)
+        .select(columns_of::<SlotRow>())
+        .load_direct(conn)
 }
 
 /// Marks a slot removed; `false` if it already was.
@@ -186,7 +188,7 @@ pub fn end_slot(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
             .filter(duty_slots::ended_at.is_null()),
     )
     .set(duty_slots::ended_at.eq(now()))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n > 0)
 }
 
@@ -201,7 +203,7 @@ pub fn days_off(
         .filter(duty_days_off::day.ge(from))
         .order(duty_days_off::day)
         .select(duty_days_off::day)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Adds a day off; `false` if the day already was one.
@@ -209,7 +211,7 @@ pub fn add_day_off(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> Q
     let exists = duty_days_off::table
         .find((branch_id, day))
         .count()
-        .get_result::<i64>(conn)?;
+        .get_result_direct::<i64>(conn)?;
     if exists > 0 {
         return Ok(false);
     }
@@ -219,7 +221,7 @@ pub fn add_day_off(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> Q
             duty_days_off::day.eq(day),
             duty_days_off::created_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(true)
 }
 
@@ -229,7 +231,7 @@ pub fn remove_day_off(
     branch_id: i64,
     day: NaiveDate,
 ) -> QueryResult<bool> {
-    let n = diesel::delete(duty_days_off::table.find((branch_id, day))).execute(conn)?;
+    let n = diesel::delete(duty_days_off::table.find((branch_id, day))).execute_direct(conn)?;
     Ok(n > 0)
 }
 
@@ -277,7 +279,7 @@ pub fn create_vagt(
             duty_shifts::day.eq(day),
             duty_shifts::programme.eq(slot.programme),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(Some(id))
 }
 
@@ -287,7 +289,7 @@ pub fn shift_of(conn: &mut DbConnection, slot_id: i64, day: NaiveDate) -> QueryR
         .filter(duty_shifts::slot_id.eq(slot_id))
         .filter(duty_shifts::day.eq(day))
         .select(duty_shifts::session_id)
-        .first(conn)
+        .first_direct(conn)
         .optional()
 }
 
@@ -299,7 +301,7 @@ pub fn open_on(conn: &mut DbConnection, branch_id: i64, day: NaiveDate) -> Query
         .filter(duty_shifts::day.eq(day))
         .filter(sessions_t::status.eq(SessionStatus::Open))
         .select(duty_shifts::session_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Open vagter of a slot from `day` on (for removing the slot).
@@ -314,7 +316,7 @@ pub fn open_of_slot(
         .filter(duty_shifts::day.ge(day))
         .filter(sessions_t::status.eq(SessionStatus::Open))
         .select(duty_shifts::session_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// A cancelled vagt opened again (a day off undone): open, with no one on
@@ -326,13 +328,13 @@ pub fn reopen(conn: &mut DbConnection, session_id: i64) -> QueryResult<()> {
             sessions_t::cancel_reason.eq(None::<String>),
             sessions_t::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     diesel::update(meetings::table.filter(meetings::session_id.eq(session_id)))
         .set((
             meetings::cancelled_at.eq(None::<NaiveDateTime>),
             meetings::sequence.eq(meetings::sequence + 1),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     super::enrolments::set_counts(conn, session_id)?;
     Ok(())
 }
@@ -361,12 +363,12 @@ pub fn vagter(
         .filter(sessions_t::status.ne(SessionStatus::Cancelled))
         .order((sessions_t::starts_at, sessions_t::id))
         .select((
-            Session::as_select(),
+            columns_of::<Session>(),
             duty_shifts::slot_id,
             duty_shifts::day,
             duty_shifts::programme,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows
         .into_iter()
         .map(|(session, slot_id, day, programme)| Vagt {
@@ -384,12 +386,12 @@ pub fn find(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vagt> {
         .inner_join(sessions_t::table)
         .filter(duty_shifts::session_id.eq(session_id))
         .select((
-            Session::as_select(),
+            columns_of::<Session>(),
             duty_shifts::slot_id,
             duty_shifts::day,
             duty_shifts::programme,
         ))
-        .first(conn)?;
+        .first_direct(conn)?;
     Ok(Vagt {
         session,
         slot_id,
@@ -413,7 +415,7 @@ pub fn takers(
             enrolments::id,
         ))
         .select((enrolments::session_id, users::id, users::name))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
     for (session, user, name) in rows {
         out.entry(session).or_default().push((user, name));
@@ -438,7 +440,7 @@ pub fn offers(
             duty_offers::user_id,
             duty_offers::open_until,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, Vec<(i64, NaiveDateTime)>> = HashMap::new();
     for (session, user, until) in rows {
         out.entry(session).or_default().push((user, until));
@@ -459,13 +461,13 @@ pub fn insert_offer(
             duty_offers::offered_at.eq(now()),
             duty_offers::open_until.eq(open_until),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
 /// Withdraws an offer (taken, released or withdrawn); `false` if none.
 pub fn delete_offer(conn: &mut DbConnection, session_id: i64, user_id: i64) -> QueryResult<bool> {
-    let n = diesel::delete(duty_offers::table.find((session_id, user_id))).execute(conn)?;
+    let n = diesel::delete(duty_offers::table.find((session_id, user_id))).execute_direct(conn)?;
     Ok(n > 0)
 }
 
@@ -484,7 +486,7 @@ pub fn held_from(
         .filter(sessions_t::starts_at.gt(at))
         .order(sessions_t::starts_at)
         .select(sessions_t::id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// The active brobyggere of a branch (id and name), by name.
@@ -497,5 +499,5 @@ pub fn active_people(conn: &mut DbConnection, branch_id: i64) -> QueryResult<Vec
         .filter(super::volunteers::account_open())
         .order((volunteers::user_name, volunteers::user_id))
         .select((volunteers::user_id, volunteers::user_name))
-        .load(conn)
+        .load_direct(conn)
 }

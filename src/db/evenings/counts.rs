@@ -3,6 +3,7 @@
 //! fixed number of grouped queries.
 
 use super::*;
+use crate::db::{Direct, columns_of};
 use crate::domain::session::SessionStatus;
 
 /// An evening on the coordinators' list, with its counts.
@@ -23,22 +24,23 @@ pub struct Managed {
 /// answered counts. Five queries whatever the numbers.
 pub fn managed(conn: &mut DbConnection, branch_ids: Option<&[i64]>) -> QueryResult<Vec<Managed>> {
     use crate::db::schema::branches;
-    let mut q = sessions_t::table
-        .inner_join(evening_details::table)
-        .left_join(branches::table)
-        .filter(sessions_t::kind.eq(SessionKind::Evening))
-        .into_boxed();
-    if let Some(ids) = branch_ids {
-        q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
-    }
-    let rows: Vec<(Session, Detail, Option<String>)> = q
-        .order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
-        .select((
-            Session::as_select(),
-            Detail::as_select(),
-            branches::name.nullable(),
-        ))
-        .load(conn)?;
+    let rows: Vec<(Session, Detail, Option<String>)> = crate::db::direct!(conn, |c| {
+        let mut q = sessions_t::table
+            .inner_join(evening_details::table)
+            .left_join(branches::table)
+            .filter(sessions_t::kind.eq(SessionKind::Evening))
+            .into_boxed();
+        if let Some(ids) = branch_ids {
+            q = q.filter(sessions_t::branch_id.eq_any(ids.to_vec()));
+        }
+        q.order((sessions_t::starts_at.desc(), sessions_t::id.desc()))
+            .select((
+                columns_of::<Session>(),
+                columns_of::<Detail>(),
+                branches::name.nullable(),
+            ))
+            .load(c)
+    })?;
     let ids: Vec<i64> = rows.iter().map(|(s, _, _)| s.id).collect();
     let counts = Counts::load(conn, &ids)?;
     Ok(rows
@@ -74,7 +76,7 @@ impl Counts {
             .filter(evening_answers::session_id.eq_any(ids))
             .group_by(evening_answers::session_id)
             .select((evening_answers::session_id, diesel::dsl::count_star()))
-            .load::<(i64, i64)>(conn)?
+            .load_direct::<(i64, i64)>(conn)?
             .into_iter()
             .collect();
         let answers_enrolled = evening_answers::table
@@ -90,7 +92,7 @@ impl Counts {
             )
             .group_by(evening_answers::session_id)
             .select((evening_answers::session_id, diesel::dsl::count_star()))
-            .load::<(i64, i64)>(conn)?
+            .load_direct::<(i64, i64)>(conn)?
             .into_iter()
             .collect();
         let answered_active = evening_answers::table
@@ -103,7 +105,7 @@ impl Counts {
                 volunteers::branch_id,
                 diesel::dsl::count_star(),
             ))
-            .load::<(i64, i64, i64)>(conn)?
+            .load_direct::<(i64, i64, i64)>(conn)?
             .into_iter()
             .map(|(s, b, n)| ((s, b), n))
             .collect();
@@ -111,7 +113,7 @@ impl Counts {
             .filter(volunteers::status.eq(VolunteerStatus::Active))
             .group_by(volunteers::branch_id)
             .select((volunteers::branch_id, diesel::dsl::count_star()))
-            .load::<(i64, i64)>(conn)?
+            .load_direct::<(i64, i64)>(conn)?
             .into_iter()
             .collect();
         Ok(Counts {
@@ -185,20 +187,22 @@ pub fn who_comes(
         .filter(evening_answers::session_id.eq(session.id))
         .order((users::name, users::id))
         .select((users::id, users::name, users::email, users::phone))
-        .load(conn)?;
-    let mut invited_q = volunteers::table
-        .inner_join(users::table)
-        .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .into_boxed();
-    match detail.audience(session).invited() {
-        Invited::Nobody => invited_q = invited_q.filter(volunteers::user_id.eq(-1)),
-        Invited::Branch(b) => invited_q = invited_q.filter(volunteers::branch_id.eq(b)),
-        Invited::Everyone => {}
-    }
-    let invited: Vec<(i64, String, String, Option<String>)> = invited_q
-        .order((users::name, users::id))
-        .select((users::id, users::name, users::email, users::phone))
-        .load(conn)?;
+        .load_direct(conn)?;
+    let invited: Vec<(i64, String, String, Option<String>)> = crate::db::direct!(conn, |c| {
+        let mut invited_q = volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .into_boxed();
+        match detail.audience(session).invited() {
+            Invited::Nobody => invited_q = invited_q.filter(volunteers::user_id.eq(-1)),
+            Invited::Branch(b) => invited_q = invited_q.filter(volunteers::branch_id.eq(b)),
+            Invited::Everyone => {}
+        }
+        invited_q
+            .order((users::name, users::id))
+            .select((users::id, users::name, users::email, users::phone))
+            .load(c)
+    })?;
     // Everyone's branch, for evenings that welcome several.
     let mut people: Vec<i64> = seated
         .iter()
@@ -210,7 +214,7 @@ pub fn who_comes(
         .inner_join(branches::table)
         .filter(volunteers::user_id.eq_any(&people))
         .select((volunteers::user_id, branches::name))
-        .load::<(i64, String)>(conn)?
+        .load_direct::<(i64, String)>(conn)?
         .into_iter()
         .collect();
     let person = |p: &Participant| Person {
@@ -308,7 +312,7 @@ pub fn in_period_of(
             sessions_t::confirmed_count,
             sessions_t::branch_id,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     // Someone at several meetings of one evening counts once per meeting;
     // evenings have one meeting.
@@ -318,7 +322,7 @@ pub fn in_period_of(
         .filter(attendance::status.ne(AttendanceStatus::Absent))
         .group_by(meetings::session_id)
         .select((meetings::session_id, diesel::dsl::count_star()))
-        .load::<(i64, i64)>(conn)?
+        .load_direct::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
     Ok(rows

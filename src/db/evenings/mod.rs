@@ -24,6 +24,8 @@ use super::schema::{
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::Direct;
+use crate::db::columns_of;
 use crate::domain::Lang;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::evening::{self, Answer, Audience, EveningKind, Invited, Reply, Tally};
@@ -97,26 +99,27 @@ pub fn insert(
             evening_details::speaker.eq(new.speaker),
             evening_details::open_to_other_branches.eq(new.open_to_other_branches),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(id)
 }
 
 /// Active brobyggere with a usable account, as recipients, in one join.
 pub fn active_volunteers(conn: &mut DbConnection, who: Invited) -> QueryResult<Vec<Recipient>> {
-    let mut q = volunteers::table
-        .inner_join(users::table)
-        .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .filter(users::deactivated_at.is_null())
-        .into_boxed();
-    match who {
-        Invited::Nobody => return Ok(Vec::new()),
-        Invited::Branch(b) => q = q.filter(volunteers::branch_id.eq(b)),
-        Invited::Everyone => {}
-    }
-    let rows: Vec<(i64, String, String, Lang)> = q
-        .order(users::id)
-        .select((users::id, users::email, users::name, users::language))
-        .load(conn)?;
+    let rows: Vec<(i64, String, String, Lang)> = crate::db::direct!(conn, |c| {
+        let mut q = volunteers::table
+            .inner_join(users::table)
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .filter(users::deactivated_at.is_null())
+            .into_boxed();
+        match who {
+            Invited::Nobody => return Ok(Vec::new()),
+            Invited::Branch(b) => q = q.filter(volunteers::branch_id.eq(b)),
+            Invited::Everyone => {}
+        }
+        q.order(users::id)
+            .select((users::id, users::email, users::name, users::language))
+            .load(c)
+    })?;
     Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
@@ -124,8 +127,8 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(Session, Detail)> 
     sessions_t::table
         .inner_join(evening_details::table)
         .filter(sessions_t::id.eq(id))
-        .select((Session::as_select(), Detail::as_select()))
-        .first(conn)
+        .select((columns_of::<Session>(), columns_of::<Detail>()))
+        .first_direct(conn)
 }
 
 /// Everyone who answered an evening's invitation, yes or no.
@@ -133,7 +136,7 @@ pub fn answered(conn: &mut DbConnection, session_id: i64) -> QueryResult<Vec<i64
     evening_answers::table
         .filter(evening_answers::session_id.eq(session_id))
         .select(evening_answers::user_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 fn answer_of(
@@ -144,7 +147,7 @@ fn answer_of(
     evening_answers::table
         .find((session_id, user_id))
         .select(evening_answers::answer)
-        .first::<Answer>(conn)
+        .first_direct::<Answer>(conn)
         .optional()
 }
 
@@ -164,7 +167,7 @@ pub fn save_answer(
     answer: Answer,
 ) -> QueryResult<()> {
     // Delete-then-insert: a portable upsert, safe under the session's lock.
-    diesel::delete(evening_answers::table.find((session_id, user_id))).execute(conn)?;
+    diesel::delete(evening_answers::table.find((session_id, user_id))).execute_direct(conn)?;
     diesel::insert_into(evening_answers::table)
         .values((
             evening_answers::session_id.eq(session_id),
@@ -172,7 +175,7 @@ pub fn save_answer(
             evening_answers::answer.eq(answer),
             evening_answers::answered_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -193,7 +196,7 @@ pub fn set_topic(conn: &mut DbConnection, id: i64, topic: &str, speaker: &str) -
             evening_details::topic.eq(topic),
             evening_details::speaker.eq(speaker),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -235,11 +238,11 @@ pub fn upcoming_for(
         .filter(sessions_t::starts_at.gt(after))
         .order((sessions_t::starts_at, sessions_t::id))
         .select((
-            Session::as_select(),
-            Detail::as_select(),
+            columns_of::<Session>(),
+            columns_of::<Detail>(),
             branches::name.nullable(),
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let active_in = viewer.and_then(|v| v.active_in);
     let visible: Vec<(Session, Detail, Option<String>)> = rows
         .into_iter()
@@ -280,14 +283,14 @@ fn replies_of(conn: &mut DbConnection, user_id: i64, ids: &[i64]) -> QueryResult
         .filter(evening_answers::user_id.eq(user_id))
         .filter(evening_answers::session_id.eq_any(ids))
         .select((evening_answers::session_id, evening_answers::answer))
-        .load::<(i64, Answer)>(conn)?
+        .load_direct::<(i64, Answer)>(conn)?
         .into_iter()
         .collect();
     let enrolled = enrolments_t::table
         .filter(enrolments_t::user_id.eq(user_id))
         .filter(enrolments_t::session_id.eq_any(ids))
         .select((enrolments_t::session_id, enrolments_t::status))
-        .load::<(i64, EnrolmentStatus)>(conn)?
+        .load_direct::<(i64, EnrolmentStatus)>(conn)?
         .into_iter()
         .collect();
     Ok((answers, enrolled))

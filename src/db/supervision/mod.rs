@@ -30,6 +30,8 @@ use super::schema::{
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
 use super::{DbConnection, now};
+use crate::db::Direct;
+use crate::db::columns_of;
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::events::Recipient;
@@ -94,7 +96,7 @@ pub fn create(conn: &mut DbConnection, new: &NewSupervision<'_>) -> QueryResult<
             supervision_details::supervisor_name.eq(new.supervisor_name),
             supervision_details::supervisor_kind.eq(new.supervisor_kind),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(id)
 }
 
@@ -113,8 +115,12 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<SupervisionSession>
         .inner_join(branches::table)
         .filter(sessions_t::id.eq(id))
         .filter(sessions_t::kind.eq(SessionKind::Supervision))
-        .select((Session::as_select(), Details::as_select(), branches::name))
-        .first(conn)?;
+        .select((
+            columns_of::<Session>(),
+            columns_of::<Details>(),
+            branches::name,
+        ))
+        .first_direct(conn)?;
     Ok(SupervisionSession {
         session,
         details,
@@ -130,20 +136,25 @@ pub fn in_branches(
     from: NaiveDateTime,
     group_only: bool,
 ) -> QueryResult<Vec<SupervisionSession>> {
-    let mut q = sessions_t::table
-        .inner_join(supervision_details::table)
-        .inner_join(branches::table)
-        .filter(sessions_t::kind.eq(SessionKind::Supervision))
-        .filter(sessions_t::branch_id.eq_any(branch_ids.to_vec()))
-        .filter(sessions_t::ends_at.gt(from))
-        .into_boxed();
-    if group_only {
-        q = q.filter(supervision_details::format.eq(Format::Group));
-    }
-    let rows: Vec<(Session, Details, String)> = q
-        .order((sessions_t::starts_at, sessions_t::id))
-        .select((Session::as_select(), Details::as_select(), branches::name))
-        .load(conn)?;
+    let rows: Vec<(Session, Details, String)> = crate::db::direct!(conn, |c| {
+        let mut q = sessions_t::table
+            .inner_join(supervision_details::table)
+            .inner_join(branches::table)
+            .filter(sessions_t::kind.eq(SessionKind::Supervision))
+            .filter(sessions_t::branch_id.eq_any(branch_ids.to_vec()))
+            .filter(sessions_t::ends_at.gt(from))
+            .into_boxed();
+        if group_only {
+            q = q.filter(supervision_details::format.eq(Format::Group));
+        }
+        q.order((sessions_t::starts_at, sessions_t::id))
+            .select((
+                columns_of::<Session>(),
+                columns_of::<Details>(),
+                branches::name,
+            ))
+            .load(c)
+    })?;
     Ok(rows
         .into_iter()
         .map(|(session, details, branch_name)| SupervisionSession {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::db::id_list::in_list;
+use crate::db::{Direct, columns_of};
 use crate::domain::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -24,8 +25,8 @@ pub fn open_request_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Opt
     supervision_requests::table
         .filter(supervision_requests::user_id.eq(user_id))
         .filter(supervision_requests::status.eq(RequestStatus::Open))
-        .select(Request::as_select())
-        .first(conn)
+        .select(columns_of::<Request>())
+        .first_direct(conn)
         .optional()
 }
 
@@ -37,7 +38,7 @@ pub fn coordinators_of(conn: &mut DbConnection, branch_id: i64) -> QueryResult<V
         .filter(users::deactivated_at.is_null())
         .order(users::id)
         .select((users::id, users::email, users::name, users::language))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
@@ -53,7 +54,7 @@ pub fn insert_request(
     // both find no open request.
     diesel::update(volunteers::table.find(user_id))
         .set(volunteers::updated_at.eq(at))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if open_request_of(conn, user_id)?.is_some() {
         return Ok(None);
     }
@@ -106,13 +107,13 @@ pub fn requests_in(
         )
         .order(supervision_requests::respond_by)
         .select((
-            Request::as_select(),
+            columns_of::<Request>(),
             users::name,
             users::email,
             users::phone,
             branches::name,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: Vec<RequestRow> = rows
         .into_iter()
         .map(|(request, name, email, phone, branch_name)| RequestRow {
@@ -137,8 +138,8 @@ pub fn requests_in(
 pub fn find_request(conn: &mut DbConnection, id: i64) -> QueryResult<Request> {
     supervision_requests::table
         .find(id)
-        .select(Request::as_select())
-        .first(conn)
+        .select(columns_of::<Request>())
+        .first_direct(conn)
 }
 
 /// Marks an open request answered; false if someone got there first.
@@ -160,7 +161,7 @@ pub fn close_request(
         supervision_requests::answered_by.eq(by),
         supervision_requests::answered_at.eq(now()),
     ))
-    .execute(conn)?;
+    .execute_direct(conn)?;
     Ok(n == 1)
 }
 
@@ -172,7 +173,7 @@ pub fn set_request_session(
 ) -> QueryResult<()> {
     diesel::update(supervision_requests::table.find(request_id))
         .set(supervision_requests::session_id.eq(session_id))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
 
@@ -186,6 +187,6 @@ pub fn open_counts(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<H
         .filter(supervision_requests::status.eq(RequestStatus::Open))
         .group_by(supervision_requests::branch_id)
         .select((supervision_requests::branch_id, diesel::dsl::count_star()))
-        .load(conn)?;
+        .load_direct(conn)?;
     Ok(rows.into_iter().collect())
 }

@@ -3,6 +3,7 @@
 //! (which notices are due is `app::supervision`'s).
 
 use super::*;
+use crate::db::Direct;
 use crate::db::id_list::in_list;
 use crate::domain::{Code, Lang};
 
@@ -17,7 +18,7 @@ pub fn windows(conn: &mut DbConnection, branch_ids: &[i64]) -> QueryResult<HashM
             branch_volunteer_settings::branch_id,
             branch_volunteer_settings::supervision_window_months,
         ))
-        .load(conn)?;
+        .load_direct(conn)?;
     let mut out: HashMap<i64, i32> = branch_ids
         .iter()
         .map(|b| (*b, rules::DEFAULT_WINDOW_MONTHS))
@@ -45,7 +46,7 @@ pub fn set_window(
             branch_volunteer_settings::updated_by.eq(by),
             branch_volunteer_settings::updated_at.eq(now()),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     if n == 0 {
         diesel::insert_into(branch_volunteer_settings::table)
             .values((
@@ -56,7 +57,7 @@ pub fn set_window(
                 branch_volunteer_settings::updated_by.eq(by),
                 branch_volunteer_settings::updated_at.eq(now()),
             ))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     store_due(conn, Whose::Branch(branch_id))
 }
@@ -140,34 +141,37 @@ pub fn standings(
         Option<NaiveDateTime>,
     );
     let standing_statuses = [VolunteerStatus::Active, VolunteerStatus::Paused];
-    let mut people = volunteers::table
-        .inner_join(users::table)
-        .filter(in_list(
-            volunteers::status,
-            standing_statuses.iter().copied(),
-        ))
-        .filter(users::deactivated_at.is_null())
-        .select((
-            users::id,
-            users::name,
-            users::email,
-            users::phone,
-            users::language,
-            volunteers::branch_id,
-            volunteers::status,
-            volunteers::created_at,
-            volunteers::last_supervision_at,
-        ))
-        .into_boxed();
-    people = match whose {
-        Whose::These(ids) => people.filter(in_list(volunteers::user_id, ids.iter().copied())),
-        Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(branches) => {
-            people.filter(in_list(volunteers::branch_id, branches.iter().copied()))
-        }
-        Whose::Everyone => people,
-    };
-    let people: Vec<Row> = people.load(conn)?;
+    // Boxed for whose, and so typed for one backend: built and run on each.
+    let people: Vec<Row> = crate::db::direct!(conn, |c| {
+        let mut people = volunteers::table
+            .inner_join(users::table)
+            .filter(in_list(
+                volunteers::status,
+                standing_statuses.iter().copied(),
+            ))
+            .filter(users::deactivated_at.is_null())
+            .select((
+                users::id,
+                users::name,
+                users::email,
+                users::phone,
+                users::language,
+                volunteers::branch_id,
+                volunteers::status,
+                volunteers::created_at,
+                volunteers::last_supervision_at,
+            ))
+            .into_boxed();
+        people = match whose {
+            Whose::These(ids) => people.filter(in_list(volunteers::user_id, ids.iter().copied())),
+            Whose::Branch(branch) => people.filter(volunteers::branch_id.eq(branch)),
+            Whose::Branches(branches) => {
+                people.filter(in_list(volunteers::branch_id, branches.iter().copied()))
+            }
+            Whose::Everyone => people,
+        };
+        people.load(c)
+    })?;
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
     let mut branch_ids: Vec<i64> = people.iter().map(|p| p.5).collect();
     branch_ids.sort_unstable();
@@ -197,7 +201,9 @@ pub fn standings(
                     changes::from_status,
                     changes::to_status,
                 ))
-                .load::<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)>(conn)?,
+                .load_direct::<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)>(
+                    conn,
+                )?,
         );
     }
     let mut activated: HashMap<i64, NaiveDateTime> = HashMap::new();
@@ -310,7 +316,7 @@ pub fn fill_next_booked(
         .filter(sessions_t::starts_at.gt(at))
         .group_by(enrolments::user_id)
         .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
-        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .load_direct::<(i64, Option<NaiveDateTime>)>(conn)?
         .into_iter()
         .filter_map(|(u, t)| t.map(|t| (u, t)))
         .collect();
@@ -335,7 +341,7 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
         ))
         .group_by(attendance::user_id)
         .select((attendance::user_id, diesel::dsl::max(meetings::starts_at)))
-        .load::<(i64, Option<NaiveDateTime>)>(conn)?
+        .load_direct::<(i64, Option<NaiveDateTime>)>(conn)?
         .into_iter()
         .filter_map(|(u, t)| t.map(|t| (u, t)))
         .collect();
@@ -347,7 +353,7 @@ pub fn refresh_last_attended(conn: &mut DbConnection, user_ids: &[i64]) -> Query
         let last = latest.get(id).copied().max(before.get(id).copied());
         diesel::update(volunteers::table.find(id))
             .set(volunteers::last_supervision_at.eq(last))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     store_due(conn, Whose::These(user_ids))
 }
@@ -362,19 +368,21 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
     let rows = standings(conn, whose, now())?;
     // Those who have left active and paused, or whose account is
     // deactivated, keep no date: the overview counts the dates alone.
-    let kept = volunteers::table
-        .filter(volunteers::supervision_due_on.is_not_null())
-        .select(volunteers::user_id)
-        .into_boxed();
-    let kept: Vec<i64> = match whose {
-        Whose::These(ids) => kept.filter(in_list(volunteers::user_id, ids.iter().copied())),
-        Whose::Branch(branch) => kept.filter(volunteers::branch_id.eq(branch)),
-        Whose::Branches(branches) => {
-            kept.filter(in_list(volunteers::branch_id, branches.iter().copied()))
+    let kept: Vec<i64> = crate::db::direct!(conn, |c| {
+        let kept = volunteers::table
+            .filter(volunteers::supervision_due_on.is_not_null())
+            .select(volunteers::user_id)
+            .into_boxed();
+        match whose {
+            Whose::These(ids) => kept.filter(in_list(volunteers::user_id, ids.iter().copied())),
+            Whose::Branch(branch) => kept.filter(volunteers::branch_id.eq(branch)),
+            Whose::Branches(branches) => {
+                kept.filter(in_list(volunteers::branch_id, branches.iter().copied()))
+            }
+            Whose::Everyone => kept,
         }
-        Whose::Everyone => kept,
-    }
-    .load(conn)?;
+        .load(c)
+    })?;
     let standing: std::collections::HashSet<i64> = rows.iter().map(|r| r.user_id).collect();
     let gone: Vec<i64> = kept
         .into_iter()
@@ -383,7 +391,7 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
     for chunk in gone.chunks(10_000) {
         diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
             .set(volunteers::supervision_due_on.eq(None::<NaiveDate>))
-            .execute(conn)?;
+            .execute_direct(conn)?;
     }
     let mut same: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
     for row in rows {
@@ -393,7 +401,7 @@ pub fn store_due(conn: &mut DbConnection, whose: Whose) -> QueryResult<()> {
         for chunk in ids.chunks(10_000) {
             diesel::update(volunteers::table.filter(volunteers::user_id.eq_any(chunk)))
                 .set(volunteers::supervision_due_on.eq(Some(due)))
-                .execute(conn)?;
+                .execute_direct(conn)?;
         }
     }
     Ok(())
@@ -417,7 +425,7 @@ pub fn due_never_stored(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .filter(volunteers::supervision_due_on.is_null())
         .filter(users::deactivated_at.is_null())
         .select(volunteers::user_id)
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// How many of a branch's volunteers are in each standing on `today`,
@@ -434,23 +442,22 @@ pub fn stored_counts(
             .filter(volunteers::branch_id.eq(branch_id))
             .filter(volunteers::status.eq(status))
             .filter(volunteers::supervision_due_on.is_not_null())
-            .into_boxed()
     };
     let active: i64 = in_branch(VolunteerStatus::Active)
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let paused: i64 = in_branch(VolunteerStatus::Paused)
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let overdue: i64 = in_branch(VolunteerStatus::Active)
         .filter(volunteers::supervision_due_on.lt(overdue_before))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     let soon: i64 = in_branch(VolunteerStatus::Active)
         .filter(volunteers::supervision_due_on.ge(overdue_before))
         .filter(volunteers::supervision_due_on.le(soon_until))
         .count()
-        .get_result(conn)?;
+        .get_result_direct(conn)?;
     Ok(Standing::ALL
         .iter()
         .map(|&s| {
@@ -483,28 +490,33 @@ pub fn stored_page(
     let (overdue_before, soon_until) = rules::due_bounds(today);
     let mut ids = Vec::new();
     if only != Some(Standing::Paused) && offset < active {
-        let mut q = volunteers::table
-            .filter(volunteers::branch_id.eq(branch_id))
-            .filter(volunteers::status.eq(VolunteerStatus::Active))
-            .filter(volunteers::supervision_due_on.is_not_null())
-            .select(volunteers::user_id)
-            .into_boxed();
-        q = match only {
-            Some(Standing::Overdue) => q.filter(volunteers::supervision_due_on.lt(overdue_before)),
-            Some(Standing::DueSoon) => q
-                .filter(volunteers::supervision_due_on.ge(overdue_before))
-                .filter(volunteers::supervision_due_on.le(soon_until)),
-            Some(Standing::Ok) => q.filter(volunteers::supervision_due_on.gt(soon_until)),
-            _ => q,
-        };
-        ids = q
-            .order((
+        // Boxed for the standing kept, and so typed for one backend: built
+        // and run on each.
+        ids = crate::db::direct!(conn, |c| {
+            let mut q = volunteers::table
+                .filter(volunteers::branch_id.eq(branch_id))
+                .filter(volunteers::status.eq(VolunteerStatus::Active))
+                .filter(volunteers::supervision_due_on.is_not_null())
+                .select(volunteers::user_id)
+                .into_boxed();
+            q = match only {
+                Some(Standing::Overdue) => {
+                    q.filter(volunteers::supervision_due_on.lt(overdue_before))
+                }
+                Some(Standing::DueSoon) => q
+                    .filter(volunteers::supervision_due_on.ge(overdue_before))
+                    .filter(volunteers::supervision_due_on.le(soon_until)),
+                Some(Standing::Ok) => q.filter(volunteers::supervision_due_on.gt(soon_until)),
+                _ => q,
+            };
+            q.order((
                 volunteers::supervision_due_on.asc(),
                 volunteers::user_id.asc(),
             ))
             .offset(offset)
             .limit(limit)
-            .load(conn)?;
+            .load(c)
+        })?;
     }
     let left = limit - ids.len() as i64;
     if left > 0 && matches!(only, None | Some(Standing::Paused)) {
@@ -518,7 +530,7 @@ pub fn stored_page(
                 .select(volunteers::user_id)
                 .offset((offset - active).max(0))
                 .limit(left)
-                .load::<i64>(conn)?,
+                .load_direct::<i64>(conn)?,
         );
     }
     Ok(ids)
@@ -560,7 +572,7 @@ pub fn notices_sent(
             supervision_notices::kind,
             supervision_notices::due_on,
         ))
-        .load(conn)
+        .load_direct(conn)
 }
 
 /// Records a notice sent. The primary key (person, standing, due date)
@@ -580,6 +592,6 @@ pub fn record_notice(
             supervision_notices::due_on.eq(due_on),
             supervision_notices::sent_at.eq(at),
         ))
-        .execute(conn)?;
+        .execute_direct(conn)?;
     Ok(())
 }
