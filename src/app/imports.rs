@@ -16,13 +16,11 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use diesel::prelude::*;
 use serde::Serialize;
 
 use super::audit::{self, Actor, Object};
 use super::{App, Error};
 use crate::db::imports::{self as stored};
-use crate::db::schema::{users, volunteers as volunteer_rows};
 use crate::db::volunteer_history::{self, Note};
 use crate::db::{DbConnection, branches, declarations, outbox, users as user_rows};
 use crate::domain::audit::{Action, ObjectKind};
@@ -279,7 +277,7 @@ pub fn apply_in(
         let object = Object::whole(ObjectKind::User).labelled(label);
         audit::record(conn, by, action, &object, Some(&detail))?;
     }
-    let without_password = without_password(conn, &people)?;
+    let without_password = stored::without_password(conn, &people)?;
     Ok(Ok(Summary {
         kind,
         created: preview.created,
@@ -336,21 +334,10 @@ fn current_volunteers(
     conn: &mut DbConnection,
     emails: &[&str],
 ) -> Result<HashMap<String, Current>, Error> {
-    let accounts: Vec<(i64, String, String, Option<String>)> = users::table
-        .filter(users::email.eq_any(emails))
-        .select((users::id, users::email, users::name, users::phone))
-        .load(conn)?;
+    let accounts = stored::accounts_by_email(conn, emails)?;
     let ids: Vec<i64> = accounts.iter().map(|a| a.0).collect();
     let records: HashMap<i64, (i64, VolunteerStatus, Option<NaiveDateTime>)> =
-        volunteer_rows::table
-            .filter(volunteer_rows::user_id.eq_any(&ids))
-            .select((
-                volunteer_rows::user_id,
-                volunteer_rows::branch_id,
-                volunteer_rows::status,
-                volunteer_rows::last_supervision_at,
-            ))
-            .load::<(i64, i64, VolunteerStatus, Option<NaiveDateTime>)>(conn)?
+        stored::volunteer_records_of(conn, &ids)?
             .into_iter()
             .map(|(u, b, s, l)| (u, (b, s, l)))
             .collect();
@@ -387,23 +374,15 @@ fn current_coordinators(
     conn: &mut DbConnection,
     emails: &[&str],
 ) -> Result<HashMap<String, coordinators::Current>, Error> {
-    use crate::db::schema::coordinator_branches as cb;
-    let accounts: Vec<(i64, String, String)> = users::table
-        .filter(users::email.eq_any(emails))
-        .select((users::id, users::email, users::name))
-        .load(conn)?;
+    let accounts = stored::accounts_by_email(conn, emails)?;
     let ids: Vec<i64> = accounts.iter().map(|a| a.0).collect();
     let mut branches: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (user, branch) in cb::table
-        .filter(cb::user_id.eq_any(&ids))
-        .select((cb::user_id, cb::branch_id))
-        .load::<(i64, i64)>(conn)?
-    {
+    for (user, branch) in stored::coordinated_branches_of(conn, &ids)? {
         branches.entry(user).or_default().push(branch);
     }
     Ok(accounts
         .into_iter()
-        .map(|(id, email, name)| {
+        .map(|(id, email, name, _)| {
             let current = coordinators::Current {
                 user_id: id,
                 name,
@@ -529,22 +508,11 @@ fn write_coordinator(
     Ok(id)
 }
 
-/// Of these people, those without a password and not deactivated.
-fn without_password(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<i64>, Error> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .filter(users::password_hash.is_null())
-        .filter(users::deactivated_at.is_null())
-        .order(users::id)
-        .select(users::id)
-        .load(conn)?)
-}
-
 /// Sends the welcome ("send velkomstmail") to those of these people who
 /// still have no password: a link to choose one (14 days), through the
 /// outbox. Returns how many were sent; one audit row says to how many.
 pub fn send_welcome_in(conn: &mut DbConnection, by: &Actor, ids: &[i64]) -> Result<usize, Error> {
-    let ids = without_password(conn, ids)?;
+    let ids = stored::without_password(conn, ids)?;
     for id in &ids {
         let user = user_rows::find(conn, *id)?;
         let link = super::accounts::welcome_link(conn, *id)?;

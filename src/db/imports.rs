@@ -11,10 +11,12 @@ use serde::Serialize;
 
 use super::id_list::in_ids;
 use super::schema::{
-    declaration_signatures as sigs, prior_training as prior, users, volunteer_imports as imports,
+    coordinator_branches, declaration_signatures as sigs, prior_training as prior, users,
+    volunteer_imports as imports, volunteers,
 };
 use super::{DbConnection, now};
 use crate::db::Direct;
+use crate::domain::volunteer::VolunteerStatus;
 
 /// The module ids each of these people completed before Brobyg, in one
 /// query: what the gate adds to their credit.
@@ -315,4 +317,62 @@ pub fn awaiting_welcome(conn: &mut DbConnection) -> QueryResult<Vec<AwaitingWelc
             welcomed: welcomed.contains(&user_id),
         })
         .collect())
+}
+
+/// An account as an import compares with it: (id, email, name, phone).
+pub type Account = (i64, String, String, Option<String>);
+
+/// A volunteer record as an import compares with it: (person, branch,
+/// status, last supervision).
+pub type VolunteerRecord = (i64, i64, VolunteerStatus, Option<NaiveDateTime>);
+
+/// The accounts with these addresses: who the rows of an import already
+/// are.
+pub fn accounts_by_email(conn: &mut DbConnection, emails: &[&str]) -> QueryResult<Vec<Account>> {
+    users::table
+        .filter(users::email.eq_any(emails))
+        .select((users::id, users::email, users::name, users::phone))
+        .load_direct(conn)
+}
+
+/// These people's volunteer records.
+pub fn volunteer_records_of(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<Vec<VolunteerRecord>> {
+    volunteers::table
+        .filter(volunteers::user_id.eq_any(ids))
+        .select((
+            volunteers::user_id,
+            volunteers::branch_id,
+            volunteers::status,
+            volunteers::last_supervision_at,
+        ))
+        .load_direct(conn)
+}
+
+/// The branches these people coordinate, as (person, branch).
+pub fn coordinated_branches_of(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<Vec<(i64, i64)>> {
+    coordinator_branches::table
+        .filter(coordinator_branches::user_id.eq_any(ids))
+        .select((
+            coordinator_branches::user_id,
+            coordinator_branches::branch_id,
+        ))
+        .load_direct(conn)
+}
+
+/// Of these people, those without a password and not deactivated, by id:
+/// who a welcome is for.
+pub fn without_password(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<i64>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .filter(users::password_hash.is_null())
+        .filter(users::deactivated_at.is_null())
+        .order(users::id)
+        .select(users::id)
+        .load_direct(conn)
 }

@@ -1,7 +1,8 @@
 //! Statements run on the connection beneath the multi-backend one
 //! (`db::Direct`, `db::columns_of`, `db::direct!`) read what diesel's own
 //! path reads: a struct selected by its columns and read back in field
-//! order is the struct `as_select` reads by name, on both databases.
+//! order is the struct `as_select` reads by name, on both databases. And
+//! every statement is storage's, run beneath.
 
 use brobyg::db::DbConnection;
 use brobyg::db::enrolments::{self, Enrolment};
@@ -90,5 +91,24 @@ fn storage_runs_its_statements_beneath_the_multi_backend_connection() {
     assert!(
         found.is_empty(),
         "run these with `db::Direct` (`load_direct`…) or `db::direct!`: {found:#?}"
+    );
+}
+
+/// Statements belong to storage: the application and web layers name no
+/// table, so the scan above sees every statement a request runs.
+#[test]
+fn the_application_and_web_layers_name_no_table() {
+    let naming: Vec<String> = ["src/app", "src/web"]
+        .into_iter()
+        .flat_map(|dir| files_under(dir, ".rs"))
+        .filter(|file| {
+            std::fs::read_to_string(file)
+                .expect("source")
+                .contains("db::schema")
+        })
+        .collect();
+    assert!(
+        naming.is_empty(),
+        "move these statements into src/db: {naming:?}"
     );
 }
