@@ -17,8 +17,7 @@
 //! named as diesel's with `_direct`, and select a struct's columns with
 //! `columns_of::<T>()` rather than `T::as_select()`, which is typed for one
 //! backend. A boxed statement (`into_boxed`) is typed for one backend too:
-//! on the busy pages it is built in a `direct!` body, once for each;
-//! elsewhere it stays on the multi-backend connection.
+//! it is built in a `direct!` body, once for each.
 
 use diesel::Selectable;
 use diesel::pg::PgConnection;
@@ -77,7 +76,7 @@ pub trait Direct: Sized {
 
 impl<T> Direct for T {}
 
-/// `columns_of::<T>()` for a statement run on either backend: the columns of
+/// `T::as_select()` for a statement run on either backend: the columns of
 /// `T`'s `Selectable`, read back by its `Queryable`. `as_select` wraps
 /// them in a type tied to one backend, so a statement selecting through it
 /// could only run on the multi-backend connection. Both derives follow the
