@@ -760,7 +760,6 @@ pub fn location(response: &reqwest::Response) -> String {
         .to_string()
 }
 
-/// The text of the elements matching `css`.
 /// The attribute `name` of the first element matching `css`.
 pub fn attr(html: &str, css: &str, name: &str) -> String {
     let doc = Html::parse_document(html);
@@ -772,6 +771,7 @@ pub fn attr(html: &str, css: &str, name: &str) -> String {
         .to_string()
 }
 
+/// The text of the elements matching `css`.
 pub fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let selector = Selector::parse(css).expect("selector");

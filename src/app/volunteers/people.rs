@@ -265,7 +265,8 @@ fn record(
 pub struct Dashboard {
     #[serde(flatten)]
     pub record: Record,
-    /// Cohorts of their branch open for enrolment.
+    /// Cohorts of their branch open for enrolment; none unless
+    /// `training`.
     pub upcoming: Vec<Session>,
     /// Meetings of every kind of session with a seat: coming and past.
     pub agenda_upcoming: Vec<AgendaItem>,
@@ -287,13 +288,24 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
     app.read(move |c| {
         let volunteer = volunteers::find(c, user_id)?.ok_or(Error::Forbidden)?;
         let status = volunteer.status;
-        let upcoming = sessions::upcoming_of_kind(
-            c,
-            SessionKind::Cohort,
-            Some(&[volunteer.branch_id]),
-            now(),
-            10,
-        )?;
+        let training = matches!(
+            status,
+            VolunteerStatus::Approved | VolunteerStatus::InTraining
+        );
+        // Only someone on the way to active may enrol in a cohort: for
+        // everyone else (most who open the page are active) the branch's
+        // open cohorts are neither read nor handed to the template.
+        let upcoming = if training {
+            sessions::upcoming_of_kind(
+                c,
+                SessionKind::Cohort,
+                Some(&[volunteer.branch_id]),
+                now(),
+                10,
+            )?
+        } else {
+            Vec::new()
+        };
         let reapply = match super::reapply::standing_of(c, &volunteer)? {
             super::reapply::Standing::Declined(r) => Some(r),
             _ => None,
@@ -302,10 +314,7 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
         let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
         Ok(Dashboard {
             reapply,
-            training: matches!(
-                status,
-                VolunteerStatus::Approved | VolunteerStatus::InTraining
-            ),
+            training,
             active: status == VolunteerStatus::Active,
             may_sign: !matches!(status, VolunteerStatus::Rejected | VolunteerStatus::Alumni),
             declined: record

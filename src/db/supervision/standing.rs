@@ -63,14 +63,24 @@ pub fn set_window(
 }
 
 /// One volunteer against the window, with what the overview shows.
+///
+/// Pages draw it from the fields serialised; those marked `skip` serve
+/// the spreadsheet, the notices and the rule only. A page of the overview
+/// serialises fifty rows, and the fields no page shows were a third of
+/// that work (BENCHMARKS.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct VolunteerStanding {
     pub user_id: i64,
     pub name: String,
+    #[serde(skip)]
     pub email: String,
+    #[serde(skip)]
     pub phone: Option<String>,
+    #[serde(skip)]
     pub language: Lang,
+    #[serde(skip)]
     pub branch_id: i64,
+    #[serde(skip)]
     pub volunteer_status: VolunteerStatus,
     /// Start of the last supervision attended (UTC).
     pub last_attended: Option<NaiveDateTime>,
@@ -80,6 +90,7 @@ pub struct VolunteerStanding {
     pub standing: Standing,
     /// The due date at noon UTC, for the date filters.
     pub due_on: NaiveDateTime,
+    #[serde(skip)]
     pub due_date: NaiveDate,
     pub days_left: i64,
     /// The due date as `volunteers.supervision_due_on` keeps it

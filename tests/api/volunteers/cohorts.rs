@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use super::support::{
     accepted_volunteer, checklist, cohort, date_in, meetings, module_id, post, register, status_tag,
 };
-use crate::helpers::{PASSWORD, input_value, spawn_app, texts};
+use crate::helpers::{PASSWORD, attr, input_value, spawn_app, texts};
 
 #[tokio::test]
 async fn creating_a_cohort_checks_every_meeting_and_keeps_what_was_typed() {
@@ -168,6 +168,18 @@ async fn volunteers_enrol_in_their_own_branch_and_make_up_anywhere() {
     let away = cohort(&app, randers, "Randers", &[(-10, 4, &[1, 2]), (6, 2, &[3])]);
     let me = app.browser();
     me.login(&anna.email, PASSWORD).await;
+    // On the way to active, her page offers her branch's open cohorts.
+    let html = me.get_html("/frivillig").await;
+    assert!(html.contains("Hold i Aarhus, som du kan tilmelde dig"));
+    assert_eq!(
+        texts(&html, "#open-cohorts li").len(),
+        1,
+        "Randers' is not hers"
+    );
+    assert_eq!(
+        attr(&html, "#open-cohorts a", "href"),
+        format!("/forberedelse/hold/{home}")
+    );
 
     let response = me
         .post_form(&format!("/forberedelse/hold/{away}/tilmeld"), &[])
