@@ -6,16 +6,17 @@
 
 mod requests;
 mod standing;
+mod stored;
 
 pub use requests::{
     Request, RequestRow, close_request, coordinators_of, find_request, insert_request, open_counts,
     open_request_of, requests_in, set_request_session,
 };
 pub use standing::{
-    VolunteerStanding, Whose, due_never_stored, fill_next_booked, notices_sent, overview,
-    record_notice, refresh_last_attended, set_window, standing_of, standings, store_due,
-    store_due_of, stored_counts, stored_page, window,
+    VolunteerStanding, Whose, fill_next_booked, notices_sent, overview, record_notice,
+    refresh_last_attended, set_window, standing_of, standings, window,
 };
+pub use stored::{due_never_stored, store_due, store_due_of, stored_counts, stored_page};
 
 use std::collections::HashMap;
 
