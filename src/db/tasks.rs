@@ -12,7 +12,7 @@ use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
 };
-use super::{DbConnection, Keep, direct, in_first};
+use super::{DbConnection, Keep, code_in_sql, direct, in_first};
 use crate::db::Direct;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
@@ -241,7 +241,9 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
 }
 
 /// Sessions that have ended in the last `ATTENDANCE_LOOKBACK_DAYS` and are
-/// still open (not marked held), the oldest first.
+/// still open (not marked held), the oldest first. The status is written
+/// into the SQL so that both databases read the index of open sessions
+/// only, not every session that ended in the window.
 pub fn sessions_to_mark_held(
     conn: &mut DbConnection,
     scope: Scope<'_>,
@@ -254,7 +256,7 @@ pub fn sessions_to_mark_held(
     let (rows, total) = direct!(conn, |c| {
         let ended = || {
             let q = sessions::table
-                .filter(sessions::status.eq(SessionStatus::Open))
+                .filter(sessions::status.eq(code_in_sql(SessionStatus::Open)))
                 .filter(sessions::ends_at.lt(at))
                 .filter(sessions::ends_at.ge(since))
                 .into_boxed();

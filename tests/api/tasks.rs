@@ -685,6 +685,58 @@ async fn a_meeting_asks_for_attendance_until_the_sheet_is_saved() {
     assert!(!kinds_on(&html).contains(&"attendance".to_string()));
 }
 
+/// A session that is over and still open is a task until it is marked
+/// held, the one that ended first at the top: not a session held or
+/// cancelled, one still to come, one over before the weeks the list looks
+/// back over, nor another branch's. The list reads only the open sessions
+/// from their own index, so this checks that it still finds the right ones.
+#[tokio::test]
+async fn a_session_over_is_a_task_until_it_is_marked_held() {
+    use brobyg::domain::session::{SessionKind, SessionStatus};
+    use brobyg::domain::tasks::ATTENDANCE_LOOKBACK_DAYS;
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let session = |branch: i64, days: i64| {
+        app.create_session(SessionKind::Cohort, Some(branch), Some(10), days)
+    };
+    let yesterday = session(aarhus, -1);
+    let last_week = session(aarhus, -7);
+    let held = session(aarhus, -3);
+    let cancelled = session(aarhus, -3);
+    session(aarhus, 2);
+    session(aarhus, -ATTENDANCE_LOOKBACK_DAYS - 2);
+    let randers = app.create_branch("Randers");
+    session(randers, -1);
+    {
+        use brobyg::db::schema::sessions;
+        use diesel::prelude::*;
+        let mut conn = app.db.conn().expect("connection");
+        for (id, status) in [
+            (held, SessionStatus::Held),
+            (cancelled, SessionStatus::Cancelled),
+        ] {
+            diesel::update(sessions::table.find(id))
+                .set(sessions::status.eq(status))
+                .execute(&mut *conn)
+                .expect("status");
+        }
+    }
+    let browser = coordinator_browser(&app, "k@example.dk").await;
+    let to_mark = |html: &str| attrs(html, "[data-kind=mark_held] .task-list a", "href");
+    let page = |id: i64| format!("/koordinator/hold/{id}");
+
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(to_mark(&html), vec![page(last_week), page(yesterday)]);
+
+    let response = browser
+        .post_form(&format!("{}/afholdt", page(last_week)), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = browser.get_html("/koordinator").await;
+    assert_eq!(to_mark(&html), vec![page(yesterday)], "marked held, gone");
+}
+
 /// The start page reads each kind of task in a fixed number of statements
 /// (the pool counts them, the look-up of the signed-in account included):
 /// more people in the branch add none. The demo's page sent 40 before

@@ -1,0 +1,1 @@
+DROP INDEX sessions_open_branch_ends_idx;
