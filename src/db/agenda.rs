@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::DbConnection;
 use super::id_list::in_list;
 use super::schema::{attendance, enrolments, meetings, sessions};
-use crate::db::Direct;
+use crate::db::{Direct, Stamp};
 use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
@@ -50,8 +50,8 @@ pub fn of_user(
         String,
         Option<String>,
         i64,
-        NaiveDateTime,
-        NaiveDateTime,
+        Stamp,
+        Stamp,
         Option<String>,
         Option<String>,
         Option<AttendanceStatus>,
@@ -107,9 +107,9 @@ pub fn of_user(
         .order((meetings::starts_at, meetings::id))
         .load_direct::<Row>(conn)?
         .into_iter()
-        .partition(|r| r.7 > at);
+        .partition(|r| r.7.0 > at);
     // Latest ended first.
-    past.sort_by_key(|r| std::cmp::Reverse((r.7, r.5)));
+    past.sort_by_key(|r| std::cmp::Reverse((r.7.0, r.5)));
     let items = |rows: Vec<Row>| {
         rows.into_iter()
             .filter(|r| !skipped.contains(&(r.5, user_id)))
@@ -132,8 +132,8 @@ pub fn of_user(
                     title,
                     path: kind.path(session_id),
                     meeting_id,
-                    starts_at,
-                    ends_at,
+                    starts_at: starts_at.0,
+                    ends_at: ends_at.0,
                     location: place.unwrap_or(location),
                     online_url: link.or(online_url),
                     attendance: seen,

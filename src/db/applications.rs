@@ -32,10 +32,13 @@ pub struct Application {
     pub intro_on: Option<NaiveDate>,
     pub intro_outcome: Option<String>,
     pub intro_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub decided_at: Option<NaiveDateTime>,
     pub decided_by: Option<i64>,
     pub decision_reason: Option<String>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -181,6 +184,7 @@ pub struct PendingRow {
     pub study_programme: String,
     pub institution: String,
     pub intro_on: Option<NaiveDate>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -19,6 +19,7 @@ pub struct Attendance {
     pub status: AttendanceStatus,
     pub minutes: i32,
     pub recorded_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub recorded_at: NaiveDateTime,
 }
 

@@ -39,8 +39,11 @@ pub struct Booking {
     pub status: BookingStatus,
     pub decline_reason: Option<String>,
     pub decided_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub decided_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
     /// The price agreed when the booking was accepted, in øre.
     pub price_ore: Option<i64>,

@@ -15,6 +15,7 @@ pub struct Region {
     pub id: i64,
     pub name: String,
     pub slug: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 
@@ -29,6 +30,7 @@ pub struct Branch {
     pub email: String,
     pub phone: String,
     pub address: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 

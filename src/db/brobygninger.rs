@@ -34,7 +34,9 @@ pub struct Row {
     pub briefed_by: Option<i64>,
     pub debriefing: bool,
     pub debriefed_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
     pub updated_by: Option<i64>,
 }

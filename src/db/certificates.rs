@@ -18,10 +18,13 @@ pub struct Certificate {
     pub user_id: i64,
     pub name: String,
     pub course_title: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub first_day: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub last_day: NaiveDateTime,
     pub minutes: i32,
     pub issuer: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub issued_at: NaiveDateTime,
     /// The course's learning goals as they were at issue (Markdown).
     pub learning_goals: String,

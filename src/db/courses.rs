@@ -34,7 +34,9 @@ pub struct Course {
     pub late_free_if_refilled: bool,
     pub region_id: Option<i64>,
     pub published: bool,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 

@@ -24,9 +24,11 @@ pub struct Signature {
     pub user_id: i64,
     pub version: i32,
     pub typed_name: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub signed_at: NaiveDateTime,
     /// Signed on paper before Brobyg and imported then (`signed_at` is the
     /// paper's date), by `imported_by` (`None`: the command line).
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub imported_at: Option<NaiveDateTime>,
     pub imported_by: Option<i64>,
 }

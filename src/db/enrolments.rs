@@ -23,13 +23,18 @@ pub struct Enrolment {
     pub session_id: i64,
     pub user_id: i64,
     pub status: EnrolmentStatus,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub queued_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub confirmed_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub cancelled_at: Option<NaiveDateTime>,
     pub cancelled_by: Option<i64>,
     pub late_cancellation: bool,
     pub refilled: bool,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 

@@ -79,9 +79,12 @@ pub const ERASED_TABLES: &[&str] = &[
 pub struct Request {
     pub id: i64,
     pub user_id: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub requested_at: NaiveDateTime,
     pub requested_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub withdrawn_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub carried_out_at: Option<NaiveDateTime>,
     pub carried_out_by: Option<i64>,
 }

@@ -23,6 +23,7 @@ use crate::domain::evaluation::{Question, Tallies};
 #[diesel(table_name = evaluation_links)]
 pub struct Link {
     pub session_id: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub expires_at: NaiveDateTime,
     pub used: bool,
 }

@@ -239,6 +239,7 @@ pub struct EnrolmentDetails {
     pub cvr: Option<String>,
     pub invoice_address: Option<String>,
     pub reference: Option<String>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 

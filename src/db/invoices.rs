@@ -36,10 +36,14 @@ pub struct Invoice {
     pub issue_date: NaiveDate,
     pub due_date: NaiveDate,
     pub total_ore: i64,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub sent_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub paid_at: Option<NaiveDateTime>,
     pub created_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 

@@ -19,8 +19,11 @@ pub const IDLE_LIFETIME_DAYS: i64 = 14;
 pub struct LoginSession {
     pub id: i64,
     pub user_id: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub last_seen_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub proved_at: NaiveDateTime,
     pub user_agent: String,
     pub ip: String,

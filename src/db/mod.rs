@@ -51,6 +51,7 @@ pub mod second_factors;
 pub mod session_messages;
 pub mod sessions;
 pub mod site_content;
+mod stamp;
 pub mod statistics;
 pub mod supervision;
 pub mod tasks;
@@ -72,6 +73,7 @@ pub use connection::{
     pending_migrations,
 };
 pub use prepared::{BoolInSql, Keep, Prepared, bool_in_sql, code_in_sql, in_first};
+pub use stamp::{MaybeStamp, Stamp};
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 

@@ -51,12 +51,16 @@ pub struct OutboxRow {
     pub payload: String,
     pub status: Status,
     pub attempts: i32,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub next_attempt_at: NaiveDateTime,
     pub last_error: Option<String>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub sent_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
     /// The local part of the Message-ID, the same on every try.
     pub message_id: String,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub locked_until: Option<NaiveDateTime>,
     /// The subject as it was rendered when retention cleared the body;
     /// `None` while the body is there (the subject is rendered from it).

@@ -107,6 +107,7 @@ pub fn record_count(
 pub struct Run {
     pub day: NaiveDate,
     pub rule: Rule,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub ran_at: NaiveDateTime,
     pub deleted: i32,
 }

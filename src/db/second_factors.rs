@@ -13,6 +13,7 @@ use crate::db::{Direct, columns_of};
 pub struct SecondFactor {
     pub user_id: i64,
     pub secret: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub confirmed_at: NaiveDateTime,
     pub last_step: i64,
 }

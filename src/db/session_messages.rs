@@ -16,6 +16,7 @@ pub struct Sent {
     pub id: i64,
     pub subject: String,
     pub body: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub sent_at: NaiveDateTime,
     pub recipients: i32,
     pub waiting_list: bool,

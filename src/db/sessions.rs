@@ -28,16 +28,22 @@ pub struct Session {
     pub location: String,
     pub online_url: Option<String>,
     pub capacity: Option<i32>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub enrol_deadline: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub cancel_deadline: Option<NaiveDateTime>,
     pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     pub confirmed_count: i32,
     pub waitlist_count: i32,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub starts_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub ends_at: NaiveDateTime,
     pub version: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -74,11 +80,15 @@ impl Session {
 pub struct Meeting {
     pub id: i64,
     pub session_id: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub starts_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub ends_at: NaiveDateTime,
     pub location: Option<String>,
     pub sequence: i32,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub cancelled_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
     /// Its own online link; `None`: the session's.
     pub online_url: Option<String>,

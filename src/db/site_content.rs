@@ -19,6 +19,7 @@ pub struct ModuleRow {
     pub mandatory: bool,
     /// Markdown.
     pub body: String,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
     pub updated_by: Option<i64>,
 }
@@ -31,6 +32,7 @@ pub struct DeclarationRow {
     /// Markdown.
     pub body: String,
     pub valid_from: NaiveDate,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub published_at: NaiveDateTime,
     pub published_by: Option<i64>,
 }

@@ -22,14 +22,19 @@ pub struct User {
     pub phone: Option<String>,
     #[serde(skip)]
     pub password_hash: Option<String>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub email_verified_at: Option<NaiveDateTime>,
     pub language: Lang,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub deactivated_at: Option<NaiveDateTime>,
     #[serde(skip)]
     pub session_epoch: i64,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
     /// Set when the person was erased: what is left names nobody.
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub erased_at: Option<NaiveDateTime>,
 }
 

@@ -26,6 +26,7 @@ pub struct StatusChangeRow {
     pub until: Option<NaiveDate>,
     pub cohort_id: Option<i64>,
     pub changed_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 

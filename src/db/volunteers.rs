@@ -18,7 +18,9 @@ pub struct Volunteer {
     pub user_id: i64,
     pub branch_id: i64,
     pub status: VolunteerStatus,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
 }
 

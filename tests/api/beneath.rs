@@ -112,3 +112,77 @@ fn the_application_and_web_layers_name_no_table() {
         "move these statements into src/db: {naming:?}"
     );
 }
+
+/// A timestamp reads back as it was written, to the microsecond, and one
+/// that the database holds in another layout (written by hand in SQL:
+/// SQLite keeps text, so `T` between date and time is possible there)
+/// still reads, through `db::Stamp`'s quick reading and diesel's.
+#[tokio::test]
+async fn a_timestamp_reads_back_as_written_in_any_layout() {
+    use brobyg::db::schema::sessions as sessions_t;
+    use chrono::NaiveDateTime;
+    let app = spawn_app().await;
+    let branch = app.create_branch("Tidspunkter");
+    let cohort = app.create_session(SessionKind::Cohort, Some(branch), Some(12), 5);
+    let mut pooled = app.db.conn().expect("connection");
+    let conn: &mut DbConnection = &mut pooled;
+    let at = |text: &str| NaiveDateTime::parse_from_str(text, "%F %T%.f").expect("time");
+
+    for written in ["2026-03-03 16:00:00", "2026-06-03 16:05:00.123456"] {
+        diesel::update(sessions_t::table.find(cohort))
+            .set(sessions_t::enrol_deadline.eq(Some(at(written))))
+            .execute(conn)
+            .expect("written");
+        let read = sessions::find(conn, cohort).expect("session");
+        assert_eq!(read.enrol_deadline, Some(at(written)), "{written}");
+    }
+    diesel::sql_query(format!(
+        "UPDATE sessions SET enrol_deadline = '2026-03-03T16:00:00' WHERE id = {cohort}"
+    ))
+    .execute(conn)
+    .expect("written by hand");
+    let read = sessions::find(conn, cohort).expect("session");
+    assert_eq!(read.enrol_deadline, Some(at("2026-03-03 16:00:00")));
+    diesel::update(sessions_t::table.find(cohort))
+        .set(sessions_t::enrol_deadline.eq(None::<NaiveDateTime>))
+        .execute(conn)
+        .expect("cleared");
+    assert_eq!(
+        sessions::find(conn, cohort)
+            .expect("session")
+            .enrol_deadline,
+        None
+    );
+}
+
+/// Every row struct reads its timestamps with `db::Stamp` (`MaybeStamp`
+/// for an `Option`): diesel's own reading of an SQLite timestamp tries
+/// chrono's format patterns, 2,500 instructions a value (ARCHITECTURE.md).
+#[test]
+fn row_structs_read_their_timestamps_with_stamp() {
+    let mut found = Vec::new();
+    for file in files_under("src/db", "rs") {
+        let source = std::fs::read_to_string(&file).expect("source");
+        let mut in_row = false;
+        let mut previous = "";
+        for line in source.lines() {
+            let line = line.trim();
+            if line.starts_with("#[derive(") {
+                in_row = line.contains("Queryable");
+            } else if line == "}" {
+                in_row = false;
+            }
+            let timestamp = line.starts_with("pub ")
+                && (line.ends_with(": NaiveDateTime,")
+                    || line.ends_with(": Option<NaiveDateTime>,"));
+            if in_row && timestamp && !previous.contains("deserialize_as") {
+                found.push(format!("{file}: {line}"));
+            }
+            previous = line;
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "add #[diesel(deserialize_as = crate::db::Stamp)] (MaybeStamp for an Option): {found:#?}"
+    );
+}

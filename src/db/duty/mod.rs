@@ -115,7 +115,9 @@ pub struct SlotRow {
     pub wanted: i32,
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub ended_at: Option<NaiveDateTime>,
 }
 

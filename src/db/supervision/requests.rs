@@ -13,10 +13,13 @@ pub struct Request {
     pub user_id: i64,
     pub branch_id: i64,
     pub status: RequestStatus,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub respond_by: NaiveDateTime,
     pub session_id: Option<i64>,
     pub answered_by: Option<i64>,
+    #[diesel(deserialize_as = crate::db::MaybeStamp)]
     pub answered_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
 }
 

@@ -3,8 +3,8 @@
 //! (which notices are due is `app::supervision`'s).
 
 use super::*;
-use crate::db::Direct;
 use crate::db::id_list::in_list;
+use crate::db::{Direct, Stamp};
 use crate::domain::Lang;
 
 /// Each branch's window in months (the default without a settings row).
@@ -148,8 +148,8 @@ pub fn standings(
         Lang,
         i64,
         VolunteerStatus,
-        NaiveDateTime,
-        Option<NaiveDateTime>,
+        Stamp,
+        Option<Stamp>,
     );
     let standing_statuses = [VolunteerStatus::Active, VolunteerStatus::Paused];
     // Boxed for whose, and so typed for one backend: built and run on each.
@@ -192,8 +192,7 @@ pub fn standings(
     // One read of the status history gives both rule inputs: when each
     // person last became active, and their pauses.
     // In slices: SQLite takes at most 32,766 bound values in a statement.
-    let mut history: Vec<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)> =
-        Vec::new();
+    let mut history: Vec<(i64, Stamp, Option<VolunteerStatus>, VolunteerStatus)> = Vec::new();
     for slice in ids.chunks(10_000) {
         history.extend(
             changes::table
@@ -212,15 +211,13 @@ pub fn standings(
                     changes::from_status,
                     changes::to_status,
                 ))
-                .load_direct::<(i64, NaiveDateTime, Option<VolunteerStatus>, VolunteerStatus)>(
-                    conn,
-                )?,
+                .load_direct::<(i64, Stamp, Option<VolunteerStatus>, VolunteerStatus)>(conn)?,
         );
     }
     let mut activated: HashMap<i64, NaiveDateTime> = HashMap::new();
     for (u, t, from, to) in &history {
         if crate::domain::volunteer::is_activation(*from, *to) {
-            activated.insert(*u, *t);
+            activated.insert(*u, t.0);
         }
     }
     let mut pauses_of: HashMap<i64, Vec<(NaiveDate, Option<VolunteerStatus>, VolunteerStatus)>> =
@@ -229,7 +226,7 @@ pub fn standings(
         pauses_of
             .entry(u)
             .or_default()
-            .push((local_date(t), from, to));
+            .push((local_date(t.0), from, to));
     }
 
     let today = local_date(at);
@@ -237,6 +234,7 @@ pub fn standings(
         .into_iter()
         .map(
             |(user_id, name, email, phone, language, branch_id, status, created_at, last)| {
+                let (created_at, last) = (created_at.0, last.map(|l| l.0));
                 let window = windows
                     .get(&branch_id)
                     .copied()
@@ -327,9 +325,9 @@ pub fn fill_next_booked(
         .filter(sessions_t::starts_at.gt(at))
         .group_by(enrolments::user_id)
         .select((enrolments::user_id, diesel::dsl::min(sessions_t::starts_at)))
-        .load_direct::<(i64, Option<NaiveDateTime>)>(conn)?
+        .load_direct::<(i64, Option<Stamp>)>(conn)?
         .into_iter()
-        .filter_map(|(u, t)| t.map(|t| (u, t)))
+        .filter_map(|(u, t)| t.map(|t| (u, t.0)))
         .collect();
     for row in rows {
         row.next_booked = booked.get(&row.user_id).copied();
