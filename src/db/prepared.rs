@@ -29,17 +29,20 @@
 //! (`code_in_sql`: a session's kind): bound, PostgreSQL's plan for any
 //! value assumed the commoner half of the rows, and the volunteer's page
 //! planned its reads of their course attendance and of their seats of
-//! one kind on every call.
+//! one kind on every call. So is a day fixed for the whole day
+//! (`day_in_sql`: the start page's pauses ending by a horizon): bound, a
+//! date range was assumed to keep a third of the rows.
 //!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in
 //! Cargo.lock, and the statement-budget tests use it on both databases.
 
+use chrono::{Datelike, NaiveDate};
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
-use diesel::sql_types::{BigInt, Bool, HasSqlType, Text};
+use diesel::sql_types::{BigInt, Bool, Date, HasSqlType, Text};
 use diesel::{QueryResult, RunQueryDsl};
 
 use crate::domain::Code;
@@ -179,6 +182,54 @@ where
             Ok(())
         } else {
             pass.push_bind_param::<Text, str>(code)
+        }
+    }
+}
+
+/// A day as a quoted literal in the SQL (`'2026-12-21'`), for a
+/// comparison with a day the call site fixes for the whole day (today's
+/// horizon): bound, PostgreSQL's plan for any value assumed a date range
+/// keeps a third of the rows, so it never looked as cheap as the plan for
+/// the value, and the statement was planned again on every call. The
+/// statement is a new one each day, as the day changes. Dates both
+/// databases read in that layout only (years 1 to 9999); any other is bound.
+pub fn day_in_sql(day: NaiveDate) -> DayInSql {
+    DayInSql(day)
+}
+
+/// See `day_in_sql`.
+#[derive(Debug, Clone, Copy)]
+pub struct DayInSql(NaiveDate);
+
+impl Expression for DayInSql {
+    type SqlType = Date;
+}
+
+impl<QS> AppearsOnTable<QS> for DayInSql {}
+
+impl<QS> SelectableExpression<QS> for DayInSql {}
+
+impl<GB> ValidGrouping<GB> for DayInSql {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+/// Kept under its text: one per day.
+impl QueryId for DayInSql {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB> QueryFragment<DB> for DayInSql
+where
+    DB: Backend + HasSqlType<Date>,
+    NaiveDate: ToSql<Date, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        if (1..=9999).contains(&self.0.year()) {
+            pass.push_sql(&format!("'{}'", self.0.format("%Y-%m-%d")));
+            Ok(())
+        } else {
+            pass.push_bind_param::<Date, NaiveDate>(&self.0)
         }
     }
 }

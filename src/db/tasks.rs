@@ -12,7 +12,7 @@ use super::schema::{
     bookings, branches, courses, erasure_requests, meetings, requirement_grace, sessions,
     supervision_requests, users, volunteer_applications as apps, volunteers,
 };
-use super::{DbConnection, Keep, code_in_sql, direct, in_first};
+use super::{DbConnection, Keep, code_in_sql, day_in_sql, direct, in_first};
 use crate::db::Direct;
 use crate::domain::application::ApplicationStatus;
 use crate::domain::genlaer::BookingStatus;
@@ -410,8 +410,11 @@ pub fn pauses_ending(
     let rows: Vec<(PersonRow, Option<NaiveDate>)> = volunteers::table
         .inner_join(branches::table)
         .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
-        .filter(volunteers::status.eq(VolunteerStatus::Paused))
-        .filter(volunteers::pause_until.le(horizon))
+        // Both written into the SQL, so that PostgreSQL keeps one plan
+        // (bound, it planned this on every call: 0.32 ms of the start
+        // page's 0.9 ms of planning, BENCHMARKS.md).
+        .filter(volunteers::status.eq(code_in_sql(VolunteerStatus::Paused)))
+        .filter(volunteers::pause_until.le(day_in_sql(horizon).nullable()))
         .filter(super::volunteers::account_open())
         .select((person(), volunteers::pause_until))
         .kept()

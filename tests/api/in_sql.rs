@@ -1,13 +1,15 @@
 //! Values written into a statement's SQL instead of bound
 //! (`db::Keep::limit_in_sql` and `page_in_sql`, `db::in_first`,
-//! `db::bool_in_sql`, `db::code_in_sql`): each selects what diesel's bound form selects, on both databases, and
+//! `db::bool_in_sql`, `db::code_in_sql`, `db::day_in_sql`): each selects
+//! what diesel's bound form selects, on both databases, and
 //! on PostgreSQL lets it keep one plan for the statement instead of
 //! planning it on every call.
 
 use brobyg::db::schema::{users, volunteers};
-use brobyg::db::{DbConnection, Keep, bool_in_sql, code_in_sql, in_first};
+use brobyg::db::{DbConnection, Keep, bool_in_sql, code_in_sql, day_in_sql, in_first};
 use brobyg::domain::Lang;
 use brobyg::domain::volunteer::VolunteerStatus;
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use crate::helpers::{add_many_users, kept_plans, spawn_app};
@@ -126,6 +128,40 @@ async fn values_in_the_sql_select_what_bound_values_select() {
         .load(conn)
         .expect("ready");
     assert_eq!(ready, [ids[2]]);
+
+    // Pauses ending on three days: a day in the SQL keeps the same ones as
+    // a bound day, before, on and after each end, and at the ends of the
+    // years it writes (years 0 and 10,000 are bound instead).
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).expect("day");
+    for (id, end) in ids.iter().zip([day(10), day(12), day(14)]) {
+        diesel::update(volunteers::table.find(id))
+            .set(volunteers::pause_until.eq(Some(end)))
+            .execute(conn)
+            .expect("pause");
+    }
+    let far = [0, 1, 9999, 10_000].map(|y| NaiveDate::from_ymd_opt(y, 1, 1).expect("year"));
+    for horizon in (9..=15).map(day).chain(far) {
+        let written: Vec<i64> = volunteers::table
+            .filter(volunteers::pause_until.le(day_in_sql(horizon).nullable()))
+            .order(volunteers::user_id)
+            .select(volunteers::user_id)
+            .load(conn)
+            .expect("day in the SQL");
+        let bound: Vec<i64> = volunteers::table
+            .filter(volunteers::pause_until.le(horizon))
+            .order(volunteers::user_id)
+            .select(volunteers::user_id)
+            .load(conn)
+            .expect("bound day");
+        assert_eq!(written, bound, "{horizon}");
+    }
+    let by_the_12th: Vec<i64> = volunteers::table
+        .filter(volunteers::pause_until.le(day_in_sql(day(12)).nullable()))
+        .order(volunteers::user_id)
+        .select(volunteers::user_id)
+        .load(conn)
+        .expect("by the 12th");
+    assert_eq!(by_the_12th, ids[..2]);
 }
 
 /// PostgreSQL plans the first five calls of a prepared statement for
@@ -198,8 +234,41 @@ async fn postgres_keeps_one_plan_for_values_in_the_sql() {
             .expect("flag in the SQL");
         assert_eq!(ready, 10);
     }
-    let plans = kept_plans(conn, &["%LIMIT 2%", "%= 'active'%", "%= TRUE%"]);
-    assert_eq!(plans.len(), 4, "one statement kept for each");
+    // Of a branch's paused people, whose pause ends by a day: the start
+    // page's pauses ending soon (bound, planned again on every call).
+    diesel::sql_query(format!(
+        "UPDATE volunteers SET status = 'paused', pause_until = DATE '2026-12-01' + (user_id % 400)::int \
+         WHERE branch_id = {branch} AND user_id % 10 = 3"
+    ))
+    .execute(conn)
+    .expect("paused");
+    diesel::sql_query("ANALYZE volunteers")
+        .execute(conn)
+        .expect("analyze volunteers");
+    let paused: i64 = volunteers::table
+        .filter(volunteers::status.eq(VolunteerStatus::Paused))
+        .count()
+        .get_result(conn)
+        .expect("paused");
+    let horizon = NaiveDate::from_ymd_opt(2026, 12, 15).expect("day");
+    for _ in 0..8 {
+        let ending: i64 = volunteers::table
+            .filter(volunteers::branch_id.eq(branch))
+            .filter(volunteers::status.eq(code_in_sql(VolunteerStatus::Paused)))
+            .filter(volunteers::pause_until.le(day_in_sql(horizon).nullable()))
+            .count()
+            .get_result(conn)
+            .expect("day in the SQL");
+        assert!(
+            ending > 0 && ending < paused,
+            "{ending} of {paused} pauses ending"
+        );
+    }
+    let plans = kept_plans(
+        conn,
+        &["%LIMIT 2%", "%= 'active'%", "%= TRUE%", "%<= '2026-12-15'%"],
+    );
+    assert_eq!(plans.len(), 5, "one statement kept for each");
     for (statement, generic) in plans {
         assert!(generic > 0, "planned again on every call: {statement}");
     }
