@@ -15,13 +15,17 @@ use crate::domain::attendance::AttendanceStatus;
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::session::{SessionKind, SessionStatus};
 
+/// The ids are for Rust callers: the volunteer's page links by `path`,
+/// and every field serialised is built and dropped on each view.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgendaItem {
+    #[serde(skip)]
     pub session_id: i64,
     pub kind: SessionKind,
     pub title: String,
     /// The session's own page.
     pub path: String,
+    #[serde(skip)]
     pub meeting_id: i64,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
