@@ -103,6 +103,30 @@ pub trait Keep: Sized {
     }
 }
 
+/// A value written into the SQL as an expression of type `$sql`: it
+/// belongs to no table, so any query may use it, and it is kept under its
+/// text (`HAS_STATIC_QUERY_ID` false), one prepared statement per value.
+macro_rules! written_in_sql {
+    ($name:ident $(<$t:ident>)?: $sql:ty) => {
+        impl$(<$t>)? Expression for $name$(<$t>)? {
+            type SqlType = $sql;
+        }
+
+        impl<QS $(, $t)?> AppearsOnTable<QS> for $name$(<$t>)? {}
+
+        impl<QS $(, $t)?> SelectableExpression<QS> for $name$(<$t>)? {}
+
+        impl<GB $(, $t)?> ValidGrouping<GB> for $name$(<$t>)? {
+            type IsAggregate = diesel::expression::is_aggregate::Never;
+        }
+
+        impl$(<$t>)? QueryId for $name$(<$t>)? {
+            type QueryId = ();
+            const HAS_STATIC_QUERY_ID: bool = false;
+        }
+    };
+}
+
 /// `TRUE` or `FALSE` in the SQL, for a comparison whose value never
 /// varies (see the module's comment). Both databases read the keywords.
 pub fn bool_in_sql(value: bool) -> BoolInSql {
@@ -113,23 +137,7 @@ pub fn bool_in_sql(value: bool) -> BoolInSql {
 #[derive(Debug, Clone, Copy)]
 pub struct BoolInSql(bool);
 
-impl Expression for BoolInSql {
-    type SqlType = Bool;
-}
-
-impl<QS> AppearsOnTable<QS> for BoolInSql {}
-
-impl<QS> SelectableExpression<QS> for BoolInSql {}
-
-impl<GB> ValidGrouping<GB> for BoolInSql {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-/// Kept under its text: one per value.
-impl QueryId for BoolInSql {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+written_in_sql!(BoolInSql: Bool);
 
 impl<DB: Backend> QueryFragment<DB> for BoolInSql {
     fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
@@ -151,23 +159,7 @@ pub fn code_in_sql<T: Code>(value: T) -> CodeInSql<T> {
 #[derive(Debug, Clone, Copy)]
 pub struct CodeInSql<T>(T);
 
-impl<T> Expression for CodeInSql<T> {
-    type SqlType = Text;
-}
-
-impl<T, QS> AppearsOnTable<QS> for CodeInSql<T> {}
-
-impl<T, QS> SelectableExpression<QS> for CodeInSql<T> {}
-
-impl<T, GB> ValidGrouping<GB> for CodeInSql<T> {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-/// Kept under its text: one per code.
-impl<T> QueryId for CodeInSql<T> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+written_in_sql!(CodeInSql<T>: Text);
 
 impl<T, DB> QueryFragment<DB> for CodeInSql<T>
 where
@@ -201,23 +193,7 @@ pub fn day_in_sql(day: NaiveDate) -> DayInSql {
 #[derive(Debug, Clone, Copy)]
 pub struct DayInSql(NaiveDate);
 
-impl Expression for DayInSql {
-    type SqlType = Date;
-}
-
-impl<QS> AppearsOnTable<QS> for DayInSql {}
-
-impl<QS> SelectableExpression<QS> for DayInSql {}
-
-impl<GB> ValidGrouping<GB> for DayInSql {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-/// Kept under its text: one per day.
-impl QueryId for DayInSql {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+written_in_sql!(DayInSql: Date);
 
 impl<DB> QueryFragment<DB> for DayInSql
 where
