@@ -1,16 +1,17 @@
 //! The Tera engines that render pages and emails: one per language, parsed
 //! once at start-up and shared, each with `t(key=...)` bound to its language
-//! so that templates and their macros never pass the language around.
+//! so that templates and their components never pass the language around.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDateTime;
 use fluent_templates::fluent_bundle::FluentValue;
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
-use tera::{Context, Tera, Value};
+use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::domain::Lang;
 use crate::i18n::{self, format};
@@ -48,8 +49,8 @@ impl Templates {
         let digest = hasher.finalize();
         let asset_version = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
         Ok(Templates {
-            da: engine(Lang::Da, parsed(Lang::Da, &sources)?),
-            en: engine(Lang::En, parsed(Lang::En, &sources)?),
+            da: parsed(Lang::Da, &sources)?,
+            en: parsed(Lang::En, &sources)?,
             asset_version,
         })
     }
@@ -74,24 +75,62 @@ impl Templates {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.da.get_template_names().any(|n| n == name)
+        self.da.contains_template(name)
     }
+}
+
+/// Whether Tera escapes what a template draws: pages, not the text part of
+/// an email.
+fn escaped(name: &str) -> bool {
+    [".html", ".htm", ".xml"].iter().any(|s| name.ends_with(s))
 }
 
 /// Each language's templates, with its plain texts written in: parsed
 /// once per language (some 70 ms more for a start), as the sources
 /// differ.
 fn parsed(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error> {
-    let mut tera = Tera::default();
     let sources: Vec<(&str, String)> = sources
         .iter()
         .map(|(name, source)| {
-            let escape = tera.autoescape_suffixes.iter().any(|s| name.ends_with(s));
+            let escape = escaped(name);
             (name.as_str(), plain_texts_written_in(lang, source, escape))
         })
         .collect();
+    // Tera 2 checks every filter and function a template names when it is
+    // added, so the engine is set up first.
+    let mut tera = engine(lang);
     tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))?;
     Ok(tera)
+}
+
+/// HTML escaping as the site has always written it (Tera 1's set, with
+/// `'` and `/` as numeric references), so that a text written in at start-up
+/// and a value drawn while rendering are escaped alike.
+pub fn escape_html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut from = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#x27;",
+            b'/' => b"&#x2F;",
+            _ => continue,
+        };
+        out.write_all(&bytes[from..at])?;
+        out.write_all(entity)?;
+        from = at + 1;
+    }
+    out.write_all(&bytes[from..])
+}
+
+fn escaped_text(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    // Writing into a Vec cannot fail.
+    let _ = escape_html(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 const CALL_OPEN: &str = "{{ t(key=\"";
@@ -121,11 +160,7 @@ fn plain_texts_written_in(lang: Lang, source: &str, escape: bool) -> String {
         });
         match written {
             Some((text, tail)) => {
-                out.push_str(&if escape {
-                    tera::escape_html(&text)
-                } else {
-                    text
-                });
+                out.push_str(&if escape { escaped_text(&text) } else { text });
                 rest = tail;
             }
             None => {
@@ -138,106 +173,137 @@ fn plain_texts_written_in(lang: Lang, source: &str, escape: bool) -> String {
     out
 }
 
-fn engine(lang: Lang, mut tera: Tera) -> Tera {
-    tera.register_function("t", move |args: &HashMap<String, Value>| {
-        translate(lang, args)
-    });
+/// An engine for one language, with `t` and the filters bound to it.
+fn engine(lang: Lang) -> Tera {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    tera.register_function("t", move |args: Kwargs, _: &State| translate(lang, &args));
     tera.register_filter("local_date", time_filter(lang, format::date));
     tera.register_filter("local_short_date", time_filter(lang, format::short_date));
     tera.register_filter("local_time", time_filter(lang, format::time));
     tera.register_filter("local_datetime", time_filter(lang, format::datetime));
-    tera.register_filter("num", move |v: &Value, _: &HashMap<String, Value>| {
-        let n = v
-            .as_i64()
-            .ok_or_else(|| tera::Error::msg("num expects an integer"))?;
-        Ok(Value::String(format::integer(lang, n)))
+    tera.register_filter("num", move |n: i64, _: Kwargs, _: &State| {
+        format::integer(lang, n)
     });
-    tera.register_filter("money", move |v: &Value, _: &HashMap<String, Value>| {
-        let ore = v
-            .as_i64()
-            .ok_or_else(|| tera::Error::msg("money expects øre as an integer"))?;
-        Ok(Value::String(match lang {
-            Lang::Da => crate::domain::money::danish(ore),
-            Lang::En => crate::domain::money::english(ore),
-        }))
+    tera.register_filter("money", move |ore: i64, _: Kwargs, _: &State| match lang {
+        Lang::Da => crate::domain::money::danish(ore),
+        Lang::En => crate::domain::money::english(ore),
     });
-    tera.register_filter("hours", move |v: &Value, _: &HashMap<String, Value>| {
-        let minutes = v
-            .as_i64()
-            .ok_or_else(|| tera::Error::msg("hours expects minutes as an integer"))?;
-        Ok(Value::String(format::hours(
-            lang,
-            i32::try_from(minutes).unwrap_or_default(),
-        )))
+    tera.register_filter("hours", move |minutes: i64, _: Kwargs, _: &State| {
+        format::hours(lang, i32::try_from(minutes).unwrap_or_default())
     });
-    tera.register_filter("day", move |v: &Value, _: &HashMap<String, Value>| {
-        let text = v
-            .as_str()
-            .ok_or_else(|| tera::Error::msg("day expects a date"))?;
+    tera.register_filter("day", move |text: &str, _: Kwargs, _: &State| {
         let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|e| tera::Error::msg(format!("bad date {text:?}: {e}")))?;
-        Ok(Value::String(format::day(lang, day)))
+            .map_err(|e| tera::Error::message(format!("bad date {text:?}: {e}")))?;
+        TeraResult::Ok(format::day(lang, day))
+    });
+    tera.register_filter("urlencode", |text: &str, _: Kwargs, _: &State| {
+        percent_encoding::utf8_percent_encode(text, URL_KEEPS_PATH).to_string()
+    });
+    tera.register_filter("urlencode_strict", |text: &str, _: Kwargs, _: &State| {
+        percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
     });
     tera
 }
 
-fn translate(lang: Lang, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let key = args
-        .get("key")
-        .and_then(Value::as_str)
-        .ok_or_else(|| tera::Error::msg("t() needs key=\"...\""))?;
+/// What Tera 1's `urlencode` left as it was: letters, digits, `/` and the
+/// marks `-_.~`, so that a path stays a path.
+const URL_KEEPS_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+fn translate(lang: Lang, args: &Kwargs) -> TeraResult<String> {
+    let key: &str = args.must_get("key")?;
     let mut fluent_args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-    for (name, value) in args.iter().filter(|(n, _)| n.as_str() != "key") {
-        let fv = match value {
-            Value::Number(n) => match n.as_i64() {
-                Some(i) => FluentValue::from(i),
-                None => FluentValue::from(n.as_f64().unwrap_or_default()),
-            },
-            Value::String(s) => FluentValue::from(s.clone()),
-            Value::Null => FluentValue::from(""),
-            other => FluentValue::from(other.to_string()),
+    for (name, value) in args.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        let fv = if let Some(i) = value.as_i64() {
+            FluentValue::from(i)
+        } else if value.is_number() {
+            FluentValue::from(value.as_f64().unwrap_or_default())
+        } else if let Some(s) = value.as_str() {
+            FluentValue::from(s.to_owned())
+        } else if value.is_none() || value.is_undefined() {
+            FluentValue::from("")
+        } else {
+            FluentValue::from(value.to_string())
         };
-        fluent_args.insert(Cow::Owned(name.clone()), fv);
+        fluent_args.insert(Cow::Owned(name.to_owned()), fv);
     }
-    Ok(Value::String(i18n::t_args(lang, key, &fluent_args)))
+    Ok(i18n::t_args(lang, key, &fluent_args))
 }
 
 fn time_filter(
     lang: Lang,
     f: fn(Lang, NaiveDateTime) -> String,
-) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
-    move |value, _| {
-        let text = value
-            .as_str()
-            .ok_or_else(|| tera::Error::msg("expected a timestamp"))?;
+) -> impl Fn(&str, Kwargs, &State) -> TeraResult<String> + Send + Sync + 'static {
+    move |text, _, _| {
         // As serde writes it ("2026-03-03T17:00:00", a fraction if any),
         // which `FromStr` reads without parsing a pattern first.
         let utc: NaiveDateTime = text
             .parse()
-            .map_err(|e| tera::Error::msg(format!("bad timestamp {text:?}: {e}")))?;
-        Ok(Value::String(f(lang, utc)))
+            .map_err(|e| tera::Error::message(format!("bad timestamp {text:?}: {e}")))?;
+        Ok(f(lang, utc))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tera::Value;
 
     /// A timestamp as serde writes it, with or without a fraction of a
     /// second, is shown in Copenhagen's time; anything else is an error.
     #[test]
     fn the_time_filters_read_what_serde_writes() {
-        let filter = time_filter(Lang::Da, format::time);
-        let none = HashMap::new();
+        let tera = engine(Lang::Da);
+        let draw = |at: Value| {
+            let mut ctx = Context::new();
+            ctx.insert_value("at", at);
+            tera.render_str("{{ at | local_time }}", &ctx, false)
+        };
         for (text, shown) in [
             ("2026-03-03T16:00:00", "17.00"),
             ("2026-06-03T16:05:00.123456", "18.05"),
         ] {
-            let got = filter(&Value::String(text.into()), &none).expect(text);
-            assert_eq!(got, Value::String(shown.into()), "{text}");
+            assert_eq!(draw(Value::from(text)).expect(text), shown, "{text}");
         }
-        assert!(filter(&Value::String("3. marts".into()), &none).is_err());
-        assert!(filter(&Value::Bool(true), &none).is_err());
+        assert!(draw(Value::from("3. marts")).is_err());
+        assert!(draw(Value::from(true)).is_err());
+    }
+
+    /// Values drawn into a page are escaped as the texts written in at
+    /// start-up are, and as the site always escaped them.
+    #[test]
+    fn drawn_values_are_escaped_as_before() {
+        let mut ctx = Context::new();
+        ctx.insert("name", "<Ea & Bo's \"side\"/>");
+        let drawn = engine(Lang::Da)
+            .render_str("{{ name }}", &ctx, true)
+            .expect("draws");
+        assert_eq!(drawn, "&lt;Ea &amp; Bo&#x27;s &quot;side&quot;&#x2F;&gt;");
+        assert_eq!(escaped_text("<Ea & Bo's \"side\"/>"), drawn);
+    }
+
+    /// A search term in a link keeps a path's slashes with `urlencode` and
+    /// loses them with `urlencode_strict`, as with Tera 1.
+    #[test]
+    fn urlencode_filters_keep_or_encode_a_path() {
+        let mut ctx = Context::new();
+        ctx.insert("q", "a/b c&d=æ");
+        let draw = |source: &str| {
+            engine(Lang::Da)
+                .render_str(source, &ctx, false)
+                .expect("draws")
+        };
+        assert_eq!(draw("{{ q | urlencode }}"), "a/b%20c%26d%3D%C3%A6");
+        assert_eq!(draw("{{ q | urlencode_strict }}"), "a%2Fb%20c%26d%3D%C3%A6");
     }
 
     /// A plain text is written in as Tera would have drawn it: escaped in
@@ -310,12 +376,10 @@ mod tests {
         for lang in [Lang::Da, Lang::En] {
             for source in [pipeline.as_ref(), escaped] {
                 let draw = |source: &str| {
-                    let mut tera = Tera::default();
+                    let mut tera = engine(lang);
                     tera.add_raw_templates([("base.html", base), ("page.html", source)])
                         .expect("the template parses");
-                    engine(lang, tera)
-                        .render("page.html", &context)
-                        .expect("the page draws")
+                    tera.render("page.html", &context).expect("the page draws")
                 };
                 let written_in = plain_texts_written_in(lang, source, true);
                 assert_ne!(written_in, source, "{lang:?}: a text is written in");
@@ -369,8 +433,8 @@ mod tests {
         let mut ctx = Context::new();
         ctx.insert("at", &"2026-07-01T15:30:00");
         let render = |lang| {
-            let mut tera = templates_for(&templates, lang);
-            tera.render_str("{{ at | local_datetime }}", &ctx)
+            templates_for(&templates, lang)
+                .render_str("{{ at | local_datetime }}", &ctx, true)
                 .expect("render")
         };
         assert_eq!(render(Lang::Da), "onsdag den 1. juli 2026 kl. 17.30");
@@ -384,18 +448,18 @@ mod tests {
         ctx.insert("price", &125_000);
         ctx.insert("on", &"2026-04-01");
         let render = |lang| {
-            let mut tera = templates_for(&templates, lang);
-            tera.render_str("{{ price | money }} / {{ on | day }}", &ctx)
+            templates_for(&templates, lang)
+                .render_str("{{ price | money }} / {{ on | day }}", &ctx, true)
                 .expect("render")
         };
         assert_eq!(render(Lang::Da), "1.250,00 kr. / 1. april 2026");
         assert_eq!(render(Lang::En), "DKK 1,250.00 / 1 April 2026");
     }
 
-    fn templates_for(t: &Templates, lang: Lang) -> Tera {
+    fn templates_for(t: &Templates, lang: Lang) -> &Tera {
         match lang {
-            Lang::Da => t.da.clone(),
-            Lang::En => t.en.clone(),
+            Lang::Da => &t.da,
+            Lang::En => &t.en,
         }
     }
 }

@@ -25,8 +25,9 @@ pub fn render(
     message: &Message,
 ) -> Result<RenderedEmail, tera::Error> {
     let lang = to.language;
-    let fields = serde_json::to_value(message).map_err(tera::Error::json)?;
-    let mut ctx = Context::from_value(fields.clone())?;
+    let fields =
+        serde_json::to_value(message).map_err(|e| tera::Error::chain("the message as JSON", e))?;
+    let mut ctx = Context::from_serialize(&fields)?;
     ctx.insert("recipient", to);
     ctx.insert("lang", lang.code());
     let kind = message.kind();

@@ -6,12 +6,12 @@
 //! Order and labels are read from the page as rendered, not declared again
 //! in each handler: the page is the one place where a form's fields, their
 //! order and their labels are written, so the summary cannot drift from it.
-//! Every field is drawn by the form macros as an element with the id
+//! Every field is drawn by the form components as an element with the id
 //! `f-{field}` and a `<label for="f-{field}">` (or, for a group of choices,
 //! a `<legend id="f-{field}">`).
 
 use serde::Serialize;
-use tera::Value;
+use tera::{Context, Value};
 
 use crate::domain::Lang;
 
@@ -24,28 +24,33 @@ pub struct Line {
     pub text: String,
 }
 
-/// The field errors a page's context carries: every `errors` or
-/// `…_errors` map of field name to message key (a page may hold more than
-/// one form, such as the account details with their separate email form).
-/// Takes the context as JSON (`Context::into_json` moves it, where
-/// looking through a copy cost a deep copy of everything the page shows,
-/// on every page).
-pub fn field_errors(ctx: &Value) -> Vec<(String, String)> {
-    let Value::Object(all) = ctx else {
-        return Vec::new();
-    };
+/// The context keys that hold a form's field errors: a map of field name
+/// to message key each (a page may hold more than one form, such as the
+/// account details with their separate email form). Sorted, as the lines
+/// of fields a page does not show keep this order. A handler that names
+/// another `…_errors` key fails `every_error_map_is_summarised`.
+pub const ERROR_MAPS: [&str; 5] = [
+    "day_errors",
+    "email_errors",
+    "errors",
+    "settings_errors",
+    "slot_errors",
+];
+
+/// The field errors a page's context carries, each map's fields in the
+/// order of their names.
+pub fn field_errors(ctx: &Context) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for (name, value) in all {
-        if name != "errors" && !name.ends_with("_errors") {
+    for name in ERROR_MAPS {
+        let Some(errors) = ctx.get(name).and_then(Value::as_map) else {
             continue;
-        }
-        if let Value::Object(errors) = value {
-            for (field, key) in errors {
-                if let Value::String(key) = key {
-                    found.push((field.clone(), key.clone()));
-                }
-            }
-        }
+        };
+        let mut these: Vec<(String, String)> = errors
+            .iter()
+            .filter_map(|(field, key)| Some((field.as_str()?.to_owned(), key.as_str()?.to_owned())))
+            .collect();
+        these.sort();
+        found.extend(these);
     }
     found
 }
@@ -176,5 +181,84 @@ mod tests {
             "CVR-nummeret mangler."
         );
         assert_eq!(lower_first("Udfyld feltet."), "udfyld feltet.");
+    }
+
+    /// Every map of field errors a page is given is read for the summary,
+    /// in the order of the names, each map's fields by name; other keys
+    /// and values that are not message keys are passed over.
+    #[test]
+    fn field_errors_reads_every_error_map() {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "errors",
+            &[("name", "error-required"), ("email", "error-email")]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        );
+        ctx.insert(
+            "slot_errors",
+            &[("start", "error-time")]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        );
+        ctx.insert(
+            "day_errors",
+            &[("date", "error-date"), ("count", "3")]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        );
+        ctx.insert("form_errors_seen", &true);
+        ctx.insert(
+            "notes",
+            &[("x", "y")]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        );
+        let found = field_errors(&ctx);
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(f, k)| (f.as_str(), k.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("count", "3"),
+                ("date", "error-date"),
+                ("email", "error-email"),
+                ("name", "error-required"),
+                ("start", "error-time"),
+            ]
+        );
+    }
+
+    /// A handler that gives a page field errors under a name of its own
+    /// must add the name to `ERROR_MAPS`, or the page would be sent back
+    /// without its summary.
+    #[test]
+    fn every_error_map_is_summarised() {
+        let mut unknown = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for (at, _) in text.match_indices("errors\"") {
+                    let start = text[..at].rfind('"').map_or(at, |q| q + 1);
+                    let name = &text[start..at + "errors".len()];
+                    let is_key = name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                    if is_key && !ERROR_MAPS.contains(&name) {
+                        unknown.push(format!("{}: {name}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "not in ERROR_MAPS: {unknown:?}");
     }
 }

@@ -214,10 +214,8 @@ impl Page {
         // order and by the labels of the page just drawn: draw it again
         // with the summary (the layout puts it first and titles the page
         // "Fejl:").
-        let json = ctx.into_json();
-        let errors = error_summary::field_errors(&json);
+        let errors = error_summary::field_errors(&ctx);
         if !errors.is_empty() {
-            let mut ctx = Context::from_value(json)?;
             ctx.insert(
                 "error_summary",
                 &error_summary::lines(&body, &errors, self.lang),

@@ -379,3 +379,22 @@ async fn reset_links_are_limited_per_address_and_per_client() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(resets(&app, &other.email), 0, "the client's ceiling");
 }
+
+/// An account without a phone number says so with a dash rather than an
+/// empty field. (Tera 2's `default` leaves a null as it is; the template
+/// uses `or`.)
+#[tokio::test]
+async fn the_account_page_marks_a_missing_phone_number() {
+    let app = spawn_app().await;
+    let user = app.create_user("uden-telefon@example.dk", &[Role::Professional], None);
+    let browser = app.browser();
+    browser.login(&user.email, PASSWORD).await;
+    let page = browser.get("/konto").await.text().await.expect("body");
+    let terms = texts(&page, ".details dt");
+    let details = texts(&page, ".details dd");
+    let phone = terms
+        .iter()
+        .position(|t| t == "Telefon")
+        .and_then(|at| details.get(at));
+    assert_eq!(phone.map(String::as_str), Some("–"));
+}
