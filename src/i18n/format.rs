@@ -1,76 +1,112 @@
 //! Dates, times and numbers the way each language writes them. Every time
 //! is stored in UTC and shown in Europe/Copenhagen.
 
-use std::sync::OnceLock;
+use std::fmt::Write;
 
-use chrono::format::{Item, StrftimeItems};
-use chrono::{Locale, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::domain::Lang;
 use crate::domain::time::local;
 
-fn locale(lang: Lang) -> Locale {
+/// The names chrono's `da_DK` and `en_GB` locales give (a test compares
+/// every day of a year with chrono's). Written out by hand: chrono's
+/// localised formatting cost some 2,300 instructions a date, and a list
+/// page draws a date or two per row (BENCHMARKS.md, Tera 2).
+const MONTHS: [[&str; 12]; 2] = [
+    [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+];
+
+/// Monday first, as `Weekday::num_days_from_monday` counts.
+const WEEKDAYS: [[&str; 7]; 2] = [
+    [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ],
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+];
+
+fn names(lang: Lang) -> usize {
     match lang {
-        Lang::Da => Locale::da_DK,
-        Lang::En => Locale::en_GB,
+        Lang::Da => 0,
+        Lang::En => 1,
     }
 }
 
-/// A pattern in each language, parsed once. chrono parses a pattern given
-/// as text on every call, and a list page formats a date or two per row:
-/// parsed once, the pipeline's date filters cost a third less
-/// (BENCHMARKS.md).
-struct Pattern {
-    da: &'static str,
-    en: &'static str,
-    parsed: OnceLock<[Vec<Item<'static>>; 2]>,
+/// "3. marts 2026" / "3 March 2026" onto `out`; the year as chrono's `%Y`
+/// writes it (four digits, a sign outside 0–9999: "-0005", "+10000").
+fn write_day(out: &mut String, lang: Lang, day: NaiveDate) {
+    let month = MONTHS[names(lang)][day.month0() as usize];
+    let year = day.year();
+    let dot = match lang {
+        Lang::Da => ".",
+        Lang::En => "",
+    };
+    // Writing into a String cannot fail.
+    let _ = match year {
+        0..=9999 => write!(out, "{}{dot} {month} {year:04}", day.day()),
+        ..0 => write!(out, "{}{dot} {month} {year:05}", day.day()),
+        _ => write!(out, "{}{dot} {month} +{year}", day.day()),
+    };
 }
-
-impl Pattern {
-    const fn new(da: &'static str, en: &'static str) -> Self {
-        Pattern {
-            da,
-            en,
-            parsed: OnceLock::new(),
-        }
-    }
-
-    fn items(&self, lang: Lang) -> &[Item<'static>] {
-        let [da, en] = self.parsed.get_or_init(|| {
-            [
-                StrftimeItems::new(self.da).collect(),
-                StrftimeItems::new(self.en).collect(),
-            ]
-        });
-        match lang {
-            Lang::Da => da,
-            Lang::En => en,
-        }
-    }
-}
-
-static DATE: Pattern = Pattern::new("%A den %-d. %B %Y", "%A %-d %B %Y");
-static SHORT_DATE: Pattern = Pattern::new("%-d. %B %Y", "%-d %B %Y");
-static TIME: Pattern = Pattern::new("%H.%M", "%H:%M");
 
 /// "mandag den 3. marts 2026" / "Monday 3 March 2026".
 pub fn date(lang: Lang, utc: NaiveDateTime) -> String {
-    local(utc)
-        .format_localized_with_items(DATE.items(lang).iter(), locale(lang))
-        .to_string()
+    let day = local(utc).date_naive();
+    let weekday = WEEKDAYS[names(lang)][day.weekday().num_days_from_monday() as usize];
+    let mut out = String::with_capacity(32);
+    out.push_str(weekday);
+    out.push_str(match lang {
+        Lang::Da => " den ",
+        Lang::En => " ",
+    });
+    write_day(&mut out, lang, day);
+    out
 }
 
-/// "3. mar. 2026" style without weekday: "3. marts 2026" / "3 March 2026".
+/// "3. marts 2026" / "3 March 2026": the date without its weekday.
 pub fn short_date(lang: Lang, utc: NaiveDateTime) -> String {
-    local(utc)
-        .format_localized_with_items(SHORT_DATE.items(lang).iter(), locale(lang))
-        .to_string()
+    day(lang, local(utc).date_naive())
 }
 
 /// A calendar day without time: "1. april 2026" / "1 April 2026".
-pub fn day(lang: Lang, day: chrono::NaiveDate) -> String {
-    day.format_localized_with_items(SHORT_DATE.items(lang).iter(), locale(lang))
-        .to_string()
+pub fn day(lang: Lang, day: NaiveDate) -> String {
+    let mut out = String::with_capacity(20);
+    write_day(&mut out, lang, day);
+    out
 }
 
 /// A month as the trend charts label it: "dec. 2026", "maj 2026" /
@@ -94,14 +130,17 @@ pub fn month(lang: Lang, year: i32, month: u32) -> String {
 /// A month written out, as a sentence names it: "december" /
 /// "December" (the year is left to the sentence).
 pub fn month_name(lang: Lang, day: chrono::NaiveDate) -> String {
-    day.format_localized("%B", locale(lang)).to_string()
+    MONTHS[names(lang)][day.month0() as usize].to_string()
 }
 
 /// Danish writes the clock with a full stop: "17.00"; English "17:00".
 pub fn time(lang: Lang, utc: NaiveDateTime) -> String {
-    local(utc)
-        .format_with_items(TIME.items(lang).iter())
-        .to_string()
+    let clock = local(utc);
+    let mark = match lang {
+        Lang::Da => '.',
+        Lang::En => ':',
+    };
+    format!("{:02}{mark}{:02}", clock.hour(), clock.minute())
 }
 
 /// "mandag den 3. marts 2026 kl. 17.00" / "Monday 3 March 2026, 17:00".
@@ -151,7 +190,77 @@ pub fn hours(lang: Lang, minutes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use chrono::Locale;
+
+    fn locale(lang: Lang) -> Locale {
+        match lang {
+            Lang::Da => Locale::da_DK,
+            Lang::En => Locale::en_GB,
+        }
+    }
+
+    /// The hand-written names and layouts give what chrono's locales gave
+    /// for every day of a common and a leap year, at midday and just
+    /// before midnight UTC (already the next day in Copenhagen), and for
+    /// years chrono pads or signs.
+    #[test]
+    fn dates_are_written_as_chronos_locales_write_them() {
+        let patterns = |lang| match lang {
+            Lang::Da => ("%A den %-d. %B %Y", "%-d. %B %Y"),
+            Lang::En => ("%A %-d %B %Y", "%-d %B %Y"),
+        };
+        let mut days: Vec<NaiveDate> = [2026, 2028]
+            .into_iter()
+            .flat_map(|y| {
+                let first = NaiveDate::from_ymd_opt(y, 1, 1).expect("valid date");
+                first.iter_days().take_while(move |d| d.year() == y)
+            })
+            .collect();
+        days.extend(
+            [(33, 7, 4), (999, 12, 31), (10_000, 1, 1), (-5, 3, 1)]
+                .into_iter()
+                .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        );
+        for lang in [Lang::Da, Lang::En] {
+            let (long, short) = patterns(lang);
+            for d in &days {
+                for (h, min) in [(12, 0), (23, 30)] {
+                    let at = d.and_hms_opt(h, min, 0).expect("valid time");
+                    let here = local(at);
+                    assert_eq!(
+                        date(lang, at),
+                        here.format_localized(long, locale(lang)).to_string()
+                    );
+                    assert_eq!(
+                        short_date(lang, at),
+                        here.format_localized(short, locale(lang)).to_string()
+                    );
+                }
+                assert_eq!(
+                    day(lang, *d),
+                    d.format_localized(short, locale(lang)).to_string()
+                );
+                assert_eq!(
+                    month_name(lang, *d),
+                    d.format_localized("%B", locale(lang)).to_string()
+                );
+            }
+        }
+    }
+
+    /// The clock as chrono wrote it, every seven minutes over the days
+    /// around both changes of summer time.
+    #[test]
+    fn times_are_written_as_chrono_wrote_them() {
+        for (m, d) in [(3, 28), (10, 24)] {
+            let start = utc(2026, m, d, 0, 0);
+            for step in 0..(4 * 24 * 60 / 7) {
+                let at = start + chrono::Duration::minutes(7 * step);
+                assert_eq!(time(Lang::Da, at), local(at).format("%H.%M").to_string());
+                assert_eq!(time(Lang::En, at), local(at).format("%H:%M").to_string());
+            }
+        }
+    }
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
