@@ -106,7 +106,7 @@ fn parsed(lang: Lang, sources: &[(String, String)]) -> Result<Tera, tera::Error>
 /// HTML escaping as the site has always written it (Tera 1's set, with
 /// `'` and `/` as numeric references), so that a text written in at start-up
 /// and a value drawn while rendering are escaped alike.
-pub fn escape_html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+fn escape_html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
     let mut from = 0;
     for (at, byte) in bytes.iter().enumerate() {
