@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::fluent_bundle::types::FluentNumberOptions;
 use fluent_templates::{LanguageIdentifier, langid};
 
 use crate::domain::Lang;
@@ -58,6 +59,10 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
     if args.is_empty() {
         return plain(lang, key);
     }
+    if let Some(counted) = counted_key(key, args) {
+        return kept(lang, &counted, || lookup(lang, key, Some(args)))
+            .unwrap_or_else(|| missing(lang, key));
+    }
     lookup(lang, key, Some(args)).unwrap_or_else(|| missing(lang, key))
 }
 
@@ -68,30 +73,69 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
 // sixth of drawing such a page (BENCHMARKS.md). The keys are the
 // templates' and the code's own; the bound only guards against a key
 // made from data.
+//
+// Texts whose arguments are all numbers are kept the same way, under the
+// key and the numbers: "12 dage over" is the same text on every page that
+// asks for it, and a table asks for one in each row (the supervision
+// overview fifty times), each a Fluent formatting with its plural rules.
+// Only numbers: a text with a name or an email in it is never kept.
 thread_local! {
     static PLAIN: RefCell<[HashMap<Box<str>, String>; 2]> = RefCell::default();
 }
 const PLAIN_MAX: usize = 4096;
 
-fn plain(lang: Lang, key: &str) -> String {
+/// The key a text with only numbers for arguments is kept under: the
+/// text's key and each argument, in the arguments' names' order; `None`
+/// if any argument is not a number.
+fn counted_key(key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> Option<String> {
+    let mut numbers: Vec<(&str, f64)> = Vec::with_capacity(args.len());
+    for (name, value) in args {
+        let FluentValue::Number(n) = value else {
+            return None;
+        };
+        // A number's options change its text too: only plain numbers,
+        // which is what the templates and the code pass.
+        if n.options != FluentNumberOptions::default() {
+            return None;
+        }
+        numbers.push((name, n.value));
+    }
+    numbers.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut counted = String::with_capacity(key.len() + 16 * numbers.len());
+    counted.push_str(key);
+    for (name, n) in numbers {
+        // A separator no key or argument name holds.
+        counted.push('\u{1f}');
+        counted.push_str(name);
+        counted.push('=');
+        counted.push_str(&n.to_string());
+    }
+    Some(counted)
+}
+
+/// The text kept under `key` for this thread, or formatted by `format`
+/// and kept (a missing text is not kept, so that it is reported every
+/// time).
+fn kept(lang: Lang, key: &str, format: impl FnOnce() -> Option<String>) -> Option<String> {
     let slot = match lang {
         Lang::Da => 0,
         Lang::En => 1,
     };
     if let Some(text) = PLAIN.with(|p| p.borrow()[slot].get(key).cloned()) {
-        return text;
+        return Some(text);
     }
-    // A missing text is not kept, so that it is reported every time.
-    let Some(text) = lookup(lang, key, None) else {
-        return missing(lang, key);
-    };
+    let text = format()?;
     PLAIN.with(|p| {
         let map = &mut p.borrow_mut()[slot];
         if map.len() < PLAIN_MAX {
             map.insert(key.into(), text.clone());
         }
     });
-    text
+    Some(text)
+}
+
+fn plain(lang: Lang, key: &str) -> String {
+    kept(lang, key, || lookup(lang, key, None)).unwrap_or_else(|| missing(lang, key))
 }
 
 fn lookup(
@@ -131,5 +175,47 @@ mod tests {
         // A missing text is still the key itself, every time.
         assert_eq!(t(Lang::Da, "no-such-text"), "no-such-text");
         assert_eq!(t(Lang::Da, "no-such-text"), "no-such-text");
+    }
+
+    fn days(n: i64) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+        HashMap::from([(Cow::Borrowed("days"), FluentValue::from(n))])
+    }
+
+    #[test]
+    fn a_text_with_numbers_is_kept_for_its_language_and_numbers() {
+        // Asked twice each: the second answer is the kept one.
+        for _ in 0..2 {
+            let key = "supervision-days-overdue";
+            assert_eq!(t_args(Lang::Da, key, &days(1)), "– 1 dag over");
+            assert_eq!(t_args(Lang::Da, key, &days(12)), "– 12 dage over");
+            assert_eq!(t_args(Lang::En, key, &days(12)), "– 12 days overdue");
+            assert_eq!(
+                t_args(Lang::Da, "supervision-days-left", &days(0)),
+                "– senest i dag"
+            );
+            assert_eq!(t_args(Lang::Da, "no-such-text", &days(3)), "no-such-text");
+        }
+    }
+
+    #[test]
+    fn a_text_with_a_name_in_it_is_not_kept() {
+        let name = HashMap::from([(Cow::Borrowed("name"), FluentValue::from("Signe Holm"))]);
+        assert_eq!(
+            t_args(Lang::Da, "home-welcome", &name),
+            "Velkommen, Signe Holm"
+        );
+        let kept = PLAIN.with(|p| {
+            p.borrow()
+                .iter()
+                .flatten()
+                .any(|(_, text)| text.contains("Signe"))
+        });
+        assert!(!kept, "a person's name stayed in the thread's texts");
+        // Nor a number with options of its own, which change its text.
+        let mut n = fluent_templates::fluent_bundle::types::FluentNumber::from(2);
+        n.options.minimum_fraction_digits = Some(2);
+        let args = HashMap::from([(Cow::Borrowed("days"), FluentValue::Number(n))]);
+        assert_eq!(counted_key("supervision-days-overdue", &args), None);
+        assert!(counted_key("supervision-days-overdue", &days(2)).is_some());
     }
 }
