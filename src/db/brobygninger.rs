@@ -19,25 +19,35 @@ use crate::db::{Direct, columns_of};
 use crate::domain::brobygning::{Programme, Registration};
 use crate::domain::volunteer::VolunteerStatus;
 
-/// A stored registration.
+/// A stored registration. Serialized for the pages that list it with what
+/// they show: the ids of the people behind it and its bookkeeping stay
+/// out (the lists name the people instead), and so cost a month's page of
+/// fifty rows nothing to write into the template's values (BENCHMARKS.md).
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = brobygninger)]
 pub struct Row {
     pub id: i64,
     /// `None` once the brobygger was erased.
+    #[serde(skip_serializing)]
     pub user_id: Option<i64>,
+    #[serde(skip_serializing)]
     pub branch_id: i64,
     pub done_on: NaiveDate,
     pub programme: Programme,
     pub minutes: i32,
     pub briefing: bool,
+    #[serde(skip_serializing)]
     pub briefed_by: Option<i64>,
     pub debriefing: bool,
+    #[serde(skip_serializing)]
     pub debriefed_by: Option<i64>,
+    #[serde(skip_serializing)]
     #[diesel(deserialize_as = crate::db::Stamp)]
     pub created_at: NaiveDateTime,
+    #[serde(skip_serializing)]
     #[diesel(deserialize_as = crate::db::Stamp)]
     pub updated_at: NaiveDateTime,
+    #[serde(skip_serializing)]
     pub updated_by: Option<i64>,
 }
 
