@@ -7,6 +7,7 @@ pub mod format;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::thread::LocalKey;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::fluent_bundle::types::FluentNumberOptions;
@@ -60,7 +61,7 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
         return plain(lang, key);
     }
     if let Some(counted) = counted_key(key, args) {
-        return kept(lang, &counted, || lookup(lang, key, Some(args)))
+        return kept(&COUNTED, lang, &counted, || lookup(lang, key, Some(args)))
             .unwrap_or_else(|| missing(lang, key));
     }
     lookup(lang, key, Some(args)).unwrap_or_else(|| missing(lang, key))
@@ -78,10 +79,14 @@ pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentVal
 // key and the numbers: "12 dage over" is the same text on every page that
 // asks for it, and a table asks for one in each row (the supervision
 // overview fifty times), each a Fluent formatting with its plural rules.
-// Only numbers: a text with a name or an email in it is never kept.
+// Only numbers: a text with a name or an email in it is never kept. They
+// have their own table, so that however many numbers a thread meets, the
+// plain texts are still kept.
 thread_local! {
-    static PLAIN: RefCell<[HashMap<Box<str>, String>; 2]> = RefCell::default();
+    static PLAIN: Texts = RefCell::default();
+    static COUNTED: Texts = RefCell::default();
 }
+type Texts = RefCell<[HashMap<Box<str>, String>; 2]>;
 const PLAIN_MAX: usize = 4096;
 
 /// The key a text with only numbers for arguments is kept under: the
@@ -113,19 +118,24 @@ fn counted_key(key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) ->
     Some(counted)
 }
 
-/// The text kept under `key` for this thread, or formatted by `format`
-/// and kept (a missing text is not kept, so that it is reported every
-/// time).
-fn kept(lang: Lang, key: &str, format: impl FnOnce() -> Option<String>) -> Option<String> {
+/// The text kept under `key` in this thread's `table`, or formatted by
+/// `format` and kept (a missing text is not kept, so that it is reported
+/// every time).
+fn kept(
+    table: &'static LocalKey<Texts>,
+    lang: Lang,
+    key: &str,
+    format: impl FnOnce() -> Option<String>,
+) -> Option<String> {
     let slot = match lang {
         Lang::Da => 0,
         Lang::En => 1,
     };
-    if let Some(text) = PLAIN.with(|p| p.borrow()[slot].get(key).cloned()) {
+    if let Some(text) = table.with(|p| p.borrow()[slot].get(key).cloned()) {
         return Some(text);
     }
     let text = format()?;
-    PLAIN.with(|p| {
+    table.with(|p| {
         let map = &mut p.borrow_mut()[slot];
         if map.len() < PLAIN_MAX {
             map.insert(key.into(), text.clone());
@@ -135,7 +145,7 @@ fn kept(lang: Lang, key: &str, format: impl FnOnce() -> Option<String>) -> Optio
 }
 
 fn plain(lang: Lang, key: &str) -> String {
-    kept(lang, key, || lookup(lang, key, None)).unwrap_or_else(|| missing(lang, key))
+    kept(&PLAIN, lang, key, || lookup(lang, key, None)).unwrap_or_else(|| missing(lang, key))
 }
 
 fn lookup(
@@ -198,17 +208,35 @@ mod tests {
     }
 
     #[test]
+    fn texts_with_numbers_never_crowd_out_the_plain_texts() {
+        for n in 0..PLAIN_MAX as i64 + 10 {
+            t_args(Lang::Da, "supervision-days-overdue", &days(n));
+        }
+        assert_eq!(COUNTED.with(|p| p.borrow()[0].len()), PLAIN_MAX);
+        assert_eq!(t(Lang::Da, "nav-login"), "Log ind");
+        assert!(PLAIN.with(|p| p.borrow()[0].contains_key("nav-login")));
+        // Past the bound a text is still right, only formatted each time.
+        let n = PLAIN_MAX as i64 + 5;
+        assert_eq!(
+            t_args(Lang::Da, "supervision-days-overdue", &days(n)),
+            format!("– {n} dage over")
+        );
+    }
+
+    #[test]
     fn a_text_with_a_name_in_it_is_not_kept() {
         let name = HashMap::from([(Cow::Borrowed("name"), FluentValue::from("Signe Holm"))]);
         assert_eq!(
             t_args(Lang::Da, "home-welcome", &name),
             "Velkommen, Signe Holm"
         );
-        let kept = PLAIN.with(|p| {
-            p.borrow()
-                .iter()
-                .flatten()
-                .any(|(_, text)| text.contains("Signe"))
+        let kept = [&PLAIN, &COUNTED].iter().any(|table| {
+            table.with(|p| {
+                p.borrow()
+                    .iter()
+                    .flatten()
+                    .any(|(_, text)| text.contains("Signe"))
+            })
         });
         assert!(!kept, "a person's name stayed in the thread's texts");
         // Nor a number with options of its own, which change its text.
