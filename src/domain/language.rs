@@ -26,6 +26,14 @@ impl Code for Lang {
 }
 
 impl Lang {
+    /// The language's place in a table kept for both, `[da, en]`.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::Da => 0,
+            Lang::En => 1,
+        }
+    }
+
     /// The stored code, "da" or "en" (what pages put in `lang=""`).
     pub fn code(self) -> &'static str {
         self.as_str()

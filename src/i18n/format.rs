@@ -59,17 +59,10 @@ const WEEKDAYS: [[&str; 7]; 2] = [
     ],
 ];
 
-fn names(lang: Lang) -> usize {
-    match lang {
-        Lang::Da => 0,
-        Lang::En => 1,
-    }
-}
-
 /// "3. marts 2026" / "3 March 2026" onto `out`; the year as chrono's `%Y`
 /// writes it (four digits, a sign outside 0–9999: "-0005", "+10000").
 fn write_day(out: &mut String, lang: Lang, day: NaiveDate) {
-    let month = MONTHS[names(lang)][day.month0() as usize];
+    let month = MONTHS[lang.index()][day.month0() as usize];
     let year = day.year();
     let dot = match lang {
         Lang::Da => ".",
@@ -86,7 +79,7 @@ fn write_day(out: &mut String, lang: Lang, day: NaiveDate) {
 /// "mandag den 3. marts 2026" / "Monday 3 March 2026".
 pub fn date(lang: Lang, utc: NaiveDateTime) -> String {
     let day = local(utc).date_naive();
-    let weekday = WEEKDAYS[names(lang)][day.weekday().num_days_from_monday() as usize];
+    let weekday = WEEKDAYS[lang.index()][day.weekday().num_days_from_monday() as usize];
     let mut out = String::with_capacity(32);
     out.push_str(weekday);
     out.push_str(match lang {
@@ -130,7 +123,7 @@ pub fn month(lang: Lang, year: i32, month: u32) -> String {
 /// A month written out, as a sentence names it: "december" /
 /// "December" (the year is left to the sentence).
 pub fn month_name(lang: Lang, day: chrono::NaiveDate) -> String {
-    MONTHS[names(lang)][day.month0() as usize].to_string()
+    MONTHS[lang.index()][day.month0() as usize].to_string()
 }
 
 /// Danish writes the clock with a full stop: "17.00"; English "17:00".

@@ -7,6 +7,7 @@ pub mod format;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::thread::LocalKey;
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -57,14 +58,14 @@ pub fn text(lang: Lang, key: &str) -> Option<String> {
 }
 
 pub fn t_args(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
-    if args.is_empty() {
-        return plain(lang, key);
-    }
-    if let Some(counted) = counted_key(key, args) {
-        return kept(&COUNTED, lang, &counted, || lookup(lang, key, Some(args)))
-            .unwrap_or_else(|| missing(lang, key));
-    }
-    lookup(lang, key, Some(args)).unwrap_or_else(|| missing(lang, key))
+    let text = if args.is_empty() {
+        kept(&PLAIN, lang, key, || lookup(lang, key, None))
+    } else if let Some(counted) = counted_key(key, args) {
+        kept(&COUNTED, lang, &counted, || lookup(lang, key, Some(args)))
+    } else {
+        lookup(lang, key, Some(args))
+    };
+    text.unwrap_or_else(|| missing(lang, key))
 }
 
 // Texts without arguments, each formatted once per worker thread. They
@@ -112,8 +113,8 @@ fn counted_key(key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) ->
         // A separator no key or argument name holds.
         counted.push('\u{1f}');
         counted.push_str(name);
-        counted.push('=');
-        counted.push_str(&n.to_string());
+        // Writing into a String cannot fail.
+        let _ = write!(counted, "={n}");
     }
     Some(counted)
 }
@@ -127,10 +128,7 @@ fn kept(
     key: &str,
     format: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
-    let slot = match lang {
-        Lang::Da => 0,
-        Lang::En => 1,
-    };
+    let slot = lang.index();
     if let Some(text) = table.with(|p| p.borrow()[slot].get(key).cloned()) {
         return Some(text);
     }
@@ -142,10 +140,6 @@ fn kept(
         }
     });
     Some(text)
-}
-
-fn plain(lang: Lang, key: &str) -> String {
-    kept(&PLAIN, lang, key, || lookup(lang, key, None)).unwrap_or_else(|| missing(lang, key))
 }
 
 fn lookup(
