@@ -222,8 +222,9 @@ pub async fn branch_month(
     if !actor.coordinates(branch_id) {
         return Err(Error::Forbidden);
     }
+    let known = actor.coordinated_branch(branch_id).cloned();
     app.read(move |c| {
-        let branch = branches::find(c, branch_id)?;
+        let branch = branches::known_or_find(c, known, branch_id)?;
         let (from, to) = (month.first_day(), month.next().first_day());
         let groups: Vec<Counted> = store::month_sums(c, branch_id, from)?
             .into_iter()

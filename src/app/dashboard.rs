@@ -82,11 +82,7 @@ pub(crate) fn counts(
 /// The coordinator's branches (every branch for administrators) with their
 /// volunteers by status, in two queries, within the start page's read.
 pub(super) fn overview(c: &mut DbConnection, actor: &Account) -> QueryResult<Vec<BranchOverview>> {
-    let mine: Vec<Branch> = if actor.is_admin() {
-        branches::all(c)?.into_iter().map(|b| b.branch).collect()
-    } else {
-        branches::by_ids(c, &actor.branches)?
-    };
+    let mine: Vec<Branch> = super::sessions::branch_choices(c, actor)?;
     let ids: Vec<i64> = mine.iter().map(|b| b.id).collect();
     let all = volunteers::counts_by_branch(c, &ids, &COUNTED)?;
     Ok(mine
@@ -128,8 +124,9 @@ pub async fn branch_volunteers(
         return Err(Error::Forbidden);
     }
     let search = search.to_string();
+    let known = actor.coordinated_branch(id).cloned();
     app.read(move |c| {
-        let branch = branches::find(c, id)?;
+        let branch = branches::known_or_find(c, known, id)?;
         let counts: Vec<StatusCount> = volunteers::counts_in_branch(c, id)?
             .into_iter()
             .filter(|(_, n)| *n > 0)
@@ -261,8 +258,9 @@ pub async fn dashboard(
     if !actor.coordinates(id) {
         return Err(Error::Forbidden);
     }
+    let known = actor.coordinated_branch(id).cloned();
     app.read(move |c| {
-        let branch = branches::find(c, id)?;
+        let branch = branches::known_or_find(c, known, id)?;
         let counted: Vec<(VolunteerStatus, i64)> =
             volunteers::counts_by_branch(c, &[id], &CHARTED)?
                 .into_iter()

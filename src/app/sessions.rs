@@ -200,11 +200,12 @@ pub async fn sheet(
     .await
 }
 
-/// The branches a coordinator plans sessions in (administrators: all).
+/// The branches a coordinator plans sessions in (administrators: all). A
+/// coordinator's come with the account, read with it on each request.
 pub fn branch_choices(conn: &mut DbConnection, account: &Account) -> QueryResult<Vec<Branch>> {
     if account.is_admin() {
         Ok(branches::all(conn)?.into_iter().map(|b| b.branch).collect())
     } else {
-        branches::by_ids(conn, &account.branches)
+        Ok(account.coordinated.clone())
     }
 }

@@ -141,6 +141,19 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Branch> {
         .first_direct(conn)
 }
 
+/// A branch already at hand (a coordinator's, read with the account), or
+/// else from the database.
+pub fn known_or_find(
+    conn: &mut DbConnection,
+    known: Option<Branch>,
+    id: i64,
+) -> QueryResult<Branch> {
+    match known {
+        Some(branch) => Ok(branch),
+        None => find(conn, id),
+    }
+}
+
 pub fn by_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Branch>> {
     branches::table
         .filter(in_list(branches::id, ids.iter().copied()))

@@ -5,8 +5,10 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{login_sessions, second_factors, user_roles, users, volunteers};
-use super::users::{Account, User, with_branches};
+use super::schema::{
+    coordinator_regions, login_sessions, second_factors, user_roles, users, volunteers,
+};
+use super::users::{Account, User, roles_and_regions, with_branches};
 use super::{DbConnection, now};
 use crate::db::{Direct, columns_of};
 use crate::domain::Role;
@@ -62,22 +64,32 @@ pub fn start(
 
 /// The live session behind a token, with its account and whether that
 /// account has a second factor: what every signed-in request needs. The
-/// session, user, roles, volunteer branch and second factor come in one
-/// query (a row per role), the coordinated branches in a second
-/// (`users::with_branches`), where separate lookups took six.
+/// session, user, roles, volunteer branch, second factor and coordinated
+/// regions come in one query (a row per role and region), the coordinated
+/// branches in a second (`users::with_branches`), where separate lookups
+/// took six.
 pub fn find_with_account(
     conn: &mut DbConnection,
     token_hash: &str,
     user_id: i64,
 ) -> QueryResult<Option<(LoginSession, Account, bool)>> {
-    // A row per role: session, user, role, volunteer branch, second factor.
-    type Row = (LoginSession, User, Option<Role>, Option<i64>, Option<i64>);
+    // A row per role and coordinated region: session, user, role,
+    // volunteer branch, second factor, region.
+    type Row = (
+        LoginSession,
+        User,
+        Option<Role>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+    );
     let rows: Vec<Row> = login_sessions::table
         .inner_join(
             users::table
                 .left_join(user_roles::table)
                 .left_join(volunteers::table)
-                .left_join(second_factors::table),
+                .left_join(second_factors::table)
+                .left_join(coordinator_regions::table),
         )
         .filter(login_sessions::token_hash.eq(token_hash))
         .filter(login_sessions::user_id.eq(user_id))
@@ -88,16 +100,15 @@ pub fn find_with_account(
             user_roles::role.nullable(),
             volunteers::branch_id.nullable(),
             second_factors::user_id.nullable(),
+            coordinator_regions::region_id.nullable(),
         ))
         .load_direct(conn)?;
-    let Some((session, user, _, volunteer_branch, factor)) = rows.first().cloned() else {
+    let Some((session, user, _, volunteer_branch, factor, _)) = rows.first().cloned() else {
         return Ok(None);
     };
-    let roles = rows
-        .into_iter()
-        .filter_map(|(_, _, role, _, _)| role)
-        .collect();
-    let account = with_branches(conn, user, roles, volunteer_branch)?;
+    let (roles, regions) =
+        roles_and_regions(rows.into_iter().map(|(_, _, role, _, _, g)| (role, g)));
+    let account = with_branches(conn, user, roles, volunteer_branch, regions)?;
     Ok(Some((session, account, factor.is_some())))
 }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::branches::Branch;
 use super::id_list::in_list;
 use super::schema::{
     branches, coordinator_branches, coordinator_regions, user_roles, users, volunteers,
@@ -48,6 +49,11 @@ pub struct Account {
     /// regions they coordinate, so that every branch check grants a
     /// regional coordinator the region's branches.
     pub branches: Vec<i64>,
+    /// The same branches' rows, by name, read with the account: the
+    /// branch a coordinator's page is about, and the branches to choose
+    /// among, cost no statement of their own.
+    #[serde(skip)]
+    pub coordinated: Vec<Branch>,
     /// Regions this user coordinates as a whole (a regional coordinator).
     pub regions: Vec<i64>,
     /// The branch of this user's volunteer record, if any.
@@ -67,6 +73,12 @@ impl Account {
     /// administrators oversee every branch.
     pub fn coordinates(&self, branch_id: i64) -> bool {
         self.is_admin() || (self.has(Role::Coordinator) && self.branches.contains(&branch_id))
+    }
+
+    /// A branch this user coordinates, as read with the account (`None`
+    /// for one they do not, and for an administrator's other branches).
+    pub fn coordinated_branch(&self, branch_id: i64) -> Option<&Branch> {
+        self.coordinated.iter().find(|b| b.id == branch_id)
     }
 
     /// Whether this user may see a region's branches side by side: its
@@ -116,52 +128,79 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
         .optional())
 }
 
-/// The user with roles and branches: the user, roles and volunteer branch
-/// in one query, then `with_branches`.
+/// The user with roles and branches: the user, roles, volunteer branch and
+/// regions in one query, then `with_branches`.
 pub fn load_account(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Account>> {
-    let rows: Vec<(User, Option<Role>, Option<i64>)> = users::table
+    // A row per role and coordinated region.
+    type Row = (User, Option<Role>, Option<i64>, Option<i64>);
+    let rows: Vec<Row> = users::table
         .left_join(user_roles::table)
         .left_join(volunteers::table)
+        .left_join(coordinator_regions::table)
         .filter(users::id.eq(id))
         .select((
             columns_of::<User>(),
             user_roles::role.nullable(),
             volunteers::branch_id.nullable(),
+            coordinator_regions::region_id.nullable(),
         ))
         .load_direct(conn)?;
-    let Some((user, _, volunteer_branch)) = rows.first().cloned() else {
+    let Some((user, _, volunteer_branch, _)) = rows.first().cloned() else {
         return Ok(None);
     };
-    let roles = rows.into_iter().filter_map(|(_, role, _)| role).collect();
-    Ok(Some(with_branches(conn, user, roles, volunteer_branch)?))
+    let (roles, regions) = roles_and_regions(rows.into_iter().map(|(_, r, _, g)| (r, g)));
+    Ok(Some(with_branches(
+        conn,
+        user,
+        roles,
+        volunteer_branch,
+        regions,
+    )?))
 }
 
-/// Completes an account from its user, roles and volunteer branch with the
-/// branches it coordinates (one query; regions first for coordinators). A
-/// regional coordinator's regions are expanded into their branches in the
-/// same query as their own branches, so a branch added to the region later
-/// is theirs at once.
+/// The roles and regions of an account read a row per role and region.
+pub(super) fn roles_and_regions(
+    rows: impl Iterator<Item = (Option<Role>, Option<i64>)>,
+) -> (Vec<Role>, Vec<i64>) {
+    let (mut roles, mut regions) = (Vec::new(), Vec::new());
+    for (role, region) in rows {
+        roles.extend(role);
+        regions.extend(region);
+    }
+    (roles, regions)
+}
+
+/// Completes an account from its user, roles, volunteer branch and the
+/// regions it coordinates (read with the user, a row for each role and
+/// region) with the branches it coordinates, in one query. A regional
+/// coordinator's regions are expanded into their branches in the same
+/// query as their own branches, so a branch added to the region later is
+/// theirs at once.
 pub fn with_branches(
     conn: &mut DbConnection,
     user: User,
     mut roles: Vec<Role>,
     volunteer_branch: Option<i64>,
+    mut regions: Vec<i64>,
 ) -> QueryResult<Account> {
     roles.sort();
     roles.dedup();
     let id = user.id;
-    let regions: Vec<i64> = if roles.contains(&Role::Coordinator) {
-        regions_of(conn, id)?
+    // Regions are read with the user whatever the roles; only a
+    // coordinator's count.
+    if roles.contains(&Role::Coordinator) {
+        regions.sort_unstable();
+        regions.dedup();
     } else {
-        Vec::new()
-    };
+        regions.clear();
+    }
     // Volunteers and participants coordinate nothing: every signed-in
     // page of theirs is spared the look-up.
     let staff = roles.contains(&Role::Coordinator) || roles.contains(&Role::Admin);
     let own = coordinator_branches::table
         .filter(coordinator_branches::user_id.eq(id))
         .select(coordinator_branches::branch_id);
-    let branches = if !staff {
+    let coordinated: Vec<Branch> = if !staff {
         Vec::new()
     } else {
         branches::table
@@ -170,14 +209,17 @@ pub fn with_branches(
                     .eq_any(own)
                     .or(in_list(branches::region_id, regions.iter().copied())),
             )
-            .select(branches::id)
-            .order(branches::id)
+            .select(columns_of::<Branch>())
+            .order((branches::name, branches::id))
             .load_direct(conn)?
     };
+    let mut branches: Vec<i64> = coordinated.iter().map(|b| b.id).collect();
+    branches.sort_unstable();
     Ok(Account {
         user,
         roles,
         branches,
+        coordinated,
         regions,
         volunteer_branch,
     })

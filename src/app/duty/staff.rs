@@ -35,7 +35,8 @@ fn coordinated(
     if !account.coordinates(branch_id) {
         return Err(Error::Forbidden);
     }
-    Ok(branches::find(conn, branch_id)?)
+    let known = account.coordinated_branch(branch_id).cloned();
+    Ok(branches::known_or_find(conn, known, branch_id)?)
 }
 
 /// One slot as the plan page lists it.

@@ -36,7 +36,7 @@ pub struct Overview {
 pub async fn overview(app: &App, account: &Account) -> Result<Overview, Error> {
     let account = account.clone();
     app.read(move |c| {
-        let regions = regions_of(c, &account)?;
+        let regions = regions_of(&account);
         let courses = courses::all(c)?
             .into_iter()
             .map(|course| CourseRow {
@@ -71,7 +71,7 @@ fn allowed_regions(conn: &mut DbConnection, account: &Account) -> Result<Vec<Reg
     if account.is_admin() {
         return Ok(all);
     }
-    let mine = regions_of(conn, account)?;
+    let mine = regions_of(account);
     Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
 }
 
@@ -104,7 +104,7 @@ pub async fn editable_course(app: &App, account: &Account, id: i64) -> Result<Co
 
 fn editable(conn: &mut DbConnection, account: &Account, id: i64) -> Result<Course, Error> {
     let course = courses::find(conn, id)?;
-    if may_edit_course(conn, account, &course)? {
+    if may_edit_course(account, &course) {
         Ok(course)
     } else {
         Err(Error::Forbidden)
@@ -129,7 +129,7 @@ pub async fn save(
             editable(c, &account, id)?;
         }
         let region_allowed = match fields.region_id {
-            Some(r) => account.is_admin() || regions_of(c, &account)?.contains(&r),
+            Some(r) => account.is_admin() || regions_of(&account).contains(&r),
             None => account.is_admin(),
         };
         if !region_allowed {

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use crate::app::audit::{self, Actor, Object};
 use crate::app::sessions::managed;
 use crate::app::{App, Error, engine};
-use crate::db::branches::{self, Branch};
+use crate::db::branches::Branch;
 use crate::db::courses::{self, Course};
 use crate::db::enrolments::{self, Participant};
 use crate::db::genlaer::{self, Detail, EnrolmentDetails};
@@ -36,14 +36,8 @@ pub struct Plan {
 /// leave it national).
 pub async fn branch_choices(app: &App, account: &Account) -> Result<Vec<Branch>, Error> {
     let account = account.clone();
-    app.read(move |c| {
-        if account.is_admin() {
-            Ok(branches::all(c)?.into_iter().map(|b| b.branch).collect())
-        } else {
-            Ok(branches::by_ids(c, &account.branches)?)
-        }
-    })
-    .await
+    app.read(move |c| Ok(crate::app::sessions::branch_choices(c, &account)?))
+        .await
 }
 
 pub async fn course(app: &App, id: i64) -> Result<Course, Error> {

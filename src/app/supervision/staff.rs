@@ -289,13 +289,20 @@ fn overview_in(
         }
     };
     supervision::fill_next_booked(c, &mut rows, at)?;
+    // The rows were worked out with the branch's window: read it again
+    // only for a page without any.
+    let window = match rows.first() {
+        Some(row) => row.window_months,
+        None => supervision::window(c, branch_id)?,
+    };
+    let known = actor.coordinated_branch(branch_id).cloned();
     Ok(Overview {
-        branch: branches::find(c, branch_id)?,
+        branch: branches::known_or_find(c, known, branch_id)?,
         choices: branch_choices(c, actor)?,
         rows,
         pager,
         counts,
-        window: supervision::window(c, branch_id)?,
+        window,
         only: q.only,
     })
 }

@@ -72,10 +72,11 @@ pub struct BranchCohorts {
 pub async fn of_branch(app: &App, actor: &Account, branch_id: i64) -> Result<BranchCohorts, Error> {
     coordinates(actor, branch_id)?;
     let curriculum = curriculum(app).await?;
+    let known = actor.coordinated_branch(branch_id).cloned();
     let (branch, list) = app
         .read(move |c| {
             Ok((
-                branches::find(c, branch_id)?,
+                branches::known_or_find(c, known, branch_id)?,
                 cohorts::in_branch(c, branch_id)?,
             ))
         })

@@ -70,9 +70,10 @@ pub struct PipelinePage {
 pub async fn pipeline(app: &App, actor: &Account, branch_id: i64) -> Result<PipelinePage, Error> {
     coordinates(actor, branch_id)?;
     let total_minutes = super::curriculum(app).await?.total_minutes();
+    let known = actor.coordinated_branch(branch_id).cloned();
     app.read(move |c| {
         Ok(PipelinePage {
-            branch: branches::find(c, branch_id)?,
+            branch: branches::known_or_find(c, known, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
             p: load_pipeline(c, branch_id)?,
             total_minutes,
@@ -207,8 +208,9 @@ async fn roster_for(
     export: Option<Actor>,
 ) -> Result<Roster, Error> {
     coordinates(actor, branch_id)?;
+    let known = actor.coordinated_branch(branch_id).cloned();
     let read = move |c: &mut DbConnection| {
-        let branch = branches::find(c, branch_id)?;
+        let branch = branches::known_or_find(c, known, branch_id)?;
         let settings = volunteer_settings::of_branch(c, branch_id)?;
         let (people, pager) = match side {
             Some(n) => {

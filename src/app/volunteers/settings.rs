@@ -96,10 +96,11 @@ fn lacking(
 #[tracing::instrument(skip(app, actor), fields(actor = actor.user.id))]
 pub async fn page(app: &App, actor: &Account, branch_id: i64) -> Result<SettingsPage, Error> {
     coordinates(actor, branch_id)?;
+    let known = actor.coordinated_branch(branch_id).cloned();
     app.read(move |c| {
         let today = today();
         Ok(SettingsPage {
-            branch: branches::find(c, branch_id)?,
+            branch: branches::known_or_find(c, known, branch_id)?,
             settings: volunteer_settings::of_branch(c, branch_id)?,
             supervision_window: supervision::window(c, branch_id)?,
             reapply_months: volunteer_settings::reapply_months(c, branch_id)?,

@@ -80,11 +80,13 @@ pub fn due_never_stored(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
 }
 
 /// How many of a branch's volunteers are in each standing on `today`,
-/// counted on the stored due dates: four counts on the index alone
-/// (deactivated accounts keep no date). The active are counted as three
-/// ranges of dates that do not overlap, not as a total with two ranges
-/// inside it: each entry of the index is stepped over once (at national
-/// scale most of a branch is overdue, and the total read them twice).
+/// counted on the stored due dates (deactivated accounts keep no date):
+/// four counts on the index alone, in one statement. The active are
+/// counted as three ranges of dates that do not overlap, so each entry of
+/// the index is stepped over once. Each count is a subquery of its own,
+/// a range SQLite counts in the index: the same four as one step with
+/// `count(…) FILTER (WHERE …)` took six times the instructions there. On
+/// PostgreSQL, one statement is one round trip instead of four.
 pub fn stored_counts(
     conn: &mut DbConnection,
     branch_id: i64,
@@ -97,22 +99,23 @@ pub fn stored_counts(
             .filter(volunteers::status.eq(status))
             .filter(volunteers::supervision_due_on.is_not_null())
     };
-    let paused: i64 = in_branch(VolunteerStatus::Paused)
-        .count()
-        .get_result_direct(conn)?;
-    let overdue: i64 = in_branch(VolunteerStatus::Active)
-        .filter(volunteers::supervision_due_on.lt(overdue_before))
-        .count()
-        .get_result_direct(conn)?;
-    let soon: i64 = in_branch(VolunteerStatus::Active)
-        .filter(volunteers::supervision_due_on.ge(overdue_before))
-        .filter(volunteers::supervision_due_on.le(soon_until))
-        .count()
-        .get_result_direct(conn)?;
-    let ok: i64 = in_branch(VolunteerStatus::Active)
-        .filter(volunteers::supervision_due_on.gt(soon_until))
-        .count()
-        .get_result_direct(conn)?;
+    let active = || in_branch(VolunteerStatus::Active);
+    let due = volunteers::supervision_due_on;
+    let counts: (Option<i64>, Option<i64>, Option<i64>, Option<i64>) = diesel::select((
+        in_branch(VolunteerStatus::Paused).count().single_value(),
+        active()
+            .filter(due.lt(overdue_before))
+            .count()
+            .single_value(),
+        active()
+            .filter(due.ge(overdue_before))
+            .filter(due.le(soon_until))
+            .count()
+            .single_value(),
+        active().filter(due.gt(soon_until)).count().single_value(),
+    ))
+    .get_result_direct(conn)?;
+    let (paused, overdue, soon, ok) = counts;
     Ok(Standing::ALL
         .iter()
         .map(|&s| {
@@ -122,7 +125,7 @@ pub fn stored_counts(
                 Standing::Ok => ok,
                 Standing::Paused => paused,
             };
-            (s, n)
+            (s, n.unwrap_or_default())
         })
         .collect())
 }

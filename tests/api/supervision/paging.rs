@@ -118,3 +118,46 @@ async fn correcting_attendance_moves_the_last_supervision_back() {
     let fifty_days_ago = brobyg::i18n::format::short_date(brobyg::domain::Lang::Da, ago(50));
     assert_eq!(after, vec![fifty_days_ago], "the one before counts again");
 }
+
+/// Every statement the overview sends is counted by the pool, the look-up
+/// of the signed-in coordinator included: the session with the account and
+/// its regions, the branches it coordinates (their rows, so that the page's
+/// branch and the branches to choose among need no statement), the four
+/// counts in one, the page's ids, its people, the branch's window, their
+/// status history and their next supervision. Until 7 December it sent
+/// fifteen: the regions on their own, the counts as four, and the branch
+/// and the window each twice. A larger branch must not add any.
+#[tokio::test]
+async fn the_overview_sends_a_fixed_number_of_statements() {
+    let b = branch().await;
+    let app = &b.app;
+    // PostgreSQL adds the pool's `SELECT 1` on a check-out after a pause.
+    let budget = 9 + u64::from(app.is_postgres());
+    app.many_volunteers(b.id, VolunteerStatus::Active, "frivillig", 5);
+    app.many_volunteers(b.id, VolunteerStatus::Paused, "pause", 2);
+    let overview = format!("/koordinator/supervision/oversigt?afdeling={}", b.id);
+    let view = || async {
+        let before = app.db.statements();
+        let html = b.staff.get_html(&overview).await;
+        (app.db.statements() - before, html)
+    };
+    let (sent, html) = view().await;
+    eprintln!("the overview of a branch of seven: {sent} statements");
+    assert!(sent <= budget, "{sent} statements, budget {budget}");
+    assert!(html.contains("Aarhus"), "the branch's name");
+    let options = texts(&html, "#f-vis option");
+    assert!(options.contains(&"I orden (5)".to_string()), "{options:?}");
+    assert!(
+        options.contains(&"Pause (undtaget) (2)".to_string()),
+        "{options:?}"
+    );
+
+    app.many_volunteers(b.id, VolunteerStatus::Active, "flere", 60);
+    view().await;
+    let (more, html) = view().await;
+    assert!(
+        more <= sent,
+        "{more} statements with sixty more, {sent} before"
+    );
+    assert_eq!(overview_rows(&html).len(), 50);
+}

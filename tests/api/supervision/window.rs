@@ -158,11 +158,17 @@ async fn the_window_is_a_branch_setting() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(b.staff.get_html(&settings).await.contains(r#"value="6""#));
+    let html = b.staff.get_html(&overview).await;
     assert_eq!(
-        overview_rows(&b.staff.get_html(&overview).await)[0].1,
+        overview_rows(&html)[0].1,
         "ok",
         "six months have not passed"
     );
+    assert!(html.contains("inden for 6 måneder"));
+    // A page without rows reads the window itself (the rows carry it).
+    let html = b.staff.get_html(&format!("{overview}&vis=overdue")).await;
+    assert!(overview_rows(&html).is_empty());
+    assert!(html.contains("inden for 6 måneder"));
     // Saving the other settings keeps the window.
     b.staff
         .post_form(&settings, &[("child_certificate", "on")])
