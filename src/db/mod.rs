@@ -72,7 +72,9 @@ pub use connection::{
     Backend, ConnectionManager, DbConnection, UrlError, connect_and_migrate, lock_for_setup,
     pending_migrations,
 };
-pub use prepared::{BoolInSql, Keep, Prepared, bool_in_sql, code_in_sql, day_in_sql, in_first};
+pub use prepared::{
+    BoolInSql, Keep, Prepared, bool_in_sql, branch_in_sql, code_in_sql, day_in_sql, in_first,
+};
 pub use stamp::{MaybeStamp, Stamp};
 
 pub type Pool = r2d2::Pool<ConnectionManager>;

@@ -31,7 +31,10 @@
 //! planned its reads of their course attendance and of their seats of
 //! one kind on every call. So is a day fixed for the whole day
 //! (`day_in_sql`: the start page's pauses ending by a horizon): bound, a
-//! date range was assumed to keep a third of the rows.
+//! date range was assumed to keep a third of the rows. And a branch, where
+//! nothing else would do (`branch_in_sql`: the pipeline's page of those in
+//! training): branches differ so much in size that the plan for the
+//! largest always looked cheaper than one for any branch.
 //!
 //! It overrides `QueryFragment::is_safe_to_cache_prepared`, which diesel
 //! documents for connection implementations; diesel is pinned in
@@ -207,6 +210,28 @@ where
         } else {
             pass.push_bind_param::<Date, NaiveDate>(&self.0)
         }
+    }
+}
+
+/// A branch's id as a number in the SQL, for a list of one branch whose
+/// sizes differ so much that PostgreSQL's plan for any branch never looks
+/// as cheap as its plan for the largest: bound, the statement was planned
+/// again on every call. One statement per branch and connection; the
+/// branches are a few dozen. A number is all that can reach the SQL text.
+pub fn branch_in_sql(id: i64) -> BranchInSql {
+    BranchInSql(id)
+}
+
+/// See `branch_in_sql`.
+#[derive(Debug, Clone, Copy)]
+pub struct BranchInSql(i64);
+
+written_in_sql!(BranchInSql: BigInt);
+
+impl<DB: Backend> QueryFragment<DB> for BranchInSql {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql(&self.0.to_string());
+        Ok(())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Values written into a statement's SQL instead of bound
 //! (`db::Keep::limit_in_sql` and `page_in_sql`, `db::in_first`,
-//! `db::bool_in_sql`, `db::code_in_sql`, `db::day_in_sql`): each selects
+//! `db::bool_in_sql`, `db::code_in_sql`, `db::day_in_sql`,
+//! `db::branch_in_sql`): each selects
 //! what diesel's bound form selects, on both databases, and
 //! on PostgreSQL lets it keep one plan for the statement instead of
 //! planning it on every call.
@@ -264,11 +265,25 @@ async fn postgres_keeps_one_plan_for_values_in_the_sql() {
             "{ending} of {paused} pauses ending"
         );
     }
+    // The pipeline's page of those not ready (`db::volunteers::in_pipeline`):
+    // with its branch, statuses and day bound, planned on every view.
+    let today = NaiveDate::from_ymd_opt(2026, 12, 7).expect("day");
+    for _ in 0..8 {
+        let training = brobyg::db::volunteers::in_pipeline(conn, branch, false, today, 50)
+            .expect("the pipeline's page");
+        assert_eq!(training.len(), 50);
+    }
     let plans = kept_plans(
         conn,
-        &["%LIMIT 2%", "%= 'active'%", "%= TRUE%", "%<= '2026-12-15'%"],
+        &[
+            "%LIMIT 2%",
+            "%= 'active'%",
+            "%= TRUE%",
+            "%<= '2026-12-15'%",
+            "%< '2026-12-07'%",
+        ],
     );
-    assert_eq!(plans.len(), 5, "one statement kept for each");
+    assert_eq!(plans.len(), 6, "one statement kept for each");
     for (statement, generic) in plans {
         assert!(generic > 0, "planned again on every call: {statement}");
     }
