@@ -334,6 +334,16 @@ pub fn account_open() -> _ {
     volunteers::user_id.ne_all(closed)
 }
 
+/// One person on the pipeline's lists: what the page shows of them, and
+/// their course minutes done.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct InPipeline {
+    pub user_id: i64,
+    pub name: String,
+    pub status: VolunteerStatus,
+    pub done_minutes: i32,
+}
+
 /// One of the pipeline's two lists of a branch's volunteers in training
 /// (approved or in training): those whose stored readiness
 /// (`db::gate::refresh`) says ready on `today`, or the others. The first
@@ -347,11 +357,11 @@ pub fn in_pipeline(
     ready: bool,
     today: chrono::NaiveDate,
     limit: i64,
-) -> QueryResult<Vec<(RosterRow, i32)>> {
+) -> QueryResult<Vec<InPipeline>> {
     use super::schema::users;
     // Boxed for its two orders, and so typed for one backend: built and run
     // on each.
-    let rows: Vec<(i64, String, String, VolunteerStatus, i32)> = crate::db::direct!(conn, |c| {
+    crate::db::direct!(conn, |c| {
         let first = volunteers::table.inner_join(users::table).into_boxed();
         // By the name stored with the volunteer, as the roster: ordered by the
         // user's, PostgreSQL joined every volunteer in the pipeline to `users`
@@ -392,17 +402,12 @@ pub fn in_pipeline(
             .select((
                 users::id,
                 users::name,
-                users::email,
                 volunteers::status,
                 volunteers::done_minutes,
             ))
             .limit_in_sql(limit)
             .load(c)
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|(u, n, e, s, done)| (RosterRow::from((u, n, e, s)), done))
-        .collect())
+    })
 }
 
 /// How many of a branch's volunteers in training are ready on `today`

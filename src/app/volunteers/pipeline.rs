@@ -13,7 +13,7 @@ use crate::app::audit::{self, Actor, Object};
 use crate::db::applications::{self, PendingRow};
 use crate::db::branches::{self, Branch};
 use crate::db::users::Account;
-use crate::db::volunteers;
+use crate::db::volunteers::{self, InPipeline};
 use crate::db::{DbConnection, declarations, volunteer_history, volunteer_settings};
 use crate::domain::activation::{BranchRequirements, ExtraCheck, PIPELINE_STATUSES};
 use crate::domain::paging::{PER_PAGE, Pager};
@@ -22,17 +22,8 @@ use crate::domain::volunteer::VolunteerStatus;
 // The rows hold what the page shows, in fields of their own: a flattened
 // `RosterRow` was serialized as a map, entry by entry, with an email no
 // list shows (a tenth of the page's instructions went to serializing it;
-// BENCHMARKS.md).
-
-/// One person on the way to activation.
-#[derive(Debug, Serialize)]
-pub struct InTraining {
-    pub user_id: i64,
-    pub name: String,
-    pub status: VolunteerStatus,
-    /// Hours done of the course, in minutes.
-    pub done_minutes: Option<i32>,
-}
+// BENCHMARKS.md). Those in training are listed as storage reads them
+// (`volunteers::InPipeline`).
 
 /// One person on pause, and the last day of the pause if it has one.
 #[derive(Debug, Serialize)]
@@ -49,9 +40,9 @@ pub struct PausedRow {
 pub struct Pipeline {
     pub applications: Vec<PendingRow>,
     pub applications_total: i64,
-    pub training: Vec<InTraining>,
+    pub training: Vec<InPipeline>,
     pub training_total: usize,
-    pub ready: Vec<InTraining>,
+    pub ready: Vec<InPipeline>,
     pub ready_total: usize,
     pub approved: i64,
     pub in_training: i64,
@@ -106,20 +97,8 @@ fn load_pipeline(c: &mut DbConnection, branch_id: i64) -> Result<Pipeline, Error
     )?;
     let paused_ids: Vec<i64> = paused.iter().map(|r| r.user_id).collect();
     let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
-    let mut list = |ready: bool| -> Result<Vec<InTraining>, Error> {
-        Ok(
-            volunteers::in_pipeline(c, branch_id, ready, today, PER_PAGE)?
-                .into_iter()
-                .map(|(person, done)| InTraining {
-                    user_id: person.user_id,
-                    name: person.name,
-                    status: person.status,
-                    done_minutes: Some(done),
-                })
-                .collect(),
-        )
-    };
-    let (training, ready) = (list(false)?, list(true)?);
+    let training = volunteers::in_pipeline(c, branch_id, false, today, PER_PAGE)?;
+    let ready = volunteers::in_pipeline(c, branch_id, true, today, PER_PAGE)?;
     // The ready are counted (few); the rest of the pipeline is what the
     // kept counts hold beyond them, however many are in training.
     let ready_total = volunteers::ready_count(c, branch_id, today)?;
