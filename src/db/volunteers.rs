@@ -86,50 +86,47 @@ pub struct RosterRow {
     pub status: VolunteerStatus,
 }
 
-/// A branch's volunteers in the given statuses with their names, by name,
-/// in one join.
+/// A branch's volunteers in the given statuses with their names and
+/// addresses, by name, in one join.
 pub fn in_branch_with_status(
     conn: &mut DbConnection,
     branch_id: i64,
     statuses: &[VolunteerStatus],
-    limit: Option<i64>,
 ) -> QueryResult<Vec<RosterRow>> {
-    let rows: Vec<(i64, String, String, VolunteerStatus)> = crate::db::direct!(conn, |c| {
-        let mut q = volunteers::table
-            .inner_join(users::table)
-            .select((users::id, users::name, users::email, volunteers::status))
-            // The copy of the name beside the branch: read in index order.
-            .order((volunteers::user_name, volunteers::user_id))
-            .into_boxed();
-        q = match limit {
-            // The page is chosen from the branch's index before the join:
-            // joined first, PostgreSQL merge-joins `users` from the first id
-            // at national scale, reading thousands of accounts for a page.
-            Some(limit) => {
-                let page = diesel::alias!(volunteers as page);
-                q.filter(
-                    volunteers::user_id.eq_any(
-                        page.filter(page.field(volunteers::branch_id).eq(branch_id))
-                            .filter(in_list(
-                                page.field(volunteers::status),
-                                statuses.iter().copied(),
-                            ))
-                            .select(page.field(volunteers::user_id))
-                            .order((
-                                page.field(volunteers::user_name),
-                                page.field(volunteers::user_id),
-                            ))
-                            .limit(limit),
-                    ),
-                )
-            }
-            None => q
-                .filter(volunteers::branch_id.eq(branch_id))
-                .filter(in_list(volunteers::status, statuses.iter().copied())),
-        };
-        q.load(c)
-    })?;
+    let rows: Vec<(i64, String, String, VolunteerStatus)> = volunteers::table
+        .inner_join(users::table)
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(in_list(volunteers::status, statuses.iter().copied()))
+        .select((users::id, users::name, users::email, volunteers::status))
+        // The copy of the name beside the branch: read in index order.
+        .order((volunteers::user_name, volunteers::user_id))
+        .load_direct(conn)?;
     Ok(rows.into_iter().map(RosterRow::from).collect())
+}
+
+/// A volunteer as a list names them.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Named {
+    pub user_id: i64,
+    pub name: String,
+}
+
+/// The first `limit` of a branch's volunteers in `status`, by name, on
+/// the (branch, status, name) index alone: the names are the copies kept
+/// beside the volunteers, so no account is read.
+pub fn first_named(
+    conn: &mut DbConnection,
+    branch_id: i64,
+    status: VolunteerStatus,
+    limit: i64,
+) -> QueryResult<Vec<Named>> {
+    volunteers::table
+        .filter(volunteers::branch_id.eq(branch_id))
+        .filter(volunteers::status.eq(status))
+        .order((volunteers::user_name, volunteers::user_id))
+        .select((volunteers::user_id, volunteers::user_name))
+        .limit_in_sql(limit)
+        .load_direct(conn)
 }
 
 impl From<(i64, String, String, VolunteerStatus)> for RosterRow {
@@ -358,11 +355,12 @@ pub fn in_pipeline(
     today: chrono::NaiveDate,
     limit: i64,
 ) -> QueryResult<Vec<InPipeline>> {
-    use super::schema::users;
     // Boxed for its two orders, and so typed for one backend: built and run
-    // on each.
+    // on each. The name is the copy beside the volunteer (kept equal to the
+    // account's by triggers): joined to `users` for it, PostgreSQL fetched
+    // a page of accounts one by one (BENCHMARKS.md).
     crate::db::direct!(conn, |c| {
-        let first = volunteers::table.inner_join(users::table).into_boxed();
+        let first = volunteers::table.into_boxed();
         // By the name stored with the volunteer, as the roster: ordered by the
         // user's, PostgreSQL joined every volunteer in the pipeline to `users`
         // before keeping a page of them.
@@ -400,8 +398,8 @@ pub fn in_pipeline(
         };
         first
             .select((
-                users::id,
-                users::name,
+                volunteers::user_id,
+                volunteers::user_name,
                 volunteers::status,
                 volunteers::done_minutes,
             ))

@@ -89,12 +89,7 @@ fn load_pipeline(c: &mut DbConnection, branch_id: i64) -> Result<Pipeline, Error
         .collect();
     let count = |status: VolunteerStatus| counts.get(&status).copied().unwrap_or_default();
     // The first page by name; the count says how many there are.
-    let paused = volunteers::in_branch_with_status(
-        c,
-        branch_id,
-        &[VolunteerStatus::Paused],
-        Some(PER_PAGE),
-    )?;
+    let paused = volunteers::first_named(c, branch_id, VolunteerStatus::Paused, PER_PAGE)?;
     let paused_ids: Vec<i64> = paused.iter().map(|r| r.user_id).collect();
     let pause_ends = volunteer_history::pause_ends(c, &paused_ids)?;
     let training = volunteers::in_pipeline(c, branch_id, false, today, PER_PAGE)?;

@@ -64,7 +64,6 @@ fn lacking(
         c,
         branch_id,
         &[VolunteerStatus::Active, VolunteerStatus::Paused],
-        None,
     )?;
     let ids: Vec<i64> = people.iter().map(|p| p.user_id).collect();
     let checks = volunteer_settings::checks_of_many(c, &ids)?;

@@ -452,3 +452,73 @@ async fn the_ready_are_listed_by_name_across_both_statuses() {
         vec!["Godkendt og i uddannelse (3)"]
     );
 }
+
+/// The pipeline's lists name people by the copy of the name kept beside
+/// each volunteer: a name changed on the account page moves the person to
+/// their new place in each list at once.
+#[tokio::test]
+async fn a_new_name_moves_a_volunteer_in_the_pipelines_lists() {
+    use brobyg::db::schema::volunteers as v;
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let aarhus = app.create_branch("Aarhus");
+    let coordinator = app.create_user("k@example.dk", &[Role::Coordinator], Some(aarhus));
+    let training = app.many_volunteers(aarhus, VolunteerStatus::InTraining, "kursist", 3);
+    let ready = app.many_volunteers(aarhus, VolunteerStatus::Approved, "klar", 3);
+    let paused = app.many_volunteers(aarhus, VolunteerStatus::Paused, "pause", 3);
+    {
+        let mut conn = app.db.conn().expect("connection");
+        let ids: Vec<i64> = ready.iter().map(|u| u.id).collect();
+        diesel::update(v::table.filter(v::user_id.eq_any(&ids)))
+            .set(v::ready.eq(true))
+            .execute(&mut conn)
+            .expect("ready");
+    }
+    for (who, name) in [
+        (&training[2], "Aase Kursist"),
+        (&ready[2], "Aase Klar"),
+        (&paused[2], "Aase Pause"),
+    ] {
+        let me = app.browser();
+        me.login(&who.email, PASSWORD).await;
+        let response = me
+            .post_form(
+                "/konto/oplysninger",
+                &[("name", name), ("phone", ""), ("language", "da")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name}");
+    }
+    let staff = app.browser();
+    staff.login(&coordinator.email, PASSWORD).await;
+    let html = staff
+        .get_html(&format!("/koordinator/afdelinger/{aarhus}/brobyggere"))
+        .await;
+    assert_eq!(
+        texts(
+            &html,
+            "section[aria-labelledby=training] tbody td:first-child a"
+        ),
+        vec![
+            "Aase Kursist",
+            "Test kursist01@example.dk",
+            "Test kursist02@example.dk"
+        ]
+    );
+    assert_eq!(
+        texts(&html, "#ready-list a"),
+        vec![
+            "Aase Klar",
+            "Test klar01@example.dk",
+            "Test klar02@example.dk"
+        ]
+    );
+    assert_eq!(
+        texts(&html, "section[aria-labelledby=paused] li a"),
+        vec![
+            "Aase Pause",
+            "Test pause01@example.dk",
+            "Test pause02@example.dk"
+        ]
+    );
+}
