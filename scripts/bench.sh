@@ -221,7 +221,11 @@ run_db() {
   SITE_PID=$!
   for _ in $(seq 600); do curl -fs "$SITE/healthz" >/dev/null && break; sleep 0.2; done
   curl -fs "$SITE/healthz" >/dev/null || { echo "the site did not start; see $OUT/site-$db.log"; exit 1; }
-  [ "$INSTRUCTIONS" = 1 ] || sample_memory "$OUT/memory-$db.txt" &
+  # Only for the run whose table reports it (`memory`): reading the
+  # process's page tables every half second costs the site a little.
+  if [ "$GROWTH" = 0 ] && [ "$INSTRUCTIONS" = 0 ]; then
+    sample_memory "$OUT/memory-$db.txt" &
+  fi
 
   local volunteer coordinator admin slug session feed branch
   volunteer=$(login frivillig@brobyg.test)
