@@ -12,7 +12,7 @@ use super::schema::{
     branches, enrolments, genlaer_enrolments, genlaer_sessions, sessions as sessions_t, users,
 };
 use super::sessions::{self, MeetingTimes, NewSession, Session};
-use super::{DbConnection, now};
+use super::{DbConnection, Keep, now};
 use crate::db::{Direct, columns_of};
 use crate::domain::enrolment::EnrolmentStatus;
 use crate::domain::invoice::Invoice;
@@ -116,6 +116,61 @@ pub fn detail_and_price(conn: &mut DbConnection, session_id: i64) -> QueryResult
             (schema::courses::price_ore, schema::courses::vat_note),
         ))
         .first_direct(conn)
+}
+
+/// What an enrolment reads of its session, the lock held.
+#[derive(Debug, Clone)]
+pub struct Locked {
+    pub session: Session,
+    pub detail: Detail,
+    pub price: Price,
+}
+
+/// Locks a GenLær session for an enrolment, with its detail and its
+/// course's price: `ahead`, if they were read before the transaction
+/// (neither changes under an enrolment, see `app::genlaer`). On PostgreSQL
+/// without them this is one statement: its join is read as it stood when
+/// the statement began, which is only right for what cannot change under
+/// the lock. Anything a lock holder may change (the meetings, the
+/// organiser) is read by a later statement.
+pub fn lock_for_enrolment(
+    conn: &mut DbConnection,
+    session_id: i64,
+    ahead: Option<(Detail, Price)>,
+) -> QueryResult<Locked> {
+    let (session, (detail, price)) = match (ahead, &mut *conn) {
+        (None, DbConnection::Pg(pg)) => {
+            let (session, detail, price) = sessions_t::table
+                .inner_join(
+                    genlaer_sessions::table.on(genlaer_sessions::session_id.eq(sessions_t::id)),
+                )
+                .inner_join(
+                    schema::courses::table.on(schema::courses::id.eq(genlaer_sessions::course_id)),
+                )
+                .filter(sessions_t::id.eq(session_id))
+                .select((
+                    columns_of::<Session>(),
+                    columns_of::<Detail>(),
+                    (schema::courses::price_ore, schema::courses::vat_note),
+                ))
+                .for_update_of("sessions")
+                .get_result(pg)?;
+            (session, (detail, price))
+        }
+        (ahead, _) => {
+            let session = sessions::lock(conn, session_id)?;
+            let ahead = match ahead {
+                Some(ahead) => ahead,
+                None => detail_and_price(conn, session_id)?,
+            };
+            (session, ahead)
+        }
+    };
+    Ok(Locked {
+        session,
+        detail,
+        price,
+    })
 }
 
 /// The closed session a private link opens.

@@ -170,6 +170,14 @@ impl Db {
         &self.backend
     }
 
+    /// Whether writers take turns (SQLite, `write`): a read that cannot
+    /// change under a write is then best taken before its turn. Where
+    /// writers go side by side (PostgreSQL), every statement is a round
+    /// trip instead, and the write's own lock is the cheaper place to read.
+    pub fn writes_in_turns(&self) -> bool {
+        self.writers.is_some()
+    }
+
     /// A connection for blocking code outside a request (start-up,
     /// command-line tools, tests). It may be used to write, so taking one
     /// counts as a write (`generation`): what callers write with it is

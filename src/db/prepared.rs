@@ -43,6 +43,7 @@
 use chrono::{Datelike, NaiveDate};
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
+use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
 use diesel::sql_types::{BigInt, Bool, Date, HasSqlType, Text};
@@ -103,6 +104,40 @@ pub trait Keep: Sized {
             n: limit,
             offset,
         })
+    }
+
+    /// `query FOR UPDATE OF table`, kept: the rows one table gives the
+    /// statement are locked and the rest only read. Diesel's `for_update`
+    /// locks the rows of every table in the join (all sessions of a course
+    /// would then wait on each other), and PostgreSQL refuses it on the
+    /// nullable side of an outer join. PostgreSQL only; last in the chain.
+    fn for_update_of(self, table: &'static str) -> Prepared<ForUpdateOf<Self>> {
+        Prepared(ForUpdateOf { query: self, table })
+    }
+}
+
+/// See `Keep::for_update_of`.
+#[derive(Debug, Clone, Copy)]
+pub struct ForUpdateOf<Q> {
+    query: Q,
+    table: &'static str,
+}
+
+impl<Q: Query> Query for ForUpdateOf<Q> {
+    type SqlType = Q::SqlType;
+}
+
+/// Kept under its text, as `Prepared` is.
+impl<Q> QueryId for ForUpdateOf<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for ForUpdateOf<Q> {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.query.walk_ast(pass.reborrow())?;
+        pass.push_sql(" FOR UPDATE OF ");
+        pass.push_identifier(self.table)
     }
 }
 

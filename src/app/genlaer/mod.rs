@@ -181,13 +181,21 @@ pub async fn confirmation(
 }
 
 /// What an enrolment reads of its session before it takes its turn to
-/// write: on SQLite one writer runs at a time, and every read taken out of
-/// its turn lets the next enrolment in sooner. Neither can change under
-/// the enrolment: a session is an organisation's from the day it is made,
-/// and a price changed a moment later is a change after this enrolment.
-async fn before_writing(app: &App, session_id: i64) -> Result<(genlaer::Detail, Price), Error> {
+/// write, where writers take turns (SQLite): every read taken out of the
+/// turn lets the next enrolment in sooner. Neither can change under the
+/// enrolment: a session is an organisation's from the day it is made, and
+/// a price changed a moment later is a change after this enrolment. On
+/// PostgreSQL the lock reads them in its own statement (`None` here).
+async fn before_writing(
+    app: &App,
+    session_id: i64,
+) -> Result<Option<(genlaer::Detail, Price)>, Error> {
+    if !app.db.writes_in_turns() {
+        return Ok(None);
+    }
     app.read(move |c| Ok(genlaer::detail_and_price(c, session_id)?))
         .await
+        .map(Some)
 }
 
 /// Enrols through the public form of a session in the catalogue: a seat or
@@ -195,19 +203,22 @@ async fn before_writing(app: &App, session_id: i64) -> Result<(genlaer::Detail, 
 /// takes enrolments through its link only).
 #[tracing::instrument(skip(app, e))]
 pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled, Error> {
-    let (detail, price) = before_writing(app, session_id).await?;
-    if detail.is_closed() {
+    let ahead = before_writing(app, session_id).await?;
+    if ahead.as_ref().is_some_and(|(detail, _)| detail.is_closed()) {
         return Err(Error::NotFound);
     }
     let result = app
         .write_or_refuse(move |c| {
             // The lock first: on SQLite a transaction that writes must
             // begin by writing, or concurrent ones cannot wait their turn.
-            let session = sessions::lock(c, session_id)?;
+            let locked = genlaer::lock_for_enrolment(c, session_id, ahead)?;
+            if locked.detail.is_closed() {
+                return Err(Abort::Failed(Error::NotFound));
+            }
             let (who, account_link) = participant(c, &e)?;
             let uid = who.user_id;
-            let receipt = receipt(&session, price, &e.invoice, account_link);
-            let placed = engine::enrol_with_receipt(c, &session, who, false, Some(receipt))?
+            let receipt = receipt(&locked.session, locked.price, &e.invoice, account_link);
+            let placed = engine::enrol_with_receipt(c, &locked.session, who, false, Some(receipt))?
                 .map_err(|r| Abort::Refused(NotPlaced::Refused(r)))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
             Ok((placed.status, uid))
@@ -221,14 +232,14 @@ pub async fn enrol(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled,
 /// never the waiting list.
 #[tracing::instrument(skip(app, e))]
 pub async fn enrol_by_link(app: &App, session_id: i64, e: Enrolment) -> Result<Enrolled, Error> {
-    let (_, price) = before_writing(app, session_id).await?;
+    let ahead = before_writing(app, session_id).await?;
     let result = app
         .write_or_refuse(move |c| {
-            let session = sessions::lock(c, session_id)?;
+            let locked = genlaer::lock_for_enrolment(c, session_id, ahead)?;
             let (who, account_link) = participant(c, &e)?;
             let uid = who.user_id;
-            let receipt = receipt(&session, price, &e.invoice, account_link);
-            let placed = booked_seat(c, &session, who, false, Some(receipt))?;
+            let receipt = receipt(&locked.session, locked.price, &e.invoice, account_link);
+            let placed = booked_seat(c, &locked.session, who, false, Some(receipt))?;
             genlaer::save_details(c, placed.enrolment_id, placed.reused, &e.person, &e.invoice)?;
             Ok((placed.status, uid))
         })

@@ -138,3 +138,118 @@ async fn simultaneous_first_enrolments_of_one_new_address_all_succeed() {
         assert!(enrolment.is_some(), "enrolled in session {s}");
     }
 }
+
+/// An enrolment that waited for a session's lock describes the session as
+/// the holder left it. A coordinator moves the only meeting while holding
+/// the lock (nobody is enrolled, so nobody is told), and a visitor's
+/// enrolment waits for it: its confirmation must carry the new time, or
+/// that visitor comes on the wrong day with no email to correct it.
+/// PostgreSQL only: it reads a statement's rows as they were when the
+/// statement began, so the summary must be read by a statement after the
+/// lock's. SQLite's writer takes the database's write lock before it
+/// reads anything, so it never reads what a writer before it changed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_enrolment_that_waited_for_a_meeting_move_confirms_the_new_time() {
+    let app = spawn_app_with(|s| s.workers = 2).await;
+    if !app.is_postgres() {
+        return;
+    }
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let s = session(&app, c, None, Some(10), 10, None);
+    let (meeting, moved_to) = {
+        let mut conn = app.db.conn().expect("connection");
+        let m = brobyg::db::sessions::meetings(&mut conn, s).expect("meetings")[0].clone();
+        let later =
+            chrono::Timelike::with_nanosecond(&(m.starts_at + chrono::Duration::days(2)), 0)
+                .expect("a time");
+        (m.id, later)
+    };
+    let browser = app.browser();
+    let path = format!("/genlaer/hold/{s}/tilmeld");
+    let token = csrf_in(&browser.get_html(&path).await);
+
+    // The coordinator's transaction: it moves the meeting and holds the
+    // lock until told to commit.
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let (commit_tx, commit_rx) = std::sync::mpsc::channel::<()>();
+    let db = app.db.clone();
+    let holder = std::thread::spawn(move || {
+        let mut conn = db.conn().expect("connection");
+        diesel::Connection::transaction(&mut *conn, |c| {
+            let times = brobyg::db::sessions::MeetingTimes {
+                starts_at: moved_to,
+                ends_at: moved_to + chrono::Duration::hours(3),
+                location: None,
+                online_url: None,
+            };
+            let told = brobyg::app::engine::reschedule_meeting(c, meeting, &times)?;
+            locked_tx.send(told).expect("the test listens");
+            commit_rx.recv().expect("the test answers");
+            diesel::QueryResult::Ok(())
+        })
+        .expect("the move commits");
+    });
+    let told = tokio::task::spawn_blocking(move || locked_rx.recv().expect("moved"))
+        .await
+        .expect("joined");
+    assert_eq!(told, Some(0), "moved, and nobody to tell yet");
+
+    // The visitor's enrolment, sent while the lock is held: it waits.
+    let mut fields = vec![("csrf", token.as_str())];
+    fields.extend(enrol_fields("Åse Ørum", "aase@example.dk"));
+    let request = browser.client.post(browser.url(&path)).form(&fields).send();
+    let enrolment = tokio::spawn(request);
+    #[derive(diesel::QueryableByName)]
+    struct Waiting {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    // Until PostgreSQL shows a statement waiting for a row lock: only the
+    // enrolment can be (the test's own connections hold or ask for none).
+    let mut watcher = app.db.conn().expect("connection");
+    let mut polls = 0;
+    loop {
+        let waiting: Waiting = diesel::RunQueryDsl::get_result(
+            diesel::sql_query(
+                "SELECT COUNT(*) AS count FROM pg_stat_activity \
+                 WHERE wait_event_type = 'Lock' AND datname = current_database()",
+            ),
+            &mut *watcher,
+        )
+        .expect("pg_stat_activity");
+        if waiting.count > 0 {
+            break;
+        }
+        polls += 1;
+        assert!(polls < 10_000, "the enrolment never waited for the lock");
+        tokio::task::yield_now().await;
+    }
+    drop(watcher);
+    commit_tx.send(()).expect("the holder listens");
+    tokio::task::spawn_blocking(move || holder.join().expect("the holder"))
+        .await
+        .expect("joined");
+    let response = enrolment.await.expect("joined").expect("response");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let confirmed: Vec<_> = app
+        .outbox()
+        .into_iter()
+        .filter(|r| r.to_email == "aase@example.dk")
+        .map(|r| match r.message().expect("valid message") {
+            Message::Enrolled { session, .. } => session
+                .meetings
+                .iter()
+                .map(|m| (m.starts_at, m.sequence))
+                .collect::<Vec<_>>(),
+            other => panic!("not a confirmation: {other:?}"),
+        })
+        .collect();
+    assert_eq!(confirmed.len(), 1, "one confirmation");
+    assert_eq!(
+        confirmed[0].iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+        [moved_to],
+        "the time the coordinator moved the meeting to"
+    );
+    assert!(confirmed[0][0].1 > 0, "the raised sequence, too");
+}

@@ -545,6 +545,123 @@ async fn a_failed_enrolment_opens_with_a_summary_naming_each_field_in_form_order
     );
 }
 
+/// The confirmation and the cancellation describe the session as it
+/// stands: its organiser, and its meetings in time order, each at its own
+/// place or else the session's, a removed one marked. (On PostgreSQL the
+/// enrolment's lock also reads the session's detail and price; what the
+/// emails show is read after it, see `concurrency.rs`.)
+#[tokio::test]
+async fn the_emails_list_every_meeting_in_order_with_its_place() {
+    let app = spawn_app().await;
+    let c = course(&app, "lgbt", "LGBT+ venlig praksis", None);
+    let branch = app.create_branch("Aalborg");
+    // Whole seconds, as both databases keep them.
+    let day =
+        |days: i64| chrono::Timelike::with_nanosecond(&in_days(days), 0).expect("a time of day");
+    let at = |days: i64, place: Option<&str>| brobyg::db::sessions::MeetingTimes {
+        starts_at: day(days),
+        ends_at: day(days) + chrono::Duration::hours(3),
+        location: place.map(String::from),
+        online_url: None,
+    };
+    let (s, removed) = {
+        let mut conn = app.db.conn().expect("connection");
+        // Made out of order: the emails list them by time.
+        let s = brobyg::db::genlaer::create(
+            &mut conn,
+            &brobyg::db::genlaer::new_session(
+                Some(branch),
+                "Hold med tre mødegange",
+                "Søndergade 1, Aarhus",
+                None,
+                Some(10),
+                None,
+                None,
+            ),
+            &[
+                at(20, Some("Boulevarden 3, Aalborg")),
+                at(10, None),
+                at(15, None),
+            ],
+            c,
+            "Underviser Ursula",
+            None,
+        )
+        .expect("session");
+        let meetings = brobyg::db::sessions::meetings(&mut conn, s).expect("meetings");
+        let removed = meetings[1].id;
+        diesel::Connection::transaction(&mut *conn, |c| {
+            brobyg::app::engine::remove_meeting(c, removed)
+        })
+        .expect("removed")
+        .expect("not the last meeting");
+        (s, removed)
+    };
+    let response = app
+        .browser()
+        .post_form(
+            &format!("/genlaer/hold/{s}/tilmeld"),
+            &enrol_fields("Åse Ørum", "aase@example.dk"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let user = {
+        let mut conn = app.db.conn().expect("connection");
+        let user = brobyg::db::users::find_by_email(&mut conn, "aase@example.dk")
+            .expect("query")
+            .expect("the new account");
+        diesel::Connection::transaction(&mut *conn, |c| {
+            brobyg::app::engine::cancel(c, s, user.id, None)
+        })
+        .expect("transaction")
+        .expect("cancelled");
+        user
+    };
+    let described: Vec<_> = app
+        .outbox()
+        .into_iter()
+        .filter(|r| r.user_id == Some(user.id))
+        .map(|r| match r.message().expect("valid message") {
+            Message::Enrolled { session, .. } => ("enrolled", session),
+            Message::EnrolmentCancelled { session, .. } => ("cancelled", session),
+            other => panic!("unexpected message: {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        described.iter().map(|(kind, _)| *kind).collect::<Vec<_>>(),
+        ["enrolled", "cancelled"]
+    );
+    for (kind, session) in &described {
+        let meetings: Vec<_> = session
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.starts_at.date(),
+                    m.location.as_str(),
+                    m.cancelled,
+                    m.id == removed,
+                )
+            })
+            .collect();
+        assert_eq!(
+            meetings,
+            [
+                (day(10).date(), "Søndergade 1, Aarhus", false, false),
+                (day(15).date(), "Søndergade 1, Aarhus", true, true),
+                (day(20).date(), "Boulevarden 3, Aalborg", false, false),
+            ],
+            "{kind}"
+        );
+        assert_eq!(
+            session.organizer.as_ref().map(|o| o.name.as_str()),
+            Some("Aalborg"),
+            "{kind}"
+        );
+        assert_eq!(session.title, "Hold med tre mødegange", "{kind}");
+    }
+}
+
 /// The statements one enrolment sends (BEGIN and COMMIT included), counted
 /// by the pool: issue 20 asks for every one that is not needed to go. The
 /// budget is what the path needs today; a new statement on it fails here
@@ -582,24 +699,25 @@ async fn an_enrolment_sends_no_statement_it_does_not_need() {
     // counters, the organiser and meetings for the email, the email, the
     // details typed, COMMIT. Nobody looks for an earlier enrolment of an
     // account made a moment ago, or reads back the address just typed.
-    // PostgreSQL looks up or makes the account with its role and link in
-    // one statement, and writes the enrolment with its count in one.
+    // PostgreSQL locks the row and reads the detail and the price with it
+    // in one statement, looks up or makes the account with its role and
+    // link in one, and writes the enrolment with its count in one.
     let budget = |sqlite: u64, postgres: u64| if pg == 1 { postgres + 1 } else { sqlite };
     let sent = enrol(first).await;
     eprintln!("a new participant's enrolment: {sent} statements");
     assert!(
-        sent <= budget(13, 9),
+        sent <= budget(13, 8),
         "{sent} statements, budget {}",
-        budget(13, 9)
+        budget(13, 8)
     );
     // The same address again, in another session: the account is found,
     // and its earlier enrolment in this session looked for instead.
     let sent = enrol(second).await;
     eprintln!("a known participant's enrolment: {sent} statements");
     assert!(
-        sent <= budget(11, 10),
+        sent <= budget(11, 9),
         "{sent} statements, budget {}",
-        budget(11, 10)
+        budget(11, 9)
     );
     for s in [first, second] {
         assert_eq!(
@@ -636,9 +754,9 @@ async fn an_enrolment_sends_no_statement_it_does_not_need() {
     };
     eprintln!("a new participant on a branch's waiting list: {sent} statements");
     assert!(
-        sent <= budget(13, 9),
+        sent <= budget(13, 8),
         "{sent} statements, budget {}",
-        budget(13, 9)
+        budget(13, 8)
     );
     let told = |email: &str| {
         app.outbox()
