@@ -1,0 +1,1 @@
+DROP INDEX volunteers_pipeline_name_idx;
