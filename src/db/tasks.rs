@@ -1,7 +1,8 @@
 //! The rows behind a coordinator's task list: what waits in their branches
 //! (and, for administrators, in national matters). Each kind is one query
-//! for its first rows and one for how many there are, whatever the size of
-//! the history; `app::tasks` turns them into tasks.
+//! for its first rows and, when those fill a page, one for how many there
+//! are, whatever the size of the history; `app::tasks` turns them into
+//! tasks.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::dsl::exists;
@@ -61,6 +62,22 @@ impl Row {
 
 /// The first `limit` rows of a kind and how many there are in all.
 pub type Rows = (Vec<Row>, i64);
+
+/// How many there are of a kind whose first `limit` were read: a list
+/// that came back shorter than its limit is all of them, so only a full
+/// one is counted. On most days most kinds have fewer than a page, and
+/// each count was a statement of its own (a round trip to PostgreSQL) on
+/// every view of the start page.
+fn total_of<T>(
+    read: &[T],
+    limit: i64,
+    count: impl FnOnce() -> QueryResult<i64>,
+) -> QueryResult<i64> {
+    match i64::try_from(read.len()) {
+        Ok(n) if n < limit => Ok(n),
+        _ => count(),
+    }
+}
 
 type Plain = (i64, String, Option<String>, NaiveDateTime);
 
@@ -170,7 +187,9 @@ pub fn supervision_requests(
         ))
         .limit_in_sql(limit)
         .load_direct(conn)?;
-    let total = open().count().kept().get_result_direct(conn)?;
+    let total = total_of(&rows, limit, || {
+        open().count().kept().get_result_direct(conn)
+    })?;
     Ok((
         rows.into_iter()
             .map(|(id, subject, branch, due, since)| Row {
@@ -225,7 +244,7 @@ pub fn bookings(conn: &mut DbConnection, scope: Scope<'_>, limit: i64) -> QueryR
             ))
             .limit_in_sql(limit)
             .load(c)?;
-        let total: i64 = pending().count().kept().get_result(c)?;
+        let total = total_of(&rows, limit, || pending().count().kept().get_result(c))?;
         QueryResult::Ok((rows, total))
     })?;
     Ok((
@@ -280,7 +299,7 @@ pub fn sessions_to_mark_held(
             ))
             .limit_in_sql(limit)
             .load(c)?;
-        let total: i64 = ended().count().kept().get_result(c)?;
+        let total = total_of(&rows, limit, || ended().count().kept().get_result(c))?;
         QueryResult::Ok((rows, total))
     })?;
     Ok((plain(rows), total))
@@ -362,7 +381,7 @@ pub fn erasure_requests(conn: &mut DbConnection, limit: i64) -> QueryResult<Rows
         ))
         .limit_in_sql(limit)
         .load_direct(conn)?;
-    let total = open().count().get_result_direct(conn)?;
+    let total = total_of(&rows, limit, || open().count().get_result_direct(conn))?;
     Ok((
         rows.into_iter()
             .map(|(id, subject, since)| Row::plain(id, subject, None, since))
@@ -465,7 +484,6 @@ pub fn ready_to_activate(
             .filter(super::volunteers::ready_on(today))
             .filter(super::volunteers::account_open())
     };
-    let total = ready().count().kept().get_result_direct(conn)?;
     let rows: Vec<PersonRow> = ready()
         .inner_join(branches::table)
         .order((
@@ -476,6 +494,9 @@ pub fn ready_to_activate(
         .select(person())
         .limit_in_sql(limit)
         .load_direct(conn)?;
+    let total = total_of(&rows, limit, || {
+        ready().count().kept().get_result_direct(conn)
+    })?;
     Ok((rows.into_iter().map(Person::from).collect(), total))
 }
 
@@ -492,13 +513,6 @@ pub fn overdue_supervision(
     limit: i64,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
     let (overdue_before, _) = crate::domain::supervision::due_bounds(today);
-    let total = volunteers::table
-        .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
-        .filter(volunteers::status.eq(VolunteerStatus::Active))
-        .filter(volunteers::supervision_due_on.lt(overdue_before))
-        .count()
-        .kept()
-        .get_result_direct(conn)?;
     type Overdue = (PersonRow, Option<NaiveDate>);
     let rows = super::across::first_of_branches(
         branch_ids,
@@ -520,6 +534,16 @@ pub fn overdue_supervision(
                 .load_direct::<Overdue>(conn)
         },
     )?;
+    // Fewer than the limit over all branches: no branch had more.
+    let total = total_of(&rows, limit, || {
+        volunteers::table
+            .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .filter(volunteers::supervision_due_on.lt(overdue_before))
+            .count()
+            .kept()
+            .get_result_direct(conn)
+    })?;
     Ok((
         rows.into_iter()
             .filter_map(|(person, due)| Some((Person::from(person), due?)))
@@ -536,5 +560,31 @@ impl From<PersonRow> for Person {
             branch,
             since,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_shorter_than_its_limit_is_counted_without_asking() {
+        let asked = std::cell::Cell::new(false);
+        let count = || {
+            asked.set(true);
+            Ok(99)
+        };
+        assert_eq!(total_of(&[1, 2, 3, 4], 5, count).expect("counted"), 4);
+        assert!(!asked.get());
+        assert_eq!(total_of::<u8>(&[], 5, || Ok(99)).expect("counted"), 0);
+    }
+
+    #[test]
+    fn a_full_list_is_counted() {
+        assert_eq!(total_of(&[1, 2, 3, 4, 5], 5, || Ok(5)).expect("counted"), 5);
+        assert_eq!(
+            total_of(&[1, 2, 3, 4, 5], 5, || Ok(812)).expect("counted"),
+            812
+        );
     }
 }
