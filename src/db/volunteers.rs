@@ -78,6 +78,24 @@ pub fn find(conn: &mut DbConnection, user_id: i64) -> QueryResult<Option<Volunte
         .optional()
 }
 
+/// A volunteer with their branch, in one statement: the pages that show a
+/// volunteer's record name the branch, and reading it after the record was
+/// a round trip of its own on every view of the volunteer's page.
+pub fn find_with_branch(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> QueryResult<Option<(Volunteer, super::branches::Branch)>> {
+    volunteers::table
+        .inner_join(super::schema::branches::table)
+        .filter(volunteers::user_id.eq(user_id))
+        .select((
+            columns_of::<Volunteer>(),
+            columns_of::<super::branches::Branch>(),
+        ))
+        .first_direct(conn)
+        .optional()
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RosterRow {
     pub user_id: i64,

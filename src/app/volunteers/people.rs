@@ -219,6 +219,7 @@ fn record(
     c: &mut DbConnection,
     curriculum: &Curriculum,
     volunteer: Volunteer,
+    branch: Branch,
 ) -> Result<Record, Error> {
     let user_id = volunteer.user_id;
     let application = applications::latest_of(c, user_id)?;
@@ -246,7 +247,7 @@ fn record(
         .collect();
     let history = volunteer_history::of_user(c, user_id)?;
     Ok(Record {
-        branch: branches::find(c, volunteer.branch_id)?,
+        branch,
         application,
         modules: module_rows(&gate.progress, &teaching, volunteer.branch_id, &cohorts),
         pause_until: volunteer_history::pause_end(&history).and_then(noon),
@@ -286,7 +287,8 @@ pub struct Dashboard {
 pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
     let curriculum = curriculum(app).await?;
     app.read(move |c| {
-        let volunteer = volunteers::find(c, user_id)?.ok_or(Error::Forbidden)?;
+        let (volunteer, branch) =
+            volunteers::find_with_branch(c, user_id)?.ok_or(Error::Forbidden)?;
         let status = volunteer.status;
         let training = matches!(
             status,
@@ -310,7 +312,7 @@ pub async fn dashboard(app: &App, user_id: i64) -> Result<Dashboard, Error> {
             super::reapply::Standing::Declined(r) => Some(r),
             _ => None,
         };
-        let record = record(c, &curriculum, volunteer)?;
+        let record = record(c, &curriculum, volunteer, branch)?;
         let (agenda_upcoming, agenda_past) = agenda::of_user(c, user_id, now())?;
         Ok(Dashboard {
             reapply,
@@ -373,9 +375,12 @@ pub async fn person(app: &App, actor: &Account, who: Actor, user_id: i64) -> Res
         audit::record(c, &who, Action::VolunteerRecordViewed, &object, None)?;
         let s = volunteer.status;
         let moving = super::moves::panel(c, &volunteer)?;
+        // A coordinator's branches came with their account.
+        let known = actor.coordinated_branch(volunteer.branch_id).cloned();
+        let branch = branches::known_or_find(c, known, volunteer.branch_id)?;
         Ok(Person {
             moving,
-            record: record(c, &curriculum, volunteer)?,
+            record: record(c, &curriculum, volunteer, branch)?,
             person: users::find(c, user_id)?,
             checks: volunteer_settings::checks_of_many(c, &[user_id])?
                 .remove(&user_id)
