@@ -513,17 +513,22 @@ pub fn overdue_supervision(
     limit: i64,
 ) -> QueryResult<(Vec<(Person, NaiveDate)>, i64)> {
     let (overdue_before, _) = crate::domain::supervision::due_bounds(today);
+    // One definition for the lists and the count: a total taken from a
+    // short list must be the count of the same rows.
+    let overdue = || {
+        volunteers::table
+            .filter(volunteers::status.eq(VolunteerStatus::Active))
+            .filter(volunteers::supervision_due_on.lt(overdue_before))
+    };
     type Overdue = (PersonRow, Option<NaiveDate>);
     let rows = super::across::first_of_branches(
         branch_ids,
         limit,
         |((id, name, _, _), due): &Overdue| (*due, name.clone(), *id),
         |branch| {
-            volunteers::table
-                .inner_join(branches::table)
+            overdue()
                 .filter(volunteers::branch_id.eq(branch))
-                .filter(volunteers::status.eq(VolunteerStatus::Active))
-                .filter(volunteers::supervision_due_on.lt(overdue_before))
+                .inner_join(branches::table)
                 .order((
                     volunteers::supervision_due_on.asc(),
                     volunteers::user_name.asc(),
@@ -536,10 +541,8 @@ pub fn overdue_supervision(
     )?;
     // Fewer than the limit over all branches: no branch had more.
     let total = total_of(&rows, limit, || {
-        volunteers::table
+        overdue()
             .filter(in_list(volunteers::branch_id, branch_ids.iter().copied()))
-            .filter(volunteers::status.eq(VolunteerStatus::Active))
-            .filter(volunteers::supervision_due_on.lt(overdue_before))
             .count()
             .kept()
             .get_result_direct(conn)
